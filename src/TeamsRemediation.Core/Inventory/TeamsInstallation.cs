@@ -1,0 +1,54 @@
+using System;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation
+{
+    /// <summary>
+    /// One Teams client of one user on one computer. Flat on purpose: every property survives Invoke-Command
+    /// and Export-Clixml. Clear-TeamsCache and the other cmdlets bind UserSid and Client from it by property name.
+    /// </summary>
+    public sealed class TeamsInstallation
+    {
+        public string ComputerName { get; set; } = string.Empty;
+
+        public string User { get; set; } = string.Empty;
+
+        public string UserSid { get; set; } = string.Empty;
+
+        public TeamsClient Client { get; set; }
+
+        /// <summary>Version when Windows records one (classic: the user's uninstall entry; new: the package name).</summary>
+        public string? Version { get; set; }
+
+        /// <summary>Installed for this user; false for a folder left behind by an uninstalled client.</summary>
+        public bool Installed { get; set; }
+
+        /// <summary>The client's folders exist in the profile (an installed client, or a leftover).</summary>
+        public bool FolderPresent { get; set; }
+
+        public bool Running { get; set; }
+
+        /// <summary>The user's Teams processes as "name (id)".</summary>
+        public string[] Processes { get; set; } = new string[0];
+
+        public string ProfilePath { get; set; } = string.Empty;
+
+        public string InstallPath { get; set; } = string.Empty;
+
+        public string CachePath { get; set; } = string.Empty;
+
+        public string LogPath { get; set; } = string.Empty;
+
+        public long CacheSizeBytes { get; set; }
+
+        public long CacheFileCount { get; set; }
+
+        /// <summary>Newest write below the cache root (UTC), null when the cache is empty or absent.</summary>
+        public DateTime? CacheLastWriteTimeUtc { get; set; }
+
+        /// <summary>The user is logged on now (has an interactive session).</summary>
+        public bool UserLoggedOn { get; set; }
+
+        public override string ToString() => User + " " + Client + (Installed ? string.Empty : " (not installed)");
+    }
+}

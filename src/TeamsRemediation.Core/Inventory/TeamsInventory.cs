@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Inventory
+{
+    /// <summary>Finds the Teams clients of a user: installed or only left behind, running or not, and how big their cache is.</summary>
+    public sealed class TeamsInventory
+    {
+        private readonly IMachine machine;
+
+        public TeamsInventory(IMachine machine)
+        {
+            this.machine = machine;
+        }
+
+        /// <summary>The user's clients matching the selection. <see cref="TeamsClientSelection.Installed"/> keeps installed clients only; the others also return leftover folders.</summary>
+        public IReadOnlyList<TeamsInstallation> Find(TargetUser user, TeamsClientSelection selection, bool measureCache)
+        {
+            var processes = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
+            var found = new List<TeamsInstallation>();
+            foreach (TeamsClient client in Enum.GetValues(typeof(TeamsClient)))
+            {
+                if (selection == TeamsClientSelection.Classic && client != TeamsClient.Classic || selection == TeamsClientSelection.New && client != TeamsClient.New)
+                {
+                    continue;
+                }
+
+                var installation = Describe(user, client, processes, measureCache);
+                var wanted = selection == TeamsClientSelection.Installed ? installation.Installed : installation.Installed || installation.FolderPresent;
+                if (wanted)
+                {
+                    found.Add(installation);
+                }
+            }
+
+            return found;
+        }
+
+        private TeamsInstallation Describe(TargetUser user, TeamsClient client, IReadOnlyList<ProcessInfo> userProcesses, bool measureCache)
+        {
+            var profile = user.ProfilePath;
+            var install = TeamsLayout.InstallPath(client, profile);
+            var cache = TeamsLayout.CacheRoot(client, profile);
+            var names = TeamsLayout.ProcessNames(client);
+            var running = userProcesses.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).Select(p => p.ToString()).ToArray();
+            var version = client == TeamsClient.Classic ? ClassicVersion(user) : NewTeamsVersion(user);
+            var installed = client == TeamsClient.Classic
+                ? File.Exists(Path.Combine(install, "Update.exe")) && File.Exists(Path.Combine(install, "current", "Teams.exe"))
+                : version != null;
+
+            var result = new TeamsInstallation
+            {
+                ComputerName = machine.ComputerName,
+                User = user.UserName,
+                UserSid = user.Sid,
+                Client = client,
+                Version = version,
+                Installed = installed,
+                FolderPresent = Directory.Exists(install) || Directory.Exists(cache),
+                Running = running.Length > 0,
+                Processes = running,
+                ProfilePath = profile,
+                InstallPath = install,
+                CachePath = cache,
+                LogPath = TeamsLayout.LogPath(client, profile),
+                UserLoggedOn = user.LoggedOn,
+            };
+
+            if (measureCache)
+            {
+                long bytes = 0, files = 0;
+                DateTime? newest = null;
+                foreach (var entry in SafeTree.Walk(cache))
+                {
+                    if (entry.IsDirectory || entry.IsLink)
+                    {
+                        continue;
+                    }
+
+                    bytes += entry.Length;
+                    files++;
+                    var written = entry.Info.LastWriteTimeUtc;
+                    if (newest == null || written > newest)
+                    {
+                        newest = written;
+                    }
+                }
+
+                result.CacheSizeBytes = bytes;
+                result.CacheFileCount = files;
+                result.CacheLastWriteTimeUtc = newest;
+            }
+
+            return result;
+        }
+
+        private string? ClassicVersion(TargetUser user)
+        {
+            if (!user.HiveLoaded)
+            {
+                return null;
+            }
+
+            var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + TeamsLayout.ClassicUninstallKey);
+            return machine.Registry.GetValue(key, "DisplayVersion")?.AsString;
+        }
+
+        /// <summary>Registered package full names of the user, from HKLM, so it works for users who are not logged on.</summary>
+        private string? NewTeamsVersion(TargetUser user)
+        {
+            var store = new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid);
+            return machine.Registry.GetSubKeyNames(store)
+                .Select(TeamsLayout.NewTeamsVersionFromPackageFullName)
+                .Where(v => v != null)
+                .OrderByDescending(v => Version.Parse(v!))
+                .FirstOrDefault();
+        }
+    }
+}

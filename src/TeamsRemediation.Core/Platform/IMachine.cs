@@ -1,0 +1,31 @@
+namespace TeamsRemediation.Platform
+{
+    /// <summary>
+    /// Everything the services know about the PC they act on. The cmdlets get one per runspace through
+    /// <see cref="MachineHook"/>: the local Windows machine by default, a simulated one in tests and the demo.
+    /// Files are not behind this port: they are real files through System.IO, at the paths this machine names.
+    /// </summary>
+    public interface IMachine
+    {
+        string ComputerName { get; }
+
+        IRegistry Registry { get; }
+
+        IProcessTable Processes { get; }
+
+        ICommandRunner Commands { get; }
+
+        IUserDirectory Users { get; }
+
+        IClock Clock { get; }
+
+        /// <summary>True when this process runs 32-bit on a 64-bit OS (Intune's default host): a reminder, never a reason to skip a view.</summary>
+        bool Is32BitProcess { get; }
+
+        /// <summary>%ProgramData%, where backups and journals live when the caller names no folder.</summary>
+        string ProgramDataPath { get; }
+
+        /// <summary>%SystemRoot%.</summary>
+        string WindowsPath { get; }
+    }
+}

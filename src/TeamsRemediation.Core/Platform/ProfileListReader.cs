@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace TeamsRemediation.Platform
+{
+    /// <summary>
+    /// Reads HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList (64-bit view), the one list of user
+    /// profiles that is right from SYSTEM, from a remoting session and from a 32-bit host alike. Shared by the
+    /// Windows and the simulated user directory so both read it the same way.
+    /// </summary>
+    public static class ProfileListReader
+    {
+        public const string ProfileListPath = @"SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList";
+
+        public static IReadOnlyList<UserProfile> Read(IRegistry registry, Func<string, string?> resolveUserName)
+        {
+            var profiles = new List<UserProfile>();
+            var list = new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath, RegistryView.Registry64);
+            foreach (var sid in registry.GetSubKeyNames(list))
+            {
+                // Temporary and backup copies of a profile (".bak") and service accounts are never a Teams user.
+                if (WellKnownSids.IsServiceAccount(sid) || !sid.StartsWith("S-1-5-21-", StringComparison.OrdinalIgnoreCase) && !sid.StartsWith("S-1-12-1-", StringComparison.OrdinalIgnoreCase) || sid.EndsWith(".bak", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var path = registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath + "\\" + sid), "ProfileImagePath")?.AsString;
+                if (string.IsNullOrEmpty(path))
+                {
+                    continue;
+                }
+
+                var expanded = Environment.ExpandEnvironmentVariables(path);
+                var name = resolveUserName(sid) ?? Path.GetFileName(expanded.TrimEnd('\\', '/'));
+                var loaded = registry.KeyExists(new RegistryKeyPath(RegistryHive.Users, sid));
+                profiles.Add(new UserProfile(sid, name, expanded, loaded));
+            }
+
+            return profiles;
+        }
+    }
+}

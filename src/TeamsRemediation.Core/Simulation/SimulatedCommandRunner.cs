@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>
+    /// Answers external commands with recorded outputs. A command nobody recorded is "not found", as on a PC
+    /// without that program; a recording may take longer than the caller's timeout, and then the caller sees
+    /// the same TimedOut outcome a hung dsregcmd gives.
+    /// </summary>
+    public sealed class SimulatedCommandRunner : ICommandRunner
+    {
+        private readonly object gate = new object();
+        private readonly List<Recording> recordings = new List<Recording>();
+        private readonly List<string> calls = new List<string>();
+
+        /// <summary>Every call made, as "file args", in order.</summary>
+        public IReadOnlyList<string> Calls
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return calls.ToList();
+                }
+            }
+        }
+
+        /// <summary>Records the answer for a program (matched by file name without folder or extension) and optionally an argument pattern.</summary>
+        public void Record(string program, CommandResult result, string? argumentsPattern = null, TimeSpan? takes = null)
+        {
+            lock (gate)
+            {
+                // Newest first, so a scenario can override an earlier recording of the same command.
+                recordings.Insert(0, new Recording(Normalize(program), argumentsPattern == null ? null : new Regex(argumentsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), result, takes ?? TimeSpan.Zero));
+            }
+        }
+
+        public CommandResult Run(string fileName, string arguments, TimeSpan timeout)
+        {
+            Recording? match;
+            lock (gate)
+            {
+                calls.Add((fileName + " " + arguments).Trim());
+                var program = Normalize(fileName);
+                match = recordings.FirstOrDefault(r => r.Program == program && (r.Arguments == null || r.Arguments.IsMatch(arguments ?? string.Empty)));
+            }
+
+            if (match == null)
+            {
+                return CommandResult.NotFound(fileName);
+            }
+
+            if (match.Takes > timeout)
+            {
+                System.Threading.Thread.Sleep(timeout);
+                return CommandResult.TimedOut(timeout);
+            }
+
+            if (match.Takes > TimeSpan.Zero)
+            {
+                System.Threading.Thread.Sleep(match.Takes);
+            }
+
+            return match.Result;
+        }
+
+        private static string Normalize(string program)
+        {
+            var name = program.Replace('\\', '/');
+            return Path.GetFileNameWithoutExtension(name).ToLowerInvariant();
+        }
+
+        private sealed class Recording
+        {
+            public Recording(string program, Regex? arguments, CommandResult result, TimeSpan takes)
+            {
+                Program = program;
+                Arguments = arguments;
+                Result = result;
+                Takes = takes;
+            }
+
+            public string Program { get; }
+
+            public Regex? Arguments { get; }
+
+            public CommandResult Result { get; }
+
+            public TimeSpan Takes { get; }
+        }
+    }
+}

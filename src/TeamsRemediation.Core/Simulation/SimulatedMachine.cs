@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>
+    /// A whole PC for tests and the demo: in-memory registry, declared processes, recorded command outputs,
+    /// and a real folder on disk holding its Users, ProgramData and Windows trees, so file work is real.
+    /// Build one with <see cref="SimulatedPc"/>.
+    /// </summary>
+    public sealed class SimulatedMachine : IMachine, IDisposable
+    {
+        public SimulatedMachine(string rootFolder, string computerName = "PC01")
+        {
+            RootFolder = Path.GetFullPath(rootFolder);
+            ComputerName = computerName;
+            Directory.CreateDirectory(UsersFolder);
+            Directory.CreateDirectory(ProgramDataPath);
+            Directory.CreateDirectory(WindowsPath);
+            UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+        }
+
+        public string RootFolder { get; }
+
+        public string ComputerName { get; }
+
+        public string UsersFolder => Path.Combine(RootFolder, "Users");
+
+        public string ProgramDataPath => Path.Combine(RootFolder, "ProgramData");
+
+        public string WindowsPath => Path.Combine(RootFolder, "Windows");
+
+        public SimulatedRegistry SimulatedRegistry { get; } = new SimulatedRegistry();
+
+        public SimulatedProcessTable ProcessTable { get; } = new SimulatedProcessTable();
+
+        public SimulatedCommandRunner CommandRunner { get; } = new SimulatedCommandRunner();
+
+        public SimulatedUserDirectory UserDirectory { get; }
+
+        public SimulatedClock SimulatedClock { get; } = new SimulatedClock(DateTimeOffset.UtcNow);
+
+        public bool Is32BitProcess { get; set; }
+
+        /// <summary>When set, the folder is deleted on dispose (a scenario that made its own temp folder).</summary>
+        public bool OwnsRootFolder { get; set; }
+
+        public IRegistry Registry => SimulatedRegistry;
+
+        public IProcessTable Processes => ProcessTable;
+
+        public ICommandRunner Commands => CommandRunner;
+
+        public IUserDirectory Users => UserDirectory;
+
+        public IClock Clock => SimulatedClock;
+
+        public void Dispose()
+        {
+            if (OwnsRootFolder && Directory.Exists(RootFolder))
+            {
+                try
+                {
+                    Directory.Delete(RootFolder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A test's leftover handle: the folder is in the temp area and goes with it.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>
+    /// Describes a simulated PC in a few lines: who has a profile, who is logged on, who runs the module,
+    /// which Teams each user has. Files are created for real under the machine's folder, laid out by
+    /// <see cref="TeamsLayout"/> exactly as the cmdlets expect them on Windows.
+    /// </summary>
+    public sealed class SimulatedPc
+    {
+        private int nextRid = 1001;
+        private int nextSession = 1;
+
+        private SimulatedPc(SimulatedMachine machine)
+        {
+            Machine = machine;
+        }
+
+        public SimulatedMachine Machine { get; }
+
+        /// <summary>A new PC in a fresh temp folder that is deleted when the machine is disposed.</summary>
+        public static SimulatedPc Create(string computerName = "PC01")
+        {
+            var root = Path.Combine(Path.GetTempPath(), "TeamsRemediationPc-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            return new SimulatedPc(new SimulatedMachine(root, computerName) { OwnsRootFolder = true });
+        }
+
+        public static SimulatedPc In(string rootFolder, string computerName = "PC01") => new SimulatedPc(new SimulatedMachine(rootFolder, computerName));
+
+        public const string DomainSidPrefix = "S-1-5-21-1004336348-1177238915-682003330-";
+
+        /// <summary>Adds a user with a real profile folder and a ProfileList entry. Logged on users get an interactive session and a loaded hive.</summary>
+        public SimulatedUser AddUser(string account, bool loggedOn = false, bool hiveLoaded = true, string domain = "CONTOSO", string? sid = null)
+        {
+            sid = sid ?? DomainSidPrefix + nextRid++;
+            var profile = Path.Combine(Machine.UsersFolder, account);
+            Directory.CreateDirectory(Path.Combine(profile, "AppData", "Local"));
+            Directory.CreateDirectory(Path.Combine(profile, "AppData", "Roaming"));
+            var registry = Machine.SimulatedRegistry;
+            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListReader.ProfileListPath + "\\" + sid), "ProfileImagePath", RegistryValue.ExpandString(profile));
+            if (hiveLoaded || loggedOn)
+            {
+                registry.CreateKey(new RegistryKeyPath(RegistryHive.Users, sid + "\\Software"));
+            }
+
+            var name = domain + "\\" + account;
+            Machine.UserDirectory.SetName(sid, name);
+            int? session = null;
+            if (loggedOn)
+            {
+                session = nextSession++;
+                Machine.UserDirectory.AddSession(new InteractiveSession(session.Value, sid, name, active: true));
+            }
+
+            return new SimulatedUser(this, sid, name, profile, session);
+        }
+
+        /// <summary>The module runs as SYSTEM in session 0 (Intune, ConfigMgr, scheduled task).</summary>
+        public SimulatedPc RunAsSystem()
+        {
+            Machine.UserDirectory.Caller = new CallerIdentity(WellKnownSids.LocalSystem, @"NT AUTHORITY\SYSTEM", isElevated: true, sessionId: 0);
+            return this;
+        }
+
+        /// <summary>The module runs as this user, elevated or not, in their session (or a network logon when they have none).</summary>
+        public SimulatedPc RunAs(SimulatedUser user, bool elevated)
+        {
+            Machine.UserDirectory.Caller = new CallerIdentity(user.Sid, user.UserName, elevated, user.SessionId ?? 0);
+            return this;
+        }
+
+        public SimulatedPc Bitness32()
+        {
+            Machine.Is32BitProcess = true;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>
+    /// An in-memory registry with WOW64 redirection as Windows does it for HKLM\SOFTWARE: the 32-bit view of
+    /// SOFTWARE\X is SOFTWARE\WOW6432Node\X. Keys are stored by physical path, so a test can check exactly
+    /// which view a write went to.
+    /// </summary>
+    public sealed class SimulatedRegistry : IRegistry
+    {
+        private readonly object gate = new object();
+        private readonly SortedDictionary<string, Dictionary<string, RegistryValue>> keys = new SortedDictionary<string, Dictionary<string, RegistryValue>>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> deniedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How many writes (sets and deletes) reached this registry: an idempotent run leaves it unchanged.</summary>
+        public int WriteCount { get; private set; }
+
+        public bool KeyExists(RegistryKeyPath key)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                ThrowIfDenied(physical);
+                return keys.ContainsKey(physical);
+            }
+        }
+
+        public RegistryValue? GetValue(RegistryKeyPath key, string name)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                ThrowIfDenied(physical);
+                return keys.TryGetValue(physical, out var values) && values.TryGetValue(name ?? string.Empty, out var value) ? value : null;
+            }
+        }
+
+        public IReadOnlyList<string> GetSubKeyNames(RegistryKeyPath key)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                ThrowIfDenied(physical);
+                var prefix = physical + "\\";
+                return keys.Keys
+                    .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    .Select(k => k.Substring(prefix.Length).Split('\\')[0])
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+            }
+        }
+
+        public IReadOnlyList<string> GetValueNames(RegistryKeyPath key)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                ThrowIfDenied(physical);
+                return keys.TryGetValue(physical, out var values) ? values.Keys.ToList() : new List<string>();
+            }
+        }
+
+        public void SetValue(RegistryKeyPath key, string name, RegistryValue value)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                ThrowIfDenied(physical);
+                EnsureKey(physical)[name ?? string.Empty] = value ?? throw new ArgumentNullException(nameof(value));
+                WriteCount++;
+            }
+        }
+
+        public void DeleteValue(RegistryKeyPath key, string name)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                ThrowIfDenied(physical);
+                if (keys.TryGetValue(physical, out var values) && values.Remove(name ?? string.Empty))
+                {
+                    WriteCount++;
+                }
+            }
+        }
+
+        /// <summary>Creates an empty key (and its parents), as loading a user's hive does for HKU\&lt;SID&gt;.</summary>
+        public void CreateKey(RegistryKeyPath key)
+        {
+            lock (gate)
+            {
+                EnsureKey(Physical(key));
+            }
+        }
+
+        /// <summary>Removes a key and everything below it, as unloading a hive does.</summary>
+        public void DeleteKeyTree(RegistryKeyPath key)
+        {
+            lock (gate)
+            {
+                var physical = Physical(key);
+                foreach (var k in keys.Keys.Where(k => k.Equals(physical, StringComparison.OrdinalIgnoreCase) || k.StartsWith(physical + "\\", StringComparison.OrdinalIgnoreCase)).ToList())
+                {
+                    keys.Remove(k);
+                }
+            }
+        }
+
+        /// <summary>Makes every access to this key (and below) fail as Windows does for a key whose ACL denies the caller.</summary>
+        public void DenyAccess(RegistryKeyPath key)
+        {
+            lock (gate)
+            {
+                deniedKeys.Add(Physical(key));
+            }
+        }
+
+        /// <summary>A canonical dump of every key and typed value: two equal dumps are byte-identical registries.</summary>
+        public string Export()
+        {
+            lock (gate)
+            {
+                var text = new StringBuilder();
+                foreach (var pair in keys)
+                {
+                    text.Append('[').Append(pair.Key).Append("]\n");
+                    foreach (var value in pair.Value.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase))
+                    {
+                        text.Append(value.Key).Append('=').Append(value.Value).Append('\n');
+                    }
+                }
+
+                return text.ToString();
+            }
+        }
+
+        /// <summary>The physical location of a key in a view: HKLM\SOFTWARE is redirected for 32-bit callers, everything else is shared.</summary>
+        public static string Physical(RegistryKeyPath key)
+        {
+            var path = key.Path;
+            if (key.Hive == RegistryHive.LocalMachine && key.View == RegistryView.Registry32)
+            {
+                var parts = path.Split('\\');
+                if (parts[0].Equals("SOFTWARE", StringComparison.OrdinalIgnoreCase) && (parts.Length < 2 || !parts[1].Equals("WOW6432Node", StringComparison.OrdinalIgnoreCase)))
+                {
+                    path = "SOFTWARE\\WOW6432Node" + (parts.Length > 1 ? "\\" + string.Join("\\", parts.Skip(1)) : string.Empty);
+                }
+            }
+
+            return path.Length == 0 ? key.HiveName : key.HiveName + "\\" + path;
+        }
+
+        private Dictionary<string, RegistryValue> EnsureKey(string physical)
+        {
+            var parts = physical.Split('\\');
+            Dictionary<string, RegistryValue>? values = null;
+            for (var i = 1; i <= parts.Length; i++)
+            {
+                var path = string.Join("\\", parts.Take(i));
+                if (!keys.TryGetValue(path, out values))
+                {
+                    values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
+                    keys.Add(path, values);
+                }
+            }
+
+            return values!;
+        }
+
+        private void ThrowIfDenied(string physical)
+        {
+            foreach (var denied in deniedKeys)
+            {
+                if (physical.Equals(denied, StringComparison.OrdinalIgnoreCase) || physical.StartsWith(denied + "\\", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UnauthorizedAccessException("Access to the registry key '" + physical + "' is denied.");
+                }
+            }
+        }
+    }
+}

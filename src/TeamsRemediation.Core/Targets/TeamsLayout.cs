@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace TeamsRemediation.Targets
+{
+    /// <summary>
+    /// Where each Teams client lives inside a profile, and what its processes are called. The one place these
+    /// names are spelled: detection, cache clearing and the simulated PC all read them from here, so they can
+    /// never look at different folders.
+    /// </summary>
+    public static class TeamsLayout
+    {
+        public const string NewTeamsPackageName = "MSTeams";
+        public const string NewTeamsPublisherId = "8wekyb3d8bbwe";
+        public const string NewTeamsPackageFamily = NewTeamsPackageName + "_" + NewTeamsPublisherId;
+
+        /// <summary>Per-user list of registered packages (one subkey per package full name), readable from SYSTEM without the user's hive.</summary>
+        public const string AppxAllUserStorePath = @"SOFTWARE\Microsoft\Windows\CurrentVersion\Appx\AppxAllUserStore";
+
+        /// <summary>Classic Teams' per-user uninstall entry, relative to HKEY_USERS\&lt;SID&gt;.</summary>
+        public const string ClassicUninstallKey = @"Software\Microsoft\Windows\CurrentVersion\Uninstall\Teams";
+
+        /// <summary>Classic cache folders, spelled as the client spells them (a known peer script writes "blob storage").</summary>
+        public static readonly IReadOnlyList<string> ClassicCacheFolders = new[]
+        {
+            "Application Cache", "blob_storage", "Cache", "Code Cache", "databases", "GPUCache", "IndexedDB", "Local Storage", "Service Worker", "tmp",
+        };
+
+        public static readonly IReadOnlyList<string> ClassicProcessNames = new[] { "Teams", "Update" };
+
+        public static readonly IReadOnlyList<string> NewProcessNames = new[] { "ms-teams", "ms-teamsupdate" };
+
+        /// <summary>Shared by every WebView2 app: only the ones whose parent is a Teams process belong to Teams.</summary>
+        public const string WebView2ProcessName = "msedgewebview2";
+
+        public static string LocalAppData(string profilePath) => Path.Combine(profilePath, "AppData", "Local");
+
+        public static string RoamingAppData(string profilePath) => Path.Combine(profilePath, "AppData", "Roaming");
+
+        /// <summary>Classic install folder (Update.exe, current\Teams.exe): never deleted.</summary>
+        public static string ClassicInstallPath(string profilePath) => Path.Combine(LocalAppData(profilePath), "Microsoft", "Teams");
+
+        public static string ClassicCacheRoot(string profilePath) => Path.Combine(RoamingAppData(profilePath), "Microsoft", "Teams");
+
+        /// <summary>New Teams package data root: never deleted, or Teams no longer starts.</summary>
+        public static string NewPackageRoot(string profilePath) => Path.Combine(LocalAppData(profilePath), "Packages", NewTeamsPackageFamily);
+
+        public static string NewCacheRoot(string profilePath) => Path.Combine(NewPackageRoot(profilePath), "LocalCache", "Microsoft", "MSTeams");
+
+        public static string ClassicLogPath(string profilePath) => Path.Combine(ClassicCacheRoot(profilePath), "logs.txt");
+
+        public static string NewLogFolder(string profilePath) => Path.Combine(NewCacheRoot(profilePath), "Logs");
+
+        public static string InstallPath(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicInstallPath(profilePath) : NewPackageRoot(profilePath);
+
+        public static string CacheRoot(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicCacheRoot(profilePath) : NewCacheRoot(profilePath);
+
+        /// <summary>Where the client writes its logs: classic one file, new Teams a folder of MSTeams_*.log.</summary>
+        public static string LogPath(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicLogPath(profilePath) : NewLogFolder(profilePath);
+
+        public static IReadOnlyList<string> ProcessNames(TeamsClient client) => client == TeamsClient.Classic ? ClassicProcessNames : NewProcessNames;
+
+        /// <summary>Version out of a package full name such as MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe; null for anything else.</summary>
+        public static string? NewTeamsVersionFromPackageFullName(string packageFullName)
+        {
+            var parts = packageFullName.Split('_');
+            if (parts.Length == 5 && parts[0].Equals(NewTeamsPackageName, StringComparison.OrdinalIgnoreCase) && parts[3].Length == 0 && parts[4].Equals(NewTeamsPublisherId, StringComparison.OrdinalIgnoreCase) && Version.TryParse(parts[1], out _))
+            {
+                return parts[1];
+            }
+
+            return null;
+        }
+    }
+}
