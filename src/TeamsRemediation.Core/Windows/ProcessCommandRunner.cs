@@ -1,0 +1,148 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Windows
+{
+    /// <summary>
+    /// Runs a program through System.Diagnostics.Process. Nothing in it is Windows-only, which is why it is not called
+    /// WindowsCommandRunner: the contract tests run this very class on Linux.
+    /// </summary>
+    /// <remarks>
+    /// Output is decoded with Process's default (StandardOutputEncoding left null), which is the console output
+    /// code page on both .NET Framework and .NET. That is the code page dsregcmd, wevtutil and powershell.exe write
+    /// in when their output is a pipe; forcing UTF-8 would garble the non-ASCII user and domain names they print.
+    /// </remarks>
+    public sealed class ProcessCommandRunner : ICommandRunner
+    {
+        /// <summary>How long to wait for a killed tree to disappear before reporting the timeout anyway.</summary>
+        private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long to wait for the last output after the program exited, when the caller's time is already spent.</summary>
+        private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+
+        public CommandResult Run(string fileName, string arguments, TimeSpan timeout)
+        {
+            if (string.IsNullOrEmpty(fileName))
+            {
+                throw new ArgumentException("A program to run is required.", nameof(fileName));
+            }
+
+            var startInfo = new ProcessStartInfo(fileName, arguments ?? string.Empty)
+            {
+                UseShellExecute = false,
+                CreateNoWindow = true,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+
+            var clock = Stopwatch.StartNew();
+            using (var process = new Process { StartInfo = startInfo })
+            {
+                try
+                {
+                    process.Start();
+                }
+                catch (Win32Exception e) when (e.NativeErrorCode == 2 || e.NativeErrorCode == 3)
+                {
+                    // ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND on Windows, ENOENT (also 2) elsewhere.
+                    return CommandResult.NotFound(fileName);
+                }
+                catch (Win32Exception e)
+                {
+                    return new CommandResult(CommandOutcome.FailedToStart, -1, string.Empty, e.Message);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return new CommandResult(CommandOutcome.FailedToStart, -1, string.Empty, e.Message);
+                }
+
+                // An unattended run has no one to type: a program that asks for input gets end-of-file, not a hang.
+                try
+                {
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // The program already exited and closed its end.
+                }
+
+                // Both streams are drained concurrently from the start: a program that fills one pipe while we wait on the
+                // other would otherwise block forever.
+                var stdout = new OutputCollector(process.StandardOutput);
+                var stderr = new OutputCollector(process.StandardError);
+
+                if (!process.WaitForExit(Milliseconds(timeout)))
+                {
+                    ProcessTree.Kill(process);
+                    process.WaitForExit(Milliseconds(KillGrace));
+                    return CommandResult.TimedOut(timeout);
+                }
+
+                // A grandchild that inherited the pipes can keep them open after the program exits: take what arrived
+                // by the deadline instead of waiting for it.
+                var remaining = timeout - clock.Elapsed;
+                var drain = remaining > DrainGrace ? remaining : DrainGrace;
+                Task.WaitAll(new[] { stdout.Completion, stderr.Completion }, Milliseconds(drain));
+                return CommandResult.Completed(process.ExitCode, stdout.Text, stderr.Text);
+            }
+        }
+
+        private static int Milliseconds(TimeSpan span) => (int)Math.Max(0, Math.Min(int.MaxValue - 1, Math.Ceiling(span.TotalMilliseconds)));
+
+        /// <summary>Reads a stream to its end in the background, keeping what it got so far available at any time.</summary>
+        private sealed class OutputCollector
+        {
+            private readonly StringBuilder text = new StringBuilder();
+            private readonly object gate = new object();
+
+            public OutputCollector(StreamReader reader)
+            {
+                Completion = Task.Run(() => Pump(reader));
+            }
+
+            public Task Completion { get; }
+
+            public string Text
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        return text.ToString();
+                    }
+                }
+            }
+
+            private async Task Pump(StreamReader reader)
+            {
+                var buffer = new char[4096];
+                try
+                {
+                    int read;
+                    while ((read = await reader.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+                    {
+                        lock (gate)
+                        {
+                            text.Append(buffer, 0, read);
+                        }
+                    }
+                }
+                catch (IOException)
+                {
+                    // The pipe broke because the tree was killed: the output is not used then.
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The Process was disposed after a timeout while this read was pending.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Windows
+{
+    /// <summary>This Windows PC, as the cmdlets see it when no simulated machine is attached to their runspace.</summary>
+    public sealed class WindowsMachine : IMachine
+    {
+        private static readonly Lazy<WindowsMachine> LocalMachine = new Lazy<WindowsMachine>(() => new WindowsMachine());
+
+        private WindowsMachine()
+        {
+            var registry = new WindowsRegistry();
+            var processes = new WindowsProcessTable();
+            Registry = registry;
+            Processes = processes;
+            Commands = new ProcessCommandRunner();
+            Users = new WindowsUserDirectory(registry, processes);
+        }
+
+        /// <summary>The one instance for this process; the adapters hold no per-call state, so every runspace can share it.</summary>
+        public static WindowsMachine Local => LocalMachine.Value;
+
+        public string ComputerName => Environment.MachineName;
+
+        public IRegistry Registry { get; }
+
+        public IProcessTable Processes { get; }
+
+        public ICommandRunner Commands { get; }
+
+        public IUserDirectory Users { get; }
+
+        public IClock Clock => SystemClock.Instance;
+
+        public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
+
+        public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);
+
+        public string WindowsPath => Environment.GetFolderPath(Environment.SpecialFolder.Windows);
+    }
+}
