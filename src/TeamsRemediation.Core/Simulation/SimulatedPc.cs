@@ -42,9 +42,10 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(Path.Combine(profile, "AppData", "Roaming"));
             var registry = Machine.SimulatedRegistry;
             registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListReader.ProfileListPath + "\\" + sid), "ProfileImagePath", RegistryValue.ExpandString(profile));
-            if (hiveLoaded || loggedOn)
+            registry.CreateKey(new RegistryKeyPath(RegistryHive.Users, sid + "\\Software"));
+            if (!hiveLoaded && !loggedOn)
             {
-                registry.CreateKey(new RegistryKeyPath(RegistryHive.Users, sid + "\\Software"));
+                registry.UnloadHive(sid);
             }
 
             var name = domain + "\\" + account;

@@ -16,6 +16,7 @@ namespace TeamsRemediation.Simulation
         private readonly object gate = new object();
         private readonly SortedDictionary<string, Dictionary<string, RegistryValue>> keys = new SortedDictionary<string, Dictionary<string, RegistryValue>>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> deniedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<KeyValuePair<string, Dictionary<string, RegistryValue>>>> unloadedHives = new Dictionary<string, List<KeyValuePair<string, Dictionary<string, RegistryValue>>>>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>How many writes (sets and deletes) reached this registry: an idempotent run leaves it unchanged.</summary>
         public int WriteCount { get; private set; }
@@ -108,6 +109,62 @@ namespace TeamsRemediation.Simulation
                 {
                     keys.Remove(k);
                 }
+            }
+        }
+
+        /// <summary>Takes HKU\&lt;SID&gt; out of reach, as when the user logs off: its content is kept for a later load (NTUSER.DAT).</summary>
+        public void UnloadHive(string sid)
+        {
+            lock (gate)
+            {
+                var root = "HKU\\" + sid;
+                var moved = keys.Where(k => k.Key.Equals(root, StringComparison.OrdinalIgnoreCase) || k.Key.StartsWith(root + "\\", StringComparison.OrdinalIgnoreCase)).ToList();
+                foreach (var pair in moved)
+                {
+                    keys.Remove(pair.Key);
+                }
+
+                unloadedHives[sid] = moved;
+            }
+        }
+
+        /// <summary>Brings an unloaded hive back under HKU\&lt;SID&gt;, as reg load or a logon does.</summary>
+        public bool LoadHive(string sid)
+        {
+            lock (gate)
+            {
+                if (!unloadedHives.TryGetValue(sid, out var stored))
+                {
+                    return false;
+                }
+
+                foreach (var pair in stored)
+                {
+                    keys[pair.Key] = pair.Value;
+                }
+
+                unloadedHives.Remove(sid);
+                return true;
+            }
+        }
+
+        /// <summary>Writes into a hive that is not loaded, as the content of the user's NTUSER.DAT.</summary>
+        public void SetValueInUnloadedHive(string sid, string relativePath, string name, RegistryValue value)
+        {
+            lock (gate)
+            {
+                LoadHive(sid);
+                SetValue(new RegistryKeyPath(RegistryHive.Users, sid + "\\" + relativePath), name, value);
+                WriteCount--;
+                UnloadHive(sid);
+            }
+        }
+
+        public bool IsHiveUnloaded(string sid)
+        {
+            lock (gate)
+            {
+                return unloadedHives.ContainsKey(sid);
             }
         }
 

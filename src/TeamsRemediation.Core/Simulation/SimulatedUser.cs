@@ -35,7 +35,7 @@ namespace TeamsRemediation.Simulation
             var install = TeamsLayout.ClassicInstallPath(ProfilePath);
             WriteFile(Path.Combine(install, "Update.exe"), "MZ classic updater");
             WriteFile(Path.Combine(install, "current", "Teams.exe"), "MZ classic teams");
-            pc.Machine.SimulatedRegistry.SetValue(HiveKey(TeamsLayout.ClassicUninstallKey), "DisplayVersion", RegistryValue.String(version));
+            SetUserValue(TeamsLayout.ClassicUninstallKey, "DisplayVersion", RegistryValue.String(version));
             return AddClassicCache();
         }
 
@@ -87,6 +87,20 @@ namespace TeamsRemediation.Simulation
             return real == null
                 ? pc.Machine.ProcessTable.Add(name, session, Sid, parentId, ignoresClose: ignoresClose)
                 : pc.Machine.ProcessTable.AddReal(real, name, session, Sid, parentId, ignoresClose);
+        }
+
+        /// <summary>Sets a value in the user's own hive, loaded or not (then it waits in NTUSER.DAT for the next load).</summary>
+        public void SetUserValue(string relativePath, string name, RegistryValue value)
+        {
+            var registry = pc.Machine.SimulatedRegistry;
+            if (registry.IsHiveUnloaded(Sid))
+            {
+                registry.SetValueInUnloadedHive(Sid, relativePath, name, value);
+            }
+            else
+            {
+                registry.SetValue(HiveKey(relativePath), name, value);
+            }
         }
 
         public void WriteFile(string path, string content)

@@ -1,0 +1,28 @@
+@{
+    RootModule           = 'TeamsRemediation.dll'
+    # The build stamps this from Directory.Build.props; the two never disagree.
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0b3c1e-8a42-4d3b-9e57-2c1f4a8d7b90'
+    Author               = 'TeamsRemediation contributors'
+    CompanyName          = 'TeamsRemediation'
+    Copyright            = '(c) TeamsRemediation contributors. All rights reserved.'
+    Description          = 'Finds why Microsoft Teams sign-in fails with CAA20002 on a Windows PC and repairs it: Teams cache, TLS 1.2, work or school account. Runs unattended as SYSTEM (Intune, ConfigMgr), as the user, or through Invoke-Command.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    CmdletsToExport      = @(
+        'Get-TeamsInstallation'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    FormatsToProcess     = @(
+        'TeamsInstallation.Format.ps1xml'
+    )
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Teams', 'CAA20002', 'Intune', 'Remediation', 'TLS', 'WAM', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows')
+            ProjectUri = 'https://github.com/TeamsRemediation/TeamsRemediation'
+            LicenseUri = 'https://github.com/TeamsRemediation/TeamsRemediation/blob/main/LICENSE'
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using TeamsRemediation.Inventory;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists the Teams clients of the users of this PC: installed or left behind, running, cache size.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TeamsInstallation", DefaultParameterSetName = ByDefault)]
+    [OutputType(typeof(TeamsInstallation))]
+    public sealed class GetTeamsInstallationCommand : TeamsCmdletBase
+    {
+        private const string ByDefault = "Default";
+        private const string ByName = "ByName";
+        private const string BySid = "BySid";
+        private const string All = "AllUsers";
+
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserName { get; set; }
+
+        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Sid")]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserSid { get; set; }
+
+        [Parameter(ParameterSetName = All, Mandatory = true)]
+        public SwitchParameter AllUsers { get; set; }
+
+        /// <summary>Classic, New, All (default: every client installed or left in the profile) or Installed.</summary>
+        [Parameter]
+        public TeamsClientSelection Client { get; set; } = TeamsClientSelection.All;
+
+        /// <summary>Skips walking the cache folders: faster on large profiles, CacheSizeBytes stays 0.</summary>
+        [Parameter]
+        public SwitchParameter NoCacheSize { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var inventory = new TeamsInventory(Machine);
+            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers))
+            {
+                var found = inventory.Find(user, Client, measureCache: !NoCacheSize);
+                if (found.Count == 0)
+                {
+                    WriteVerbose("No Teams client (installed or left behind) in the profile of " + user.UserName + ".");
+                }
+
+                foreach (var installation in found)
+                {
+                    WriteObject(installation);
+                }
+            }
+        }
+    }
+}

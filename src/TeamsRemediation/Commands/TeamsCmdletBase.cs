@@ -1,0 +1,68 @@
+using System.Management.Automation;
+using TeamsRemediation.Errors;
+using TeamsRemediation.Hosting;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Commands
+{
+    /// <summary>
+    /// What every TeamsRemediation cmdlet shares: the machine it acts on, the users it acts for (through the one
+    /// <see cref="TargetResolver"/>), and reporting a <see cref="ModuleError"/>. Parameters stay in each cmdlet.
+    /// </summary>
+    public abstract class TeamsCmdletBase : PSCmdlet
+    {
+        private IMachine? machine;
+
+        protected IMachine Machine => machine ?? throw new PSInvalidOperationException("The machine is chosen in BeginProcessing.");
+
+        protected override void BeginProcessing()
+        {
+            machine = LocalMachine.ForCurrentRunspace();
+            if (machine == null)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ModuleErrors.UnsupportedPlatform()));
+            }
+        }
+
+        /// <summary>PowerShell remoting leaves $PSSenderInfo in the session: then the caller is a remote admin, not the person at the desk.</summary>
+        protected bool IsRemotingSession => SessionState.PSVariable.GetValue("PSSenderInfo") != null;
+
+        /// <summary>
+        /// Resolves the users to act on. Bad input stops the whole call before anything is done; a user that is
+        /// not found is reported and the others go on.
+        /// </summary>
+        protected System.Collections.Generic.IReadOnlyList<TargetUser> ResolveUsers(string[]? userNames, string[]? userSids, bool allUsers)
+        {
+            var request = new TargetRequest
+            {
+                UserNames = userNames ?? new string[0],
+                UserSids = userSids ?? new string[0],
+                AllUsers = allUsers,
+                IsRemotingSession = IsRemotingSession,
+            };
+            var resolution = new TargetResolver(Machine.Users).Resolve(request);
+            var stop = resolution.Terminating;
+            if (stop != null)
+            {
+                ThrowTerminatingError(ErrorRecords.From(stop.Error));
+            }
+
+            foreach (var problem in resolution.Problems)
+            {
+                WriteError(ErrorRecords.From(problem.Error));
+            }
+
+            foreach (var user in resolution.Users)
+            {
+                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), profile " + user.ProfilePath + (user.LoggedOn ? ", logged on in session " + user.SessionId : ", not logged on") + ".");
+            }
+
+            return resolution.Users;
+        }
+
+        protected void WriteModuleError(ModuleError error) => WriteError(ErrorRecords.From(error));
+
+        protected void ThrowModuleError(ModuleError error) => ThrowTerminatingError(ErrorRecords.From(error));
+    }
+}

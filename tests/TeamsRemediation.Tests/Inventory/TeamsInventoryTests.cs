@@ -1,0 +1,137 @@
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Inventory;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Inventory
+{
+    public sealed class TeamsInventoryTests
+    {
+        private static TargetUser Target(SimulatedPc pc, SimulatedUser user) =>
+            new TargetResolver(pc.Machine.Users).Resolve(new TargetRequest { UserSids = new[] { user.Sid } }).Users.Single();
+
+        private static System.Collections.Generic.IReadOnlyList<TeamsInstallation> Find(SimulatedPc pc, SimulatedUser user, TeamsClientSelection selection = TeamsClientSelection.All) =>
+            new TeamsInventory(pc.Machine).Find(Target(pc, user), selection, measureCache: true);
+
+        [Fact]
+        public void ClassicOnly()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").InstallClassicTeams("1.7.00.13456");
+
+            var found = Assert.Single(Find(pc, user));
+
+            Assert.Equal(TeamsClient.Classic, found.Client);
+            Assert.True(found.Installed);
+            Assert.Equal("1.7.00.13456", found.Version);
+            Assert.Equal(TeamsLayout.ClassicCacheRoot(user.ProfilePath), found.CachePath);
+            Assert.Equal(Directory.GetFiles(found.CachePath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), found.CacheSizeBytes);
+        }
+
+        [Fact]
+        public void NewOnly()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").InstallNewTeams("25122.1415.3698.6812");
+
+            var found = Assert.Single(Find(pc, user));
+
+            Assert.Equal(TeamsClient.New, found.Client);
+            Assert.True(found.Installed);
+            Assert.Equal("25122.1415.3698.6812", found.Version);
+            Assert.EndsWith(Path.Combine("MSTeams_8wekyb3d8bbwe", "LocalCache", "Microsoft", "MSTeams"), found.CachePath);
+        }
+
+        [Fact]
+        public void Both()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").InstallClassicTeams().InstallNewTeams();
+
+            Assert.Equal(new[] { TeamsClient.Classic, TeamsClient.New }, Find(pc, user).Select(i => i.Client));
+            Assert.Equal(new[] { TeamsClient.New }, Find(pc, user, TeamsClientSelection.New).Select(i => i.Client));
+        }
+
+        [Fact]
+        public void Neither()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice");
+
+            Assert.Empty(Find(pc, user));
+        }
+
+        [Fact]
+        public void AFolderLeftBehindIsNotAnInstalledClient()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").AddClassicCache().AddNewTeamsCache();
+
+            var found = Find(pc, user);
+
+            Assert.Equal(2, found.Count);
+            Assert.All(found, i => Assert.False(i.Installed));
+            Assert.All(found, i => Assert.True(i.FolderPresent));
+            Assert.Empty(Find(pc, user, TeamsClientSelection.Installed));
+        }
+
+        [Fact]
+        public void ANewTeamsPackageOfAnotherUserDoesNotCount()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            pc.AddUser("bob").InstallNewTeams();
+            var alice = pc.AddUser("alice");
+
+            Assert.Empty(Find(pc, alice));
+        }
+
+        [Fact]
+        public void RunningMeansAProcessOfThisUserNotOfAnother()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var alice = pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var bob = pc.AddUser("bob", loggedOn: true).InstallNewTeams();
+            bob.StartProcess("ms-teams");
+
+            Assert.False(Find(pc, alice).Single().Running);
+            var bobs = Find(pc, bob).Single();
+            Assert.True(bobs.Running);
+            Assert.StartsWith("ms-teams (", Assert.Single(bobs.Processes));
+        }
+
+        [Fact]
+        public void ALinkInsideTheCacheIsNotCountedOrFollowed()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").InstallNewTeams();
+            var outside = Path.Combine(machine.RootFolder, "outside");
+            Directory.CreateDirectory(outside);
+            File.WriteAllBytes(Path.Combine(outside, "big.bin"), new byte[100000]);
+            var before = Find(pc, user).Single().CacheSizeBytes;
+            Directory.CreateSymbolicLink(Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "link"), outside);
+
+            Assert.Equal(before, Find(pc, user).Single().CacheSizeBytes);
+        }
+
+        [Theory]
+        [InlineData("MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe", "25122.1415.3698.6812")]
+        [InlineData("MSTeams_24335.208.3315.1951_arm64__8wekyb3d8bbwe", "24335.208.3315.1951")]
+        [InlineData("MSTeamsX_25122.1415.3698.6812_x64__8wekyb3d8bbwe", null)]
+        [InlineData("MSTeams_25122.1415.3698.6812_x64__otherpublisher", null)]
+        [InlineData("Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy", null)]
+        public void NewTeamsVersionComesOnlyFromItsOwnPackageName(string fullName, string? version)
+        {
+            Assert.Equal(version, TeamsLayout.NewTeamsVersionFromPackageFullName(fullName));
+        }
+    }
+}

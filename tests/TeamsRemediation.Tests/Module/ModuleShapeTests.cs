@@ -1,0 +1,115 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Reflection;
+using TeamsRemediation.Demo;
+using TeamsRemediation.Tests.Support;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Module
+{
+    /// <summary>The built module as Windows PowerShell and PowerShell 7 will see it.</summary>
+    public sealed class ModuleShapeTests
+    {
+        private static string ModuleFolder => Path.GetDirectoryName(ModuleSession.ManifestPath)!;
+
+        private static Assembly ModuleAssembly => Assembly.LoadFrom(Path.Combine(ModuleFolder, "TeamsRemediation.dll"));
+
+        private static Type[] CmdletTypes => ModuleAssembly.GetExportedTypes().Where(t => t.GetCustomAttribute<CmdletAttribute>() != null).ToArray();
+
+        [Fact]
+        public void TheBuildLaysOutTheWholeModuleAndNothingElse()
+        {
+            var files = Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(ModuleFolder, f).Replace('\\', '/')).ToList();
+
+            Assert.Contains("TeamsRemediation.psd1", files);
+            Assert.Contains("en-US/TeamsRemediation.dll-Help.xml", files);
+            Assert.Contains("en-US/about_TeamsRemediation.help.txt", files);
+            // Two dlls and no more: nothing that could clash with another module's copy in the same session.
+            Assert.Equal(new[] { "TeamsRemediation.Core.dll", "TeamsRemediation.dll" }, files.Where(f => f.EndsWith(".dll")).OrderBy(f => f, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void TheManifestPassesTestModuleManifestAndIsStampedWithTheAssemblyVersion()
+        {
+            using var session = new SimulatedSession();
+            var manifest = Assert.Single(session.Shell.Invoke("Test-ModuleManifest -Path $args[0] -ErrorAction Stop", ModuleSession.ManifestPath));
+            var info = (PSModuleInfo)manifest.BaseObject;
+
+            Assert.Equal(ModuleAssembly.GetName().Version!.ToString(3), info.Version.ToString(3));
+            Assert.Equal(new[] { "Core", "Desktop" }, info.CompatiblePSEditions.OrderBy(e => e));
+            Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+            Assert.Empty(info.ExportedFunctions);
+            Assert.Empty(info.ExportedAliases);
+            Assert.Empty(info.ExportedVariables);
+            var psData = (Hashtable)((Hashtable)info.PrivateData)["PSData"]!;
+            var tags = ((object[])psData["Tags"]!).Cast<string>().ToList();
+            Assert.Contains("PSEdition_Desktop", tags);
+            Assert.Contains("PSEdition_Core", tags);
+            Assert.Contains("Windows", tags);
+            Assert.NotNull(psData["ProjectUri"]);
+            Assert.NotNull(psData["LicenseUri"]);
+        }
+
+        [Fact]
+        public void TheManifestExportsExactlyTheCmdletsOfTheAssembly()
+        {
+            using var session = new SimulatedSession();
+            var exported = session.Shell.Invoke("(Get-Module TeamsRemediation).ExportedCmdlets.Keys").Select(o => o.ToString()).OrderBy(n => n).ToList();
+            var inAssembly = CmdletTypes.Select(t => t.GetCustomAttribute<CmdletAttribute>()!).Select(a => a.VerbName + "-" + a.NounName).OrderBy(n => n).ToList();
+
+            Assert.NotEmpty(inAssembly);
+            Assert.Equal(inAssembly, exported);
+        }
+
+        [Fact]
+        public void EveryCmdletDeclaresItsOutputType()
+        {
+            foreach (var type in CmdletTypes)
+            {
+                var output = type.GetCustomAttributes<OutputTypeAttribute>().SelectMany(a => a.Type).ToList();
+                Assert.True(output.Count > 0, type.Name + " has no [OutputType].");
+                Assert.All(output, o => Assert.NotNull(o.Type));
+            }
+        }
+
+        [Fact]
+        public void EveryFormatFileIsListedAndLoads()
+        {
+            var onDisk = Directory.GetFiles(ModuleFolder, "*.Format.ps1xml").Select(f => Path.GetFileName(f)).OrderBy(n => n).ToList();
+            using var session = new SimulatedSession();
+            var listed = session.Shell.Invoke("(Test-ModuleManifest -Path $args[0]).ExportedFormatFiles", ModuleSession.ManifestPath).Select(o => Path.GetFileName(o.ToString())).OrderBy(n => n).ToList();
+
+            Assert.Equal(onDisk, listed);
+        }
+
+        [Fact]
+        public void EveryCmdletHasHelpWithASynopsisAndAnExample()
+        {
+            using var session = new SimulatedSession();
+            foreach (var name in CmdletTypes.Select(t => t.GetCustomAttribute<CmdletAttribute>()!).Select(a => a.VerbName + "-" + a.NounName))
+            {
+                var help = Assert.Single(session.Shell.Invoke("Get-Help -Name $args[0] -Full", name));
+                var synopsis = help.Properties["Synopsis"].Value?.ToString() ?? string.Empty;
+                Assert.False(string.IsNullOrWhiteSpace(synopsis) || synopsis.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase), name + " has no synopsis in en-US/TeamsRemediation.dll-Help.xml.");
+                Assert.NotNull(help.Properties["examples"]?.Value);
+            }
+        }
+
+        [Fact]
+        public void EveryPesterFileParses()
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "Pester");
+            var files = Directory.GetFiles(folder, "*.ps1", SearchOption.AllDirectories);
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                Parser.ParseFile(file, out _, out var errors);
+                Assert.True(errors.Length == 0, file + ": " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + ": " + e.Message)));
+            }
+        }
+    }
+}
