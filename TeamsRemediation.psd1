@@ -11,12 +11,14 @@
     PowerShellVersion    = '5.1'
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
+        'Test-TeamsCaa20002'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
+        'TeamsCaa20002Finding.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

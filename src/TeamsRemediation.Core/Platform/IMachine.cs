@@ -19,6 +19,15 @@ namespace TeamsRemediation.Platform
 
         IClock Clock { get; }
 
+        /// <summary>Reaches HTTPS endpoints (DNS, TCP, TLS 1.2, HTTP) for the sign-in checks.</summary>
+        INetworkProbe Network { get; }
+
+        /// <summary>The WinHTTP proxy and the network adapters.</summary>
+        INetworkSettings NetworkSettings { get; }
+
+        /// <summary>Event 1098 of the Microsoft-Windows-AAD/Operational log.</summary>
+        IEventSource Events { get; }
+
         /// <summary>True when this process runs 32-bit on a 64-bit OS (Intune's default host): a reminder, never a reason to skip a view.</summary>
         bool Is32BitProcess { get; }
 

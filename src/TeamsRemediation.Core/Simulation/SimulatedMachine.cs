@@ -19,6 +19,9 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(ProgramDataPath);
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+            SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
+            Network = SimulatedNetwork;
+            SimulatedEvents = new SimulatedEventSource(SimulatedClock);
         }
 
         public string RootFolder { get; }
@@ -55,6 +58,19 @@ namespace TeamsRemediation.Simulation
         public IUserDirectory Users => UserDirectory;
 
         public IClock Clock => SimulatedClock;
+
+        public SimulatedNetworkProbe SimulatedNetwork { get; }
+
+        /// <summary>The simulated network by default; a test may attach the real socket probe to reach servers on 127.0.0.1.</summary>
+        public INetworkProbe Network { get; set; }
+
+        public SimulatedNetworkSettings SimulatedNetworkSettings { get; } = new SimulatedNetworkSettings();
+
+        public INetworkSettings NetworkSettings => SimulatedNetworkSettings;
+
+        public SimulatedEventSource SimulatedEvents { get; }
+
+        public IEventSource Events => SimulatedEvents;
 
         public void Dispose()
         {
