@@ -160,6 +160,10 @@ namespace TeamsRemediation.Logs
         private void Record(int lineStart, int lineEnd, int hit, string source, LogScanResult result)
         {
             result.MatchingLines++;
+            if (lineEnd > lineStart && buffer[lineEnd - 1] == '\r')
+            {
+                lineEnd--;
+            }
 
             // A long line is decoded only around the hit: extraction and evidence never hold more than a few KB.
             var from = lineEnd - lineStart > 4096 ? Math.Max(lineStart, hit - 1024) : lineStart;

@@ -52,8 +52,11 @@ namespace TeamsRemediation.Network
             }
         }
 
-        /// <summary>Reads one answer; null when the peer closed before a complete head. Waits for the body sample only as far as Content-Length promises it.</summary>
-        public static async Task<HttpResponseHead?> ReadAsync(Stream stream, CancellationToken cancellation)
+        /// <summary>
+        /// Reads one answer; null when the peer closed before a complete head. Waits for the body sample only as far
+        /// as Content-Length promises it, and not at all for a successful CONNECT, whose "body" is the tunnel.
+        /// </summary>
+        public static async Task<HttpResponseHead?> ReadAsync(Stream stream, CancellationToken cancellation, bool isConnect = false)
         {
             var buffer = new byte[MaxHeadBytes + BodySampleBytes];
             var filled = 0;
@@ -94,7 +97,7 @@ namespace TeamsRemediation.Network
             }
 
             var bodyStart = headEnd + 4;
-            var want = BodySampleBytes;
+            var want = isConnect && status / 100 == 2 ? 0 : BodySampleBytes;
             if (headers.TryGetValue("Content-Length", out var lengthText) && int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
             {
                 want = Math.Min(want, length);

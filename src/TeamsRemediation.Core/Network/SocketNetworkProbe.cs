@@ -170,7 +170,7 @@ namespace TeamsRemediation.Network
             try
             {
                 await stream.WriteAsync(connect, 0, connect.Length, cancellation).ConfigureAwait(false);
-                answer = await HttpResponseHead.ReadAsync(stream, cancellation).ConfigureAwait(false);
+                answer = await HttpResponseHead.ReadAsync(stream, cancellation, isConnect: true).ConfigureAwait(false);
             }
             catch (IOException e) when (!cancellation.IsCancellationRequested)
             {
