@@ -1,0 +1,41 @@
+namespace TeamsRemediation
+{
+    public enum RestoreStatus
+    {
+        /// <summary>Put back as it was before the change.</summary>
+        Restored,
+
+        /// <summary>Already as it was before the change: nothing to do.</summary>
+        AlreadyRestored,
+
+        /// <summary>Changed again since (by Windows, policy or a person): left alone; -Force puts it back anyway.</summary>
+        Conflict,
+
+        /// <summary>The caller declined (ShouldProcess).</summary>
+        Skipped,
+
+        Failed,
+
+        WhatIf,
+    }
+
+    /// <summary>One journal entry put back (or not), flat for Invoke-Command.</summary>
+    public sealed class RestoreResult
+    {
+        public string ComputerName { get; set; } = string.Empty;
+
+        public string Journal { get; set; } = string.Empty;
+
+        /// <summary>RegistryValue or Move.</summary>
+        public string Kind { get; set; } = string.Empty;
+
+        public string Target { get; set; } = string.Empty;
+
+        /// <summary>What the target holds after the restore: the value put back, "(absent)", or the path moved back.</summary>
+        public string Restored { get; set; } = string.Empty;
+
+        public RestoreStatus Status { get; set; }
+
+        public string Detail { get; set; } = string.Empty;
+    }
+}
