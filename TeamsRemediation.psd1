@@ -11,12 +11,14 @@
     PowerShellVersion    = '5.1'
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
+        'Reset-TeamsWorkAccount'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
+        'TeamsAccountResetStep.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
