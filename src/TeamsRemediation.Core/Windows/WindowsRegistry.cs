@@ -64,21 +64,38 @@ namespace TeamsRemediation.Windows
             }
         }
 
-        public IReadOnlyList<string> GetSubKeyNames(RegistryKeyPath key)
+        public IReadOnlyList<string> GetSubKeyNames(RegistryKeyPath key) => EnumerateNames(
+            key,
+            NativeMethods.KeyEnumerateSubKeys,
+            MaxKeyNameLength,
+            (RegistryKeyHandle handle, int index, char[] buffer, ref int length) => NativeMethods.RegEnumKeyExW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero),
+            "list the subkeys of");
+
+        public IReadOnlyList<string> GetValueNames(RegistryKeyPath key) => EnumerateNames(
+            key,
+            NativeMethods.KeyQueryValue,
+            MaxValueNameLength,
+            (RegistryKeyHandle handle, int index, char[] buffer, ref int length) => NativeMethods.RegEnumValueW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero),
+            "list the values of");
+
+        private delegate int NameEnumerator(RegistryKeyHandle handle, int index, char[] buffer, ref int length);
+
+        /// <summary>Subkey and value names are enumerated the same way: index by index until ERROR_NO_MORE_ITEMS, growing the buffer on ERROR_MORE_DATA.</summary>
+        private List<string> EnumerateNames(RegistryKeyPath key, int access, int maxLength, NameEnumerator enumerate, string verb)
         {
             var names = new List<string>();
-            using (var handle = Open(key, NativeMethods.KeyEnumerateSubKeys))
+            using (var handle = Open(key, access))
             {
                 if (handle == null)
                 {
                     return names;
                 }
 
-                var buffer = new char[MaxKeyNameLength + 1];
+                var buffer = new char[maxLength + 1];
                 for (var index = 0; ; index++)
                 {
                     var length = buffer.Length;
-                    var status = NativeMethods.RegEnumKeyExW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
+                    var status = enumerate(handle, index, buffer, ref length);
                     if (status == NativeMethods.ErrorNoMoreItems || IsAbsent(status))
                     {
                         return names;
@@ -93,44 +110,7 @@ namespace TeamsRemediation.Windows
 
                     if (status != NativeMethods.ErrorSuccess)
                     {
-                        throw Failure(status, key, "list the subkeys of");
-                    }
-
-                    names.Add(new string(buffer, 0, length));
-                }
-            }
-        }
-
-        public IReadOnlyList<string> GetValueNames(RegistryKeyPath key)
-        {
-            var names = new List<string>();
-            using (var handle = Open(key, NativeMethods.KeyQueryValue))
-            {
-                if (handle == null)
-                {
-                    return names;
-                }
-
-                var buffer = new char[MaxValueNameLength + 1];
-                for (var index = 0; ; index++)
-                {
-                    var length = buffer.Length;
-                    var status = NativeMethods.RegEnumValueW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
-                    if (status == NativeMethods.ErrorNoMoreItems || IsAbsent(status))
-                    {
-                        return names;
-                    }
-
-                    if (status == NativeMethods.ErrorMoreData)
-                    {
-                        buffer = new char[buffer.Length * 2];
-                        index--;
-                        continue;
-                    }
-
-                    if (status != NativeMethods.ErrorSuccess)
-                    {
-                        throw Failure(status, key, "list the values of");
+                        throw Failure(status, key, verb);
                     }
 
                     names.Add(new string(buffer, 0, length));
