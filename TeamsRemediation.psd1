@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
         'Test-TeamsCaa20002'
+        'Reset-TeamsWorkAccount'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -19,6 +20,7 @@
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
         'TeamsCaa20002Finding.Format.ps1xml'
+        'TeamsAccountResetStep.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
