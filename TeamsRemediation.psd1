@@ -11,12 +11,14 @@
     PowerShellVersion    = '5.1'
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
+        'Clear-TeamsCache'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
+        'TeamsCacheClearResult.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

@@ -33,6 +33,8 @@ namespace TeamsRemediation.Windows
 
         public IClock Clock => SystemClock.Instance;
 
+        public FileSystem.IFileOperations Files => FileSystem.PhysicalFileOperations.Instance;
+
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);
