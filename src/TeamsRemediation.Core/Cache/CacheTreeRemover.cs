@@ -114,29 +114,43 @@ namespace TeamsRemediation.Cache
             if (realDirectory)
             {
                 DeleteTree((DirectoryInfo)item);
-                return;
             }
+            else
+            {
+                DeleteLeaf(item, link);
+            }
+        }
 
+        /// <summary>Deletes a file, or a link itself; the hot path of a large tree, so no closure and no second stat.</summary>
+        private bool DeleteLeaf(FileSystemInfo item, bool link)
+        {
+            var path = item.FullName;
+            EnsureInside(path);
             var length = link ? 0 : LengthOf(item);
             if (link)
             {
-                decision?.Invoke("Removing the link " + item.FullName + " itself; where it points is never entered or touched.");
+                decision?.Invoke("Removing the link " + path + " itself; where it points is never entered or touched.");
             }
 
-            if (TryChange(item.FullName, () =>
+            try
             {
                 if (link && item is DirectoryInfo)
                 {
-                    files.DeleteDirectory(item.FullName);
+                    files.DeleteDirectory(path);
                 }
                 else
                 {
-                    files.DeleteFile(item.FullName);
+                    files.DeleteFile(path);
                 }
-            }))
-            {
-                Removed(1, length);
             }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                tally.AddFailure(path, Reason(e));
+                return false;
+            }
+
+            Removed(1, length);
+            return true;
         }
 
         /// <summary>Post-order delete with an explicit stack: depth never grows the call stack, one listing open per level.</summary>
@@ -157,9 +171,7 @@ namespace TeamsRemediation.Cache
                         continue;
                     }
 
-                    var before = tally.FailedCount;
-                    Delete(child, link, realDirectory: false);
-                    frame.Failed |= tally.FailedCount != before;
+                    frame.Failed |= !DeleteLeaf(child, link);
                     continue;
                 }
 
@@ -184,9 +196,7 @@ namespace TeamsRemediation.Cache
             {
                 if (SafeTree.IsLink(item))
                 {
-                    var before = tally.FailedCount;
-                    Delete(item, link: true, realDirectory: false);
-                    return tally.FailedCount == before;
+                    return DeleteLeaf(item, link: true);
                 }
 
                 var length = LengthOf(item);
