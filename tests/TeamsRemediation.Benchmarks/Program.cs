@@ -9,5 +9,10 @@ if (args.FirstOrDefault() == "cache-delete")
     return CacheDeleteBenchmark.Run(args.Skip(1).ToArray());
 }
 
+if (args.FirstOrDefault() == "cache-delete-child")
+{
+    return CacheDeleteBenchmark.RunChild(args.Skip(1).ToArray());
+}
+
 Console.Error.WriteLine("Usage: TeamsRemediation.Benchmarks cache-delete [--files 100000] [--memory] [--smoke]");
 return 2;
