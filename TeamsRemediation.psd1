@@ -13,6 +13,7 @@
         'Get-TeamsInstallation'
         'Test-TeamsCaa20002'
         'Reset-TeamsWorkAccount'
+        'Clear-TeamsCache'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -21,6 +22,7 @@
         'TeamsInstallation.Format.ps1xml'
         'TeamsCaa20002Finding.Format.ps1xml'
         'TeamsAccountResetStep.Format.ps1xml'
+        'TeamsCacheClearResult.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

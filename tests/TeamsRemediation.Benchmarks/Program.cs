@@ -10,6 +10,20 @@ using TeamsRemediation.Logs;
 using TeamsRemediation.Network;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
+using TeamsRemediation.Benchmarks;
+
+// Ratio benchmarks, each against a reference doing the same work in the same run.
+//   cache-delete [--files N] [--memory [--memory-files N]] [--smoke]   CacheTreeRemover vs rm -rf
+//   (no verb) [--smoke]                                               the two below
+if (args.FirstOrDefault() == "cache-delete")
+{
+    return CacheDeleteBenchmark.Run(args.Skip(1).ToArray());
+}
+
+if (args.FirstOrDefault() == "cache-delete-child")
+{
+    return CacheDeleteBenchmark.RunChild(args.Skip(1).ToArray());
+}
 
 // Two measurements, each against its reference in the same run:
 //  1. log scanning: LogCodeScanner vs `grep -c` on the same files (the bar: at least half grep's speed);

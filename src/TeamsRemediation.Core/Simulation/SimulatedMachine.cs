@@ -44,6 +44,9 @@ namespace TeamsRemediation.Simulation
 
         public SimulatedClock SimulatedClock { get; } = new SimulatedClock(DateTimeOffset.UtcNow);
 
+        /// <summary>Real file operations with locked or denied paths a scenario chooses.</summary>
+        public SimulatedFileOperations FileOperations { get; } = new SimulatedFileOperations();
+
         public bool Is32BitProcess { get; set; }
 
         /// <summary>When set, the folder is deleted on dispose (a scenario that made its own temp folder).</summary>
@@ -71,6 +74,7 @@ namespace TeamsRemediation.Simulation
         public SimulatedEventSource SimulatedEvents { get; }
 
         public IEventSource Events => SimulatedEvents;
+        public FileSystem.IFileOperations Files => FileOperations;
 
         public void Dispose()
         {

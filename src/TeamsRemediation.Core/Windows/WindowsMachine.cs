@@ -41,6 +41,7 @@ namespace TeamsRemediation.Windows
         public INetworkSettings NetworkSettings { get; }
 
         public IEventSource Events { get; }
+        public FileSystem.IFileOperations Files => FileSystem.PhysicalFileOperations.Instance;
 
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
