@@ -14,6 +14,7 @@ namespace TeamsRemediation.Account
         public const string DeviceDetails = "Device Details";
         public const string UserState = "User State";
         public const string SsoState = "SSO State";
+        public const string TenantDetails = "Tenant Details";
 
         private readonly Dictionary<string, Dictionary<string, string>> sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
 
@@ -109,5 +110,29 @@ namespace TeamsRemediation.Account
         }
 
         public bool IsEntraJoined => Flag(DeviceState, "AzureAdJoined") == true;
+
+        /// <summary>True when the output carries the sections that are valid only when dsregcmd ran as the user.</summary>
+        public bool HasUserState => HasSection(UserState) || HasSection(SsoState);
+
+        public string? TenantName => Get(TenantDetails, "TenantName");
+
+        /// <summary>Why the last PRT request failed, in one line: the attempt status and the server's error, when dsregcmd printed them.</summary>
+        public string PrtFailure
+        {
+            get
+            {
+                var parts = new List<string>();
+                foreach (var name in new[] { "Attempt Status", "Server Error Code", "Server Error Description" })
+                {
+                    var value = Get(SsoState, name);
+                    if (!string.IsNullOrEmpty(value))
+                    {
+                        parts.Add(name + " " + value);
+                    }
+                }
+
+                return string.Join("; ", parts);
+            }
+        }
     }
 }

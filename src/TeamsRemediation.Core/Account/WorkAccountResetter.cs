@@ -91,8 +91,8 @@ namespace TeamsRemediation.Account
                 return Finish(step, AccountResetStatus.Failed, result.Describe("dsregcmd") + " The device state is unknown; the other steps go on.");
             }
 
-            var status = DsregcmdStatus.Parse(result.StandardOutput);
-            if (status == null)
+            var status = DsregStatus.Parse(result.StandardOutput);
+            if (!status.IsRecognized)
             {
                 return Finish(step, AccountResetStatus.Failed, "dsregcmd /status gave no Device State section; the device state is unknown.");
             }
@@ -105,17 +105,18 @@ namespace TeamsRemediation.Account
             }
             else if (status.HasUserState)
             {
-                if (status.WorkplaceJoined == true)
+                if (status.Flag(DsregStatus.UserState, "WorkplaceJoined") == true)
                 {
                     detail += " The user registered this device (WorkplaceJoined).";
                 }
 
-                if (status.AzureAdPrt == false && status.AzureAdJoined == true)
+                var prt = status.Flag(DsregStatus.SsoState, "AzureAdPrt");
+                if (prt == false && status.IsEntraJoined)
                 {
                     var failure = status.PrtFailure;
                     detail += " AzureAdPrt NO: the user has no Primary Refresh Token, so Teams cannot sign in silently" + (failure.Length > 0 ? " (" + failure + ")" : string.Empty) + ".";
                 }
-                else if (status.AzureAdPrt == true)
+                else if (prt == true)
                 {
                     detail += " AzureAdPrt YES.";
                 }

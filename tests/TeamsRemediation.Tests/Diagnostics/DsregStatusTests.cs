@@ -21,7 +21,16 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.True(status.Flag(DsregStatus.UserState, "WamDefaultSet"));
             // A value that itself contains " : " or colons keeps everything after the first separator.
             Assert.Equal("https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/oauth2/token/", status.Get(DsregStatus.SsoState, "Endpoint URI"));
+            Assert.True(status.HasUserState);
+            Assert.Equal("HybridADFS", status.TenantName);
+            Assert.Equal("Attempt Status 0xc000006d; Server Error Code invalid_grant; Server Error Description AADSTS50126: Error validating credentials due to invalid username or password.", status.PrtFailure);
         }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("The command is not recognized.")]
+        [InlineData("| Device State |\r\n")]
+        public void AnythingThatIsNotStatusOutputIsNotRecognized(string output) => Assert.False(DsregStatus.Parse(output).IsRecognized);
 
         [Theory]
         [InlineData("YES", "NO", "NO", "Entra joined")]
