@@ -502,7 +502,7 @@ namespace TeamsRemediation.Account
             Finish(
                 Step(user, name, action),
                 AccountResetStatus.RequiresUserContext,
-                "Only " + user.UserName + "'s own session can do this; this one runs as someone else, whose account was left alone. Run as the user: " + UserContextCommand(options));
+                "Needs " + user.UserName + "'s own session; this run's own account was left alone. Run as the user: " + UserContextCommand(options));
 
         /// <summary>Asks once; a declined change leaves the step as WhatIf (with -WhatIf) or Skipped.</summary>
         private bool Approve(string target, string action, TeamsAccountResetStep step)

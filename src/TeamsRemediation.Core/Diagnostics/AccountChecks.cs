@@ -139,7 +139,7 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Pass, "WAM and modern authentication are not switched off for this user.", evidence);
             }
 
-            return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Fail, "WAM sign-in is switched off for this user: " + string.Join(", ", bad) + ".", evidence, "Delete these values from HKEY_USERS\\" + user.Sid + "\\" + OfficeIdentityPath + " (Microsoft advises against them; if they are under Policies, change the policy), then " + Remedies.ResetWorkAccount(user.Sid) + ".");
+            return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Fail, "WAM sign-in is switched off for this user: " + string.Join(", ", bad) + ".", evidence, Remedies.RemoveWamOverrides(user.Sid) + " (Microsoft advises against these values; journaled, so Undo-TeamsRemediation puts them back), then " + Remedies.ResetWorkAccount(user.Sid) + ".");
         }
 
         public TeamsCaa20002Finding BrokerPlugin(TargetUser user)

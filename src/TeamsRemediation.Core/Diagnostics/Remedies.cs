@@ -11,6 +11,9 @@ namespace TeamsRemediation.Diagnostics
 
         public static string ResetWorkAccount(string sid) => "Reset-TeamsWorkAccount -UserSid " + sid + " (run in the user's session)";
 
+        /// <summary>Removing the WAM-disabling values is machine-side (the user's hive), so SYSTEM can do it.</summary>
+        public static string RemoveWamOverrides(string sid) => "Reset-TeamsWorkAccount -UserSid " + sid + " -RemoveWamOverrides -Force";
+
         public const string FixClock = "Correct the date, time and time zone (w32tm /resync /force), then sign in to Teams again.";
 
         public const string FixProxy = "Let the proxy or firewall pass the Microsoft 365 sign-in endpoints without TLS inspection (login.microsoftonline.com, login.microsoft.com, login.windows.net, *.msauth.net, *.msftauth.net).";
