@@ -12,6 +12,8 @@
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
         'Test-TeamsCaa20002'
+        'Enable-Tls12'
+        'Undo-TeamsRemediation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -19,6 +21,8 @@
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
         'TeamsCaa20002Finding.Format.ps1xml'
+        'TlsSettingChange.Format.ps1xml'
+        'RestoreResult.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
