@@ -14,6 +14,8 @@
         'Test-TeamsCaa20002'
         'Reset-TeamsWorkAccount'
         'Clear-TeamsCache'
+        'Enable-Tls12'
+        'Undo-TeamsRemediation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -23,6 +25,8 @@
         'TeamsCaa20002Finding.Format.ps1xml'
         'TeamsAccountResetStep.Format.ps1xml'
         'TeamsCacheClearResult.Format.ps1xml'
+        'TlsSettingChange.Format.ps1xml'
+        'RestoreResult.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

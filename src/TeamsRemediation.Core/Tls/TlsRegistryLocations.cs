@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Tls
@@ -29,11 +30,26 @@ namespace TeamsRemediation.Tls
         ProtocolMask,
     }
 
+    /// <summary>What Enable-Tls12 may do with a value. Policy values are <see cref="Never"/>: a policy is reported, not fought.</summary>
+    public enum TlsWriteRule
+    {
+        /// <summary>Read only.</summary>
+        Never,
+
+        /// <summary>Repaired when present and off; absent means the OS default (TLS 1.2 on) and stays absent.</summary>
+        RepairWhenPresent,
+
+        /// <summary>Repaired when off and created when absent in an existing key (Microsoft's documented recommendation for .NET; the key exists where that framework is installed).</summary>
+        RepairOrCreate,
+    }
+
     /// <summary>One registry value that decides whether TLS 1.2 is used. All are REG_DWORD; absent means the OS default (TLS 1.2 on, Windows 8.1 and later).</summary>
     public sealed class TlsRegistryValue
     {
-        public TlsRegistryValue(TlsSettingArea area, RegistryHive hive, string path, string name, TlsValueMeaning meaning, params RegistryView[] views)
+        public TlsRegistryValue(TlsSettingArea area, RegistryHive hive, string path, string name, TlsValueMeaning meaning, TlsWriteRule write, bool rebootRequired, params RegistryView[] views)
         {
+            Write = write;
+            RebootRequired = rebootRequired;
             Area = area;
             Hive = hive;
             Path = path;
@@ -55,6 +71,32 @@ namespace TeamsRemediation.Tls
 
         /// <summary>Every view the value lives in: both for keys under SOFTWARE that WOW64 redirects.</summary>
         public IReadOnlyList<RegistryView> Views { get; }
+
+        public TlsWriteRule Write { get; }
+
+        /// <summary>A change takes effect only after a restart (SCHANNEL, WinHTTP and .NET are read at boot or process start of services).</summary>
+        public bool RebootRequired { get; }
+
+        /// <summary>
+        /// The views a repair writes: every view for HKLM\SOFTWARE, which WOW64 redirects to WOW6432Node; one for
+        /// keys both views share (SYSTEM, HKEY_USERS), so one physical value is never reported twice.
+        /// </summary>
+        public IReadOnlyList<RegistryView> WriteViews =>
+            Hive == RegistryHive.LocalMachine && Path.StartsWith(@"SOFTWARE\", System.StringComparison.OrdinalIgnoreCase)
+                ? Views
+                : new[] { Views[0] };
+
+        /// <summary>The DWORD that turns TLS 1.2 on from <paramref name="current"/>: Enabled nonzero, DisabledByDefault 0, opt-ins 1, masks with 0x800 added and every other bit kept.</summary>
+        public uint Repaired(uint current)
+        {
+            switch (Meaning)
+            {
+                case TlsValueMeaning.EnabledFlag: return current != 0 ? current : 1u;
+                case TlsValueMeaning.DisabledByDefaultFlag: return 0u;
+                case TlsValueMeaning.OptInFlag: return 1u;
+                default: return current | TlsRegistryLocations.Tls12;
+            }
+        }
 
         /// <summary>The key in one view; for a per-user value, in that user's hive.</summary>
         public RegistryKeyPath Key(RegistryView view, string? userSid = null) =>
@@ -82,19 +124,22 @@ namespace TeamsRemediation.Tls
         public static readonly IReadOnlyList<TlsRegistryValue> All = new[]
         {
             // SYSTEM is not redirected by WOW64: both views are the same key, read both anyway so a 32-bit host proves it.
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "Enabled", TlsValueMeaning.EnabledFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "DisabledByDefault", TlsValueMeaning.DisabledByDefaultFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "Enabled", TlsValueMeaning.EnabledFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "DisabledByDefault", TlsValueMeaning.DisabledByDefaultFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag, Both),
-            new TlsRegistryValue(TlsSettingArea.WinHttp, RegistryHive.LocalMachine, WinHttp, "DefaultSecureProtocols", TlsValueMeaning.ProtocolMask, Both),
-            new TlsRegistryValue(TlsSettingArea.InternetOptions, RegistryHive.Users, UserInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, RegistryView.Registry64),
-            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.Users, PolicyInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, RegistryView.Registry64),
-            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.LocalMachine, PolicyInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "Enabled", TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "DisabledByDefault", TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "Enabled", TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "DisabledByDefault", TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.WinHttp, RegistryHive.LocalMachine, WinHttp, "DefaultSecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.InternetOptions, RegistryHive.Users, UserInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.RepairWhenPresent, false, RegistryView.Registry64),
+            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.Users, PolicyInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, RegistryView.Registry64),
+            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.LocalMachine, PolicyInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, Both),
         };
+
+        /// <summary>Every value name the module may ever write: the typo guard. Anything else is never written.</summary>
+        public static IReadOnlyList<string> WritableNames { get; } = All.Where(v => v.Write != TlsWriteRule.Never).Select(v => v.Name).Distinct().ToList();
 
         /// <summary>Misspellings seen in field scripts: Windows ignores them, so a report names them.</summary>
         public static readonly IReadOnlyList<string> KnownMisspellings = new[] { "DisableByDefault", "Enable", "SchUseStrongCrypt", "SystemDefaultTLSVersion" };

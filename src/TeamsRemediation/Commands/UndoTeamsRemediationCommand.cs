@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using TeamsRemediation.Errors;
+using TeamsRemediation.Journal;
+
+namespace TeamsRemediation.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Puts back what a TeamsRemediation cmdlet changed, from its journal: registry values (absent included) and moved files.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RestoreResult))]
+    public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase
+    {
+        private readonly List<string> journals = new List<string>();
+
+        /// <summary>Journal files; piped objects bind by their JournalPath. Empty paths (a run that changed nothing) are passed over.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("JournalPath")]
+        [AllowEmptyString]
+        public string[]? Journal { get; set; }
+
+        /// <summary>Also puts back values and files changed again since the run.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        protected override void ProcessRecord()
+        {
+            // Collected first: piped results of one run all name the same journal, which is restored once.
+            foreach (var path in Journal ?? new string[0])
+            {
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    continue;
+                }
+
+                var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                if (!journals.Contains(full, StringComparer.OrdinalIgnoreCase))
+                {
+                    journals.Add(full);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (journals.Count == 0)
+            {
+                WriteVerbose("No journal named: nothing was changed, so nothing is put back.");
+            }
+
+            var restorer = new JournalRestorer(Machine);
+            foreach (var path in journals)
+            {
+                if (!File.Exists(path))
+                {
+                    WriteModuleError(ModuleErrors.JournalNotFound(path));
+                    continue;
+                }
+
+                IReadOnlyList<RestoreResult> results;
+                try
+                {
+                    results = restorer.Restore(path, ShouldProcess, Force, IsWhatIf);
+                }
+                catch (InvalidDataException e)
+                {
+                    WriteModuleError(ModuleErrors.InvalidJournal(path, e));
+                    continue;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    WriteModuleError(ModuleErrors.JournalUnreadable(path, e));
+                    continue;
+                }
+
+                foreach (var result in results)
+                {
+                    WriteObject(result);
+                }
+            }
+        }
+    }
+}
