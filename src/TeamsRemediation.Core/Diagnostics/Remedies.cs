@@ -5,7 +5,7 @@ namespace TeamsRemediation.Diagnostics
     {
         public const string EnableTls12 = "Enable-Tls12 (restart Windows afterwards)";
 
-        public static string EnableTls12ForUser(string sid) => "Enable-Tls12 -UserSid " + sid;
+        public static string EnableTls12ForUser(string sid) => "Enable-Tls12 -UserSid " + sid + " -Scope User";
 
         public static string ClearCache(string sid) => "Clear-TeamsCache -UserSid " + sid;
 

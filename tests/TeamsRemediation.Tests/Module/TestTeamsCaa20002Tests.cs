@@ -103,7 +103,7 @@ namespace TeamsRemediation.Tests.Module
 
             var forAlice = Finding(result, "Tls.InternetOptions", alice);
             Assert.Equal(FindingStatus.Fail, forAlice.Status);
-            Assert.Equal("Enable-Tls12 -UserSid " + alice.Sid, forAlice.Remedy);
+            Assert.Equal("Enable-Tls12 -UserSid " + alice.Sid + " -Scope User", forAlice.Remedy);
             Assert.Contains(forAlice.Evidence, e => e.StartsWith(@"HKU\" + alice.Sid) && e.Contains("SSL 3.0, TLS 1.0"));
             var forBob = Finding(result, "Tls.InternetOptions", bob);
             Assert.Equal(FindingStatus.Fail, forBob.Status);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation.Language;
 using TeamsRemediation.Demo;
 using TeamsRemediation.Demo.Steps;
+using TeamsRemediation.Diagnostics;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Scripts
@@ -46,6 +47,47 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOnBrokenPc(Path.Combine("scripts", "ConfigMgr", "Discover-TeamsCaa20002.ps1"));
 
             Assert.Equal("NonCompliant", run.LastLine);
+        }
+
+        [Fact]
+        public void TheIntuneRemediationRepairsWhatSystemCanAndDetectionThenSeesTlsAndCacheFixed()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                new InventoryStep().Prepare(pc);
+                new DiagnosisStep().Prepare(pc);
+                using var session = new ModuleSession(pc.Machine);
+
+                var remedy = Run(session, Path.Combine("scripts", "Intune", "Remediate-TeamsCaa20002.ps1"));
+
+                Assert.Equal(0, remedy.ExitCode);
+                Assert.StartsWith("CAA20002 remediation on ", remedy.LastLine);
+                Assert.Contains("TLS 1.2: 1 value(s) repaired", remedy.LastLine);
+                Assert.Contains("cache cleared for 1 client(s)", remedy.LastLine);
+                var winHttp32 = new TeamsRemediation.Platform.RegistryKeyPath(TeamsRemediation.Platform.RegistryHive.LocalMachine, TeamsRemediation.Tls.TlsRegistryLocations.WinHttp, TeamsRemediation.Platform.RegistryView.Registry32);
+                Assert.Equal(0xA80u, pc.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
+
+                var detection = Run(session, Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));
+                Assert.DoesNotContain("Tls.WinHttp", detection.LastLine);
+            }
+        }
+
+        [Fact]
+        public void TheConfigMgrRemediationRepairsTlsWithoutThrowing()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                new InventoryStep().Prepare(pc);
+                new DiagnosisStep().Prepare(pc);
+                using var session = new ModuleSession(pc.Machine);
+
+                Run(session, Path.Combine("scripts", "ConfigMgr", "Remediate-TeamsCaa20002.ps1"));
+
+                var tls = session.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId 'Tls.*'").Objects<TeamsCaa20002Finding>().ToList();
+                Assert.All(tls, f => Assert.Equal(FindingStatus.Pass, f.Status));
+            }
         }
 
         internal static ScriptRun RunOnBrokenPc(string relativePath, Action<DemoPc>? before = null)
