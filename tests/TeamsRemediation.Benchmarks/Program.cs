@@ -96,7 +96,8 @@ using (var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, Pr
     clock.Stop();
     var endpoint = findings.Single(f => f.CheckId == CheckIds.NetworkEndpoint);
     Console.WriteLine($"network down: {endpoints.Count} probes (3 never answer, 3 refused), timeout {timeout.TotalSeconds:0} s, whole run {clock.Elapsed.TotalMilliseconds:0} ms, over the timeout by {(clock.Elapsed - timeout).TotalMilliseconds:0} ms (bar: < 1000 ms); {endpoint.Status}: {endpoint.Summary}");
-    if (clock.Elapsed > timeout + TimeSpan.FromSeconds(1))
+    // Smoke mode (CI) reports the time but never fails on it: a loaded CI machine is no measurement.
+    if (!smoke && clock.Elapsed > timeout + TimeSpan.FromSeconds(1))
     {
         failures++;
     }
