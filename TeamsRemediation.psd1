@@ -11,12 +11,16 @@
     PowerShellVersion    = '5.1'
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
+        'Enable-Tls12'
+        'Undo-TeamsRemediation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
+        'TlsSettingChange.Format.ps1xml'
+        'RestoreResult.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
