@@ -16,7 +16,8 @@ namespace TeamsRemediation.Commands
     [OutputType(typeof(RestoreResult))]
     public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase
     {
-        private readonly HashSet<string> done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Ordered and distinct: a journal is named by every object a changing cmdlet emits.
+        private readonly List<string> journals = new List<string>();
         private int conflicts;
 
         /// <summary>
@@ -43,15 +44,24 @@ namespace TeamsRemediation.Commands
                 }
 
                 var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
-                if (done.Add(path))
+                if (!journals.Contains(path, StringComparer.OrdinalIgnoreCase))
                 {
-                    Restore(path);
+                    journals.Add(path);
                 }
             }
         }
 
+        /// <summary>
+        /// Restores only once the input has ended: piped from a changing cmdlet, the journal is still growing
+        /// while its first objects arrive, and a restore must see every change of the run.
+        /// </summary>
         protected override void EndProcessing()
         {
+            foreach (var path in journals)
+            {
+                Restore(path);
+            }
+
             if (conflicts > 0)
             {
                 WriteWarning(conflicts + " change(s) were made again by someone or something else since the run and were left alone (Status Conflict). Use -Force to put them back anyway.");
