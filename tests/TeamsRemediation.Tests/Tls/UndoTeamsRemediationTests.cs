@@ -139,5 +139,17 @@ namespace TeamsRemediation.Tests.Tls
             Assert.Empty(result.Output);
             Assert.Equal(repaired, s.Machine.SimulatedRegistry.Export());
         }
+
+        [Fact]
+        public void AnEmptyJournalPathFromAnUnchangedValueIsIgnored()
+        {
+            using var s = new SimulatedSession();
+
+            var result = s.Run("[pscustomobject]@{ JournalPath = '' }, [pscustomobject]@{ JournalPath = '' } | Undo-TeamsRemediation");
+
+            Assert.Null(result.Terminating);
+            Assert.Empty(result.Errors);
+            Assert.Empty(result.Output);
+        }
     }
 }
