@@ -11,6 +11,9 @@
     PowerShellVersion    = '5.1'
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
+        'Test-TeamsCaa20002'
+        'Reset-TeamsWorkAccount'
+        'Clear-TeamsCache'
         'Enable-Tls12'
         'Undo-TeamsRemediation'
     )
@@ -19,6 +22,9 @@
     VariablesToExport    = @()
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
+        'TeamsCaa20002Finding.Format.ps1xml'
+        'TeamsAccountResetStep.Format.ps1xml'
+        'TeamsCacheClearResult.Format.ps1xml'
         'TlsSettingChange.Format.ps1xml'
         'RestoreResult.Format.ps1xml'
     )

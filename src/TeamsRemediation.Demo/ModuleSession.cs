@@ -101,11 +101,14 @@ namespace TeamsRemediation.Demo
             return result.Output;
         }
 
-        /// <summary>Runs a script through Out-Default and returns what the host showed for it.</summary>
+        /// <summary>
+        /// Runs a script through Out-Default and returns what the host showed for it. Dot-sourced, so a variable
+        /// set by one shown command is there for the next, as at a console prompt.
+        /// </summary>
         public string Show(string script, params object[] args)
         {
             var before = hostText.ToString().Length;
-            Execute("& { " + script + "\n} @args | Out-Default", args);
+            Execute(". { " + script + "\n} @args | Out-Default", args);
             return hostText.ToString().Substring(before);
         }
 

@@ -2,35 +2,26 @@ namespace TeamsRemediation.Errors
 {
     public static partial class ModuleErrors
     {
-        public static ModuleError TlsElevationRequired(string caller) => new ModuleError(
+        public static ModuleError ElevationRequired(string caller) => new ModuleError(
             "ElevationRequired",
             ModuleErrorCategory.PermissionDenied,
-            "Enable-Tls12 writes machine settings under HKEY_LOCAL_MACHINE and " + caller + " is not running elevated. Nothing was changed.",
-            "Run it from an elevated PowerShell (Run as administrator), as SYSTEM (Intune, ConfigMgr), or use -Scope User to repair only your own Internet Options.",
+            "Enable-Tls12 changes HKEY_LOCAL_MACHINE, which needs administrator rights; " + caller + " runs it without elevation. Nothing was changed.",
+            "Run it from an elevated PowerShell (Run as administrator) or as SYSTEM (Intune, ConfigMgr); or use -Scope User to repair only your own Internet Options; -WhatIf previews without elevation.",
             caller);
 
-        public static ModuleError TlsValueUnreadable(string target, System.Exception exception) => new ModuleError(
-            "TlsValueUnreadable",
-            ModuleErrorCategory.ReadError,
-            "The TLS setting " + target + " could not be read: " + exception.Message + " It was left alone.",
-            "Check the key's permissions (regedit > Permissions) and run again elevated or as SYSTEM.",
-            target,
-            exception);
+        public static ModuleError UsersOutsideScope() => new ModuleError(
+            "UsersOutsideScope",
+            ModuleErrorCategory.InvalidArgument,
+            "-Scope Machine changes no user, but users were named (-UserName, -UserSid, -AllUsers or piped objects). Nothing was changed.",
+            "Use -Scope All or -Scope User to repair those users' Internet Options, or leave the users out.",
+            null);
 
         public static ModuleError TlsValueWriteFailed(string target, System.Exception exception) => new ModuleError(
             "TlsValueWriteFailed",
-            ModuleErrorCategory.WriteError,
-            "The TLS setting " + target + " could not be written: " + exception.Message + " It is unchanged.",
-            "Run elevated or as SYSTEM; for another user's Internet Options an administrator or SYSTEM is needed.",
+            exception is System.UnauthorizedAccessException ? ModuleErrorCategory.PermissionDenied : ModuleErrorCategory.WriteError,
+            "Could not change " + target + ": " + exception.Message + " The other values were still repaired.",
+            "Run elevated (or as SYSTEM) and check the key's permissions, then run Enable-Tls12 again; it only changes what is still off.",
             target,
-            exception);
-
-        public static ModuleError TlsJournalUnavailable(string journalPath, System.Exception exception) => new ModuleError(
-            "JournalUnavailable",
-            ModuleErrorCategory.WriteError,
-            "The change journal " + journalPath + " could not be written (" + exception.Message + "), so the last change was put back and nothing more was changed: every change must be undoable.",
-            "Make the folder writable or name another file with -JournalPath, then run again.",
-            journalPath,
             exception);
     }
 }

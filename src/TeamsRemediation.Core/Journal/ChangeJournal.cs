@@ -15,7 +15,7 @@ namespace TeamsRemediation.Journal
     public sealed class ChangeJournal
     {
         private readonly object gate = new object();
-        private readonly List<JournalEntry> entries = new List<JournalEntry>();
+        private int count;
         private readonly string computerName;
         private readonly string operation;
         private readonly DateTimeOffset started;
@@ -36,7 +36,7 @@ namespace TeamsRemediation.Journal
             {
                 lock (gate)
                 {
-                    return entries.Count == 0;
+                    return count == 0;
                 }
             }
         }
@@ -70,8 +70,16 @@ namespace TeamsRemediation.Journal
         {
             lock (gate)
             {
-                entries.Add(entry);
-                JournalFile.Write(Path, computerName, operation, started, entries);
+                if (count == 0)
+                {
+                    JournalFile.Create(Path, computerName, operation, started, entry);
+                }
+                else
+                {
+                    JournalFile.Append(Path, entry);
+                }
+
+                count++;
             }
         }
     }

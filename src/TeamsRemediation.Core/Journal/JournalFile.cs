@@ -11,37 +11,60 @@ namespace TeamsRemediation.Journal
 {
     /// <summary>
     /// The journal's file format: plain XML an admin can read, with typed registry values so a restore puts back
-    /// a REG_SZ "1" as a string and 0xFFFFFFFF as a DWORD. Written whole to a temporary file and moved over the
-    /// old one, so a crash never leaves half a journal.
+    /// a REG_SZ "1" as a string and 0xFFFFFFFF as a DWORD. One entry per line, appended in place before the
+    /// closing tag, so recording stays cheap for thousands of moves; a journal cut short by a crash is read up to
+    /// its last whole entry.
     /// </summary>
     public static class JournalFile
     {
         private const int FormatVersion = 1;
+        private const string RootName = "TeamsRemediationJournal";
+        private static readonly string ClosingTag = "</" + RootName + ">\n";
+        private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(false);
 
-        public static void Write(string path, string computerName, string operation, DateTimeOffset started, IEnumerable<JournalEntry> entries)
+        /// <summary>Starts a journal file with its first entry.</summary>
+        public static void Create(string path, string computerName, string operation, DateTimeOffset started, JournalEntry first)
         {
-            var document = new XDocument(
-                new XElement(
-                    "TeamsRemediationJournal",
-                    new XAttribute("version", FormatVersion),
-                    new XAttribute("computer", computerName),
-                    new XAttribute("operation", operation),
-                    new XAttribute("started", started.ToString("o", CultureInfo.InvariantCulture)),
-                    entries.Select(ToElement)));
+            var header = new XElement(
+                RootName,
+                new XAttribute("version", FormatVersion),
+                new XAttribute("computer", computerName),
+                new XAttribute("operation", operation),
+                new XAttribute("started", started.ToString("o", CultureInfo.InvariantCulture)));
+            var opening = header.ToString(SaveOptions.DisableFormatting);
+            opening = opening.Substring(0, opening.Length - 2) + ">";
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + ".tmp";
-            using (var writer = XmlWriter.Create(temporary, new XmlWriterSettings { Indent = true }))
+            var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + opening + "\n" + Line(first) + ClosingTag;
+            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
             {
-                document.Save(writer);
+                var bytes = Utf8.GetBytes(text);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
             }
-
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-
-            File.Move(temporary, path);
         }
+
+        /// <summary>Adds an entry before the closing tag: one write of the entry and the tag, flushed to disk.</summary>
+        public static void Append(string path, JournalEntry entry)
+        {
+            var closing = Utf8.GetBytes(ClosingTag);
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read))
+            {
+                var tail = new byte[closing.Length];
+                stream.Seek(-closing.Length, SeekOrigin.End);
+                var read = stream.Read(tail, 0, tail.Length);
+                if (read != closing.Length || !tail.SequenceEqual(closing))
+                {
+                    throw new InvalidDataException(path + " does not end like a TeamsRemediation journal; it was changed by something else.");
+                }
+
+                stream.Seek(-closing.Length, SeekOrigin.End);
+                var bytes = Utf8.GetBytes(Line(entry) + ClosingTag);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        private static string Line(JournalEntry entry) => ToElement(entry).ToString(SaveOptions.DisableFormatting) + "\n";
 
         /// <summary>Reads a journal; a file that is not one throws <see cref="InvalidDataException"/> naming the file.</summary>
         public static IReadOnlyList<JournalEntry> Read(string path)
@@ -53,11 +76,11 @@ namespace TeamsRemediation.Journal
             }
             catch (XmlException e)
             {
-                throw new InvalidDataException(path + " is not a TeamsRemediation journal: " + e.Message, e);
+                document = RecoverCutShort(path) ?? throw new InvalidDataException(path + " is not a TeamsRemediation journal: " + e.Message, e);
             }
 
             var root = document.Root;
-            if (root == null || root.Name != "TeamsRemediationJournal" || (int?)root.Attribute("version") != FormatVersion)
+            if (root == null || root.Name != RootName || (int?)root.Attribute("version") != FormatVersion)
             {
                 throw new InvalidDataException(path + " is not a TeamsRemediation journal (format version " + FormatVersion + ").");
             }
@@ -69,6 +92,39 @@ namespace TeamsRemediation.Journal
             catch (Exception e) when (e is FormatException || e is ArgumentException || e is NullReferenceException)
             {
                 throw new InvalidDataException(path + " has a damaged entry: " + e.Message, e);
+            }
+        }
+
+        /// <summary>A run that died while appending leaves no closing tag and maybe half a line: keep the whole lines.</summary>
+        private static XDocument? RecoverCutShort(string path)
+        {
+            var lines = File.ReadAllLines(path).ToList();
+            if (lines.Count < 2 || !lines[1].StartsWith("<" + RootName + " ", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var whole = new List<string> { lines[1] };
+            foreach (var line in lines.Skip(2))
+            {
+                try
+                {
+                    XElement.Parse(line);
+                    whole.Add(line);
+                }
+                catch (XmlException)
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                return XDocument.Parse(string.Join("\n", whole) + "\n</" + RootName + ">");
+            }
+            catch (XmlException)
+            {
+                return null;
             }
         }
 

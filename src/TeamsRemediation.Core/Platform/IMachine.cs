@@ -3,7 +3,8 @@ namespace TeamsRemediation.Platform
     /// <summary>
     /// Everything the services know about the PC they act on. The cmdlets get one per runspace through
     /// <see cref="MachineHook"/>: the local Windows machine by default, a simulated one in tests and the demo.
-    /// Files are not behind this port: they are real files through System.IO, at the paths this machine names.
+    /// Files are real files through System.IO, at the paths this machine names; only the changes made to them go
+    /// through <see cref="Files"/>, so a test can make chosen files locked or denied.
     /// </summary>
     public interface IMachine
     {
@@ -18,6 +19,17 @@ namespace TeamsRemediation.Platform
         IUserDirectory Users { get; }
 
         IClock Clock { get; }
+
+        /// <summary>Reaches HTTPS endpoints (DNS, TCP, TLS 1.2, HTTP) for the sign-in checks.</summary>
+        INetworkProbe Network { get; }
+
+        /// <summary>The WinHTTP proxy and the network adapters.</summary>
+        INetworkSettings NetworkSettings { get; }
+
+        /// <summary>Event 1098 of the Microsoft-Windows-AAD/Operational log.</summary>
+        IEventSource Events { get; }
+        /// <summary>Deleting and moving files and folders (the real file system; fault-injecting in a simulation).</summary>
+        FileSystem.IFileOperations Files { get; }
 
         /// <summary>True when this process runs 32-bit on a 64-bit OS (Intune's default host): a reminder, never a reason to skip a view.</summary>
         bool Is32BitProcess { get; }

@@ -36,7 +36,25 @@ namespace TeamsRemediation.Simulation
             lock (gate)
             {
                 // Newest first, so a scenario can override an earlier recording of the same command.
-                recordings.Insert(0, new Recording(Normalize(program), argumentsPattern == null ? null : new Regex(argumentsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), result, takes ?? TimeSpan.Zero));
+                var pattern = argumentsPattern == null ? null : new Regex(argumentsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                recordings.Insert(0, new Recording(Normalize(program), pattern == null ? null : new Func<string, bool>(pattern.IsMatch), result, takes ?? TimeSpan.Zero));
+            }
+        }
+
+        /// <summary>
+        /// Records an answer chosen by a test on the arguments, for calls a pattern cannot read (powershell.exe
+        /// -EncodedCommand carries its script and parameters as base64).
+        /// </summary>
+        public void Record(string program, CommandResult result, Func<string, bool> argumentsMatch, TimeSpan? takes = null)
+        {
+            if (argumentsMatch is null)
+            {
+                throw new ArgumentNullException(nameof(argumentsMatch));
+            }
+
+            lock (gate)
+            {
+                recordings.Insert(0, new Recording(Normalize(program), argumentsMatch, result, takes ?? TimeSpan.Zero));
             }
         }
 
@@ -47,7 +65,7 @@ namespace TeamsRemediation.Simulation
             {
                 calls.Add((fileName + " " + arguments).Trim());
                 var program = Normalize(fileName);
-                match = recordings.FirstOrDefault(r => r.Program == program && (r.Arguments == null || r.Arguments.IsMatch(arguments ?? string.Empty)));
+                match = recordings.FirstOrDefault(r => r.Program == program && (r.Arguments == null || r.Arguments(arguments ?? string.Empty)));
             }
 
             if (match == null)
@@ -77,7 +95,7 @@ namespace TeamsRemediation.Simulation
 
         private sealed class Recording
         {
-            public Recording(string program, Regex? arguments, CommandResult result, TimeSpan takes)
+            public Recording(string program, Func<string, bool>? arguments, CommandResult result, TimeSpan takes)
             {
                 Program = program;
                 Arguments = arguments;
@@ -87,7 +105,7 @@ namespace TeamsRemediation.Simulation
 
             public string Program { get; }
 
-            public Regex? Arguments { get; }
+            public Func<string, bool>? Arguments { get; }
 
             public CommandResult Result { get; }
 

@@ -19,6 +19,9 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(ProgramDataPath);
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+            SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
+            Network = SimulatedNetwork;
+            SimulatedEvents = new SimulatedEventSource(SimulatedClock);
         }
 
         public string RootFolder { get; }
@@ -41,6 +44,9 @@ namespace TeamsRemediation.Simulation
 
         public SimulatedClock SimulatedClock { get; } = new SimulatedClock(DateTimeOffset.UtcNow);
 
+        /// <summary>Real file operations with locked or denied paths a scenario chooses.</summary>
+        public SimulatedFileOperations FileOperations { get; } = new SimulatedFileOperations();
+
         public bool Is32BitProcess { get; set; }
 
         /// <summary>When set, the folder is deleted on dispose (a scenario that made its own temp folder).</summary>
@@ -55,6 +61,20 @@ namespace TeamsRemediation.Simulation
         public IUserDirectory Users => UserDirectory;
 
         public IClock Clock => SimulatedClock;
+
+        public SimulatedNetworkProbe SimulatedNetwork { get; }
+
+        /// <summary>The simulated network by default; a test may attach the real socket probe to reach servers on 127.0.0.1.</summary>
+        public INetworkProbe Network { get; set; }
+
+        public SimulatedNetworkSettings SimulatedNetworkSettings { get; } = new SimulatedNetworkSettings();
+
+        public INetworkSettings NetworkSettings => SimulatedNetworkSettings;
+
+        public SimulatedEventSource SimulatedEvents { get; }
+
+        public IEventSource Events => SimulatedEvents;
+        public FileSystem.IFileOperations Files => FileOperations;
 
         public void Dispose()
         {

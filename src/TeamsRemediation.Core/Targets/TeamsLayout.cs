@@ -72,5 +72,34 @@ namespace TeamsRemediation.Targets
 
             return null;
         }
+
+        /// <summary>Custom backgrounds the user uploaded (new Teams pairs &lt;guid&gt;.png with &lt;guid&gt;_thumb.png): user data, both clients.</summary>
+        public static string BackgroundUploadsPath(TeamsClient client, string profilePath) => Path.Combine(CacheRoot(client, profilePath), "Backgrounds", "Uploads");
+
+        /// <summary>Classic Teams' user settings inside its cache root: kept when the cache is cleared.</summary>
+        public static readonly IReadOnlyList<string> ClassicSettingsFiles = new[] { "desktop-config.json", "storage.json" };
+
+        /// <summary>The client's settings files (classic only; new Teams keeps its settings outside the cache).</summary>
+        public static IReadOnlyList<string> SettingsPaths(TeamsClient client, string profilePath)
+        {
+            var paths = new List<string>();
+            if (client == TeamsClient.Classic)
+            {
+                foreach (var name in ClassicSettingsFiles)
+                {
+                    paths.Add(Path.Combine(ClassicCacheRoot(profilePath), name));
+                }
+            }
+
+            return paths;
+        }
+
+        /// <summary>Classic Teams is started through its Squirrel updater, as its Start menu shortcut does.</summary>
+        public static string ClassicLauncherPath(string profilePath) => Path.Combine(ClassicInstallPath(profilePath), "Update.exe");
+
+        public const string ClassicLauncherArguments = "--processStart \"Teams.exe\"";
+
+        /// <summary>New Teams is an MSIX app: started by its AppUserModelID through the shell, as the Start menu does.</summary>
+        public const string NewTeamsAppsFolderTarget = @"shell:AppsFolder\" + NewTeamsPackageFamily + "!MSTeams";
     }
 }

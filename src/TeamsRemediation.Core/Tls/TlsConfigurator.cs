@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Security;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -10,150 +12,176 @@ using TeamsRemediation.Targets;
 namespace TeamsRemediation.Tls
 {
     /// <summary>
-    /// Repairs TLS 1.2 in the registry from <see cref="TlsRegistryLocations"/> only: the machine's SCHANNEL, .NET
-    /// and WinHTTP values in both WOW64 views whatever the bitness of the host, and each target user's Internet
-    /// Options in HKEY_USERS\&lt;SID&gt; (never the caller's HKCU). Every write asks first, is recorded in the
-    /// journal after it succeeded, and is reported as a <see cref="TlsSettingChange"/>.
+    /// Turns TLS 1.2 back on wherever <see cref="TlsRegistryLocations"/> says it can be switched off, in every view
+    /// and in each target user's own hive, and never lowers anything: masks only gain 0x800, values already on
+    /// are left alone, absent values that mean the OS default stay absent. Every write is journaled.
     /// </summary>
     public sealed class TlsConfigurator
     {
-        public const string SharedView = "Shared";
+        public const string JournalOperation = "Enable-Tls12";
         private const string Absent = "(absent)";
 
         private readonly IMachine machine;
-        private readonly ChangeJournal journal;
         private readonly Func<string, string, bool> shouldProcess;
         private readonly Action<ModuleError> reportError;
-        private bool journalBroken;
+        private readonly bool whatIf;
 
-        /// <param name="machine">The PC to repair.</param>
-        /// <param name="journal">Records every write; nothing is on disk until the first one.</param>
-        /// <param name="shouldProcess">Asked once per value to write with (target, action); false (WhatIf, declined) writes nothing and reports nothing for it.</param>
-        /// <param name="reportError">Receives a failure for one value; the others go on.</param>
-        public TlsConfigurator(IMachine machine, ChangeJournal journal, Func<string, string, bool> shouldProcess, Action<ModuleError> reportError)
+        /// <param name="machine">The PC whose registry is repaired.</param>
+        /// <param name="shouldProcess">Asked once per value that needs a write, with (target, action); false means not written.</param>
+        /// <param name="reportError">Told about one value that could not be read or written; the run goes on.</param>
+        /// <param name="whatIf">Reports a false answer from <paramref name="shouldProcess"/> as -WhatIf rather than declined.</param>
+        public TlsConfigurator(IMachine machine, Func<string, string, bool> shouldProcess, Action<ModuleError> reportError, bool whatIf)
         {
             this.machine = machine;
-            this.journal = journal;
             this.shouldProcess = shouldProcess;
             this.reportError = reportError;
+            this.whatIf = whatIf;
         }
 
-        /// <summary>SCHANNEL, .NET and WinHTTP. The caller checked elevation.</summary>
-        public IEnumerable<TlsSettingChange> RepairMachine()
+        /// <summary>
+        /// Repairs the machine values (when <paramref name="machineScope"/>) and each user's Internet Options. The
+        /// journal file exists only when something was written; its path is then on every result.
+        /// </summary>
+        /// <exception cref="JournalWriteException">The journal could not be written; the unrecorded write was taken back.</exception>
+        public IReadOnlyList<TlsSettingChange> Run(bool machineScope, IReadOnlyList<TargetUser> users, string? journalPath = null)
         {
-            foreach (var setting in TlsRegistryLocations.Written.Where(s => s.Hive == RegistryHive.LocalMachine))
+            var journal = ChangeJournal.Start(machine, JournalOperation, journalPath);
+            var changes = new List<TlsSettingChange>();
+            if (machineScope)
             {
-                foreach (var view in DistinctViews(setting))
+                foreach (var setting in TlsRegistryLocations.All.Where(v => v.Hive == RegistryHive.LocalMachine && v.Write != TlsWriteRule.Never))
                 {
-                    var change = Repair(setting, setting.Key(view), ViewName(setting, view), user: null, managedBy: null);
-                    if (change != null)
+                    changes.AddRange(setting.WriteViews.Select(view => Repair(setting, setting.Key(view), null, journal)));
+                }
+            }
+
+            foreach (var user in users)
+            {
+                foreach (var setting in TlsRegistryLocations.All.Where(v => v.Hive == RegistryHive.Users && v.Write != TlsWriteRule.Never))
+                {
+                    changes.AddRange(setting.WriteViews.Select(view => RepairForUser(setting, setting.Key(view, user.Sid), user, journal)));
+                }
+            }
+
+            if (!journal.IsEmpty)
+            {
+                foreach (var change in changes)
+                {
+                    change.JournalPath = journal.Path;
+                }
+            }
+
+            return changes;
+        }
+
+        private TlsSettingChange RepairForUser(TlsRegistryValue setting, RegistryKeyPath key, TargetUser user, ChangeJournal journal)
+        {
+            if (!user.HiveLoaded)
+            {
+                var skipped = NewChange(setting, key, user, "(hive not loaded)");
+                skipped.Action = TlsChangeAction.Skipped;
+                skipped.Reason = "The registry of " + user.UserName + " is not loaded (not logged on): nothing was read or written. Run Enable-Tls12 again while the user is logged on.";
+                return skipped;
+            }
+
+            var policy = FindPolicy(user);
+            if (policy != null)
+            {
+                var current = Read(key, setting.Name, out _);
+                var managed = NewChange(setting, key, user, Show(current));
+                managed.Action = TlsChangeAction.ManagedByPolicy;
+                managed.Reason = "Group Policy sets " + policy + "; Internet Options follow the policy, so the user's value was left alone. Change the GPO or Intune profile that sets it.";
+                return managed;
+            }
+
+            return Repair(setting, key, user, journal);
+        }
+
+        /// <summary>The first policy SecureProtocols in force for the user (user policy, then machine policy), as "key [view] = value".</summary>
+        private string? FindPolicy(TargetUser user)
+        {
+            foreach (var setting in TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptionsPolicy))
+            {
+                foreach (var view in setting.WriteViews)
+                {
+                    var key = setting.Key(view, user.Sid);
+                    var value = Read(key, setting.Name, out _);
+                    if (value != null)
                     {
-                        yield return change;
+                        return key + " [" + key.ViewName + "] " + setting.Name + " = " + value;
                     }
                 }
             }
+
+            return null;
         }
 
-        /// <summary>The user's Internet Options, in their own hive; reported as skipped when the hive is not loaded.</summary>
-        public IEnumerable<TlsSettingChange> RepairUser(TargetUser user)
+        private TlsSettingChange Repair(TlsRegistryValue setting, RegistryKeyPath key, TargetUser? user, ChangeJournal journal)
         {
-            foreach (var setting in TlsRegistryLocations.Written.Where(s => s.Hive == RegistryHive.Users))
+            var current = Read(key, setting.Name, out var readError);
+            var change = NewChange(setting, key, user, Show(current));
+            if (readError != null)
             {
-                var key = setting.Key(RegistryView.Registry64, user.Sid);
-                if (!user.HiveLoaded || !SafeKeyExists(new RegistryKeyPath(RegistryHive.Users, user.Sid)))
-                {
-                    var skipped = NewChange(setting, key, SharedView, user);
-                    skipped.OldValue = skipped.NewValue = "(not loaded)";
-                    skipped.Action = TlsChangeAction.Skipped;
-                    skipped.Reason = user.UserName + " is not logged on, so their registry (NTUSER.DAT) is not loaded: nothing was read or changed. Run again while they are logged on.";
-                    yield return skipped;
-                    continue;
-                }
-
-                var change = Repair(setting, key, SharedView, user, FindPolicy(user));
-                if (change != null)
-                {
-                    yield return change;
-                }
-            }
-        }
-
-        private TlsSettingChange? Repair(TlsRegistryValue setting, RegistryKeyPath key, string viewName, TargetUser? user, string? managedBy)
-        {
-            var change = NewChange(setting, key, viewName, user);
-            var target = Target(key, setting.Name);
-            RegistryValue? current;
-            try
-            {
-                current = machine.Registry.GetValue(key, setting.Name);
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
-            {
-                reportError(ModuleErrors.TlsValueUnreadable(target, e));
-                return null;
-            }
-
-            change.OldValue = change.NewValue = current?.ToString() ?? Absent;
-            if (managedBy != null)
-            {
-                change.Action = TlsChangeAction.ManagedByPolicy;
-                change.Reason = managedBy;
+                change.OldValue = "(unreadable)";
+                change.NewValue = change.OldValue;
+                change.Action = TlsChangeAction.Skipped;
+                change.Reason = readError;
                 return change;
             }
 
-            var decision = TlsRepairRule.Decide(setting, current, () => SafeKeyExists(key));
-            change.Action = decision.Action;
-            change.Reason = decision.Reason;
-            if (!decision.Writes)
+            if (current == null && setting.Write == TlsWriteRule.RepairOrCreate && !KeyExists(key))
             {
+                // The key comes with that .NET Framework in that view: no key, no framework to configure. Creating
+                // keys would also leave traces a restore (which puts back values) could not remove.
+                change.Reason = "The key is absent: that .NET Framework is not installed in this view, nothing to set.";
                 return change;
             }
 
-            if (journalBroken)
+            var desired = Desired(setting, current, out var reason, out var unreadable);
+            change.Reason = reason;
+            if (desired == null)
+            {
+                change.Action = unreadable ? TlsChangeAction.Skipped : TlsChangeAction.Unchanged;
+                return change;
+            }
+
+            var target = key + " [" + key.ViewName + "] " + setting.Name;
+            var action = (current == null ? "Create with " : "Set to ") + desired + (current == null ? string.Empty : " (now " + current + ")");
+            if (!shouldProcess(target, action))
             {
                 change.Action = TlsChangeAction.Skipped;
-                change.Reason = "Not written: the change journal is unavailable, and a change that cannot be undone is not made. " + decision.Reason;
+                change.Reason = (whatIf ? "-WhatIf: would " : "Declined: would ") + char.ToLowerInvariant(action[0]) + action.Substring(1) + ". " + reason;
                 return change;
-            }
-
-            var newValue = decision.NewValue!;
-            if (!shouldProcess(target, "Set to " + newValue + " (was " + change.OldValue + ")"))
-            {
-                return null;
             }
 
             try
             {
-                machine.Registry.SetValue(key, setting.Name, newValue);
+                machine.Registry.SetValue(key, setting.Name, desired);
             }
-            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
                 reportError(ModuleErrors.TlsValueWriteFailed(target, e));
-                return null;
+                change.Action = TlsChangeAction.Skipped;
+                change.Reason = "Not written: " + e.Message;
+                return change;
             }
 
-            if (!Record(key, setting.Name, current, newValue))
-            {
-                return null;
-            }
-
-            change.NewValue = newValue.ToString();
+            Record(journal, key, setting.Name, current, desired);
+            change.Action = current == null ? TlsChangeAction.Created : TlsChangeAction.Updated;
+            change.NewValue = desired.ToString();
             change.RebootRequired = setting.RebootRequired;
-            change.JournalPath = journal.Path;
             return change;
         }
 
-        /// <summary>Records the write; when the journal cannot be written the write is put back, so nothing unrecorded stays changed.</summary>
-        private bool Record(RegistryKeyPath key, string name, RegistryValue? before, RegistryValue after)
+        /// <summary>Records the write; if the journal cannot be written, takes the write back so no change is ever unrecorded.</summary>
+        private void Record(ChangeJournal journal, RegistryKeyPath key, string name, RegistryValue? before, RegistryValue after)
         {
             try
             {
                 journal.RecordRegistryValue(key, name, before, after);
-                return true;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
-                journalBroken = true;
                 if (before == null)
                 {
                     machine.Registry.DeleteValue(key, name);
@@ -163,85 +191,123 @@ namespace TeamsRemediation.Tls
                     machine.Registry.SetValue(key, name, before);
                 }
 
-                reportError(ModuleErrors.TlsJournalUnavailable(journal.Path, e));
-                return false;
+                throw new JournalWriteException(journal.Path, e);
             }
         }
 
-        /// <summary>A policy value under the user's or the machine's Policies key overrides the user's own; returns what it says, or null.</summary>
-        private string? FindPolicy(TargetUser user)
+        /// <summary>The value that turns TLS 1.2 on, or null to leave the value as it is (with the reason why).</summary>
+        /// <param name="setting">The table entry.</param>
+        /// <param name="current">The value found, null when absent.</param>
+        /// <param name="reason">Why it is written or left alone, for the report.</param>
+        /// <param name="unreadable">True when the value is left alone because it cannot be understood (not because it is right).</param>
+        internal static RegistryValue? Desired(TlsRegistryValue setting, RegistryValue? current, out string reason, out bool unreadable)
         {
-            foreach (var policy in TlsRegistryLocations.Policies)
+            unreadable = false;
+            if (current == null)
             {
-                foreach (var view in policy.Views)
+                if (setting.Write == TlsWriteRule.RepairOrCreate)
                 {
-                    var key = policy.Key(view, user.Sid);
-                    RegistryValue? value;
-                    try
-                    {
-                        value = machine.Registry.GetValue(key, policy.Name);
-                    }
-                    catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
-                    {
-                        reportError(ModuleErrors.TlsValueUnreadable(Target(key, policy.Name), e));
-                        continue;
-                    }
-
-                    if (value != null)
-                    {
-                        var mask = value.AsDWord;
-                        var effect = mask.HasValue
-                            ? " (" + TlsRegistryLocations.DescribeMask(mask.Value) + ((mask.Value & TlsRegistryLocations.Tls12) != 0 ? ")." : "): the policy itself turns TLS 1.2 off.")
-                            : ".";
-                        return "Set by policy: " + Target(key, policy.Name) + " = " + value + effect + " Left alone; change the policy (GPO or Intune: 'Turn off encryption support') instead.";
-                    }
+                    reason = "Absent: set to 1 as Microsoft recommends, so .NET apps use the TLS versions of the OS.";
+                    return RegistryValue.DWord(setting.Repaired(0));
                 }
+
+                reason = "Absent: the OS default applies (TLS 1.2 on), nothing to repair.";
+                return null;
             }
 
-            return null;
+            var dword = current.AsDWord;
+            if (dword != null)
+            {
+                var repaired = setting.Repaired(dword.Value);
+                if (repaired == dword.Value)
+                {
+                    reason = "TLS 1.2 already on.";
+                    return null;
+                }
+
+                reason = setting.Meaning == TlsValueMeaning.ProtocolMask
+                    ? "TLS 1.2 (0x800) was off; added, every other bit kept."
+                    : "TLS 1.2 was switched off here.";
+                return RegistryValue.DWord(repaired);
+            }
+
+            // Windows ignores a value of the wrong type (a REG_SZ "1" written by a script): rewrite it as the DWORD meant.
+            var number = AsNumber(current);
+            if (setting.Meaning == TlsValueMeaning.ProtocolMask && number == null)
+            {
+                unreadable = true;
+                reason = "Cannot read " + current + " as a protocol bit mask, and guessing could switch off TLS 1.3: fix it by hand (REG_DWORD, 0x800 is TLS 1.2).";
+                return null;
+            }
+
+            reason = "Was " + current.Kind + ", which Windows ignores: rewritten as REG_DWORD.";
+            return RegistryValue.DWord(setting.Repaired(number ?? 0));
         }
 
-        private TlsSettingChange NewChange(TlsRegistryValue setting, RegistryKeyPath key, string viewName, TargetUser? user) => new TlsSettingChange
+        /// <summary>A number written as the wrong type: a QWORD that fits, or a string in decimal or 0x hex.</summary>
+        private static uint? AsNumber(RegistryValue value)
         {
-            ComputerName = machine.ComputerName,
-            User = user?.UserName ?? string.Empty,
-            UserSid = user?.Sid ?? string.Empty,
-            Area = setting.Area.ToString(),
-            Path = DisplayPath(key),
-            View = viewName,
-            ValueName = setting.Name,
-        };
+            if (value.Kind == RegistryValueKind.QWord && (ulong)value.Data <= uint.MaxValue)
+            {
+                return (uint)(ulong)value.Data;
+            }
 
-        private bool SafeKeyExists(RegistryKeyPath key)
+            var text = value.AsString?.Trim();
+            if (text == null)
+            {
+                return null;
+            }
+
+            if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            {
+                return uint.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex : (uint?)null;
+            }
+
+            return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dec) ? dec : (uint?)null;
+        }
+
+        private bool KeyExists(RegistryKeyPath key)
         {
             try
             {
                 return machine.Registry.KeyExists(key);
             }
-            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
                 return true;
             }
         }
 
-        /// <summary>
-        /// The views that are different places: WOW64 redirects HKLM\SOFTWARE (32-bit callers see WOW6432Node),
-        /// so both are repaired there; SYSTEM and a user's Software are shared by both views and repaired once.
-        /// </summary>
-        private static IEnumerable<RegistryView> DistinctViews(TlsRegistryValue setting) =>
-            IsRedirected(setting) ? setting.Views : setting.Views.Take(1);
+        private RegistryValue? Read(RegistryKeyPath key, string name, out string? error)
+        {
+            error = null;
+            try
+            {
+                return machine.Registry.GetValue(key, name);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
+            {
+                var target = key + " [" + key.ViewName + "] " + name;
+                reportError(ModuleErrors.TlsValueWriteFailed(target, e));
+                error = "Not read: " + e.Message;
+                return null;
+            }
+        }
 
-        private static bool IsRedirected(TlsRegistryValue setting) =>
-            setting.Hive == RegistryHive.LocalMachine && setting.Path.StartsWith(@"SOFTWARE\", StringComparison.OrdinalIgnoreCase);
+        private TlsSettingChange NewChange(TlsRegistryValue setting, RegistryKeyPath key, TargetUser? user, string oldValue) => new TlsSettingChange
+        {
+            ComputerName = machine.ComputerName,
+            User = user?.UserName ?? string.Empty,
+            UserSid = user?.Sid ?? string.Empty,
+            Setting = setting.Area.ToString(),
+            Path = key.ToString(),
+            View = key.ViewName,
+            ValueName = setting.Name,
+            OldValue = oldValue,
+            NewValue = oldValue,
+            Action = TlsChangeAction.Unchanged,
+        };
 
-        private static string ViewName(TlsRegistryValue setting, RegistryView view) => IsRedirected(setting) ? setting.Key(view).ViewName : SharedView;
-
-        /// <summary>Where regedit shows the key: the 32-bit view of HKLM\SOFTWARE is HKLM\SOFTWARE\WOW6432Node.</summary>
-        private static string DisplayPath(RegistryKeyPath key) =>
-            key.Hive == RegistryHive.LocalMachine && key.View == RegistryView.Registry32 && key.Path.StartsWith(@"SOFTWARE\", StringComparison.OrdinalIgnoreCase)
-                ? @"HKLM\SOFTWARE\WOW6432Node\" + key.Path.Substring(@"SOFTWARE\".Length)
-                : key.ToString();
-
-        private static string Target(RegistryKeyPath key, string name) => DisplayPath(key) + "\\" + name;
+        private static string Show(RegistryValue? value) => value?.ToString() ?? Absent;
     }
 }

@@ -16,6 +16,9 @@ namespace TeamsRemediation.Windows
             Processes = processes;
             Commands = new ProcessCommandRunner();
             Users = new WindowsUserDirectory(registry, processes);
+            Network = new Network.SocketNetworkProbe();
+            NetworkSettings = new WindowsNetworkSettings();
+            Events = new WevtutilEventSource(this);
         }
 
         /// <summary>The one instance for this process; the adapters hold no per-call state, so every runspace can share it.</summary>
@@ -32,6 +35,13 @@ namespace TeamsRemediation.Windows
         public IUserDirectory Users { get; }
 
         public IClock Clock => SystemClock.Instance;
+
+        public INetworkProbe Network { get; }
+
+        public INetworkSettings NetworkSettings { get; }
+
+        public IEventSource Events { get; }
+        public FileSystem.IFileOperations Files => FileSystem.PhysicalFileOperations.Instance;
 
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 

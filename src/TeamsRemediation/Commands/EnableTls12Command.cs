@@ -4,28 +4,15 @@ using System.Linq;
 using System.Management.Automation;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
-using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
 using TeamsRemediation.Tls;
 
 namespace TeamsRemediation.Commands
 {
-    /// <summary>Which part of the TLS 1.2 repair to run.</summary>
-    public enum TlsScope
-    {
-        /// <summary>SCHANNEL, .NET and WinHTTP under HKEY_LOCAL_MACHINE (needs elevation).</summary>
-        Machine,
-
-        /// <summary>The target users' Internet Options (SecureProtocols) in their own hives.</summary>
-        User,
-
-        /// <summary>Both.</summary>
-        All,
-    }
-
     /// <summary>
-    /// <para type="synopsis">Repairs TLS 1.2 wherever Windows can turn it off: SCHANNEL, .NET, WinHTTP (both registry views) and the users' Internet Options. Reversible with Undo-TeamsRemediation.</para>
+    /// <para type="synopsis">Turns TLS 1.2 back on wherever it was switched off (SCHANNEL, .NET, WinHTTP, Internet Options), in both registry views, reversibly.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Enable, "Tls12", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByDefault)]
+    [Cmdlet(VerbsLifecycle.Enable, "Tls12", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TlsSettingChange))]
     public sealed class EnableTls12Command : TeamsCmdletBase
     {
@@ -34,17 +21,9 @@ namespace TeamsRemediation.Commands
         private const string BySid = "BySid";
         private const string All = "AllUsers";
 
-        private readonly HashSet<string> doneUsers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly List<TlsSettingChange> changes = new List<TlsSettingChange>();
-        private TlsConfigurator? configurator;
-        private ChangeJournal? journal;
-        private bool machineDone;
+        private readonly List<TargetUser> users = new List<TargetUser>();
 
-        /// <summary>Machine (SCHANNEL, .NET, WinHTTP), User (Internet Options of the target users) or All (default).</summary>
-        [Parameter]
-        public TlsScope Scope { get; set; } = TlsScope.All;
-
-        [Parameter(ParameterSetName = ByName, Mandatory = true)]
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[]? UserName { get; set; }
 
@@ -56,96 +35,82 @@ namespace TeamsRemediation.Commands
         [Parameter(ParameterSetName = All, Mandatory = true)]
         public SwitchParameter AllUsers { get; set; }
 
-        /// <summary>The journal file to write; default %ProgramData%\TeamsRemediation\Journal\&lt;time&gt;-EnableTls12-&lt;id&gt;.xml.</summary>
+        /// <summary>Machine, User or All (default).</summary>
+        [Parameter]
+        public TlsScope Scope { get; set; } = TlsScope.All;
+
+        /// <summary>Where the journal goes (default: %ProgramData%\TeamsRemediation\Journal\&lt;time&gt;-Enable-Tls12-&lt;id&gt;.xml).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
-        private bool IncludesMachine => Scope != TlsScope.User;
-
-        private bool IncludesUsers => Scope != TlsScope.Machine;
+        private bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+
+            // Checked before anything is read or written: a half-repaired PC is worse than a clear refusal.
             var caller = Machine.Users.GetCurrentIdentity();
-            if (IncludesMachine && !caller.IsElevated)
+            if (Scope != TlsScope.User && !caller.IsElevated && !IsWhatIf)
             {
-                ThrowModuleError(ModuleErrors.TlsElevationRequired(caller.UserName));
+                ThrowModuleError(ModuleErrors.ElevationRequired(caller.UserName));
             }
-
-            if (Machine.Is32BitProcess)
-            {
-                WriteVerbose("This is a 32-bit PowerShell on 64-bit Windows: both registry views are opened explicitly, so the 64-bit settings are repaired too.");
-            }
-
-            var path = JournalPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
-            journal = ChangeJournal.Start(Machine, "EnableTls12", path);
-            configurator = new TlsConfigurator(Machine, journal, ShouldProcess, WriteModuleError);
         }
 
         protected override void ProcessRecord()
         {
-            // Users are resolved before anything is written, so bad input stops the call with nothing changed.
-            var users = IncludesUsers ? UsersToRepair() : new Targets.TargetUser[0];
-            if (IncludesMachine && !machineDone)
+            if (Scope == TlsScope.Machine)
             {
-                machineDone = true;
-                Emit(configurator!.RepairMachine());
+                if (UserName != null || UserSid != null || AllUsers)
+                {
+                    ThrowModuleError(ModuleErrors.UsersOutsideScope());
+                }
+
+                return;
             }
 
-            foreach (var user in users.Where(u => doneUsers.Add(u.Sid)))
+            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers, nobodyIsFine: Scope == TlsScope.All))
             {
-                Emit(configurator!.RepairUser(user));
+                if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
+                {
+                    users.Add(user);
+                }
             }
         }
 
         protected override void EndProcessing()
         {
-            var reboot = changes.Where(c => c.RebootRequired).ToList();
-            if (reboot.Count > 0)
+            var journalPath = JournalPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
+            var configurator = new TlsConfigurator(Machine, ShouldProcess, WriteModuleError, IsWhatIf);
+            IReadOnlyList<TlsSettingChange> changes;
+            try
             {
-                WriteWarning("Restart " + Machine.ComputerName + " for the TLS 1.2 repair to take effect: " + reboot.Count + " value(s) changed in " + string.Join(", ", reboot.Select(c => c.Area).Distinct()) + ".");
+                changes = configurator.Run(Scope != TlsScope.User, users, journalPath);
+            }
+            catch (JournalWriteException e)
+            {
+                ThrowModuleError(ModuleErrors.JournalWriteFailed(e.JournalPath, e.InnerException ?? e));
+                return;
             }
 
-            if (changes.Any(c => c.Area == TlsSettingArea.InternetOptions.ToString() && (c.Action == TlsChangeAction.Created || c.Action == TlsChangeAction.Updated)))
+            foreach (var change in changes)
             {
-                WriteVerbose("Internet Options changes take effect when the user's apps (Teams, browsers) start again; no restart needed for them.");
-            }
-
-            if (journal != null && !journal.IsEmpty)
-            {
-                WriteVerbose("Changes recorded in " + journal.Path + ". Undo them with: Undo-TeamsRemediation -Journal '" + journal.Path + "'");
-            }
-        }
-
-        private IReadOnlyList<Targets.TargetUser> UsersToRepair()
-        {
-            // Run as SYSTEM with nobody logged on (Intune at night), -Scope All still repairs the machine: the
-            // user part has nobody to act for, which is a warning, not a reason to leave the machine broken.
-            var implicitTarget = UserName == null && UserSid == null && !AllUsers;
-            if (implicitTarget && Scope == TlsScope.All && NobodyToActForByDefault())
-            {
-                WriteWarning("Nobody is logged on, so no user's Internet Options were checked. Use -AllUsers or -UserName to include users whose hive is loaded.");
-                return new Targets.TargetUser[0];
-            }
-
-            return ResolveUsers(UserName, UserSid, AllUsers);
-        }
-
-        /// <summary>The default target of a service account or a remoting admin is the logged-on users (see TargetResolver).</summary>
-        private bool NobodyToActForByDefault()
-        {
-            var caller = Machine.Users.GetCurrentIdentity();
-            return (WellKnownSids.IsServiceAccount(caller.Sid) || IsRemotingSession) && Machine.Users.GetInteractiveSessions().Count == 0;
-        }
-
-        private void Emit(IEnumerable<TlsSettingChange> results)
-        {
-            foreach (var change in results)
-            {
-                changes.Add(change);
                 WriteObject(change);
+            }
+
+            var journal = changes.Select(c => c.JournalPath).FirstOrDefault(p => p.Length > 0);
+            if (journal != null)
+            {
+                WriteVerbose("Every change is recorded in " + journal + "; 'Undo-TeamsRemediation -Journal <path>' puts it back.");
+            }
+
+            if (changes.Any(c => c.RebootRequired))
+            {
+                WriteWarning("Restart the computer so Windows uses the repaired TLS settings: SCHANNEL, WinHTTP and .NET read them at startup.");
             }
         }
     }

@@ -30,9 +30,11 @@ namespace TeamsRemediation.Commands
 
         /// <summary>
         /// Resolves the users to act on. Bad input stops the whole call before anything is done; a user that is
-        /// not found is reported and the others go on.
+        /// not found is reported and the others go on. With <paramref name="nobodyIsFine"/>, finding nobody logged on
+        /// for the implicit default (SYSTEM on an empty PC) is a warning and an empty list: the cmdlet still has
+        /// machine-wide work to do.
         /// </summary>
-        protected System.Collections.Generic.IReadOnlyList<TargetUser> ResolveUsers(string[]? userNames, string[]? userSids, bool allUsers)
+        protected System.Collections.Generic.IReadOnlyList<TargetUser> ResolveUsers(string[]? userNames, string[]? userSids, bool allUsers, bool nobodyIsFine = false)
         {
             var request = new TargetRequest
             {
@@ -43,6 +45,12 @@ namespace TeamsRemediation.Commands
             };
             var resolution = new TargetResolver(Machine.Users).Resolve(request);
             var stop = resolution.Terminating;
+            if (stop != null && nobodyIsFine && request.IsImplicit && stop.Error.Id == "NoInteractiveUser")
+            {
+                WriteWarning(stop.Error.Message + " No user settings were changed.");
+                return new TargetUser[0];
+            }
+
             if (stop != null)
             {
                 ThrowTerminatingError(ErrorRecords.From(stop.Error));

@@ -5,123 +5,88 @@ using System.Linq;
 using System.Management.Automation;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
-using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Puts back what a TeamsRemediation cmdlet changed, from its journal: registry values (absent ones deleted again) and folders moved aside.</para>
+    /// <para type="synopsis">Puts back what a TeamsRemediation cmdlet changed, from its journal: registry values (absent included) and moved files.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(RestoreResult))]
     public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase
     {
-        // Ordered and distinct: a journal is named by every object a changing cmdlet emits.
         private readonly List<string> journals = new List<string>();
-        private int conflicts;
 
-        /// <summary>
-        /// Journal file(s). Binds from the pipeline by value (paths) and by property name: JournalPath (output of the
-        /// changing cmdlets), Journal (RestoreResult), FullName (a file from Get-ChildItem). Each journal is restored
-        /// once per call however many piped objects name it; an empty JournalPath (nothing was changed) is skipped.
-        /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JournalPath", "FullName")]
+        /// <summary>Journal files; piped objects bind by their JournalPath. Empty paths (a run that changed nothing) are passed over.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("JournalPath")]
         [AllowEmptyString]
         public string[]? Journal { get; set; }
 
-        /// <summary>Also put back values and files that were changed again since the run (otherwise reported as Conflict and left alone).</summary>
+        /// <summary>Also puts back values and files changed again since the run.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        private bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
         protected override void ProcessRecord()
         {
-            foreach (var given in Journal ?? new string[0])
+            // Collected first: piped results of one run all name the same journal, which is restored once.
+            foreach (var path in Journal ?? new string[0])
             {
-                if (string.IsNullOrWhiteSpace(given))
+                if (string.IsNullOrWhiteSpace(path))
                 {
                     continue;
                 }
 
-                var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
-                if (!journals.Contains(path, StringComparer.OrdinalIgnoreCase))
+                var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                if (!journals.Contains(full, StringComparer.OrdinalIgnoreCase))
                 {
-                    journals.Add(path);
+                    journals.Add(full);
                 }
             }
         }
 
-        /// <summary>
-        /// Restores only once the input has ended: piped from a changing cmdlet, the journal is still growing
-        /// while its first objects arrive, and a restore must see every change of the run.
-        /// </summary>
         protected override void EndProcessing()
         {
+            if (journals.Count == 0)
+            {
+                WriteVerbose("No journal named: nothing was changed, so nothing is put back.");
+            }
+
+            var restorer = new JournalRestorer(Machine);
             foreach (var path in journals)
             {
-                Restore(path);
-            }
-
-            if (conflicts > 0)
-            {
-                WriteWarning(conflicts + " change(s) were made again by someone or something else since the run and were left alone (Status Conflict). Use -Force to put them back anyway.");
-            }
-        }
-
-        private void Restore(string path)
-        {
-            if (!File.Exists(path))
-            {
-                WriteModuleError(ModuleErrors.JournalNotFound(path));
-                return;
-            }
-
-            IReadOnlyList<JournalEntry> entries;
-            try
-            {
-                entries = JournalFile.Read(path);
-            }
-            catch (Exception e) when (e is InvalidDataException || e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteModuleError(ModuleErrors.JournalInvalid(path, e));
-                return;
-            }
-
-            var caller = Machine.Users.GetCurrentIdentity();
-            if (!caller.IsElevated && entries.Any(e => e.Kind == JournalEntryKind.RegistryValue && e.Key.Hive == RegistryHive.LocalMachine))
-            {
-                WriteModuleError(ModuleErrors.RestoreElevationRequired(path, caller.UserName));
-                return;
-            }
-
-            IReadOnlyList<RestoreResult> results;
-            try
-            {
-                results = new JournalRestorer(Machine).Restore(path, ShouldProcess, Force, IsWhatIf);
-            }
-            catch (InvalidDataException e)
-            {
-                WriteModuleError(ModuleErrors.JournalInvalid(path, e));
-                return;
-            }
-
-            foreach (var result in results)
-            {
-                if (result.Status == RestoreStatus.Failed)
+                if (!File.Exists(path))
                 {
-                    WriteModuleError(ModuleErrors.RestoreFailed(result.Target, result.Detail));
-                }
-                else if (result.Status == RestoreStatus.Conflict)
-                {
-                    conflicts++;
+                    WriteModuleError(ModuleErrors.JournalNotFound(path));
+                    continue;
                 }
 
-                WriteObject(result);
+                IReadOnlyList<RestoreResult> results;
+                try
+                {
+                    results = restorer.Restore(path, ShouldProcess, Force, IsWhatIf);
+                }
+                catch (InvalidDataException e)
+                {
+                    WriteModuleError(ModuleErrors.InvalidJournal(path, e));
+                    continue;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    WriteModuleError(ModuleErrors.JournalUnreadable(path, e));
+                    continue;
+                }
+
+                foreach (var result in results)
+                {
+                    WriteObject(result);
+                }
             }
         }
-
-        private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
-            ? ((SwitchParameter)bound).IsPresent
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
     }
 }

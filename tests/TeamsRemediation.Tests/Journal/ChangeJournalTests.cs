@@ -142,6 +142,42 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
+        public void AJournalCutShortByACrashIsReadUpToItsLastWholeEntry()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var journal = ChangeJournal.Start(machine, "Test");
+            for (var i = 0; i < 3; i++)
+            {
+                journal.RecordMove("/from/" + i, "/to/" + i);
+            }
+
+            var text = File.ReadAllText(journal.Path);
+            File.WriteAllText(journal.Path, text.Substring(0, text.LastIndexOf("<Move", System.StringComparison.Ordinal) + 12));
+
+            var read = JournalFile.Read(journal.Path);
+            Assert.Equal(2, read.Count);
+            Assert.EndsWith("1", read[1].OriginalPath);
+        }
+
+        [Fact]
+        public void ThousandsOfRecordsAppendInPlace()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var journal = ChangeJournal.Start(machine, "Test");
+            for (var i = 0; i < 3000; i++)
+            {
+                journal.RecordMove("/cache/file" + i, "/backup/file" + i);
+            }
+
+            var read = JournalFile.Read(journal.Path);
+            Assert.Equal(3000, read.Count);
+            Assert.EndsWith("file2999", read[2999].OriginalPath);
+            Assert.Equal(3002, File.ReadAllLines(journal.Path).Length - 1);
+        }
+
+        [Fact]
         public void AFileThatIsNotAJournalIsRefusedWithTheReason()
         {
             var pc = SimulatedPc.Create();

@@ -5,449 +5,383 @@ using TeamsRemediation.Simulation;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
-using static TeamsRemediation.Tests.Tls.TlsPc;
 
 namespace TeamsRemediation.Tests.Tls
 {
+    /// <summary>Enable-Tls12 in a real engine against a simulated registry: what it writes, where, with which type, and what it never touches.</summary>
     public sealed class EnableTls12Tests
     {
-        private const string Id = ",TeamsRemediation.Commands.EnableTls12Command";
+        private const string Cmd = "TeamsRemediation.Commands.EnableTls12Command";
+        private const string Client = TlsRegistryLocations.SchannelTls12 + @"\Client";
+        private const string Server = TlsRegistryLocations.SchannelTls12 + @"\Server";
 
-        private static (SimulatedSession Session, SimulatedUser Alice) Pc()
+        private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) => new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
+
+        private static uint? DWord(SimulatedSession s, string path, string name, RegistryView view = RegistryView.Registry64)
         {
-            var s = new SimulatedSession();
-            InstallDotNet(s.Machine);
-            var alice = s.Pc.AddUser("alice", loggedOn: true);
-            s.Machine.SimulatedRegistry.CreateKey(UserInternetSettings(alice));
-            s.Pc.RunAsSystem();
-            return (s, alice);
+            var value = s.Machine.SimulatedRegistry.GetValue(Hklm(path, view), name);
+            if (value != null)
+            {
+                Assert.Equal(RegistryValueKind.DWord, value.Kind);
+            }
+
+            return value?.AsDWord;
+        }
+
+        private static string JournalFolder(SimulatedSession s) => Path.Combine(s.Machine.ProgramDataPath, "TeamsRemediation", "Journal");
+
+        private static bool AnyJournal(SimulatedSession s) => Directory.Exists(JournalFolder(s)) && Directory.GetFiles(JournalFolder(s)).Length > 0;
+
+        private static void InstallDotNet(SimulatedSession s)
+        {
+            foreach (var path in new[] { TlsRegistryLocations.DotNet4, TlsRegistryLocations.DotNet2 })
+            {
+                foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
+                {
+                    s.Machine.SimulatedRegistry.SetValue(Hklm(path, view), "Install", RegistryValue.DWord(1));
+                }
+            }
         }
 
         [Fact]
-        public void WithTheKeysAbsentOnlyTheRecommendedDotNetValuesAreCreatedAndNothingElseAppears()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-
-            var result = s.Run("Enable-Tls12");
-
-            Assert.Empty(result.Errors);
-            var changes = result.Objects<TlsSettingChange>().ToList();
-            // SCHANNEL: absent is the OS default (TLS 1.2 on): no key is created for it.
-            Assert.False(s.Machine.SimulatedRegistry.KeyExists(Key(SchannelClient)));
-            Assert.False(s.Machine.SimulatedRegistry.KeyExists(Key(SchannelServer)));
-            Assert.All(changes.Where(c => c.Area == "Schannel"), c => Assert.Equal((TlsChangeAction.Unchanged, "(absent)", "Shared"), (c.Action, c.OldValue, c.View)));
-            Assert.Equal(4, changes.Count(c => c.Area == "Schannel"));
-            // WinHTTP and the user's SecureProtocols: an absent mask keeps TLS 1.3 where the OS has it.
-            foreach (var key in WinHttpKeys)
-            {
-                Assert.Null(Get(s.Machine, key, "DefaultSecureProtocols"));
-            }
-
-            Assert.Null(s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(alice), "SecureProtocols"));
-            var user = Assert.Single(changes, c => c.Area == "InternetOptions");
-            Assert.Equal((TlsChangeAction.Unchanged, alice.Sid, "CONTOSO\\alice", "PC01"), (user.Action, user.UserSid, user.User, user.ComputerName));
-            // .NET: created as REG_DWORD 1 in both physical places of both versions.
-            foreach (var key in DotNetKeys)
-            {
-                Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, key, "SchUseStrongCrypto"));
-                Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, key, "SystemDefaultTlsVersions"));
-            }
-
-            var created = changes.Where(c => c.Action == TlsChangeAction.Created).ToList();
-            Assert.Equal(8, created.Count);
-            Assert.All(created, c => Assert.Equal(("(absent)", "0x00000001 (REG_DWORD)", true), (c.OldValue, c.NewValue, c.RebootRequired)));
-            Assert.Equal(DotNetKeys.OrderBy(p => p), created.Select(c => c.Path).Distinct().OrderBy(p => p));
-            Assert.Contains(result.Warnings, w => w.Contains("Restart PC01") && w.Contains("DotNet"));
-        }
-
-        [Fact]
-        public void AFrameworkThatIsNotInstalledGetsNoKey()
+        public void WhenNoTlsKeyExistsNothingIsWrittenAndEveryValueIsReportedUnchanged()
         {
             using var s = new SimulatedSession();
-            Set(s.Machine, DotNet4x64, "Install", RegistryValue.DWord(1));
-            Set(s.Machine, DotNet4x86, "Install", RegistryValue.DWord(1));
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
             s.Pc.RunAsSystem();
-
-            var changes = s.Run("Enable-Tls12 -Scope Machine").Objects<TlsSettingChange>().Where(c => c.Path.Contains("v2.0.50727")).ToList();
-
-            Assert.Equal(4, changes.Count);
-            Assert.All(changes, c => Assert.Equal(TlsChangeAction.Skipped, c.Action));
-            Assert.Contains("not installed", changes[0].Reason);
-            Assert.False(s.Machine.SimulatedRegistry.KeyExists(Key(DotNet2x64)));
-            Assert.False(s.Machine.SimulatedRegistry.KeyExists(Key(DotNet2x86)));
-        }
-
-        [Fact]
-        public void TlsExplicitlyDisabledInEachPlaceIsSwitchedBackOnAsDWords()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            DisableTls12OnMachine(s.Machine);
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(alice), "SecureProtocols", RegistryValue.DWord(0xA0));
+            var before = s.Machine.SimulatedRegistry.Export();
+            var writes = s.Machine.SimulatedRegistry.WriteCount;
 
             var result = s.Run("Enable-Tls12");
 
             Assert.Empty(result.Errors);
-            foreach (var key in new[] { SchannelClient, SchannelServer })
-            {
-                Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, key, "Enabled"));
-                Assert.Equal(RegistryValue.DWord(0), Get(s.Machine, key, "DisabledByDefault"));
-            }
-
-            foreach (var key in DotNetKeys)
-            {
-                Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, key, "SchUseStrongCrypto"));
-                Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, key, "SystemDefaultTlsVersions"));
-            }
-
-            foreach (var key in WinHttpKeys)
-            {
-                Assert.Equal(RegistryValue.DWord(0x8A0), Get(s.Machine, key, "DefaultSecureProtocols"));
-            }
-
-            Assert.Equal(RegistryValue.DWord(0x8A0), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(alice), "SecureProtocols"));
             var changes = result.Objects<TlsSettingChange>().ToList();
-            Assert.Equal(4 + 8 + 2 + 1, changes.Count);
-            Assert.All(changes, c => Assert.Equal(TlsChangeAction.Updated, c.Action));
-            Assert.All(changes, c => Assert.Equal(c.Area != "InternetOptions", c.RebootRequired));
-            Assert.All(changes, c => Assert.EndsWith("(REG_DWORD)", c.NewValue));
-            var journal = Assert.Single(JournalFiles(s.Machine));
-            Assert.All(changes, c => Assert.Equal(journal, c.JournalPath));
-            Assert.Equal("0x000000A0 (REG_DWORD)", changes.Single(c => c.Area == "InternetOptions").OldValue);
-            Assert.Contains(result.Warnings, w => w.Contains("Restart PC01") && w.Contains("Schannel") && w.Contains("WinHttp"));
-        }
-
-        [Fact]
-        public void EnabledAsFFFFFFFFAlreadyMeansEnabledAndIsLeftAsItIs()
-        {
-            var (s, _) = Pc();
-            using var __ = s;
-            Set(s.Machine, SchannelClient, "Enabled", RegistryValue.DWord(0xFFFFFFFF));
-            Set(s.Machine, SchannelClient, "DisabledByDefault", RegistryValue.DWord(0));
-            var writes = s.Machine.SimulatedRegistry.WriteCount;
-
-            var changes = s.Run("Enable-Tls12 -Scope Machine").Objects<TlsSettingChange>().Where(c => c.Path == SchannelClient).ToList();
-
-            Assert.Equal(RegistryValue.DWord(0xFFFFFFFF), Get(s.Machine, SchannelClient, "Enabled"));
+            Assert.Equal(15, changes.Count);
             Assert.All(changes, c => Assert.Equal(TlsChangeAction.Unchanged, c.Action));
-            Assert.Equal("0xFFFFFFFF (REG_DWORD)", changes.Single(c => c.ValueName == "Enabled").NewValue);
-            // Only the eight recommended .NET values were written.
-            Assert.Equal(writes + 8, s.Machine.SimulatedRegistry.WriteCount);
+            Assert.All(changes, c => Assert.Equal("(absent)", c.OldValue));
+            Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
+            Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
+            Assert.False(AnyJournal(s));
+            Assert.Empty(result.Warnings);
+            Assert.Equal(@"CONTOSO\alice", Assert.Single(changes, c => c.UserSid == alice.Sid).User);
         }
 
         [Fact]
-        public void OnlyTheValueThatTurnsTlsOffIsFixedAndAbsentOnesStayAbsent()
+        public void WithDotNetInstalledItsRecommendedValuesAreCreatedInBothViewsAndTheOsDefaultsStayAbsent()
         {
-            var (s, _) = Pc();
-            using var __ = s;
-            Set(s.Machine, SchannelServer, "DisabledByDefault", RegistryValue.DWord(1));
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            s.Pc.RunAsSystem();
+            InstallDotNet(s);
 
-            var changes = s.Run("Enable-Tls12 -Scope Machine").Objects<TlsSettingChange>().Where(c => c.Path == SchannelServer).ToList();
+            var result = s.Run("Enable-Tls12");
 
-            Assert.Equal(RegistryValue.DWord(0), Get(s.Machine, SchannelServer, "DisabledByDefault"));
-            Assert.Null(Get(s.Machine, SchannelServer, "Enabled"));
-            Assert.Equal(TlsChangeAction.Updated, changes.Single(c => c.ValueName == "DisabledByDefault").Action);
-            Assert.Equal(TlsChangeAction.Unchanged, changes.Single(c => c.ValueName == "Enabled").Action);
+            Assert.Empty(result.Errors);
+            var changes = result.Objects<TlsSettingChange>().ToList();
+            Assert.Equal(8, changes.Count(c => c.Action == TlsChangeAction.Created));
+            Assert.All(changes.Where(c => c.Action == TlsChangeAction.Created), c => Assert.Equal("DotNet", c.Setting));
+            foreach (var path in new[] { TlsRegistryLocations.DotNet4, TlsRegistryLocations.DotNet2 })
+            {
+                foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
+                {
+                    Assert.Equal(1u, DWord(s, path, "SchUseStrongCrypto", view));
+                    Assert.Equal(1u, DWord(s, path, "SystemDefaultTlsVersions", view));
+                }
+            }
+
+            var export = s.Machine.SimulatedRegistry.Export();
+            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319]" + "\nInstall=0x00000001 (REG_DWORD)\nSchUseStrongCrypto=0x00000001 (REG_DWORD)\nSystemDefaultTlsVersions=0x00000001 (REG_DWORD)\n", export);
+            Assert.False(s.Machine.SimulatedRegistry.KeyExists(Hklm(Client)));
+            Assert.False(s.Machine.SimulatedRegistry.KeyExists(Hklm(TlsRegistryLocations.WinHttp)));
+            Assert.Null(s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings), "SecureProtocols"));
+            var user = Assert.Single(changes, c => c.UserSid == alice.Sid);
+            Assert.Equal(TlsChangeAction.Unchanged, user.Action);
+            Assert.Equal("(absent)", user.OldValue);
+            Assert.All(changes.Where(c => c.UserSid.Length == 0), c => Assert.Equal(string.Empty, c.User));
+            Assert.All(changes, c => Assert.Equal("PC01", c.ComputerName));
+            Assert.Single(result.Warnings, w => w.StartsWith("Restart the computer"));
+            Assert.All(changes, c => Assert.True(File.Exists(c.JournalPath)));
         }
 
         [Theory]
-        [InlineData(0xAA0u, 0xAA0u, TlsChangeAction.Unchanged)] // SSL3, TLS 1.0, 1.1, 1.2: already a superset, nothing is taken away.
-        [InlineData(0x2A80u, 0x2A80u, TlsChangeAction.Unchanged)] // TLS 1.0, 1.1, 1.2, 1.3.
-        [InlineData(0x2280u, 0x2A80u, TlsChangeAction.Updated)] // TLS 1.3 without 1.2: 1.2 added, the TLS 1.3 bit kept.
-        [InlineData(0x0u, 0x800u, TlsChangeAction.Updated)]
-        public void WinHttpOnlyEverGainsTheTls12Bit(uint before, uint after, TlsChangeAction action)
-        {
-            var (s, _) = Pc();
-            using var __ = s;
-            foreach (var key in WinHttpKeys)
-            {
-                Set(s.Machine, key, "DefaultSecureProtocols", RegistryValue.DWord(before));
-            }
-
-            var changes = s.Run("Enable-Tls12 -Scope Machine").Objects<TlsSettingChange>().Where(c => c.Area == "WinHttp").ToList();
-
-            Assert.Equal(new[] { "32-bit", "64-bit" }, changes.Select(c => c.View).OrderBy(v => v));
-            Assert.All(changes, c => Assert.Equal(action, c.Action));
-            foreach (var key in WinHttpKeys)
-            {
-                Assert.Equal(RegistryValue.DWord(after), Get(s.Machine, key, "DefaultSecureProtocols"));
-            }
-        }
-
-        [Fact]
-        public void APolicyValueIsReportedAsManagedAndNeverOverwritten()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            var bob = s.Pc.AddUser("bob", loggedOn: true);
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(alice), "SecureProtocols", RegistryValue.DWord(0xA0));
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(bob), "SecureProtocols", RegistryValue.DWord(0xA0));
-            s.Machine.SimulatedRegistry.SetValue(alice.HiveKey(TlsRegistryLocations.PolicyInternetSettings), "SecureProtocols", RegistryValue.DWord(0xA0));
-            var export = s.Machine.SimulatedRegistry.Export();
-
-            var changes = s.Run("Enable-Tls12 -Scope User").Objects<TlsSettingChange>().ToList();
-
-            var managed = changes.Single(c => c.UserSid == alice.Sid);
-            Assert.Equal(TlsChangeAction.ManagedByPolicy, managed.Action);
-            Assert.Contains("the policy itself turns TLS 1.2 off", managed.Reason);
-            Assert.Equal(managed.OldValue, managed.NewValue);
-            Assert.Equal(RegistryValue.DWord(0xA0), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(alice), "SecureProtocols"));
-            Assert.Equal(RegistryValue.DWord(0xA0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.PolicyInternetSettings), "SecureProtocols"));
-            // Bob has no policy: his own value is repaired, in his hive, not the caller's.
-            Assert.Equal(TlsChangeAction.Updated, changes.Single(c => c.UserSid == bob.Sid).Action);
-            Assert.Equal(RegistryValue.DWord(0x8A0), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(bob), "SecureProtocols"));
-            Assert.NotEqual(export, s.Machine.SimulatedRegistry.Export());
-        }
-
-        [Fact]
-        public void AMachinePolicyManagesEveryUsersValue()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(alice), "SecureProtocols", RegistryValue.DWord(0xA0));
-            Set(s.Machine, @"HKLM\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings", "SecureProtocols", RegistryValue.DWord(0xA80));
-
-            var change = Assert.Single(s.Run("Enable-Tls12 -Scope User").Objects<TlsSettingChange>());
-
-            Assert.Equal(TlsChangeAction.ManagedByPolicy, change.Action);
-            Assert.Contains(@"HKLM\SOFTWARE\Policies", change.Reason, System.StringComparison.OrdinalIgnoreCase);
-            Assert.Equal(RegistryValue.DWord(0xA0), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(alice), "SecureProtocols"));
-        }
-
-        [Fact]
-        public void AThirtyTwoBitHostStillWritesBothPhysicalViews()
-        {
-            var (s, _) = Pc();
-            using var __ = s;
-            s.Pc.Bitness32();
-            DisableTls12OnMachine(s.Machine);
-
-            var result = s.Run("Enable-Tls12 -Scope Machine -Verbose");
-
-            Assert.Empty(result.Errors);
-            // The WOW6432Node copy (what a 32-bit host sees by default) and the 64-bit key both.
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, DotNet4x64, "SchUseStrongCrypto"));
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, DotNet4x86, "SchUseStrongCrypto"));
-            Assert.Equal(RegistryValue.DWord(0x8A0), Get(s.Machine, WinHttpx64, "DefaultSecureProtocols"));
-            Assert.Equal(RegistryValue.DWord(0x8A0), Get(s.Machine, WinHttpx86, "DefaultSecureProtocols"));
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, SchannelClient, "Enabled"));
-            var values = Values(s.Machine.SimulatedRegistry.Export());
-            Assert.Equal("0x00000001 (REG_DWORD)", values[(DotNet4x86.ToUpperInvariant(), "SystemDefaultTlsVersions")]);
-            Assert.Equal("0x00000001 (REG_DWORD)", values[(DotNet4x64.ToUpperInvariant(), "SystemDefaultTlsVersions")]);
-            Assert.Contains(result.Verbose, v => v.Contains("32-bit PowerShell"));
-        }
-
-        [Fact]
-        public void NotElevatedItStopsWithAnIdThatSaysSoAndWritesNothing()
+        [InlineData(Client, "Enabled", RegistryView.Registry64, 0u, 1u)]
+        [InlineData(Server, "Enabled", RegistryView.Registry64, 0u, 1u)]
+        [InlineData(Client, "DisabledByDefault", RegistryView.Registry64, 1u, 0u)]
+        [InlineData(Server, "DisabledByDefault", RegistryView.Registry32, 0xFFFFFFFFu, 0u)]
+        [InlineData(TlsRegistryLocations.DotNet4, "SchUseStrongCrypto", RegistryView.Registry64, 0u, 1u)]
+        [InlineData(TlsRegistryLocations.DotNet2, "SystemDefaultTlsVersions", RegistryView.Registry32, 0u, 1u)]
+        [InlineData(TlsRegistryLocations.WinHttp, "DefaultSecureProtocols", RegistryView.Registry64, 0x280u, 0xA80u)]
+        [InlineData(TlsRegistryLocations.WinHttp, "DefaultSecureProtocols", RegistryView.Registry32, 0x0A0u, 0x8A0u)]
+        public void TlsSwitchedOffInEachPlaceIsSwitchedBackOnAsADWordInThatView(string path, string name, RegistryView view, uint before, uint after)
         {
             using var s = new SimulatedSession();
-            InstallDotNet(s.Machine);
-            DisableTls12OnMachine(s.Machine);
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Hklm(path, view), name, RegistryValue.DWord(before));
+
+            var result = s.Run("Enable-Tls12 -Scope Machine");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(after, DWord(s, path, name, view));
+            var viewName = view == RegistryView.Registry64 ? "64-bit" : "32-bit";
+            var change = Assert.Single(result.Objects<TlsSettingChange>(), c => c.ValueName == name && c.Path == @"HKLM\" + path && (c.View == viewName || path.StartsWith("SYSTEM")));
+            Assert.Equal(TlsChangeAction.Updated, change.Action);
+            Assert.Equal(RegistryValue.DWord(before).ToString(), change.OldValue);
+            Assert.Equal(RegistryValue.DWord(after).ToString(), change.NewValue);
+            Assert.True(change.RebootRequired);
+        }
+
+        [Fact]
+        public void EnabledAsAllOnesAlreadyCountsAsOnAndIsNotTouched()
+        {
+            using var s = new SimulatedSession();
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0xFFFFFFFF));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "DisabledByDefault", RegistryValue.DWord(0));
+
+            var result = s.Run("Enable-Tls12 -Scope Machine");
+
+            Assert.Equal(0xFFFFFFFFu, DWord(s, Client, "Enabled"));
+            Assert.Equal(0u, DWord(s, Client, "DisabledByDefault"));
+            Assert.All(result.Objects<TlsSettingChange>().Where(c => c.Setting == "Schannel"), c => Assert.Equal(TlsChangeAction.Unchanged, c.Action));
+        }
+
+        [Theory]
+        [InlineData(0xAA0u, 0xAA0u, TlsChangeAction.Unchanged)]
+        [InlineData(0x2A80u, 0x2A80u, TlsChangeAction.Unchanged)]
+        [InlineData(0x2A0u, 0xAA0u, TlsChangeAction.Updated)]
+        [InlineData(0x2280u, 0x2A80u, TlsChangeAction.Updated)]
+        public void WinHttpGainsOnlyTheTls12BitAndKeepsEveryOtherIncludingTls13(uint before, uint after, TlsChangeAction action)
+        {
+            using var s = new SimulatedSession();
+            s.Pc.RunAsSystem();
+            foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
+            {
+                s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, view), "DefaultSecureProtocols", RegistryValue.DWord(before));
+            }
+
+            var result = s.Run("Enable-Tls12 -Scope Machine");
+
+            foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
+            {
+                var value = DWord(s, TlsRegistryLocations.WinHttp, "DefaultSecureProtocols", view)!.Value;
+                Assert.Equal(after, value);
+                Assert.Equal(before, value & before);
+            }
+
+            Assert.Equal(2, result.Objects<TlsSettingChange>().Count(c => c.ValueName == "DefaultSecureProtocols" && c.Action == action));
+        }
+
+        [Fact]
+        public void AUserPolicyOrAMachinePolicyMakesSecureProtocolsManagedAndNothingOfItIsWritten()
+        {
+            using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
-            s.Pc.RunAs(alice, elevated: false);
+            var bob = s.Pc.AddUser("bob", loggedOn: true);
+            var carol = s.Pc.AddUser("carol", loggedOn: true);
+            alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            alice.SetUserValue(TlsRegistryLocations.PolicyInternetSettings, "SecureProtocols", RegistryValue.DWord(0x80));
+            bob.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            carol.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.PolicyInternetSettings, RegistryView.Registry32), "SecureProtocols", RegistryValue.DWord(0xA0));
+            var before = s.Machine.SimulatedRegistry.Export();
+
+            var result = s.Run("Enable-Tls12 -Scope User -AllUsers");
+
+            var changes = result.Objects<TlsSettingChange>().ToList();
+            Assert.Equal(3, changes.Count);
+            Assert.All(changes, c => Assert.Equal(TlsChangeAction.ManagedByPolicy, c.Action));
+            Assert.Contains(changes, c => c.UserSid == alice.Sid && c.Reason.Contains(@"HKU\" + alice.Sid + @"\Software\Policies"));
+            Assert.Contains(changes, c => c.UserSid == bob.Sid && c.Reason.Contains(@"HKLM\Software\Policies") && c.Reason.Contains("32-bit"));
+            Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
+            Assert.False(AnyJournal(s));
+        }
+
+        [Fact]
+        public void InternetOptionsAreRepairedInEachTargetUsersOwnHiveAndAnUnloadedHiveIsSkippedWithTheReason()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            var bob = s.Pc.AddUser("bob", loggedOn: false, hiveLoaded: false);
+            alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0x2A0));
+            s.Pc.RunAsSystem();
+
+            var result = s.Run("Enable-Tls12 -Scope User -AllUsers");
+
+            Assert.Equal(RegistryValue.DWord(0xAA0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings), "SecureProtocols"));
+            var forAlice = Assert.Single(result.Objects<TlsSettingChange>(), c => c.UserSid == alice.Sid);
+            Assert.Equal(TlsChangeAction.Updated, forAlice.Action);
+            Assert.False(forAlice.RebootRequired);
+            var forBob = Assert.Single(result.Objects<TlsSettingChange>(), c => c.UserSid == bob.Sid);
+            Assert.Equal(TlsChangeAction.Skipped, forBob.Action);
+            Assert.Contains("not loaded", forBob.Reason);
+            Assert.True(s.Machine.SimulatedRegistry.IsHiveUnloaded(bob.Sid));
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void AThirtyTwoBitHostStillWritesBothPhysicalKeys()
+        {
+            using var s = new SimulatedSession();
+            s.Pc.RunAsSystem().Bitness32();
+            InstallDotNet(s);
+            foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
+            {
+                s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, view), "DefaultSecureProtocols", RegistryValue.DWord(0xA0));
+            }
+
+            s.Run("Enable-Tls12 -Scope Machine");
+
             var export = s.Machine.SimulatedRegistry.Export();
+            Assert.Contains(@"[HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]" + "\nDefaultSecureProtocols=0x000008A0 (REG_DWORD)\n", export);
+            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]" + "\nDefaultSecureProtocols=0x000008A0 (REG_DWORD)\n", export);
+            Assert.Contains(@"[HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727]", export);
+            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v2.0.50727]", export);
+        }
+
+        [Fact]
+        public void WithoutElevationTheMachineScopeStopsBeforeAnythingIsWritten()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0));
+            s.Pc.RunAs(alice, elevated: false);
+            var before = s.Machine.SimulatedRegistry.Export();
             var writes = s.Machine.SimulatedRegistry.WriteCount;
 
             var result = s.Run("Enable-Tls12");
 
-            Assert.Equal("ElevationRequired" + Id, result.TerminatingErrorId);
-            Assert.Empty(result.Output);
+            Assert.Equal("ElevationRequired," + Cmd, result.TerminatingErrorId);
+            Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
             Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
-            Assert.Equal(export, s.Machine.SimulatedRegistry.Export());
-            Assert.Empty(JournalFiles(s.Machine));
-            Assert.Equal("ElevationRequired" + Id, s.Run("Enable-Tls12 -Scope Machine").TerminatingErrorId);
+            Assert.False(AnyJournal(s));
+
+            // Her own Internet Options need no elevation.
+            var own = s.Run("Enable-Tls12 -Scope User");
+            Assert.Null(own.Terminating);
+            Assert.Equal(RegistryValue.DWord(0x8A0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings), "SecureProtocols"));
+            Assert.Equal(0u, DWord(s, Client, "Enabled"));
         }
 
         [Fact]
-        public void NotElevatedTheUserScopeRepairsTheCallersOwnHive()
+        public void WhatIfWritesNothingCreatesNoJournalAndSaysWhatItWouldDo()
         {
             using var s = new SimulatedSession();
-            var alice = s.Pc.AddUser("alice", loggedOn: true);
-            alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0x280));
-            s.Pc.RunAs(alice, elevated: false);
-
-            var change = Assert.Single(s.Run("Enable-Tls12 -Scope User").Objects<TlsSettingChange>());
-
-            Assert.Equal((TlsChangeAction.Updated, false), (change.Action, change.RebootRequired));
-            Assert.Equal(RegistryValue.DWord(0xA80), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(alice), "SecureProtocols"));
-        }
-
-        [Fact]
-        public void WhatIfWritesNothingAndCreatesNoJournal()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            DisableTls12OnMachine(s.Machine);
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(alice), "SecureProtocols", RegistryValue.DWord(0xA0));
-            var export = s.Machine.SimulatedRegistry.Export();
+            s.Pc.AddUser("alice", loggedOn: true).SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0));
+            var before = s.Machine.SimulatedRegistry.Export();
             var writes = s.Machine.SimulatedRegistry.WriteCount;
 
             var result = s.Run("Enable-Tls12 -WhatIf");
 
-            Assert.Empty(result.Errors);
+            Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
             Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
-            Assert.Equal(export, s.Machine.SimulatedRegistry.Export());
-            Assert.Empty(JournalFiles(s.Machine));
-            Assert.DoesNotContain(result.Objects<TlsSettingChange>(), c => c.Action == TlsChangeAction.Updated || c.Action == TlsChangeAction.Created);
-            Assert.Contains(@"What if: Performing the operation ""Set to 0x00000001 (REG_DWORD) (was 0x00000000 (REG_DWORD))"" on target ""HKLM\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319\SchUseStrongCrypto""", s.Shell.HostText);
+            Assert.False(AnyJournal(s));
+            var enabled = Assert.Single(result.Objects<TlsSettingChange>(), c => c.ValueName == "Enabled" && c.Path.EndsWith("Client"));
+            Assert.Equal(TlsChangeAction.Skipped, enabled.Action);
+            Assert.StartsWith("-WhatIf: would set to 0x00000001 (REG_DWORD)", enabled.Reason);
+            Assert.Equal(2, result.Objects<TlsSettingChange>().Count(c => c.Action == TlsChangeAction.Skipped));
+            Assert.Empty(result.Warnings);
         }
 
         [Fact]
         public void ASecondRunWritesNothingAndReportsEveryValueUnchanged()
         {
-            var (s, alice) = Pc();
-            using var _ = s;
-            DisableTls12OnMachine(s.Machine);
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(alice), "SecureProtocols", RegistryValue.DWord(0xA0));
-            var first = s.Run("Enable-Tls12").Objects<TlsSettingChange>().ToList();
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.DWord(0xA0));
+            Assert.Contains(s.Run("Enable-Tls12").Objects<TlsSettingChange>(), c => c.Action == TlsChangeAction.Updated);
             var writes = s.Machine.SimulatedRegistry.WriteCount;
-            var journals = JournalFiles(s.Machine);
+            var journals = Directory.GetFiles(JournalFolder(s)).Length;
 
             var second = s.Run("Enable-Tls12");
 
             Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
-            var changes = second.Objects<TlsSettingChange>().ToList();
-            Assert.Equal(first.Count, changes.Count);
-            Assert.All(changes, c => Assert.Equal(TlsChangeAction.Unchanged, c.Action));
-            Assert.All(changes, c => Assert.Equal(string.Empty, c.JournalPath));
+            Assert.All(second.Objects<TlsSettingChange>(), c => Assert.Equal(TlsChangeAction.Unchanged, c.Action));
+            Assert.All(second.Objects<TlsSettingChange>(), c => Assert.Equal(string.Empty, c.JournalPath));
+            Assert.Equal(15, second.Objects<TlsSettingChange>().Count());
             Assert.Empty(second.Warnings);
-            Assert.Equal(journals, JournalFiles(s.Machine));
+            Assert.Equal(journals, Directory.GetFiles(JournalFolder(s)).Length);
         }
 
         [Fact]
-        public void AValueOfTheWrongTypeIsRewrittenAsDWordAndTheStringIsJournaled()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            Set(s.Machine, DotNet4x64, "SchUseStrongCrypto", RegistryValue.String("1"));
-            s.Machine.SimulatedRegistry.SetValue(UserInternetSettings(alice), "SecureProtocols", RegistryValue.String("2688"));
-
-            var changes = s.Run("Enable-Tls12").Objects<TlsSettingChange>().ToList();
-
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, DotNet4x64, "SchUseStrongCrypto"));
-            var typed = changes.Single(c => c.Path == DotNet4x64 && c.ValueName == "SchUseStrongCrypto");
-            Assert.Equal((TlsChangeAction.Updated, "'1' (REG_SZ)"), (typed.Action, typed.OldValue));
-            Assert.Contains("wrong type", typed.Reason);
-            // A mask written as text keeps the protocols it named (0xA80 = TLS 1.0, 1.1, 1.2) as a DWORD.
-            Assert.Equal(RegistryValue.DWord(0xA80), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(alice), "SecureProtocols"));
-            var entries = TeamsRemediation.Journal.JournalFile.Read(typed.JournalPath);
-            Assert.Contains(entries, e => e.ValueName == "SchUseStrongCrypto" && RegistryValue.String("1").Equals(e.Before) && RegistryValue.DWord(1).Equals(e.After));
-        }
-
-        [Fact]
-        public void AUserWhoseHiveIsNotLoadedIsReportedAndTheHiveIsLeftAlone()
-        {
-            var (s, _) = Pc();
-            using var __ = s;
-            var bob = s.Pc.AddUser("bob", hiveLoaded: false);
-            bob.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
-
-            var result = s.Run("Enable-Tls12 -Scope User -AllUsers");
-
-            var skipped = result.Objects<TlsSettingChange>().Single(c => c.UserSid == bob.Sid);
-            Assert.Equal(TlsChangeAction.Skipped, skipped.Action);
-            Assert.Contains("not logged on", skipped.Reason);
-            Assert.True(s.Machine.SimulatedRegistry.IsHiveUnloaded(bob.Sid));
-            s.Machine.SimulatedRegistry.LoadHive(bob.Sid);
-            Assert.Equal(RegistryValue.DWord(0xA0), s.Machine.SimulatedRegistry.GetValue(UserInternetSettings(bob), "SecureProtocols"));
-        }
-
-        [Fact]
-        public void AsSystemWithNobodyLoggedOnTheMachineIsStillRepaired()
+        public void AValueOfTheWrongTypeIsRewrittenAsADWordAndAMisspelledNameIsNeverTouched()
         {
             using var s = new SimulatedSession();
-            InstallDotNet(s.Machine);
-            DisableTls12OnMachine(s.Machine);
-            s.Pc.AddUser("alice");
             s.Pc.RunAsSystem();
-
-            var result = s.Run("Enable-Tls12");
-
-            Assert.Null(result.Terminating);
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, SchannelClient, "Enabled"));
-            Assert.DoesNotContain(result.Objects<TlsSettingChange>(), c => c.UserSid.Length > 0);
-            Assert.Contains(result.Warnings, w => w.Contains("Nobody is logged on"));
-            Assert.Equal("NoInteractiveUser" + Id, s.Run("Enable-Tls12 -Scope User").TerminatingErrorId);
-        }
-
-        [Fact]
-        public void PipedInstallationsRepairEachUserOnceAndTheMachineOnce()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            alice.InstallNewTeams().AddClassicCache();
-            var bob = s.Pc.AddUser("bob", loggedOn: true).InstallClassicTeams();
-            alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
-            bob.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
-
-            var changes = s.Run("Get-TeamsInstallation -AllUsers -NoCacheSize | Enable-Tls12").Objects<TlsSettingChange>().ToList();
-
-            Assert.Equal(2, changes.Count(c => c.Area == "InternetOptions"));
-            Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x), changes.Where(c => c.Area == "InternetOptions").Select(c => c.UserSid).OrderBy(x => x));
-            Assert.Equal(4, changes.Count(c => c.Area == "Schannel"));
-        }
-
-        [Fact]
-        public void ABadUserSidStopsTheCallBeforeAnythingIsWritten()
-        {
-            var (s, _) = Pc();
-            using var __ = s;
-            DisableTls12OnMachine(s.Machine);
-            var export = s.Machine.SimulatedRegistry.Export();
-
-            var result = s.Run("Enable-Tls12 -UserSid 'not-a-sid'");
-
-            Assert.Equal("InvalidUserSid" + Id, result.TerminatingErrorId);
-            Assert.Equal(export, s.Machine.SimulatedRegistry.Export());
-        }
-
-        [Fact]
-        public void AnUnreachableKeyIsReportedAndTheOtherValuesGoOn()
-        {
-            var (s, _) = Pc();
-            using var __ = s;
-            DisableTls12OnMachine(s.Machine);
-            s.Machine.SimulatedRegistry.DenyAccess(Key(DotNet2x86));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.String("1"));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "DisableByDefault", RegistryValue.DWord(1));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp), "DefaultSecureProtocols", RegistryValue.String("0xA0"));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.String("TLS12"));
 
             var result = s.Run("Enable-Tls12 -Scope Machine");
 
-            Assert.Equal(new[] { "TlsValueUnreadable" + Id, "TlsValueUnreadable" + Id }, result.Errors.Select(e => e.FullyQualifiedErrorId));
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, DotNet2x64, "SchUseStrongCrypto"));
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, SchannelServer, "Enabled"));
+            Assert.Equal(1u, DWord(s, Client, "Enabled"));
+            Assert.Equal(RegistryValue.DWord(1), s.Machine.SimulatedRegistry.GetValue(Hklm(Client), "DisableByDefault"));
+            Assert.Equal(0x8A0u, DWord(s, TlsRegistryLocations.WinHttp, "DefaultSecureProtocols"));
+            Assert.Equal(RegistryValue.String("TLS12"), s.Machine.SimulatedRegistry.GetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols"));
+            var unreadable = Assert.Single(result.Objects<TlsSettingChange>(), c => c.ValueName == "DefaultSecureProtocols" && c.View == "32-bit");
+            Assert.Equal(TlsChangeAction.Skipped, unreadable.Action);
+            Assert.Contains("fix it by hand", unreadable.Reason);
         }
 
         [Fact]
-        public void WhenTheJournalCannotBeWrittenTheChangeIsPutBackAndNothingMoreChanges()
+        public void EnableThenUndoLeavesTheRegistryByteIdentical()
         {
-            var (s, _) = Pc();
-            using var __ = s;
-            DisableTls12OnMachine(s.Machine);
-            var blocker = Path.Combine(s.Machine.RootFolder, "not-a-folder");
-            File.WriteAllText(blocker, "a file where the journal folder should be");
-            var export = s.Machine.SimulatedRegistry.Export();
-
-            var result = s.Run("Enable-Tls12 -Scope Machine -JournalPath $args[0]", Path.Combine(blocker, "journal.xml"));
-
-            Assert.Equal("JournalUnavailable" + Id, Assert.Single(result.Errors).FullyQualifiedErrorId);
-            Assert.Equal(export, s.Machine.SimulatedRegistry.Export());
-            Assert.DoesNotContain(result.Objects<TlsSettingChange>(), c => c.Action == TlsChangeAction.Updated || c.Action == TlsChangeAction.Created);
-        }
-
-        [Fact]
-        public void TheDefaultViewGroupsMachineAndUsersAndShowsOldAndNew()
-        {
-            var (s, alice) = Pc();
-            using var _ = s;
-            DisableTls12OnMachine(s.Machine);
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
             alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Pc.RunAsSystem();
+            InstallDotNet(s);
+            var registry = s.Machine.SimulatedRegistry;
+            registry.SetValue(Hklm(Client), "Enabled", RegistryValue.String("1"));
+            registry.SetValue(Hklm(Server), "DisabledByDefault", RegistryValue.DWord(1));
+            registry.SetValue(Hklm(TlsRegistryLocations.DotNet4, RegistryView.Registry32), "SchUseStrongCrypto", RegistryValue.DWord(0));
+            registry.SetValue(Hklm(TlsRegistryLocations.WinHttp), "DefaultSecureProtocols", RegistryValue.DWord(0x2280));
+            var before = registry.Export();
 
-            var text = s.Shell.Show("Enable-Tls12");
+            var restored = s.Run("Enable-Tls12 -AllUsers | Undo-TeamsRemediation");
 
-            Assert.Contains("PC01 (machine)", text);
-            Assert.Contains(@"CONTOSO\alice on PC01", text);
-            Assert.Contains("OldValue", text);
-            Assert.Contains("0x000008A0 (REG_DWORD)", text);
+            Assert.Empty(restored.Errors);
+            var results = restored.Objects<RestoreResult>().ToList();
+            Assert.Equal(12, results.Count);
+            Assert.All(results, r => Assert.Equal(RestoreStatus.Restored, r.Status));
+            Assert.Equal(before, registry.Export());
+            Assert.Equal(RegistryValue.String("1"), registry.GetValue(Hklm(Client), "Enabled"));
+        }
+
+        [Fact]
+        public void NamingUsersWithMachineScopeIsRefused()
+        {
+            using var s = new SimulatedSession();
+            s.Pc.AddUser("alice", loggedOn: true);
+            s.Pc.RunAsSystem();
+
+            var result = s.Run("Enable-Tls12 -Scope Machine -UserName alice");
+
+            Assert.Equal("UsersOutsideScope," + Cmd, result.TerminatingErrorId);
+            Assert.False(AnyJournal(s));
+        }
+
+        [Fact]
+        public void AsSystemWithNobodyLoggedOnTheMachineIsStillRepairedAndTheMissingUserIsAWarning()
+        {
+            using var s = new SimulatedSession();
+            s.Pc.AddUser("alice", loggedOn: false);
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0));
+
+            var result = s.Run("Enable-Tls12 -Confirm:$false");
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(1u, DWord(s, Client, "Enabled"));
+            Assert.Contains(result.Warnings, w => w.Contains("nobody is logged on"));
+            Assert.DoesNotContain(result.Objects<TlsSettingChange>(), c => c.UserSid.Length > 0);
         }
     }
 }

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+
+namespace TeamsRemediation.Account
+{
+    /// <summary>
+    /// The output of `dsregcmd /status`: `| Section |` boxes of `Name : Value` lines. Lines it does not
+    /// understand (other languages, new fields, banners) are ignored, never an error; a value is looked up by
+    /// section and name, case-insensitively.
+    /// </summary>
+    public sealed class DsregStatus
+    {
+        public const string DeviceState = "Device State";
+        public const string DeviceDetails = "Device Details";
+        public const string UserState = "User State";
+        public const string SsoState = "SSO State";
+        public const string TenantDetails = "Tenant Details";
+
+        private readonly Dictionary<string, Dictionary<string, string>> sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+
+        private DsregStatus()
+        {
+        }
+
+        /// <summary>True when the output has the Device State section with its join flags: anything else is not an output we can read.</summary>
+        public bool IsRecognized => Get(DeviceState, "AzureAdJoined") != null && Get(DeviceState, "DomainJoined") != null;
+
+        public static DsregStatus Parse(string output)
+        {
+            var status = new DsregStatus();
+            var current = string.Empty;
+            foreach (var raw in (output ?? string.Empty).Split('\n'))
+            {
+                var line = raw.TrimEnd('\r').Trim();
+                if (line.Length == 0 || line.StartsWith("+-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (line.StartsWith("|", StringComparison.Ordinal) && line.EndsWith("|", StringComparison.Ordinal) && line.Length > 2)
+                {
+                    current = line.Trim('|').Trim();
+                    continue;
+                }
+
+                var colon = line.IndexOf(" : ", StringComparison.Ordinal);
+                if (colon <= 0)
+                {
+                    continue;
+                }
+
+                var name = line.Substring(0, colon).Trim();
+                var value = line.Substring(colon + 3).Trim();
+                if (!status.sections.TryGetValue(current, out var values))
+                {
+                    values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    status.sections[current] = values;
+                }
+
+                if (!values.ContainsKey(name))
+                {
+                    values[name] = value;
+                }
+            }
+
+            return status;
+        }
+
+        public string? Get(string section, string name) => sections.TryGetValue(section, out var values) && values.TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>YES is true, NO is false, anything else (absent, NOT SET) is null.</summary>
+        public bool? Flag(string section, string name)
+        {
+            var value = Get(section, name);
+            if (string.Equals(value, "YES", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return string.Equals(value, "NO", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
+        }
+
+        public bool HasSection(string section) => sections.ContainsKey(section);
+
+        /// <summary>Entra joined, Hybrid Entra joined, Domain joined only, or Not joined (entra-docs troubleshoot-device-dsregcmd).</summary>
+        public string JoinType
+        {
+            get
+            {
+                var entra = Flag(DeviceState, "AzureAdJoined") == true;
+                var enterprise = Flag(DeviceState, "EnterpriseJoined") == true;
+                var domain = Flag(DeviceState, "DomainJoined") == true;
+                if (entra && domain)
+                {
+                    return "Hybrid Entra joined";
+                }
+
+                if (entra)
+                {
+                    return "Entra joined";
+                }
+
+                if (enterprise)
+                {
+                    return "Enterprise joined (on-premises DRS)";
+                }
+
+                return domain ? "Domain joined only" : "Not joined";
+            }
+        }
+
+        public bool IsEntraJoined => Flag(DeviceState, "AzureAdJoined") == true;
+
+        /// <summary>True when the output carries the sections that are valid only when dsregcmd ran as the user.</summary>
+        public bool HasUserState => HasSection(UserState) || HasSection(SsoState);
+
+        public string? TenantName => Get(TenantDetails, "TenantName");
+
+        /// <summary>Why the last PRT request failed, in one line: the attempt status and the server's error, when dsregcmd printed them.</summary>
+        public string PrtFailure
+        {
+            get
+            {
+                var parts = new List<string>();
+                foreach (var name in new[] { "Attempt Status", "Server Error Code", "Server Error Description" })
+                {
+                    var value = Get(SsoState, name);
+                    if (!string.IsNullOrEmpty(value))
+                    {
+                        parts.Add(name + " " + value);
+                    }
+                }
+
+                return string.Join("; ", parts);
+            }
+        }
+    }
+}

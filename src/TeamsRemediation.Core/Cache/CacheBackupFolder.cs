@@ -1,0 +1,78 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Journal;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Cache
+{
+    /// <summary>
+    /// One run's backup of one cache: &lt;folder&gt;\Cache holds the moved items at their paths relative to the
+    /// cache root, &lt;folder&gt;\journal.xml records each move so Undo-TeamsRemediation -Journal puts them back.
+    /// The default place is in the user's own profile: the cache holds sign-in state, and a profile is readable
+    /// only by its user and administrators (ProgramData is readable by every user), and a move within one volume
+    /// is a rename, not a copy.
+    /// </summary>
+    public sealed class CacheBackupFolder
+    {
+        private CacheBackupFolder(string path, ChangeJournal journal)
+        {
+            Path = path;
+            ContentFolder = System.IO.Path.Combine(path, "Cache");
+            Journal = journal;
+        }
+
+        public string Path { get; }
+
+        public string ContentFolder { get; }
+
+        public ChangeJournal Journal { get; }
+
+        public static string DefaultRoot(string profilePath) => System.IO.Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
+
+        /// <summary>The folder this run would use (not created): under the given root, or the default one in the profile.</summary>
+        public static string PathFor(IMachine machine, TargetUser user, TeamsClient client, string? root)
+        {
+            var stamp = machine.Clock.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var unique = Guid.NewGuid().ToString("N").Substring(0, 6);
+            var name = root == null
+                ? stamp + "-" + client + "-" + unique
+                : stamp + "-" + SafeName(user.UserName) + "-" + client + "-" + unique;
+            return System.IO.Path.Combine(root ?? DefaultRoot(user.ProfilePath), name);
+        }
+
+        /// <summary>Creates the folder and the journal that will record each move into it.</summary>
+        public static CacheBackupFolder Create(IMachine machine, string path)
+        {
+            Directory.CreateDirectory(System.IO.Path.Combine(path, "Cache"));
+            return new CacheBackupFolder(path, ChangeJournal.Start(machine, "ClearTeamsCache", System.IO.Path.Combine(path, "journal.xml")));
+        }
+
+        /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>
+        public bool RemoveIfUnused()
+        {
+            if (!Journal.IsEmpty)
+            {
+                return false;
+            }
+
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return true;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        private static string SafeName(string userName)
+        {
+            var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { '\\', '/', ':' }).ToArray();
+            return new string(userName.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+        }
+    }
+}

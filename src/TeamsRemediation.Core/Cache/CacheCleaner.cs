@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Errors;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Cache
+{
+    /// <summary>
+    /// Clears one user's cache of one Teams client: checks that the cache is reached without links, stops that
+    /// user's Teams when allowed, takes the user's lock, checks once more for a relaunch, then removes (or backs
+    /// up) everything but the user's backgrounds, settings and logs. Failures are values in the result and
+    /// errors through the reporter; nothing is thrown for one user's trouble.
+    /// </summary>
+    public sealed class CacheCleaner
+    {
+        private readonly IMachine machine;
+        private readonly ICacheClearReporter reporter;
+        private readonly CacheClearOptions options;
+
+        public CacheCleaner(IMachine machine, ICacheClearReporter reporter, CacheClearOptions options)
+        {
+            this.machine = machine;
+            this.reporter = reporter;
+            this.options = options;
+        }
+
+        /// <param name="user">From the target resolver.</param>
+        /// <param name="installation">From the inventory: its CachePath and InstallPath are the only paths used.</param>
+        /// <param name="shouldProcess">Asked once, with (cache path, action).</param>
+        public TeamsCacheClearResult Clear(TargetUser user, TeamsInstallation installation, Func<string, string, Consent> shouldProcess)
+        {
+            var watch = Stopwatch.StartNew();
+            var client = installation.Client;
+            var result = new TeamsCacheClearResult
+            {
+                ComputerName = machine.ComputerName,
+                User = user.UserName,
+                UserSid = user.Sid,
+                Client = client,
+                CachePath = installation.CachePath,
+                Status = CacheClearStatus.Skipped,
+            };
+
+            try
+            {
+                Run(user, installation, shouldProcess, result);
+            }
+            finally
+            {
+                result.Duration = watch.Elapsed;
+            }
+
+            return result;
+        }
+
+        private void Run(TargetUser user, TeamsInstallation installation, Func<string, string, Consent> shouldProcess, TeamsCacheClearResult result)
+        {
+            var client = installation.Client;
+            var cacheRoot = Path.GetFullPath(installation.CachePath);
+            var link = FirstLinkOnTheWay(user.ProfilePath, cacheRoot);
+            if (link != null)
+            {
+                reporter.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
+                return;
+            }
+
+            var backupRoot = options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot);
+            if (backupRoot != null && IsSameOrInside(backupRoot, cacheRoot))
+            {
+                reporter.Error(ModuleErrors.BackupPathInsideCache(backupRoot, cacheRoot));
+                return;
+            }
+
+            var stopper = new TeamsProcessStopper(machine, reporter.Verbose) { CloseTimeout = options.CloseTimeout, KillTimeout = options.KillTimeout };
+            var running = stopper.Find(user, client);
+            if (running.Count > 0 && !options.Force)
+            {
+                reporter.Error(ModuleErrors.TeamsRunning(user.UserName, client.ToString(), running.Select(p => p.ToString())));
+                return;
+            }
+
+            var plan = Plan(user, installation, cacheRoot, out var backupPath);
+            var action = "Clear the " + client + " Teams cache of " + user.UserName
+                + (running.Count > 0 ? ", stopping " + string.Join(", ", running.Select(p => p.ToString())) : string.Empty)
+                + (plan.Default == CacheItemDisposition.Backup ? ", moving it into a backup" : string.Empty);
+            var consent = shouldProcess(cacheRoot, action);
+            if (consent == Consent.WhatIf)
+            {
+                var would = new CacheTreeRemover(machine.Files).Run(plan, countOnly: true);
+                Fill(result, would);
+                result.Status = CacheClearStatus.WhatIf;
+                reporter.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept" + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
+                return;
+            }
+
+            if (consent == Consent.No)
+            {
+                reporter.Verbose("Declined: " + cacheRoot + " was left alone.");
+                return;
+            }
+
+            using (var userLock = UserCacheLock.TryAcquire(machine.ProgramDataPath, user.Sid, options.LockWait, out var holder))
+            {
+                if (userLock == null)
+                {
+                    reporter.Error(ModuleErrors.CacheClearInProgress(user.UserName, holder));
+                    return;
+                }
+
+                var stopped = new List<string>();
+                if (!StopTeams(stopper, running, user, client, stopped, afterRelaunch: false))
+                {
+                    result.ProcessesStopped = stopped.ToArray();
+                    return;
+                }
+
+                // The last moment before deleting: Teams (or its auto-start) may have come back meanwhile.
+                var relaunched = stopper.Find(user, client);
+                if (relaunched.Count > 0)
+                {
+                    if (!options.Force)
+                    {
+                        reporter.Error(ModuleErrors.TeamsRunning(user.UserName, client.ToString(), relaunched.Select(p => p.ToString())));
+                        return;
+                    }
+
+                    reporter.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString())) + ". Stopping it once more.");
+                    if (!StopTeams(stopper, relaunched, user, client, stopped, afterRelaunch: true))
+                    {
+                        result.ProcessesStopped = stopped.ToArray();
+                        return;
+                    }
+                }
+
+                result.ProcessesStopped = stopped.ToArray();
+                Remove(user, plan, backupPath, result);
+            }
+
+            if (options.Restart && result.Status != CacheClearStatus.Skipped)
+            {
+                Restart(user, installation);
+            }
+        }
+
+        private bool StopTeams(TeamsProcessStopper stopper, IReadOnlyList<ProcessInfo> processes, TargetUser user, TeamsClient client, List<string> stopped, bool afterRelaunch)
+        {
+            if (processes.Count == 0)
+            {
+                return true;
+            }
+
+            var outcome = stopper.Stop(processes);
+            stopped.AddRange(outcome.Stopped.Select(p => p.ToString()));
+            foreach (var process in outcome.Stopped)
+            {
+                reporter.Verbose("Stopped " + process + ".");
+            }
+
+            if (outcome.StillRunning.Count == 0)
+            {
+                return true;
+            }
+
+            var names = outcome.StillRunning.Select(p => p.ToString());
+            reporter.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names) : ModuleErrors.TeamsStillRunning(user.UserName, client.ToString(), names));
+            return false;
+        }
+
+        private void Remove(TargetUser user, CacheRemovalPlan plan, string? backupPath, TeamsCacheClearResult result)
+        {
+            CacheBackupFolder? backup = null;
+            if (backupPath != null)
+            {
+                try
+                {
+                    backup = CacheBackupFolder.Create(machine, backupPath);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    reporter.Error(ModuleErrors.BackupUnavailable(backupPath, e));
+                    return;
+                }
+
+                reporter.Verbose("Backing up into " + backup.Path + " (restore: Undo-TeamsRemediation -Journal '" + backup.Journal.Path + "').");
+            }
+
+            var activity = "Clearing the " + result.Client + " Teams cache of " + user.UserName;
+            var remover = new CacheTreeRemover(
+                machine.Files,
+                backup == null ? (Action<string, string>?)null : (original, moved) => backup.Journal.RecordMove(original, moved),
+                (files, bytes) => reporter.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + Megabytes(bytes) + " removed", completed: false),
+                reporter.Verbose);
+            var tally = remover.Run(plan, countOnly: false);
+            reporter.Progress(activity, "Done", completed: true);
+            Fill(result, tally);
+            if (backup != null && !backup.RemoveIfUnused())
+            {
+                result.BackupPath = backup.Path;
+            }
+
+            if (tally.FailedCount > 0)
+            {
+                result.Status = CacheClearStatus.PartiallyCleared;
+                reporter.Error(ModuleErrors.CacheFilesNotRemoved(user.UserName, result.Client.ToString(), tally.FailedCount, tally.Failed.Take(3)));
+            }
+            else
+            {
+                result.Status = tally.FilesRemoved > 0 ? CacheClearStatus.Cleared : CacheClearStatus.NothingToClear;
+            }
+
+            reporter.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
+        }
+
+        /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
+        private CacheRemovalPlan Plan(TargetUser user, TeamsInstallation installation, string cacheRoot, out string? backupPath)
+        {
+            var client = installation.Client;
+            var profile = user.ProfilePath;
+            var backupAll = options.Backup || options.BackupRoot != null;
+            var needsBackup = backupAll || options.IncludeBackgrounds;
+            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot)) : null;
+            var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
+            var plan = new CacheRemovalPlan(cacheRoot, removed, backupPath == null ? null : Path.Combine(backupPath, "Cache"));
+
+            var backgrounds = TeamsLayout.BackgroundUploadsPath(client, profile);
+            plan.Set(backgrounds, options.IncludeBackgrounds ? CacheItemDisposition.Backup : CacheItemDisposition.Keep);
+            reporter.Verbose(options.IncludeBackgrounds
+                ? "Custom backgrounds (" + backgrounds + ") go, backed up first because the user made them."
+                : "Keeping custom backgrounds (" + backgrounds + "); -IncludeBackgrounds removes them, backed up.");
+
+            foreach (var settings in TeamsLayout.SettingsPaths(client, profile))
+            {
+                plan.Set(settings, CacheItemDisposition.Keep);
+                reporter.Verbose("Keeping the user's settings " + settings + ".");
+            }
+
+            var logs = TeamsLayout.LogPath(client, profile);
+            plan.Set(logs, options.IncludeLogs ? removed : CacheItemDisposition.Keep);
+            reporter.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
+
+            // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
+            foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, profile) })
+            {
+                if (!string.IsNullOrEmpty(protectedPath) && IsSameOrInside(protectedPath, cacheRoot))
+                {
+                    plan.Set(protectedPath, CacheItemDisposition.Keep);
+                }
+            }
+
+            if (backupAll)
+            {
+                reporter.Verbose("Everything removed is moved into " + backupPath + ", not deleted.");
+            }
+
+            return plan;
+        }
+
+        private void Restart(TargetUser user, TeamsInstallation installation)
+        {
+            var caller = machine.Users.GetCurrentIdentity();
+            if (!caller.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase) || user.SessionId == null || caller.SessionId != user.SessionId)
+            {
+                reporter.Warning("Teams was not restarted for " + user.UserName + ": it can only be started in the user's own session, and this runs as " + caller.UserName + " in session " + caller.SessionId + ". Teams starts again when the user opens it or signs in.");
+                return;
+            }
+
+            string program, arguments;
+            if (installation.Client == TeamsClient.Classic)
+            {
+                program = TeamsLayout.ClassicLauncherPath(user.ProfilePath);
+                arguments = TeamsLayout.ClassicLauncherArguments;
+                if (!File.Exists(program))
+                {
+                    reporter.Warning("Classic Teams was not restarted for " + user.UserName + ": " + program + " is missing (the client is not installed).");
+                    return;
+                }
+            }
+            else
+            {
+                program = Path.Combine(machine.WindowsPath, "explorer.exe");
+                arguments = TeamsLayout.NewTeamsAppsFolderTarget;
+            }
+
+            try
+            {
+                var id = machine.Processes.Start(program, arguments);
+                reporter.Verbose("Started Teams again: " + program + " " + arguments + " (process " + id + ").");
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is System.ComponentModel.Win32Exception || e is IOException)
+            {
+                reporter.Warning("Teams could not be started again for " + user.UserName + ": " + e.Message);
+            }
+        }
+
+        private static void Fill(TeamsCacheClearResult result, CacheRemovalTally tally)
+        {
+            result.FilesRemoved = tally.FilesRemoved;
+            result.BytesFreed = tally.BytesFreed;
+            result.Preserved = tally.Preserved.ToArray();
+            result.Failed = tally.FailedForReport();
+        }
+
+        /// <summary>The first junction or symbolic link between the profile and the cache root (inclusive), or null.</summary>
+        private static string? FirstLinkOnTheWay(string profilePath, string cacheRoot)
+        {
+            var profile = Path.GetFullPath(profilePath).TrimEnd(Path.DirectorySeparatorChar);
+            var path = cacheRoot;
+            var chain = new List<string>();
+            while (path != null && path.Length > profile.Length && IsSameOrInside(path, profile))
+            {
+                chain.Add(path);
+                path = Path.GetDirectoryName(path);
+            }
+
+            chain.Reverse();
+            foreach (var step in chain)
+            {
+                var info = new DirectoryInfo(step);
+                if (info.Exists && SafeTree.IsLink(info))
+                {
+                    return step;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsSameOrInside(string path, string folder)
+        {
+            var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+            var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+            return full.Equals(root, StringComparison.OrdinalIgnoreCase) || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB";
+    }
+}

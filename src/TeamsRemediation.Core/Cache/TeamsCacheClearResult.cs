@@ -1,0 +1,65 @@
+using System;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation
+{
+    /// <summary>What Clear-TeamsCache did to one user's cache of one client.</summary>
+    public enum CacheClearStatus
+    {
+        /// <summary>Everything that was to go is gone (deleted, or moved into the backup).</summary>
+        Cleared,
+
+        /// <summary>Some files could not be removed (locked or denied): see Failed. Never reported as Cleared.</summary>
+        PartiallyCleared,
+
+        /// <summary>The cache was absent or held only what is kept.</summary>
+        NothingToClear,
+
+        /// <summary>Nothing was touched: Teams was running without -Force, another run held the user's lock, or the cache root was unsafe.</summary>
+        Skipped,
+
+        /// <summary>-WhatIf: FilesRemoved and BytesFreed say what would go; nothing was changed.</summary>
+        WhatIf,
+    }
+
+    /// <summary>
+    /// One user's cache of one Teams client after Clear-TeamsCache. Flat on purpose: every property survives
+    /// Invoke-Command and Export-Clixml.
+    /// </summary>
+    public sealed class TeamsCacheClearResult
+    {
+        public string ComputerName { get; set; } = string.Empty;
+
+        public string User { get; set; } = string.Empty;
+
+        public string UserSid { get; set; } = string.Empty;
+
+        public TeamsClient Client { get; set; }
+
+        public string CachePath { get; set; } = string.Empty;
+
+        public CacheClearStatus Status { get; set; }
+
+        /// <summary>Files (and links) removed from the cache, or that would be with -WhatIf.</summary>
+        public long FilesRemoved { get; set; }
+
+        /// <summary>Bytes removed from the cache (moved into the backup when there is one), or that would be with -WhatIf.</summary>
+        public long BytesFreed { get; set; }
+
+        /// <summary>What was kept on purpose, relative to CachePath (backgrounds, settings, logs).</summary>
+        public string[] Preserved { get; set; } = new string[0];
+
+        /// <summary>"path: reason" for each file or folder that could not be removed.</summary>
+        public string[] Failed { get; set; } = new string[0];
+
+        /// <summary>The user's Teams processes that were stopped, as "name (id)".</summary>
+        public string[] ProcessesStopped { get; set; } = new string[0];
+
+        /// <summary>The backup folder of this run (its Cache folder holds what was moved, journal.xml restores it), or empty.</summary>
+        public string BackupPath { get; set; } = string.Empty;
+
+        public TimeSpan Duration { get; set; }
+
+        public override string ToString() => User + " " + Client + ": " + Status + " (" + FilesRemoved + " files)";
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Cache
+{
+    /// <summary>The outcome of stopping a user's Teams: what is gone, what is still there.</summary>
+    public sealed class ProcessStopOutcome
+    {
+        public ProcessStopOutcome(IReadOnlyList<ProcessInfo> stopped, IReadOnlyList<ProcessInfo> stillRunning)
+        {
+            Stopped = stopped;
+            StillRunning = stillRunning;
+        }
+
+        public IReadOnlyList<ProcessInfo> Stopped { get; }
+
+        public IReadOnlyList<ProcessInfo> StillRunning { get; }
+    }
+
+    /// <summary>
+    /// Finds and stops one user's Teams of one client: its processes (by name, owner and the user's own sessions)
+    /// and the msedgewebview2 processes that descend from them. Nothing of another session or another user, and
+    /// no WebView2 of another app. Asks first, kills after a grace period, and waits for the real exit.
+    /// </summary>
+    public sealed class TeamsProcessStopper
+    {
+        private readonly IMachine machine;
+        private readonly Action<string> verbose;
+
+        public TeamsProcessStopper(IMachine machine, Action<string> verbose)
+        {
+            this.machine = machine;
+            this.verbose = verbose;
+        }
+
+        /// <summary>Grace period after asking the processes to close.</summary>
+        public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long a killed process may take to be gone.</summary>
+        public TimeSpan KillTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>The user's Teams processes of the client, Teams first, then their WebView2 descendants.</summary>
+        public IReadOnlyList<ProcessInfo> Find(TargetUser user, TeamsClient client)
+        {
+            var sessions = new HashSet<int>(machine.Users.GetInteractiveSessions()
+                .Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
+                .Select(s => s.SessionId));
+            if (user.SessionId.HasValue)
+            {
+                sessions.Add(user.SessionId.Value);
+            }
+
+            var theirs = machine.Processes.List()
+                .Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase) && sessions.Contains(p.SessionId))
+                .ToList();
+            var names = TeamsLayout.ProcessNames(client);
+            var installPath = TeamsLayout.InstallPath(client, user.ProfilePath);
+            var found = theirs.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase) && IsTeamsImage(p, client, installPath)).ToList();
+
+            // WebView2 runs as a tree (browser process under ms-teams, renderers under the browser): take descendants.
+            var ids = new HashSet<int>(found.Select(p => p.Id));
+            var added = true;
+            while (added)
+            {
+                added = false;
+                foreach (var webView in theirs.Where(p => p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase) && !ids.Contains(p.Id) && ids.Contains(p.ParentId)))
+                {
+                    found.Add(webView);
+                    ids.Add(webView.Id);
+                    added = true;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>Asks each process to close, waits, kills what is left, and waits for the exit.</summary>
+        public ProcessStopOutcome Stop(IReadOnlyList<ProcessInfo> processes)
+        {
+            var teams = processes.Where(p => !p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase)).ToList();
+            var webViews = processes.Except(teams).ToList();
+            var still = new List<ProcessInfo>();
+            still.AddRange(StopGroup(teams, askFirst: true));
+
+            // WebView2 children usually leave with their host; those that linger would keep cache files open.
+            still.AddRange(StopGroup(webViews, askFirst: false));
+            return new ProcessStopOutcome(processes.Except(still).ToList(), still);
+        }
+
+        private IEnumerable<ProcessInfo> StopGroup(IReadOnlyList<ProcessInfo> group, bool askFirst)
+        {
+            if (group.Count == 0)
+            {
+                return group;
+            }
+
+            if (askFirst)
+            {
+                foreach (var process in group)
+                {
+                    var asked = machine.Processes.RequestClose(process.Id);
+                    verbose(asked ? "Asked " + process + " to close." : process + " has no window to ask (another session or desktop); it will be stopped if it does not exit.");
+                }
+            }
+
+            var deadline = DateTime.UtcNow + CloseTimeout;
+            var left = group.Where(p => !machine.Processes.WaitForExit(p.Id, Remaining(deadline))).ToList();
+            foreach (var process in left)
+            {
+                verbose(process + " did not exit" + (askFirst ? " when asked" : " with its host") + "; stopping it.");
+                try
+                {
+                    machine.Processes.Kill(process.Id);
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException || e is InvalidOperationException || e is System.ComponentModel.Win32Exception)
+                {
+                    verbose("Could not stop " + process + ": " + e.Message);
+                }
+            }
+
+            deadline = DateTime.UtcNow + KillTimeout;
+            return left.Where(p => !machine.Processes.WaitForExit(p.Id, Remaining(deadline))).ToList();
+        }
+
+        private static TimeSpan Remaining(DateTime deadline)
+        {
+            var left = deadline - DateTime.UtcNow;
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        /// <summary>"Update" is a common name (every Squirrel app has one): only the one in classic Teams' own folder counts.</summary>
+        private static bool IsTeamsImage(ProcessInfo process, TeamsClient client, string installPath)
+        {
+            if (client != TeamsClient.Classic || !process.Name.Equals("Update", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(installPath + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Account;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Diagnostics
+{
+    /// <summary>The work account: device join and PRT from dsregcmd, WAM switched off by Office values, the AAD broker plugin.</summary>
+    internal sealed class AccountChecks
+    {
+        public const string BrokerPluginFamily = "Microsoft.AAD.BrokerPlugin_cw5n1h2txyewy";
+        public const string OfficeIdentityPath = @"Software\Microsoft\Office\16.0\Common\Identity";
+        public const string OfficeIdentityPolicyPath = @"Software\Policies\Microsoft\Office\16.0\Common\Identity";
+
+        private readonly IMachine machine;
+        private readonly FindingFactory findings;
+
+        public AccountChecks(IMachine machine, FindingFactory findings)
+        {
+            this.machine = machine;
+            this.findings = findings;
+        }
+
+        /// <summary>Runs `dsregcmd /status` once for the whole run. A 32-bit host reaches it through Sysnative.</summary>
+        public DsregRun RunDsregcmd(TimeSpan timeout)
+        {
+            var result = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "dsregcmd.exe"), "/status", timeout);
+            if (!result.Succeeded)
+            {
+                return new DsregRun(null, result.Describe("dsregcmd /status"));
+            }
+
+            var status = DsregStatus.Parse(result.StandardOutput);
+            return status.IsRecognized
+                ? new DsregRun(status, string.Empty)
+                : new DsregRun(null, "dsregcmd /status printed no Device State this module can read (a localized or changed format): " + FirstLine(result.StandardOutput));
+        }
+
+        public TeamsCaa20002Finding DeviceJoin(DsregRun run)
+        {
+            if (run.Status == null)
+            {
+                return findings.Skipped(CheckIds.AccountDeviceJoin, null, run.Problem);
+            }
+
+            var s = run.Status;
+            var evidence = new List<string>
+            {
+                "AzureAdJoined: " + s.Get(DsregStatus.DeviceState, "AzureAdJoined") + ", EnterpriseJoined: " + (s.Get(DsregStatus.DeviceState, "EnterpriseJoined") ?? "-") + ", DomainJoined: " + s.Get(DsregStatus.DeviceState, "DomainJoined"),
+            };
+            AddIfPresent(evidence, s, DsregStatus.DeviceDetails, "DeviceId");
+            AddIfPresent(evidence, s, DsregStatus.DeviceDetails, "DeviceAuthStatus");
+            AddIfPresent(evidence, s, "Tenant Details", "TenantName");
+            var auth = s.Get(DsregStatus.DeviceDetails, "DeviceAuthStatus");
+            if (s.IsEntraJoined && auth != null && !auth.Equals("SUCCESS", StringComparison.OrdinalIgnoreCase))
+            {
+                return findings.Make(CheckIds.AccountDeviceJoin, null, FindingStatus.Fail, s.JoinType + ", but the device cannot authenticate to Entra ID (DeviceAuthStatus " + auth + ").", evidence, "The device object is missing or disabled in Entra ID: an admin re-enables it, or rejoins the device (dsregcmd /leave then rejoin) - never done automatically.");
+            }
+
+            return findings.Make(CheckIds.AccountDeviceJoin, null, FindingStatus.Pass, s.JoinType + ".", evidence);
+        }
+
+        /// <summary>The user's primary refresh token. dsregcmd shows User and SSO State only for the account that runs it.</summary>
+        public TeamsCaa20002Finding Prt(TargetUser user, DsregRun run, CallerIdentity caller)
+        {
+            if (run.Status == null)
+            {
+                return findings.Skipped(CheckIds.AccountPrt, user, run.Problem);
+            }
+
+            if (!user.IsCaller)
+            {
+                return findings.Skipped(CheckIds.AccountPrt, user, "dsregcmd shows the work account state of the account that runs it (" + caller.UserName + "), not of " + user.UserName + ". Run Test-TeamsCaa20002 as that user (Intune: run this script using the logged-on credentials).");
+            }
+
+            var s = run.Status;
+            if (!s.HasSection(DsregStatus.SsoState) && !s.HasSection(DsregStatus.UserState))
+            {
+                return findings.Skipped(CheckIds.AccountPrt, user, "dsregcmd printed no User State or SSO State for this account.");
+            }
+
+            var evidence = new List<string>();
+            foreach (var name in new[] { "AzureAdPrt", "AzureAdPrtUpdateTime", "Previous Prt Attempt", "Attempt Status", "HTTP status", "Server Error Code", "Server Error Description" })
+            {
+                AddIfPresent(evidence, s, DsregStatus.SsoState, name);
+            }
+
+            foreach (var name in new[] { "WorkplaceJoined", "WamDefaultSet", "WamDefaultAuthority" })
+            {
+                AddIfPresent(evidence, s, DsregStatus.UserState, name);
+            }
+
+            var description = s.Get(DsregStatus.SsoState, "Server Error Description") ?? string.Empty;
+            foreach (var code in CodeCatalog.Extract(description))
+            {
+                evidence.Add(CodeCatalog.Describe(code));
+            }
+
+            var prt = s.Flag(DsregStatus.SsoState, "AzureAdPrt");
+            if (s.IsEntraJoined && prt == false)
+            {
+                var why = s.Get(DsregStatus.SsoState, "Server Error Code");
+                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Fail, "No primary refresh token on an Entra joined device" + (why != null ? " (server error " + why + (description.Length > 0 ? ", " + CodeCatalog.Extract(description).FirstOrDefault() : string.Empty) + ")" : string.Empty) + ": single sign-on into Teams fails.", evidence, Remedies.ResetWorkAccount(user.Sid) + "; then lock and unlock Windows with the user's current password.");
+            }
+
+            if (s.Flag(DsregStatus.UserState, "WamDefaultSet") == false)
+            {
+                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning, "No default work account in WAM for this user.", evidence, Remedies.ResetWorkAccount(user.Sid));
+            }
+
+            var state = prt == true ? "The user has a primary refresh token." : s.Flag(DsregStatus.UserState, "WorkplaceJoined") == true ? "The work account is registered (workplace joined)." : "The device is not joined; Teams signs in with the work account added in Windows.";
+            return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Pass, state, evidence);
+        }
+
+        /// <summary>DisableAADWAM=1, DisableADALatopWAMOverride=1 and EnableADAL=0 take modern sign-in away from Office apps: flagged, never set here.</summary>
+        public TeamsCaa20002Finding WamPolicy(TargetUser user)
+        {
+            if (!user.HiveLoaded)
+            {
+                return findings.Skipped(CheckIds.AccountWamPolicy, user, "the user's registry hive is not loaded (the user is not logged on).");
+            }
+
+            var evidence = new List<string>();
+            var bad = new List<string>();
+            foreach (var path in new[] { OfficeIdentityPath, OfficeIdentityPolicyPath })
+            {
+                var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + path);
+                Inspect(key, "DisableAADWAM", 1, evidence, bad);
+                Inspect(key, "DisableADALatopWAMOverride", 1, evidence, bad);
+                Inspect(key, "EnableADAL", 0, evidence, bad);
+            }
+
+            if (bad.Count == 0)
+            {
+                return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Pass, "WAM and modern authentication are not switched off for this user.", evidence);
+            }
+
+            return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Fail, "WAM sign-in is switched off for this user: " + string.Join(", ", bad) + ".", evidence, Remedies.RemoveWamOverrides(user.Sid) + " (Microsoft advises against these values; journaled, so Undo-TeamsRemediation puts them back), then " + Remedies.ResetWorkAccount(user.Sid) + ".");
+        }
+
+        public TeamsCaa20002Finding BrokerPlugin(TargetUser user)
+        {
+            var store = new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid);
+            var packages = machine.Registry.GetSubKeyNames(store);
+            var broker = packages.FirstOrDefault(p => p.StartsWith("Microsoft.AAD.BrokerPlugin_", StringComparison.OrdinalIgnoreCase));
+            var folder = Path.Combine(TeamsLayout.LocalAppData(user.ProfilePath), "Packages", BrokerPluginFamily);
+            var folderPresent = Directory.Exists(folder);
+            var evidence = new List<string>
+            {
+                store + ": " + (broker != null ? broker : packages.Count == 0 ? "no package list for this user" : "no Microsoft.AAD.BrokerPlugin among " + packages.Count + " packages"),
+                folder + (folderPresent ? ": present." : ": absent."),
+            };
+            if (broker != null)
+            {
+                return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Pass, "The AAD broker plugin is registered for this user.", evidence);
+            }
+
+            if (packages.Count == 0 && folderPresent)
+            {
+                return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Pass, "The AAD broker plugin has its data folder in the profile (registration list not available).", evidence);
+            }
+
+            return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Warning, "The AAD broker plugin (WAM) does not appear registered for this user.", evidence, Remedies.ResetWorkAccount(user.Sid) + " re-registers it in the user's session.");
+        }
+
+        private void Inspect(RegistryKeyPath key, string name, uint bad, List<string> evidence, List<string> found)
+        {
+            var value = machine.Registry.GetValue(key, name);
+            if (value == null)
+            {
+                return;
+            }
+
+            evidence.Add(key + "\\" + name + " = " + value);
+            if (value.AsDWord == bad)
+            {
+                found.Add(name + "=" + bad);
+            }
+        }
+
+        private static void AddIfPresent(List<string> evidence, DsregStatus s, string section, string name)
+        {
+            var value = s.Get(section, name);
+            if (value != null)
+            {
+                evidence.Add(name + ": " + value);
+            }
+        }
+
+        private static string FirstLine(string text)
+        {
+            var line = (text ?? string.Empty).Trim().Split('\n')[0].Trim();
+            return line.Length == 0 ? "(no output)" : line.Length > 120 ? line.Substring(0, 120) : line;
+        }
+    }
+
+    /// <summary>dsregcmd's parsed output, or why there is none.</summary>
+    internal sealed class DsregRun
+    {
+        public DsregRun(DsregStatus? status, string problem)
+        {
+            Status = status;
+            Problem = problem;
+        }
+
+        public DsregStatus? Status { get; }
+
+        public string Problem { get; }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+
+namespace TeamsRemediation.Diagnostics
+{
+    /// <summary>The stable check ids of Test-TeamsCaa20002, in the order findings are written. Scripts filter on them: never rename one.</summary>
+    public static class CheckIds
+    {
+        public const string TlsSchannel = "Tls.Schannel";
+        public const string TlsDotNet = "Tls.DotNet";
+        public const string TlsWinHttp = "Tls.WinHttp";
+        public const string NetworkEndpoint = "Network.Endpoint";
+        public const string NetworkClockSkew = "Network.ClockSkew";
+        public const string NetworkProxy = "Network.Proxy";
+        public const string NetworkVpn = "Network.Vpn";
+        public const string NetworkHostsFile = "Network.HostsFile";
+        public const string AccountDeviceJoin = "Account.DeviceJoin";
+
+        public const string TlsInternetOptions = "Tls.InternetOptions";
+        public const string AccountPrt = "Account.Prt";
+        public const string AccountWamPolicy = "Account.WamPolicy";
+        public const string AccountBrokerPlugin = "Account.BrokerPlugin";
+        public const string TeamsClient = "Teams.Client";
+        public const string TeamsCache = "Teams.Cache";
+        public const string EvidenceAadEvents = "Evidence.AadEvents";
+        public const string EvidenceTeamsLogs = "Evidence.TeamsLogs";
+
+        /// <summary>Checks of the machine, written once per run.</summary>
+        public static readonly IReadOnlyList<string> Machine = new[] { TlsSchannel, TlsDotNet, TlsWinHttp, NetworkEndpoint, NetworkClockSkew, NetworkProxy, NetworkVpn, NetworkHostsFile, AccountDeviceJoin };
+
+        /// <summary>Checks written once per target user.</summary>
+        public static readonly IReadOnlyList<string> PerUser = new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents, EvidenceTeamsLogs };
+
+        public static IEnumerable<string> All
+        {
+            get
+            {
+                foreach (var id in Machine)
+                {
+                    yield return id;
+                }
+
+                foreach (var id in PerUser)
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+}

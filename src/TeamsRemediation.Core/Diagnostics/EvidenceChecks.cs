@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Events;
+using TeamsRemediation.Logs;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Diagnostics
+{
+    /// <summary>What the sign-in stack itself recorded: event 1098 and the Teams logs, explained from <see cref="CodeCatalog"/>.</summary>
+    internal sealed class EvidenceChecks
+    {
+        private const int MaxEvidenceLines = 20;
+
+        private readonly IMachine machine;
+        private readonly FindingFactory findings;
+
+        public EvidenceChecks(IMachine machine, FindingFactory findings)
+        {
+            this.machine = machine;
+            this.findings = findings;
+        }
+
+        public TeamsCaa20002Finding AadEvents(TargetUser user, EventQueryResult events, TimeSpan since, List<CodeInfo> codesSeen)
+        {
+            if (!events.Succeeded)
+            {
+                return findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error);
+            }
+
+            var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e => new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
+            var teams = mine.Where(e => e.Details.IsTeams).ToList();
+            var others = mine.Count - teams.Count;
+            var window = Days(since);
+            if (teams.Count == 0)
+            {
+                return findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass, "No Teams token errors (event 1098) in the last " + window + ".", others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null);
+            }
+
+            var evidence = new List<string>();
+            var infos = new List<CodeInfo>();
+            foreach (var e in teams.Take(MaxEvidenceLines))
+            {
+                var d = e.Details;
+                var info = d.Error.Length > 0 ? CodeCatalog.Explain(d.Error) : null;
+                if (info != null)
+                {
+                    infos.Add(info);
+                }
+
+                var parts = new List<string> { e.Event.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event 1098: " + (info != null ? d.Error + " " + info.Meaning : "no error code") };
+                if (d.OAuthCode.Length > 0)
+                {
+                    parts.Add(d.OAuthCode);
+                }
+
+                if (d.Aadsts.Length > 0)
+                {
+                    parts.Add(CodeCatalog.Describe(d.Aadsts));
+                }
+
+                if (d.CorrelationId.Length > 0)
+                {
+                    parts.Add("correlation " + d.CorrelationId);
+                }
+
+                evidence.Add(string.Join("; ", parts));
+            }
+
+            if (teams.Count > MaxEvidenceLines)
+            {
+                evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
+            }
+
+            codesSeen.AddRange(infos);
+            var newest = infos.FirstOrDefault();
+            var status = infos.Any(i => i.BreaksSignIn) ? FindingStatus.Fail : FindingStatus.Warning;
+            var distinct = infos.Select(i => i.Code).Distinct().ToList();
+            var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ", distinct) + (newest != null ? " (latest: " + newest.Meaning + ")." : ".");
+            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, newest == null ? string.Empty : RemedyFor(newest.Cause, user));
+        }
+
+        public TeamsCaa20002Finding TeamsLogs(TargetUser user, TimeSpan since, List<CodeInfo> codesSeen)
+        {
+            var cutoff = machine.Clock.UtcNow.UtcDateTime - since;
+            var files = new List<string>();
+            var problems = new List<string>();
+            var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.ProfilePath);
+            var newFolder = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
+            try
+            {
+                if (File.Exists(classic) && File.GetLastWriteTimeUtc(classic) >= cutoff)
+                {
+                    files.Add(classic);
+                }
+
+                if (Directory.Exists(newFolder))
+                {
+                    files.AddRange(Directory.EnumerateFiles(newFolder, "MSTeams_*.log").Where(f => File.GetLastWriteTimeUtc(f) >= cutoff).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                problems.Add(e.Message);
+            }
+
+            if (files.Count == 0)
+            {
+                return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " + Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."), new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") });
+            }
+
+            var scan = new LogCodeScanner().Scan(files);
+            var evidence = new List<string> { scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" + (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) + "." };
+            evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
+            if (scan.FilesScanned == 0)
+            {
+                return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "the Teams logs could not be read.", evidence);
+            }
+
+            var caa = scan.Codes.Values.Where(c => !c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
+            var aadsts = scan.Codes.Values.Where(c => c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
+            foreach (var sighting in caa.Concat(aadsts).Take(MaxEvidenceLines))
+            {
+                evidence.Add(CodeCatalog.Describe(sighting.Code) + ": " + sighting.Count + "x, last in " + sighting.Source + ": " + sighting.LastLine);
+            }
+
+            if (caa.Count == 0 && aadsts.Count == 0)
+            {
+                return findings.Make(CheckIds.EvidenceTeamsLogs, user, scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass, "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence);
+            }
+
+            var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).ToList();
+            codesSeen.AddRange(infos);
+            var status = infos.Any(i => i.BreaksSignIn) ? FindingStatus.Fail : FindingStatus.Warning;
+            var top = infos.FirstOrDefault();
+            var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code)) + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
+            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top.Cause, user));
+        }
+
+        /// <summary>What fixes a kind of cause, for the user it was seen for.</summary>
+        public static string RemedyFor(CodeCause cause, TargetUser user)
+        {
+            switch (cause)
+            {
+                case CodeCause.Clock: return Remedies.FixClock;
+                case CodeCause.Tls: return Remedies.EnableTls12 + "; if TLS 1.2 is not disabled, see Network.Endpoint for TLS inspection.";
+                case CodeCause.Proxy: return Remedies.FixProxy;
+                case CodeCause.Network: return "See Network.Endpoint, Network.Proxy and Network.Vpn: the sign-in endpoints were not reachable.";
+                case CodeCause.Policy: return "A tenant policy (Conditional Access) denies the sign-in: not fixable on this PC; give the correlation id to the Entra ID admin.";
+                case CodeCause.Interaction: return "The user must sign in to Teams interactively (MFA or a policy prompt).";
+                default: return Remedies.ClearCache(user.Sid) + "; if it persists, " + Remedies.ResetWorkAccount(user.Sid) + ".";
+            }
+        }
+
+        private static string Days(TimeSpan since) => since.TotalDays >= 1 ? Math.Round(since.TotalDays, 1).ToString(CultureInfo.InvariantCulture) + " day(s)" : Math.Round(since.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " hour(s)";
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+
+namespace TeamsRemediation
+{
+    /// <summary>The outcome of one check. Pass: fine. Warning: worth knowing, not a cause by itself. Fail: a cause of sign-in errors. Skipped: not checked, SkipReason says why.</summary>
+    public enum FindingStatus
+    {
+        Pass,
+        Warning,
+        Fail,
+        Skipped,
+    }
+
+    /// <summary>
+    /// One check of Test-TeamsCaa20002 on one computer, for one user or (User empty) for the whole machine.
+    /// Flat on purpose: strings, a DateTime and string arrays survive Invoke-Command and Export-Clixml whole.
+    /// </summary>
+    public sealed class TeamsCaa20002Finding
+    {
+        /// <summary>Stable id such as Tls.WinHttp or Evidence.AadEvents; see about_TeamsRemediation for the list.</summary>
+        public string CheckId { get; set; } = string.Empty;
+
+        public FindingStatus Status { get; set; }
+
+        /// <summary>One line: what was found.</summary>
+        public string Summary { get; set; } = string.Empty;
+
+        /// <summary>The facts behind the status: registry values with their type and view, probe results, log lines, event codes.</summary>
+        public string[] Evidence { get; set; } = new string[0];
+
+        /// <summary>The command that fixes it (Enable-Tls12, Clear-TeamsCache, Reset-TeamsWorkAccount with parameters) or the manual step; empty when nothing is to be done.</summary>
+        public string Remedy { get; set; } = string.Empty;
+
+        /// <summary>Why the check did not run (Skipped only).</summary>
+        public string SkipReason { get; set; } = string.Empty;
+
+        /// <summary>DOMAIN\user for per-user checks; empty for machine-wide ones.</summary>
+        public string User { get; set; } = string.Empty;
+
+        public string UserSid { get; set; } = string.Empty;
+
+        public string ComputerName { get; set; } = string.Empty;
+
+        /// <summary>When the check ran (UTC).</summary>
+        public DateTime Timestamp { get; set; }
+
+        public override string ToString() => Status + " " + CheckId + (User.Length > 0 ? " " + User : string.Empty) + ": " + Summary;
+    }
+}

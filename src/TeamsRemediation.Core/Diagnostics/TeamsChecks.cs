@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Inventory;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Diagnostics
+{
+    /// <summary>Which Teams the user has (through <see cref="TeamsInventory"/>, the same as Get-TeamsInstallation) and its cache.</summary>
+    internal sealed class TeamsChecks
+    {
+        private readonly IMachine machine;
+        private readonly FindingFactory findings;
+
+        public TeamsChecks(IMachine machine, FindingFactory findings)
+        {
+            this.machine = machine;
+            this.findings = findings;
+        }
+
+        public IReadOnlyList<TeamsInstallation> Inventory(TargetUser user) => new TeamsInventory(machine).Find(user, TeamsClientSelection.All, measureCache: true);
+
+        public TeamsCaa20002Finding Client(TargetUser user, IReadOnlyList<TeamsInstallation> found)
+        {
+            var evidence = found.Select(i => i.Client + ": " + (i.Installed ? "installed" + (i.Version != null ? " " + i.Version : string.Empty) : "folder left behind, not installed") + (i.Running ? ", running (" + string.Join(", ", i.Processes) + ")" : ", not running") + ", " + i.InstallPath).ToList();
+            var installed = found.Where(i => i.Installed).ToList();
+            if (installed.Count == 0)
+            {
+                return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Warning, found.Count == 0 ? "No Teams client in this profile." : "No Teams client is installed for this user (only folders left behind).", evidence, "Install new Teams for the user (the MSTeams package).");
+            }
+
+            var summary = string.Join(" and ", installed.Select(i => (i.Client == TeamsClient.New ? "New Teams" : "Classic Teams") + (i.Version != null ? " " + i.Version : string.Empty) + (i.Running ? " (running)" : " (not running)"))) + " installed.";
+            return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Pass, summary, evidence);
+        }
+
+        /// <summary>Size and age of the cache; a warning with the cache remedy when the evidence shows an account-side code, which a stale cache causes.</summary>
+        public TeamsCaa20002Finding Cache(TargetUser user, IReadOnlyList<TeamsInstallation> found, IReadOnlyList<CodeInfo> codesSeen)
+        {
+            var caches = found.Where(i => i.CacheFileCount > 0).ToList();
+            var now = machine.Clock.UtcNow.UtcDateTime;
+            var evidence = caches.Select(i => i.Client + " cache " + i.CachePath + ": " + Megabytes(i.CacheSizeBytes) + " in " + i.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files, last written " + (i.CacheLastWriteTimeUtc.HasValue ? Age(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never")).ToList();
+            if (caches.Count == 0)
+            {
+                return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "No Teams cache in this profile.", evidence);
+            }
+
+            var accountSide = codesSeen.Where(c => c.Cause == CodeCause.Request || c.Cause == CodeCause.Account || c.Cause == CodeCause.Broker).Select(c => c.Code).Distinct().ToList();
+            var total = Megabytes(caches.Sum(i => i.CacheSizeBytes));
+            if (accountSide.Count > 0)
+            {
+                return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning, "Cache of " + total + " and sign-in errors " + string.Join(", ", accountSide) + ": a stale cache is a known cause; clear it (logs and backgrounds are kept).", evidence, Remedies.ClearCache(user.Sid));
+            }
+
+            return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "Cache of " + total + "; no sign-in error points at it.", evidence);
+        }
+
+        private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+        private static string Age(TimeSpan age) => age.TotalDays >= 1 ? ((int)age.TotalDays).ToString(CultureInfo.InvariantCulture) + " day(s)" : age.TotalHours >= 1 ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " hour(s)" : Math.Max(0, (int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minute(s)";
+    }
+}

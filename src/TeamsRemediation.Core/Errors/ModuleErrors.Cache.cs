@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+
+namespace TeamsRemediation.Errors
+{
+    public static partial class ModuleErrors
+    {
+        public static ModuleError TeamsRunning(string user, string client, IEnumerable<string> processes) => new ModuleError(
+            "TeamsRunning",
+            ModuleErrorCategory.ResourceBusy,
+            client + " Teams is running for " + user + " (" + string.Join(", ", processes) + "), so its cache was not cleared.",
+            "Ask the user to quit Teams, or add -Force to stop that user's Teams processes (only theirs, gracefully first).",
+            user);
+
+        public static ModuleError TeamsStillRunning(string user, string client, IEnumerable<string> processes) => new ModuleError(
+            "TeamsStillRunning",
+            ModuleErrorCategory.OperationTimeout,
+            "These " + client + " Teams processes of " + user + " did not exit when asked and when killed: " + string.Join(", ", processes) + ". The cache was not cleared.",
+            "Run elevated (or as SYSTEM) so the processes can be stopped, or sign the user out, then run Clear-TeamsCache again.",
+            user);
+
+        public static ModuleError TeamsRelaunched(string user, string client, IEnumerable<string> processes) => new ModuleError(
+            "TeamsRelaunched",
+            ModuleErrorCategory.ResourceBusy,
+            client + " Teams of " + user + " started again while its cache was about to be cleared (" + string.Join(", ", processes) + "). The cache was not cleared.",
+            "Something restarts Teams (auto-start, the user, a script): pause it, then run Clear-TeamsCache -Force again.",
+            user);
+
+        public static ModuleError CacheClearInProgress(string user, string holder) => new ModuleError(
+            "CacheClearInProgress",
+            ModuleErrorCategory.ResourceBusy,
+            "Another Clear-TeamsCache run is clearing the cache of " + user + " (" + holder + "). This run left it alone.",
+            "Wait for the other run to finish and look at its result; run again only if needed.",
+            user);
+
+        public static ModuleError CacheRootIsLink(string user, string path) => new ModuleError(
+            "CacheRootIsLink",
+            ModuleErrorCategory.SecurityError,
+            "The Teams cache of " + user + " at " + path + " is reached through a junction or symbolic link; clearing it could delete files outside the profile. Nothing was removed.",
+            "Look at where the link points and remove it yourself if it is not wanted, then run Clear-TeamsCache again.",
+            path);
+
+        public static ModuleError CacheFilesNotRemoved(string user, string client, long count, IEnumerable<string> examples) => new ModuleError(
+            "CacheFilesNotRemoved",
+            ModuleErrorCategory.WriteError,
+            count + " item(s) of the " + client + " Teams cache of " + user + " could not be removed (locked or denied), e.g. " + string.Join("; ", examples) + ". The cache is only partly cleared.",
+            "See the Failed property of the result; close what holds the files (or add -Force to stop Teams) and run Clear-TeamsCache again.",
+            user);
+
+        public static ModuleError BackupPathInsideCache(string backupPath, string cachePath) => new ModuleError(
+            "BackupPathInsideCache",
+            ModuleErrorCategory.InvalidArgument,
+            "The backup folder " + backupPath + " lies inside the Teams cache " + cachePath + " that is being cleared. Nothing was removed.",
+            "Give -BackupPath a folder outside the Teams folders, or use -Backup for the default place in the user's profile.",
+            backupPath);
+
+        public static ModuleError BackupUnavailable(string backupPath, System.Exception cause) => new ModuleError(
+            "BackupUnavailable",
+            ModuleErrorCategory.WriteError,
+            "The backup folder " + backupPath + " could not be created: " + cause.Message + " Nothing was removed.",
+            "Give -BackupPath a folder this account can write to, or run without a backup.",
+            backupPath,
+            cause);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace TeamsRemediation.Errors
+{
+    public static partial class ModuleErrors
+    {
+        public static ModuleError InvalidCheckId(string checkId, IEnumerable<string> known) => new ModuleError(
+            "InvalidCheckId",
+            ModuleErrorCategory.InvalidArgument,
+            "'" + checkId + "' matches no check of Test-TeamsCaa20002. Nothing was checked.",
+            "Use one or more of " + string.Join(", ", known) + " (wildcards such as 'Tls.*' work).",
+            checkId);
+
+        public static ModuleError InvalidEndpoint(string endpoint) => new ModuleError(
+            "InvalidEndpoint",
+            ModuleErrorCategory.InvalidArgument,
+            "'" + endpoint + "' is not an HTTPS endpoint. Nothing was checked.",
+            "Give a host name, host:port or https://host[:port]/path, such as login.microsoftonline.us or 127.0.0.1:8443.",
+            endpoint);
+
+        public static ModuleError ConflictingOutputForm(string form) => new ModuleError(
+            "ConflictingOutputForm",
+            ModuleErrorCategory.InvalidArgument,
+            "-Quiet returns one boolean and cannot be combined with -As " + form + ".",
+            "Use -Quiet alone, or -As " + form + " alone.",
+            form);
+    }
+}

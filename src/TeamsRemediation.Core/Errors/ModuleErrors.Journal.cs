@@ -1,0 +1,36 @@
+namespace TeamsRemediation.Errors
+{
+    public static partial class ModuleErrors
+    {
+        public static ModuleError JournalNotFound(string path) => new ModuleError(
+            "JournalNotFound",
+            ModuleErrorCategory.ObjectNotFound,
+            "The journal " + path + " does not exist. Nothing was restored from it.",
+            "Give the JournalPath a changing cmdlet reported (journals are kept in %ProgramData%\\TeamsRemediation\\Journal).",
+            path);
+
+        public static ModuleError InvalidJournal(string path, System.Exception exception) => new ModuleError(
+            "InvalidJournal",
+            ModuleErrorCategory.InvalidData,
+            exception.Message + " Nothing was restored from it.",
+            "Give a journal file written by a TeamsRemediation cmdlet (the JournalPath of its output).",
+            path,
+            exception);
+
+        public static ModuleError JournalUnreadable(string path, System.Exception exception) => new ModuleError(
+            "JournalUnreadable",
+            ModuleErrorCategory.ReadError,
+            "The journal " + path + " could not be read: " + exception.Message + " Nothing was restored from it.",
+            "Check that the file is not locked and that you may read it (journals written as SYSTEM need an elevated reader), then run Undo-TeamsRemediation again.",
+            path,
+            exception);
+
+        public static ModuleError JournalWriteFailed(string path, System.Exception exception) => new ModuleError(
+            "JournalWriteFailed",
+            ModuleErrorCategory.WriteError,
+            "The journal " + path + " could not be written: " + exception.Message + " The run stopped so that no change goes unrecorded; the changes made before are in the journal.",
+            "Free the disk or fix the permissions of the journal folder (or give -JournalPath), then run the cmdlet again.",
+            path,
+            exception);
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace TeamsRemediation.Events
+{
+    /// <summary>The fields of an event 1098 description: Error: 0x..., Code:, AADSTS, Client ID:, Correlation ID.</summary>
+    public sealed class AadEventDetails
+    {
+        private static readonly Regex ErrorLine = new Regex(@"^\s*Error:\s*(0x[0-9A-Fa-f]+)\s*(.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex CodeLine = new Regex(@"^\s*Code:\s*(\S+)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex ClientLine = new Regex(@"^\s*Client ID:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex CorrelationLine = new Regex(@"^\s*Correlation ID[^:]*:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex AadstsPattern = new Regex(@"AADSTS\d+", RegexOptions.CultureInvariant);
+
+        private AadEventDetails()
+        {
+        }
+
+        /// <summary>0xCAA2000C, as written.</summary>
+        public string Error { get; private set; } = string.Empty;
+
+        public string ErrorText { get; private set; } = string.Empty;
+
+        /// <summary>The OAuth error: invalid_request, interaction_required, ...</summary>
+        public string OAuthCode { get; private set; } = string.Empty;
+
+        public string Aadsts { get; private set; } = string.Empty;
+
+        public string ClientId { get; private set; } = string.Empty;
+
+        public string CorrelationId { get; private set; } = string.Empty;
+
+        public bool IsTeams => ClientId.Equals(Codes.CodeCatalog.TeamsClientId, StringComparison.OrdinalIgnoreCase);
+
+        public static AadEventDetails Parse(string message)
+        {
+            var text = message ?? string.Empty;
+            var error = ErrorLine.Match(text);
+            return new AadEventDetails
+            {
+                Error = error.Success ? error.Groups[1].Value : string.Empty,
+                ErrorText = error.Success ? error.Groups[2].Value.Trim() : string.Empty,
+                OAuthCode = Group(CodeLine.Match(text)),
+                Aadsts = AadstsPattern.Match(text).Value,
+                ClientId = Group(ClientLine.Match(text)),
+                CorrelationId = Group(CorrelationLine.Match(text)),
+            };
+        }
+
+        private static string Group(Match m) => m.Success ? m.Groups[1].Value : string.Empty;
+    }
+}

@@ -1,0 +1,22 @@
+namespace TeamsRemediation.FileSystem
+{
+    /// <summary>
+    /// The few file system changes the module makes, behind one seam so a test can make chosen paths locked or
+    /// denied exactly as Windows does (IOException for a sharing violation, UnauthorizedAccessException for an ACL).
+    /// Enumeration stays plain System.IO (<see cref="SafeTree"/>): only changes go through here.
+    /// </summary>
+    public interface IFileOperations
+    {
+        /// <summary>Deletes a file, or a symbolic link to a file (the link, never its target). A file already gone is not an error.</summary>
+        void DeleteFile(string path);
+
+        /// <summary>Deletes an empty folder, or a junction / folder symbolic link itself (never its target).</summary>
+        void DeleteDirectory(string path);
+
+        /// <summary>Moves a file (or a link, as a link) to a path whose folder exists.</summary>
+        void MoveFile(string source, string destination);
+
+        /// <summary>Moves a whole folder in one rename. Throws IOException when that is not possible (another volume, a file inside is open).</summary>
+        void MoveDirectory(string source, string destination);
+    }
+}

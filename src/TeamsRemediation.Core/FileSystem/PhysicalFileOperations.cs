@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+
+namespace TeamsRemediation.FileSystem
+{
+    /// <summary>The real file system.</summary>
+    public sealed class PhysicalFileOperations : IFileOperations
+    {
+        public static readonly PhysicalFileOperations Instance = new PhysicalFileOperations();
+
+        private PhysicalFileOperations()
+        {
+        }
+
+        public void DeleteFile(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (UnauthorizedAccessException) when (ClearReadOnly(path))
+            {
+                // Windows refuses to delete a read-only file even for its owner; the attribute is no protection of user data.
+                File.Delete(path);
+            }
+        }
+
+        public void DeleteDirectory(string path)
+        {
+            try
+            {
+                // Non-recursive: removes an empty folder, or a junction / symbolic link itself without entering it.
+                Directory.Delete(path, recursive: false);
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
+        }
+
+        public void MoveFile(string source, string destination) => File.Move(source, destination);
+
+        public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
+
+        private static bool ClearReadOnly(string path)
+        {
+            try
+            {
+                var attributes = File.GetAttributes(path);
+                if ((attributes & FileAttributes.ReadOnly) == 0 || (attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    return false;
+                }
+
+                File.SetAttributes(path, attributes & ~FileAttributes.ReadOnly);
+                return true;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using TeamsRemediation.Codes;
+
+namespace TeamsRemediation.Logs
+{
+    /// <summary>
+    /// Finds CAA and AADSTS codes in log files by streaming them through one fixed buffer: memory stays the same
+    /// for a 10 KB log, a 10 MB line without a newline or a file of binary garbage. Bytes are scanned, not
+    /// decoded: every such code contains "aa" (any case), so only lines with that pair are decoded and handed to
+    /// <see cref="CodeCatalog.Extract"/>, the same extraction event 1098 uses.
+    /// </summary>
+    public sealed class LogCodeScanner
+    {
+        /// <summary>Read size, and the longest stretch without a newline kept as one line; longer lines are scanned in pieces.</summary>
+        public const int BufferBytes = 1 << 20;
+
+        /// <summary>Most of a line kept as evidence; a longer line is cut around the code.</summary>
+        public const int MaxEvidenceChars = 300;
+
+        /// <summary>Distinct codes kept per scan; a log full of different codes still has a bounded report.</summary>
+        public const int MaxDistinctCodes = 64;
+
+        private readonly byte[] buffer;
+
+        public LogCodeScanner(int bufferBytes = BufferBytes)
+        {
+            buffer = new byte[Math.Max(bufferBytes, 4096)];
+        }
+
+        /// <summary>Scans the files into one result; a file that cannot be read is listed in <see cref="LogScanResult.Errors"/> and the others go on.</summary>
+        public LogScanResult Scan(IEnumerable<string> files)
+        {
+            var result = new LogScanResult();
+            foreach (var file in files)
+            {
+                try
+                {
+                    using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan))
+                    {
+                        ScanStream(stream, Path.GetFileName(file), result);
+                        result.FilesScanned++;
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    result.Errors.Add(file + ": " + e.Message);
+                }
+            }
+
+            return result;
+        }
+
+        public void ScanStream(Stream stream, string source, LogScanResult result)
+        {
+            var filled = 0;
+            while (true)
+            {
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                var atEnd = read == 0;
+                filled += read;
+                result.BytesScanned += read;
+                if (filled == 0)
+                {
+                    return;
+                }
+
+                // Complete lines end at the last newline; at the end of the file, or when a single line fills the
+                // whole buffer, what is there is scanned as it is.
+                var end = atEnd ? filled : Array.LastIndexOf(buffer, (byte)'\n', filled - 1, filled) + 1;
+                if (end == 0)
+                {
+                    end = filled;
+                    result.OverlongLines++;
+                }
+
+                ScanRegion(end, source, result);
+                Buffer.BlockCopy(buffer, end, buffer, 0, filled - end);
+                filled -= end;
+                if (atEnd)
+                {
+                    return;
+                }
+            }
+        }
+
+        private void ScanRegion(int end, string source, LogScanResult result)
+        {
+            var b = buffer;
+            var lineFloor = 0;
+            for (var i = 1; i < end; i += 2)
+            {
+                if ((b[i] | 0x20) != 'a')
+                {
+                    continue;
+                }
+
+                int pair;
+                if ((b[i - 1] | 0x20) == 'a')
+                {
+                    pair = i - 1;
+                }
+                else if (i + 1 < end && (b[i + 1] | 0x20) == 'a')
+                {
+                    pair = i;
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (!IsCaa(b, pair, lineFloor, end) && !IsAadsts(b, pair, end))
+                {
+                    continue;
+                }
+
+                var lineStart = pair;
+                while (lineStart > lineFloor && b[lineStart - 1] != '\n')
+                {
+                    lineStart--;
+                }
+
+                var lineEnd = Array.IndexOf(b, (byte)'\n', pair, end - pair);
+                if (lineEnd < 0)
+                {
+                    lineEnd = end;
+                }
+
+                Record(lineStart, lineEnd, pair, source, result);
+                lineFloor = Math.Min(end, lineEnd + 1);
+                i = lineFloor + 1 - 2;
+            }
+        }
+
+        private static bool IsCaa(byte[] b, int pair, int floor, int end)
+        {
+            if (pair - 1 < floor || (b[pair - 1] | 0x20) != 'c' || pair + 7 > end)
+            {
+                return false;
+            }
+
+            for (var k = pair + 2; k < pair + 7; k++)
+            {
+                var c = b[k] | 0x20;
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAadsts(byte[] b, int pair, int end) =>
+            pair + 6 < end && b[pair] == 'A' && b[pair + 1] == 'A' && b[pair + 2] == 'D' && b[pair + 3] == 'S' && b[pair + 4] == 'T' && b[pair + 5] == 'S' && b[pair + 6] >= '0' && b[pair + 6] <= '9';
+
+        private void Record(int lineStart, int lineEnd, int hit, string source, LogScanResult result)
+        {
+            result.MatchingLines++;
+            if (lineEnd > lineStart && buffer[lineEnd - 1] == '\r')
+            {
+                lineEnd--;
+            }
+
+            // A long line is decoded only around the hit: extraction and evidence never hold more than a few KB.
+            var from = lineEnd - lineStart > 4096 ? Math.Max(lineStart, hit - 1024) : lineStart;
+            var to = lineEnd - lineStart > 4096 ? Math.Min(lineEnd, hit + 1024) : lineEnd;
+            var text = Encoding.UTF8.GetString(buffer, from, to - from);
+            foreach (var code in CodeCatalog.Extract(text))
+            {
+                if (!result.Codes.TryGetValue(code, out var sighting))
+                {
+                    if (result.Codes.Count >= MaxDistinctCodes)
+                    {
+                        continue;
+                    }
+
+                    sighting = new CodeSighting(code);
+                    result.Codes.Add(code, sighting);
+                }
+
+                sighting.Count++;
+                sighting.Source = source;
+                sighting.LastLine = Evidence(text, code);
+            }
+        }
+
+        /// <summary>A printable excerpt of at most <see cref="MaxEvidenceChars"/> around the code: control characters and binary noise become '?'.</summary>
+        private static string Evidence(string line, string code)
+        {
+            var at = line.IndexOf(code, StringComparison.OrdinalIgnoreCase);
+            var start = line.Length <= MaxEvidenceChars || at < 0 ? 0 : Math.Max(0, Math.Min(at - MaxEvidenceChars / 3, line.Length - MaxEvidenceChars));
+            var excerpt = line.Substring(start, Math.Min(MaxEvidenceChars, line.Length - start));
+            var clean = new StringBuilder(excerpt.Length);
+            foreach (var c in excerpt)
+            {
+                clean.Append(char.IsControl(c) || c == '\uFFFD' ? (c == '\t' ? ' ' : '?') : c);
+            }
+
+            return clean.ToString().Trim();
+        }
+    }
+
+    /// <summary>Where one code was seen and how often, with the last line that carried it.</summary>
+    public sealed class CodeSighting
+    {
+        public CodeSighting(string code)
+        {
+            Code = code;
+        }
+
+        public string Code { get; }
+
+        public int Count { get; set; }
+
+        /// <summary>The file name of the last sighting.</summary>
+        public string Source { get; set; } = string.Empty;
+
+        public string LastLine { get; set; } = string.Empty;
+    }
+
+    public sealed class LogScanResult
+    {
+        public int FilesScanned { get; set; }
+
+        public long BytesScanned { get; set; }
+
+        public long MatchingLines { get; set; }
+
+        /// <summary>Lines longer than the buffer, scanned in pieces (a code split across two pieces can be missed).</summary>
+        public int OverlongLines { get; set; }
+
+        public Dictionary<string, CodeSighting> Codes { get; } = new Dictionary<string, CodeSighting>(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> Errors { get; } = new List<string>();
+
+        public IEnumerable<CodeSighting> CaaCodes => Codes.Values.Where(s => !s.Code.StartsWith("AADSTS", StringComparison.Ordinal));
+    }
+}

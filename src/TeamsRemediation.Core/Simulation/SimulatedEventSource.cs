@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>Recorded event 1098 entries of a simulated PC, or a log that cannot be read.</summary>
+    public sealed class SimulatedEventSource : IEventSource
+    {
+        private readonly object gate = new object();
+        private readonly List<AadEvent> events = new List<AadEvent>();
+        private readonly IClock clock;
+
+        public SimulatedEventSource(IClock clock)
+        {
+            this.clock = clock;
+        }
+
+        /// <summary>When set, every read fails with this reason (log missing, access denied).</summary>
+        public string? FailureReason { get; set; }
+
+        public void Add(AadEvent e)
+        {
+            lock (gate)
+            {
+                events.Add(e);
+            }
+        }
+
+        public EventQueryResult ReadAadTokenErrors(TimeSpan window, TimeSpan timeout)
+        {
+            if (FailureReason != null)
+            {
+                return EventQueryResult.Failed(FailureReason);
+            }
+
+            var since = clock.UtcNow - window;
+            lock (gate)
+            {
+                return EventQueryResult.Read(events.Where(e => e.TimeCreated >= since).OrderByDescending(e => e.TimeCreated).ToList());
+            }
+        }
+    }
+}

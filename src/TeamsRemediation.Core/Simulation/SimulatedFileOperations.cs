@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.FileSystem;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>
+    /// Real file operations, except for paths a scenario marks as locked (another process holds the file open:
+    /// IOException, as a sharing violation on Windows) or denied (its ACL refuses: UnauthorizedAccessException).
+    /// Moving a folder that holds a locked or denied file fails the way Windows refuses to rename it.
+    /// </summary>
+    public sealed class SimulatedFileOperations : IFileOperations
+    {
+        private readonly object gate = new object();
+        private readonly Dictionary<string, bool> faults = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>The file is open in another process: deleting or moving it fails with a sharing violation.</summary>
+        public void Lock(string path) => Add(path, denied: false);
+
+        /// <summary>The file's ACL denies the caller: deleting or moving it fails with access denied.</summary>
+        public void Deny(string path) => Add(path, denied: true);
+
+        public void Release(string path)
+        {
+            lock (gate)
+            {
+                faults.Remove(Path.GetFullPath(path));
+            }
+        }
+
+        public void DeleteFile(string path)
+        {
+            ThrowIfFaulted(path, includeBelow: false);
+            PhysicalFileOperations.Instance.DeleteFile(path);
+        }
+
+        public void DeleteDirectory(string path)
+        {
+            ThrowIfFaulted(path, includeBelow: false);
+            PhysicalFileOperations.Instance.DeleteDirectory(path);
+        }
+
+        public void MoveFile(string source, string destination)
+        {
+            ThrowIfFaulted(source, includeBelow: false);
+            PhysicalFileOperations.Instance.MoveFile(source, destination);
+        }
+
+        public void MoveDirectory(string source, string destination)
+        {
+            ThrowIfFaulted(source, includeBelow: true);
+            PhysicalFileOperations.Instance.MoveDirectory(source, destination);
+        }
+
+        private void Add(string path, bool denied)
+        {
+            lock (gate)
+            {
+                faults[Path.GetFullPath(path)] = denied;
+            }
+        }
+
+        private void ThrowIfFaulted(string path, bool includeBelow)
+        {
+            var full = Path.GetFullPath(path);
+            KeyValuePair<string, bool> fault;
+            lock (gate)
+            {
+                fault = faults.FirstOrDefault(f => f.Key == full || includeBelow && f.Key.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            }
+
+            if (fault.Key == null)
+            {
+                return;
+            }
+
+            if (fault.Value)
+            {
+                throw new UnauthorizedAccessException("Access to the path '" + fault.Key + "' is denied.");
+            }
+
+            throw new IOException("The process cannot access the file '" + fault.Key + "' because it is being used by another process.");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
+using System.Text;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Windows
+{
+    /// <summary>How a run of an embedded script ended.</summary>
+    public enum ScriptOutcome
+    {
+        /// <summary>The script answered with its one line of JSON.</summary>
+        Answered,
+        TimedOut,
+
+        /// <summary>powershell.exe is not on this PC (Windows PowerShell removed, or not Windows).</summary>
+        NotFound,
+        FailedToStart,
+
+        /// <summary>The script ran but no line of its JSON contract came back (blocked by policy, crashed, garbage).</summary>
+        Unreadable,
+    }
+
+    /// <summary>The result of one script run: its report when it answered, else what went wrong, in one line.</summary>
+    public sealed class ScriptRun<TReport>
+        where TReport : class
+    {
+        public ScriptRun(ScriptOutcome outcome, TReport? report, string problem)
+        {
+            Outcome = outcome;
+            Report = report;
+            Problem = problem;
+        }
+
+        public ScriptOutcome Outcome { get; }
+
+        public TReport? Report { get; }
+
+        /// <summary>Empty when the script answered.</summary>
+        public string Problem { get; }
+    }
+
+    /// <summary>
+    /// Runs a script embedded in this assembly in Windows PowerShell 5.1 (the only PowerShell with the WinRT
+    /// projection WAM needs, and the one Appx cmdlets are native to), through the machine's command runner with a
+    /// timeout, and reads its one-line JSON answer with DataContractJsonSerializer. The script travels as
+    /// -EncodedCommand, so nothing is written to disk and no execution policy or file ACL is involved.
+    /// </summary>
+    public sealed class WindowsPowerShellScript
+    {
+        public const string SignOutWamAccounts = "SignOutWamAccounts.ps1";
+        public const string BrokerPlugin = "BrokerPlugin.ps1";
+
+        private readonly IMachine machine;
+
+        public WindowsPowerShellScript(IMachine machine)
+        {
+            this.machine = machine;
+        }
+
+        /// <summary>powershell.exe 5.1 of this Windows; through Sysnative from a 32-bit host, so the 64-bit WinRT and Appx stacks answer.</summary>
+        public static string ExecutablePath(IMachine machine) =>
+            Path.Combine(machine.WindowsPath, machine.Is32BitProcess ? "Sysnative" : "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
+
+        /// <summary>The text of an embedded script.</summary>
+        public static string ReadScript(string name)
+        {
+            var assembly = typeof(WindowsPowerShellScript).Assembly;
+            using (var stream = assembly.GetManifestResourceStream("TeamsRemediation.Scripts." + name) ?? throw new ArgumentException("No embedded script " + name + ".", nameof(name)))
+            using (var reader = new StreamReader(stream, Encoding.UTF8))
+            {
+                return reader.ReadToEnd();
+            }
+        }
+
+        /// <summary>The full argument line for powershell.exe: the script as a script block, called with the given parameters.</summary>
+        /// <param name="scriptName">An embedded script, e.g. <see cref="SignOutWamAccounts"/>.</param>
+        /// <param name="parameters">Parameter name to value: a string, a string array, or true for a switch.</param>
+        public static string BuildArguments(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters)
+        {
+            var call = new StringBuilder("& {\n").Append(ReadScript(scriptName)).Append("\n}");
+            foreach (var parameter in parameters)
+            {
+                call.Append(" -").Append(parameter.Key);
+                switch (parameter.Value)
+                {
+                    case bool isSet:
+                        call.Append(':').Append(isSet ? "$true" : "$false");
+                        break;
+                    case string text:
+                        call.Append(' ').Append(Quote(text));
+                        break;
+                    case IEnumerable<string> texts:
+                        call.Append(' ').Append(string.Join(",", texts.Select(Quote)));
+                        break;
+                    default:
+                        throw new ArgumentException("Unsupported parameter value for " + parameter.Key + ".", nameof(parameters));
+                }
+            }
+
+            var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(call.ToString()));
+            return "-NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand " + encoded;
+        }
+
+        /// <summary>Decodes the script block back out of an argument line (tests and verbose output use it).</summary>
+        public static string DecodeArguments(string arguments)
+        {
+            var marker = "-EncodedCommand ";
+            var start = arguments.IndexOf(marker, StringComparison.Ordinal);
+            return start < 0 ? string.Empty : Encoding.Unicode.GetString(Convert.FromBase64String(arguments.Substring(start + marker.Length).Trim()));
+        }
+
+        public ScriptRun<TReport> Run<TReport>(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters, TimeSpan timeout)
+            where TReport : class
+        {
+            var executable = ExecutablePath(machine);
+            var result = machine.Commands.Run(executable, BuildArguments(scriptName, parameters), timeout);
+            switch (result.Outcome)
+            {
+                case CommandOutcome.TimedOut:
+                    return new ScriptRun<TReport>(ScriptOutcome.TimedOut, null, "Windows PowerShell did not finish " + scriptName + " within " + timeout.TotalSeconds + " s; it was stopped.");
+                case CommandOutcome.NotFound:
+                    return new ScriptRun<TReport>(ScriptOutcome.NotFound, null, "Windows PowerShell 5.1 (" + executable + ") is not on this PC.");
+                case CommandOutcome.FailedToStart:
+                    return new ScriptRun<TReport>(ScriptOutcome.FailedToStart, null, result.Describe("Windows PowerShell"));
+            }
+
+            var report = ParseReport<TReport>(result.StandardOutput);
+            if (report == null)
+            {
+                var why = result.StandardError.Trim();
+                return new ScriptRun<TReport>(ScriptOutcome.Unreadable, null, "Windows PowerShell ran " + scriptName + " (exit code " + result.ExitCode + ") but gave no readable answer" + (why.Length > 0 ? ": " + FirstLine(why) : "."));
+            }
+
+            return new ScriptRun<TReport>(ScriptOutcome.Answered, report, string.Empty);
+        }
+
+        /// <summary>The last line of output that reads as the report; null when none does.</summary>
+        public static TReport? ParseReport<TReport>(string standardOutput)
+            where TReport : class
+        {
+            var serializer = new DataContractJsonSerializer(typeof(TReport));
+            var lines = (standardOutput ?? string.Empty).Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            foreach (var line in lines.Reverse().Select(l => l.Trim()).Where(l => l.StartsWith("{", StringComparison.Ordinal)))
+            {
+                try
+                {
+                    using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(line)))
+                    {
+                        if (serializer.ReadObject(stream) is TReport report)
+                        {
+                            return report;
+                        }
+                    }
+                }
+                catch (SerializationException)
+                {
+                    // Not the report (a stray line of other output): try the line before.
+                }
+            }
+
+            return null;
+        }
+
+        private static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
+
+        private static string FirstLine(string text)
+        {
+            var line = text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+            return line.Length > 300 ? line.Substring(0, 300) + "..." : line;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Management.Automation;
+using TeamsRemediation.Account;
+using TeamsRemediation.Errors;
+using TeamsRemediation.Journal;
+
+namespace TeamsRemediation.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Reconnects a user's work or school account for Teams the way Microsoft does: WAM sign-out, broker check, cached credentials, WAM-disabling values.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Reset, "TeamsWorkAccount", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(TeamsAccountResetStep))]
+    public sealed class ResetTeamsWorkAccountCommand : TeamsCmdletBase
+    {
+        private const string ByDefault = "Default";
+        private const string ByName = "ByName";
+        private const string BySid = "BySid";
+
+        private ChangeJournal? journal;
+
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserName { get; set; }
+
+        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Sid")]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserSid { get; set; }
+
+        /// <summary>Also Office's WAM accounts and MicrosoftOffice16_Data:* credentials.</summary>
+        [Parameter]
+        public SwitchParameter IncludeOffice { get; set; }
+
+        /// <summary>Removes DisableAADWAM=1, DisableADALatopWAMOverride=1 and EnableADAL=0 (recorded in the journal).</summary>
+        [Parameter]
+        public SwitchParameter RemoveWamOverrides { get; set; }
+
+        /// <summary>Closes Teams and moves the user's Microsoft.AAD.BrokerPlugin data aside (recorded in the journal).</summary>
+        [Parameter]
+        public SwitchParameter ClearBrokerState { get; set; }
+
+        /// <summary>Starts Teams at the end (in the user's own session only).</summary>
+        [Parameter]
+        public SwitchParameter Restart { get; set; }
+
+        /// <summary>Where the journal goes; default ProgramData\TeamsRemediation\Journal.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Skips the confirmation ConfirmImpact High asks for (unattended runs); -WhatIf and an explicit -Confirm still apply.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            journal = ChangeJournal.Start(Machine, "ResetTeamsWorkAccount", JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath));
+        }
+
+        protected override void ProcessRecord()
+        {
+            var options = new WorkAccountResetOptions
+            {
+                IncludeOffice = IncludeOffice,
+                RemoveWamOverrides = RemoveWamOverrides,
+                ClearBrokerState = ClearBrokerState,
+                Restart = Restart,
+                WhatIf = IsWhatIf,
+            };
+            var resetter = new WorkAccountResetter(Machine, journal!, Approve, options);
+            foreach (var user in ResolveUsers(UserName, UserSid, allUsers: false))
+            {
+                if (!WorkAccountResetter.CanActAsUser(user))
+                {
+                    WriteWarning(user.UserName + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. Run as the user: " + WorkAccountResetter.UserContextCommand(options));
+                }
+
+                foreach (var step in resetter.Reset(user))
+                {
+                    WriteObject(step);
+                    if (step.Status == AccountResetStatus.Failed)
+                    {
+                        WriteModuleError(ModuleErrors.WorkAccountStepFailed(step.User, step.Step.ToString(), step.Detail));
+                    }
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (journal != null && !journal.IsEmpty)
+            {
+                WriteVerbose("Changes recorded in " + journal.Path + "; Undo-TeamsRemediation -Journal '" + journal.Path + "' puts them back.");
+            }
+        }
+
+        private bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) ? ((SwitchParameter)whatIf).IsPresent : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>
+        /// -Force answers the ConfirmImpact High question for an unattended run (Intune has nobody to answer it);
+        /// -WhatIf still only reports, and an explicit -Confirm still asks.
+        /// </summary>
+        private bool Approve(string target, string action)
+        {
+            if (Force && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                WriteVerbose("Performing the operation \"" + action + "\" on target \"" + target + "\" (-Force).");
+                return true;
+            }
+
+            return ShouldProcess(target, action);
+        }
+    }
+}

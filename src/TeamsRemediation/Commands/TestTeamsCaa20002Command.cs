@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Errors;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Commands
+{
+    /// <summary>The forms Test-TeamsCaa20002 can answer in.</summary>
+    public enum DiagnosisOutput
+    {
+        /// <summary>One TeamsCaa20002Finding per check (the default).</summary>
+        Findings,
+
+        /// <summary>One boolean: $true when nothing failed (the same as -Quiet).</summary>
+        Boolean,
+
+        /// <summary>One line of at most 2048 characters for Intune's detection output.</summary>
+        Line,
+
+        /// <summary>"Compliant" or "NonCompliant" for a ConfigMgr configuration item.</summary>
+        Compliance,
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Finds why Teams sign-in fails with CAA20002 on this PC, per user, with evidence. Changes nothing.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "TeamsCaa20002", DefaultParameterSetName = ByDefault)]
+    [OutputType(typeof(TeamsCaa20002Finding), typeof(bool), typeof(string))]
+    public sealed class TestTeamsCaa20002Command : TeamsCmdletBase
+    {
+        private const string ByDefault = "Default";
+        private const string ByName = "ByName";
+        private const string BySid = "BySid";
+        private const string All = "AllUsers";
+
+        private readonly List<Targets.TargetUser> users = new List<Targets.TargetUser>();
+        private ISet<string>? checkIds;
+        private IReadOnlyList<ProbeEndpoint>? endpoints;
+
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserName { get; set; }
+
+        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Sid")]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserSid { get; set; }
+
+        [Parameter(ParameterSetName = All, Mandatory = true)]
+        public SwitchParameter AllUsers { get; set; }
+
+        /// <summary>How far back event 1098 and the Teams logs are read (default: 7 days).</summary>
+        [Parameter]
+        public DateTime Since { get; set; }
+
+        /// <summary>No endpoint probes (Network.Endpoint and Network.ClockSkew are Skipped).</summary>
+        [Parameter]
+        public SwitchParameter SkipNetwork { get; set; }
+
+        /// <summary>Replaces the sign-in endpoints probed: host, host:port or https://host[:port]/path.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Endpoint { get; set; }
+
+        /// <summary>One deadline for all probes together, dsregcmd and wevtutil.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSeconds { get; set; } = 10;
+
+        /// <summary>Only these checks (wildcards allowed, e.g. 'Tls.*').</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? CheckId { get; set; }
+
+        /// <summary>One boolean: $true when no check failed.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        [Parameter]
+        public DiagnosisOutput As { get; set; } = DiagnosisOutput.Findings;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Quiet && MyInvocation.BoundParameters.ContainsKey(nameof(As)) && As != DiagnosisOutput.Boolean)
+            {
+                ThrowModuleError(ModuleErrors.ConflictingOutputForm(As.ToString()));
+            }
+
+            if (CheckId != null)
+            {
+                checkIds = ResolveCheckIds(CheckId);
+            }
+
+            if (Endpoint != null)
+            {
+                var parsed = new List<ProbeEndpoint>();
+                foreach (var text in Endpoint)
+                {
+                    if (!ProbeEndpoint.TryParse(text, out var endpoint))
+                    {
+                        ThrowModuleError(ModuleErrors.InvalidEndpoint(text));
+                    }
+
+                    parsed.Add(endpoint!);
+                }
+
+                endpoints = parsed;
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            // Piped installations arrive one by one; the diagnosis runs once for all of them in EndProcessing.
+            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers))
+            {
+                if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
+                {
+                    users.Add(user);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var options = new DiagnosisOptions
+            {
+                SkipNetwork = SkipNetwork,
+                Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                CheckIds = checkIds,
+            };
+            if (endpoints != null)
+            {
+                options.Endpoints = endpoints;
+            }
+
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
+            {
+                var window = Machine.Clock.UtcNow - new DateTimeOffset(Since.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(Since, DateTimeKind.Local) : Since);
+                options.Since = window > TimeSpan.Zero ? window : TimeSpan.Zero;
+            }
+
+            WriteVerbose("Checking " + users.Count + " user(s) on " + Machine.ComputerName + (SkipNetwork ? " without network probes." : ", probing " + options.Endpoints.Count + " endpoint(s) within " + TimeoutSeconds + " s."));
+            var findings = new Caa20002Diagnosis(Machine, options).Run(users);
+
+            // Written here, on the pipeline thread: the probes ran in the background and only returned values.
+            switch (Quiet ? DiagnosisOutput.Boolean : As)
+            {
+                case DiagnosisOutput.Boolean:
+                    WriteObject(DiagnosisSummary.IsHealthy(findings));
+                    break;
+                case DiagnosisOutput.Line:
+                    WriteObject(DiagnosisSummary.Line(Machine.ComputerName, findings));
+                    break;
+                case DiagnosisOutput.Compliance:
+                    WriteObject(DiagnosisSummary.Compliance(findings));
+                    break;
+                default:
+                    foreach (var finding in findings)
+                    {
+                        WriteObject(finding);
+                    }
+
+                    break;
+            }
+        }
+
+        private ISet<string> ResolveCheckIds(IEnumerable<string> requested)
+        {
+            var chosen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var text in requested)
+            {
+                var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
+                var matches = CheckIds.All.Where(id => pattern.IsMatch(id)).ToList();
+                if (matches.Count == 0)
+                {
+                    ThrowModuleError(ModuleErrors.InvalidCheckId(text, CheckIds.All));
+                }
+
+                chosen.UnionWith(matches);
+            }
+
+            return chosen;
+        }
+    }
+}

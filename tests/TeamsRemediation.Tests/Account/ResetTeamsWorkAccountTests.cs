@@ -1,0 +1,386 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using TeamsRemediation.Account;
+using TeamsRemediation.Journal;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Tests.Support;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Account
+{
+    public sealed class ResetTeamsWorkAccountTests
+    {
+        private const string FailedId = "WorkAccountStepFailed,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand";
+
+        private static (SimulatedSession Session, SimulatedUser Alice) AliceRunsItHerself()
+        {
+            var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAs(alice, elevated: false);
+            return (s, alice);
+        }
+
+        private static TeamsAccountResetStep StepOf(ScriptResultView result, AccountResetStepName name) => result.Steps.Single(s => s.Step == name);
+
+        [Fact]
+        public void AsTheUserItSignsOutTheTeamsAccountAndRemovesOnlyTeamsCredentials()
+        {
+            var (s, alice) = AliceRunsItHerself();
+            using var _ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
+
+            Assert.Empty(result.Raw.Errors);
+            Assert.Equal(Enum.GetValues(typeof(AccountResetStepName)).Cast<AccountResetStepName>(), result.Steps.Select(x => x.Step));
+            Assert.All(result.Steps, x => Assert.Equal(alice.Sid, x.UserSid));
+            Assert.All(result.Steps, x => Assert.Equal("PC01", x.ComputerName));
+            Assert.Equal(AccountResetStatus.NotNeeded, StepOf(result, AccountResetStepName.BrokerPlugin).Status);
+            var wam = StepOf(result, AccountResetStepName.WamAccounts);
+            Assert.Equal(AccountResetStatus.Done, wam.Status);
+            Assert.Contains("alice@contoso.com", wam.Detail);
+            Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.Credentials).Status);
+            Assert.Equal(AccountResetStatus.NotNeeded, StepOf(result, AccountResetStepName.WamOverrides).Status);
+            Assert.Equal(AccountResetStatus.Skipped, StepOf(result, AccountResetStepName.BrokerState).Status);
+            Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.NextAction).Status);
+
+            var deletes = s.Machine.CommandRunner.Calls.Where(c => c.Contains("/delete:")).Select(c => c.Substring(c.IndexOf("/delete:", StringComparison.Ordinal))).ToList();
+            Assert.Equal(new[] { "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_segments", "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_0" }, deletes);
+            // The Teams client id went to the script, Office's did not; the sign-out ran once after one listing.
+            var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(c => AccountPc.Decoded(c)).ToList();
+            Assert.Equal(1, scriptRuns.Count(r => r.Contains("-SignOut:$true")));
+            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")), r => Assert.DoesNotContain(WorkAccountResetter.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
+            // The device is never disconnected.
+            Assert.All(s.Machine.CommandRunner.Calls.Where(c => c.Contains("dsregcmd")), c => Assert.EndsWith("/status", c));
+            // Nothing changed that needs a journal.
+            Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
+        }
+
+        [Fact]
+        public void IncludeOfficeAddsOfficesClientIdAndCredential()
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
+
+            Assert.Contains("MicrosoftOffice16_Data:SSPI:alice@contoso.com", StepOf(result, AccountResetStepName.Credentials).Detail);
+            Assert.Contains(s.Machine.CommandRunner.Calls, c => c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("MicrosoftAccount"));
+            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded), r => r.EndsWith("-ClientId '" + WorkAccountResetter.TeamsClientId + "','" + WorkAccountResetter.OfficeClientId + "' -SignOut:$true"));
+        }
+
+        [Theory]
+        [InlineData("wam-list-notallowed.json", "NotAllowedByProvider")]
+        [InlineData("wam-list-providererror.json", "ProviderError 0xCAA20002")]
+        [InlineData("wam-noprovider.json", "no work or school account provider")]
+        [InlineData("garbage that is not json", "gave no readable answer")]
+        public void AWamAnswerThatIsNotSuccessIsAFailedStepAndTheLadderGoesOn(string answer, string expected)
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            AccountPc.RecordWam(s.Machine, answer);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
+
+            var wam = StepOf(result, AccountResetStepName.WamAccounts);
+            Assert.Equal(AccountResetStatus.Failed, wam.Status);
+            Assert.Contains(expected, wam.Detail);
+            Assert.Equal(FailedId, Assert.Single(result.Raw.Errors).FullyQualifiedErrorId);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+            Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.Credentials).Status);
+        }
+
+        [Fact]
+        public void NoAccountInWamIsNotNeededAndNothingIsSignedOut()
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            AccountPc.RecordWam(s.Machine, "wam-list-none.json");
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
+
+            Assert.Equal(AccountResetStatus.NotNeeded, StepOf(result, AccountResetStepName.WamAccounts).Status);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+        }
+
+        [Fact]
+        public void AMissingBrokerIsRegisteredAgainInTheUsersSession()
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            AccountPc.RecordBroker(s.Machine, "broker-missing.json", "broker-registered.json");
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
+
+            var broker = StepOf(result, AccountResetStepName.BrokerPlugin);
+            Assert.Equal(AccountResetStatus.Done, broker.Status);
+            Assert.Contains("Microsoft.AAD.BrokerPlugin_1000.19580.1000.1_neutral_neutral_cw5n1h2txyewy", broker.Detail);
+            Assert.Contains(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.EndsWith("-Register:$true"));
+        }
+
+        [Fact]
+        public void AMissingBrokerWhoseManifestIsGoneFails()
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            AccountPc.RecordBroker(s.Machine, "broker-missing.json", "{\"status\":\"ManifestMissing\",\"error\":\"The broker's manifest is not on this PC.\"}");
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
+
+            Assert.Equal(AccountResetStatus.Failed, StepOf(result, AccountResetStepName.BrokerPlugin).Status);
+            Assert.Equal(FailedId, Assert.Single(result.Raw.Errors).FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void AsSystemThePerUserStepsRequireTheUsersContextAndNothingRunsForSystem()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAsSystem();
+            AccountPc.RecordHealthyUser(s.Machine);
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
+
+            Assert.All(result.Steps, x => Assert.Equal(alice.Sid, x.UserSid));
+            foreach (var name in new[] { AccountResetStepName.BrokerPlugin, AccountResetStepName.WamAccounts, AccountResetStepName.Credentials })
+            {
+                var step = StepOf(result, name);
+                Assert.Equal(AccountResetStatus.RequiresUserContext, step.Status);
+                Assert.Contains("Reset-TeamsWorkAccount -Force -IncludeOffice", step.Detail);
+            }
+
+            // Not one per-user program ran: SYSTEM's own WAM, vault and Appx registration were never touched.
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("powershell") || c.Contains("cmdkey"));
+            // dsregcmd ran as SYSTEM: its PRT line is SYSTEM's and is not reported as Alice's.
+            var device = StepOf(result, AccountResetStepName.DeviceRegistration);
+            Assert.Equal(AccountResetStatus.Done, device.Status);
+            Assert.StartsWith("Hybrid Entra joined", device.Detail);
+            Assert.DoesNotContain("AzureAdPrt", device.Detail);
+            // The machine-side step still reads her hive.
+            Assert.Equal(AccountResetStatus.Skipped, StepOf(result, AccountResetStepName.WamOverrides).Status);
+            Assert.Contains("DisableAADWAM=0x00000001 (REG_DWORD)", StepOf(result, AccountResetStepName.WamOverrides).Detail);
+            Assert.Contains(result.Raw.Warnings, w => w.StartsWith("CONTOSO\\alice: the WAM sign-out"));
+        }
+
+        [Fact]
+        public void AnAdminRunningItForAnotherUserNeverActsOnTheirOwnAccount()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var admin = s.Pc.AddUser("admin", loggedOn: true);
+            s.Pc.RunAs(admin, elevated: true);
+            AccountPc.RecordHealthyUser(s.Machine);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force"));
+
+            Assert.Equal(AccountResetStatus.RequiresUserContext, StepOf(result, AccountResetStepName.WamAccounts).Status);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("powershell") || c.Contains("cmdkey"));
+        }
+
+        [Fact]
+        public void WhatIfReadsTheStateAndChangesNothing()
+        {
+            var (s, alice) = AliceRunsItHerself();
+            using var _ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            alice.WriteFile(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct"), "broker account");
+            var teams = alice.StartProcess("ms-teams");
+            var registryBefore = s.Machine.SimulatedRegistry.Export();
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides -ClearBrokerState -WhatIf"));
+
+            foreach (var name in new[] { AccountResetStepName.WamAccounts, AccountResetStepName.Credentials, AccountResetStepName.WamOverrides, AccountResetStepName.BrokerState })
+            {
+                Assert.Equal(AccountResetStatus.WhatIf, StepOf(result, name).Status);
+            }
+
+            Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
+            Assert.True(File.Exists(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct")));
+            Assert.Contains(s.Machine.ProcessTable.List(), p => p.Id == teams.Id);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("/delete:"));
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+            Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
+        }
+
+        [Fact]
+        public void WithoutForceItAsksAndAnUnattendedHostChangesNothing()
+        {
+            var (s, alice) = AliceRunsItHerself();
+            using var _ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            var registryBefore = s.Machine.SimulatedRegistry.Export();
+
+            var result = s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides");
+
+            // ConfirmImpact High: the question reaches the host, which has nobody to answer it.
+            Assert.NotNull(result.Terminating);
+            Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+        }
+
+        [Fact]
+        public void ConfirmFalseAlsoRunsUnattended()
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Confirm:$false"));
+
+            Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.WamAccounts).Status);
+        }
+
+        [Fact]
+        public void RemovedValuesAreJournaledAndTheRestorePutsThemBackWithTheirType()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableADALatopWAMOverride", RegistryValue.DWord(0));
+            var key = alice.HiveKey(WorkAccountResetter.IdentityKeyPath);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -RemoveWamOverrides"));
+
+            var step = StepOf(result, AccountResetStepName.WamOverrides);
+            Assert.Equal(AccountResetStatus.Done, step.Status);
+            Assert.Null(s.Machine.Registry.GetValue(key, "DisableAADWAM"));
+            Assert.Null(s.Machine.Registry.GetValue(key, "EnableADAL"));
+            // 0 does not turn WAM off: it is not touched.
+            Assert.Equal(RegistryValue.DWord(0), s.Machine.Registry.GetValue(key, "DisableADALatopWAMOverride"));
+            Assert.True(File.Exists(step.BackupPath));
+
+            var restored = new JournalRestorer(s.Machine).Restore(step.BackupPath, (_, __) => true, force: false);
+
+            Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
+            Assert.Equal(RegistryValue.DWord(1), s.Machine.Registry.GetValue(key, "DisableAADWAM"));
+            Assert.Equal(RegistryValue.DWord(0), s.Machine.Registry.GetValue(key, "EnableADAL"));
+        }
+
+        [Fact]
+        public void ClearBrokerStateClosesTeamsMovesTheDataAsideAndTheRestoreBringsItBack()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var bob = s.Pc.AddUser("bob", loggedOn: true);
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            var account = Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct");
+            alice.WriteFile(account, "broker account data");
+            var hash = Hash(account);
+            var teams = alice.StartProcess("ms-teams");
+            var webView = alice.StartProcess("msedgewebview2", parentId: teams.Id);
+            var otherWebView = alice.StartProcess("msedgewebview2");
+            var bobsTeams = bob.StartProcess("ms-teams");
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState"));
+
+            var step = StepOf(result, AccountResetStepName.BrokerState);
+            Assert.Equal(AccountResetStatus.Done, step.Status);
+            Assert.False(Directory.Exists(broker));
+            Assert.StartsWith(Path.Combine(alice.ProfilePath, "AppData", "Local", "TeamsRemediation", "Backup"), step.BackupPath);
+            Assert.Equal(hash, Hash(Path.Combine(step.BackupPath, "AC", "TokenBroker", "Accounts", "a.tbacct")));
+            var running = s.Machine.ProcessTable.List().Select(p => p.Id).ToList();
+            Assert.DoesNotContain(teams.Id, running);
+            Assert.DoesNotContain(webView.Id, running);
+            // Another app's WebView2 and another user's Teams are left alone.
+            Assert.Contains(otherWebView.Id, running);
+            Assert.Contains(bobsTeams.Id, running);
+
+            var journal = Directory.GetFiles(ChangeJournal.DefaultFolder(s.Machine)).Single();
+            var restored = Assert.Single(new JournalRestorer(s.Machine).Restore(journal, (_, __) => true, force: false));
+
+            Assert.Equal(RestoreStatus.Restored, restored.Status);
+            Assert.Equal(hash, Hash(account));
+            Assert.False(Directory.Exists(step.BackupPath));
+        }
+
+        [Fact]
+        public void ABrokerFolderThatIsALinkIsLeftAlone()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            var elsewhere = Path.Combine(s.Machine.RootFolder, "elsewhere");
+            Directory.CreateDirectory(elsewhere);
+            File.WriteAllText(Path.Combine(elsewhere, "keep.txt"), "not the broker");
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            Directory.CreateDirectory(Path.GetDirectoryName(broker)!);
+            Directory.CreateSymbolicLink(broker, elsewhere);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -ClearBrokerState"));
+
+            Assert.Equal(AccountResetStatus.Failed, StepOf(result, AccountResetStepName.BrokerState).Status);
+            Assert.True(File.Exists(Path.Combine(broker, "keep.txt")));
+        }
+
+        [Fact]
+        public void PipedInstallationsBindByUserSid()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.AddUser("bob").InstallClassicTeams();
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+
+            var result = new ScriptResultView(s.Run("Get-TeamsInstallation | Reset-TeamsWorkAccount -WhatIf"));
+
+            Assert.All(result.Steps, x => Assert.Equal(alice.Sid, x.UserSid));
+            Assert.Equal(Enum.GetValues(typeof(AccountResetStepName)).Length, result.Steps.Count);
+        }
+
+        [Fact]
+        public void RestartStartsTeamsOnlyInTheUsersOwnSession()
+        {
+            var (s, _) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -Restart"));
+
+            Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.NextAction).Status);
+            Assert.EndsWith("explorer.exe shell:AppsFolder\\MSTeams_8wekyb3d8bbwe!MSTeams", Assert.Single(s.Machine.ProcessTable.Started));
+        }
+
+        private static string Hash(string path)
+        {
+            using var sha = SHA256.Create();
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexString(sha.ComputeHash(stream));
+        }
+    }
+
+    /// <summary>A script result with the steps picked out.</summary>
+    internal sealed class ScriptResultView
+    {
+        public ScriptResultView(Demo.ScriptResult raw)
+        {
+            Raw = raw;
+            if (raw.Terminating != null)
+            {
+                throw new InvalidOperationException("The command stopped: " + raw.Terminating.Message, raw.Terminating);
+            }
+        }
+
+        public Demo.ScriptResult Raw { get; }
+
+        public System.Collections.Generic.List<TeamsAccountResetStep> Steps => Raw.Objects<TeamsAccountResetStep>().ToList();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Linq;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Events;
+using TeamsRemediation.Tests.Support;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Diagnostics
+{
+    public sealed class CodeCatalogTests
+    {
+        [Theory]
+        [InlineData("CAA20002", CodeCause.Request, true)]
+        [InlineData("0xcaa20003", CodeCause.Clock, true)]
+        [InlineData("CAA2000C", CodeCause.Interaction, false)]
+        [InlineData("CAA20004", CodeCause.Policy, false)]
+        [InlineData("CAA82F8F", CodeCause.Tls, true)]
+        [InlineData("CAA90015", CodeCause.Proxy, true)]
+        [InlineData("CAA5004B", CodeCause.Account, true)]
+        [InlineData("80090016", CodeCause.Broker, true)]
+        public void KnownCodesComeFromTheTable(string code, CodeCause cause, bool breaks)
+        {
+            var info = CodeCatalog.Explain(code);
+
+            Assert.Equal(cause, info.Cause);
+            Assert.Equal(breaks, info.BreaksSignIn);
+            Assert.DoesNotContain("unknown", info.Meaning);
+        }
+
+        [Theory]
+        [InlineData("CAA82EE9", CodeCause.Network, "12009")]
+        [InlineData("CAA70006", CodeCause.Network, "6")]
+        [InlineData("CAA30194", CodeCause.Network, "HTTP status 404")]
+        [InlineData("CAA6000F", CodeCause.Proxy, "JSON")]
+        [InlineData("CAA2FFFF", CodeCause.Request, "OAuth")]
+        [InlineData("CAAB0001", CodeCause.Broker, "broker")]
+        [InlineData("CAA90099", CodeCause.Request, "token flow")]
+        public void UnknownCaaCodesAreClassifiedByFacility(string code, CodeCause cause, string meaningPart)
+        {
+            var info = CodeCatalog.Explain(code);
+
+            Assert.Equal(cause, info.Cause);
+            Assert.Contains(meaningPart, info.Meaning);
+        }
+
+        [Fact]
+        public void ExtractionFindsCaaAndAadstsCodesOnceEachAndNothingInsideOtherWords()
+        {
+            var codes = CodeCatalog.Extract("err=0xcaa20002 again CAA20002, AADSTS50126 ; xCAA20002 TOCAA200021 AADSTS50126 hr 0x80090016");
+
+            Assert.Equal(new[] { "CAA20002", "AADSTS50126", "80090016" }, codes);
+        }
+
+        [Fact]
+        public void UnknownAadstsCodesPointAtMicrosoftsLookup()
+        {
+            Assert.Equal("invalid user name or password", CodeCatalog.ExplainAadsts("AADSTS50126"));
+            Assert.Equal("see https://login.microsoftonline.com/error?code=1234567", CodeCatalog.ExplainAadsts("1234567"));
+        }
+
+        [Fact]
+        public void TheEventFixtureDescriptionIsParsed()
+        {
+            var text = Fixture.Text("aad-event-1098.txt");
+            var description = text.Substring(text.IndexOf("Error:"));
+
+            var details = AadEventDetails.Parse(description);
+
+            Assert.Equal("0xCAA2000C", details.Error);
+            Assert.Equal("interaction_required", details.OAuthCode);
+            Assert.Equal("AADSTS50076", details.Aadsts);
+            Assert.True(details.IsTeams);
+            Assert.Equal("5f0c2a91-3b7e-4d2c-9a61-0d4b8e2f7c11", details.CorrelationId);
+            Assert.Equal(new[] { "CAA2000C", "AADSTS50076" }, CodeCatalog.Extract(description).ToArray());
+        }
+    }
+}

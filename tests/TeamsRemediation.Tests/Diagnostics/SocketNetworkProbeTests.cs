@@ -1,0 +1,191 @@
+using System;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamsRemediation.Network;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Tests.Support;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Diagnostics
+{
+    /// <summary>The real probe against real servers on 127.0.0.1: each failure kind is told apart.</summary>
+    public sealed class SocketNetworkProbeTests
+    {
+        private static ProbeEndpoint Endpoint(string text)
+        {
+            Assert.True(ProbeEndpoint.TryParse(text, out var endpoint));
+            return endpoint!;
+        }
+
+        private static EndpointProbeResult Probe(string endpoint, ProxyRoute? proxy = null, int seconds = 10, SocketNetworkProbe? probe = null)
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            return (probe ?? new SocketNetworkProbe()).ProbeAsync(Endpoint(endpoint), proxy, deadline.Token).GetAwaiter().GetResult();
+        }
+
+        [Fact]
+        public void ATls12ServerWithAnUntrustedCertificateIsAWorkingHandshakeWithTheChainProblemAsEvidence()
+        {
+            var date = DateTimeOffset.UtcNow.AddMinutes(-42);
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(date));
+
+            var result = Probe(server.Endpoint());
+
+            Assert.Equal(ProbeOutcome.Ok, result.Outcome);
+            Assert.True(result.TlsHandshakeSucceeded);
+            Assert.Equal(200, result.HttpStatus);
+            Assert.Contains("RemoteCertificateChainErrors", result.CertificateProblem);
+            Assert.Contains("TeamsRemediation Test TLS", result.CertificateIssuer);
+            Assert.Equal(date.ToUnixTimeSeconds(), result.ServerDate!.Value.ToUnixTimeSeconds());
+        }
+
+        [Fact]
+        public void AServerThatDoesNotOfferTls12FailsTheHandshake()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+
+            var result = Probe(server.Endpoint());
+
+            Assert.Equal(ProbeOutcome.TlsFailed, result.Outcome);
+            Assert.False(result.TlsHandshakeSucceeded);
+            Assert.Equal("tls", result.Stage);
+        }
+
+        [Fact]
+        public void AnHtmlPageWhereTheServiceSendsJsonIsNamedAsSuch()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Html(DateTimeOffset.UtcNow));
+
+            var result = Probe(server.Endpoint());
+
+            Assert.Equal(ProbeOutcome.HtmlInsteadOfService, result.Outcome);
+            Assert.True(result.TlsHandshakeSucceeded);
+            Assert.Contains("text/html", result.ContentType);
+        }
+
+        [Fact]
+        public void HtmlIsFineWhereTheServiceItselfServesHtml()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Html(DateTimeOffset.UtcNow));
+
+            Assert.Equal(ProbeOutcome.Ok, Probe(server.Endpoint("/")).Outcome);
+        }
+
+        [Fact]
+        public void AClosedPortIsAConnectFailure()
+        {
+            var result = Probe("https://127.0.0.1:" + ClosedPort.Find() + "/");
+
+            Assert.Equal(ProbeOutcome.ConnectFailed, result.Outcome);
+            Assert.Equal("connect", result.Stage);
+        }
+
+        [Fact]
+        public void APortThatNeverAnswersTimesOutInTheHandshakeWhenTheDeadlineComes()
+        {
+            using var silent = new SilentListener();
+
+            var result = Probe("https://127.0.0.1:" + silent.Port + "/", seconds: 1);
+
+            Assert.Equal(ProbeOutcome.TimedOut, result.Outcome);
+            Assert.Contains("TLS 1.2 handshake", result.Detail);
+        }
+
+        [Fact]
+        public void ANameThatDoesNotResolveIsADnsFailure()
+        {
+            var probe = new SocketNetworkProbe(name => Task.FromException<System.Net.IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+
+            var result = Probe("login.microsoftonline.com", probe: probe);
+
+            Assert.Equal(ProbeOutcome.NameNotResolved, result.Outcome);
+            Assert.Equal("dns", result.Stage);
+            Assert.Contains("login.microsoftonline.com", result.Detail);
+        }
+
+        [Fact]
+        public void LocalhostResolvesThroughTheRealResolver()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+
+            Assert.Equal(ProbeOutcome.Ok, Probe("https://localhost:" + server.Port + "/").Outcome);
+        }
+
+        [Fact]
+        public void TheProbeTunnelsThroughAProxyWithConnect()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+            using var proxy = new LocalConnectProxy();
+
+            var result = Probe(server.Endpoint(), ProxyRoute.Parse("http=other:80;https=127.0.0.1:" + proxy.Port, null, "WinHTTP"));
+
+            Assert.Equal(ProbeOutcome.Ok, result.Outcome);
+            Assert.Equal("127.0.0.1:" + proxy.Port, result.Proxy);
+            Assert.Equal("CONNECT 127.0.0.1:" + server.Port + " HTTP/1.1", Assert.Single(proxy.Requests));
+        }
+
+        [Fact]
+        public void AProxyBlockPageIsHtmlFromTheProxyNotTheService()
+        {
+            using var proxy = new LocalConnectProxy(LocalTlsServer.Answer("403 Forbidden", "text/html", "<html><body>Blocked by policy</body></html>", null));
+
+            var result = Probe("login.microsoftonline.com", ProxyRoute.Parse("127.0.0.1:" + proxy.Port, null, "WinHTTP"));
+
+            Assert.Equal(ProbeOutcome.HtmlInsteadOfService, result.Outcome);
+            Assert.Equal(403, result.HttpStatus);
+            Assert.Contains("refused CONNECT login.microsoftonline.com:443", result.Detail);
+        }
+
+        [Fact]
+        public void AProxyAskingForCredentialsIsARefusal()
+        {
+            using var proxy = new LocalConnectProxy("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\nContent-Length: 0\r\n\r\n");
+
+            var result = Probe("login.microsoftonline.com", ProxyRoute.Parse("127.0.0.1:" + proxy.Port, null, "WinHTTP"));
+
+            Assert.Equal(ProbeOutcome.ProxyRefused, result.Outcome);
+            Assert.Contains("proxy authentication required", result.Detail);
+        }
+
+        [Theory]
+        [InlineData("proxy.contoso.com:8080", "proxy.contoso.com", 8080)]
+        [InlineData("http://proxy.contoso.com:3128/", "proxy.contoso.com", 3128)]
+        [InlineData("http=web:80;https=secure:8443", "secure", 8443)]
+        [InlineData("proxy", "proxy", 80)]
+        public void WindowsProxyStringsAreRead(string text, string host, int port)
+        {
+            var route = ProxyRoute.Parse(text, "<local>;*.contoso.com", "WinHTTP")!;
+
+            Assert.Equal(host, route.Host);
+            Assert.Equal(port, route.Port);
+            Assert.True(route.Bypasses("intranet"));
+            Assert.True(route.Bypasses("sharepoint.contoso.com"));
+            Assert.False(route.Bypasses("login.microsoftonline.com"));
+        }
+
+        [Theory]
+        [InlineData("login.microsoftonline.us", "login.microsoftonline.us", 443, "/common/v2.0/.well-known/openid-configuration", true)]
+        [InlineData("teams.microsoft.com", "teams.microsoft.com", 443, "/", false)]
+        [InlineData("127.0.0.1:8443", "127.0.0.1", 8443, "/", false)]
+        [InlineData("https://127.0.0.1:9443/common/v2.0/.well-known/openid-configuration", "127.0.0.1", 9443, "/common/v2.0/.well-known/openid-configuration", true)]
+        public void EndpointsAreReadFromHostsAndUrls(string text, string host, int port, string path, bool json)
+        {
+            Assert.True(ProbeEndpoint.TryParse(text, out var endpoint));
+            Assert.Equal(host, endpoint!.Host);
+            Assert.Equal(port, endpoint.Port);
+            Assert.Equal(path, endpoint.Path);
+            Assert.Equal(json, endpoint.ExpectsJson);
+        }
+
+        [Theory]
+        [InlineData("http://login.microsoftonline.com")]
+        [InlineData("")]
+        [InlineData("https://user:pw@host")]
+        public void NonHttpsEndpointsAreRefused(string text)
+        {
+            Assert.False(ProbeEndpoint.TryParse(text, out _));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation.Language;
+using TeamsRemediation.Demo;
+using TeamsRemediation.Demo.Steps;
+using TeamsRemediation.Diagnostics;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Scripts
+{
+    /// <summary>
+    /// The Intune and ConfigMgr scripts as shipped, run in the real engine against the demo's broken PC. Only
+    /// their Import-Module line is pointed at the built module (on Windows it loads from Program Files).
+    /// </summary>
+    public sealed class DeploymentScriptTests
+    {
+        private static string Folder => Path.Combine(AppContext.BaseDirectory, "RepoScripts");
+
+        [Fact]
+        public void EveryShippedScriptParses()
+        {
+            var files = Directory.GetFiles(Folder, "*.ps1", SearchOption.AllDirectories);
+            Assert.Contains(files, f => f.EndsWith("build.ps1"));
+            Assert.True(files.Length >= 6, "expected build.ps1, the embedded scripts and the Intune/ConfigMgr pairs");
+            foreach (var file in files)
+            {
+                Parser.ParseFile(file, out _, out var errors);
+                Assert.True(errors.Length == 0, file + ": " + string.Join("; ", errors.Select(e => e.Extent.StartLineNumber + ": " + e.Message)));
+            }
+        }
+
+        [Fact]
+        public void TheIntuneDetectionScriptFindsTheBrokenPcAndEndsWithTheSummaryLine()
+        {
+            var run = RunOnBrokenPc(Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.StartsWith("CAA20002 PC01 NonCompliant:", run.LastLine);
+            Assert.Contains("Tls.WinHttp", run.LastLine);
+            Assert.True(run.LastLine.Length <= 2048);
+        }
+
+        [Fact]
+        public void TheConfigMgrDiscoveryScriptReturnsTheComplianceValue()
+        {
+            var run = RunOnBrokenPc(Path.Combine("scripts", "ConfigMgr", "Discover-TeamsCaa20002.ps1"));
+
+            Assert.Equal("NonCompliant", run.LastLine);
+        }
+
+        [Fact]
+        public void TheIntuneRemediationRepairsWhatSystemCanAndDetectionThenSeesTlsAndCacheFixed()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                new InventoryStep().Prepare(pc);
+                new DiagnosisStep().Prepare(pc);
+                using var session = new ModuleSession(pc.Machine);
+
+                var remedy = Run(session, Path.Combine("scripts", "Intune", "Remediate-TeamsCaa20002.ps1"));
+
+                Assert.Equal(0, remedy.ExitCode);
+                Assert.StartsWith("CAA20002 remediation on ", remedy.LastLine);
+                Assert.Contains("TLS 1.2: 1 value(s) repaired", remedy.LastLine);
+                Assert.Contains("cache cleared for 1 client(s)", remedy.LastLine);
+                var winHttp32 = new TeamsRemediation.Platform.RegistryKeyPath(TeamsRemediation.Platform.RegistryHive.LocalMachine, TeamsRemediation.Tls.TlsRegistryLocations.WinHttp, TeamsRemediation.Platform.RegistryView.Registry32);
+                Assert.Equal(0xA80u, pc.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
+
+                var detection = Run(session, Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));
+                Assert.DoesNotContain("Tls.WinHttp", detection.LastLine);
+            }
+        }
+
+        [Fact]
+        public void TheConfigMgrRemediationRepairsTlsWithoutThrowing()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                new InventoryStep().Prepare(pc);
+                new DiagnosisStep().Prepare(pc);
+                using var session = new ModuleSession(pc.Machine);
+
+                Run(session, Path.Combine("scripts", "ConfigMgr", "Remediate-TeamsCaa20002.ps1"));
+
+                var tls = session.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId 'Tls.*'").Objects<TeamsCaa20002Finding>().ToList();
+                Assert.All(tls, f => Assert.Equal(FindingStatus.Pass, f.Status));
+            }
+        }
+
+        internal static ScriptRun RunOnBrokenPc(string relativePath, Action<DemoPc>? before = null)
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                new InventoryStep().Prepare(pc);
+                new DiagnosisStep().Prepare(pc);
+                before?.Invoke(pc);
+                using var session = new ModuleSession(pc.Machine);
+                return Run(session, relativePath);
+            }
+        }
+
+        internal static ScriptRun Run(ModuleSession session, string relativePath)
+        {
+            var text = File.ReadAllText(Path.Combine(Folder, relativePath));
+            var importLine = text.Split('\n').Single(l => l.StartsWith("Import-Module", StringComparison.Ordinal));
+            var script = Path.Combine(Path.GetTempPath(), "TeamsRemediationScript-" + Guid.NewGuid().ToString("N") + ".ps1");
+            File.WriteAllText(script, text.Replace(importLine, "Import-Module '" + ModuleSession.ManifestPath + "'"));
+            try
+            {
+                var result = session.Run("$global:LASTEXITCODE = 0; & $args[0]; [pscustomobject]@{ ExitCode = $global:LASTEXITCODE }", script);
+                Assert.Null(result.Terminating);
+                var lines = result.Output.Take(result.Output.Count - 1).Select(o => o.ToString()).ToList();
+                var exit = (int)result.Output.Last().Properties["ExitCode"].Value;
+                return new ScriptRun(exit, lines.LastOrDefault() ?? string.Empty, lines);
+            }
+            finally
+            {
+                File.Delete(script);
+            }
+        }
+
+        internal sealed class ScriptRun
+        {
+            public ScriptRun(int exitCode, string lastLine, System.Collections.Generic.IReadOnlyList<string> lines)
+            {
+                ExitCode = exitCode;
+                LastLine = lastLine;
+                Lines = lines;
+            }
+
+            public int ExitCode { get; }
+
+            public string LastLine { get; }
+
+            public System.Collections.Generic.IReadOnlyList<string> Lines { get; }
+        }
+    }
+}
