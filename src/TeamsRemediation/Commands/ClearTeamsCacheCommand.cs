@@ -13,25 +13,8 @@ namespace TeamsRemediation.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TeamsCacheClearResult))]
-    public sealed class ClearTeamsCacheCommand : TeamsCmdletBase
+    public sealed class ClearTeamsCacheCommand : UserTargetCmdletBase
     {
-        private const string ByDefault = "Default";
-        private const string ByName = "ByName";
-        private const string BySid = "BySid";
-        private const string All = "AllUsers";
-
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserName { get; set; }
-
-        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Sid")]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserSid { get; set; }
-
-        [Parameter(ParameterSetName = All, Mandatory = true)]
-        public SwitchParameter AllUsers { get; set; }
-
         /// <summary>Installed (default: the clients installed for the user), Classic, New or All (also folders left by an uninstalled client).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public TeamsClientSelection Client { get; set; } = TeamsClientSelection.Installed;
@@ -72,7 +55,7 @@ namespace TeamsRemediation.Commands
             var reporter = new CmdletReporter(this);
             var cleaner = new CacheCleaner(Machine, reporter, options);
             var inventory = new TeamsInventory(Machine);
-            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers))
+            foreach (var user in ResolveTargetUsers())
             {
                 var clients = inventory.Find(user, Client, measureCache: false);
                 if (clients.Count == 0)

@@ -14,26 +14,9 @@ namespace TeamsRemediation.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Enable, "Tls12", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TlsSettingChange))]
-    public sealed class EnableTls12Command : TeamsCmdletBase
+    public sealed class EnableTls12Command : UserTargetCmdletBase
     {
-        private const string ByDefault = "Default";
-        private const string ByName = "ByName";
-        private const string BySid = "BySid";
-        private const string All = "AllUsers";
-
         private readonly List<TargetUser> users = new List<TargetUser>();
-
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserName { get; set; }
-
-        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Sid")]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserSid { get; set; }
-
-        [Parameter(ParameterSetName = All, Mandatory = true)]
-        public SwitchParameter AllUsers { get; set; }
 
         /// <summary>Machine, User or All (default).</summary>
         [Parameter]
@@ -73,7 +56,7 @@ namespace TeamsRemediation.Commands
                 return;
             }
 
-            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers, nobodyIsFine: Scope == TlsScope.All))
+            foreach (var user in ResolveTargetUsers(nobodyIsFine: Scope == TlsScope.All))
             {
                 if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
                 {

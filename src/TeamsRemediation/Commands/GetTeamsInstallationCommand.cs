@@ -9,25 +9,8 @@ namespace TeamsRemediation.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TeamsInstallation", DefaultParameterSetName = ByDefault)]
     [OutputType(typeof(TeamsInstallation))]
-    public sealed class GetTeamsInstallationCommand : TeamsCmdletBase
+    public sealed class GetTeamsInstallationCommand : UserTargetCmdletBase
     {
-        private const string ByDefault = "Default";
-        private const string ByName = "ByName";
-        private const string BySid = "BySid";
-        private const string All = "AllUsers";
-
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserName { get; set; }
-
-        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Sid")]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserSid { get; set; }
-
-        [Parameter(ParameterSetName = All, Mandatory = true)]
-        public SwitchParameter AllUsers { get; set; }
-
         /// <summary>Classic, New, All (default: every client installed or left in the profile) or Installed.</summary>
         [Parameter]
         public TeamsClientSelection Client { get; set; } = TeamsClientSelection.All;
@@ -39,7 +22,7 @@ namespace TeamsRemediation.Commands
         protected override void ProcessRecord()
         {
             var inventory = new TeamsInventory(Machine);
-            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers))
+            foreach (var user in ResolveTargetUsers())
             {
                 var found = inventory.Find(user, Client, measureCache: !NoCacheSize);
                 if (found.Count == 0)

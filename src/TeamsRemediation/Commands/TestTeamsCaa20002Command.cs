@@ -29,28 +29,11 @@ namespace TeamsRemediation.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TeamsCaa20002", DefaultParameterSetName = ByDefault)]
     [OutputType(typeof(TeamsCaa20002Finding), typeof(bool), typeof(string))]
-    public sealed class TestTeamsCaa20002Command : TeamsCmdletBase
+    public sealed class TestTeamsCaa20002Command : UserTargetCmdletBase
     {
-        private const string ByDefault = "Default";
-        private const string ByName = "ByName";
-        private const string BySid = "BySid";
-        private const string All = "AllUsers";
-
         private readonly List<Targets.TargetUser> users = new List<Targets.TargetUser>();
         private ISet<string>? checkIds;
         private IReadOnlyList<ProbeEndpoint>? endpoints;
-
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserName { get; set; }
-
-        [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Sid")]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserSid { get; set; }
-
-        [Parameter(ParameterSetName = All, Mandatory = true)]
-        public SwitchParameter AllUsers { get; set; }
 
         /// <summary>How far back event 1098 and the Teams logs are read (default: 7 days).</summary>
         [Parameter]
@@ -115,7 +98,7 @@ namespace TeamsRemediation.Commands
         protected override void ProcessRecord()
         {
             // Piped installations arrive one by one; the diagnosis runs once for all of them in EndProcessing.
-            foreach (var user in ResolveUsers(UserName, UserSid, AllUsers))
+            foreach (var user in ResolveTargetUsers())
             {
                 if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
                 {
