@@ -23,5 +23,14 @@ namespace TeamsRemediation.Errors
             "Run elevated (or as SYSTEM) and check the key's permissions, then run Enable-Tls12 again; it only changes what is still off.",
             target,
             exception);
+    
+        /// <summary>A value could not even be read (a key whose ACL denies the caller): it is neither judged nor written.</summary>
+        public static ModuleError TlsValueUnreadable(string target, System.Exception exception) => new ModuleError(
+            "TlsValueUnreadable",
+            ModuleErrorCategory.ReadError,
+            "Could not read " + target + ": " + exception.Message + " It was left alone; the other values were still repaired.",
+            "Check the key's permissions (regedit > Permissions), then run Enable-Tls12 again elevated or as SYSTEM.",
+            target,
+            exception);
     }
 }

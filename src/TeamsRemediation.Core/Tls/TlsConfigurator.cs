@@ -288,7 +288,7 @@ namespace TeamsRemediation.Tls
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
                 var target = key + " [" + key.ViewName + "] " + name;
-                reportError(ModuleErrors.TlsValueWriteFailed(target, e));
+                reportError(ModuleErrors.TlsValueUnreadable(target, e));
                 error = "Not read: " + e.Message;
                 return null;
             }
