@@ -17,9 +17,12 @@ namespace TeamsRemediation.Commands
     {
         private readonly List<string> journals = new List<string>();
 
-        /// <summary>Journal files; piped objects bind by their JournalPath. Empty paths (a run that changed nothing) are passed over.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("JournalPath")]
+        /// <summary>
+        /// Journal files: paths, piped path strings, piped results by their JournalPath, piped files (Get-ChildItem) by
+        /// their FullName. Empty paths (a run that changed nothing) are passed over.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("JournalPath", "FullName")]
         [AllowEmptyString]
         public string[]? Journal { get; set; }
 

@@ -55,6 +55,23 @@ namespace TeamsRemediation.Tests.Tls
         }
 
         [Fact]
+        public void PipedPathStringsAndFilesRestoreTheirJournals()
+        {
+            using var s = new SimulatedSession();
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(Client, "Enabled", RegistryValue.DWord(0));
+            var journal = s.Run("Enable-Tls12 -Scope Machine").Objects<TlsSettingChange>().First().JournalPath;
+
+            var byString = s.Run("$args[0] | Undo-TeamsRemediation", journal);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(byString.Objects<RestoreResult>()).Status);
+            Assert.Equal(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(Client, "Enabled"));
+
+            var byFile = s.Run("[System.IO.FileInfo]::new($args[0]) | Undo-TeamsRemediation", journal);
+            Assert.Empty(byFile.Errors);
+            Assert.Equal(RestoreStatus.AlreadyRestored, Assert.Single(byFile.Objects<RestoreResult>()).Status);
+        }
+
+        [Fact]
         public void PipingARunThatChangedNothingRestoresNothingAndReportsNoError()
         {
             using var s = new SimulatedSession();
