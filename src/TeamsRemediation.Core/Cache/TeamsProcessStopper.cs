@@ -57,9 +57,7 @@ namespace TeamsRemediation.Cache
             var theirs = machine.Processes.List()
                 .Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase) && sessions.Contains(p.SessionId))
                 .ToList();
-            var names = TeamsLayout.ProcessNames(client);
-            var installPath = TeamsLayout.InstallPath(client, user.ProfilePath);
-            var found = theirs.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase) && IsTeamsImage(p, client, installPath)).ToList();
+            var found = theirs.Where(p => TeamsLayout.IsClientProcess(p, client, user.ProfilePath)).ToList();
 
             // WebView2 runs as a tree (browser process under ms-teams, renderers under the browser): take descendants.
             var ids = new HashSet<int>(found.Select(p => p.Id));
@@ -130,17 +128,6 @@ namespace TeamsRemediation.Cache
         {
             var left = deadline - DateTime.UtcNow;
             return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-        }
-
-        /// <summary>"Update" is a common name (every Squirrel app has one): only the one in classic Teams' own folder counts.</summary>
-        private static bool IsTeamsImage(ProcessInfo process, TeamsClient client, string installPath)
-        {
-            if (client != TeamsClient.Classic || !process.Name.Equals("Update", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(installPath + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

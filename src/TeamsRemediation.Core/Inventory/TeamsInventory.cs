@@ -46,8 +46,7 @@ namespace TeamsRemediation.Inventory
             var profile = user.ProfilePath;
             var install = TeamsLayout.InstallPath(client, profile);
             var cache = TeamsLayout.CacheRoot(client, profile);
-            var names = TeamsLayout.ProcessNames(client);
-            var running = userProcesses.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).Select(p => p.ToString()).ToArray();
+            var running = userProcesses.Where(p => TeamsLayout.IsClientProcess(p, client, profile)).Select(p => p.ToString()).ToArray();
             var version = client == TeamsClient.Classic ? ClassicVersion(user) : NewTeamsVersion(user);
             var installed = client == TeamsClient.Classic
                 ? File.Exists(Path.Combine(install, "Update.exe")) && File.Exists(Path.Combine(install, "current", "Teams.exe"))

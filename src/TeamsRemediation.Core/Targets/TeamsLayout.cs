@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace TeamsRemediation.Targets
 {
@@ -60,6 +61,25 @@ namespace TeamsRemediation.Targets
         public static string LogPath(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicLogPath(profilePath) : NewLogFolder(profilePath);
 
         public static IReadOnlyList<string> ProcessNames(TeamsClient client) => client == TeamsClient.Classic ? ClassicProcessNames : NewProcessNames;
+
+        /// <summary>
+        /// A process of this client in this profile. "Update" is a common name (every Squirrel app has one): only the
+        /// one in classic Teams' own folder counts, and one whose path cannot be read does not.
+        /// </summary>
+        public static bool IsClientProcess(Platform.ProcessInfo process, TeamsClient client, string profilePath)
+        {
+            if (!ProcessNames(client).Contains(process.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (client != TeamsClient.Classic || !process.Name.Equals("Update", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(ClassicInstallPath(profilePath) + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>Version out of a package full name such as MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe; null for anything else.</summary>
         public static string? NewTeamsVersionFromPackageFullName(string packageFullName)

@@ -109,6 +109,21 @@ namespace TeamsRemediation.Tests.Inventory
         }
 
         [Fact]
+        public void AnotherAppsUpdateExeDoesNotMakeClassicTeamsRunning()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var alice = pc.AddUser("alice", loggedOn: true).InstallClassicTeams();
+            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid, executablePath: Path.Combine(alice.ProfilePath, "AppData", "Local", "Discord", "Update.exe"));
+            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid, executablePath: null);
+
+            Assert.False(Find(pc, alice).Single().Running);
+
+            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid, executablePath: Path.Combine(TeamsLayout.ClassicInstallPath(alice.ProfilePath), "Update.exe"));
+            Assert.True(Find(pc, alice).Single().Running);
+        }
+
+        [Fact]
         public void ALinkInsideTheCacheIsNotCountedOrFollowed()
         {
             var pc = SimulatedPc.Create();
