@@ -27,11 +27,6 @@ namespace TeamsRemediation.Commands
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
-        private bool IsWhatIf =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                ? ((SwitchParameter)value).IsPresent
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
         protected override void BeginProcessing()
         {
             base.BeginProcessing();

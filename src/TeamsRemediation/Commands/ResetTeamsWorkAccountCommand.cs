@@ -95,9 +95,6 @@ namespace TeamsRemediation.Commands
             }
         }
 
-        private bool IsWhatIf =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) ? ((SwitchParameter)whatIf).IsPresent : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
         /// <summary>
         /// -Force answers the ConfirmImpact High question for an unattended run (Intune has nobody to answer it);
         /// -WhatIf still only reports, and an explicit -Confirm still asks.

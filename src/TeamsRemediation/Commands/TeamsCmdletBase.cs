@@ -69,6 +69,12 @@ namespace TeamsRemediation.Commands
             return resolution.Users;
         }
 
+        /// <summary>-WhatIf on this call, or $WhatIfPreference inherited from the caller: a declined ShouldProcess then reports WhatIf, not Skipped.</summary>
+        protected bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
         protected void WriteModuleError(ModuleError error) => WriteError(ErrorRecords.From(error));
 
         protected void ThrowModuleError(ModuleError error) => ThrowTerminatingError(ErrorRecords.From(error));

@@ -30,11 +30,6 @@ namespace TeamsRemediation.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private bool IsWhatIf =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                ? ((SwitchParameter)value).IsPresent
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
         protected override void ProcessRecord()
         {
             // Collected first: piped results of one run all name the same journal, which is restored once.
