@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Cache;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Journal;
@@ -403,37 +404,21 @@ namespace TeamsRemediation.Account
             return Finish(step, AccountResetStatus.Done, "Moved " + folder + " to " + backup + ". Windows makes it anew when the user signs in to Windows again. Undo-TeamsRemediation -Journal '" + journal.Path + "' moves it back.");
         }
 
-        /// <summary>Asks the user's Teams (both clients, their WebView2 children) and broker processes to close, then ends the ones that stay. Returns what is still there.</summary>
+        /// <summary>
+        /// Closes the user's Teams (both clients, their WebView2 descendants) the way Clear-TeamsCache does, and the
+        /// user's broker processes with them. Returns what is still there.
+        /// </summary>
         private List<string> CloseTeamsAndBroker(TargetUser user)
         {
-            var names = new HashSet<string>(TeamsLayout.ClassicProcessNames.Concat(TeamsLayout.NewProcessNames).Concat(new[] { BrokerProcessName }), StringComparer.OrdinalIgnoreCase);
-            var mine = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
-            var targets = mine.Where(p => names.Contains(p.Name)).ToList();
-            var parents = new HashSet<int>(targets.Select(p => p.Id));
-            // WebView2 is shared with other apps: only the children of Teams belong to it.
-            targets.AddRange(mine.Where(p => p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase) && parents.Contains(p.ParentId)));
-
-            foreach (var process in targets)
-            {
-                machine.Processes.RequestClose(process.Id);
-            }
-
-            var remaining = new List<string>();
-            foreach (var process in targets)
-            {
-                if (machine.Processes.WaitForExit(process.Id, options.CloseTimeout))
-                {
-                    continue;
-                }
-
-                machine.Processes.Kill(process.Id);
-                if (!machine.Processes.WaitForExit(process.Id, options.CloseTimeout))
-                {
-                    remaining.Add(process.ToString());
-                }
-            }
-
-            return remaining;
+            var stopper = new TeamsProcessStopper(machine, _ => { }) { CloseTimeout = options.CloseTimeout, KillTimeout = options.CloseTimeout };
+            var broker = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase) && p.Name.Equals(BrokerProcessName, StringComparison.OrdinalIgnoreCase));
+            var targets = stopper.Find(user, TeamsClient.Classic)
+                .Concat(stopper.Find(user, TeamsClient.New))
+                .Concat(broker)
+                .GroupBy(p => p.Id)
+                .Select(g => g.First())
+                .ToList();
+            return stopper.Stop(targets).StillRunning.Select(p => p.ToString()).ToList();
         }
 
         private string UniqueBackupPath(string folder, string name)
