@@ -57,9 +57,15 @@ namespace TeamsRemediation.Codes
 
         public const string OfficeClientId = "d3590ed6-52b3-4102-aeff-aad2292ab01c";
 
-        private static readonly Regex CaaPattern = new Regex(@"(?<![0-9A-Za-z])(?:0x)?(CAA[0-9A-F]{5})(?![0-9A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex AadstsPattern = new Regex(@"AADSTS(\d{4,7})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex KeysetPattern = new Regex(@"(?<![0-9A-Za-z])(?:0x)?(80090016)(?![0-9A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // A code counts only where it stands as a code: its own token, not a piece of an identifier. No letter,
+        // digit or hyphen may touch it, so a group of a GUID (caa2f00d-5b6e-...), even one cut short at the end of
+        // an excerpt, the middle of a hex run or a hash never reads as an error code.
+        private const string Before = @"(?<![0-9A-Za-z-])";
+        private const string After = @"(?![0-9A-Za-z-])";
+
+        private static readonly Regex CaaPattern = new Regex(Before + @"(?:0x)?(CAA[0-9A-F]{5})" + After, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex AadstsPattern = new Regex(Before + @"AADSTS(\d{4,7})" + After, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex KeysetPattern = new Regex(Before + @"(?:0x)?(80090016)" + After, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private static readonly Dictionary<string, CodeInfo> Known = new[]
         {
