@@ -5,7 +5,7 @@ using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Diagnostics
 {
-    /// <summary>Makes findings stamped with the computer, the user and one timestamp for the whole run.</summary>
+    /// <summary>Makes findings stamped with the computer, the user and one timestamp for the whole run; every text goes through <see cref="FindingText"/>.</summary>
     internal sealed class FindingFactory
     {
         private readonly string computerName;
@@ -21,11 +21,11 @@ namespace TeamsRemediation.Diagnostics
         {
             CheckId = checkId,
             Status = status,
-            Summary = summary,
-            Evidence = (evidence ?? Enumerable.Empty<string>()).ToArray(),
-            Remedy = remedy ?? string.Empty,
-            User = user?.UserName ?? string.Empty,
-            UserSid = user?.Sid ?? string.Empty,
+            Summary = FindingText.Clean(summary),
+            Evidence = (evidence ?? Enumerable.Empty<string>()).Select(FindingText.Clean).ToArray(),
+            Remedy = FindingText.Clean(remedy),
+            User = FindingText.Clean(user?.UserName),
+            UserSid = FindingText.Clean(user?.Sid),
             ComputerName = computerName,
             Timestamp = timestamp,
         };
@@ -33,7 +33,7 @@ namespace TeamsRemediation.Diagnostics
         public TeamsCaa20002Finding Skipped(string checkId, TargetUser? user, string reason, IEnumerable<string>? evidence = null)
         {
             var finding = Make(checkId, user, FindingStatus.Skipped, "Not checked: " + reason, evidence);
-            finding.SkipReason = reason;
+            finding.SkipReason = FindingText.Clean(reason);
             return finding;
         }
 

@@ -194,13 +194,7 @@ namespace TeamsRemediation.Logs
             var at = line.IndexOf(code, StringComparison.OrdinalIgnoreCase);
             var start = line.Length <= MaxEvidenceChars || at < 0 ? 0 : Math.Max(0, Math.Min(at - MaxEvidenceChars / 3, line.Length - MaxEvidenceChars));
             var excerpt = line.Substring(start, Math.Min(MaxEvidenceChars, line.Length - start));
-            var clean = new StringBuilder(excerpt.Length);
-            foreach (var c in excerpt)
-            {
-                clean.Append(char.IsControl(c) || c == '\uFFFD' ? (c == '\t' ? ' ' : '?') : c);
-            }
-
-            return clean.ToString().Trim();
+            return Diagnostics.FindingText.Clean(excerpt).Trim();
         }
     }
 

@@ -18,17 +18,17 @@ namespace TeamsRemediation.Tests.Module
     {
         private const string Cmd = "TeamsRemediation.Commands.TestTeamsCaa20002Command";
 
-        private static TeamsCaa20002Finding Finding(ScriptResult result, string checkId, SimulatedUser? user = null) =>
+        internal static TeamsCaa20002Finding Finding(ScriptResult result, string checkId, SimulatedUser? user = null) =>
             Assert.Single(result.Objects<TeamsCaa20002Finding>(), f => f.CheckId == checkId && (user == null ? f.UserSid.Length == 0 : f.UserSid == user.Sid));
 
-        private static SimulatedUser HealthyUser(SimulatedSession s, string name = "alice", bool loggedOn = true, bool hiveLoaded = true)
+        internal static SimulatedUser HealthyUser(SimulatedSession s, string name = "alice", bool loggedOn = true, bool hiveLoaded = true)
         {
             var user = s.Pc.AddUser(name, loggedOn: loggedOn, hiveLoaded: hiveLoaded).InstallNewTeams();
             s.Machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy"));
             return user;
         }
 
-        private static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status");
+        internal static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status");
 
         private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) => new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
 
@@ -357,7 +357,7 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("PANGP Virtual Ethernet Adapter Secure", vpn.Summary);
             var hostsFinding = Finding(result, "Network.HostsFile");
             Assert.Equal(FindingStatus.Fail, hostsFinding.Status);
-            Assert.Equal("line 3: 10.1.2.3\tlogin.microsoftonline.com", Assert.Single(hostsFinding.Evidence));
+            Assert.Equal("line 3: 10.1.2.3 login.microsoftonline.com", Assert.Single(hostsFinding.Evidence));
         }
 
         [Fact]
