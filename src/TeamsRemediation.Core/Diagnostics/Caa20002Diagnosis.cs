@@ -118,6 +118,12 @@ namespace TeamsRemediation.Diagnostics
                 all.AddRange(CheckIds.PerUser.Where(mine.Findings.ContainsKey).Select(id => mine.Findings[id]));
             }
 
+            if (users.Count == 0 && options.NobodyToCheck != null)
+            {
+                var reason = options.NobodyToCheck;
+                all.AddRange(CheckIds.PerUser.Where(options.Wants).Select(id => findings.Skipped(id, null, "no user to check: " + reason)));
+            }
+
             return all;
         }
 

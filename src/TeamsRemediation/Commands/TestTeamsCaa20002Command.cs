@@ -98,7 +98,8 @@ namespace TeamsRemediation.Commands
         protected override void ProcessRecord()
         {
             // Piped installations arrive one by one; the diagnosis runs once for all of them in EndProcessing.
-            foreach (var user in ResolveTargetUsers())
+            // SYSTEM on a PC where nobody is logged on still has machine checks to run: the per-user ones are Skipped with the reason.
+            foreach (var user in ResolveTargetUsers(nobodyIsFine: true, nobodyConsequence: "The machine checks run; the per-user checks are Skipped."))
             {
                 if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -114,6 +115,7 @@ namespace TeamsRemediation.Commands
                 SkipNetwork = SkipNetwork,
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 CheckIds = checkIds,
+                NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
             if (endpoints != null)
             {

@@ -1,7 +1,11 @@
 using System;
+using System.IO;
 using System.Linq;
+using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Tests.Scripts;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Tls;
 using Xunit;
 using static TeamsRemediation.Tests.Module.TestTeamsCaa20002Tests;
 
@@ -38,6 +42,96 @@ namespace TeamsRemediation.Tests.Module
                 Assert.True(Printable(f.Remedy), f.CheckId + " remedy");
                 Assert.All(f.Evidence, e => Assert.True(Printable(e), f.CheckId + " evidence: " + e));
             });
+        }
+    
+        private static SimulatedSession NobodyLoggedOn(bool brokenTls = false)
+        {
+            var s = new SimulatedSession();
+            HealthyUser(s, "alice", loggedOn: false, hiveLoaded: false);
+            RecordDsregcmd(s);
+            if (brokenTls)
+            {
+                s.Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.DWord(0x280));
+            }
+
+            s.Pc.RunAsSystem();
+            return s;
+        }
+
+        [Fact]
+        public void AsSystemWithNobodyLoggedOnTheMachineChecksRunAndEachPerUserCheckIsSkippedWithTheReason()
+        {
+            using var s = NobodyLoggedOn();
+
+            var result = s.Run("Test-TeamsCaa20002");
+
+            Assert.Null(result.Terminating);
+            Assert.Empty(result.Errors);
+            Assert.Contains(result.Warnings, w => w.Contains("nobody is logged on") && w.EndsWith("the per-user checks are Skipped."));
+            var findings = result.Objects<TeamsCaa20002Finding>().ToList();
+            Assert.Equal(CheckIds.Machine.Concat(CheckIds.PerUser), findings.Select(f => f.CheckId));
+            Assert.All(findings.Where(f => CheckIds.Machine.Contains(f.CheckId)), f => Assert.NotEqual(FindingStatus.Skipped, f.Status));
+            Assert.All(findings.Where(f => CheckIds.PerUser.Contains(f.CheckId)), f =>
+            {
+                Assert.Equal(FindingStatus.Skipped, f.Status);
+                Assert.Equal(string.Empty, f.UserSid);
+                Assert.Contains("nobody is logged on", f.SkipReason);
+            });
+            Assert.Equal(true, Assert.Single(s.Run("Test-TeamsCaa20002 -Quiet").Output).BaseObject);
+            Assert.Equal("Compliant", Assert.Single(s.Run("Test-TeamsCaa20002 -As Compliance").Output).BaseObject);
+            var line = (string)Assert.Single(s.Run("Test-TeamsCaa20002 -As Line").Output).BaseObject;
+            Assert.StartsWith("CAA20002 PC01 Compliant: pass ", line);
+            Assert.EndsWith(", skipped " + CheckIds.PerUser.Count, line);
+        }
+
+        [Fact]
+        public void AsSystemWithNobodyLoggedOnABrokenMachineSettingStillFails()
+        {
+            using var s = NobodyLoggedOn(brokenTls: true);
+
+            Assert.Equal("NonCompliant", Assert.Single(s.Run("Test-TeamsCaa20002 -As Compliance").Output).BaseObject);
+            Assert.Equal(false, Assert.Single(s.Run("Test-TeamsCaa20002 -Quiet").Output).BaseObject);
+            Assert.Equal(FindingStatus.Fail, Finding(s.Run("Test-TeamsCaa20002 -CheckId Tls.WinHttp"), "Tls.WinHttp").Status);
+        }
+
+        [Fact]
+        public void AnExplicitUserThatIsNotFoundIsStillAnErrorAndNotSilentlySkipped()
+        {
+            using var s = NobodyLoggedOn();
+
+            var result = s.Run("Test-TeamsCaa20002 -UserName nobody -SkipNetwork");
+
+            Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId == "UserNotFound,TeamsRemediation.Commands.TestTeamsCaa20002Command");
+            Assert.DoesNotContain(result.Objects<TeamsCaa20002Finding>(), f => CheckIds.PerUser.Contains(f.CheckId));
+        }
+
+        [Theory]
+        [InlineData("Intune", "Detect-TeamsCaa20002.ps1", false, 0, "CAA20002 PC01 Compliant: pass ")]
+        [InlineData("Intune", "Detect-TeamsCaa20002.ps1", true, 1, "CAA20002 PC01 NonCompliant: FAIL Tls.WinHttp")]
+        [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", false, 0, "Compliant")]
+        [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", true, 0, "NonCompliant")]
+        public void TheDetectionScriptsAnswerFromTheMachineChecksWhenNobodyIsLoggedOn(string folder, string file, bool brokenTls, int exitCode, string lastLineStart)
+        {
+            using var s = NobodyLoggedOn(brokenTls);
+
+            var run = DeploymentScriptTests.Run(s.Shell, Path.Combine("scripts", folder, file));
+
+            Assert.Equal(exitCode, run.ExitCode);
+            Assert.StartsWith(lastLineStart, run.LastLine);
+            Assert.DoesNotContain("could not run", run.LastLine);
+        }
+
+        [Fact]
+        public void TheIntuneRemediationRepairsTheMachineWhenNobodyIsLoggedOn()
+        {
+            using var s = NobodyLoggedOn(brokenTls: true);
+
+            var run = DeploymentScriptTests.Run(s.Shell, Path.Combine("scripts", "Intune", "Remediate-TeamsCaa20002.ps1"));
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("TLS 1.2: 1 value(s) repaired", run.LastLine);
+            var winHttp32 = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp, RegistryView.Registry32);
+            Assert.Equal(0xA80u, s.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
         }
     }
 }
