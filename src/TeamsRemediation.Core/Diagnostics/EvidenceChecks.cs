@@ -113,8 +113,15 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " + Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."), new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") });
             }
 
-            var scan = new LogCodeScanner().Scan(files);
-            var evidence = new List<string> { scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" + (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) + "." };
+            // File dates only choose the files; each line counts by its own timestamp, so last month's error in a
+            // long-lived log is not today's cause.
+            var scan = new LogCodeScanner().Scan(files, cutoff);
+            var evidence = new List<string>
+            {
+                scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" +
+                (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) +
+                (scan.OlderLines > 0 ? ", " + scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + " not counted" : string.Empty) + ".",
+            };
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
             if (scan.FilesScanned == 0)
             {

@@ -1,8 +1,10 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Scripts;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
@@ -132,6 +134,36 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("TLS 1.2: 1 value(s) repaired", run.LastLine);
             var winHttp32 = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp, RegistryView.Registry32);
             Assert.Equal(0xA80u, s.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
+        }
+    
+        [Fact]
+        public void ACodeFromThreeWeeksAgoInALogWrittenTodayIsNotTodaysCauseButANewOneIs()
+        {
+            using var s = new SimulatedSession();
+            var alice = HealthyUser(s);
+            alice.AddClassicCache();
+            var now = s.Machine.Clock.UtcNow.UtcDateTime;
+            var old = now.AddDays(-21);
+            var classic = TeamsLayout.ClassicLogPath(alice.ProfilePath);
+            var newLog = Path.Combine(TeamsLayout.NewLogFolder(alice.ProfilePath), "MSTeams_2026-11-01_08-00-00.00.log");
+            Directory.CreateDirectory(Path.GetDirectoryName(newLog)!);
+            File.WriteAllText(classic, old.ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- error -- acquireToken failed: CAA20002\n" +
+                now.AddHours(-1).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- info -- signed in\n");
+            File.WriteAllText(newLog, old.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA82EE7\n" +
+                "    continuation of that old error: AADSTS50126\n" +
+                now.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <INFO> started\n");
+
+            var quiet = Finding(s.Run("Test-TeamsCaa20002 -CheckId Evidence.TeamsLogs"), "Evidence.TeamsLogs", alice);
+
+            Assert.Equal(FindingStatus.Pass, quiet.Status);
+            Assert.Contains("3 line(s) with codes older than", quiet.Evidence[0]);
+
+            File.AppendAllText(newLog, now.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA20002\n");
+            var failing = Finding(s.Run("Test-TeamsCaa20002 -CheckId Evidence.TeamsLogs"), "Evidence.TeamsLogs", alice);
+
+            Assert.Equal(FindingStatus.Fail, failing.Status);
+            Assert.Contains(failing.Evidence, e => e.StartsWith("CAA20002 (invalid_request") && e.Contains("1x, last in MSTeams_2026-11-01_08-00-00.00.log"));
+            Assert.DoesNotContain(failing.Evidence, e => e.Contains("CAA82EE7") || e.StartsWith("AADSTS50126"));
         }
     }
 }
