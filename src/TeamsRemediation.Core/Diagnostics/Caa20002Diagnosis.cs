@@ -64,14 +64,14 @@ namespace TeamsRemediation.Diagnostics
             foreach (var user in users)
             {
                 var mine = new UserFindings(user);
-                Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user));
-                Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user));
-                Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user));
+                Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user), user);
+                Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user), user);
+                Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user), user);
                 var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache) ? teams.Inventory(user) : new TeamsInstallation[0];
-                Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations));
+                Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations), user);
 
                 // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.
-                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => evidence.TeamsLogs(user, options.Since, mine.Codes));
+                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => evidence.TeamsLogs(user, options.Since, mine.Codes), user);
                 mine.Installations = installations;
                 perUser.Add(mine);
             }
@@ -106,15 +106,15 @@ namespace TeamsRemediation.Diagnostics
                 var user = mine.User;
                 if (dsregRun != null)
                 {
-                    Add(mine.Findings, CheckIds.AccountPrt, () => account.Prt(user, dsregRun, caller));
+                    Add(mine.Findings, CheckIds.AccountPrt, () => account.Prt(user, dsregRun, caller), user);
                 }
 
                 if (eventResult != null)
                 {
-                    Add(mine.Findings, CheckIds.EvidenceAadEvents, () => evidence.AadEvents(user, eventResult, options.Since, mine.Codes));
+                    Add(mine.Findings, CheckIds.EvidenceAadEvents, () => evidence.AadEvents(user, eventResult, options.Since, mine.Codes), user);
                 }
 
-                Add(mine.Findings, CheckIds.TeamsCache, () => teams.Cache(user, mine.Installations, mine.Codes));
+                Add(mine.Findings, CheckIds.TeamsCache, () => teams.Cache(user, mine.Installations, mine.Codes), user);
                 all.AddRange(CheckIds.PerUser.Where(mine.Findings.ContainsKey).Select(id => mine.Findings[id]));
             }
 
@@ -127,7 +127,7 @@ namespace TeamsRemediation.Diagnostics
             return all;
         }
 
-        private void Add(Dictionary<string, TeamsCaa20002Finding> into, string checkId, Func<TeamsCaa20002Finding> check)
+        private void Add(Dictionary<string, TeamsCaa20002Finding> into, string checkId, Func<TeamsCaa20002Finding> check, TargetUser? user = null)
         {
             if (!options.Wants(checkId))
             {
@@ -140,8 +140,9 @@ namespace TeamsRemediation.Diagnostics
             }
             catch (Exception e) when (e is UnauthorizedAccessException || e is System.IO.IOException || e is System.Security.SecurityException)
             {
-                // One check that cannot read its source never stops the others.
-                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, null, "its data could not be read: " + e.Message);
+                // One check that cannot read its source (another user's hive is access-denied for a standard user)
+                // never stops the others: it is information, reported for the user it was about.
+                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, user, "its data could not be read: " + e.Message);
                 into[checkId] = failed;
             }
         }

@@ -59,10 +59,22 @@ namespace TeamsRemediation.Diagnostics
                 }
 
                 var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + TlsRegistryLocations.UserInternetSettings);
-                var enabled = machine.Registry.GetValue(key, "ProxyEnable")?.AsDWord == 1;
-                var server = machine.Registry.GetValue(key, "ProxyServer")?.AsString ?? string.Empty;
-                var bypass = machine.Registry.GetValue(key, "ProxyOverride")?.AsString ?? string.Empty;
-                var pac = machine.Registry.GetValue(key, "AutoConfigURL")?.AsString ?? string.Empty;
+                bool enabled;
+                string server, bypass, pac;
+                try
+                {
+                    enabled = machine.Registry.GetValue(key, "ProxyEnable")?.AsDWord == 1;
+                    server = machine.Registry.GetValue(key, "ProxyServer")?.AsString ?? string.Empty;
+                    bypass = machine.Registry.GetValue(key, "ProxyOverride")?.AsString ?? string.Empty;
+                    pac = machine.Registry.GetValue(key, "AutoConfigURL")?.AsString ?? string.Empty;
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException || e is System.Security.SecurityException || e is System.IO.IOException)
+                {
+                    // Another user's hive is access-denied for a standard user: information, not a reason to stop.
+                    picture.Evidence.Add(user.UserName + ": proxy settings not readable (" + e.Message + ").");
+                    continue;
+                }
+
                 if (enabled && server.Length > 0)
                 {
                     picture.Evidence.Add(user.UserName + ": Internet Options proxy " + server + (bypass.Length > 0 ? ", bypass " + bypass : string.Empty) + ".");

@@ -165,5 +165,38 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains(failing.Evidence, e => e.StartsWith("CAA20002 (invalid_request") && e.Contains("1x, last in MSTeams_2026-11-01_08-00-00.00.log"));
             Assert.DoesNotContain(failing.Evidence, e => e.Contains("CAA82EE7") || e.StartsWith("AADSTS50126"));
         }
+    
+        [Fact]
+        public void AStandardUserWhileSomeoneElseIsLoggedOnReadsTheOtherHiveAsNotReadableAndNeverStops()
+        {
+            using var s = new SimulatedSession();
+            var alice = HealthyUser(s, "alice");
+            var bob = HealthyUser(s, "bob");
+            RecordDsregcmd(s);
+            s.Machine.SimulatedRegistry.DenyAccess(new RegistryKeyPath(RegistryHive.Users, bob.Sid));
+            s.Pc.RunAs(alice, elevated: false);
+
+            var own = s.Run("Test-TeamsCaa20002 -SkipNetwork");
+            var all = s.Run("Test-TeamsCaa20002 -AllUsers");
+            var installations = s.Run("Get-TeamsInstallation -AllUsers");
+
+            Assert.Null(own.Terminating);
+            Assert.Empty(own.Errors);
+            Assert.All(own.Objects<TeamsCaa20002Finding>().Where(f => f.UserSid.Length > 0), f => Assert.Equal(alice.Sid, f.UserSid));
+            Assert.Null(all.Terminating);
+            Assert.Empty(all.Errors);
+            foreach (var checkId in new[] { "Tls.InternetOptions", "Account.WamPolicy" })
+            {
+                var denied = Finding(all, checkId, bob);
+                Assert.Equal(FindingStatus.Skipped, denied.Status);
+                Assert.Contains("is denied", denied.SkipReason);
+                Assert.Equal(FindingStatus.Pass, Finding(all, checkId, alice).Status);
+            }
+
+            Assert.Contains(Finding(all, "Network.Proxy").Evidence, e => e.StartsWith(bob.UserName + ": proxy settings not readable (") && e.Contains("is denied"));
+            Assert.DoesNotContain(all.Objects<TeamsCaa20002Finding>(), f => f.UserSid == bob.Sid && f.Status == FindingStatus.Fail);
+            Assert.Null(installations.Terminating);
+            Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x), installations.Objects<TeamsInstallation>().Select(i => i.UserSid).Distinct().OrderBy(x => x));
+        }
     }
 }
