@@ -2,7 +2,10 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using FsCheck.Fluent;
+using TeamsRemediation.Codes;
 using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Tests.Diagnostics;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Scripts;
@@ -197,6 +200,42 @@ namespace TeamsRemediation.Tests.Module
             Assert.DoesNotContain(all.Objects<TeamsCaa20002Finding>(), f => f.UserSid == bob.Sid && f.Status == FindingStatus.Fail);
             Assert.Null(installations.Terminating);
             Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x), installations.Objects<TeamsInstallation>().Select(i => i.UserSid).Distinct().OrderBy(x => x));
+        }
+    
+        [Fact]
+        public void AHealthyPcStaysCompliantAcrossThousandsOfGeneratedGuidsAndHexRunsWhileEachRealCauseStillFails()
+        {
+            using var s = new SimulatedSession();
+            var alice = HealthyUser(s);
+            RecordDsregcmd(s);
+            s.Pc.RunAsSystem();
+            var now = s.Machine.Clock.UtcNow.UtcDateTime;
+            var folder = TeamsLayout.NewLogFolder(alice.ProfilePath);
+            Directory.CreateDirectory(folder);
+            var iso = Path.Combine(folder, "MSTeams_2026-11-26_08-00-00.00.log");
+            var classicShaped = Path.Combine(folder, "MSTeams_2026-11-26_09-00-00.00.log");
+            var noise = Gen.Sample(NoiseGenerators.NoiseLine(), 1500);
+            File.WriteAllLines(iso, noise.Select((line, i) => now.AddMinutes(-i).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <INFO> " + line));
+            File.WriteAllLines(classicShaped, noise.Select((line, i) => now.AddMinutes(-i).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- info -- " + line));
+            foreach (var line in Gen.Sample(NoiseGenerators.NoiseLine(), 300))
+            {
+                s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-5), alice.Sid, "Error: 0x80070520\r\nDescription: " + line + "\r\nClient ID: " + CodeCatalog.OfficeClientId + "\r\nCorrelation ID: " + line));
+            }
+
+            Assert.True(new FileInfo(iso).Length > 100_000, "the generated noise is substantial");
+            var findings = s.Run("Test-TeamsCaa20002").Objects<TeamsCaa20002Finding>().ToList();
+            Assert.Equal("Compliant", DiagnosisSummary.Compliance(findings));
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "Evidence.TeamsLogs").Status);
+            Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "Evidence.AadEvents").Status);
+
+            File.AppendAllText(iso, now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <ERR> acquireToken failed caa2f00d-5b6e-4c1a-9d2e-0123456789ab CAA20002\n");
+            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-1), alice.Sid, "Error: 0xCAA20002 The request is invalid.\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
+            var broken = s.Run("Test-TeamsCaa20002 -CheckId Evidence.*");
+
+            var logs = Finding(broken, "Evidence.TeamsLogs", alice);
+            Assert.Equal(FindingStatus.Fail, logs.Status);
+            Assert.Equal("The Teams logs show CAA20002 (most frequent: invalid_request: Entra ID rejected the token request).", logs.Summary);
+            Assert.Equal(FindingStatus.Fail, Finding(broken, "Evidence.AadEvents", alice).Status);
         }
     }
 }
