@@ -198,15 +198,19 @@ namespace TeamsRemediation.Diagnostics
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                var outcome = deadline.IsCancellationRequested ? ProbeOutcome.TimedOut : ProbeOutcome.ConnectFailed;
-                return new EndpointProbeResult(endpoint, outcome, "The probe of " + endpoint.Host + " stopped: " + e.Message);
+                // The probe maps every network failure to its outcome itself: what escapes it is a fault of the probe,
+                // never evidence about the network, unless the deadline had passed.
+                return deadline.IsCancellationRequested
+                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut, "The probe of " + endpoint.Host + " stopped at the deadline: " + e.Message)
+                    : new EndpointProbeResult(endpoint, ProbeOutcome.InternalError, "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message);
             }
         }
 
         public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails)
         {
             var evidence = results.Select(Describe).ToList();
-            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer).ToList();
+            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer && r.Outcome != ProbeOutcome.InternalError).ToList();
+            var internalErrors = results.Where(r => r.Outcome == ProbeOutcome.InternalError).ToList();
             var inspected = results.Where(r => r.TlsHandshakeSucceeded && r.CertificateProblem.Length > 0).ToList();
             if (failed.Count > 0)
             {
@@ -228,6 +232,11 @@ namespace TeamsRemediation.Diagnostics
 
                 var summary = failed.Count + " of " + results.Count + " sign-in endpoints fail: " + string.Join(", ", failed.Select(r => r.Endpoint.Host + " (" + Plain(r.Outcome) + ")")) + ".";
                 return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Fail, summary, evidence, remedy);
+            }
+
+            if (internalErrors.Count > 0)
+            {
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning, internalErrors.Count + " of " + results.Count + " endpoint probes failed with an internal error of this module (not a network finding): " + string.Join(", ", internalErrors.Select(r => r.Endpoint.Host)) + ".", evidence);
             }
 
             if (inspected.Count > 0)
@@ -315,6 +324,7 @@ namespace TeamsRemediation.Diagnostics
                 case ProbeOutcome.ProxyRefused: return "proxy refused";
                 case ProbeOutcome.TlsFailed: return "TLS 1.2 failed";
                 case ProbeOutcome.HtmlInsteadOfService: return "HTML page instead of the service";
+                case ProbeOutcome.InternalError: return "internal error of the probe, not a network finding";
                 default: return outcome.ToString();
             }
         }

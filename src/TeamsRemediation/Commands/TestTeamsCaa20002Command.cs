@@ -83,9 +83,9 @@ namespace TeamsRemediation.Commands
                 var parsed = new List<ProbeEndpoint>();
                 foreach (var text in Endpoint)
                 {
-                    if (!ProbeEndpoint.TryParse(text, out var endpoint))
+                    if (!ProbeEndpoint.TryParse(text, out var endpoint, out var problem))
                     {
-                        ThrowModuleError(ModuleErrors.InvalidEndpoint(text));
+                        ThrowModuleError(ModuleErrors.InvalidEndpoint(text, problem));
                     }
 
                     parsed.Add(endpoint!);

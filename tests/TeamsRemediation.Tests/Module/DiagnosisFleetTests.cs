@@ -237,5 +237,59 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal("The Teams logs show CAA20002 (most frequent: invalid_request: Entra ID rejected the token request).", logs.Summary);
             Assert.Equal(FindingStatus.Fail, Finding(broken, "Evidence.AadEvents", alice).Status);
         }
+    
+        [Theory]
+        [InlineData(299, "login.example.com", "the host name has 299 characters (DNS allows 253)")]
+        [InlineData(0, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com", "a label of 64 characters (DNS allows 1 to 63)")]
+        [InlineData(0, "login.example.com:0", "the port 0 is outside 1-65535")]
+        [InlineData(0, "login..example.com", "not a host name, host:port or https://host[:port]/path")]
+        [InlineData(0, "-login.example.com", "not letters, digits and inner hyphens")]
+        [InlineData(0, "http://login.example.com", "not a host name, host:port or https://host[:port]/path")]
+        public void AnInvalidEndpointStopsTheCallBeforeAnythingIsProbed(int length, string endpoint, string problem)
+        {
+            using var s = new SimulatedSession();
+            HealthyUser(s);
+            var text = length == 0 ? endpoint : string.Join(".", Enumerable.Repeat("abcdefghij", 30)).Substring(0, length - endpoint.Length - 1) + "." + endpoint;
+            Assert.Equal(length == 0 ? endpoint.Length : length, text.Length);
+
+            var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0]", text);
+
+            Assert.Equal("InvalidEndpoint,TeamsRemediation.Commands.TestTeamsCaa20002Command", result.TerminatingErrorId);
+            Assert.Contains(problem, result.Terminating!.Message);
+            Assert.Contains("Nothing was checked.", result.Terminating.Message);
+            Assert.Empty(result.Objects<TeamsCaa20002Finding>());
+        }
+
+        [Theory]
+        [InlineData("login.microsoftonline.us")]
+        [InlineData("127.0.0.1:8443")]
+        [InlineData("[::1]:65535")]
+        [InlineData("https://login.partner.microsoftonline.cn/common/v2.0/.well-known/openid-configuration")]
+        public void ValidEndpointsAreAccepted(string endpoint)
+        {
+            using var s = new SimulatedSession();
+            HealthyUser(s);
+
+            var result = s.Run("Test-TeamsCaa20002 -CheckId Network.Endpoint -Endpoint $args[0]", endpoint);
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(FindingStatus.Pass, Finding(result, "Network.Endpoint").Status);
+        }
+
+        [Fact]
+        public void AProbeThatThrowsIsReportedAsAnInternalErrorAndNeverAsANetworkFailure()
+        {
+            using var s = new SimulatedSession();
+            HealthyUser(s);
+            s.Machine.SimulatedNetwork.Fault("login.microsoftonline.com", new ArgumentOutOfRangeException("port", "resolver fault"));
+
+            var finding = Finding(s.Run("Test-TeamsCaa20002 -CheckId Network.Endpoint"), "Network.Endpoint");
+
+            Assert.Equal(FindingStatus.Warning, finding.Status);
+            Assert.StartsWith("1 of 6 endpoint probes failed with an internal error of this module (not a network finding): login.microsoftonline.com", finding.Summary);
+            Assert.Contains(finding.Evidence, e => e.Contains("Internal error in the probe of login.microsoftonline.com (not a network finding): ArgumentOutOfRangeException"));
+            Assert.DoesNotContain(finding.Evidence, e => e.Contains("CAA82EFD"));
+            Assert.Equal(string.Empty, finding.Remedy);
+        }
     }
 }
