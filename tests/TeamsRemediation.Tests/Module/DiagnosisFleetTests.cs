@@ -291,5 +291,45 @@ namespace TeamsRemediation.Tests.Module
             Assert.DoesNotContain(finding.Evidence, e => e.Contains("CAA82EFD"));
             Assert.Equal(string.Empty, finding.Remedy);
         }
+    
+        [Fact]
+        public void ClassicTeamsAloneFailsAsPastEndOfAvailabilityAndALeftoverBesideNewTeamsIsInformation()
+        {
+            using var s = new SimulatedSession();
+            var carol = s.Pc.AddUser("carol", loggedOn: true).InstallClassicTeams();
+            var dave = HealthyUser(s, "dave");
+            dave.InstallClassicTeams();
+            var erin = HealthyUser(s, "erin");
+            erin.AddClassicCache();
+            s.Pc.RunAsSystem();
+
+            var result = s.Run("Test-TeamsCaa20002 -AllUsers -SkipNetwork -CheckId Teams.Client");
+
+            var classicOnly = Finding(result, "Teams.Client", carol);
+            Assert.Equal(FindingStatus.Fail, classicOnly.Status);
+            Assert.Equal("Only classic Teams 1.7.00.13456 is installed: it stopped working on 1 July 2025 (end of availability), so sign-in fails there whatever is repaired on this PC.", classicOnly.Summary);
+            Assert.StartsWith("Install new Teams for the user (the MSTeams package), or use Teams on the web", classicOnly.Remedy);
+            foreach (var user in new[] { dave, erin })
+            {
+                var beside = Finding(result, "Teams.Client", user);
+                Assert.Equal(FindingStatus.Pass, beside.Status);
+                Assert.StartsWith("New Teams 25122.1415.3698.6812 (not running) installed. Classic Teams is left behind beside it", beside.Summary);
+                Assert.Equal(string.Empty, beside.Remedy);
+            }
+        }
+
+        [Fact]
+        public void BeforeItsEndOfAvailabilityClassicTeamsAloneIsOnlyAWarning()
+        {
+            using var s = new SimulatedSession();
+            var carol = s.Pc.AddUser("carol", loggedOn: true).InstallClassicTeams();
+            s.Machine.SimulatedClock.Set(new DateTimeOffset(2025, 6, 30, 12, 0, 0, TimeSpan.Zero));
+            s.Pc.RunAsSystem();
+
+            var finding = Finding(s.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId Teams.Client"), "Teams.Client", carol);
+
+            Assert.Equal(FindingStatus.Warning, finding.Status);
+            Assert.Contains("stops working on 1 July 2025", finding.Summary);
+        }
     }
 }
