@@ -118,6 +118,14 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning, "No default work account in WAM for this user on this " + JoinName(kind) + " device.", evidence, Remedies.ResetWorkAccount(user.Sid));
             }
 
+            // A PRT refused for a reason only the user or the admin can change (password, MFA, disabled account,
+            // Conditional Access) is theirs to fix: their advice, no device remedy, no Fail for the PC.
+            var outside = CodeCatalog.Extract(description).Select(CodeCatalog.Explain).FirstOrDefault(i => i.IsOutsideThePc);
+            if (state == PrtState.Absent && outside != null && cell.Status == FindingStatus.Fail)
+            {
+                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning, summary, evidence, outside.Advice, outside.Owner);
+            }
+
             var remedy = cell.Remedy == PrtRemedy.SignInAgain
                 ? "Lock and unlock Windows with the user's current password (Windows then requests a new token); if it stays that way, " + Remedies.ResetWorkAccount(user.Sid) + "."
                 : cell.Remedy == PrtRemedy.ResetWorkAccount

@@ -17,9 +17,11 @@ namespace TeamsRemediation.Diagnostics
             this.timestamp = timestamp;
         }
 
-        public TeamsCaa20002Finding Make(string checkId, TargetUser? user, FindingStatus status, string summary, IEnumerable<string>? evidence = null, string remedy = "") => new TeamsCaa20002Finding
+        public TeamsCaa20002Finding Make(
+            string checkId, TargetUser? user, FindingStatus status, string summary, IEnumerable<string>? evidence = null, string remedy = "", Codes.FindingOwner? owner = null) => new TeamsCaa20002Finding
         {
             CheckId = checkId,
+            Owner = owner ?? CheckIds.DefaultOwner(checkId),
             Status = status,
             Summary = FindingText.Clean(summary),
             Evidence = (evidence ?? Enumerable.Empty<string>()).Select(FindingText.Clean).ToArray(),

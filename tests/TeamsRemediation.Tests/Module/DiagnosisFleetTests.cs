@@ -331,5 +331,64 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal(FindingStatus.Warning, finding.Status);
             Assert.Contains("stops working on 1 July 2025", finding.Summary);
         }
+    
+        [Theory]
+        [InlineData("AADSTS50126", FindingOwner.User, "Sign in with the current password")]
+        [InlineData("AADSTS50055", FindingOwner.User, "Change the password")]
+        [InlineData("AADSTS50053", FindingOwner.User, "Wait until the lockout ends")]
+        [InlineData("AADSTS50076", FindingOwner.User, "complete multi-factor authentication")]
+        [InlineData("AADSTS50079", FindingOwner.User, "Register the security info")]
+        [InlineData("AADSTS50158", FindingOwner.User, "complete the security challenge")]
+        [InlineData("AADSTS50173", FindingOwner.User, "Sign out of Teams and sign in again")]
+        [InlineData("AADSTS700082", FindingOwner.User, "Sign in to Teams again")]
+        [InlineData("AADSTS53003", FindingOwner.TenantAdmin, "Ask the Entra ID admin")]
+        [InlineData("AADSTS50057", FindingOwner.TenantAdmin, "Ask the Entra ID admin")]
+        public void ACodeOnlyTheUserOrTheAdminCanFixIsTheirsWithAdviceAndNoDeviceRemedyInEventsAndLogs(string aadsts, FindingOwner owner, string advice)
+        {
+            using var s = new SimulatedSession();
+            var alice = HealthyUser(s);
+            alice.AddNewTeamsCache();
+            var now = s.Machine.Clock.UtcNow.UtcDateTime;
+            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-3), alice.Sid, "Error: 0xCAA20002 The request is invalid.\r\nDescription: " + aadsts + ": text\r\nClient ID: " + CodeCatalog.TeamsClientId));
+            var log = Path.Combine(TeamsLayout.NewLogFolder(alice.ProfilePath), "MSTeams_2026-11-26_08-00-00.00.log");
+            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+            File.WriteAllText(log, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " <ERR> acquireToken failed: CAA20002 " + aadsts + "\n");
+            s.Pc.RunAsSystem();
+
+            var result = s.Run("Test-TeamsCaa20002 -SkipNetwork");
+
+            foreach (var checkId in new[] { "Evidence.AadEvents", "Evidence.TeamsLogs" })
+            {
+                var finding = Finding(result, checkId, alice);
+                Assert.Equal(FindingStatus.Warning, finding.Status);
+                Assert.Equal(owner, finding.Owner);
+                Assert.Contains(advice, finding.Remedy);
+                Assert.DoesNotContain("Clear-TeamsCache", finding.Remedy);
+                Assert.DoesNotContain("Reset-TeamsWorkAccount", finding.Remedy);
+            }
+
+            Assert.Equal(FindingStatus.Pass, Finding(result, "Teams.Cache", alice).Status);
+            Assert.Equal("Compliant", Assert.Single(s.Run("Test-TeamsCaa20002 -SkipNetwork -As Compliance").Output).BaseObject);
+        }
+
+        [Fact]
+        public void EveryFindingNamesWhoActsAndADeviceCauseStillFailsAsTheDevices()
+        {
+            using var s = new SimulatedSession();
+            var alice = HealthyUser(s);
+            s.Machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.NameNotResolved, "No such host.");
+            s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddMinutes(-3), alice.Sid, "Error: 0xCAA20002 x\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
+            s.Pc.RunAsSystem();
+
+            var result = s.Run("Test-TeamsCaa20002");
+
+            Assert.Equal(FindingOwner.Network, Finding(result, "Network.Endpoint").Owner);
+            Assert.Equal(FindingOwner.Device, Finding(result, "Tls.WinHttp").Owner);
+            var events = Finding(result, "Evidence.AadEvents", alice);
+            Assert.Equal(FindingStatus.Fail, events.Status);
+            Assert.Equal(FindingOwner.Device, events.Owner);
+            Assert.StartsWith("Clear-TeamsCache -UserSid " + alice.Sid, events.Remedy);
+            Assert.Equal("Owner", Assert.Single(s.Run("(Test-TeamsCaa20002 -SkipNetwork -CheckId Tls.WinHttp).PSObject.Properties['Owner'].Name").Output).BaseObject);
+        }
     }
 }

@@ -34,7 +34,7 @@ namespace TeamsRemediation.Tests.Module
                     text.Append("                AzureAdPrt : YES\n      AzureAdPrtExpiryTime : ").Append(now.AddDays(-3).ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
                     break;
                 case "Absent":
-                    text.Append("                AzureAdPrt : NO\n         Server Error Code : invalid_grant\n  Server Error Description : AADSTS50173: The provided grant has expired.\n");
+                    text.Append("                AzureAdPrt : NO\n         Server Error Code : invalid_grant\n  Server Error Description : AADSTS50155: Device authentication failed.\n");
                     break;
                 default:
                     text.Append("                AzureAdPrt : \u0001\u0002garbled\n");
@@ -47,7 +47,7 @@ namespace TeamsRemediation.Tests.Module
         [Theory]
         [InlineData("Entra", "Present", FindingStatus.Pass, "The user has a primary refresh token on this Entra joined device (valid until ")]
         [InlineData("Entra", "Expired", FindingStatus.Fail, "The user's primary refresh token expired at ")]
-        [InlineData("Entra", "Absent", FindingStatus.Fail, "No primary refresh token on this Entra joined device (server error invalid_grant, AADSTS50173)")]
+        [InlineData("Entra", "Absent", FindingStatus.Fail, "No primary refresh token on this Entra joined device (server error invalid_grant, AADSTS50155)")]
         [InlineData("Entra", "Unreadable", FindingStatus.Skipped, "Not checked: dsregcmd printed no readable AzureAdPrt line for this account on this Entra joined device")]
         [InlineData("Hybrid", "Present", FindingStatus.Pass, "The user has a primary refresh token on this hybrid Entra joined device")]
         [InlineData("Hybrid", "Expired", FindingStatus.Fail, "The user's primary refresh token expired at ")]
