@@ -49,8 +49,9 @@ namespace TeamsRemediation.Account
                     continue;
                 }
 
-                var name = line.Substring(0, colon).Trim();
-                var value = line.Substring(colon + 3).Trim();
+                // A garbled or re-encoded output must not carry control characters into findings and one-line reports.
+                var name = Diagnostics.FindingText.Clean(line.Substring(0, colon)).Trim();
+                var value = Diagnostics.FindingText.Clean(line.Substring(colon + 3)).Trim();
                 if (!status.sections.TryGetValue(current, out var values))
                 {
                     values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

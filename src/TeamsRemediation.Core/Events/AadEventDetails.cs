@@ -40,8 +40,8 @@ namespace TeamsRemediation.Events
             return new AadEventDetails
             {
                 Error = error.Success ? error.Groups[1].Value : string.Empty,
-                ErrorText = error.Success ? error.Groups[2].Value.Trim() : string.Empty,
-                OAuthCode = Group(CodeLine.Match(text)),
+                ErrorText = error.Success ? Diagnostics.FindingText.Clean(error.Groups[2].Value).Trim() : string.Empty,
+                OAuthCode = Diagnostics.FindingText.Clean(Group(CodeLine.Match(text))),
                 Aadsts = Codes.CodeCatalog.Extract(text).FirstOrDefault(c => c.StartsWith("AADSTS", StringComparison.Ordinal)) ?? string.Empty,
                 ClientId = Group(ClientLine.Match(text)),
                 CorrelationId = Group(CorrelationLine.Match(text)),
