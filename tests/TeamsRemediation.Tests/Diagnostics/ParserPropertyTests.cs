@@ -87,6 +87,20 @@ namespace TeamsRemediation.Tests.Diagnostics
             Check.One(Runs, Prop.ForAll(Mangled(fixture).ToArbitrary(), text => CredentialListing.Parse(text).All(c => c.Target != null)));
         }
 
+        [Theory]
+        [InlineData("wam-list-success.json")]
+        [InlineData("wam-signout-success.json")]
+        [InlineData("wam-list-providererror.json")]
+        public void TheWamScriptsJsonMangledAnyWayIsAReportOrNoneNeverAnException(string fixtureName)
+        {
+            var fixture = Fixture.Text(fixtureName);
+            Check.One(Runs, Prop.ForAll(Mangled(fixture).ToArbitrary(), text =>
+            {
+                var report = TeamsRemediation.Windows.WindowsPowerShellScript.ParseReport<WamScriptReport>("WARNING: noise\r\n" + text);
+                return report == null || report.Status != null && report.Clients.All(c => c != null);
+            }));
+        }
+
         [Fact]
         public void HugeInputsAreParsedWithoutFailing()
         {
