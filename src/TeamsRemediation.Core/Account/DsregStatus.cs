@@ -130,7 +130,8 @@ namespace TeamsRemediation.Account
                     return DeviceJoinKind.Registered;
                 }
 
-                return Flag(DeviceState, "DomainJoined") == true || Flag(DeviceState, "EnterpriseJoined") == true ? DeviceJoinKind.DomainOnly : DeviceJoinKind.None;
+                var onPremises = Flag(DeviceState, "DomainJoined") == true || Flag(DeviceState, "EnterpriseJoined") == true;
+                return onPremises ? DeviceJoinKind.DomainOnly : DeviceJoinKind.None;
             }
         }
 

@@ -85,9 +85,12 @@ namespace TeamsRemediation.Codes
         private const string Before = @"(?<![0-9A-Za-z-])";
         private const string After = @"(?![0-9A-Za-z-])";
 
-        private static readonly Regex CaaPattern = new Regex(Before + @"(?:0x)?(CAA[0-9A-F]{5})" + After, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex AadstsPattern = new Regex(Before + @"AADSTS(\d{4,7})" + After, RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex KeysetPattern = new Regex(Before + @"(?:0x)?(80090016)" + After, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex CaaPattern = new Regex(Before + @"(?:0x)?(CAA[0-9A-F]{5})" + After,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex AadstsPattern = new Regex(Before + @"AADSTS(\d{4,7})" + After,
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex KeysetPattern = new Regex(Before + @"(?:0x)?(80090016)" + After,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private const string AskAdmin = "Ask the Entra ID admin, with the correlation id and time from the evidence";
 
@@ -97,9 +100,12 @@ namespace TeamsRemediation.Codes
         {
             new CodeInfo("CAA20002", "invalid_request: Entra ID rejected the token request", CodeCause.Request, true),
             new CodeInfo("CAA20003", "invalid_grant: often the PC's clock is wrong", CodeCause.Clock, true),
-            new CodeInfo("CAA20004", "access denied by a tenant policy (Conditional Access)", CodeCause.Policy, false, FindingOwner.TenantAdmin, AskAdmin + ": a Conditional Access policy denies this sign-in; nothing on this PC changes that."),
-            new CodeInfo("CAA2000B", "invalid resource: the tenant does not know the app or resource Teams asked for", CodeCause.Policy, false, FindingOwner.TenantAdmin, AskAdmin + ": the resource or app registration is missing or disabled in the tenant."),
-            new CodeInfo("CAA2000C", "interaction required (MFA or Conditional Access)", CodeCause.Interaction, false, FindingOwner.User, "Sign in to Teams interactively and complete the prompt (multi-factor authentication or terms of use)."),
+            new CodeInfo("CAA20004", "access denied by a tenant policy (Conditional Access)", CodeCause.Policy, false, FindingOwner.TenantAdmin,
+                AskAdmin + ": a Conditional Access policy denies this sign-in; nothing on this PC changes that."),
+            new CodeInfo("CAA2000B", "invalid resource: the tenant does not know the app or resource Teams asked for", CodeCause.Policy, false,
+                FindingOwner.TenantAdmin, AskAdmin + ": the resource or app registration is missing or disabled in the tenant."),
+            new CodeInfo("CAA2000C", "interaction required (MFA or Conditional Access)", CodeCause.Interaction, false, FindingOwner.User,
+                "Sign in to Teams interactively and complete the prompt (multi-factor authentication or terms of use)."),
             new CodeInfo("CAA50021", "the token broker's account store is damaged", CodeCause.Broker, true),
             new CodeInfo("CAA5001C", "token broker operation failed", CodeCause.Broker, true),
             new CodeInfo("CAA70004", "server or proxy not found", CodeCause.Proxy, true, FindingOwner.Network),
@@ -118,27 +124,40 @@ namespace TeamsRemediation.Codes
 
         private static readonly Dictionary<string, CodeInfo> KnownAadsts = new[]
         {
-            Aadsts("50011", "the reply address does not match the app", CodeCause.Policy, FindingOwner.TenantAdmin, AskAdmin + ": the app's reply address is misconfigured."),
-            Aadsts("50053", "the account is locked (too many sign-in attempts)", CodeCause.Account, FindingOwner.User, "Wait until the lockout ends or ask the help desk to unlock the account; change the password if it may have been guessed."),
-            Aadsts("50055", "the password has expired", CodeCause.Account, FindingOwner.User, "Change the password (Ctrl+Alt+Del > Change a password, or the company's password page), then sign in again."),
+            Aadsts("50011", "the reply address does not match the app", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + ": the app's reply address is misconfigured."),
+            Aadsts("50053", "the account is locked (too many sign-in attempts)", CodeCause.Account, FindingOwner.User,
+                "Wait until the lockout ends or ask the help desk to unlock the account; change the password if it may have been guessed."),
+            Aadsts("50055", "the password has expired", CodeCause.Account, FindingOwner.User,
+                "Change the password (Ctrl+Alt+Del > Change a password, or the company's password page), then sign in again."),
             Aadsts("50057", "the account is disabled", CodeCause.Account, FindingOwner.TenantAdmin, AskAdmin + " to enable the account."),
-            Aadsts("50058", "no signed-in user for a silent sign-in", CodeCause.Interaction, FindingOwner.User, "Sign in to Teams interactively once."),
-            Aadsts("50076", "multi-factor authentication required", CodeCause.Interaction, FindingOwner.User, "Sign in to Teams interactively and complete multi-factor authentication."),
-            Aadsts("50079", "the user must register for multi-factor authentication", CodeCause.Interaction, FindingOwner.User, "Register the security info (https://aka.ms/mysecurityinfo), then sign in to Teams again."),
+            Aadsts("50058", "no signed-in user for a silent sign-in", CodeCause.Interaction, FindingOwner.User,
+                "Sign in to Teams interactively once."),
+            Aadsts("50076", "multi-factor authentication required", CodeCause.Interaction, FindingOwner.User,
+                "Sign in to Teams interactively and complete multi-factor authentication."),
+            Aadsts("50079", "the user must register for multi-factor authentication", CodeCause.Interaction, FindingOwner.User,
+                "Register the security info (https://aka.ms/mysecurityinfo), then sign in to Teams again."),
             Aadsts("50097", "device authentication required", CodeCause.Account, FindingOwner.Device, string.Empty),
-            Aadsts("50126", "invalid user name or password", CodeCause.Account, FindingOwner.User, "Sign in with the current password; after a password change, lock and unlock Windows with the new one."),
+            Aadsts("50126", "invalid user name or password", CodeCause.Account, FindingOwner.User,
+                "Sign in with the current password; after a password change, lock and unlock Windows with the new one."),
             Aadsts("50155", "device authentication failed", CodeCause.Account, FindingOwner.Device, string.Empty),
-            Aadsts("50158", "an external security challenge (MFA provider or policy) was not satisfied", CodeCause.Interaction, FindingOwner.User, "Sign in to Teams interactively and complete the security challenge."),
-            Aadsts("50173", "the grant expired (password changed or sessions revoked): sign in again", CodeCause.Account, FindingOwner.User, "Sign out of Teams and sign in again with the current password; lock and unlock Windows with it too."),
-            Aadsts("53000", "the device is not compliant with the tenant's policy", CodeCause.Policy, FindingOwner.TenantAdmin, AskAdmin + ": the device must be compliant (Intune) before Conditional Access lets it sign in."),
-            Aadsts("53003", "blocked by Conditional Access", CodeCause.Policy, FindingOwner.TenantAdmin, AskAdmin + ": a Conditional Access policy blocks this sign-in."),
+            Aadsts("50158", "an external security challenge (MFA provider or policy) was not satisfied", CodeCause.Interaction, FindingOwner.User,
+                "Sign in to Teams interactively and complete the security challenge."),
+            Aadsts("50173", "the grant expired (password changed or sessions revoked): sign in again", CodeCause.Account, FindingOwner.User,
+                "Sign out of Teams and sign in again with the current password; lock and unlock Windows with it too."),
+            Aadsts("53000", "the device is not compliant with the tenant's policy", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + ": the device must be compliant (Intune) before Conditional Access lets it sign in."),
+            Aadsts("53003", "blocked by Conditional Access", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + ": a Conditional Access policy blocks this sign-in."),
             Aadsts("65001", "consent missing for the app", CodeCause.Policy, FindingOwner.TenantAdmin, AskAdmin + " to grant consent for the app."),
             Aadsts("70000", "invalid or expired grant", CodeCause.Request, FindingOwner.Device, string.Empty),
             Aadsts("70008", "the refresh token expired after inactivity", CodeCause.Account, FindingOwner.User, "Sign in to Teams again."),
             Aadsts("90014", "a required field is missing from the request (invalid_request)", CodeCause.Request, FindingOwner.Device, string.Empty),
-            Aadsts("135011", "the device is disabled in Entra ID", CodeCause.Policy, FindingOwner.TenantAdmin, AskAdmin + " to enable the device object."),
+            Aadsts("135011", "the device is disabled in Entra ID", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + " to enable the device object."),
             Aadsts("500133", "the token is not yet valid or expired: the PC's clock is wrong", CodeCause.Clock, FindingOwner.Device, string.Empty),
-            Aadsts("700082", "the refresh token expired after inactivity: sign in again", CodeCause.Account, FindingOwner.User, "Sign in to Teams again (the session expired after a long time without use)."),
+            Aadsts("700082", "the refresh token expired after inactivity: sign in again", CodeCause.Account, FindingOwner.User,
+                "Sign in to Teams again (the session expired after a long time without use)."),
             Aadsts("900144", "the request misses a required parameter (invalid_request)", CodeCause.Request, FindingOwner.Device, string.Empty),
         }.ToDictionary(c => c.Code, StringComparer.Ordinal);
 
@@ -215,11 +234,15 @@ namespace TeamsRemediation.Codes
             switch (facility)
             {
                 case '2': return new CodeInfo(code, "Entra ID OAuth error (request or account side)", CodeCause.Request, true);
-                case '3': return new CodeInfo(code, "HTTP status " + (low & 0xFFF).ToString(CultureInfo.InvariantCulture) + " from the sign-in service", CodeCause.Network, true, FindingOwner.Network);
+                case '3': return new CodeInfo(code,
+                    "HTTP status " + (low & 0xFFF).ToString(CultureInfo.InvariantCulture)
+                        + " from the sign-in service", CodeCause.Network, true, FindingOwner.Network);
                 case '5': return new CodeInfo(code, "system error in the sign-in stack", CodeCause.Broker, true);
-                case '6': return new CodeInfo(code, "unreadable JSON answer (often a proxy returning HTML)", CodeCause.Proxy, true, FindingOwner.Network);
+                case '6': return new CodeInfo(code, "unreadable JSON answer (often a proxy returning HTML)", CodeCause.Proxy, true,
+                    FindingOwner.Network);
                 case '7':
-                case '8': return new CodeInfo(code, "network error (WinINet/WinHTTP " + (low & 0xFFFF).ToString(CultureInfo.InvariantCulture) + ")", CodeCause.Network, true, FindingOwner.Network);
+                case '8': return new CodeInfo(code, "network error (WinINet/WinHTTP " + (low & 0xFFFF).ToString(CultureInfo.InvariantCulture) + ")",
+                    CodeCause.Network, true, FindingOwner.Network);
                 case '9': return new CodeInfo(code, "token flow or WS-Trust error", CodeCause.Request, true);
                 case 'B': return new CodeInfo(code, "token broker (WAM) error", CodeCause.Broker, true);
                 default: return new CodeInfo(code, "unclassified CAA code", CodeCause.Unknown, true);

@@ -105,17 +105,21 @@ namespace TeamsRemediation.Diagnostics
             var cell = PrtOutcomes.For(kind, state);
             var summary = cell.Summary
                 .Replace("{join}", JoinName(kind))
-                .Replace("{expiry}", s.PrtExpiryUtc?.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown time")
+                .Replace("{expiry}", s.PrtExpiryUtc?.ToString("yyyy-MM-dd HH:mm'Z'",
+                    System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown time")
                 .Replace("{why}", Why(s, description));
             if (cell.Status == FindingStatus.Skipped)
             {
                 return findings.Skipped(CheckIds.AccountPrt, user, summary, evidence);
             }
 
-            if (cell.Status == FindingStatus.Pass && (kind == DeviceJoinKind.EntraJoined || kind == DeviceJoinKind.Hybrid) && s.Flag(DsregStatus.UserState, "WamDefaultSet") == false)
+            if (cell.Status == FindingStatus.Pass && (kind == DeviceJoinKind.EntraJoined || kind == DeviceJoinKind.Hybrid)
+                && s.Flag(DsregStatus.UserState, "WamDefaultSet") == false)
             {
                 // Only a joined device makes the Entra account WAM's default: on a registered or unjoined PC "NO" is normal.
-                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning, "No default work account in WAM for this user on this " + JoinName(kind) + " device.", evidence, Remedies.ResetWorkAccount(user.Sid));
+                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning,
+                    "No default work account in WAM for this user on this " + JoinName(kind)
+                        + " device.", evidence, Remedies.ResetWorkAccount(user.Sid));
             }
 
             // A PRT refused for a reason only the user or the admin can change (password, MFA, disabled account,
@@ -127,7 +131,8 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var remedy = cell.Remedy == PrtRemedy.SignInAgain
-                ? "Lock and unlock Windows with the user's current password (Windows then requests a new token); if it stays that way, " + Remedies.ResetWorkAccount(user.Sid) + "."
+                ? "Lock and unlock Windows with the user's current password (Windows then requests a new token); if it stays that way, "
+                    + Remedies.ResetWorkAccount(user.Sid) + "."
                 : cell.Remedy == PrtRemedy.ResetWorkAccount
                     ? Remedies.ResetWorkAccount(user.Sid) + "; then lock and unlock Windows with the user's current password."
                     : string.Empty;
@@ -149,7 +154,8 @@ namespace TeamsRemediation.Diagnostics
         private static string Why(DsregStatus s, string description)
         {
             var code = s.Get(DsregStatus.SsoState, "Server Error Code");
-            return code == null ? string.Empty : " (server error " + code + (description.Length > 0 ? ", " + CodeCatalog.Extract(description).FirstOrDefault() : string.Empty) + ")";
+            return code == null ? string.Empty : " (server error " + code + (description.Length > 0 ? ", "
+                + CodeCatalog.Extract(description).FirstOrDefault() : string.Empty) + ")";
         }
 
         /// <summary>DisableAADWAM=1, DisableADALatopWAMOverride=1 and EnableADAL=0 take modern sign-in away from Office apps: flagged, never set here.</summary>

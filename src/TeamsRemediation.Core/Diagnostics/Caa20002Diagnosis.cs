@@ -142,7 +142,8 @@ namespace TeamsRemediation.Diagnostics
             {
                 // One check that cannot read its source (another user's hive is access-denied for a standard user)
                 // never stops the others: it is information, reported for the user it was about.
-                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, user, "its data could not be read: " + e.Message);
+                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, user,
+                    "its data could not be read: " + e.Message);
                 into[checkId] = failed;
             }
         }

@@ -32,7 +32,8 @@ namespace TeamsRemediation.Diagnostics
 
         /// <summary>Who acts on a check's finding unless the evidence names someone else (a code owned by the user or the tenant).</summary>
         public static Codes.FindingOwner DefaultOwner(string checkId) =>
-            checkId == NetworkEndpoint || checkId == NetworkProxy || checkId == NetworkVpn || checkId == NetworkHostsFile ? Codes.FindingOwner.Network : Codes.FindingOwner.Device;
+            checkId == NetworkEndpoint || checkId == NetworkProxy || checkId == NetworkVpn
+                || checkId == NetworkHostsFile ? Codes.FindingOwner.Network : Codes.FindingOwner.Device;
 
         public static IEnumerable<string> All
         {

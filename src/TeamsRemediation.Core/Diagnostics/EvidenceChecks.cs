@@ -85,8 +85,10 @@ namespace TeamsRemediation.Diagnostics
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
-            var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ", distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner);
+            var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ",
+                distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
+            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, lead == null ? string.Empty : RemedyFor(lead, user),
+                lead?.Owner);
         }
 
         public TeamsCaa20002Finding TeamsLogs(TargetUser user, TimeSpan since, List<CodeInfo> codesSeen)
@@ -125,7 +127,8 @@ namespace TeamsRemediation.Diagnostics
             {
                 scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" +
                 (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) +
-                (scan.OlderLines > 0 ? ", " + scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + " not counted" : string.Empty) + ".",
+                (scan.OlderLines > 0 ? ", " + scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'",
+                    CultureInfo.InvariantCulture) + " not counted" : string.Empty) + ".",
             };
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
             if (scan.FilesScanned == 0)
@@ -148,12 +151,14 @@ namespace TeamsRemediation.Diagnostics
             // An AADSTS code that only the user or the admin can answer explains the generic request errors
             // (CAA20002 and kin) beside it: those are then not a reason to repair the PC.
             var outside = aadsts.Select(a => CodeCatalog.Explain(a.Code)).Where(i => i.IsOutsideThePc).ToList();
-            var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).Where(i => outside.Count == 0 || i.Cause != CodeCause.Request).Concat(outside).ToList();
+            var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).Where(i => outside.Count == 0
+                || i.Cause != CodeCause.Request).Concat(outside).ToList();
             codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var top = Lead(infos);
             var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code)) + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top, user), top?.Owner);
+            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top, user),
+                top?.Owner);
         }
 
         /// <summary>A code that breaks sign-in and that this PC or its network can fix: only those make a Fail.</summary>
@@ -163,7 +168,8 @@ namespace TeamsRemediation.Diagnostics
         private static CodeInfo? Lead(IReadOnlyList<CodeInfo> infos) => infos.FirstOrDefault(FailsHere) ?? infos.FirstOrDefault();
 
         /// <summary>The user's or admin's advice for a code outside the PC; otherwise the repair for its kind of cause.</summary>
-        public static string RemedyFor(CodeInfo info, TargetUser user) => info.IsOutsideThePc && info.Advice.Length > 0 ? info.Advice : RemedyFor(info.Cause, user);
+        public static string RemedyFor(CodeInfo info,
+            TargetUser user) => info.IsOutsideThePc && info.Advice.Length > 0 ? info.Advice : RemedyFor(info.Cause, user);
 
         /// <summary>What fixes a kind of cause, for the user it was seen for.</summary>
         public static string RemedyFor(CodeCause cause, TargetUser user)

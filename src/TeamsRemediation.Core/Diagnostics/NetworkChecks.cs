@@ -201,15 +201,18 @@ namespace TeamsRemediation.Diagnostics
                 // The probe maps every network failure to its outcome itself: what escapes it is a fault of the probe,
                 // never evidence about the network, unless the deadline had passed.
                 return deadline.IsCancellationRequested
-                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut, "The probe of " + endpoint.Host + " stopped at the deadline: " + e.Message)
-                    : new EndpointProbeResult(endpoint, ProbeOutcome.InternalError, "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message);
+                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut,
+                        "The probe of " + endpoint.Host + " stopped at the deadline: " + e.Message)
+                    : new EndpointProbeResult(endpoint, ProbeOutcome.InternalError,
+                        "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message);
             }
         }
 
         public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails)
         {
             var evidence = results.Select(Describe).ToList();
-            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer && r.Outcome != ProbeOutcome.InternalError).ToList();
+            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer
+                && r.Outcome != ProbeOutcome.InternalError).ToList();
             var internalErrors = results.Where(r => r.Outcome == ProbeOutcome.InternalError).ToList();
             var inspected = results.Where(r => r.TlsHandshakeSucceeded && r.CertificateProblem.Length > 0).ToList();
             if (failed.Count > 0)
@@ -236,7 +239,10 @@ namespace TeamsRemediation.Diagnostics
 
             if (internalErrors.Count > 0)
             {
-                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning, internalErrors.Count + " of " + results.Count + " endpoint probes failed with an internal error of this module (not a network finding): " + string.Join(", ", internalErrors.Select(r => r.Endpoint.Host)) + ".", evidence);
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    internalErrors.Count + " of " + results.Count
+                        + " endpoint probes failed with an internal error of this module (not a network finding): " + string.Join(", ",
+                        internalErrors.Select(r => r.Endpoint.Host)) + ".", evidence);
             }
 
             if (inspected.Count > 0)

@@ -41,7 +41,8 @@ namespace TeamsRemediation.Diagnostics
                     CheckIds.TeamsClient,
                     user,
                     retired ? FindingStatus.Fail : FindingStatus.Warning,
-                    "Only classic Teams" + Version(installed[0]) + " is installed: it " + (retired ? "stopped working" : "stops working") + " on 1 July 2025 (end of availability), so sign-in fails there whatever is repaired on this PC.",
+                    "Only classic Teams" + Version(installed[0]) + " is installed: it " + (retired ? "stopped working" : "stops working")
+                        + " on 1 July 2025 (end of availability), so sign-in fails there whatever is repaired on this PC.",
                     evidence,
                     "Install new Teams for the user (the MSTeams package), or use Teams on the web (https://teams.microsoft.com) until then.");
             }

@@ -66,7 +66,8 @@ namespace TeamsRemediation.Diagnostics
             catch (UnauthorizedAccessException e)
             {
                 // Another logged-on user's hive, read by a standard user: not readable is not "TLS 1.2 is off".
-                return findings.Skipped(CheckIds.TlsInternetOptions, user, "the user's registry hive is not readable from this account: " + e.Message);
+                return findings.Skipped(CheckIds.TlsInternetOptions, user,
+                    "the user's registry hive is not readable from this account: " + e.Message);
             }
 
             var own = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptions).SelectMany(v => v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();

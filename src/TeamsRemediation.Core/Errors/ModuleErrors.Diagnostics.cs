@@ -14,7 +14,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError InvalidEndpoint(string endpoint, string problem) => new ModuleError(
             "InvalidEndpoint",
             ModuleErrorCategory.InvalidArgument,
-            "'" + (endpoint.Length > 80 ? endpoint.Substring(0, 77) + "..." : endpoint) + "' is not a valid HTTPS endpoint: " + problem + ". Nothing was checked.",
+            "'" + (endpoint.Length > 80 ? endpoint.Substring(0,
+                77) + "..." : endpoint) + "' is not a valid HTTPS endpoint: " + problem + ". Nothing was checked.",
             "Give a host name, host:port or https://host[:port]/path, such as login.microsoftonline.us or 127.0.0.1:8443.",
             endpoint);
 

@@ -8,7 +8,8 @@ namespace TeamsRemediation.Events
     public sealed class AadEventDetails
     {
         // The Error field is a code by its place, but only a whole 32-bit value: "0xcaa2f00d-5b6e-..." is an identifier.
-        private static readonly Regex ErrorLine = new Regex(@"^[ \t]*Error:[ \t]*(0x[0-9A-Fa-f]{1,8})(?![0-9A-Za-z-])[ \t]*(.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex ErrorLine = new Regex(@"^[ \t]*Error:[ \t]*(0x[0-9A-Fa-f]{1,8})(?![0-9A-Za-z-])[ \t]*(.*)$",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex CodeLine = new Regex(@"^\s*Code:\s*(\S+)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex ClientLine = new Regex(@"^\s*Client ID:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex CorrelationLine = new Regex(@"^\s*Correlation ID[^:]*:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);

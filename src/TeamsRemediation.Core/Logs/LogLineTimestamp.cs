@@ -27,7 +27,8 @@ namespace TeamsRemediation.Logs
         private static bool TryIso(byte[] b, int p, int limit, out DateTime utc)
         {
             utc = default;
-            if (!Number(b, p, 4, out var year) || b[p + 4] != '-' || !Number(b, p + 5, 2, out var month) || b[p + 7] != '-' || !Number(b, p + 8, 2, out var day)
+            if (!Number(b, p, 4, out var year) || b[p + 4] != '-' || !Number(b, p + 5, 2, out var month) || b[p + 7] != '-' || !Number(b, p + 8, 2,
+                out var day)
                 || (b[p + 10] != 'T' && b[p + 10] != ' ') || !Clock(b, p + 11, out var time))
             {
                 return false;
@@ -67,7 +68,8 @@ namespace TeamsRemediation.Logs
         {
             // "Tue Nov 24 2026 09:12:01 GMT+0100": weekday, month, day, year, time, offset.
             utc = default;
-            if (limit - p < 33 || !IsLetter(b[p]) || !IsLetter(b[p + 1]) || !IsLetter(b[p + 2]) || b[p + 3] != ' ' || b[p + 7] != ' ' || b[p + 10] != ' ' || b[p + 15] != ' ')
+            if (limit - p < 33 || !IsLetter(b[p]) || !IsLetter(b[p + 1]) || !IsLetter(b[p + 2]) || b[p + 3] != ' ' || b[p + 7] != ' ' || b[p
+                + 10] != ' ' || b[p + 15] != ' ')
             {
                 return false;
             }
@@ -99,7 +101,8 @@ namespace TeamsRemediation.Logs
         private static bool Clock(byte[] b, int p, out TimeSpan time)
         {
             time = default;
-            if (!Number(b, p, 2, out var h) || b[p + 2] != ':' || !Number(b, p + 3, 2, out var m) || b[p + 5] != ':' || !Number(b, p + 6, 2, out var s) || h > 23 || m > 59 || s > 59)
+            if (!Number(b, p, 2, out var h) || b[p + 2] != ':' || !Number(b, p + 3, 2, out var m) || b[p + 5] != ':' || !Number(b, p + 6, 2,
+                out var s) || h > 23 || m > 59 || s > 59)
             {
                 return false;
             }

@@ -64,7 +64,8 @@ namespace TeamsRemediation.Platform
             }
 
             var host = uri.Host.Trim('[', ']');
-            problem = HostProblem(uri) ?? (uri.Port < 1 || uri.Port > 65535 ? "the port " + uri.Port.ToString(CultureInfo.InvariantCulture) + " is outside 1-65535" : string.Empty);
+            problem = HostProblem(uri) ?? (uri.Port < 1 || uri.Port > 65535 ? "the port " + uri.Port.ToString(CultureInfo.InvariantCulture)
+                + " is outside 1-65535" : string.Empty);
             if (problem.Length > 0)
             {
                 return false;
@@ -103,7 +104,8 @@ namespace TeamsRemediation.Platform
                     return "the host name has a label of " + label.Length.ToString(CultureInfo.InvariantCulture) + " characters (DNS allows 1 to 63)";
                 }
 
-                if (label[0] == '-' || label[label.Length - 1] == '-' || label.Any(c => !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')))
+                if (label[0] == '-' || label[label.Length - 1] == '-' || label.Any(c => !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0'
+                    && c <= '9' || c == '-')))
                 {
                     return "the host name label '" + label + "' is not letters, digits and inner hyphens";
                 }

@@ -25,7 +25,8 @@ namespace TeamsRemediation.Platform
                     continue;
                 }
 
-                var path = Readable(() => registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath + "\\" + sid), "ProfileImagePath")?.AsString, null);
+                var path = Readable(() => registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath + "\\" + sid),
+                    "ProfileImagePath")?.AsString, null);
                 if (string.IsNullOrEmpty(path))
                 {
                     continue;

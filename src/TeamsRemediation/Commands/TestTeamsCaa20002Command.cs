@@ -99,7 +99,8 @@ namespace TeamsRemediation.Commands
         {
             // Piped installations arrive one by one; the diagnosis runs once for all of them in EndProcessing.
             // SYSTEM on a PC where nobody is logged on still has machine checks to run: the per-user ones are Skipped with the reason.
-            foreach (var user in ResolveTargetUsers(nobodyIsFine: true, nobodyConsequence: "The machine checks run; the per-user checks are Skipped."))
+            foreach (var user in ResolveTargetUsers(nobodyIsFine: true,
+                nobodyConsequence: "The machine checks run; the per-user checks are Skipped."))
             {
                 if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
                 {

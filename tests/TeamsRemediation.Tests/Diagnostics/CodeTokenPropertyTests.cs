@@ -96,7 +96,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             var files = from before in Gen.ListOf(NoiseGenerators.NoiseLine())
                         from code in NoiseGenerators.StandingCode()
                         from after in Gen.ListOf(NoiseGenerators.NoiseLine())
-                        select (Text: string.Join("\n", before.Concat(new[] { "2026-11-24T09:12:01.000Z Err " + code.Written }).Concat(after)), code.Code);
+                        select (Text: string.Join("\n", before.Concat(new[] { "2026-11-24T09:12:01.000Z Err " + code.Written }).Concat(after)),
+                            code.Code);
             Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(files.ToArbitrary(), f =>
             {
                 var result = new LogScanResult();

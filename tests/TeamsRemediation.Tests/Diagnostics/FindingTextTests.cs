@@ -10,7 +10,8 @@ namespace TeamsRemediation.Tests.Diagnostics
 {
     public sealed class FindingTextTests
     {
-        private static bool Printable(string s) => s.All(c => !char.IsControl(c) && c != '\uFFFD' && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format);
+        private static bool Printable(string s) => s.All(c => !char.IsControl(c) && c != '\uFFFD'
+            && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format);
 
         [Theory]
         [InlineData("Tenant\0Name\a", "Tenant?Name?")]

@@ -59,7 +59,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             select side == 0 ? code + "-" + right : side == 1 ? left + "-" + code : left + "-" + code + "-" + right;
 
         public static Gen<string> Base64Blob() =>
-            Gen.Choose(8, 120).SelectMany(n => Gen.ArrayOf(Gen.Elements(Base64.ToCharArray()), n)).Select(c => new string(c) + "QAADSTS50076Q" + new string(c));
+            Gen.Choose(8, 120).SelectMany(n => Gen.ArrayOf(Gen.Elements(Base64.ToCharArray()),
+                n)).Select(c => new string(c) + "QAADSTS50076Q" + new string(c));
 
         /// <summary>One line of noise: words, GUIDs, hashes, hex runs and identifiers with codes inside.</summary>
         public static Gen<string> NoiseLine() =>
@@ -71,7 +72,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             from code in Gen.Elements(RealCodes.Concat(new[] { "AADSTS50076", "AADSTS700082", "AADSTS53003" }).ToArray())
             from shape in Gen.Choose(0, 4)
             let isCaa = code.StartsWith("CAA", StringComparison.Ordinal)
-            let written = shape == 0 ? code : shape == 1 && isCaa ? "0x" + code.ToLowerInvariant() : shape == 2 ? "(" + code + ")" : shape == 3 ? "error " + code + ":" : code + ","
+            let written = shape == 0 ? code : shape == 1 && isCaa ? "0x" + code.ToLowerInvariant() : shape == 2 ? "(" + code
+                + ")" : shape == 3 ? "error " + code + ":" : code + ","
             select (written, code);
     }
 }

@@ -23,7 +23,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         private static Gen<string> Mangled(string fixture) =>
             from cut in Gen.Choose(0, fixture.Length)
             from encoding in Gen.Elements("utf-16", "latin1", "utf-8", "us-ascii")
-            from noise in Gen.ListOf(from at in Gen.Choose(0, Math.Max(0, cut)) from c in Gen.Elements('\0', '\a', '\u001b', '\u0085', '\uFFFD', '\r') select (at, c))
+            from noise in Gen.ListOf(from at in Gen.Choose(0, Math.Max(0, cut)) from c in Gen.Elements('\0', '\a', '\u001b', '\u0085', '\uFFFD',
+                '\r') select (at, c))
             select Insert(Encoding.GetEncoding(encoding).GetString(Encoding.UTF8.GetBytes(fixture.Substring(0, cut))), noise);
 
         private static string Insert(string text, System.Collections.Generic.IEnumerable<(int, char)> noise)
@@ -45,7 +46,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             {
                 var status = DsregStatus.Parse(text);
                 var values = new[] { DsregStatus.DeviceState, DsregStatus.SsoState, DsregStatus.UserState, DsregStatus.TenantDetails }
-                    .SelectMany(section => new[] { "AzureAdJoined", "DomainJoined", "AzureAdPrt", "Server Error Description", "TenantName", "WorkplaceJoined" }.Select(name => status.Get(section, name) ?? string.Empty));
+                    .SelectMany(section => new[] { "AzureAdJoined", "DomainJoined", "AzureAdPrt", "Server Error Description", "TenantName",
+                        "WorkplaceJoined" }.Select(name => status.Get(section, name) ?? string.Empty));
                 return values.All(Printable) && Printable(status.JoinType) && Printable(status.PrtFailure);
             }));
         }

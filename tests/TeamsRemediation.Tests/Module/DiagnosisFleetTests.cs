@@ -56,7 +56,8 @@ namespace TeamsRemediation.Tests.Module
             RecordDsregcmd(s);
             if (brokenTls)
             {
-                s.Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.DWord(0x280));
+                s.Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp,
+                    RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.DWord(0x280));
             }
 
             s.Pc.RunAsSystem();
@@ -115,7 +116,8 @@ namespace TeamsRemediation.Tests.Module
         [InlineData("Intune", "Detect-TeamsCaa20002.ps1", true, 1, "CAA20002 PC01 NonCompliant: FAIL Tls.WinHttp")]
         [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", false, 0, "Compliant")]
         [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", true, 0, "NonCompliant")]
-        public void TheDetectionScriptsAnswerFromTheMachineChecksWhenNobodyIsLoggedOn(string folder, string file, bool brokenTls, int exitCode, string lastLineStart)
+        public void TheDetectionScriptsAnswerFromTheMachineChecksWhenNobodyIsLoggedOn(string folder, string file, bool brokenTls, int exitCode,
+            string lastLineStart)
         {
             using var s = NobodyLoggedOn(brokenTls);
 
@@ -150,9 +152,11 @@ namespace TeamsRemediation.Tests.Module
             var classic = TeamsLayout.ClassicLogPath(alice.ProfilePath);
             var newLog = Path.Combine(TeamsLayout.NewLogFolder(alice.ProfilePath), "MSTeams_2026-11-01_08-00-00.00.log");
             Directory.CreateDirectory(Path.GetDirectoryName(newLog)!);
-            File.WriteAllText(classic, old.ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- error -- acquireToken failed: CAA20002\n" +
+            File.WriteAllText(classic, old.ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
+                CultureInfo.InvariantCulture) + " <3412> -- error -- acquireToken failed: CAA20002\n" +
                 now.AddHours(-1).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- info -- signed in\n");
-            File.WriteAllText(newLog, old.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA82EE7\n" +
+            File.WriteAllText(newLog, old.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+                CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA82EE7\n" +
                 "    continuation of that old error: AADSTS50126\n" +
                 now.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <INFO> started\n");
 
@@ -161,11 +165,13 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal(FindingStatus.Pass, quiet.Status);
             Assert.Contains("3 line(s) with codes older than", quiet.Evidence[0]);
 
-            File.AppendAllText(newLog, now.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA20002\n");
+            File.AppendAllText(newLog, now.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+                CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA20002\n");
             var failing = Finding(s.Run("Test-TeamsCaa20002 -CheckId Evidence.TeamsLogs"), "Evidence.TeamsLogs", alice);
 
             Assert.Equal(FindingStatus.Fail, failing.Status);
-            Assert.Contains(failing.Evidence, e => e.StartsWith("CAA20002 (invalid_request") && e.Contains("1x, last in MSTeams_2026-11-01_08-00-00.00.log"));
+            Assert.Contains(failing.Evidence,
+                e => e.StartsWith("CAA20002 (invalid_request") && e.Contains("1x, last in MSTeams_2026-11-01_08-00-00.00.log"));
             Assert.DoesNotContain(failing.Evidence, e => e.Contains("CAA82EE7") || e.StartsWith("AADSTS50126"));
         }
     
@@ -196,10 +202,12 @@ namespace TeamsRemediation.Tests.Module
                 Assert.Equal(FindingStatus.Pass, Finding(all, checkId, alice).Status);
             }
 
-            Assert.Contains(Finding(all, "Network.Proxy").Evidence, e => e.StartsWith(bob.UserName + ": proxy settings not readable (") && e.Contains("is denied"));
+            Assert.Contains(Finding(all, "Network.Proxy").Evidence,
+                e => e.StartsWith(bob.UserName + ": proxy settings not readable (") && e.Contains("is denied"));
             Assert.DoesNotContain(all.Objects<TeamsCaa20002Finding>(), f => f.UserSid == bob.Sid && f.Status == FindingStatus.Fail);
             Assert.Null(installations.Terminating);
-            Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x), installations.Objects<TeamsInstallation>().Select(i => i.UserSid).Distinct().OrderBy(x => x));
+            Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x),
+                installations.Objects<TeamsInstallation>().Select(i => i.UserSid).Distinct().OrderBy(x => x));
         }
     
         [Fact]
@@ -215,11 +223,14 @@ namespace TeamsRemediation.Tests.Module
             var iso = Path.Combine(folder, "MSTeams_2026-11-26_08-00-00.00.log");
             var classicShaped = Path.Combine(folder, "MSTeams_2026-11-26_09-00-00.00.log");
             var noise = Gen.Sample(NoiseGenerators.NoiseLine(), 1500);
-            File.WriteAllLines(iso, noise.Select((line, i) => now.AddMinutes(-i).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <INFO> " + line));
-            File.WriteAllLines(classicShaped, noise.Select((line, i) => now.AddMinutes(-i).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- info -- " + line));
+            File.WriteAllLines(iso, noise.Select((line, i) => now.AddMinutes(-i).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+                CultureInfo.InvariantCulture) + " 0x00001234 <INFO> " + line));
+            File.WriteAllLines(classicShaped, noise.Select((line, i) => now.AddMinutes(-i).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
+                CultureInfo.InvariantCulture) + " <3412> -- info -- " + line));
             foreach (var line in Gen.Sample(NoiseGenerators.NoiseLine(), 300))
             {
-                s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-5), alice.Sid, "Error: 0x80070520\r\nDescription: " + line + "\r\nClient ID: " + CodeCatalog.OfficeClientId + "\r\nCorrelation ID: " + line));
+                s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-5), alice.Sid,
+                    "Error: 0x80070520\r\nDescription: " + line + "\r\nClient ID: " + CodeCatalog.OfficeClientId + "\r\nCorrelation ID: " + line));
             }
 
             Assert.True(new FileInfo(iso).Length > 100_000, "the generated noise is substantial");
@@ -228,8 +239,10 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "Evidence.TeamsLogs").Status);
             Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "Evidence.AadEvents").Status);
 
-            File.AppendAllText(iso, now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <ERR> acquireToken failed caa2f00d-5b6e-4c1a-9d2e-0123456789ab CAA20002\n");
-            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-1), alice.Sid, "Error: 0xCAA20002 The request is invalid.\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
+            File.AppendAllText(iso, now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+                CultureInfo.InvariantCulture) + " 0x00001234 <ERR> acquireToken failed caa2f00d-5b6e-4c1a-9d2e-0123456789ab CAA20002\n");
+            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-1), alice.Sid,
+                "Error: 0xCAA20002 The request is invalid.\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
             var broken = s.Run("Test-TeamsCaa20002 -CheckId Evidence.*");
 
             var logs = Finding(broken, "Evidence.TeamsLogs", alice);
@@ -249,7 +262,8 @@ namespace TeamsRemediation.Tests.Module
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            var text = length == 0 ? endpoint : string.Join(".", Enumerable.Repeat("abcdefghij", 30)).Substring(0, length - endpoint.Length - 1) + "." + endpoint;
+            var text = length == 0 ? endpoint : string.Join(".", Enumerable.Repeat("abcdefghij", 30)).Substring(0,
+                length - endpoint.Length - 1) + "." + endpoint;
             Assert.Equal(length == 0 ? endpoint.Length : length, text.Length);
 
             var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0]", text);
@@ -287,7 +301,8 @@ namespace TeamsRemediation.Tests.Module
 
             Assert.Equal(FindingStatus.Warning, finding.Status);
             Assert.StartsWith("1 of 6 endpoint probes failed with an internal error of this module (not a network finding): login.microsoftonline.com", finding.Summary);
-            Assert.Contains(finding.Evidence, e => e.Contains("Internal error in the probe of login.microsoftonline.com (not a network finding): ArgumentOutOfRangeException"));
+            Assert.Contains(finding.Evidence,
+                e => e.Contains("Internal error in the probe of login.microsoftonline.com (not a network finding): ArgumentOutOfRangeException"));
             Assert.DoesNotContain(finding.Evidence, e => e.Contains("CAA82EFD"));
             Assert.Equal(string.Empty, finding.Remedy);
         }
@@ -343,16 +358,19 @@ namespace TeamsRemediation.Tests.Module
         [InlineData("AADSTS700082", FindingOwner.User, "Sign in to Teams again")]
         [InlineData("AADSTS53003", FindingOwner.TenantAdmin, "Ask the Entra ID admin")]
         [InlineData("AADSTS50057", FindingOwner.TenantAdmin, "Ask the Entra ID admin")]
-        public void ACodeOnlyTheUserOrTheAdminCanFixIsTheirsWithAdviceAndNoDeviceRemedyInEventsAndLogs(string aadsts, FindingOwner owner, string advice)
+        public void ACodeOnlyTheUserOrTheAdminCanFixIsTheirsWithAdviceAndNoDeviceRemedyInEventsAndLogs(string aadsts, FindingOwner owner,
+            string advice)
         {
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             alice.AddNewTeamsCache();
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
-            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-3), alice.Sid, "Error: 0xCAA20002 The request is invalid.\r\nDescription: " + aadsts + ": text\r\nClient ID: " + CodeCatalog.TeamsClientId));
+            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-3), alice.Sid,
+                "Error: 0xCAA20002 The request is invalid.\r\nDescription: " + aadsts + ": text\r\nClient ID: " + CodeCatalog.TeamsClientId));
             var log = Path.Combine(TeamsLayout.NewLogFolder(alice.ProfilePath), "MSTeams_2026-11-26_08-00-00.00.log");
             Directory.CreateDirectory(Path.GetDirectoryName(log)!);
-            File.WriteAllText(log, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " <ERR> acquireToken failed: CAA20002 " + aadsts + "\n");
+            File.WriteAllText(log, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                CultureInfo.InvariantCulture) + " <ERR> acquireToken failed: CAA20002 " + aadsts + "\n");
             s.Pc.RunAsSystem();
 
             var result = s.Run("Test-TeamsCaa20002 -SkipNetwork");
@@ -377,7 +395,8 @@ namespace TeamsRemediation.Tests.Module
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             s.Machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.NameNotResolved, "No such host.");
-            s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddMinutes(-3), alice.Sid, "Error: 0xCAA20002 x\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
+            s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddMinutes(-3), alice.Sid,
+                "Error: 0xCAA20002 x\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
             s.Pc.RunAsSystem();
 
             var result = s.Run("Test-TeamsCaa20002");
@@ -388,7 +407,8 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal(FindingStatus.Fail, events.Status);
             Assert.Equal(FindingOwner.Device, events.Owner);
             Assert.StartsWith("Clear-TeamsCache -UserSid " + alice.Sid, events.Remedy);
-            Assert.Equal("Owner", Assert.Single(s.Run("(Test-TeamsCaa20002 -SkipNetwork -CheckId Tls.WinHttp).PSObject.Properties['Owner'].Name").Output).BaseObject);
+            Assert.Equal("Owner",
+                Assert.Single(s.Run("(Test-TeamsCaa20002 -SkipNetwork -CheckId Tls.WinHttp).PSObject.Properties['Owner'].Name").Output).BaseObject);
         }
     }
 }

@@ -70,7 +70,8 @@ namespace TeamsRemediation.Tests.Module
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
-            s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Dsregcmd(join, prt, now, wamDefault: join != "Registered")), "/status");
+            s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Dsregcmd(join, prt, now, wamDefault: join != "Registered")),
+                "/status");
             s.Pc.RunAs(alice, elevated: false);
 
             var finding = Finding(s.Run("Test-TeamsCaa20002 -CheckId Account.Prt -SkipNetwork"), "Account.Prt", alice);

@@ -28,7 +28,8 @@ namespace TeamsRemediation.Tests.Module
             return user;
         }
 
-        internal static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status");
+        internal static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0,
+            Fixture.Text("dsregcmd-status.txt")), "/status");
 
         private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) => new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
 
