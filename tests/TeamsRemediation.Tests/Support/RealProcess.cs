@@ -10,6 +10,7 @@ namespace TeamsRemediation.Tests.Support
     /// </summary>
     public sealed class RealProcess : IDisposable
     {
+        /// <summary>What to remove afterwards: the copy's folder, or on Windows the copy itself.</summary>
         private readonly string folder;
 
         private RealProcess(string folder, Process process)
@@ -31,18 +32,41 @@ namespace TeamsRemediation.Tests.Support
 
         public static RealProcess Start(string name)
         {
+            if (OperatingSystem.IsWindows())
+            {
+                return StartOnWindows(name);
+            }
+
             var sleep = File.Exists("/bin/sleep") ? "/bin/sleep" : "/usr/bin/sleep";
             var folder = Path.Combine(Path.GetTempPath(), "TeamsRemediationProc-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             Directory.CreateDirectory(folder);
             var copy = Path.Combine(folder, name);
             File.Copy(sleep, copy);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var process = Process.Start(new ProcessStartInfo(copy, "600") { UseShellExecute = false })!;
             return new RealProcess(folder, process);
         }
+
+        /// <summary>
+        /// On Windows the sleeper is the Windows leg's runner (its --sleep mode), copied under the Teams name beside it:
+        /// the copy's launcher loads the runner's dll and runtime from its own folder, so it must sit there. Wine
+        /// cannot run a renamed copy of its own system programs, which rules out ping.exe.
+        /// </summary>
+        private static RealProcess StartOnWindows(string name)
+        {
+            var runner = Path.Combine(AppContext.BaseDirectory, WindowsLegRunner + ".exe");
+            if (!File.Exists(runner))
+            {
+                throw new InvalidOperationException("A Teams-named process on Windows is a copy of " + runner + ": run this test in the Windows leg (.ci/wine).");
+            }
+
+            var copy = Path.Combine(AppContext.BaseDirectory, name + ".exe");
+            File.Copy(runner, copy, overwrite: true);
+            var process = Process.Start(new ProcessStartInfo(copy, "--sleep") { UseShellExecute = false })!;
+            return new RealProcess(copy, process);
+        }
+
+        private const string WindowsLegRunner = "TeamsRemediation.WindowsLeg";
 
         public void Dispose()
         {
@@ -61,9 +85,16 @@ namespace TeamsRemediation.Tests.Support
             Process.Dispose();
             try
             {
-                Directory.Delete(folder, recursive: true);
+                if (File.Exists(folder))
+                {
+                    File.Delete(folder);
+                }
+                else
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
             }
         }

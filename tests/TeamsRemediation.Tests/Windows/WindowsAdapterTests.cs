@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Tests.Platform;
+using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Windows;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Windows
+{
+    /// <summary>
+    /// The real Windows adapters against this PC, read-only or on processes the test starts itself: process table,
+    /// token, ProfileList, WinHTTP proxy, sessions, event log. What Wine does not implement is skipped under Wine
+    /// with the gap named, and runs on Windows.
+    /// </summary>
+    public sealed class WindowsAdapterTests
+    {
+        private static WindowsMachine Local => WindowsMachine.Local;
+
+        [WindowsFact]
+        public void AStartedProcessIsListedWithItsNameParentOwnerAndImage()
+        {
+            using var teams = RealProcess.Start("ms-teams");
+            var me = Local.Users.GetCurrentIdentity();
+
+            var listed = Local.Processes.List().Single(p => p.Id == teams.Process.Id);
+
+            Assert.Equal("ms-teams", listed.Name);
+            Assert.Equal(Environment.ProcessId, listed.ParentId);
+            Assert.Equal(me.Sid, listed.OwnerSid);
+            Assert.Equal(me.SessionId, listed.SessionId);
+            Assert.EndsWith(Path.DirectorySeparatorChar + "ms-teams.exe", listed.ExecutablePath, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [WindowsFact]
+        public void KillEndsTheProcessAndWaitingForItThenSucceeds()
+        {
+            using var teams = RealProcess.Start("ms-teams");
+
+            Assert.False(Local.Processes.WaitForExit(teams.Process.Id, TimeSpan.FromMilliseconds(100)), "a sleeping process does not exit by itself");
+            Local.Processes.Kill(teams.Process.Id);
+
+            Assert.True(Local.Processes.WaitForExit(teams.Process.Id, TimeSpan.FromSeconds(10)));
+            Assert.False(teams.IsAlive);
+            Assert.DoesNotContain(Local.Processes.List(), p => p.Id == teams.Process.Id);
+        }
+
+        [WindowsFact]
+        public void AWindowlessProcessCannotBeAskedToCloseAndKillingAGoneProcessIsNoError()
+        {
+            using var teams = RealProcess.Start("ms-teams");
+
+            Assert.False(Local.Processes.RequestClose(teams.Process.Id));
+            Local.Processes.Kill(teams.Process.Id);
+            Assert.True(Local.Processes.WaitForExit(teams.Process.Id, TimeSpan.FromSeconds(10)));
+
+            Local.Processes.Kill(teams.Process.Id);
+            Assert.True(Local.Processes.WaitForExit(teams.Process.Id, TimeSpan.Zero));
+        }
+
+        [WindowsFact]
+        public void TheTokenNamesAUserWhoseProfileIsInProfileList()
+        {
+            var me = Local.Users.GetCurrentIdentity();
+
+            var profile = Local.Users.GetProfiles().Single(p => p.Sid.Equals(me.Sid, StringComparison.OrdinalIgnoreCase));
+
+            Assert.StartsWith("S-1-5-", me.Sid);
+            Assert.Equal(Environment.UserName, me.UserName.Split('\\').Last(), ignoreCase: true);
+            Assert.True(Directory.Exists(profile.ProfilePath), profile.ProfilePath + " is the profile ProfileList names");
+            Assert.Equal(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), profile.ProfilePath, ignoreCase: true);
+            Assert.True(profile.HiveLoaded, "the caller's own hive is loaded while the caller runs");
+        }
+
+        [WindowsFact]
+        public void TheWinHttpProxyIsReadThroughTheApi()
+        {
+            var proxy = Local.NetworkSettings.GetWinHttpProxy();
+
+            Assert.Equal(string.Empty, proxy.Error);
+            Assert.Equal(proxy.Direct, proxy.ProxyServer.Length == 0);
+        }
+
+        [WindowsFact(WineGap = "WTSEnumerateSessionsW is a stub that lists no session.")]
+        public void TheCallersSessionIsInTheSessionList()
+        {
+            var me = Local.Users.GetCurrentIdentity();
+
+            var session = Local.Users.GetInteractiveSessions().Single(s => s.SessionId == me.SessionId);
+
+            Assert.Equal(me.Sid, session.UserSid, ignoreCase: true);
+        }
+
+        [WindowsFact(WineGap = "wevtutil is a stub: it exits without printing any event.")]
+        public void TheAadLogCanBeQueried()
+        {
+            var result = Local.Commands.Run(SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "wevtutil.exe"), "gli Microsoft-Windows-AAD/Operational", TimeSpan.FromSeconds(30));
+
+            Assert.Equal(CommandOutcome.Completed, result.Outcome);
+            Assert.Contains("enabled:", result.StandardOutput);
+        }
+
+        [WindowsFact(WineGap = "Wine has no dsregcmd.exe.")]
+        public void DsregcmdReportsTheJoinState()
+        {
+            var result = Local.Commands.Run(SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "dsregcmd.exe"), "/status", TimeSpan.FromSeconds(60));
+
+            Assert.Equal(CommandOutcome.Completed, result.Outcome);
+            Assert.Contains("AzureAdJoined", result.StandardOutput);
+        }
+    }
+}
