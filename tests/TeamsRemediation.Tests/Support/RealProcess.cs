@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace TeamsRemediation.Tests.Support
 {
@@ -48,25 +49,22 @@ namespace TeamsRemediation.Tests.Support
         }
 
         /// <summary>
-        /// On Windows the sleeper is the Windows leg's runner (its --sleep mode), copied under the Teams name beside it:
-        /// the copy's launcher loads the runner's dll and runtime from its own folder, so it must sit there. Wine
-        /// cannot run a renamed copy of its own system programs, which rules out ping.exe.
+        /// On Windows the sleeper is a launcher of this machine's own .NET program in its --sleep mode (the Windows
+        /// leg's runner when the leg runs, else the test assembly's), copied under the Teams name beside the original:
+        /// the launcher loads its program's dll from its own folder, so the copy must sit there. Wine cannot run a
+        /// renamed copy of its own system programs, which rules out ping.exe.
         /// </summary>
         private static RealProcess StartOnWindows(string name)
         {
-            var runner = Path.Combine(AppContext.BaseDirectory, WindowsLegRunner + ".exe");
-            if (!File.Exists(runner))
-            {
-                throw new InvalidOperationException("A Teams-named process on Windows is a copy of " + runner + ": run this test in the Windows leg (.ci/wine).");
-            }
-
+            var launcher = new[] { "TeamsRemediation.WindowsLeg.exe", "TeamsRemediation.Tests.exe" }
+                .Select(file => Path.Combine(AppContext.BaseDirectory, file))
+                .FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException("No launcher to copy in " + AppContext.BaseDirectory + ": build the tests for Windows first.");
             var copy = Path.Combine(AppContext.BaseDirectory, name + ".exe");
-            File.Copy(runner, copy, overwrite: true);
+            File.Copy(launcher, copy, overwrite: true);
             var process = Process.Start(new ProcessStartInfo(copy, "--sleep") { UseShellExecute = false })!;
             return new RealProcess(copy, process);
         }
-
-        private const string WindowsLegRunner = "TeamsRemediation.WindowsLeg";
 
         public void Dispose()
         {
