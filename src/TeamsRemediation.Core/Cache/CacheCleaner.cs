@@ -77,7 +77,11 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
-            var stopper = new TeamsProcessStopper(machine, reporter.Verbose, reporter.Warning) { CloseTimeout = options.CloseTimeout, KillTimeout = options.KillTimeout };
+            var stopper = new TeamsProcessStopper(machine, reporter.Verbose, reporter.Warning)
+            {
+                CloseTimeout = options.CloseTimeout,
+                KillTimeout = options.KillTimeout,
+            };
             var running = stopper.Find(user, client);
             if (running.Count > 0 && !options.Force)
             {

@@ -62,7 +62,8 @@ namespace TeamsRemediation.Cache
         /// Every Teams process of the client whose owner is the user, in any session: what must be gone before the
         /// cache is deleted, whichever processes the rule picked for stopping.
         /// </summary>
-        public IReadOnlyList<ProcessInfo> FindAlive(TargetUser user, TeamsClient client) => WithWebViews(UserProcesses.Of(machine, user).Owned, client, user);
+        public IReadOnlyList<ProcessInfo> FindAlive(TargetUser user, TeamsClient client) =>
+            WithWebViews(UserProcesses.Of(machine, user).Owned, client, user);
 
         private static List<ProcessInfo> WithWebViews(IReadOnlyList<ProcessInfo> theirs, TeamsClient client, TargetUser user)
         {

@@ -21,7 +21,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError TeamsRunningOutsideSessions(string user, string client, IEnumerable<string> processes) => new ModuleError(
             "TeamsRunningOutsideSessions",
             ModuleErrorCategory.ResourceBusy,
-            "These " + client + " Teams processes of " + user + " run outside the user's sessions, so they were not stopped: " + string.Join(", ", processes) + ". The cache was not cleared.",
+            "These " + client + " Teams processes of " + user + " run outside the user's sessions, so they were not stopped: "
+                + string.Join(", ", processes) + ". The cache was not cleared.",
             "Close Teams wherever the user runs it (another session, Run as), or sign the user out, then run Clear-TeamsCache again.",
             user);
 

@@ -45,7 +45,9 @@ namespace TeamsRemediation.Targets
                       + user + " counts as theirs.");
             }
 
-            var theirs = new HashSet<int>(sessions.Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(s => s.SessionId));
+            var theirs = new HashSet<int>(sessions
+                .Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
+                .Select(s => s.SessionId));
             if (user.SessionId.HasValue)
             {
                 theirs.Add(user.SessionId.Value);

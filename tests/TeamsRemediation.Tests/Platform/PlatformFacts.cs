@@ -49,7 +49,8 @@ namespace TeamsRemediation.Tests.Platform
     {
         public override string? Skip
         {
-            get => base.Skip ?? (Wine.IsRunning ? null : "Needs a throwaway Windows: it changes HKLM and a user profile, so it runs only in a Wine prefix (.ci/wine).");
+            get => base.Skip ?? (Wine.IsRunning ? null
+                : "Needs a throwaway Windows: it changes HKLM and a user profile, so it runs only in a Wine prefix (.ci/wine).");
             set => base.Skip = value;
         }
     }
@@ -123,7 +124,9 @@ namespace TeamsRemediation.Tests.Platform
         public static string? For(Type testClass)
         {
             var windowsOnly = testClass.GetCustomAttributes(typeof(WindowsOnlyContractAttribute), inherit: false).Length > 0;
-            return windowsOnly && !OperatingSystem.IsWindows() ? "Needs Windows: " + testClass.Name + " tests the real Windows implementation." : null;
+            return windowsOnly && !OperatingSystem.IsWindows()
+                ? "Needs Windows: " + testClass.Name + " tests the real Windows implementation."
+                : null;
         }
     }
 }

@@ -284,7 +284,8 @@ namespace TeamsRemediation.Tests.Platform
 
                 Assert.Equal(64u, registry.GetValue(key.WithView(RegistryView.Registry64), "SchUseStrongCrypto")!.AsDWord);
                 Assert.Equal(32u, registry.GetValue(key.WithView(RegistryView.Registry32), "SchUseStrongCrypto")!.AsDWord);
-                Assert.Equal(32u, registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, @"SOFTWARE\WOW6432Node\" + key.Path.Substring(9)), "SchUseStrongCrypto")!.AsDWord);
+                var redirected = new RegistryKeyPath(RegistryHive.LocalMachine, @"SOFTWARE\WOW6432Node\" + key.Path.Substring(9));
+                Assert.Equal(32u, registry.GetValue(redirected, "SchUseStrongCrypto")!.AsDWord);
             }
             finally
             {

@@ -108,7 +108,9 @@ namespace TeamsRemediation.Tests.Windows
         [WindowsFact(WineGap = "wevtutil is a stub: it exits without printing any event.")]
         public void TheAadLogCanBeQueried()
         {
-            var result = Local.Commands.Run(SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "wevtutil.exe"), "gli Microsoft-Windows-AAD/Operational", TimeSpan.FromSeconds(30));
+            var wevtutil = SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "wevtutil.exe");
+
+            var result = Local.Commands.Run(wevtutil, "gli Microsoft-Windows-AAD/Operational", TimeSpan.FromSeconds(30));
 
             Assert.Equal(CommandOutcome.Completed, result.Outcome);
             Assert.Contains("enabled:", result.StandardOutput);
@@ -117,7 +119,9 @@ namespace TeamsRemediation.Tests.Windows
         [WindowsFact(WineGap = "Wine has no dsregcmd.exe.")]
         public void DsregcmdReportsTheJoinState()
         {
-            var result = Local.Commands.Run(SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "dsregcmd.exe"), "/status", TimeSpan.FromSeconds(60));
+            var dsregcmd = SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "dsregcmd.exe");
+
+            var result = Local.Commands.Run(dsregcmd, "/status", TimeSpan.FromSeconds(60));
 
             Assert.Equal(CommandOutcome.Completed, result.Outcome);
             Assert.Contains("AzureAdJoined", result.StandardOutput);

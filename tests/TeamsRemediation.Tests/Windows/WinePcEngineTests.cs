@@ -24,7 +24,8 @@ namespace TeamsRemediation.Tests.Windows
     /// </summary>
     public sealed class WinePcEngineTests : IDisposable
     {
-        private static readonly RegistryKeyPath SchannelClient = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
+        private static readonly RegistryKeyPath SchannelClient =
+            new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
         private static readonly RegistryKeyPath DotNet4 = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4);
 
         private readonly ModuleSession? shell;
@@ -66,7 +67,9 @@ namespace TeamsRemediation.Tests.Windows
             }
 
             using var session = new SimulatedSession();
-            var formats = session.Shell.Invoke("(Get-Module TeamsRemediation).ExportedFormatFiles").Select(f => Path.GetFileName(f.ToString())).ToList();
+            var formats = session.Shell.Invoke("(Get-Module TeamsRemediation).ExportedFormatFiles")
+                .Select(f => Path.GetFileName(f.ToString()))
+                .ToList();
 
             Assert.Contains(formats, f => f.EndsWith(".Format.ps1xml", StringComparison.OrdinalIgnoreCase));
         }
@@ -79,15 +82,17 @@ namespace TeamsRemediation.Tests.Windows
             Registry.SetValue(DotNet4.WithView(RegistryView.Registry32), "SchUseStrongCrypto", RegistryValue.DWord(0));
             try
             {
-                var finding = Shell.Invoke("Test-TeamsCaa20002 -CheckId Tls.Schannel -SkipNetwork").Select(o => o.BaseObject).OfType<TeamsCaa20002Finding>().Single();
+                var finding = Objects<TeamsCaa20002Finding>("Test-TeamsCaa20002 -CheckId Tls.Schannel -SkipNetwork").Single();
                 Assert.Equal(FindingStatus.Fail, finding.Status);
                 Assert.Contains(finding.Evidence, e => e.Contains("Enabled"));
 
-                var changes = Shell.Invoke("Enable-Tls12 -Scope Machine -Confirm:$false").Select(o => o.BaseObject).OfType<TlsSettingChange>().ToList();
+                var changes = Objects<TlsSettingChange>("Enable-Tls12 -Scope Machine -Confirm:$false");
 
                 var written = changes.Where(c => c.Action == TlsChangeAction.Created || c.Action == TlsChangeAction.Updated).ToList();
                 Assert.Contains(written, c => c.Path.EndsWith(@"TLS 1.2\Client", StringComparison.OrdinalIgnoreCase) && c.ValueName == "Enabled");
-                Assert.Equal(2, written.Count(c => c.Path.EndsWith("v4.0.30319", StringComparison.OrdinalIgnoreCase) && c.ValueName == "SchUseStrongCrypto"));
+                var strongCrypto = written
+                    .Where(c => c.Path.EndsWith("v4.0.30319", StringComparison.OrdinalIgnoreCase) && c.ValueName == "SchUseStrongCrypto");
+                Assert.Equal(new[] { "32-bit", "64-bit" }, strongCrypto.Select(c => c.View).OrderBy(v => v));
                 foreach (var change in written)
                 {
                     Assert.Equal(change.NewValue, Registry.GetValue(KeyOf(change), change.ValueName)?.ToString());
@@ -123,7 +128,12 @@ namespace TeamsRemediation.Tests.Windows
             Write(Path.Combine(install, "current", "Teams.exe"));
             Write(Path.Combine(cache, "Cache", "data_0"));
             Write(Path.Combine(cache, "IndexedDB", "https_teams.microsoft.com_0.indexeddb.leveldb", "000003.log"));
-            var kept = new[] { Path.Combine(cache, "desktop-config.json"), Path.Combine(cache, "Backgrounds", "Uploads", "beach.png"), Path.Combine(cache, "logs.txt") };
+            var kept = new[]
+            {
+                Path.Combine(cache, "desktop-config.json"),
+                Path.Combine(cache, "Backgrounds", "Uploads", "beach.png"),
+                Path.Combine(cache, "logs.txt"),
+            };
             foreach (var file in kept)
             {
                 Write(file);
@@ -154,6 +164,8 @@ namespace TeamsRemediation.Tests.Windows
             }
         }
 
+        private System.Collections.Generic.List<T> Objects<T>(string script) => Shell.Invoke(script).Select(o => o.BaseObject).OfType<T>().ToList();
+
         private static void Write(string path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -163,9 +175,10 @@ namespace TeamsRemediation.Tests.Windows
         private static RegistryKeyPath KeyOf(TlsSettingChange change)
         {
             var path = change.Path.Substring(change.Path.IndexOf('\\') + 1);
-            var hive = change.Path.StartsWith("HKEY_USERS", StringComparison.OrdinalIgnoreCase) || change.Path.StartsWith("HKU", StringComparison.OrdinalIgnoreCase)
-                ? RegistryHive.Users : RegistryHive.LocalMachine;
-            return new RegistryKeyPath(hive, path, change.View.StartsWith("32", StringComparison.Ordinal) ? RegistryView.Registry32 : RegistryView.Registry64);
+            var users = change.Path.StartsWith("HKEY_USERS", StringComparison.OrdinalIgnoreCase)
+                || change.Path.StartsWith("HKU", StringComparison.OrdinalIgnoreCase);
+            var view = change.View.StartsWith("32", StringComparison.Ordinal) ? RegistryView.Registry32 : RegistryView.Registry64;
+            return new RegistryKeyPath(users ? RegistryHive.Users : RegistryHive.LocalMachine, path, view);
         }
     }
 }
