@@ -23,16 +23,17 @@ namespace TeamsRemediation.Cache
 
     /// <summary>
     /// Finds and stops one user's Teams of one client: its processes (by name, and whose they are by
-    /// <see cref="UserProcesses"/>) and the msedgewebview2 processes that descend from them. Nothing of another session or another user, and
-    /// no WebView2 of another app. Asks first, kills after a grace period, and waits for the real exit.
+    /// <see cref="UserProcesses"/>) and the msedgewebview2 processes that descend from them. Nothing of another
+    /// user, and no WebView2 of another app. Asks first, kills after a grace period, and waits for the real exit.
     /// </summary>
     public sealed class TeamsProcessStopper
     {
         private readonly IMachine machine;
         private readonly Action<string> verbose;
         private readonly Action<string> notice;
+        private readonly HashSet<string> told = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>The notice is told when the owner SID alone decided which processes are the user's (verbose when none is given).</summary>
+        /// <summary>The notice hears when the owner SID alone decided which processes are the user's (verbose by default).</summary>
         public TeamsProcessStopper(IMachine machine, Action<string> verbose, Action<string>? notice = null)
         {
             this.machine = machine;
@@ -50,7 +51,9 @@ namespace TeamsRemediation.Cache
         public IReadOnlyList<ProcessInfo> Find(TargetUser user, TeamsClient client)
         {
             var userProcesses = UserProcesses.Of(machine, user);
-            if (userProcesses.Notice != null)
+
+            // Find runs again just before deleting (a relaunch check): the same fallback is said once.
+            if (userProcesses.Notice != null && told.Add(userProcesses.Notice))
             {
                 notice(userProcesses.Notice);
             }
