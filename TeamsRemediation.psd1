@@ -33,6 +33,11 @@
             Tags       = @('Teams', 'CAA20002', 'Intune', 'Remediation', 'TLS', 'WAM', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows')
             ProjectUri = 'https://github.com/TeamsRemediation/TeamsRemediation'
             LicenseUri = 'https://github.com/TeamsRemediation/TeamsRemediation/blob/main/LICENSE'
+            # One paragraph for the Gallery page; the full history is in CHANGELOG.md.
+            ReleaseNotes = '0.1.0: first release. Diagnoses CAA20002 per user with evidence (Test-TeamsCaa20002) and repairs it
+reversibly: Teams cache, TLS 1.2, work or school account, each journaled for Undo-TeamsRemediation. Intune and
+ConfigMgr scripts; help with online links; Tab completion; optionally signed packages.
+Full history: https://github.com/TeamsRemediation/TeamsRemediation/blob/main/CHANGELOG.md'
         }
     }
 }
