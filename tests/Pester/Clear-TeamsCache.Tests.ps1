@@ -27,7 +27,7 @@ Describe 'Clear-TeamsCache' -Tag 'AnyOs' {
 Describe 'Clear-TeamsCache on the simulated PC01' -Tag 'SimulatedPc' {
     BeforeAll {
         $pc = Connect-SimulatedPc
-        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', $null).InstallNewTeams('25122.1415.3698.6812').AddClassicCache()
+        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1415.3698.6812').AddClassicCache()
         $null = $pc.RunAsSystem()
     }
 

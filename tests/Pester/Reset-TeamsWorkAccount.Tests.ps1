@@ -23,7 +23,7 @@ Describe 'Reset-TeamsWorkAccount' -Tag 'AnyOs' {
 Describe 'Reset-TeamsWorkAccount on the simulated PC01' -Tag 'SimulatedPc' {
     BeforeAll {
         $pc = Connect-SimulatedPc
-        $null = $pc.AddUser('alice', $true, $true, 'CONTOSO', $null).InstallNewTeams('25122.1415.3698.6812')
+        $null = $pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1415.3698.6812')
         $null = $pc.RunAsSystem()
     }
 

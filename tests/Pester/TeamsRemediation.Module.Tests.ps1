@@ -36,8 +36,8 @@ Describe 'TeamsRemediation module' -Tag 'AnyOs' {
 Describe 'Get-TeamsInstallation on the simulated PC01' -Tag 'SimulatedPc' {
     BeforeAll {
         $pc = Connect-SimulatedPc
-        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', $null).InstallNewTeams('25122.1415.3698.6812')
-        $bob = $pc.AddUser('bob', $false, $true, 'CONTOSO', $null).InstallClassicTeams('1.7.00.13456')
+        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1415.3698.6812')
+        $bob = $pc.AddUser('bob', $false, $true, 'CONTOSO', [NullString]::Value).InstallClassicTeams('1.7.00.13456')
         $null = $pc.RunAsSystem()
     }
 

@@ -16,7 +16,7 @@ BeforeAll {
 Describe 'Test-TeamsCaa20002 on the simulated PC01' -Tag 'SimulatedPc' {
     BeforeAll {
         $pc = Connect-SimulatedPc
-        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', $null).InstallNewTeams('25122.1415.3698.6812')
+        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1415.3698.6812')
         $null = $pc.RunAsSystem()
         $findings = @(Test-TeamsCaa20002 -SkipNetwork -TimeoutSeconds 20)
     }
