@@ -24,6 +24,7 @@ namespace TeamsRemediation.Tests.Module
         [NotWindowsFact]
         public void EveryCmdletRefusesANonWindowsComputerWithPlatformNotSupportedException()
         {
+            EngineTelemetry.EnsureSilent();
             using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             runspace.Open();
             using var ps = PowerShell.Create();
