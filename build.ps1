@@ -98,7 +98,8 @@ function Get-SigningCertificate {
         else {
             New-Object System.Security.Cryptography.X509Certificates.X509Certificate2($path, [string] '', $flags)
         }
-        $codeSigning = $certificate.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension] } |
+        $usageType = [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]
+        $codeSigning = $certificate.Extensions | Where-Object { $_ -is $usageType } |
             ForEach-Object { $_.EnhancedKeyUsages } | Where-Object Value -EQ '1.3.6.1.5.5.7.3.3'
         if (-not $certificate.HasPrivateKey -or -not $codeSigning) {
             throw "$PfxPath does not hold a code-signing certificate (enhanced key usage 1.3.6.1.5.5.7.3.3) with its private key."
@@ -109,7 +110,9 @@ function Get-SigningCertificate {
 
 function Invoke-Sign {
     if ($signWith -eq 'Unsigned') { return }
-    if (-not $IsWindowsPlatform) { throw [System.PlatformNotSupportedException]::new('Authenticode signing needs Windows (Set-AuthenticodeSignature).') }
+    if (-not $IsWindowsPlatform) {
+        throw [System.PlatformNotSupportedException]::new('Authenticode signing needs Windows (Set-AuthenticodeSignature).')
+    }
     $certificate = Get-SigningCertificate
     # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files.
     $files = Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml'

@@ -78,7 +78,8 @@ Describe 'Clear-TeamsCache -WhatIf on this PC (Windows only: reads the real prof
         $results.Count | Should -Be $installed.Count
         # A running Teams without -Force is Skipped (TeamsRunning); either way the result is the current user's.
         $me = [Security.Principal.WindowsIdentity]::GetCurrent().User.Value
-        @($results | Where-Object { $_.Status.ToString() -notin 'WhatIf', 'Skipped', 'NothingToClear' -or $_.UserSid -ne $me }) | Should -BeNullOrEmpty
+        $unexpected = @($results | Where-Object { $_.Status.ToString() -notin 'WhatIf', 'Skipped', 'NothingToClear' -or $_.UserSid -ne $me })
+        $unexpected | Should -BeNullOrEmpty
         (@(Get-TeamsInstallation -Client All) | Measure-Object CacheFileCount -Sum).Sum | Should -Be $before
     }
 

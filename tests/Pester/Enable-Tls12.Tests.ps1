@@ -15,7 +15,8 @@ Describe 'Enable-Tls12 and Undo-TeamsRemediation on the simulated PC01' -Tag 'Si
     BeforeAll {
         $pc = Connect-SimulatedPc
         $null = $pc.RunAsSystem()
-        $client = [TeamsRemediation.Platform.RegistryKeyPath]::new('LocalMachine', 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client', 'Registry64')
+        $schannelClient = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
+        $client = [TeamsRemediation.Platform.RegistryKeyPath]::new('LocalMachine', $schannelClient, 'Registry64')
         $registry = $pc.Machine.SimulatedRegistry
         $registry.SetValue($client, 'Enabled', [TeamsRemediation.Platform.RegistryValue]::DWord(0))
     }
@@ -50,7 +51,8 @@ Describe 'Enable-Tls12 and Undo-TeamsRemediation on the simulated PC01' -Tag 'Si
     }
 
     It 'reports a missing journal with its error id and restores nothing' {
-        $result = Undo-TeamsRemediation -Journal (Join-Path $pc.Machine.RootFolder 'no-such-journal.xml') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $missing = Join-Path $pc.Machine.RootFolder 'no-such-journal.xml'
+        $result = Undo-TeamsRemediation -Journal $missing -ErrorVariable problems -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'JournalNotFound,TeamsRemediation.Commands.UndoTeamsRemediationCommand'
@@ -104,17 +106,19 @@ Describe 'Enable-Tls12 -WhatIf on this PC (Windows only: reads the real registry
     It 'writes only the documented value names' {
         $names = @((Enable-Tls12 -Scope Machine -WhatIf).ValueName | Sort-Object -Unique)
         $names.Count | Should -BeGreaterThan 0
-        $names | ForEach-Object { $_ | Should -BeIn @('Enabled', 'DisabledByDefault', 'SchUseStrongCrypto', 'SystemDefaultTlsVersions', 'DefaultSecureProtocols') }
+        $documented = 'Enabled', 'DisabledByDefault', 'SchUseStrongCrypto', 'SystemDefaultTlsVersions', 'DefaultSecureProtocols'
+        @($names | Where-Object { $_ -notin $documented }) | Should -BeNullOrEmpty
     }
 
     It 'previews the current user''s Internet Options without elevation' {
-        $before = (Get-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings' -Name SecureProtocols -ErrorAction SilentlyContinue).SecureProtocols
+        $internetSettings = 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+        $before = (Get-ItemProperty -Path $internetSettings -Name SecureProtocols -ErrorAction SilentlyContinue).SecureProtocols
 
         $change = Enable-Tls12 -Scope User -WhatIf
 
         $change.ValueName | Should -Be 'SecureProtocols'
         $change.UserSid | Should -Be ([Security.Principal.WindowsIdentity]::GetCurrent().User.Value)
-        (Get-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings' -Name SecureProtocols -ErrorAction SilentlyContinue).SecureProtocols | Should -Be $before
+        (Get-ItemProperty -Path $internetSettings -Name SecureProtocols -ErrorAction SilentlyContinue).SecureProtocols | Should -Be $before
     }
 
     It 'reports a missing journal with its error id and restores nothing' {

@@ -53,11 +53,12 @@ Describe 'Test-TeamsCaa20002 on the simulated PC01' -Tag 'SimulatedPc' {
     }
 
     It 'refuses an unknown check id with a stable error id' {
-        { Test-TeamsCaa20002 -CheckId 'No.Such' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCheckId,TeamsRemediation.Commands.TestTeamsCaa20002Command'
+        { Test-TeamsCaa20002 -CheckId 'No.Such' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidCheckId,TeamsRemediation.Commands.TestTeamsCaa20002Command'
     }
 }
 
-Describe 'Test-TeamsCaa20002 on this PC (Windows only: reads the real registry, event log and dsregcmd)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
+Describe 'Test-TeamsCaa20002 on this PC (Windows only: reads the real registry and event log)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
     BeforeAll {
         $findings = @(Test-TeamsCaa20002 -SkipNetwork -TimeoutSeconds 20)
     }

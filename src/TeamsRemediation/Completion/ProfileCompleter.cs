@@ -14,7 +14,8 @@ namespace TeamsRemediation.Completion
     /// </summary>
     public abstract class ProfileCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var machine = LocalMachine.ForCurrentRunspace();
             if (machine == null)
@@ -27,14 +28,16 @@ namespace TeamsRemediation.Completion
             {
                 profiles = machine.Users.GetProfiles();
             }
-            catch (System.Exception e) when (e is System.UnauthorizedAccessException || e is System.IO.IOException || e is System.Security.SecurityException)
+            catch (System.Exception e) when (e is System.UnauthorizedAccessException || e is System.IO.IOException
+                || e is System.Security.SecurityException)
             {
                 // Tab must never throw at the prompt: no list is the honest answer when the profiles cannot be read.
                 return Enumerable.Empty<CompletionResult>();
             }
 
-            var byValue = profiles.GroupBy(Value, System.StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.OrdinalIgnoreCase);
-            return CompletionValues.Matching(byValue.Keys.OrderBy(v => v, System.StringComparer.OrdinalIgnoreCase), wordToComplete, v => Tooltip(byValue[v]));
+            var ignoreCase = System.StringComparer.OrdinalIgnoreCase;
+            var byValue = profiles.GroupBy(Value, ignoreCase).ToDictionary(g => g.Key, g => g.First(), ignoreCase);
+            return CompletionValues.Matching(byValue.Keys.OrderBy(v => v, ignoreCase), wordToComplete, v => Tooltip(byValue[v]));
         }
 
         protected abstract string Value(UserProfile profile);

@@ -12,7 +12,8 @@ namespace TeamsRemediation.Tests.Module
     {
         private static List<string> Complete(SimulatedSession s, string input)
         {
-            var result = (CommandCompletion)Assert.Single(s.Shell.Invoke("TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length", input)).BaseObject;
+            var completion = s.Shell.Invoke("TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length", input);
+            var result = (CommandCompletion)Assert.Single(completion).BaseObject;
             return result.CompletionMatches.Select(m => m.CompletionText).ToList();
         }
 
@@ -22,7 +23,8 @@ namespace TeamsRemediation.Tests.Module
             using var s = new SimulatedSession();
 
             Assert.Equal(CheckIds.All.ToList(), Complete(s, "Test-TeamsCaa20002 -CheckId "));
-            Assert.Equal(new[] { "Tls.Schannel", "Tls.DotNet", "Tls.WinHttp", "Tls.InternetOptions" }, Complete(s, "Test-TeamsCaa20002 -CheckId tls."));
+            Assert.Equal(new[] { "Tls.Schannel", "Tls.DotNet", "Tls.WinHttp", "Tls.InternetOptions" }, Complete(s,
+                "Test-TeamsCaa20002 -CheckId tls."));
         }
 
         [Fact]
@@ -42,11 +44,13 @@ namespace TeamsRemediation.Tests.Module
             var bob = s.Pc.AddUser("bob", loggedOn: false, hiveLoaded: false);
             s.Pc.RunAsSystem();
 
-            foreach (var cmdlet in new[] { "Get-TeamsInstallation", "Test-TeamsCaa20002", "Reset-TeamsWorkAccount", "Clear-TeamsCache", "Enable-Tls12" })
+            foreach (var cmdlet in new[] { "Get-TeamsInstallation", "Test-TeamsCaa20002", "Reset-TeamsWorkAccount", "Clear-TeamsCache",
+                "Enable-Tls12" })
             {
                 Assert.Equal(new[] { alice.UserName, bob.UserName }, Complete(s, cmdlet + " -UserName "));
                 Assert.Equal(new[] { bob.UserName }, Complete(s, cmdlet + @" -UserName CONTOSO\b"));
-                Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x, System.StringComparer.OrdinalIgnoreCase), Complete(s, cmdlet + " -UserSid "));
+                Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x, System.StringComparer.OrdinalIgnoreCase), Complete(s, cmdlet
+                    + " -UserSid "));
                 Assert.Equal(new[] { alice.Sid }, Complete(s, cmdlet + " -UserSid " + alice.Sid));
             }
         }

@@ -26,7 +26,8 @@ namespace TeamsRemediation.Tests.Module
             var text = session.Show(script);
             var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
             // The tables are what the views shape; ShouldProcess messages are the host's own lines and wrap in a console.
-            var tableLines = lines.Where(l => !l.StartsWith("What if:", StringComparison.Ordinal) && !l.StartsWith("WARNING:", StringComparison.Ordinal));
+            var tableLines = lines.Where(l => !l.StartsWith("What if:", StringComparison.Ordinal) && !l.StartsWith("WARNING:",
+                StringComparison.Ordinal));
             Assert.All(tableLines, l => Assert.True(l.Length <= ConsoleWidth, "Wider than the console: " + l));
             return text;
         }

@@ -131,7 +131,8 @@ namespace TeamsRemediation.Tests.Module
             using var s = new SimulatedSession();
             foreach (var cmdlet in Cmdlets(s))
             {
-                var inputs = CommandHelp(cmdlet.Name).Element(Command + "inputTypes")?.Elements(Command + "inputType").ToList() ?? new List<XElement>();
+                var inputTypes = CommandHelp(cmdlet.Name).Element(Command + "inputTypes");
+                var inputs = inputTypes?.Elements(Command + "inputType").ToList() ?? new List<XElement>();
                 var piped = OwnParameters(cmdlet).Where(p => PipelineInput(p) != "False").ToList();
                 Assert.True(piped.Count > 0, cmdlet.Name + " takes nothing from the pipeline: the INPUTS check would be empty.");
                 Assert.True(inputs.Count > 0, cmdlet.Name + " has no INPUTS.");
@@ -168,8 +169,9 @@ namespace TeamsRemediation.Tests.Module
                     var title = examples[i].Element(Maml + "title")!.Value;
                     // Get-Help prints the title right after the previous example's remarks: the rule of dashes sets it apart.
                     Assert.Matches("^-{10} Example " + (i + 1) + ": .+ -{10}$", title);
-                    Assert.False(string.IsNullOrWhiteSpace(examples[i].Element(Dev + "code")?.Value), cmdlet.Name + " example " + (i + 1) + " has no code.");
-                    Assert.False(string.IsNullOrWhiteSpace(examples[i].Element(Dev + "remarks")?.Value), cmdlet.Name + " example " + (i + 1) + " has no remarks.");
+                    var example = cmdlet.Name + " example " + (i + 1);
+                    Assert.False(string.IsNullOrWhiteSpace(examples[i].Element(Dev + "code")?.Value), example + " has no code.");
+                    Assert.False(string.IsNullOrWhiteSpace(examples[i].Element(Dev + "remarks")?.Value), example + " has no remarks.");
                 }
             }
         }

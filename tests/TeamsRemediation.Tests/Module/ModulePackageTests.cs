@@ -36,7 +36,8 @@ namespace TeamsRemediation.Tests.Module
             };
             foreach (var arg in new[]
             {
-                "msbuild", Path.Combine(RepoRoot, "src", "TeamsRemediation", "TeamsRemediation.csproj"), "-t:PackModule", "-nologo", "-nodeReuse:false",
+                "msbuild", Path.Combine(RepoRoot, "src", "TeamsRemediation", "TeamsRemediation.csproj"), "-t:PackModule", "-nologo",
+                    "-nodeReuse:false",
                 "-p:ModulePackageDir=" + temp.Combine("out") + Path.DirectorySeparatorChar,
                 "-p:ModulePackageStagingDir=" + temp.Combine("staging") + Path.DirectorySeparatorChar,
             })
@@ -59,7 +60,8 @@ namespace TeamsRemediation.Tests.Module
         }
 
         private static string[] ModuleFiles() =>
-            Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(ModuleFolder, f).Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(ModuleFolder,
+                f).Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
         private static string Normalized(object? text) => Regex.Replace(text?.ToString() ?? string.Empty, @"\s+", " ").Trim();
 
@@ -84,7 +86,8 @@ namespace TeamsRemediation.Tests.Module
                 metadata = XDocument.Load(stream).Root!.Element(Nuspec + "metadata")!;
             }
 
-            string Field(string name) => metadata.Element(Nuspec + name)?.Value ?? throw new Xunit.Sdk.XunitException("The nuspec has no <" + name + ">.");
+            string Field(string name) => metadata.Element(Nuspec + name)?.Value ?? throw new Xunit.Sdk.XunitException("The nuspec has no <"
+                + name + ">.");
             Assert.Equal(manifest.Name, Field("id"));
             Assert.Equal(manifest.Version.ToString(3), Field("version"));
             Assert.Equal(manifest.Author, Field("authors"));
@@ -101,7 +104,8 @@ namespace TeamsRemediation.Tests.Module
             Assert.All(((object[])psData["Tags"]!).Cast<string>(), t => Assert.Contains(t, tags));
             Assert.Equal(6, manifest.ExportedCmdlets.Count);
             Assert.All(manifest.ExportedCmdlets.Keys, c => Assert.Contains("PSCmdlet_" + c, tags));
-            Assert.Equal(manifest.ExportedCmdlets.Keys.OrderBy(c => c), tags.Where(t => t.StartsWith("PSCmdlet_")).Select(t => t.Substring(9)).OrderBy(c => c));
+            var cmdletTags = tags.Where(t => t.StartsWith("PSCmdlet_")).Select(t => t.Substring("PSCmdlet_".Length)).OrderBy(c => c);
+            Assert.Equal(manifest.ExportedCmdlets.Keys.OrderBy(c => c), cmdletTags);
 
             // What Install-PSResource unpacks is itself a valid module.
             var installed = Directory.CreateDirectory(temp.Combine("installed", "TeamsRemediation")).FullName;
@@ -120,7 +124,8 @@ namespace TeamsRemediation.Tests.Module
 
             using var zip = ZipFile.OpenRead(temp.Combine("out", "TeamsRemediation-" + version + ".zip"));
 
-            Assert.Equal(ModuleFiles().Select(f => "TeamsRemediation/" + f), zip.Entries.Select(e => e.FullName).OrderBy(f => f, StringComparer.Ordinal));
+            Assert.Equal(ModuleFiles().Select(f => "TeamsRemediation/" + f), zip.Entries.Select(e => e.FullName).OrderBy(f => f,
+                StringComparer.Ordinal));
         }
 
         [Fact]

@@ -38,7 +38,8 @@ namespace TeamsRemediation.Tests.Module
             ast.EndBlock.Statements.OfType<PipelineAst>().SelectMany(p => p.PipelineElements.OfType<CommandAst>()).ToList();
 
         private static CommandParameterAst? Parameter(CommandAst command, string name) =>
-            command.CommandElements.OfType<CommandParameterAst>().FirstOrDefault(p => string.Equals(p.ParameterName, name, StringComparison.OrdinalIgnoreCase));
+            command.CommandElements.OfType<CommandParameterAst>().FirstOrDefault(p => string.Equals(p.ParameterName, name,
+                StringComparison.OrdinalIgnoreCase));
 
         private static string? Tag(CommandAst describe)
         {
@@ -55,7 +56,8 @@ namespace TeamsRemediation.Tests.Module
         private static ScriptBlockAst Body(CommandAst command) => command.CommandElements.OfType<ScriptBlockExpressionAst>().Last().ScriptBlock;
 
         private static IEnumerable<CommandAst> Calls(Ast ast, string name) =>
-            ast.FindAll(a => a is CommandAst c && string.Equals(c.GetCommandName(), name, StringComparison.OrdinalIgnoreCase), true).Cast<CommandAst>();
+            ast.FindAll(a => a is CommandAst c && string.Equals(c.GetCommandName(), name, StringComparison.OrdinalIgnoreCase),
+                true).Cast<CommandAst>();
 
         [Fact]
         public void EveryFileLearnsThePlatformBeforeDiscoveryAndRunsNothingOutsideItsBlocks()
@@ -86,7 +88,8 @@ namespace TeamsRemediation.Tests.Module
                     switch (tag)
                     {
                         case "Windows":
-                            Assert.True(skip?.Argument?.Extent.Text == "(-not $IsWindowsPlatform)", what + " is Windows-only: it needs -Skip:(-not $IsWindowsPlatform).");
+                            Assert.True(skip?.Argument?.Extent.Text == "(-not $IsWindowsPlatform)", what
+                                + " is Windows-only: it needs -Skip:(-not $IsWindowsPlatform).");
                             break;
                         case "NotWindows":
                             Assert.True(skip?.Argument?.Extent.Text == "$IsWindowsPlatform", what + " needs -Skip:$IsWindowsPlatform.");
@@ -103,7 +106,8 @@ namespace TeamsRemediation.Tests.Module
                             Assert.True(skip == null, what + " runs on every OS: no -Skip.");
                             foreach (var cmdlet in ModuleCmdlets)
                             {
-                                Assert.True(!Calls(describe, cmdlet).Any(), what + " calls " + cmdlet + ": that needs a PC (tag SimulatedPc or Windows).");
+                                Assert.True(!Calls(describe, cmdlet).Any(), what + " calls " + cmdlet
+                                    + ": that needs a PC (tag SimulatedPc or Windows).");
                             }
 
                             break;
@@ -129,7 +133,8 @@ namespace TeamsRemediation.Tests.Module
                     var body = Body(it);
                     var what = file + ": It at line " + it.Extent.StartLineNumber;
                     // A Should inside an if, a loop or a ForEach-Object block runs only when the PC has something to show.
-                    var unconditional = Calls(body, "Should").Where(s => !Ancestors(s, body).Any(a => a is IfStatementAst || a is LoopStatementAst || a is ScriptBlockExpressionAst));
+                    var unconditional = Calls(body, "Should").Where(s => !Ancestors(s, body).Any(a => a is IfStatementAst
+                        || a is LoopStatementAst || a is ScriptBlockExpressionAst));
                     Assert.True(unconditional.Any(), what + " has no Should that runs in every case.");
                     Assert.False(Calls(body, "Set-ItResult").Any(), what + " skips itself at run time: guard the Describe instead.");
                 }

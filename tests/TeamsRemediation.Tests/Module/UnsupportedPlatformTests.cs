@@ -29,7 +29,8 @@ namespace TeamsRemediation.Tests.Module
             runspace.Open();
             using var ps = PowerShell.Create();
             ps.Runspace = runspace;
-            ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop; (Get-Module TeamsRemediation).ExportedCmdlets.Keys").AddArgument(ModuleSession.ManifestPath);
+            ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop; (Get-Module TeamsRemediation).ExportedCmdlets.Keys")
+                .AddArgument(ModuleSession.ManifestPath);
             var cmdlets = ps.Invoke().Select(o => o.ToString()).ToList();
             Assert.Equal(6, cmdlets.Count);
 
@@ -38,12 +39,14 @@ namespace TeamsRemediation.Tests.Module
                 ps.Commands.Clear();
                 ps.Streams.Error.Clear();
                 // Mandatory parameters are given so binding succeeds and the refusal itself is what stops the call.
-                var args = name == "Undo-TeamsRemediation" ? " -Journal nothing.xml" : name == "Reset-TeamsWorkAccount" ? " -UserName alice" : string.Empty;
+                var args = name == "Undo-TeamsRemediation" ? " -Journal nothing.xml" : name == "Reset-TeamsWorkAccount"
+                    ? " -UserName alice" : string.Empty;
                 ps.AddScript("try { " + name + args + " -ErrorAction Stop } catch { $_ }");
                 var record = (ErrorRecord)Assert.Single(ps.Invoke()).BaseObject;
 
                 Assert.IsType<PlatformNotSupportedException>(record.Exception);
-                Assert.Equal("UnsupportedPlatform,TeamsRemediation.Commands." + name.Replace("-", string.Empty) + "Command", record.FullyQualifiedErrorId);
+                Assert.Equal("UnsupportedPlatform,TeamsRemediation.Commands." + name.Replace("-", string.Empty) + "Command",
+                    record.FullyQualifiedErrorId);
                 Assert.Equal(ErrorCategory.NotInstalled, record.CategoryInfo.Category);
                 Assert.Contains("Windows", record.Exception.Message);
             }
