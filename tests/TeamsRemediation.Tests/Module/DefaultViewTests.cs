@@ -121,7 +121,7 @@ namespace TeamsRemediation.Tests.Module
             TlsPc.InstallDotNet(pc.Machine);
             TlsPc.DisableTls12OnMachine(pc.Machine);
 
-            var text = Render(pc.Machine, "Enable-Tls12 -Scope Machine -WhatIf");
+            var text = Render(pc.Machine, "Enable-Tls12 -Scope Machine -Confirm:$false");
 
             var header = HeaderLine(text, "Action");
             foreach (var label in new[] { "View", "ValueName", "OldValue", "NewValue", "Reboot", "Path" })
@@ -129,6 +129,9 @@ namespace TeamsRemediation.Tests.Module
                 Assert.Contains(label, header);
             }
 
+            // Old and new value side by side in full: the DWORD is what the repair changed.
+            var enabledClient = @"^Updated .* Enabled +0x00000000 +0x00000001 +True +\.\.\..*TLS 1\.2\\Client\s*$";
+            Assert.True(text.Split('\n').Any(l => Regex.IsMatch(l, enabledClient)), "No full old and new value in:\n" + text);
             var rows = text.Split('\n').Where(l => l.Contains("DisabledByDefault")).ToList();
             Assert.Contains(rows, r => r.TrimEnd().EndsWith(@"TLS 1.2\Client", StringComparison.Ordinal));
             Assert.Contains(rows, r => r.TrimEnd().EndsWith(@"TLS 1.2\Server", StringComparison.Ordinal));
@@ -156,6 +159,7 @@ namespace TeamsRemediation.Tests.Module
             var row = text.Split('\n').Single(l => l.StartsWith("Conflict", StringComparison.Ordinal));
             Assert.Contains(@"TLS 1.2\Client", row);
             Assert.Contains("Changed since the run: now", row);
+            Assert.Matches(@"\(64-bit\) +0x00000000 +Changed", row);
         }
     }
 }
