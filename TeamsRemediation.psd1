@@ -5,7 +5,7 @@
     GUID                 = '6f0b3c1e-8a42-4d3b-9e57-2c1f4a8d7b90'
     Author               = 'TeamsRemediation contributors'
     CompanyName          = 'TeamsRemediation'
-    Copyright            = '(c) TeamsRemediation contributors. All rights reserved.'
+    Copyright            = '(c) TeamsRemediation contributors. MIT License.'
     Description          = 'Finds why Microsoft Teams sign-in fails with CAA20002 on a Windows PC and repairs it: Teams cache, TLS 1.2, work or school account. Runs unattended as SYSTEM (Intune, ConfigMgr), as the user, or through Invoke-Command.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
