@@ -76,6 +76,7 @@ namespace TeamsRemediation.Benchmarks
         /// <summary>The child side: opens a runspace (untimed), times Import-Module, checks the module is there.</summary>
         public static int RunChild(string[] args)
         {
+            EngineTelemetry.EnsureSilent();
             using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             runspace.Open();
             using (var warm = PowerShell.Create())

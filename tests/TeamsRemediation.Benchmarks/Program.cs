@@ -18,6 +18,8 @@ using TeamsRemediation.Benchmarks;
 //   --log-sizes UxM[,UxM]   logs: users x total MB (default 1x20,50x1024)
 //   --cache-users N --cache-files N   detection: users and cache files per user (default 10 x 300,000)
 //   --timeout S             network and detection: -TimeoutSeconds (default 3)
+// The hosted engine must not send telemetry: opt out before any runspace (children inherit the variable).
+TeamsRemediation.Demo.EngineTelemetry.OptOut();
 if (args.FirstOrDefault() == "cache-delete-child")
 {
     return CacheDeleteBenchmark.RunChild(args.Skip(1).ToArray());
