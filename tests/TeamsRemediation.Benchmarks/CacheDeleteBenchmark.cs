@@ -25,7 +25,8 @@ namespace TeamsRemediation.Benchmarks
         {
             var files = options.Int("--files", options.Smoke ? 2_000 : 100_000);
             var rounds = options.Rounds(6);
-            Console.WriteLine("== Cache delete: Clear-TeamsCache -Force vs rm -rf vs Directory.Delete, " + files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + rounds + " rounds");
+            Console.WriteLine("== Cache delete: Clear-TeamsCache -Force vs rm -rf vs Directory.Delete, " + files.ToString("N0",
+                CultureInfo.InvariantCulture) + " files, " + rounds + " rounds");
             var ours = new Samples("Clear-TeamsCache -Force (engine)");
             var rm = new Samples("rm -rf");
             var dotnet = new Samples("Directory.Delete(recursive)");
@@ -66,7 +67,9 @@ namespace TeamsRemediation.Benchmarks
             session.Invoke("$null = Get-Command Clear-TeamsCache");
             if (round >= 0)
             {
-                Console.WriteLine("  round " + (round + 1) + ": three trees of " + files.ToString("N0", CultureInfo.InvariantCulture) + " files (" + (bytes >> 20) + " MB each) built and synced in " + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
+                Console.WriteLine("  round " + (round + 1) + ": three trees of " + files.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                    + (bytes >> 20) + " MB each) built and synced in " + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)
+                    + " s");
             }
 
             var times = new double[3];
@@ -75,15 +78,18 @@ namespace TeamsRemediation.Benchmarks
             {
                 times[side] = side switch
                 {
-                    0 => Timed.Run(() => result = session.Invoke("Clear-TeamsCache -UserName alice -Force").Select(o => o.BaseObject).OfType<TeamsCacheClearResult>().Single()),
+                    0 => Timed.Run(() => result = session.Invoke("Clear-TeamsCache -UserName alice -Force")
+                        .Select(o => o.BaseObject).OfType<TeamsCacheClearResult>().Single()),
                     1 => Timed.Program("rm", new[] { "-rf", "--", rmTree }, out _),
                     _ => Timed.Run(() => Directory.Delete(dotnetTree, recursive: true)),
                 };
             }
 
-            if (result!.Status != CacheClearStatus.Cleared || result.FilesRemoved < files || Directory.Exists(Path.GetDirectoryName(cacheTree)) || Directory.Exists(rmTree) || Directory.Exists(dotnetTree))
+            if (result!.Status != CacheClearStatus.Cleared || result.FilesRemoved < files || Directory.Exists(Path.GetDirectoryName(cacheTree))
+                || Directory.Exists(rmTree) || Directory.Exists(dotnetTree))
             {
-                verdicts.Mismatch("round " + (round + 1) + ": a tree was not removed completely (" + result.Status + ", " + result.FilesRemoved + " files).");
+                verdicts.Mismatch("round " + (round + 1) + ": a tree was not removed completely (" + result.Status + ", " + result.FilesRemoved
+                    + " files).");
             }
 
             ours?.Add(times[0]);
@@ -91,7 +97,10 @@ namespace TeamsRemediation.Benchmarks
             dotnet?.Add(times[2]);
             if (round >= 0)
             {
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "    first {0}: Clear-TeamsCache {1:0} ms ({2:N0} files, {3} MB), rm -rf {4:0} ms, Directory.Delete {5:0} ms", new[] { "Clear-TeamsCache", "rm -rf", "Directory.Delete" }[Verdicts.Order(round, 3)[0]], times[0], result.FilesRemoved, result.BytesFreed >> 20, times[1], times[2]));
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "    first {0}: Clear-TeamsCache {1:0} ms ({2:N0} files, {3} MB), rm -rf {4:0} ms, Directory.Delete {5:0} ms",
+                    new[] { "Clear-TeamsCache", "rm -rf", "Directory.Delete" }[Verdicts.Order(round, 3)[0]], times[0], result.FilesRemoved,
+                    result.BytesFreed >> 20, times[1], times[2]));
             }
 
             session.Dispose();
@@ -109,11 +118,13 @@ namespace TeamsRemediation.Benchmarks
                 var root = Path.Combine(benchRoot, "memory" + i);
                 CacheTree.Build(Path.Combine(root, "EBWebView"), sizes[i]);
                 var self = Environment.ProcessPath!;
-                var arguments = (Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { typeof(CacheDeleteBenchmark).Assembly.Location } : Array.Empty<string>())
+                var arguments = (Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { typeof(CacheDeleteBenchmark).Assembly.Location }
+                    : Array.Empty<string>())
                     .Concat(new[] { "cache-delete-child", root, sizes[i].ToString(CultureInfo.InvariantCulture) }).ToArray();
                 Timed.Program(self, arguments, out var report, capture: true);
                 Console.Write(report);
-                peaks[i] = long.Parse(report.Split('\n').First(l => l.StartsWith("peak-working-set ", StringComparison.Ordinal)).Substring(17), CultureInfo.InvariantCulture);
+                peaks[i] = long.Parse(report.Split('\n').First(l => l.StartsWith("peak-working-set ", StringComparison.Ordinal)).Substring(17),
+                    CultureInfo.InvariantCulture);
                 if (Directory.EnumerateFileSystemEntries(root).Any())
                 {
                     verdicts.Mismatch("the memory tree of " + sizes[i] + " files was not removed completely.");
@@ -122,8 +133,11 @@ namespace TeamsRemediation.Benchmarks
                 Directory.Delete(root, recursive: true);
             }
 
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  peak working set: {0} MB for {1:N0} files, {2} MB for {3:N0} files", peaks[0] >> 20, sizes[0], peaks[1] >> 20, sizes[1]));
-            verdicts.AtMostMoreBytes("deleter memory flat in files: peak at " + sizes[1].ToString("N0", CultureInfo.InvariantCulture) + " files <= peak at " + sizes[0].ToString("N0", CultureInfo.InvariantCulture) + " + 16 MB, and < " + (MemoryBarBytes >> 20) + " MB", peaks[1], peaks[0] + (16L << 20), MemoryBarBytes);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  peak working set: {0} MB for {1:N0} files, {2} MB for {3:N0} files",
+                peaks[0] >> 20, sizes[0], peaks[1] >> 20, sizes[1]));
+            verdicts.AtMostMoreBytes("deleter memory flat in files: peak at " + sizes[1].ToString("N0", CultureInfo.InvariantCulture)
+                + " files <= peak at " + sizes[0].ToString("N0", CultureInfo.InvariantCulture) + " + 16 MB, and < " + (MemoryBarBytes >> 20)
+                + " MB", peaks[1], peaks[0] + (16L << 20), MemoryBarBytes);
         }
 
         /// <summary>The child side of the memory measurement: removes the tree with the deleter, reports the process's peak working set.</summary>
@@ -132,11 +146,14 @@ namespace TeamsRemediation.Benchmarks
             var root = args[0];
             var files = int.Parse(args[1], CultureInfo.InvariantCulture);
             var clock = Stopwatch.StartNew();
-            var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null), countOnly: false);
+            var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null),
+                countOnly: false);
             clock.Stop();
             using var self = Process.GetCurrentProcess();
             self.Refresh();
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  deleter alone, {0:N0} files: {1:0.00} s, {2:N0} removed, {3} failed, peak working set {4} MB", files, clock.Elapsed.TotalSeconds, tally.FilesRemoved, tally.FailedCount, self.PeakWorkingSet64 >> 20));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "  deleter alone, {0:N0} files: {1:0.00} s, {2:N0} removed, {3} failed, peak working set {4} MB", files, clock.Elapsed.TotalSeconds,
+                tally.FilesRemoved, tally.FailedCount, self.PeakWorkingSet64 >> 20));
             Console.WriteLine("peak-working-set " + self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
             return tally.FilesRemoved == files ? 0 : 1;
         }

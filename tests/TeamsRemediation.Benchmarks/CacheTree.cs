@@ -13,7 +13,8 @@ namespace TeamsRemediation.Benchmarks
     /// </summary>
     internal static class CacheTree
     {
-        private static readonly string[] Tops = { "Cache", "Code Cache", "GPUCache", "IndexedDB", "Local Storage", "Service Worker", "blob_storage", "databases" };
+        private static readonly string[] Tops = { "Cache", "Code Cache", "GPUCache", "IndexedDB", "Local Storage", "Service Worker", "blob_storage",
+            "databases" };
 
         private const int FilesPerFolder = 100;
 
@@ -36,7 +37,8 @@ namespace TeamsRemediation.Benchmarks
                     }
 
                     var size = 200 + (i * 37 % 3800);
-                    using (var stream = new FileStream(Path.Combine(folder, "f_" + i.ToString("x6", CultureInfo.InvariantCulture)), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+                    using (var stream = new FileStream(Path.Combine(folder, "f_" + i.ToString("x6", CultureInfo.InvariantCulture)),
+                        FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
                     {
                         stream.Write(buffer, 0, size);
                     }

@@ -24,11 +24,13 @@ namespace TeamsRemediation.Benchmarks
             var files = options.Int("--cache-files", options.Smoke ? 5_000 : 300_000);
             var timeout = options.Int("--timeout", options.Smoke ? 1 : 3);
             var rounds = options.Rounds(5);
-            Console.WriteLine("== Detection with huge caches: " + users + " users x " + files.ToString("N0", CultureInfo.InvariantCulture) + " cache files, -TimeoutSeconds " + timeout + ", " + rounds + " rounds");
+            Console.WriteLine("== Detection with huge caches: " + users + " users x " + files.ToString("N0", CultureInfo.InvariantCulture)
+                + " cache files, -TimeoutSeconds " + timeout + ", " + rounds + " rounds");
             var folder = Path.Combine(benchRoot, "detection");
             var pc = SimulatedPc.In(folder);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var created = Enumerable.Range(0, users).Select(u => pc.AddUser("user" + u.ToString(CultureInfo.InvariantCulture), loggedOn: u == 0).InstallNewTeams()).ToList();
+            var created = Enumerable.Range(0, users).Select(u => pc.AddUser("user" + u.ToString(CultureInfo.InvariantCulture),
+                loggedOn: u == 0).InstallNewTeams()).ToList();
             foreach (var user in created)
             {
                 CacheTree.Build(Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw"), files);
@@ -40,7 +42,8 @@ namespace TeamsRemediation.Benchmarks
             using var silent = SilentListener.Start();
             using (var session = new ModuleSession(pc.Machine))
             {
-                var script = "Test-TeamsCaa20002 -AllUsers -As Line -TimeoutSeconds " + timeout + " -Endpoint '127.0.0.1:" + silent.Port.ToString(CultureInfo.InvariantCulture) + "'";
+                var script = "Test-TeamsCaa20002 -AllUsers -As Line -TimeoutSeconds " + timeout + " -Endpoint '127.0.0.1:"
+                    + silent.Port.ToString(CultureInfo.InvariantCulture) + "'";
                 session.Invoke("$null = Get-Command Test-TeamsCaa20002");
                 var run = new Samples("Test-TeamsCaa20002 -As Line (detection)");
                 string line = string.Empty;
@@ -56,10 +59,13 @@ namespace TeamsRemediation.Benchmarks
 
             var targets = created.Select(u => new TargetUser(u.Sid, u.UserName, u.ProfilePath, true, false, u.SessionId)).ToList();
             long walked = 0;
-            var unbounded = Timed.Run(() => walked = targets.Sum(t => new TeamsInventory(pc.Machine).Find(t, TeamsClientSelection.New, measureCache: true).Sum(i => i.CacheFileCount)));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  for scale: one unbounded walk of all {0:N0} cache files takes {1:0} ms", walked, unbounded));
+            var unbounded = Timed.Run(() => walked = targets.Sum(t => new TeamsInventory(pc.Machine).Find(t, TeamsClientSelection.New,
+                measureCache: true).Sum(i => i.CacheFileCount)));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "  for scale: one unbounded walk of all {0:N0} cache files takes {1:0} ms", walked, unbounded));
             pc.Machine.Dispose();
-            Parallel.ForEach(Directory.EnumerateDirectories(folder), new ParallelOptions { MaxDegreeOfParallelism = 2 }, d => Directory.Delete(d, recursive: true));
+            Parallel.ForEach(Directory.EnumerateDirectories(folder), new ParallelOptions { MaxDegreeOfParallelism = 2 }, d => Directory.Delete(d,
+                recursive: true));
         }
     }
 }

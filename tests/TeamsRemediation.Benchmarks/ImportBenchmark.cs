@@ -60,7 +60,8 @@ namespace TeamsRemediation.Benchmarks
         private static double ImportInChild(string path, string moduleName, Verdicts verdicts)
         {
             var self = Environment.ProcessPath!;
-            var arguments = (Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { typeof(ImportBenchmark).Assembly.Location } : Array.Empty<string>())
+            var arguments = (Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { typeof(ImportBenchmark).Assembly.Location }
+                : Array.Empty<string>())
                 .Concat(new[] { "import-child", path, moduleName }).ToArray();
             Timed.Program(self, arguments, out var report, capture: true);
             var line = report.Split('\n').FirstOrDefault(l => l.StartsWith("import-ms ", StringComparison.Ordinal));

@@ -26,7 +26,8 @@ namespace TeamsRemediation.Benchmarks
         {
             // users x MB, e.g. "1x20,50x1024"
             var sizes = (options.Value("--log-sizes") ?? (options.Smoke ? "1x4,4x16" : "1x20,50x1024")).Split(',')
-                .Select(s => s.Split('x')).Select(p => (Users: int.Parse(p[0], CultureInfo.InvariantCulture), Megabytes: int.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
+                .Select(s => s.Split('x')).Select(p => (Users: int.Parse(p[0], CultureInfo.InvariantCulture), Megabytes: int.Parse(p[1],
+                    CultureInfo.InvariantCulture))).ToList();
             var rounds = options.Rounds(6);
             foreach (var (users, megabytes) in sizes)
             {
@@ -102,7 +103,8 @@ namespace TeamsRemediation.Benchmarks
                 }
             }
 
-            if (findings.Count != users || findings.Any(f => f.Status != FindingStatus.Fail || !f.Evidence.Any(e => e.StartsWith("CAA20002", StringComparison.Ordinal))))
+            if (findings.Count != users || findings.Any(f => f.Status != FindingStatus.Fail || !f.Evidence.Any(e => e.StartsWith("CAA20002",
+                StringComparison.Ordinal))))
             {
                 verdicts.Mismatch("the diagnosis did not report CAA20002 for each of the " + users + " user(s).");
             }
@@ -113,7 +115,8 @@ namespace TeamsRemediation.Benchmarks
             pc.Machine.Dispose();
         }
 
-        private static long Sum(string counts) => counts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(l => long.Parse(l, CultureInfo.InvariantCulture));
+        private static long Sum(string counts) => counts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(l => long.Parse(l,
+            CultureInfo.InvariantCulture));
     }
 
     /// <summary>Teams-like logs: mostly ordinary lines, a few sign-in errors, in classic and new Teams shapes.</summary>
@@ -149,7 +152,8 @@ namespace TeamsRemediation.Benchmarks
                 while (written < perFile)
                 {
                     // Every file has a CAA20002 line, so every user's diagnosis has it to find.
-                    var pattern = first ? Errors[0] : random.Next(2000) == 0 ? Errors[random.Next(Errors.Length)] : Ordinary[random.Next(Ordinary.Length)];
+                    var pattern = first ? Errors[0] : random.Next(2000) == 0 ? Errors[random.Next(Errors.Length)]
+                        : Ordinary[random.Next(Ordinary.Length)];
                     first = false;
                     var line = string.Format(CultureInfo.InvariantCulture, pattern, random.Next(60), random.Next(1000));
                     writer.Write(line);

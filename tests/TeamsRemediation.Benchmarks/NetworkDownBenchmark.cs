@@ -20,10 +20,12 @@ namespace TeamsRemediation.Benchmarks
         {
             var rounds = options.Rounds(5);
             var timeout = options.Int("--timeout", options.Smoke ? 1 : 3);
-            Console.WriteLine("== Network down: Test-TeamsCaa20002 -TimeoutSeconds " + timeout + " against 3 silent and 3 closed loopback ports, " + rounds + " rounds");
+            Console.WriteLine("== Network down: Test-TeamsCaa20002 -TimeoutSeconds " + timeout + " against 3 silent and 3 closed loopback ports, "
+                + rounds + " rounds");
             using var silent = SilentListener.Start();
             var closedPort = SilentListener.ClosedPort();
-            var endpoints = string.Join(",", Enumerable.Range(0, 6).Select(i => "'127.0.0.1:" + (i % 2 == 0 ? silent.Port : closedPort).ToString(CultureInfo.InvariantCulture) + "'"));
+            var endpoints = string.Join(",", Enumerable.Range(0, 6).Select(i => "'127.0.0.1:" + (i % 2 == 0 ? silent.Port
+                : closedPort).ToString(CultureInfo.InvariantCulture) + "'"));
             var pc = SimulatedPc.Create();
             pc.AddUser("alice", loggedOn: true);
             pc.RunAsSystem();
@@ -35,7 +37,8 @@ namespace TeamsRemediation.Benchmarks
             TeamsCaa20002Finding? endpoint = null;
             for (var round = 0; round < rounds; round++)
             {
-                run.Add(Timed.Run(() => endpoint = session.Invoke(script).Select(o => o.BaseObject).OfType<TeamsCaa20002Finding>().Single(f => f.CheckId == CheckIds.NetworkEndpoint)));
+                run.Add(Timed.Run(() => endpoint = session.Invoke(script)
+                    .Select(o => o.BaseObject).OfType<TeamsCaa20002Finding>().Single(f => f.CheckId == CheckIds.NetworkEndpoint)));
             }
 
             Console.WriteLine("  Network.Endpoint: " + endpoint!.Status + ": " + endpoint.Summary);

@@ -35,7 +35,8 @@ var verdicts = new Verdicts(options.Smoke);
 var benchRoot = Path.Combine(Path.GetTempPath(), "TeamsRemediationBench-" + Guid.NewGuid().ToString("N").Substring(0, 8));
 Directory.CreateDirectory(benchRoot);
 var clock = Stopwatch.StartNew();
-Console.WriteLine("Machine: " + Environment.ProcessorCount + " logical CPU(s), " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET " + Environment.Version + (options.Smoke ? "; SMOKE mode" : string.Empty));
+Console.WriteLine("Machine: " + Environment.ProcessorCount + " logical CPU(s), " + System.Runtime.InteropServices.RuntimeInformation.OSDescription
+    + ", .NET " + Environment.Version + (options.Smoke ? "; SMOKE mode" : string.Empty));
 LoadAverage("at start");
 try
 {

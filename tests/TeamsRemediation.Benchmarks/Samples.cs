@@ -28,7 +28,8 @@ namespace TeamsRemediation.Benchmarks
         public double Median => MedianOf(values);
 
         public override string ToString() =>
-            string.Format(CultureInfo.InvariantCulture, "{0,-44} min {1,8:0} ms   median {2,8:0} ms   max {3,8:0} ms   ({4} rounds)", Name, Min, Median, Max, values.Count);
+            string.Format(CultureInfo.InvariantCulture, "{0,-44} min {1,8:0} ms   median {2,8:0} ms   max {3,8:0} ms   ({4} rounds)", Name, Min,
+                Median, Max, values.Count);
 
         public static double MedianOf(IEnumerable<double> numbers)
         {

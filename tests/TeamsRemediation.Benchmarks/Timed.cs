@@ -14,7 +14,8 @@ namespace TeamsRemediation.Benchmarks
         }
 
         /// <summary>Runs a program with its arguments (no shell), optionally capturing its output; throws on a failing exit unless allowed.</summary>
-        public static double Program(string program, string[] arguments, out string output, bool capture = false, int okExitCodes = 0, string? cLocale = null)
+        public static double Program(string program, string[] arguments, out string output, bool capture = false, int okExitCodes = 0,
+            string? cLocale = null)
         {
             var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = capture };
             foreach (var argument in arguments)

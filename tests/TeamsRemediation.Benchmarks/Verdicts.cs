@@ -54,18 +54,22 @@ namespace TeamsRemediation.Benchmarks
                 median,
                 worst));
             var text = goal + ": median >= " + medianAtLeast.ToString("0.0#", CultureInfo.InvariantCulture) + "x"
-                + (everyRoundAtLeast.HasValue ? ", every round >= " + everyRoundAtLeast.Value.ToString("0.0#", CultureInfo.InvariantCulture) + "x" : string.Empty);
+                + (everyRoundAtLeast.HasValue ? ", every round >= " + everyRoundAtLeast.Value.ToString("0.0#", CultureInfo.InvariantCulture) + "x"
+                    : string.Empty);
             Judge(text, median >= medianAtLeast && (!everyRoundAtLeast.HasValue || worst >= everyRoundAtLeast.Value));
         }
 
         /// <summary>Every round of <paramref name="run"/> ends within <paramref name="limitMs"/>.</summary>
         public void Within(string goal, Samples run, double limitMs)
         {
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  slowest round {0:0} ms, limit {1:0} ms (over by {2:0} ms)", run.Max, limitMs, run.Max - limitMs));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  slowest round {0:0} ms, limit {1:0} ms (over by {2:0} ms)", run.Max,
+                limitMs, run.Max - limitMs));
             Judge(goal, run.Max <= limitMs);
         }
 
-        /// <summary>The median of <paramref name="ours"/> exceeds the median of <paramref name="reference"/> by at most <paramref name="extraMs"/>.</summary>
+        /// <summary>
+        /// The median of <paramref name="ours"/> exceeds the median of <paramref name="reference"/> by at most <paramref name="extraMs"/>.
+        /// </summary>
         public void AtMostMore(string goal, Samples ours, Samples reference, double extraMs)
         {
             var extra = ours.Median - reference.Median;

@@ -46,7 +46,11 @@ namespace TeamsRemediation.Cache
         /// <param name="threads">Threads deleting at once, the caller's included; <see cref="DefaultThreads"/> when 0.</param>
         /// <remarks>Every callback runs on the thread that calls <see cref="Run"/>.</remarks>
         public CacheTreeRemover(
-            IFileOperations files, Action<string, string>? recordMove = null, Action<long, long>? progress = null, Action<string>? decision = null, int threads = 0)
+            IFileOperations files,
+            Action<string, string>? recordMove = null,
+            Action<long, long>? progress = null,
+            Action<string>? decision = null,
+            int threads = 0)
         {
             this.threads = threads > 0 ? threads : DefaultThreads;
             this.files = files;
@@ -268,7 +272,8 @@ namespace TeamsRemediation.Cache
 
         internal static string LinkNote(string path) => "Removing the link " + path + " itself; where it points is never entered or touched.";
 
-        internal static string Reason(Exception e) => e is UnauthorizedAccessException ? "access denied (" + e.Message + ")" : "in use or not removable (" + e.Message + ")";
+        internal static string Reason(Exception e) =>
+            e is UnauthorizedAccessException ? "access denied (" + e.Message + ")" : "in use or not removable (" + e.Message + ")";
 
         /// <summary>The last guard: every change is below the root, whatever the enumeration returned.</summary>
         private void EnsureInside(string path)

@@ -54,7 +54,10 @@ namespace TeamsRemediation.Diagnostics
 
             // Each user's logs are read once, all users' at once, while the checks below run.
             var perUser = users.Select(u => new UserFindings(u)).ToList();
-            var logScans = perUser.Select(mine => options.Wants(CheckIds.EvidenceTeamsLogs) ? Task.Run(() => evidence.TeamsLogs(mine.User, options.Since, mine.Codes)) : null).ToList();
+            var wantsLogs = options.Wants(CheckIds.EvidenceTeamsLogs);
+            var logScans = perUser
+                .Select(mine => wantsLogs ? Task.Run(() => evidence.TeamsLogs(mine.User, options.Since, mine.Codes)) : null)
+                .ToList();
 
             // Local checks while those run.
             var machineFindings = new Dictionary<string, TeamsCaa20002Finding>();
@@ -73,7 +76,9 @@ namespace TeamsRemediation.Diagnostics
                 Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user));
                 Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user));
                 Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user));
-                var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache) ? teams.Inventory(user, deadline) : new TeamsInstallation[0];
+                var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache)
+                    ? teams.Inventory(user, deadline)
+                    : new TeamsInstallation[0];
                 Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations));
 
                 // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.

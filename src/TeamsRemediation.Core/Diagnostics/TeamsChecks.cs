@@ -43,7 +43,10 @@ namespace TeamsRemediation.Diagnostics
         {
             var caches = found.Where(i => i.CacheFileCount > 0).ToList();
             var now = machine.Clock.UtcNow.UtcDateTime;
-            var evidence = caches.Select(i => i.Client + " cache " + i.CachePath + ": " + Size(i) + ", last written " + (i.CacheLastWriteTimeUtc.HasValue ? Age(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never")).ToList();
+            var evidence = caches
+                .Select(i => i.Client + " cache " + i.CachePath + ": " + Size(i) + ", last written "
+                    + (i.CacheLastWriteTimeUtc.HasValue ? Age(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never"))
+                .ToList();
             if (caches.Count == 0)
             {
                 return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "No Teams cache in this profile.", evidence);

@@ -26,7 +26,8 @@ namespace TeamsRemediation.Inventory
         /// With <paramref name="measureCache"/>, the cache walk stops at <paramref name="measureUntilUtc"/> even if unfinished
         /// (<see cref="TeamsInstallation.CacheMeasuredFully"/> then says so); null: no limit.
         /// </remarks>
-        public IReadOnlyList<TeamsInstallation> Find(TargetUser user, TeamsClientSelection selection, bool measureCache, DateTime? measureUntilUtc = null)
+        public IReadOnlyList<TeamsInstallation> Find(
+            TargetUser user, TeamsClientSelection selection, bool measureCache, DateTime? measureUntilUtc = null)
         {
             var processes = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
             var found = new List<TeamsInstallation>();
@@ -48,7 +49,8 @@ namespace TeamsRemediation.Inventory
             return found;
         }
 
-        private TeamsInstallation Describe(TargetUser user, TeamsClient client, IReadOnlyList<ProcessInfo> userProcesses, bool measureCache, DateTime? measureUntilUtc)
+        private TeamsInstallation Describe(
+            TargetUser user, TeamsClient client, IReadOnlyList<ProcessInfo> userProcesses, bool measureCache, DateTime? measureUntilUtc)
         {
             var profile = user.ProfilePath;
             var install = TeamsLayout.InstallPath(client, profile);

@@ -165,7 +165,9 @@ namespace TeamsRemediation.Tests.Cache
             Assert.NotEmpty(progress);
 
             // Only the locked and denied files and the folders above them are left.
-            var left = Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(p => p.Substring(root.Length + 1)).OrderBy(p => p, System.StringComparer.Ordinal);
+            var left = Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+                .Select(p => p.Substring(root.Length + 1))
+                .OrderBy(p => p, System.StringComparer.Ordinal);
             Assert.Equal(
                 new[]
                 {
