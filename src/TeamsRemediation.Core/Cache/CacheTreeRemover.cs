@@ -75,12 +75,19 @@ namespace TeamsRemediation.Cache
 
             deleter = countOnly ? null : new ParallelFolderDeleter(files, EnsureInside, AddFailure, threads);
             var root = new DirectoryInfo(plan.Root);
-            if (root.Exists && !SafeTree.IsLink(root))
+            try
             {
-                ProcessKeptFolder(root, countOnly);
+                if (root.Exists && !SafeTree.IsLink(root))
+                {
+                    ProcessKeptFolder(root, countOnly);
+                }
+            }
+            finally
+            {
+                // Even when the walk stops, the folders already handed over are finished and no deleting thread is left behind.
+                deleter?.Finish(ReportFromDeleter);
             }
 
-            deleter?.Finish(ReportFromDeleter);
             tally.FilesRemoved = Interlocked.Read(ref filesRemoved) + (deleter?.FilesRemoved ?? 0);
             tally.BytesFreed = Interlocked.Read(ref bytesFreed) + (deleter?.BytesFreed ?? 0);
             deleter = null;
