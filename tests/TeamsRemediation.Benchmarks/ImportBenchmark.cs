@@ -42,6 +42,7 @@ namespace TeamsRemediation.Benchmarks
             }
 
             Verdicts.Sides(ours, reference);
+            Verdicts.Ratios(ours, reference);
             verdicts.AtMostMore("module import at most 0.5 s more than an empty binary module (median)", ours, reference, 500);
         }
 

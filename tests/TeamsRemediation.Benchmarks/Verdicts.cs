@@ -42,6 +42,16 @@ namespace TeamsRemediation.Benchmarks
         /// </summary>
         public void Speed(string goal, Samples ours, Samples reference, double medianAtLeast, double? everyRoundAtLeast = null)
         {
+            var (median, worst) = Ratios(ours, reference);
+            var text = goal + ": median >= " + medianAtLeast.ToString("0.0#", CultureInfo.InvariantCulture) + "x"
+                + (everyRoundAtLeast.HasValue ? ", every round >= " + everyRoundAtLeast.Value.ToString("0.0#", CultureInfo.InvariantCulture) + "x"
+                    : string.Empty);
+            Judge(text, median >= medianAtLeast && (!everyRoundAtLeast.HasValue || worst >= everyRoundAtLeast.Value));
+        }
+
+        /// <summary>Prints the per-round speed ratios (their time / our time); returns their median and the worst.</summary>
+        public static (double Median, double Worst) Ratios(Samples ours, Samples reference)
+        {
             var ratios = reference.Values.Zip(ours.Values, (theirs, mine) => theirs / mine).ToList();
             var median = Samples.MedianOf(ratios);
             var worst = ratios.Min();
@@ -53,10 +63,7 @@ namespace TeamsRemediation.Benchmarks
                 string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture))),
                 median,
                 worst));
-            var text = goal + ": median >= " + medianAtLeast.ToString("0.0#", CultureInfo.InvariantCulture) + "x"
-                + (everyRoundAtLeast.HasValue ? ", every round >= " + everyRoundAtLeast.Value.ToString("0.0#", CultureInfo.InvariantCulture) + "x"
-                    : string.Empty);
-            Judge(text, median >= medianAtLeast && (!everyRoundAtLeast.HasValue || worst >= everyRoundAtLeast.Value));
+            return (median, worst);
         }
 
         /// <summary>Every round of <paramref name="run"/> ends within <paramref name="limitMs"/>.</summary>
