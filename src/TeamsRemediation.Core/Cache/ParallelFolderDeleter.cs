@@ -53,7 +53,7 @@ namespace TeamsRemediation.Cache
 
         public long BytesFreed => Interlocked.Read(ref bytesFreed);
 
-        /// <summary>Queues a folder (not a link) for deletion with all it holds; helper threads start on the first one.</summary>
+        /// <summary>Queues a folder (not a link) for deletion with all it holds; the other deleting threads start on the first one.</summary>
         public void Add(DirectoryInfo folder)
         {
             lock (gate)
@@ -73,7 +73,7 @@ namespace TeamsRemediation.Cache
 
         /// <summary>
         /// Deletes on the calling thread too until every queued folder is gone, calling <paramref name="pump"/>
-        /// between folders and at least every 100 ms with the link notes to show; rethrows a helper's crash.
+        /// between folders and at least every 100 ms with the link notes to show; rethrows what crashed another deleting thread.
         /// </summary>
         public void Finish(Action<IEnumerable<string>> pump)
         {
