@@ -11,7 +11,7 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Clears the Teams cache of the right user, for classic and new Teams, keeping backgrounds, settings and logs.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ClearTeamsCache)]
     [OutputType(typeof(TeamsCacheClearResult))]
     public sealed class ClearTeamsCacheCommand : UserTargetCmdletBase
     {
@@ -54,7 +54,7 @@ namespace TeamsRemediation.Commands
             };
             var reporter = new CmdletReporter(this);
             var cleaner = new CacheCleaner(Machine, reporter, options);
-            var inventory = new TeamsInventory(Machine);
+            var inventory = new TeamsInventory(Machine, WriteVerbose);
             foreach (var user in ResolveTargetUsers())
             {
                 var clients = inventory.Find(user, Client, measureCache: false);
