@@ -34,6 +34,8 @@ namespace TeamsRemediation.Logs
         private DateTime? lastStamp;
         private int stampFloor;
         private bool regionStartsMidLine;
+        private bool regionEndsMidLine;
+        private int filledEnd;
 
         public LogCodeScanner(int bufferBytes = BufferBytes)
         {
@@ -87,6 +89,12 @@ namespace TeamsRemediation.Logs
                 // Complete lines end at the last newline; at the end of the file, or when a single line fills the
                 // whole buffer, what is there is scanned as it is.
                 var end = atEnd ? filled : Array.LastIndexOf(buffer, (byte)'\n', filled - 1, filled) + 1;
+                if (end == 0 && filled < buffer.Length)
+                {
+                    // A line not yet complete (a short read, or the last line without a newline): read on.
+                    continue;
+                }
+
                 var overlong = end == 0;
                 if (overlong)
                 {
@@ -94,6 +102,7 @@ namespace TeamsRemediation.Logs
                     result.OverlongLines++;
                 }
 
+                regionEndsMidLine = overlong && !atEnd;
                 ScanRegion(end, source, result);
                 regionStartsMidLine = overlong;
                 Buffer.BlockCopy(buffer, end, buffer, 0, filled - end);
@@ -107,6 +116,7 @@ namespace TeamsRemediation.Logs
 
         private void ScanRegion(int end, string source, LogScanResult result)
         {
+            filledEnd = end;
             var b = buffer;
             var lineFloor = 0;
             stampFloor = 0;
@@ -229,6 +239,8 @@ namespace TeamsRemediation.Logs
         private static bool IsAadsts(byte[] b, int pair, int end) =>
             pair + 6 < end && b[pair] == 'A' && b[pair + 1] == 'A' && b[pair + 2] == 'D' && b[pair + 3] == 'S' && b[pair + 4] == 'T' && b[pair + 5] == 'S' && b[pair + 6] >= '0' && b[pair + 6] <= '9';
 
+        private static bool IsTokenByte(byte c) => c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '-';
+
         private void Record(int lineStart, int lineEnd, int hit, string source, LogScanResult result)
         {
             result.MatchingLines++;
@@ -240,6 +252,25 @@ namespace TeamsRemediation.Logs
             // A long line is decoded only around the hit: extraction and evidence never hold more than a few KB.
             var from = lineEnd - lineStart > 4096 ? Math.Max(lineStart, hit - 1024) : lineStart;
             var to = lineEnd - lineStart > 4096 ? Math.Min(lineEnd, hit + 1024) : lineEnd;
+
+            // Where the text is cut (an excerpt of a long line, a piece of an overlong one), the cut is no token
+            // boundary: the partial token there is left out, so a hex run cut after "caa20002" never reads as a code.
+            if (from > lineStart || from == 0 && regionStartsMidLine)
+            {
+                while (from < to && IsTokenByte(buffer[from]))
+                {
+                    from++;
+                }
+            }
+
+            if (to < lineEnd || to == lineEnd && lineEnd == filledEnd && regionEndsMidLine)
+            {
+                while (to > from && IsTokenByte(buffer[to - 1]))
+                {
+                    to--;
+                }
+            }
+
             var text = Encoding.UTF8.GetString(buffer, from, to - from);
             foreach (var code in CodeCatalog.Extract(text))
             {

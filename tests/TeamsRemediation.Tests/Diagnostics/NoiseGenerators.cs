@@ -42,11 +42,11 @@ namespace TeamsRemediation.Tests.Diagnostics
             let formatted = new System.Guid(shaped).ToString(format)
             select upper ? formatted.ToUpperInvariant() : formatted;
 
-        /// <summary>A hex run longer than a code, or a code-like run glued into one: hashes, thumbprints, ids.</summary>
+        /// <summary>A hex run longer than a code (9 characters at least), or a code-like run glued into one: hashes, thumbprints, ids.</summary>
         public static Gen<string> LongHex() =>
             from prefix in HexRun(0, 24)
             from middle in Gen.Elements("caa20002", "CAA2F00D", "caa", "80090016", string.Empty)
-            from suffix in HexRun(6, 40)
+            from suffix in HexRun(9, 40)
             from zeroX in Gen.Elements(string.Empty, "0x")
             select zeroX + prefix + middle + suffix;
 
