@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Security;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 
 namespace TeamsRemediation.Cache
 {
@@ -19,7 +20,7 @@ namespace TeamsRemediation.Cache
         public const int ProgressEvery = 1000;
 
         private readonly IFileOperations files;
-        private readonly Action<string, string>? recordMove;
+        private readonly ChangeJournal? backupJournal;
         private readonly Action<long, long>? progress;
         private readonly Action<string>? decision;
         private CacheRemovalPlan plan = null!;
@@ -28,13 +29,13 @@ namespace TeamsRemediation.Cache
         private long nextProgress;
 
         /// <param name="files">Where deletes and moves go (the seam a test makes fail).</param>
-        /// <param name="recordMove">Called after each successful move into the backup with (original, backup): the journal.</param>
+        /// <param name="backupJournal">Makes every move into the backup, each recorded before it is made; required when the plan backs up.</param>
         /// <param name="progress">Called with (files, bytes) every <see cref="ProgressEvery"/> files.</param>
         /// <param name="decision">Told each decision that is not the plan's default (kept items, links): -Verbose.</param>
-        public CacheTreeRemover(IFileOperations files, Action<string, string>? recordMove = null, Action<long, long>? progress = null, Action<string>? decision = null)
+        public CacheTreeRemover(IFileOperations files, ChangeJournal? backupJournal = null, Action<long, long>? progress = null, Action<string>? decision = null)
         {
             this.files = files;
-            this.recordMove = recordMove;
+            this.backupJournal = backupJournal;
             this.progress = progress;
             this.decision = decision;
         }
@@ -46,9 +47,9 @@ namespace TeamsRemediation.Cache
             tally = new CacheRemovalTally();
             rootPrefix = plan.Root + Path.DirectorySeparatorChar;
             nextProgress = ProgressEvery;
-            if (plan.NeedsBackup && plan.BackupContentFolder == null && !countOnly)
+            if (plan.NeedsBackup && (plan.BackupContentFolder == null || backupJournal == null) && !countOnly)
             {
-                throw new ArgumentException("The plan backs items up but names no backup folder.", nameof(plan));
+                throw new ArgumentException("The plan backs items up but names no backup folder or journal.", nameof(plan));
             }
 
             var root = new DirectoryInfo(plan.Root);
@@ -200,12 +201,11 @@ namespace TeamsRemediation.Cache
                 }
 
                 var length = LengthOf(item);
-                if (!TryChange(item.FullName, () => { EnsureParent(destination); files.MoveFile(item.FullName, destination); }))
+                if (!TryChange(item.FullName, () => { EnsureParent(destination); backupJournal!.MoveFile(item.FullName, destination); }))
                 {
                     return false;
                 }
 
-                recordMove?.Invoke(item.FullName, destination);
                 Removed(1, length);
                 return true;
             }
@@ -214,8 +214,7 @@ namespace TeamsRemediation.Cache
             try
             {
                 EnsureParent(destination);
-                files.MoveDirectory(item.FullName, destination);
-                recordMove?.Invoke(item.FullName, destination);
+                backupJournal!.MoveDirectory(item.FullName, destination);
                 var (bytes, count) = SafeTree.Measure(destination);
                 Removed(count, bytes);
                 return true;

@@ -32,5 +32,28 @@ namespace TeamsRemediation.Errors
             "Free the disk or fix the permissions of the journal folder (or give -JournalPath), then run the cmdlet again.",
             path,
             exception);
+
+        public static ModuleError JournalOperationUnknown(string path, string operation) => new ModuleError(
+            "JournalOperationUnknown",
+            ModuleErrorCategory.InvalidData,
+            "The journal " + path + " declares the operation '" + operation + "', which no TeamsRemediation cmdlet writes. Nothing was restored from it.",
+            "Give a journal written by Enable-Tls12, Reset-TeamsWorkAccount or Clear-TeamsCache; a journal that was edited cannot be trusted.",
+            path);
+
+        public static ModuleError JournalEntryOutOfScope(string path, string operation, string target, string scope) => new ModuleError(
+            "JournalEntryOutOfScope",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " (" + operation + ") holds an entry for " + target + ", which " + operation + " never changes: " + scope
+                + ". The journal was edited or forged; nothing was restored from it.",
+            "Do not restore this journal. Find out who could write it (check its owner and folder ACL) and put back any change by hand.",
+            target);
+
+        public static ModuleError JournalPathThroughLink(string path, string target, string link) => new ModuleError(
+            "JournalPathThroughLink",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " would move " + target + ", but " + link + " on the way is a junction or symbolic link: a restore could land "
+                + "outside the user's folders. Nothing was restored from it.",
+            "Remove the link (it was not made by TeamsRemediation), then run Undo-TeamsRemediation again.",
+            link);
     }
 }

@@ -54,6 +54,17 @@ namespace TeamsRemediation.Simulation
             PhysicalFileOperations.Instance.MoveDirectory(source, destination);
         }
 
+        /// <summary>A fault on the journal itself or on any folder above it (its ACL refuses new files) fails the record.</summary>
+        public Stream OpenJournal(string path, bool createNew)
+        {
+            for (var folder = Path.GetFullPath(path); folder != null; folder = Path.GetDirectoryName(folder))
+            {
+                ThrowIfFaulted(folder, includeBelow: false);
+            }
+
+            return PhysicalFileOperations.Instance.OpenJournal(path, createNew);
+        }
+
         private void Add(string path, bool denied)
         {
             lock (gate)

@@ -270,6 +270,23 @@ namespace TeamsRemediation.Tests.Cache
         }
 
         [Fact]
+        public void WhenTheBackupJournalCannotBeWrittenNothingIsMoved()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath));
+            s.Machine.FileOperations.Deny(CacheBackupFolder.DefaultRoot(alice.ProfilePath));
+
+            var result = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup");
+
+            Assert.Equal("JournalWriteFailed" + Cmdlet, Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Equal("WriteError", result.Errors[0].CategoryInfo.Category.ToString());
+            Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
+            Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
+            Assert.Empty(Directory.GetFileSystemEntries(CacheBackupFolder.DefaultRoot(alice.ProfilePath)));
+        }
+
+        [Fact]
         public void IncludeBackgroundsAlwaysBacksThemUpFirst()
         {
             using var s = new SimulatedSession();
