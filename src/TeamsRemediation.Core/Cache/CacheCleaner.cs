@@ -206,7 +206,7 @@ namespace TeamsRemediation.Cache
             {
                 // Each move is recorded before it is made: the move that could not be recorded, and all after it, were not made.
                 reporter.Progress(activity, "Stopped", completed: true);
-                reporter.Error(ModuleErrors.JournalWriteFailed(e.JournalPath, e.InnerException ?? e));
+                reporter.Error(e.Error);
                 result.Status = backup!.RemoveIfUnused() ? CacheClearStatus.Skipped : CacheClearStatus.PartiallyCleared;
                 result.BackupPath = result.Status == CacheClearStatus.Skipped ? string.Empty : backup.Path;
                 return;

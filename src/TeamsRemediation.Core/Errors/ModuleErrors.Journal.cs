@@ -55,5 +55,22 @@ namespace TeamsRemediation.Errors
                 + "outside the user's folders. Nothing was restored from it.",
             "Remove the link (it was not made by TeamsRemediation), then run Undo-TeamsRemediation again.",
             link);
+
+        public static ModuleError JournalFolderUntrusted(string folder, string access) => new ModuleError(
+            "JournalFolderUntrusted",
+            ModuleErrorCategory.SecurityError,
+            "The journal folder " + folder + " already exists and is " + access + ": someone other than SYSTEM and Administrators could plant or "
+                + "change journals there, so it was not used and nothing was changed.",
+            "Have an administrator check and delete that folder (the module creates it again, for SYSTEM and Administrators only), "
+                + "or give -JournalPath in a folder only administrators can write.",
+            folder);
+
+        public static ModuleError JournalUntrusted(string path, string why) => new ModuleError(
+            "JournalUntrusted",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " could have been written by someone other than SYSTEM and Administrators (" + why + "), and it changes more "
+                + "than the caller's own data. An elevated Undo does not follow it; nothing was restored.",
+            "Let the user whose data it is run Undo-TeamsRemediation in their own session, or check each entry and put it back by hand.",
+            path);
     }
 }

@@ -46,8 +46,8 @@ namespace TeamsRemediation.Journal
             }
         }
 
-        /// <summary>The folder journals go to when the caller names no file.</summary>
-        public static string DefaultFolder(IMachine machine) => System.IO.Path.Combine(machine.ProgramDataPath, "TeamsRemediation", "Journal");
+        /// <summary>The folder journals go to when the caller names no file (<see cref="JournalStorage.DefaultFolder"/>).</summary>
+        public static string DefaultFolder(IMachine machine) => JournalStorage.DefaultFolder(machine);
 
         /// <param name="machine">The PC changed: its registry and file seam make the changes, its profiles bound the scope.</param>
         /// <param name="operation">One of <see cref="JournalScope.Operations"/>: it decides what may be recorded.</param>
@@ -134,7 +134,7 @@ namespace TeamsRemediation.Journal
             {
                 if (recorded == 0)
                 {
-                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+                    JournalStorage.PrepareFolder(machine, System.IO.Path.GetDirectoryName(Path)!);
                     JournalFile.Create(machine.Files, Path, machine.ComputerName, operation, started, entry);
                 }
                 else

@@ -75,6 +75,8 @@ namespace TeamsRemediation.Journal
             }
 
             var profiles = machine.Users.GetProfiles();
+            var caller = machine.Users.GetCurrentIdentity();
+            var onlyCallersOwn = true;
             foreach (var entry in journal.Entries)
             {
                 if (!JournalScope.Allows(journal.Operation, entry, journalPath, profiles, out var userSid))
@@ -83,9 +85,21 @@ namespace TeamsRemediation.Journal
                         ModuleErrors.JournalEntryOutOfScope(journalPath, journal.Operation, entry.Target, JournalScope.Describe(journal.Operation)));
                 }
 
+                onlyCallersOwn &= userSid != null && userSid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase);
                 if (entry.Kind == JournalEntryKind.Move)
                 {
                     CheckNoLinks(journalPath, entry, profiles.First(p => p.Sid.Equals(userSid, StringComparison.OrdinalIgnoreCase)));
+                }
+            }
+
+            // An elevated restore writes where the journal says: the file must be one only administrators could have written,
+            // unless everything in it is the caller's own data (which the caller could change anyway).
+            if (JournalStorage.IsPrivileged(caller) && !onlyCallersOwn)
+            {
+                var why = JournalStorage.WhyUntrusted(machine, journalPath);
+                if (why != null)
+                {
+                    throw new JournalRefusedException(ModuleErrors.JournalUntrusted(journalPath, why));
                 }
             }
         }

@@ -263,6 +263,8 @@ namespace TeamsRemediation.Tests.Cache
             Assert.All(TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)), entry => Assert.Equal("dir", entry.Value));
             Assert.True(Directory.Exists(Classic(alice, "Cache")), "-Client New leaves classic alone");
 
+            // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
+            s.Pc.RunAs(alice, elevated: false);
             var restored = new JournalRestorer(s.Machine).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), (target, action) => true, force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));

@@ -141,6 +141,8 @@ namespace TeamsRemediation.Tests.Journal
             Directory.CreateDirectory(original);
             File.WriteAllText(Path.Combine(original, "b.txt"), "new b");
 
+            // The backup sits in alice's profile, where she could edit it: she restores it herself (an elevated Undo refuses).
+            pc.RunAs(alice, elevated: false);
             var result = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: false));
 
             Assert.Equal(RestoreStatus.Conflict, result.Status);
