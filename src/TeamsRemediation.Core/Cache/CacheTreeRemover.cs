@@ -101,12 +101,26 @@ namespace TeamsRemediation.Cache
         {
             if (realDirectory)
             {
-                var (bytes, count) = SafeTree.Measure(item.FullName);
-                Removed(count, bytes);
+                CountTree(item.FullName);
             }
             else
             {
                 Removed(1, link ? 0 : LengthOf(item));
+            }
+        }
+
+        /// <summary>
+        /// Counts a tree the way removing it counts: every file and every link is one item (a link is removed itself),
+        /// so -WhatIf and the real run report the same number.
+        /// </summary>
+        private void CountTree(string folder)
+        {
+            foreach (var entry in SafeTree.Walk(folder))
+            {
+                if (!entry.IsDirectory || entry.IsLink)
+                {
+                    Removed(1, entry.IsLink ? 0 : entry.Length);
+                }
             }
         }
 
@@ -215,8 +229,7 @@ namespace TeamsRemediation.Cache
             {
                 EnsureParent(destination);
                 backupJournal!.MoveDirectory(item.FullName, destination);
-                var (bytes, count) = SafeTree.Measure(destination);
-                Removed(count, bytes);
+                CountTree(destination);
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

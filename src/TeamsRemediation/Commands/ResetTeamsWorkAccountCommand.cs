@@ -114,7 +114,7 @@ namespace TeamsRemediation.Commands
                 return true;
             }
 
-            return ShouldProcess(target, action);
+            return ShouldProcessOrStop(target, action);
         }
     }
 }

@@ -225,8 +225,9 @@ namespace TeamsRemediation.Tests.Account
 
             var result = s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides");
 
-            // ConfirmImpact High: the question reaches the host, which has nobody to answer it.
-            Assert.NotNull(result.Terminating);
+            // ConfirmImpact High: the question reaches the host, which has nobody to answer it; the module says what to add.
+            Assert.Equal("ConfirmationNeedsForce,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
+            Assert.Contains("add -Force", ((System.Management.Automation.IContainsErrorRecord)result.Terminating!).ErrorRecord.ErrorDetails.RecommendedAction);
             Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
         }

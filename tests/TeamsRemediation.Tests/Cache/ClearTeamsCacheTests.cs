@@ -271,6 +271,31 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
         }
 
+        [Theory]
+        [InlineData("")]
+        [InlineData(" -Backup")]
+        public void WhatIfCountsLinksInsideTheCacheExactlyAsTheRealRunRemovesThem(string backup)
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var outside = Path.Combine(s.Machine.RootFolder, "outside");
+            alice.WriteFile(Path.Combine(outside, "target.txt"), "not the cache's");
+            File.CreateSymbolicLink(New(alice, "EBWebView", "WV2Profile_tfw", "Cache", "file-link"), Path.Combine(outside, "target.txt"));
+            Directory.CreateSymbolicLink(New(alice, "EBWebView", "WV2Profile_tfw", "GPUCache", "folder-link"), outside);
+            var script = "Clear-TeamsCache -UserName alice -Client New" + backup;
+
+            var preview = Assert.Single(s.Run(script + " -WhatIf").Objects<TeamsCacheClearResult>());
+            var real = Assert.Single(s.Run(script).Objects<TeamsCacheClearResult>());
+
+            Assert.Equal(CacheClearStatus.WhatIf, preview.Status);
+            Assert.Equal(CacheClearStatus.Cleared, real.Status);
+            // Six cached files and two links (removed as links, never followed).
+            Assert.Equal(8, real.FilesRemoved);
+            Assert.Equal(real.FilesRemoved, preview.FilesRemoved);
+            Assert.Equal(real.BytesFreed, preview.BytesFreed);
+            Assert.Equal("not the cache's", File.ReadAllText(Path.Combine(outside, "target.txt")));
+        }
+
         [Fact]
         public void WhenTheBackupJournalCannotBeWrittenNothingIsMoved()
         {
