@@ -20,6 +20,7 @@ namespace TeamsRemediation.Demo
 
         public ModuleSession(IMachine machine, int width = 150)
         {
+            EngineTelemetry.EnsureSilent();
             Host = new TextHost(hostText, width);
             var state = InitialSessionState.CreateDefault2();
             Runspace = RunspaceFactory.CreateRunspace(Host, state);

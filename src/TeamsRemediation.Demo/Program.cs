@@ -3,6 +3,7 @@ using System.Linq;
 using TeamsRemediation.Demo;
 
 // The demo: a real PowerShell engine, the built module, a simulated PC broken the way CAA20002 PCs are.
+EngineTelemetry.OptOut();
 var steps = typeof(IDemoStep).Assembly.GetTypes()
     .Where(t => typeof(IDemoStep).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract)
     .Select(t => (IDemoStep)Activator.CreateInstance(t)!)
