@@ -67,7 +67,8 @@ namespace TeamsRemediation.Account
         /// Where the broker's data is moved aside: inside the user's own profile, so the same volume (a rename, not a
         /// copy) and the profile's ACL (no other user can read the broker's data there).
         /// </summary>
-        public static string BrokerBackupFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backup");
+        public static string BrokerBackupFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath),
+            "TeamsRemediation", "Backup");
 
         /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on credentials").</summary>
         public static string UserContextCommand(WorkAccountResetOptions options) =>
@@ -384,7 +385,8 @@ namespace TeamsRemediation.Account
 
             if (!CanActAsUser(user) && user.LoggedOn)
             {
-                return Finish(step, AccountResetStatus.Skipped, user.UserName + " is signed in (session " + user.SessionId + "): the broker of a live session "
+                return Finish(step, AccountResetStatus.Skipped, user.UserName + " is signed in (session " + user.SessionId
+                    + "): the broker of a live session "
                     + "holds its data and would write it again at once, so nothing was moved. Run again after the user signs out, "
                     + "or have the user run Reset-TeamsWorkAccount -ClearBrokerState -Force in their own session.");
             }

@@ -32,7 +32,8 @@ namespace TeamsRemediation.Cache
         /// <param name="backupJournal">Makes every move into the backup, each recorded before it is made; required when the plan backs up.</param>
         /// <param name="progress">Called with (files, bytes) every <see cref="ProgressEvery"/> files.</param>
         /// <param name="decision">Told each decision that is not the plan's default (kept items, links): -Verbose.</param>
-        public CacheTreeRemover(IFileOperations files, ChangeJournal? backupJournal = null, Action<long, long>? progress = null, Action<string>? decision = null)
+        public CacheTreeRemover(IFileOperations files, ChangeJournal? backupJournal = null, Action<long, long>? progress = null,
+            Action<string>? decision = null)
         {
             this.files = files;
             this.backupJournal = backupJournal;

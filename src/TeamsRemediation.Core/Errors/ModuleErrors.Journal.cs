@@ -36,7 +36,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError JournalOperationUnknown(string path, string operation) => new ModuleError(
             "JournalOperationUnknown",
             ModuleErrorCategory.InvalidData,
-            "The journal " + path + " declares the operation '" + operation + "', which no TeamsRemediation cmdlet writes. Nothing was restored from it.",
+            "The journal " + path + " declares the operation '" + operation
+                + "', which no TeamsRemediation cmdlet writes. Nothing was restored from it.",
             "Give a journal written by Enable-Tls12, Reset-TeamsWorkAccount or Clear-TeamsCache; a journal that was edited cannot be trusted.",
             path);
 

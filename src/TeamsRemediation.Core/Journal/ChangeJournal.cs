@@ -127,7 +127,8 @@ namespace TeamsRemediation.Journal
             if (!JournalScope.Allows(operation, entry, Path, profiles, out _))
             {
                 // A bug in a service, never user input: refuse to make a change Undo would refuse to put back.
-                throw new InvalidOperationException(entry.Target + " is outside what " + operation + " may change: " + JournalScope.Describe(operation) + ".");
+                throw new InvalidOperationException(entry.Target + " is outside what " + operation + " may change: "
+                    + JournalScope.Describe(operation) + ".");
             }
 
             try

@@ -25,7 +25,8 @@ namespace TeamsRemediation.Journal
         private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(false);
 
         /// <summary>Starts a journal file with its first entry.</summary>
-        public static void Create(IFileOperations files, string path, string computerName, string operation, DateTimeOffset started, JournalEntry first)
+        public static void Create(IFileOperations files, string path, string computerName, string operation, DateTimeOffset started,
+            JournalEntry first)
         {
             var header = new XElement(
                 RootName,

@@ -64,7 +64,8 @@ namespace TeamsRemediation.Journal
                 case EnableTls12:
                     return entry.Kind == JournalEntryKind.RegistryValue && IsTlsValue(entry, profiles, out userSid);
                 case ResetWorkAccount:
-                    return entry.Kind == JournalEntryKind.RegistryValue ? IsWamOverride(entry, profiles, out userSid) : IsBrokerMove(entry, profiles, out userSid);
+                    return entry.Kind == JournalEntryKind.RegistryValue ? IsWamOverride(entry, profiles, out userSid) : IsBrokerMove(entry,
+                        profiles, out userSid);
                 case ClearCache:
                     return entry.Kind == JournalEntryKind.Move && IsCacheMove(entry, journalPath, profiles, out userSid);
                 default:

@@ -39,7 +39,8 @@ namespace TeamsRemediation.Journal
             }
 
             var profile = machine.Users.GetProfiles().FirstOrDefault(p => p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase));
-            return profile == null ? ProtectedFolder(machine) : Path.Combine(TeamsLayout.LocalAppData(profile.ProfilePath), "TeamsRemediation", "Journal");
+            return profile == null ? ProtectedFolder(machine) : Path.Combine(TeamsLayout.LocalAppData(profile.ProfilePath),
+                "TeamsRemediation", "Journal");
         }
 
         public static bool IsPrivileged(CallerIdentity caller) => caller.IsSystem || caller.IsElevated;

@@ -14,12 +14,13 @@ namespace TeamsRemediation.Platform
     public sealed class StorageAccess
     {
         /// <summary>Rights that change a file's content or let a folder receive new entries.</summary>
-        public const uint WriteRights = FileWriteData | FileAppendData | FileDeleteChild | Delete | WriteDac | WriteOwner | GenericAll | GenericWrite | MaximumAllowed;
+        public const uint WriteRights = FileWriteData | FileAppendData | ReplaceRights;
 
         /// <summary>Rights that let someone remove, rename or re-permission what is already there (adding new entries is not one).</summary>
         public const uint ReplaceRights = FileDeleteChild | Delete | WriteDac | WriteOwner | GenericAll | GenericWrite | MaximumAllowed;
 
-        private const uint FileWriteData = 0x2, FileAppendData = 0x4, FileDeleteChild = 0x40, Delete = 0x10000, WriteDac = 0x40000, WriteOwner = 0x80000;
+        private const uint FileWriteData = 0x2, FileAppendData = 0x4, FileDeleteChild = 0x40, Delete = 0x10000, WriteDac = 0x40000,
+            WriteOwner = 0x80000;
         private const uint MaximumAllowed = 0x2000000, GenericAll = 0x10000000, GenericWrite = 0x40000000;
         private const uint AllRights = 0xFFFFFFFF;
 
@@ -60,7 +61,8 @@ namespace TeamsRemediation.Platform
 
         public bool OwnerIsAdministrative => AdministrativeSids.Contains(OwnerSid);
 
-        /// <summary>Rights granted to accounts that are not administrative, by SID (inherit-only entries left out: they are not this object's).</summary>
+        /// <summary>Rights granted to accounts that are not administrative, by SID (inherit-only entries left out: they are not this
+        /// object's).</summary>
         public IReadOnlyDictionary<string, uint> OthersRights { get; }
 
         public static bool IsAdministrative(string sid) => AdministrativeSids.Contains(sid);
@@ -170,7 +172,8 @@ namespace TeamsRemediation.Platform
         {
             if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
             {
-                return uint.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var mask) ? mask : AllRights;
+                return uint.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var mask) ? mask
+                    : AllRights;
             }
 
             uint rights = 0;

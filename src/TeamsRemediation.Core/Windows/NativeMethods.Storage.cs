@@ -14,12 +14,14 @@ namespace TeamsRemediation.Windows
         [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static extern bool ConvertSecurityDescriptorToStringSecurityDescriptorW(
-            IntPtr securityDescriptor, int requestedStringSdRevision, int securityInformation, out LocalAllocHandle stringSecurityDescriptor, IntPtr length);
+            IntPtr securityDescriptor, int requestedStringSdRevision, int securityInformation, out LocalAllocHandle stringSecurityDescriptor,
+                IntPtr length);
 
         /// <summary>Returns a Win32 error code (0 on success), not a BOOL; the descriptor is freed with LocalFree.</summary>
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
         internal static extern int GetNamedSecurityInfoW(
-            string objectName, int objectType, int securityInfo, out IntPtr owner, out IntPtr group, out IntPtr dacl, out IntPtr sacl, out LocalAllocHandle securityDescriptor);
+            string objectName, int objectType, int securityInfo, out IntPtr owner, out IntPtr group, out IntPtr dacl, out IntPtr sacl,
+                out LocalAllocHandle securityDescriptor);
 
         [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

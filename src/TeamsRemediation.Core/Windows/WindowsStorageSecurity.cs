@@ -22,7 +22,8 @@ namespace TeamsRemediation.Windows
         {
             if (!NativeMethods.ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SddlRevision1, out var descriptor, IntPtr.Zero))
             {
-                throw new ArgumentException("Not a security descriptor: " + sddl + " (" + new Win32Exception(Marshal.GetLastWin32Error()).Message + ")", nameof(sddl));
+                throw new ArgumentException("Not a security descriptor: " + sddl + " ("
+                    + new Win32Exception(Marshal.GetLastWin32Error()).Message + ")", nameof(sddl));
             }
 
             using (descriptor)

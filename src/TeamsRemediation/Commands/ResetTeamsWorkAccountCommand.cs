@@ -55,7 +55,8 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            journal = ChangeJournal.Start(Machine, JournalScope.ResetWorkAccount, JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath));
+            journal = ChangeJournal.Start(Machine, JournalScope.ResetWorkAccount, JournalPath == null ? null
+                : GetUnresolvedProviderPathFromPSPath(JournalPath));
         }
 
         protected override void ProcessRecord()

@@ -227,7 +227,8 @@ namespace TeamsRemediation.Tests.Account
 
             // ConfirmImpact High: the question reaches the host, which has nobody to answer it; the module says what to add.
             Assert.Equal("ConfirmationNeedsForce,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
-            Assert.Contains("add -Force", ((System.Management.Automation.IContainsErrorRecord)result.Terminating!).ErrorRecord.ErrorDetails.RecommendedAction);
+            Assert.Contains("add -Force",
+                ((System.Management.Automation.IContainsErrorRecord)result.Terminating!).ErrorRecord.ErrorDetails.RecommendedAction);
             Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
         }
@@ -323,7 +324,8 @@ namespace TeamsRemediation.Tests.Account
             alice.WriteFile(account, "broker account data");
             var teams = alice.StartProcess("ms-teams");
 
-            var step = StepOf(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState")), AccountResetStepName.BrokerState);
+            var step = StepOf(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState")),
+                AccountResetStepName.BrokerState);
 
             Assert.Equal(AccountResetStatus.Skipped, step.Status);
             Assert.Contains("is signed in (session", step.Detail);

@@ -23,13 +23,15 @@ namespace TeamsRemediation.Tests.Journal
             for (var i = 0; i < 60; i++)
             {
                 // Files directly in the root are moved one by one: one journal entry each.
-                alice.WriteFile(Path.Combine(cacheRoot, "entry" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)), "cached " + i);
+                alice.WriteFile(Path.Combine(cacheRoot, "entry" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)),
+                    "cached " + i);
             }
 
             var before = TreeSnapshot.Take(cacheRoot);
             var backups = CacheBackupFolder.DefaultRoot(alice.ProfilePath);
 
-            using (var child = ChildProcess.Start(ChildHost.ClearCacheScenario, s.Machine.RootFolder, StopAtMove.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            using (var child = ChildProcess.Start(ChildHost.ClearCacheScenario, s.Machine.RootFolder,
+                StopAtMove.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
                 child.WaitFor(Path.Combine(s.Machine.RootFolder, ChildHost.PausedMarker), TimeSpan.FromMinutes(5));
                 child.Kill();
@@ -51,8 +53,10 @@ namespace TeamsRemediation.Tests.Journal
             var restored = s.Run("Undo-TeamsRemediation -Journal $args[0], $args[1]", second, cut);
 
             Assert.Empty(restored.Errors);
-            Assert.All(restored.Objects<RestoreResult>(), r => Assert.Contains(r.Status, new[] { RestoreStatus.Restored, RestoreStatus.AlreadyRestored }));
-            Assert.Equal(RestoreStatus.AlreadyRestored, restored.Objects<RestoreResult>().Single(r => r.Target == recorded.Last().OriginalPath && r.Journal == cut).Status);
+            Assert.All(restored.Objects<RestoreResult>(), r => Assert.Contains(r.Status, new[] { RestoreStatus.Restored,
+                RestoreStatus.AlreadyRestored }));
+            Assert.Equal(RestoreStatus.AlreadyRestored, restored.Objects<RestoreResult>().Single(r =>
+                r.Target == recorded.Last().OriginalPath && r.Journal == cut).Status);
             Assert.Equal(before, TreeSnapshot.Take(cacheRoot));
         }
     }

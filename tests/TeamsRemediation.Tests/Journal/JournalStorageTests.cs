@@ -18,7 +18,8 @@ namespace TeamsRemediation.Tests.Journal
         private const string Undo = ",TeamsRemediation.Commands.UndoTeamsRemediationCommand";
         private const string Enable = ",TeamsRemediation.Commands.EnableTls12Command";
 
-        private static readonly RegistryKeyPath SchannelClient = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
+        private static readonly RegistryKeyPath SchannelClient = new RegistryKeyPath(RegistryHive.LocalMachine,
+            TlsRegistryLocations.SchannelTls12 + @"\Client");
 
         [Fact]
         public void AnElevatedRunCreatesTheProgramDataFoldersWithTheirProtectedDacl()
@@ -92,7 +93,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal("JournalUntrusted" + Undo, error.FullyQualifiedErrorId);
             Assert.Equal("SecurityError", error.CategoryInfo.Category.ToString());
             Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(s.Run("Undo-TeamsRemediation -Journal $args[0]", genuine).Objects<RestoreResult>()).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(s.Run("Undo-TeamsRemediation -Journal $args[0]",
+                genuine).Objects<RestoreResult>()).Status);
         }
 
         [Fact]

@@ -20,7 +20,8 @@ namespace TeamsRemediation.Tests.Journal
     {
         private const string Cmd = ",TeamsRemediation.Commands.UndoTeamsRemediationCommand";
 
-        private static readonly RegistryKeyPath SchannelClient = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
+        private static readonly RegistryKeyPath SchannelClient = new RegistryKeyPath(RegistryHive.LocalMachine,
+            TlsRegistryLocations.SchannelTls12 + @"\Client");
 
         private static readonly RegistryKeyPath StickyKeys = new RegistryKeyPath(
             RegistryHive.LocalMachine, @"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Image File Execution Options\sethc.exe");
@@ -97,7 +98,8 @@ namespace TeamsRemediation.Tests.Journal
         {
             using var s = new SimulatedSession();
             s.Pc.RunAsSystem();
-            var journal = Forge(s.Machine, InJournalFolder(s.Machine), "Set-Anything", JournalEntry.RegistryChange(SchannelClient, "Enabled", null, RegistryValue.DWord(1)));
+            var journal = Forge(s.Machine, InJournalFolder(s.Machine), "Set-Anything", JournalEntry.RegistryChange(SchannelClient, "Enabled",
+                null, RegistryValue.DWord(1)));
             s.Machine.SimulatedRegistry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(1));
             var before = s.Machine.SimulatedRegistry.Export();
 
@@ -150,9 +152,11 @@ namespace TeamsRemediation.Tests.Journal
                 // Same relative place, but in bob's cache: a backup in alice's profile only goes back to alice.
                 JournalEntry.Moved(Path.Combine(bobsCache, "EBWebView", "planted.js"), Path.Combine(content, "EBWebView", "planted.js")),
                 // Alice's cache, but not the place it was taken from.
-                JournalEntry.Moved(Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "Other", "planted.js"), Path.Combine(content, "EBWebView", "planted.js")),
+                JournalEntry.Moved(Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "Other", "planted.js"), Path.Combine(content,
+                    "EBWebView", "planted.js")),
                 // ".." back out of the cache root.
-                JournalEntry.Moved(TeamsLayout.NewCacheRoot(alice.ProfilePath) + "/../../../../../../../../Windows/System32/utilman.exe", Path.Combine(content, "utilman.exe")),
+                JournalEntry.Moved(TeamsLayout.NewCacheRoot(alice.ProfilePath) + "/../../../../../../../../Windows/System32/utilman.exe",
+                    Path.Combine(content, "utilman.exe")),
             };
             var before = TreeSnapshot.Take(s.Machine.RootFolder);
 
@@ -185,8 +189,10 @@ namespace TeamsRemediation.Tests.Journal
                 JournalEntry.RegistryChange(runKey, "Updater", RegistryValue.String(@"C:\Users\alice\evil.exe"), null),
                 JournalEntry.RegistryChange(identity, "DisableAADWAM", RegistryValue.DWord(0), null),
                 JournalEntry.RegistryChange(identity, "DisableAADWAM", RegistryValue.DWord(1), RegistryValue.DWord(0)),
-                JournalEntry.RegistryChange(new RegistryKeyPath(RegistryHive.Users, @".DEFAULT\" + WorkAccountResetter.IdentityKeyPath), "DisableAADWAM", RegistryValue.DWord(1), null),
-                JournalEntry.Moved(WorkAccountResetter.BrokerFolder(alice.ProfilePath), Path.Combine(alice.ProfilePath, "Documents", WorkAccountResetter.BrokerPackageFamily + "-1")),
+                JournalEntry.RegistryChange(new RegistryKeyPath(RegistryHive.Users, @".DEFAULT\" + WorkAccountResetter.IdentityKeyPath),
+                    "DisableAADWAM", RegistryValue.DWord(1), null),
+                JournalEntry.Moved(WorkAccountResetter.BrokerFolder(alice.ProfilePath), Path.Combine(alice.ProfilePath, "Documents",
+                    WorkAccountResetter.BrokerPackageFamily + "-1")),
             })
             {
                 var journal = Forge(s.Machine, InJournalFolder(s.Machine), JournalScope.ResetWorkAccount, entry);

@@ -70,8 +70,8 @@ namespace TeamsRemediation.Tests.Platform
         [Fact]
         public void ADenyEntryNeverGrantsAndTrustedInstallerIsAdministrative()
         {
-            var access = StorageAccess.FromSddl(
-                "O:S-1-5-80-956008885-3418522649-1831038044-1850103733-2299180599D:(D;;FA;;;BU)(A;;FA;;;S-1-5-80-956008885-3418522649-1831038044-1850103733-2299180599)");
+            const string TrustedInstaller = "S-1-5-80-956008885-3418522649-1831038044-1850103733-2299180599";
+            var access = StorageAccess.FromSddl("O:" + TrustedInstaller + "D:(D;;FA;;;BU)(A;;FA;;;" + TrustedInstaller + ")");
 
             Assert.True(access.IsProtectedAgainst(StorageAccess.WriteRights));
         }

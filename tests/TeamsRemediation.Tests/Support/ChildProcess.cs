@@ -18,7 +18,8 @@ namespace TeamsRemediation.Tests.Support
         public static ChildProcess Start(params string[] arguments)
         {
             var assembly = typeof(ChildHost).Assembly.Location;
-            var host = Environment.ProcessPath != null && Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath : "dotnet";
+            var host = Environment.ProcessPath != null && Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
+                ? Environment.ProcessPath : "dotnet";
             var start = new ProcessStartInfo(host) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(assembly);
             foreach (var argument in arguments)
@@ -33,7 +34,8 @@ namespace TeamsRemediation.Tests.Support
             return new ChildProcess(process);
         }
 
-        /// <summary>Waits until the child writes <paramref name="marker"/>; fails with its error output when it ends first or never gets there.</summary>
+        /// <summary>Waits until the child writes <paramref name="marker"/>; fails with its error output when it ends first or never gets
+        /// there.</summary>
         public void WaitFor(string marker, TimeSpan limit)
         {
             var deadline = DateTime.UtcNow + limit;
@@ -41,7 +43,8 @@ namespace TeamsRemediation.Tests.Support
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException("The child ended (exit " + process.ExitCode + ") before " + marker + ": " + process.StandardError.ReadToEnd());
+                    throw new InvalidOperationException("The child ended (exit " + process.ExitCode + ") before " + marker + ": "
+                        + process.StandardError.ReadToEnd());
                 }
 
                 if (DateTime.UtcNow > deadline)
@@ -53,7 +56,8 @@ namespace TeamsRemediation.Tests.Support
             }
         }
 
-        /// <summary>Kills the child and its descendants, the way a power cut or a killed Intune agent ends a run, and waits until it is gone.</summary>
+        /// <summary>Kills the child and its descendants, the way a power cut or a killed Intune agent ends a run, and waits until it is
+        /// gone.</summary>
         public void Kill()
         {
             process.Kill(entireProcessTree: true);
