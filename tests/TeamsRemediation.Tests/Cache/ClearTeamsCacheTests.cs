@@ -115,6 +115,24 @@ namespace TeamsRemediation.Tests.Cache
         }
 
         [Fact]
+        public void AProfileFolderThatIsItselfALinkIsRefused()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            using var elsewhere = new TempFolder();
+            Directory.Move(alice.ProfilePath, elsewhere.Combine("alice"));
+            Directory.CreateSymbolicLink(alice.ProfilePath, elsewhere.Combine("alice"));
+            var before = TreeSnapshot.Take(elsewhere.Path);
+
+            var result = s.Run("Clear-TeamsCache -UserName alice -Client New");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("CacheRootIsLink" + Cmdlet, error.FullyQualifiedErrorId);
+            Assert.Contains(alice.ProfilePath, error.Exception.Message);
+            Assert.Equal(before, TreeSnapshot.Take(elsewhere.Path));
+        }
+
+        [Fact]
         public void OnlyTheTargetUsersCacheIsCleared()
         {
             using var s = new SimulatedSession();
