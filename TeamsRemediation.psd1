@@ -5,7 +5,7 @@
     GUID                 = '6f0b3c1e-8a42-4d3b-9e57-2c1f4a8d7b90'
     Author               = 'TeamsRemediation contributors'
     CompanyName          = 'TeamsRemediation'
-    Copyright            = '(c) TeamsRemediation contributors. All rights reserved.'
+    Copyright            = '(c) TeamsRemediation contributors. MIT License.'
     Description          = 'Finds why Microsoft Teams sign-in fails with CAA20002 on a Windows PC and repairs it: Teams cache, TLS 1.2, work or school account. Runs unattended as SYSTEM (Intune, ConfigMgr), as the user, or through Invoke-Command.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
@@ -33,6 +33,11 @@
             Tags       = @('Teams', 'CAA20002', 'Intune', 'Remediation', 'TLS', 'WAM', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows')
             ProjectUri = 'https://github.com/TeamsRemediation/TeamsRemediation'
             LicenseUri = 'https://github.com/TeamsRemediation/TeamsRemediation/blob/main/LICENSE'
+            # One paragraph for the Gallery page; the full history is in CHANGELOG.md.
+            ReleaseNotes = '0.1.0: first release. Diagnoses CAA20002 per user with evidence (Test-TeamsCaa20002) and repairs it
+reversibly: Teams cache, TLS 1.2, work or school account, each journaled for Undo-TeamsRemediation. Intune and
+ConfigMgr scripts; help with online links; Tab completion; optionally signed packages.
+Full history: https://github.com/TeamsRemediation/TeamsRemediation/blob/main/CHANGELOG.md'
         }
     }
 }

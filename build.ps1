@@ -2,26 +2,54 @@
 .SYNOPSIS
     Builds, tests and packages TeamsRemediation. For Windows and PowerShell 7 users; CI on Linux runs the same
     dotnet commands from .ci/run.
+.DESCRIPTION
+    Package makes out/TeamsRemediation.<version>.nupkg (publish it with Publish-PSResource -NupkgPath, or push it to
+    a NuGet feed) and out/TeamsRemediation-<version>.zip (the module folder, to copy into a Modules folder).
+    With -CertificateThumbprint or -PfxPath the module's dll, manifest and format files are Authenticode-signed
+    before they are packed, for PCs whose execution policy is AllSigned.
 .EXAMPLE
     ./build.ps1                 # Build: lays out out/TeamsRemediation
 .EXAMPLE
     ./build.ps1 -Task Test      # Build, xunit, then Pester when it is installed
 .EXAMPLE
-    ./build.ps1 -Task Package   # Build, then out/TeamsRemediation-<version>.zip
+    ./build.ps1 -Task Package   # Build, then the .nupkg and the .zip in out/
+.EXAMPLE
+    ./build.ps1 -Task Package -CertificateThumbprint 0123456789ABCDEF0123456789ABCDEF01234567 -TimestampServer http://timestamp.digicert.com
+    # Signs with a code-signing certificate from Cert:\CurrentUser\My or Cert:\LocalMachine\My, then packages.
+.EXAMPLE
+    ./build.ps1 -Task Package -PfxPath .\codesign.pfx -PfxPassword (Read-Host -AsSecureString 'PFX password')
 #>
-[CmdletBinding()]
+[CmdletBinding(DefaultParameterSetName = 'Unsigned')]
 param(
     [ValidateSet('Build', 'Test', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # A code-signing certificate with its private key in the current user's or the computer's personal store.
+    [Parameter(ParameterSetName = 'StoreCertificate', Mandatory = $true)]
+    [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+    [string] $CertificateThumbprint,
+
+    # A PFX file holding a code-signing certificate and its private key.
+    [Parameter(ParameterSetName = 'PfxCertificate', Mandatory = $true)]
+    [string] $PfxPath,
+
+    [Parameter(ParameterSetName = 'PfxCertificate')]
+    [securestring] $PfxPassword,
+
+    # An RFC 3161 timestamp server, so the signatures stay valid after the certificate expires.
+    [Parameter(ParameterSetName = 'StoreCertificate')]
+    [Parameter(ParameterSetName = 'PfxCertificate')]
+    [uri] $TimestampServer
 )
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $moduleFolder = Join-Path $root 'out/TeamsRemediation'
+$signWith = $PSCmdlet.ParameterSetName
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
     & $Command
@@ -51,16 +79,63 @@ function Invoke-Test {
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed." }
 }
 
-function Invoke-Package {
-    $version = (Import-PowerShellDataFile (Join-Path $moduleFolder 'TeamsRemediation.psd1')).ModuleVersion
-    $zip = Join-Path $root "out/TeamsRemediation-$version.zip"
-    if (Test-Path $zip) { Remove-Item $zip }
-    Compress-Archive -Path $moduleFolder -DestinationPath $zip
-    Write-Output "Packaged $zip"
+function Get-SigningCertificate {
+    if ($signWith -eq 'StoreCertificate') {
+        $certificate = Get-ChildItem -Path 'Cert:\CurrentUser\My', 'Cert:\LocalMachine\My' -CodeSigningCert |
+            Where-Object Thumbprint -EQ $CertificateThumbprint.ToUpperInvariant() | Select-Object -First 1
+        if (-not $certificate) {
+            throw "No code-signing certificate with thumbprint $CertificateThumbprint in Cert:\CurrentUser\My or Cert:\LocalMachine\My. " +
+                'List them with Get-ChildItem Cert:\CurrentUser\My -CodeSigningCert.'
+        }
+    }
+    else {
+        # Set-AuthenticodeSignature needs the key in a key container (an ephemeral key cannot sign); .NET deletes it afterwards.
+        $path = (Resolve-Path $PfxPath).ProviderPath
+        $flags = [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::DefaultKeySet
+        $certificate = if ($PfxPassword) {
+            New-Object System.Security.Cryptography.X509Certificates.X509Certificate2($path, $PfxPassword, $flags)
+        }
+        else {
+            New-Object System.Security.Cryptography.X509Certificates.X509Certificate2($path, [string] '', $flags)
+        }
+        $usageType = [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]
+        $codeSigning = $certificate.Extensions | Where-Object { $_ -is $usageType } |
+            ForEach-Object { $_.EnhancedKeyUsages } | Where-Object Value -EQ '1.3.6.1.5.5.7.3.3'
+        if (-not $certificate.HasPrivateKey -or -not $codeSigning) {
+            throw "$PfxPath does not hold a code-signing certificate (enhanced key usage 1.3.6.1.5.5.7.3.3) with its private key."
+        }
+    }
+    $certificate
 }
+
+function Invoke-Sign {
+    if ($signWith -eq 'Unsigned') { return }
+    if (-not $IsWindowsPlatform) {
+        throw [System.PlatformNotSupportedException]::new('Authenticode signing needs Windows (Set-AuthenticodeSignature).')
+    }
+    $certificate = Get-SigningCertificate
+    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files.
+    $files = Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml'
+    $signing = @{ Certificate = $certificate; HashAlgorithm = 'SHA256' }
+    if ($TimestampServer) { $signing.TimestampServer = $TimestampServer.AbsoluteUri }
+    else { Write-Warning 'No -TimestampServer: the signatures become invalid when the certificate expires.' }
+    foreach ($file in $files) {
+        $signature = Set-AuthenticodeSignature -FilePath $file.FullName @signing
+        if ($signature.Status -ne 'Valid') { throw "Signing $($file.FullName) failed: $($signature.Status) $($signature.StatusMessage)" }
+    }
+    Write-Output "Signed $($files.Count) file(s) with $($certificate.Subject) ($($certificate.Thumbprint))."
+}
+
+function Invoke-Package {
+    # The same target the xunit suite checks the package with; it packs what is laid out (and signed), never rebuilds.
+    Invoke-Native 'PackModule' { dotnet msbuild (Join-Path $root 'src/TeamsRemediation/TeamsRemediation.csproj') -t:PackModule -nologo }
+}
+
+# Windows PowerShell 5.1 has no $IsWindows: it only runs on Windows.
+$IsWindowsPlatform = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
 
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Build; Invoke-Test }
-    'Package' { Invoke-Build; Invoke-Package }
+    'Package' { Invoke-Build; Invoke-Sign; Invoke-Package }
 }

@@ -1,12 +1,17 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Read-only on a real Windows PC: every call is -WhatIf, so nothing is removed and no process is stopped.
+# The simulated PC (any OS) shows what is removed and refused; on a real Windows PC every call is -WhatIf, so
+# nothing is removed and no process is stopped.
 
-BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '..\..\out\TeamsRemediation\TeamsRemediation.psd1'
-    Import-Module $manifest -Force
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
 }
 
-Describe 'Clear-TeamsCache' {
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
+    Import-Module $ModuleManifest -Force -ErrorAction Stop
+}
+
+Describe 'Clear-TeamsCache' -Tag 'AnyOs' {
     It 'is exported with ShouldProcess and documented' {
         $command = Get-Command Clear-TeamsCache -Module TeamsRemediation
         $command.Parameters.Keys | Should -Contain 'WhatIf'
@@ -17,29 +22,69 @@ Describe 'Clear-TeamsCache' {
     It 'declares TeamsCacheClearResult as its output' {
         (Get-Command Clear-TeamsCache).OutputType.Name | Should -Contain 'TeamsRemediation.TeamsCacheClearResult'
     }
+}
 
-    It 'with -WhatIf reports counts for the current user and changes nothing' {
-        $before = Get-TeamsInstallation -Client All
-        $results = @(Clear-TeamsCache -Client All -WhatIf -ErrorAction SilentlyContinue)
-        foreach ($result in $results) {
-            $result.Status | Should -BeIn @('WhatIf', 'Skipped')
-            $result.UserSid | Should -Be ([Security.Principal.WindowsIdentity]::GetCurrent().User.Value)
-        }
+Describe 'Clear-TeamsCache on the simulated PC01' -Tag 'SimulatedPc' {
+    BeforeAll {
+        $pc = Connect-SimulatedPc
+        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1415.3698.6812').AddClassicCache()
+        $null = $pc.RunAsSystem()
+    }
 
-        $after = Get-TeamsInstallation -Client All
-        ($after | Measure-Object CacheFileCount -Sum).Sum | Should -Be ($before | Measure-Object CacheFileCount -Sum).Sum
+    AfterAll {
+        Disconnect-SimulatedPc $pc
+    }
+
+    It 'with -WhatIf reports each cache of the logged-on user and removes nothing' {
+        $before = @(Get-ChildItem -LiteralPath $alice.ProfilePath -Recurse -File).Count
+
+        $results = @(Clear-TeamsCache -Client All -WhatIf)
+
+        $results.Count | Should -Be 2
+        $results.Client.ForEach({ $_.ToString() }) | Sort-Object | Should -Be @('Classic', 'New')
+        $results.Status.ForEach({ $_.ToString() }) | Sort-Object -Unique | Should -Be 'WhatIf'
+        $results.UserSid | Sort-Object -Unique | Should -Be $alice.Sid
+        ($results | Measure-Object FilesRemoved -Sum).Sum | Should -BeGreaterThan 0
+        @(Get-ChildItem -LiteralPath $alice.ProfilePath -Recurse -File).Count | Should -Be $before
+    }
+
+    It 'refuses a backup folder inside the cache and removes nothing' {
+        $installation = Get-TeamsInstallation -UserSid $alice.Sid -Client New
+        $before = @(Get-ChildItem -LiteralPath $installation.CachePath -Recurse -File).Count
+        $inside = Join-Path $installation.CachePath 'backup'
+
+        $result = Clear-TeamsCache -UserSid $alice.Sid -Client New -BackupPath $inside -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BackupPathInsideCache,*'
+        @(Get-ChildItem -LiteralPath $installation.CachePath -Recurse -File).Count | Should -Be $before
+        Test-Path -LiteralPath $inside | Should -BeFalse
     }
 
     It 'refuses a path as a user name before doing anything' {
         { Clear-TeamsCache -UserName '..\Administrator' -WhatIf -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidUserName,TeamsRemediation.Commands.ClearTeamsCacheCommand'
     }
+}
 
-    It 'refuses a backup folder inside the cache' {
-        $installation = Get-TeamsInstallation -Client All | Select-Object -First 1
-        if (-not $installation) { Set-ItResult -Skipped -Because 'no Teams folder in this profile' ; return }
-        $inside = Join-Path $installation.CachePath 'backup'
-        $result = Clear-TeamsCache -UserSid $installation.UserSid -Client $installation.Client -BackupPath $inside -WhatIf -ErrorVariable errors -ErrorAction SilentlyContinue
-        if ($result.Status -ne 'Skipped') { $errors[0].FullyQualifiedErrorId | Should -BeLike 'BackupPathInsideCache,*' }
+Describe 'Clear-TeamsCache -WhatIf on this PC (Windows only: reads the real profile)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
+    It 'reports one WhatIf result per Teams client of the current user and changes nothing' {
+        $installed = @(Get-TeamsInstallation -Client All)
+        $before = ($installed | Measure-Object CacheFileCount -Sum).Sum
+
+        $results = @(Clear-TeamsCache -Client All -WhatIf -ErrorAction SilentlyContinue)
+
+        # A PC without Teams has nothing to report: then no result at all, never a result for someone else.
+        $results.Count | Should -Be $installed.Count
+        # A running Teams without -Force is Skipped (TeamsRunning); either way the result is the current user's.
+        $me = [Security.Principal.WindowsIdentity]::GetCurrent().User.Value
+        $unexpected = @($results | Where-Object { $_.Status.ToString() -notin 'WhatIf', 'Skipped', 'NothingToClear' -or $_.UserSid -ne $me })
+        $unexpected | Should -BeNullOrEmpty
+        (@(Get-TeamsInstallation -Client All) | Measure-Object CacheFileCount -Sum).Sum | Should -Be $before
+    }
+
+    It 'refuses a path as a user name before doing anything' {
+        { Clear-TeamsCache -UserName '..\Administrator' -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidUserName,TeamsRemediation.Commands.ClearTeamsCacheCommand'
     }
 }

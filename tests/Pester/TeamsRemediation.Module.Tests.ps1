@@ -1,36 +1,85 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Runs on Windows (Windows PowerShell 5.1 and PowerShell 7) against the real machine, read-only.
-# build.ps1 -Task Test runs it after the xunit suite.
+# The module as the PowerShell Gallery and an admin see it (any OS), Get-TeamsInstallation on the simulated PC (any
+# OS), and on the real PC (Windows only, read-only). build.ps1 -Task Test runs it after the xunit suite.
 
-BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '..\..\out\TeamsRemediation\TeamsRemediation.psd1'
-    Import-Module $manifest -Force -ErrorAction Stop
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
 }
 
-Describe 'TeamsRemediation module' {
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
+    Import-Module $ModuleManifest -Force -ErrorAction Stop
+}
+
+Describe 'TeamsRemediation module' -Tag 'AnyOs' {
     It 'passes Test-ModuleManifest' {
-        { Test-ModuleManifest -Path $manifest -ErrorAction Stop } | Should -Not -Throw
+        { Test-ModuleManifest -Path $ModuleManifest -ErrorAction Stop } | Should -Not -Throw
     }
 
     It 'exports exactly the cmdlets listed in the manifest' {
-        $listed = (Import-PowerShellDataFile -Path $manifest).CmdletsToExport | Sort-Object
+        $listed = (Import-PowerShellDataFile -Path $ModuleManifest).CmdletsToExport | Sort-Object
         $exported = (Get-Module TeamsRemediation).ExportedCmdlets.Keys | Sort-Object
+        $listed.Count | Should -Be 6
         $exported | Should -Be $listed
     }
 
-    It 'has help with examples for every cmdlet' {
-        foreach ($name in (Get-Module TeamsRemediation).ExportedCmdlets.Keys) {
-            (Get-Help $name).examples.example.Count | Should -BeGreaterThan 0 -Because "$name needs an example"
+    It 'has help with at least two examples and an online link for every cmdlet' {
+        $names = @((Get-Module TeamsRemediation).ExportedCmdlets.Keys)
+        $names.Count | Should -Be 6
+        foreach ($name in $names) {
+            @((Get-Help $name).examples.example).Count | Should -BeGreaterOrEqual 2 -Because "$name needs examples"
+            (Get-Command $name).HelpUri | Should -Match '^https://' -Because "Get-Help $name -Online needs an address"
         }
     }
 }
 
-Describe 'Get-TeamsInstallation on this PC' {
+Describe 'Get-TeamsInstallation on the simulated PC01' -Tag 'SimulatedPc' {
+    BeforeAll {
+        $pc = Connect-SimulatedPc
+        $alice = $pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1415.3698.6812')
+        $bob = $pc.AddUser('bob', $false, $true, 'CONTOSO', [NullString]::Value).InstallClassicTeams('1.7.00.13456')
+        $null = $pc.RunAsSystem()
+    }
+
+    AfterAll {
+        Disconnect-SimulatedPc $pc
+    }
+
+    It 'returns one typed object per user and client with the user and SID' {
+        $found = @(Get-TeamsInstallation -AllUsers -NoCacheSize)
+        $found.Count | Should -Be 2
+        ($found | Where-Object UserSid -EQ $alice.Sid).Client.ToString() | Should -Be 'New'
+        ($found | Where-Object UserSid -EQ $bob.Sid).Client.ToString() | Should -Be 'Classic'
+        $found | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'TeamsRemediation.TeamsInstallation' }
+        $found.ComputerName | Sort-Object -Unique | Should -Be 'PC01'
+    }
+
+    It 'as SYSTEM targets the logged-on user only' {
+        $found = @(Get-TeamsInstallation)
+        $found.Count | Should -Be 1
+        $found[0].User | Should -Be 'CONTOSO\alice'
+    }
+
+    It 'refuses a path as user name with a stable error id' {
+        { Get-TeamsInstallation -UserName '..\x' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidUserName,TeamsRemediation.Commands.GetTeamsInstallationCommand'
+    }
+
+    It 'reports an unknown user without stopping' {
+        Get-TeamsInstallation -UserName 'no-such-user-7f3a' -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'UserNotFound,TeamsRemediation.Commands.GetTeamsInstallationCommand'
+    }
+}
+
+Describe 'Get-TeamsInstallation on this PC (Windows only: reads the real profiles)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
     It 'returns typed objects with the user and SID for every profile' {
         $found = @(Get-TeamsInstallation -AllUsers -NoCacheSize)
+        $profiles = @(Get-ChildItem 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList' |
+                Where-Object { $_.PSChildName -match '^S-1-5-21-' })
+        @($found.UserSid | Sort-Object -Unique | Where-Object { $_ -notin $profiles.PSChildName }) | Should -BeNullOrEmpty
         foreach ($item in $found) {
             $item.PSObject.TypeNames[0] | Should -Be 'TeamsRemediation.TeamsInstallation'
-            $item.UserSid | Should -Match '^S-1-'
             $item.ComputerName | Should -Be $env:COMPUTERNAME
         }
     }
@@ -42,6 +91,17 @@ Describe 'Get-TeamsInstallation on this PC' {
 
     It 'reports an unknown user without stopping' {
         Get-TeamsInstallation -UserName 'no-such-user-7f3a' -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'UserNotFound,TeamsRemediation.Commands.GetTeamsInstallationCommand'
+    }
+}
+
+Describe 'TeamsRemediation off Windows' -Tag 'NotWindows' -Skip:$IsWindowsPlatform {
+    It 'stops every cmdlet with PlatformNotSupportedException when no simulated PC is attached' {
+        $problem = $null
+        try { Get-TeamsInstallation -ErrorAction Stop } catch { $problem = $_ }
+        $problem | Should -Not -BeNullOrEmpty
+        $problem.Exception | Should -BeOfType ([System.PlatformNotSupportedException])
+        $problem.FullyQualifiedErrorId | Should -Be 'UnsupportedPlatform,TeamsRemediation.Commands.GetTeamsInstallationCommand'
     }
 }

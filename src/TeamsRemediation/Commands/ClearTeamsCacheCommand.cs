@@ -11,7 +11,7 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Clears the Teams cache of the right user, for classic and new Teams, keeping backgrounds, settings and logs.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ClearTeamsCache)]
     [OutputType(typeof(TeamsCacheClearResult))]
     public sealed class ClearTeamsCacheCommand : UserTargetCmdletBase
     {

@@ -7,7 +7,7 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Lists the Teams clients of the users of this PC: installed or left behind, running, cache size.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "TeamsInstallation", DefaultParameterSetName = ByDefault)]
+    [Cmdlet(VerbsCommon.Get, "TeamsInstallation", DefaultParameterSetName = ByDefault, HelpUri = HelpLinks.GetTeamsInstallation)]
     [OutputType(typeof(TeamsInstallation))]
     public sealed class GetTeamsInstallationCommand : UserTargetCmdletBase
     {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TeamsRemediation.Completion;
 using TeamsRemediation.Account;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
@@ -8,7 +9,7 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Reconnects a user's work or school account for Teams the way Microsoft does: WAM sign-out, broker check, cached credentials, WAM-disabling values.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Reset, "TeamsWorkAccount", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Reset, "TeamsWorkAccount", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.ResetTeamsWorkAccount)]
     [OutputType(typeof(TeamsAccountResetStep))]
     public sealed class ResetTeamsWorkAccountCommand : TeamsCmdletBase
     {
@@ -20,11 +21,13 @@ namespace TeamsRemediation.Commands
 
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
         [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserSidCompleter))]
         public string[]? UserSid { get; set; }
 
         /// <summary>Also Office's WAM accounts and MicrosoftOffice16_Data:* credentials.</summary>

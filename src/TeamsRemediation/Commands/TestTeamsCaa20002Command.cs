@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TeamsRemediation.Completion;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Platform;
@@ -27,7 +28,7 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Finds why Teams sign-in fails with CAA20002 on this PC, per user, with evidence. Changes nothing.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "TeamsCaa20002", DefaultParameterSetName = ByDefault)]
+    [Cmdlet(VerbsDiagnostic.Test, "TeamsCaa20002", DefaultParameterSetName = ByDefault, HelpUri = HelpLinks.TestTeamsCaa20002)]
     [OutputType(typeof(TeamsCaa20002Finding), typeof(bool), typeof(string))]
     public sealed class TestTeamsCaa20002Command : UserTargetCmdletBase
     {
@@ -56,6 +57,8 @@ namespace TeamsRemediation.Commands
         /// <summary>Only these checks (wildcards allowed, e.g. 'Tls.*').</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[]? CheckId { get; set; }
 
         /// <summary>One boolean: $true when no check failed.</summary>

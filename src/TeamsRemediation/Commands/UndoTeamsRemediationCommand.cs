@@ -11,7 +11,7 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Puts back what a TeamsRemediation cmdlet changed, from its journal: registry values (absent included) and moved files.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.UndoTeamsRemediation)]
     [OutputType(typeof(RestoreResult))]
     public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase
     {

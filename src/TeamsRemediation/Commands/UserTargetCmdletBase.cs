@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using TeamsRemediation.Completion;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Commands
@@ -17,12 +18,14 @@ namespace TeamsRemediation.Commands
 
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
         /// <summary>The only parameter bound from the pipeline by property name, so parameter-set binding stays unambiguous.</summary>
         [Parameter(ParameterSetName = BySid, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserSidCompleter))]
         public string[]? UserSid { get; set; }
 
         [Parameter(ParameterSetName = ByAllUsers, Mandatory = true)]

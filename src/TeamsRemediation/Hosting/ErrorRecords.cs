@@ -10,9 +10,12 @@ namespace TeamsRemediation.Hosting
         public static ErrorRecord From(ModuleError error)
         {
             var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), error.Category.ToString());
-            var exception = error.Exception == null
-                ? new InvalidOperationException(error.Message)
-                : new InvalidOperationException(error.Message, error.Exception);
+            // A PlatformNotSupportedException is already the exception callers catch for "not on this OS": it is not wrapped.
+            var exception = error.Exception is PlatformNotSupportedException platform
+                ? (Exception)platform
+                : error.Exception == null
+                    ? new InvalidOperationException(error.Message)
+                    : new InvalidOperationException(error.Message, error.Exception);
             return new ErrorRecord(exception, error.Id, category, error.Target)
             {
                 ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction },

@@ -1,0 +1,55 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using TeamsRemediation.Demo;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Module
+{
+    /// <summary>A fact about a computer that is not Windows: there the module has no PC to act on unless one is attached.</summary>
+    public sealed class NotWindowsFactAttribute : FactAttribute
+    {
+        public NotWindowsFactAttribute()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Skip = "On Windows the module acts on this PC: the refusal exists only elsewhere.";
+            }
+        }
+    }
+
+    public sealed class UnsupportedPlatformTests
+    {
+        [NotWindowsFact]
+        public void EveryCmdletRefusesANonWindowsComputerWithPlatformNotSupportedException()
+        {
+            EngineTelemetry.EnsureSilent();
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using var ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop; (Get-Module TeamsRemediation).ExportedCmdlets.Keys")
+                .AddArgument(ModuleSession.ManifestPath);
+            var cmdlets = ps.Invoke().Select(o => o.ToString()).ToList();
+            Assert.Equal(6, cmdlets.Count);
+
+            foreach (var name in cmdlets)
+            {
+                ps.Commands.Clear();
+                ps.Streams.Error.Clear();
+                // Mandatory parameters are given so binding succeeds and the refusal itself is what stops the call.
+                var args = name == "Undo-TeamsRemediation" ? " -Journal nothing.xml" : name == "Reset-TeamsWorkAccount"
+                    ? " -UserName alice" : string.Empty;
+                ps.AddScript("try { " + name + args + " -ErrorAction Stop } catch { $_ }");
+                var record = (ErrorRecord)Assert.Single(ps.Invoke()).BaseObject;
+
+                Assert.IsType<PlatformNotSupportedException>(record.Exception);
+                Assert.Equal("UnsupportedPlatform,TeamsRemediation.Commands." + name.Replace("-", string.Empty) + "Command",
+                    record.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.NotInstalled, record.CategoryInfo.Category);
+                Assert.Contains("Windows", record.Exception.Message);
+            }
+        }
+    }
+}
