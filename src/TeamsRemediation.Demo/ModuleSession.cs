@@ -23,6 +23,15 @@ namespace TeamsRemediation.Demo
             EngineTelemetry.EnsureSilent();
             Host = new TextHost(hostText, width);
             var state = InitialSessionState.CreateDefault2();
+
+            // Windows clients default to Restricted, under which Import-Module refuses the module's format files
+            // ("running scripts is disabled"). Bypass for this process only, as `pwsh -ExecutionPolicy Bypass` does;
+            // elsewhere PowerShell has no execution policy and setting one throws.
+            if (OperatingSystem.IsWindows())
+            {
+                state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            }
+
             Runspace = RunspaceFactory.CreateRunspace(Host, state);
             Runspace.Open();
             MachineHook.Attach(Runspace, machine);

@@ -78,7 +78,11 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
-            var stopper = new TeamsProcessStopper(machine, reporter.Verbose) { CloseTimeout = options.CloseTimeout, KillTimeout = options.KillTimeout };
+            var stopper = new TeamsProcessStopper(machine, reporter.Verbose, reporter.Warning)
+            {
+                CloseTimeout = options.CloseTimeout,
+                KillTimeout = options.KillTimeout,
+            };
             var running = stopper.Find(user, client);
             if (running.Count > 0 && !options.Force)
             {
@@ -140,6 +144,16 @@ namespace TeamsRemediation.Cache
                 }
 
                 result.ProcessesStopped = stopped.ToArray();
+
+                // Never delete under a running Teams of this user, whatever session it runs in: it holds the cache open
+                // and writes it back.
+                var alive = stopper.FindAlive(user, client);
+                if (alive.Count > 0)
+                {
+                    reporter.Error(ModuleErrors.TeamsRunningOutsideSessions(user.UserName, client.ToString(), alive.Select(p => p.ToString())));
+                    return;
+                }
+
                 Remove(user, plan, backupPath, result);
             }
 

@@ -22,19 +22,23 @@ namespace TeamsRemediation.Cache
     }
 
     /// <summary>
-    /// Finds and stops one user's Teams of one client: its processes (by name, owner and the user's own sessions)
-    /// and the msedgewebview2 processes that descend from them. Nothing of another session or another user, and
-    /// no WebView2 of another app. Asks first, kills after a grace period, and waits for the real exit.
+    /// Finds and stops one user's Teams of one client: its processes (by name, and whose they are by
+    /// <see cref="UserProcesses"/>) and the msedgewebview2 processes that descend from them. Nothing of another
+    /// user, and no WebView2 of another app. Asks first, kills after a grace period, and waits for the real exit.
     /// </summary>
     public sealed class TeamsProcessStopper
     {
         private readonly IMachine machine;
         private readonly Action<string> verbose;
+        private readonly Action<string> notice;
+        private readonly HashSet<string> told = new HashSet<string>(StringComparer.Ordinal);
 
-        public TeamsProcessStopper(IMachine machine, Action<string> verbose)
+        /// <summary>The notice hears when the owner SID alone decided which processes are the user's (verbose by default).</summary>
+        public TeamsProcessStopper(IMachine machine, Action<string> verbose, Action<string>? notice = null)
         {
             this.machine = machine;
             this.verbose = verbose;
+            this.notice = notice ?? verbose;
         }
 
         /// <summary>Grace period after asking the processes to close.</summary>
@@ -46,17 +50,26 @@ namespace TeamsRemediation.Cache
         /// <summary>The user's Teams processes of the client, Teams first, then their WebView2 descendants.</summary>
         public IReadOnlyList<ProcessInfo> Find(TargetUser user, TeamsClient client)
         {
-            var sessions = new HashSet<int>(machine.Users.GetInteractiveSessions()
-                .Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
-                .Select(s => s.SessionId));
-            if (user.SessionId.HasValue)
+            var userProcesses = UserProcesses.Of(machine, user);
+
+            // Find runs again just before deleting (a relaunch check): the same fallback is said once.
+            if (userProcesses.Notice != null && told.Add(userProcesses.Notice))
             {
-                sessions.Add(user.SessionId.Value);
+                notice(userProcesses.Notice);
             }
 
-            var theirs = machine.Processes.List()
-                .Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase) && sessions.Contains(p.SessionId))
-                .ToList();
+            return WithWebViews(userProcesses.Processes, client, user);
+        }
+
+        /// <summary>
+        /// Every Teams process of the client whose owner is the user, in any session: what must be gone before the
+        /// cache is deleted, whichever processes the rule picked for stopping.
+        /// </summary>
+        public IReadOnlyList<ProcessInfo> FindAlive(TargetUser user, TeamsClient client) =>
+            WithWebViews(UserProcesses.Of(machine, user).Owned, client, user);
+
+        private static List<ProcessInfo> WithWebViews(IReadOnlyList<ProcessInfo> theirs, TeamsClient client, TargetUser user)
+        {
             var found = theirs.Where(p => TeamsLayout.IsClientProcess(p, client, user.ProfilePath)).ToList();
 
             // WebView2 runs as a tree (browser process under ms-teams, renderers under the browser): take descendants.

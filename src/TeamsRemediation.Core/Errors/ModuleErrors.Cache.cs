@@ -18,6 +18,14 @@ namespace TeamsRemediation.Errors
             "Run elevated (or as SYSTEM) so the processes can be stopped, or sign the user out, then run Clear-TeamsCache again.",
             user);
 
+        public static ModuleError TeamsRunningOutsideSessions(string user, string client, IEnumerable<string> processes) => new ModuleError(
+            "TeamsRunningOutsideSessions",
+            ModuleErrorCategory.ResourceBusy,
+            "These " + client + " Teams processes of " + user + " run outside the user's sessions, so they were not stopped: "
+                + string.Join(", ", processes) + ". The cache was not cleared.",
+            "Close Teams wherever the user runs it (another session, Run as), or sign the user out, then run Clear-TeamsCache again.",
+            user);
+
         public static ModuleError TeamsRelaunched(string user, string client, IEnumerable<string> processes) => new ModuleError(
             "TeamsRelaunched",
             ModuleErrorCategory.ResourceBusy,

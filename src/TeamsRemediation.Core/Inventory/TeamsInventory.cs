@@ -12,16 +12,25 @@ namespace TeamsRemediation.Inventory
     public sealed class TeamsInventory
     {
         private readonly IMachine machine;
+        private readonly Action<string> notice;
 
-        public TeamsInventory(IMachine machine)
+        /// <summary>The notice is told when the owner SID alone decided which processes are the user's (see <see cref="UserProcesses"/>).</summary>
+        public TeamsInventory(IMachine machine, Action<string>? notice = null)
         {
             this.machine = machine;
+            this.notice = notice ?? (_ => { });
         }
 
         /// <summary>The user's clients matching the selection. <see cref="TeamsClientSelection.Installed"/> keeps installed clients only; the others also return leftover folders.</summary>
         public IReadOnlyList<TeamsInstallation> Find(TargetUser user, TeamsClientSelection selection, bool measureCache)
         {
-            var processes = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
+            var userProcesses = UserProcesses.Of(machine, user);
+            if (userProcesses.Notice != null)
+            {
+                notice(userProcesses.Notice);
+            }
+
+            var processes = userProcesses.Processes;
             var found = new List<TeamsInstallation>();
             foreach (TeamsClient client in Enum.GetValues(typeof(TeamsClient)))
             {

@@ -95,7 +95,15 @@ namespace TeamsRemediation.Simulation
                 return;
             }
 
-            if (entry.Real != null && !HasExited(entry.Real))
+            if (entry.Real == null)
+            {
+                Remove(entry);
+                return;
+            }
+
+            // A killed real process is gone only once the OS says so, as on Windows: it stays listed until it has
+            // exited, and WaitForExit waits for that exit.
+            if (!HasExited(entry.Real))
             {
                 try
                 {
@@ -106,8 +114,6 @@ namespace TeamsRemediation.Simulation
                     // Exited between the check and the kill: the outcome asked for.
                 }
             }
-
-            Remove(entry);
         }
 
         public bool WaitForExit(int processId, TimeSpan timeout)

@@ -29,7 +29,19 @@ namespace TeamsRemediation.Simulation
 
         public IReadOnlyList<UserProfile> GetProfiles() => ProfileListReader.Read(registry, sid => names.TryGetValue(sid, out var name) ? name : null);
 
-        public IReadOnlyList<InteractiveSession> GetInteractiveSessions() => sessions.ToList();
+        /// <summary>Makes the session list fail to be read, as WTSEnumerateSessionsW does when the service is unreachable.</summary>
+        public bool SessionsUnreadable { get; set; }
+
+        public IReadOnlyList<InteractiveSession> GetInteractiveSessions()
+        {
+            if (SessionsUnreadable)
+            {
+                // ERROR_RPC_S_SERVER_UNAVAILABLE (1722): what WTSEnumerateSessionsW reports when the session service is unreachable.
+                throw new System.ComponentModel.Win32Exception(1722, "Could not list the sessions of this computer.");
+            }
+
+            return sessions.ToList();
+        }
 
         public CallerIdentity GetCurrentIdentity() => Caller;
     }

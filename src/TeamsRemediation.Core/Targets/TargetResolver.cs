@@ -32,7 +32,7 @@ namespace TeamsRemediation.Targets
             }
 
             var caller = users.GetCurrentIdentity();
-            var sessions = users.GetInteractiveSessions();
+            var sessions = ReadSessions(users, needed: request.IsImplicit);
             var profiles = users.GetProfiles();
             var chosen = new List<UserProfile>();
 
@@ -87,6 +87,22 @@ namespace TeamsRemediation.Targets
                     sessionId: sessions.Where(s => s.UserSid.Equals(p.Sid, StringComparison.OrdinalIgnoreCase)).Select(s => (int?)s.SessionId).FirstOrDefault()))
                 .ToList();
             return new TargetResolution(targets, problems);
+        }
+
+        /// <summary>
+        /// The logged-on sessions. A named user (-UserName, -UserSid, -AllUsers) is found without them, so a session list
+        /// that cannot be read only costs the session ids there; the implicit target (the logged-on users) needs it.
+        /// </summary>
+        private static IReadOnlyList<InteractiveSession> ReadSessions(IUserDirectory users, bool needed)
+        {
+            try
+            {
+                return users.GetInteractiveSessions();
+            }
+            catch (System.ComponentModel.Win32Exception) when (!needed)
+            {
+                return new InteractiveSession[0];
+            }
         }
 
         private static IEnumerable<UserProfile> ImplicitTargets(TargetRequest request, CallerIdentity caller, IReadOnlyList<InteractiveSession> sessions, IReadOnlyList<UserProfile> profiles, List<TargetProblem> problems)

@@ -54,7 +54,7 @@ namespace TeamsRemediation.Commands
             };
             var reporter = new CmdletReporter(this);
             var cleaner = new CacheCleaner(Machine, reporter, options);
-            var inventory = new TeamsInventory(Machine);
+            var inventory = new TeamsInventory(Machine, WriteVerbose);
             foreach (var user in ResolveTargetUsers())
             {
                 var clients = inventory.Find(user, Client, measureCache: false);

@@ -21,7 +21,7 @@ namespace TeamsRemediation.Commands
 
         protected override void ProcessRecord()
         {
-            var inventory = new TeamsInventory(Machine);
+            var inventory = new TeamsInventory(Machine, WriteVerbose);
             foreach (var user in ResolveTargetUsers())
             {
                 var found = inventory.Find(user, Client, measureCache: !NoCacheSize);

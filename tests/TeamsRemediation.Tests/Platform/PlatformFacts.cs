@@ -6,15 +6,52 @@ using Xunit.Sdk;
 
 namespace TeamsRemediation.Tests.Platform
 {
-    /// <summary>A fact that needs the real Windows APIs; reported as skipped, with the reason, everywhere else.</summary>
-    public sealed class WindowsFactAttribute : FactAttribute
+    /// <summary>
+    /// A fact that needs the real Windows APIs; reported as skipped, with the reason, everywhere else. A fact that
+    /// needs what Wine does not implement names the gap in <see cref="WineGap"/>: it is skipped under Wine with that
+    /// reason and runs on Windows.
+    /// </summary>
+    public class WindowsFactAttribute : FactAttribute
     {
-        public WindowsFactAttribute()
+        private string? skip;
+
+        /// <summary>What Wine lacks that this fact needs; null when Wine is enough.</summary>
+        public string? WineGap { get; set; }
+
+        public override string? Skip
         {
-            if (!OperatingSystem.IsWindows())
+            get
             {
-                Skip = "Needs Windows: it calls the real Windows API.";
+                if (skip != null)
+                {
+                    return skip;
+                }
+
+                if (!OperatingSystem.IsWindows())
+                {
+                    return "Needs Windows: it calls the real Windows API.";
+                }
+
+                // TEAMSREMEDIATION_WINE_GAPS=run runs them anyway, to see whether a newer Wine has closed the gap.
+                var runGaps = Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") == "run";
+                return WineGap != null && Wine.IsRunning && !runGaps ? "Wine gap: " + WineGap : null;
             }
+
+            set => skip = value;
+        }
+    }
+
+    /// <summary>
+    /// A fact that changes the machine it runs on for real (HKLM, a user profile, processes): it runs only under Wine,
+    /// whose prefix is a throwaway PC made for the test run, never on a developer's or a user's Windows.
+    /// </summary>
+    public sealed class WineFactAttribute : WindowsFactAttribute
+    {
+        public override string? Skip
+        {
+            get => base.Skip ?? (Wine.IsRunning ? null
+                : "Needs a throwaway Windows: it changes HKLM and a user profile, so it runs only in a Wine prefix (.ci/wine).");
+            set => base.Skip = value;
         }
     }
 
@@ -77,13 +114,19 @@ namespace TeamsRemediation.Tests.Platform
         // Recomputed from the class after de-serialization too, so discovery and execution always agree.
         protected override string GetSkipReason(IAttributeInfo factAttribute)
         {
-            var windowsOnly = TestMethod.TestClass.Class.GetCustomAttributes(typeof(WindowsOnlyContractAttribute)).GetEnumerator().MoveNext();
-            if (windowsOnly && !OperatingSystem.IsWindows())
-            {
-                return "Needs Windows: " + TestMethod.TestClass.Class.Name + " tests the real Windows implementation.";
-            }
+            return ContractSkip.For(TestMethod.TestClass.Class.ToRuntimeType()) ?? base.GetSkipReason(factAttribute);
+        }
+    }
 
-            return base.GetSkipReason(factAttribute);
+    /// <summary>Whether a contract test class runs here; shared by xunit and the Windows leg's own runner.</summary>
+    public static class ContractSkip
+    {
+        public static string? For(Type testClass)
+        {
+            var windowsOnly = testClass.GetCustomAttributes(typeof(WindowsOnlyContractAttribute), inherit: false).Length > 0;
+            return windowsOnly && !OperatingSystem.IsWindows()
+                ? "Needs Windows: " + testClass.Name + " tests the real Windows implementation."
+                : null;
         }
     }
 }

@@ -257,7 +257,7 @@ namespace TeamsRemediation.Tests.Platform
         }
 
         /// <summary>Read-only proof that the two views reach different keys below HKLM\SOFTWARE on 64-bit Windows.</summary>
-        [WindowsFact]
+        [WindowsFact(WineGap = "a wine64-only prefix has no 32-bit half: ProgramFilesDir is missing from the 32-bit view.")]
         public void ViewsAreSeparateBelowHklmSoftware()
         {
             Assert.True(Environment.Is64BitOperatingSystem, "This check is meaningful only on 64-bit Windows.");
@@ -270,6 +270,28 @@ namespace TeamsRemediation.Tests.Platform
             Assert.Equal(Environment.GetEnvironmentVariable("ProgramW6432"), in64, ignoreCase: true);
             Assert.Equal(Environment.GetEnvironmentVariable("ProgramFiles(x86)"), in32, ignoreCase: true);
             Assert.NotEqual(in64, in32, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The same proof by writing: one value name, two keys. HKLM is written, so only in a Wine prefix.</summary>
+        [WineFact]
+        public void WritesInTheTwoViewsBelowHklmSoftwareLandInTwoKeys()
+        {
+            var key = new RegistryKeyPath(RegistryHive.LocalMachine, @"SOFTWARE\TeamsRemediationTests-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                registry.SetValue(key.WithView(RegistryView.Registry64), "SchUseStrongCrypto", RegistryValue.DWord(64));
+                registry.SetValue(key.WithView(RegistryView.Registry32), "SchUseStrongCrypto", RegistryValue.DWord(32));
+
+                Assert.Equal(64u, registry.GetValue(key.WithView(RegistryView.Registry64), "SchUseStrongCrypto")!.AsDWord);
+                Assert.Equal(32u, registry.GetValue(key.WithView(RegistryView.Registry32), "SchUseStrongCrypto")!.AsDWord);
+                var redirected = new RegistryKeyPath(RegistryHive.LocalMachine, @"SOFTWARE\WOW6432Node\" + key.Path.Substring(9));
+                Assert.Equal(32u, registry.GetValue(redirected, "SchUseStrongCrypto")!.AsDWord);
+            }
+            finally
+            {
+                registry.DeleteKeyTree(key.WithView(RegistryView.Registry64));
+                registry.DeleteKeyTree(key.WithView(RegistryView.Registry32));
+            }
         }
     }
 }

@@ -8,10 +8,10 @@ using TeamsRemediation.Simulation;
 namespace TeamsRemediation.Tests.Support
 {
     /// <summary>
-    /// The test assembly's own entry point, for scenarios that must run in a process a test can kill for real:
-    /// <c>dotnet TeamsRemediation.Tests.dll &lt;scenario&gt; &lt;pc root&gt; &lt;n&gt;</c>. The child stops at its n-th change (after
-    /// the change's journal entry, before the change), writes <see cref="PausedMarker"/> and waits to be killed.
-    /// The test runner never calls it.
+    /// Scenarios that must run in a process a test can kill for real, reached through the assembly's entry point
+    /// (<see cref="SleeperProgram"/>): <c>dotnet TeamsRemediation.Tests.dll &lt;scenario&gt; &lt;pc root&gt; &lt;n&gt;</c>. The child
+    /// stops at its n-th change (after the change's journal entry, before the change), writes <see cref="PausedMarker"/>
+    /// and waits to be killed. The test runner never calls it.
     /// </summary>
     public static class ChildHost
     {
@@ -25,7 +25,9 @@ namespace TeamsRemediation.Tests.Support
 
         public const string RegistryFileName = "registry.txt";
 
-        public static int Main(string[] args)
+        public static bool Handles(string scenario) => scenario == ClearCacheScenario || scenario == EnableTls12Scenario;
+
+        public static int Run(string[] args)
         {
             if (args.Length != 3 || !int.TryParse(args[2], out var stopAt))
             {

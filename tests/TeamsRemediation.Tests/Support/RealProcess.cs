@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace TeamsRemediation.Tests.Support
 {
@@ -10,6 +11,7 @@ namespace TeamsRemediation.Tests.Support
     /// </summary>
     public sealed class RealProcess : IDisposable
     {
+        /// <summary>What to remove afterwards: the copy's folder, or on Windows the copy itself.</summary>
         private readonly string folder;
 
         private RealProcess(string folder, Process process)
@@ -31,17 +33,37 @@ namespace TeamsRemediation.Tests.Support
 
         public static RealProcess Start(string name)
         {
+            if (OperatingSystem.IsWindows())
+            {
+                return StartOnWindows(name);
+            }
+
             var sleep = File.Exists("/bin/sleep") ? "/bin/sleep" : "/usr/bin/sleep";
             var folder = Path.Combine(Path.GetTempPath(), "TeamsRemediationProc-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             Directory.CreateDirectory(folder);
             var copy = Path.Combine(folder, name);
             File.Copy(sleep, copy);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var process = Process.Start(new ProcessStartInfo(copy, "600") { UseShellExecute = false })!;
             return new RealProcess(folder, process);
+        }
+
+        /// <summary>
+        /// On Windows the sleeper is a launcher of this machine's own .NET program in its --sleep mode (the Windows
+        /// leg's runner when the leg runs, else the test assembly's), copied under the Teams name beside the original:
+        /// the launcher loads its program's dll from its own folder, so the copy must sit there. Wine cannot run a
+        /// renamed copy of its own system programs, which rules out ping.exe.
+        /// </summary>
+        private static RealProcess StartOnWindows(string name)
+        {
+            var launcher = new[] { "TeamsRemediation.WindowsLeg.exe", "TeamsRemediation.Tests.exe" }
+                .Select(file => Path.Combine(AppContext.BaseDirectory, file))
+                .FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException("No launcher to copy in " + AppContext.BaseDirectory + ": build the tests for Windows first.");
+            var copy = Path.Combine(AppContext.BaseDirectory, name + ".exe");
+            File.Copy(launcher, copy, overwrite: true);
+            var process = Process.Start(new ProcessStartInfo(copy, "--sleep") { UseShellExecute = false })!;
+            return new RealProcess(copy, process);
         }
 
         public void Dispose()
@@ -61,9 +83,16 @@ namespace TeamsRemediation.Tests.Support
             Process.Dispose();
             try
             {
-                Directory.Delete(folder, recursive: true);
+                if (File.Exists(folder))
+                {
+                    File.Delete(folder);
+                }
+                else
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
             }
         }

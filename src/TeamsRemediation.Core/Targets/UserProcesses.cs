@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Linq;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Targets
+{
+    /// <summary>
+    /// The one rule for "this user's processes", used by the inventory (Running) and by the process stopper: processes
+    /// whose token owner is the user, in the user's interactive sessions. When the sessions cannot be listed, or the
+    /// list has none of the user's, the owner SID alone decides and <see cref="Notice"/> says so: a user's Teams
+    /// outside a session we know of still holds the user's cache open.
+    /// </summary>
+    public sealed class UserProcesses
+    {
+        private UserProcesses(IReadOnlyList<ProcessInfo> processes, IReadOnlyList<ProcessInfo> owned, string? notice)
+        {
+            Processes = processes;
+            Owned = owned;
+            Notice = notice;
+        }
+
+        /// <summary>The user's processes by the rule.</summary>
+        public IReadOnlyList<ProcessInfo> Processes { get; }
+
+        /// <summary>Every process whose token owner is the user, whatever its session.</summary>
+        public IReadOnlyList<ProcessInfo> Owned { get; }
+
+        /// <summary>Why the owner SID alone decided; null when the sessions did, or when it changed nothing.</summary>
+        public string? Notice { get; }
+
+        public static UserProcesses Of(IMachine machine, TargetUser user)
+        {
+            var owned = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
+            IReadOnlyList<InteractiveSession> sessions;
+            try
+            {
+                sessions = machine.Users.GetInteractiveSessions();
+            }
+            catch (Exception e) when (e is Win32Exception || e is UnauthorizedAccessException || e is InvalidOperationException)
+            {
+                return new UserProcesses(owned, owned, owned.Count == 0 ? null
+                    : "The sessions of " + machine.ComputerName + " could not be listed (" + e.Message + "); every process owned by "
+                      + user + " counts as theirs.");
+            }
+
+            var theirs = new HashSet<int>(sessions
+                .Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
+                .Select(s => s.SessionId));
+            if (user.SessionId.HasValue)
+            {
+                theirs.Add(user.SessionId.Value);
+            }
+
+            if (theirs.Count == 0)
+            {
+                return new UserProcesses(owned, owned, owned.Count == 0 ? null
+                    : "The session list of " + machine.ComputerName + " has no session of " + user + ", yet processes owned by them run; "
+                      + "every process owned by them counts as theirs.");
+            }
+
+            return new UserProcesses(owned.Where(p => theirs.Contains(p.SessionId)).ToList(), owned, null);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Authentication;
+using System.Threading;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Tests.Platform;
+using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Windows;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Windows
+{
+    /// <summary>
+    /// The real Windows adapters against this PC, read-only or on processes the test starts itself: process table,
+    /// token, ProfileList, WinHTTP proxy, TLS, links, sessions, event log, dsregcmd. What Wine does not implement is skipped under Wine
+    /// with the gap named, and runs on Windows.
+    /// </summary>
+    public sealed class WindowsAdapterTests
+    {
+        private static WindowsMachine Local => WindowsMachine.Local;
+
+        [WindowsFact]
+        public void AStartedProcessIsListedWithItsNameParentOwnerAndImage()
+        {
+            using var teams = RealProcess.Start("ms-teams");
+            var me = Local.Users.GetCurrentIdentity();
+
+            var listed = Local.Processes.List().Single(p => p.Id == teams.Process.Id);
+
+            Assert.Equal("ms-teams", listed.Name);
+            Assert.Equal(Environment.ProcessId, listed.ParentId);
+            Assert.Equal(me.Sid, listed.OwnerSid);
+            Assert.Equal(me.SessionId, listed.SessionId);
+            Assert.EndsWith(Path.DirectorySeparatorChar + "ms-teams.exe", listed.ExecutablePath, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [WindowsFact]
+        public void AWindowlessProcessCannotBeAskedToClose()
+        {
+            using var teams = RealProcess.Start("ms-teams");
+
+            Assert.False(Local.Processes.RequestClose(teams.Process.Id));
+            Assert.True(teams.IsAlive);
+        }
+
+        [WindowsFact]
+        public void TheTokenNamesAUserWhoseProfileIsInProfileList()
+        {
+            var me = Local.Users.GetCurrentIdentity();
+
+            var profile = Local.Users.GetProfiles().Single(p => p.Sid.Equals(me.Sid, StringComparison.OrdinalIgnoreCase));
+
+            Assert.StartsWith("S-1-5-", me.Sid);
+            Assert.Equal(Environment.UserName, me.UserName.Split('\\').Last(), ignoreCase: true);
+            Assert.True(Directory.Exists(profile.ProfilePath), profile.ProfilePath + " is the profile ProfileList names");
+            Assert.Equal(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), profile.ProfilePath, ignoreCase: true);
+            Assert.True(profile.HiveLoaded, "the caller's own hive is loaded while the caller runs");
+        }
+
+        [WindowsFact]
+        public void TheWinHttpProxyIsReadThroughTheApi()
+        {
+            var proxy = Local.NetworkSettings.GetWinHttpProxy();
+
+            Assert.Equal(string.Empty, proxy.Error);
+            Assert.Equal(proxy.Direct, proxy.ProxyServer.Length == 0);
+        }
+
+        [WindowsFact(WineGap = "Wine's TLS layer (schannel over GnuTLS) fails the TLS 1.2 handshake with .NET's SslStream.")]
+        public void ATls12HandshakeOnLoopbackSucceeds()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+            Assert.True(ProbeEndpoint.TryParse(server.Endpoint(), out var endpoint));
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+            var result = Local.Network.ProbeAsync(endpoint!, null, deadline.Token).GetAwaiter().GetResult();
+
+            Assert.True(result.TlsHandshakeSucceeded, result.Stage + ": " + result.Outcome);
+            Assert.Equal(200, result.HttpStatus);
+        }
+
+        /// <summary>Only under Wine: on Windows creating a link needs Developer Mode or elevation, which a test run may lack.</summary>
+        [WineFact]
+        public void ADirectorySymbolicLinkIsSeenAsALink()
+        {
+            using var folder = new TempFolder();
+            var target = Directory.CreateDirectory(folder.Combine("target"));
+            var link = folder.Combine("link");
+
+            Directory.CreateSymbolicLink(link, target.FullName);
+
+            Assert.True(SafeTree.IsLink(new DirectoryInfo(link)));
+            Assert.False(SafeTree.IsLink(target));
+        }
+
+        /// <summary>
+        /// A caller in a user's session finds it in the list, with its own SID; a caller in session 0 (a service, as
+        /// some CI agents run) has none, and session 0 is never listed as interactive.
+        /// </summary>
+        [WindowsFact(WineGap = "WTSEnumerateSessionsW is a stub that lists no session.")]
+        public void TheCallersSessionIsInTheSessionList()
+        {
+            var me = Local.Users.GetCurrentIdentity();
+
+            var sessions = Local.Users.GetInteractiveSessions();
+
+            Assert.DoesNotContain(sessions, s => s.SessionId == 0);
+            if (me.SessionId != 0)
+            {
+                Assert.Equal(me.Sid, sessions.Single(s => s.SessionId == me.SessionId).UserSid, ignoreCase: true);
+            }
+        }
+
+        [WindowsFact(WineGap = "wevtutil is a stub: it exits without printing any event.")]
+        public void TheAadLogCanBeQueried()
+        {
+            var wevtutil = SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "wevtutil.exe");
+
+            var result = Local.Commands.Run(wevtutil, "gli Microsoft-Windows-AAD/Operational", TimeSpan.FromSeconds(30));
+
+            Assert.Equal(CommandOutcome.Completed, result.Outcome);
+            Assert.Contains("enabled:", result.StandardOutput);
+        }
+
+        [WindowsFact(WineGap = "Wine has no dsregcmd.exe.")]
+        public void DsregcmdReportsTheJoinState()
+        {
+            var dsregcmd = SystemTools.Resolve(Local.WindowsPath, Local.Is32BitProcess, "dsregcmd.exe");
+
+            var result = Local.Commands.Run(dsregcmd, "/status", TimeSpan.FromSeconds(60));
+
+            Assert.Equal(CommandOutcome.Completed, result.Outcome);
+            Assert.Contains("AzureAdJoined", result.StandardOutput);
+        }
+    }
+}
