@@ -2,39 +2,58 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
+using System.Threading;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 
 namespace TeamsRemediation.Cache
 {
     /// <summary>
-    /// Removes the content of one cache root as a <see cref="CacheRemovalPlan"/> says, streaming: one directory
-    /// listing per level is open at a time, nothing is collected, so a million-file tree costs what a ten-file
-    /// tree costs in memory. A junction or symbolic link is never entered: the link itself is removed, its target
-    /// never touched. Nothing outside the root is ever changed. A file that cannot be removed is listed and the
-    /// run goes on.
+    /// Removes the content of one cache root as a <see cref="CacheRemovalPlan"/> says, streaming: the plan is walked
+    /// on the caller's thread (kept items, backups and their journal in order), while folders that simply go are
+    /// deleted by a few threads at once (<see cref="ParallelFolderDeleter"/>). Nothing is collected per file, so a
+    /// million-file tree costs what a ten-file tree costs in memory. A junction or symbolic link is never entered:
+    /// the link itself is removed, its target never touched. Nothing outside the root is ever changed. A file that
+    /// cannot be removed is listed and the run goes on.
     /// </summary>
     public sealed class CacheTreeRemover
     {
         /// <summary>How often (in files) progress is reported.</summary>
         public const int ProgressEvery = 1000;
 
+        /// <summary>
+        /// Threads deleting at once: deletes spend their time in the kernel and the disk, so a few more than the
+        /// cores keep both busy; bounded so a remediation never floods a user's PC.
+        /// </summary>
+        public static readonly int DefaultThreads = Math.Min(8, Math.Max(2, Environment.ProcessorCount * 2));
+
         private readonly IFileOperations files;
         private readonly ChangeJournal? backupJournal;
         private readonly Action<long, long>? progress;
         private readonly Action<string>? decision;
+        private readonly int threads;
         private CacheRemovalPlan plan = null!;
         private CacheRemovalTally tally = null!;
         private string rootPrefix = string.Empty;
         private long nextProgress;
+        private long filesRemoved;
+        private long bytesFreed;
+        private ParallelFolderDeleter? deleter;
 
         /// <param name="files">Where deletes and moves go (the seam a test makes fail).</param>
         /// <param name="backupJournal">Makes every move into the backup, each recorded before it is made; required when the plan backs up.</param>
         /// <param name="progress">Called with (files, bytes) every <see cref="ProgressEvery"/> files.</param>
         /// <param name="decision">Told each decision that is not the plan's default (kept items, links): -Verbose.</param>
-        public CacheTreeRemover(IFileOperations files, ChangeJournal? backupJournal = null, Action<long, long>? progress = null,
-            Action<string>? decision = null)
+        /// <param name="threads">Threads deleting at once, the caller's included; <see cref="DefaultThreads"/> when 0.</param>
+        /// <remarks>Every callback runs on the thread that calls <see cref="Run"/>.</remarks>
+        public CacheTreeRemover(
+            IFileOperations files,
+            ChangeJournal? backupJournal = null,
+            Action<long, long>? progress = null,
+            Action<string>? decision = null,
+            int threads = 0)
         {
+            this.threads = threads > 0 ? threads : DefaultThreads;
             this.files = files;
             this.backupJournal = backupJournal;
             this.progress = progress;
@@ -48,17 +67,31 @@ namespace TeamsRemediation.Cache
             tally = new CacheRemovalTally();
             rootPrefix = plan.Root + Path.DirectorySeparatorChar;
             nextProgress = ProgressEvery;
+            filesRemoved = 0;
+            bytesFreed = 0;
             if (plan.NeedsBackup && (plan.BackupContentFolder == null || backupJournal == null) && !countOnly)
             {
                 throw new ArgumentException("The plan backs items up but names no backup folder or journal.", nameof(plan));
             }
 
+            deleter = countOnly ? null : new ParallelFolderDeleter(files, EnsureInside, AddFailure, threads);
             var root = new DirectoryInfo(plan.Root);
-            if (root.Exists && !SafeTree.IsLink(root))
+            try
             {
-                ProcessKeptFolder(root, countOnly);
+                if (root.Exists && !SafeTree.IsLink(root))
+                {
+                    ProcessKeptFolder(root, countOnly);
+                }
+            }
+            finally
+            {
+                // Even when the walk stops, the folders already handed over are finished and no deleting thread is left behind.
+                deleter?.Finish(ReportFromDeleter);
             }
 
+            tally.FilesRemoved = Interlocked.Read(ref filesRemoved) + (deleter?.FilesRemoved ?? 0);
+            tally.BytesFreed = Interlocked.Read(ref bytesFreed) + (deleter?.BytesFreed ?? 0);
+            deleter = null;
             return tally;
         }
 
@@ -129,7 +162,8 @@ namespace TeamsRemediation.Cache
         {
             if (realDirectory)
             {
-                DeleteTree((DirectoryInfo)item);
+                EnsureInside(item.FullName);
+                deleter!.Add((DirectoryInfo)item);
             }
             else
             {
@@ -145,7 +179,7 @@ namespace TeamsRemediation.Cache
             var length = link ? 0 : LengthOf(item);
             if (link)
             {
-                decision?.Invoke("Removing the link " + path + " itself; where it points is never entered or touched.");
+                decision?.Invoke(LinkNote(path));
             }
 
             try
@@ -161,48 +195,12 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                tally.AddFailure(path, Reason(e));
+                AddFailure(path, Reason(e));
                 return false;
             }
 
             Removed(1, length);
             return true;
-        }
-
-        /// <summary>Post-order delete with an explicit stack: depth never grows the call stack, one listing open per level.</summary>
-        private void DeleteTree(DirectoryInfo top)
-        {
-            var stack = new Stack<Frame>();
-            stack.Push(new Frame(top));
-            while (stack.Count > 0)
-            {
-                var frame = stack.Peek();
-                var child = Next(frame);
-                if (child != null)
-                {
-                    var link = SafeTree.IsLink(child);
-                    if (child is DirectoryInfo directory && !link)
-                    {
-                        stack.Push(new Frame(directory));
-                        continue;
-                    }
-
-                    frame.Failed |= !DeleteLeaf(child, link);
-                    continue;
-                }
-
-                stack.Pop();
-                frame.Dispose();
-
-                // A folder that still holds a file we could not remove cannot go either; its files are listed already.
-                if (frame.Failed || !TryChange(frame.Folder.FullName, () => files.DeleteDirectory(frame.Folder.FullName)))
-                {
-                    if (stack.Count > 0)
-                    {
-                        stack.Peek().Failed = true;
-                    }
-                }
-            }
         }
 
         /// <summary>Moves an item into the backup in one rename when possible, else item by item, so one locked file never keeps the rest.</summary>
@@ -270,7 +268,7 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
             {
-                tally.AddFailure(frame.Folder.FullName, e.Message);
+                AddFailure(frame.Folder.FullName, e.Message);
                 frame.Failed = true;
                 return null;
             }
@@ -286,12 +284,15 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                tally.AddFailure(path, Reason(e));
+                AddFailure(path, Reason(e));
                 return false;
             }
         }
 
-        private static string Reason(Exception e) => e is UnauthorizedAccessException ? "access denied (" + e.Message + ")" : "in use or not removable (" + e.Message + ")";
+        internal static string LinkNote(string path) => "Removing the link " + path + " itself; where it points is never entered or touched.";
+
+        internal static string Reason(Exception e) =>
+            e is UnauthorizedAccessException ? "access denied (" + e.Message + ")" : "in use or not removable (" + e.Message + ")";
 
         /// <summary>The last guard: every change is below the root, whatever the enumeration returned.</summary>
         private void EnsureInside(string path)
@@ -306,7 +307,7 @@ namespace TeamsRemediation.Cache
 
         private string Relative(string fullPath) => fullPath.Substring(rootPrefix.Length);
 
-        private static long LengthOf(FileSystemInfo item)
+        internal static long LengthOf(FileSystemInfo item)
         {
             try
             {
@@ -318,14 +319,40 @@ namespace TeamsRemediation.Cache
             }
         }
 
+        /// <summary>Failures come from the deleting threads too; the tally's list is guarded here.</summary>
+        private void AddFailure(string path, string reason)
+        {
+            lock (tally)
+            {
+                tally.AddFailure(path, reason);
+            }
+        }
+
         private void Removed(long count, long bytes)
         {
-            tally.FilesRemoved += count;
-            tally.BytesFreed += bytes;
-            if (progress != null && tally.FilesRemoved >= nextProgress)
+            Interlocked.Add(ref filesRemoved, count);
+            Interlocked.Add(ref bytesFreed, bytes);
+            ReportProgress();
+        }
+
+        /// <summary>Called by the deleter on this thread: shows what the deleting threads did meanwhile.</summary>
+        private void ReportFromDeleter(IEnumerable<string> linkNotes)
+        {
+            foreach (var note in linkNotes)
             {
-                nextProgress = tally.FilesRemoved + ProgressEvery;
-                progress(tally.FilesRemoved, tally.BytesFreed);
+                decision?.Invoke(note);
+            }
+
+            ReportProgress();
+        }
+
+        private void ReportProgress()
+        {
+            var removed = Interlocked.Read(ref filesRemoved) + (deleter?.FilesRemoved ?? 0);
+            if (progress != null && removed >= nextProgress)
+            {
+                nextProgress = removed + ProgressEvery;
+                progress(removed, Interlocked.Read(ref bytesFreed) + (deleter?.BytesFreed ?? 0));
             }
         }
 

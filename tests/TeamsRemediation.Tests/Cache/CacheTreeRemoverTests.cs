@@ -113,6 +113,75 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Empty(Directory.GetFileSystemEntries(root));
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4)]
+        public void ManyFoldersDeletedBySeveralThreadsKeepLinksLockedFilesTheirFoldersAndExactCounts(int threads)
+        {
+            using var temp = new TempFolder();
+            var root = temp.Combine("cache");
+            var files = new SimulatedFileOperations();
+            long bytes = 0;
+            var expected = 0;
+            for (var top = 0; top < 6; top++)
+            {
+                for (var sub = 0; sub < 20; sub++)
+                {
+                    for (var f = 0; f < 15; f++)
+                    {
+                        var content = new string('x', 1 + (top * 7 + sub * 3 + f) % 50);
+                        Write(Path.Combine(root, "Top" + top, "s" + sub, "deeper", "f" + f), content);
+                        bytes += content.Length;
+                        expected++;
+                    }
+                }
+            }
+
+            var locked = Path.Combine(root, "Top2", "s7", "deeper", "f3");
+            var denied = Path.Combine(root, "Top5", "s19", "deeper", "f14");
+            files.Lock(locked);
+            files.Deny(denied);
+            bytes -= new FileInfo(locked).Length + new FileInfo(denied).Length;
+            Write(temp.Combine("outside", "user.txt"), "user data");
+            Directory.CreateSymbolicLink(Path.Combine(root, "Top1", "s4", "deeper", "link"), temp.Combine("outside"));
+            File.CreateSymbolicLink(Path.Combine(root, "Top3", "s0", "filelink"), temp.Combine("outside", "user.txt"));
+            var notes = new List<string>();
+            var progress = new List<long>();
+            var caller = System.Environment.CurrentManagedThreadId;
+            var threadsSeen = new HashSet<int>();
+
+            var remover = new CacheTreeRemover(
+                files,
+                progress: (n, _) => { progress.Add(n); threadsSeen.Add(System.Environment.CurrentManagedThreadId); },
+                decision: n => { notes.Add(n); threadsSeen.Add(System.Environment.CurrentManagedThreadId); },
+                threads: threads);
+
+            var tally = remover.Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null), countOnly: false);
+
+            // Every file but the locked and the denied one, plus the two links, each counted as one item.
+            Assert.Equal(expected - 2 + 2, tally.FilesRemoved);
+            Assert.Equal(bytes, tally.BytesFreed);
+            Assert.Equal(2, tally.FailedCount);
+            Assert.Contains(tally.Failed, f => f.StartsWith(locked + ": in use"));
+            Assert.Contains(tally.Failed, f => f.StartsWith(denied + ": access denied"));
+            Assert.Equal("user data", File.ReadAllText(temp.Combine("outside", "user.txt")));
+            Assert.Equal(2, notes.Count(n => n.StartsWith("Removing the link ")));
+            Assert.Equal(new[] { caller }, threadsSeen);
+            Assert.NotEmpty(progress);
+
+            // Only the locked and denied files and the folders above them are left.
+            var left = Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+                .Select(p => p.Substring(root.Length + 1))
+                .OrderBy(p => p, System.StringComparer.Ordinal);
+            Assert.Equal(
+                new[]
+                {
+                    "Top2", Path.Combine("Top2", "s7"), Path.Combine("Top2", "s7", "deeper"), Path.Combine("Top2", "s7", "deeper", "f3"),
+                    "Top5", Path.Combine("Top5", "s19"), Path.Combine("Top5", "s19", "deeper"), Path.Combine("Top5", "s19", "deeper", "f14"),
+                },
+                left);
+        }
+
         [Fact]
         public void ManyFailuresAreCountedAndTheListStaysBounded()
         {
