@@ -4,6 +4,7 @@ using System.IO;
 using System.Security;
 using System.Threading;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 
 namespace TeamsRemediation.Cache
 {
@@ -27,7 +28,7 @@ namespace TeamsRemediation.Cache
         public static readonly int DefaultThreads = Math.Min(8, Math.Max(2, Environment.ProcessorCount * 2));
 
         private readonly IFileOperations files;
-        private readonly Action<string, string>? recordMove;
+        private readonly ChangeJournal? backupJournal;
         private readonly Action<long, long>? progress;
         private readonly Action<string>? decision;
         private readonly int threads;
@@ -40,21 +41,21 @@ namespace TeamsRemediation.Cache
         private ParallelFolderDeleter? deleter;
 
         /// <param name="files">Where deletes and moves go (the seam a test makes fail).</param>
-        /// <param name="recordMove">Called after each successful move into the backup with (original, backup): the journal.</param>
+        /// <param name="backupJournal">Makes every move into the backup, each recorded before it is made; required when the plan backs up.</param>
         /// <param name="progress">Called with (files, bytes) every <see cref="ProgressEvery"/> files.</param>
         /// <param name="decision">Told each decision that is not the plan's default (kept items, links): -Verbose.</param>
         /// <param name="threads">Threads deleting at once, the caller's included; <see cref="DefaultThreads"/> when 0.</param>
         /// <remarks>Every callback runs on the thread that calls <see cref="Run"/>.</remarks>
         public CacheTreeRemover(
             IFileOperations files,
-            Action<string, string>? recordMove = null,
+            ChangeJournal? backupJournal = null,
             Action<long, long>? progress = null,
             Action<string>? decision = null,
             int threads = 0)
         {
             this.threads = threads > 0 ? threads : DefaultThreads;
             this.files = files;
-            this.recordMove = recordMove;
+            this.backupJournal = backupJournal;
             this.progress = progress;
             this.decision = decision;
         }
@@ -68,9 +69,9 @@ namespace TeamsRemediation.Cache
             nextProgress = ProgressEvery;
             filesRemoved = 0;
             bytesFreed = 0;
-            if (plan.NeedsBackup && plan.BackupContentFolder == null && !countOnly)
+            if (plan.NeedsBackup && (plan.BackupContentFolder == null || backupJournal == null) && !countOnly)
             {
-                throw new ArgumentException("The plan backs items up but names no backup folder.", nameof(plan));
+                throw new ArgumentException("The plan backs items up but names no backup folder or journal.", nameof(plan));
             }
 
             deleter = countOnly ? null : new ParallelFolderDeleter(files, EnsureInside, AddFailure, threads);
@@ -134,12 +135,26 @@ namespace TeamsRemediation.Cache
         {
             if (realDirectory)
             {
-                var (bytes, count) = SafeTree.Measure(item.FullName);
-                Removed(count, bytes);
+                CountTree(item.FullName);
             }
             else
             {
                 Removed(1, link ? 0 : LengthOf(item));
+            }
+        }
+
+        /// <summary>
+        /// Counts a tree the way removing it counts: every file and every link is one item (a link is removed itself),
+        /// so -WhatIf and the real run report the same number.
+        /// </summary>
+        private void CountTree(string folder)
+        {
+            foreach (var entry in SafeTree.Walk(folder))
+            {
+                if (!entry.IsDirectory || entry.IsLink)
+                {
+                    Removed(1, entry.IsLink ? 0 : entry.Length);
+                }
             }
         }
 
@@ -199,12 +214,11 @@ namespace TeamsRemediation.Cache
                 }
 
                 var length = LengthOf(item);
-                if (!TryChange(item.FullName, () => { EnsureParent(destination); files.MoveFile(item.FullName, destination); }))
+                if (!TryChange(item.FullName, () => { EnsureParent(destination); backupJournal!.MoveFile(item.FullName, destination); }))
                 {
                     return false;
                 }
 
-                recordMove?.Invoke(item.FullName, destination);
                 Removed(1, length);
                 return true;
             }
@@ -213,10 +227,8 @@ namespace TeamsRemediation.Cache
             try
             {
                 EnsureParent(destination);
-                files.MoveDirectory(item.FullName, destination);
-                recordMove?.Invoke(item.FullName, destination);
-                var (bytes, count) = SafeTree.Measure(destination);
-                Removed(count, bytes);
+                backupJournal!.MoveDirectory(item.FullName, destination);
+                CountTree(destination);
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -19,6 +19,7 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(ProgramDataPath);
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+            StorageSecurity.Declare(ProgramDataPath, SimulatedStorageSecurity.ProgramData);
             SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
             Network = SimulatedNetwork;
             SimulatedEvents = new SimulatedEventSource(SimulatedClock);
@@ -75,6 +76,11 @@ namespace TeamsRemediation.Simulation
 
         public IEventSource Events => SimulatedEvents;
         public FileSystem.IFileOperations Files => FileOperations;
+
+        /// <summary>Owners and DACLs by path; ProgramData is declared as Windows ships it.</summary>
+        public SimulatedStorageSecurity StorageSecurity { get; } = new SimulatedStorageSecurity();
+
+        public IStorageSecurity Storage => StorageSecurity;
 
         public void Dispose()
         {

@@ -3,7 +3,9 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Cache;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
@@ -61,20 +63,23 @@ namespace TeamsRemediation.Tests.Cache
         [Fact]
         public void ABackupOfAFolderWithALockedFileMovesTheRestItemByItemAndJournalsEachMove()
         {
-            using var temp = new TempFolder();
-            var root = temp.Combine("cache");
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var alice = pc.AddUser("alice");
+            var root = TeamsLayout.NewCacheRoot(alice.ProfilePath);
             var locked = Path.Combine(root, "IndexedDB", "leveldb", "LOCK");
             Write(locked, "held");
             Write(Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), "log");
             Write(Path.Combine(root, "IndexedDB", "other", "x"), "x");
             Write(Path.Combine(root, "Cache", "data_0"), "cached");
-            var files = new SimulatedFileOperations();
+            var files = machine.FileOperations;
             files.Lock(locked);
-            var backup = temp.Combine("backup");
-            var moves = new List<(string Original, string Backup)>();
+            var folder = CacheBackupFolder.Create(machine, Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run"));
+            var backup = folder.ContentFolder;
             var plan = new CacheRemovalPlan(root, CacheItemDisposition.Backup, backup);
 
-            var tally = new CacheTreeRemover(files, (original, moved) => moves.Add((original, moved))).Run(plan, countOnly: false);
+            var tally = new CacheTreeRemover(files, folder.Journal).Run(plan, countOnly: false);
+            var moves = JournalFile.Read(folder.Journal.Path).Entries.Select(e => (e.OriginalPath, e.BackupPath)).ToList();
 
             Assert.Equal(3, tally.FilesRemoved);
             Assert.Equal(1, tally.FailedCount);
@@ -86,7 +91,7 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Contains((Path.Combine(root, "Cache"), Path.Combine(backup, "Cache")), moves);
             Assert.Contains((Path.Combine(root, "IndexedDB", "other"), Path.Combine(backup, "IndexedDB", "other")), moves);
             Assert.Contains((Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), Path.Combine(backup, "IndexedDB", "leveldb", "000003.log")), moves);
-            Assert.DoesNotContain(moves, m => m.Original == locked);
+            Assert.DoesNotContain(moves, m => m.OriginalPath == locked);
         }
 
         [Fact]
