@@ -6,19 +6,19 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Reflection;
-using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
 
 namespace TeamsRemediation.Demo
 {
     /// <summary>
-    /// A real PowerShell engine with the built module imported from out/TeamsRemediation and a machine
-    /// attached to its runspace. What the demo and the tests run cmdlets in.
+    /// A real PowerShell engine with the built module imported from out/TeamsRemediation and a simulated machine
+    /// attached to its runspace (or none: the PC this process runs on). What the demo and the tests run cmdlets in.
     /// </summary>
     public sealed class ModuleSession : IDisposable
     {
         private readonly StringWriter hostText = new StringWriter();
 
-        public ModuleSession(IMachine machine, int width = 150)
+        public ModuleSession(SimulatedMachine? machine, int width = 150)
         {
             EngineTelemetry.EnsureSilent();
             Host = new TextHost(hostText, width);
@@ -34,7 +34,7 @@ namespace TeamsRemediation.Demo
 
             Runspace = RunspaceFactory.CreateRunspace(Host, state);
             Runspace.Open();
-            MachineHook.Attach(Runspace, machine);
+            machine?.AttachTo(Runspace);
             Invoke("Import-Module -Name $args[0] -ErrorAction Stop", ManifestPath);
         }
 
@@ -127,7 +127,7 @@ namespace TeamsRemediation.Demo
 
         public void Dispose()
         {
-            MachineHook.Detach(Runspace);
+            SimulatedMachine.DetachFrom(Runspace);
             Runspace.Dispose();
         }
     }

@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
 using TeamsRemediation.Demo;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
@@ -30,6 +32,53 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("en-US/about_TeamsRemediation.help.txt", files);
             // Two dlls and no more: nothing that could clash with another module's copy in the same session.
             Assert.Equal(new[] { "TeamsRemediation.Core.dll", "TeamsRemediation.dll" }, files.Where(f => f.EndsWith(".dll")).OrderBy(f => f, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void TheShippedCoreHasNoSimulatedPcAndNoPublicWayToAttachAMachine()
+        {
+            var core = Assembly.LoadFrom(Path.Combine(ModuleFolder, "TeamsRemediation.Core.dll"));
+            var types = core.GetTypes();
+            var hook = Assert.Single(types, t => t.FullName == "TeamsRemediation.Platform.MachineHook");
+
+            Assert.False(hook.IsPublic, "MachineHook is public: any script could point the module at a machine of its own.");
+            Assert.DoesNotContain(types, t => t.Namespace == "TeamsRemediation.Simulation");
+            Assert.Contains(types, t => t.IsPublic && t.Namespace == "TeamsRemediation.Platform");
+            var friends = core.GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+                .Select(a => a.AssemblyName).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(new[] { "TeamsRemediation", "TeamsRemediation.Simulation", "TeamsRemediation.Tests" }, friends);
+        }
+
+        [Fact]
+        public void TheBuildLaysOutTheSimulatedPcBesideTheModule()
+        {
+            var laidOut = Path.GetFullPath(Path.Combine(ModuleFolder, "..", "simulation", "TeamsRemediation.Simulation.dll"));
+            var built = typeof(SimulatedPc).Assembly.Location;
+
+            Assert.True(File.Exists(laidOut), laidOut + " is missing: the build lays out the simulated PC in out/simulation.");
+            Assert.Equal(File.ReadAllBytes(built), File.ReadAllBytes(laidOut));
+            Assert.Equal(new[] { "TeamsRemediation.Simulation.dll" }, Directory.GetFiles(Path.GetDirectoryName(laidOut)!).Select(Path.GetFileName));
+        }
+
+        [Fact]
+        public void AScriptAttachesTheSimulatedPcToItsRunspaceAsThePesterSuitesDo()
+        {
+            using var session = new ModuleSession(machine: null);
+            var output = session.Invoke(
+                "$pc = [TeamsRemediation.Simulation.SimulatedPc]::Create('PC07'); $pc.Machine.AttachTo([runspace]::DefaultRunspace); " +
+                "[void]$pc.AddUser('alice', $true, $true, 'CONTOSO', [NullString]::Value).InstallNewTeams('25122.1.2.3'); Get-TeamsInstallation; " +
+                "[TeamsRemediation.Simulation.SimulatedMachine]::DetachFrom([runspace]::DefaultRunspace); $pc.Machine.Dispose(); " +
+                "[System.IO.Directory]::Exists($pc.Machine.RootFolder)");
+
+            var found = output.Take(output.Count - 1).Select(o => Assert.IsType<TeamsInstallation>(o.BaseObject)).ToList();
+            var newTeams = Assert.Single(found, i => i.Client == TeamsClient.New);
+            Assert.Equal("PC07", newTeams.ComputerName);
+            Assert.Equal(@"CONTOSO\alice", newTeams.User);
+            Assert.Equal("25122.1.2.3", newTeams.Version);
+            Assert.Equal(false, output[output.Count - 1].BaseObject);
+            var support = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pester", "PesterSupport.ps1"));
+            Assert.Contains("'../../out/simulation/TeamsRemediation.Simulation.dll'", support);
+            Assert.Contains("$pc.Machine.AttachTo([runspace]::DefaultRunspace)", support);
         }
 
         [Fact]
