@@ -25,11 +25,11 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        public TeamsCaa20002Finding AadEvents(TargetUser user, EventQueryResult events, TimeSpan since, List<CodeInfo> codesSeen)
+        public EvidenceReading AadEvents(TargetUser user, EventQueryResult events, TimeSpan since)
         {
             if (!events.Succeeded)
             {
-                return findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error);
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error));
             }
 
             var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e => new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
@@ -38,7 +38,9 @@ namespace TeamsRemediation.Diagnostics
             var window = Days(since);
             if (teams.Count == 0)
             {
-                return findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass, "No Teams token errors (event 1098) in the last " + window + ".", others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null);
+                return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
+                    "No Teams token errors (event 1098) in the last " + window + ".",
+                    others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null));
             }
 
             var evidence = new List<string>();
@@ -81,17 +83,17 @@ namespace TeamsRemediation.Diagnostics
                 evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
             }
 
-            codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
             var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ",
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, lead == null ? string.Empty : RemedyFor(lead, user),
-                lead?.Owner);
+            var finding = findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence,
+                lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner);
+            return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
-        public TeamsCaa20002Finding TeamsLogs(TargetUser user, TimeSpan since, List<CodeInfo> codesSeen)
+        public EvidenceReading TeamsLogs(TargetUser user, TimeSpan since)
         {
             var cutoff = machine.Clock.UtcNow.UtcDateTime - since;
             var files = new List<string>();
@@ -117,7 +119,9 @@ namespace TeamsRemediation.Diagnostics
 
             if (files.Count == 0)
             {
-                return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " + Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."), new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") });
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " +
+                    Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."),
+                    new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") }));
             }
 
             // File dates only choose the files; each line counts by its own timestamp, so last month's error in a
@@ -133,7 +137,7 @@ namespace TeamsRemediation.Diagnostics
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
             if (scan.FilesScanned == 0)
             {
-                return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "the Teams logs could not be read.", evidence);
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "the Teams logs could not be read.", evidence));
             }
 
             var caa = scan.Codes.Values.Where(c => !c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
@@ -145,7 +149,9 @@ namespace TeamsRemediation.Diagnostics
 
             if (caa.Count == 0 && aadsts.Count == 0)
             {
-                return findings.Make(CheckIds.EvidenceTeamsLogs, user, scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass, "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence);
+                return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceTeamsLogs, user,
+                    scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass,
+                    "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence));
             }
 
             // An AADSTS code that only the user or the admin can answer explains the generic request errors
@@ -153,12 +159,12 @@ namespace TeamsRemediation.Diagnostics
             var outside = aadsts.Select(a => CodeCatalog.Explain(a.Code)).Where(i => i.IsOutsideThePc).ToList();
             var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).Where(i => outside.Count == 0
                 || i.Cause != CodeCause.Request).Concat(outside).ToList();
-            codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var top = Lead(infos);
             var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code)) + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top, user),
-                top?.Owner);
+            var finding = findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence,
+                top == null ? string.Empty : RemedyFor(top, user), top?.Owner);
+            return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
         /// <summary>A code that breaks sign-in and that this PC or its network can fix: only those make a Fail.</summary>
