@@ -5,7 +5,7 @@ using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Tls
+namespace TeamsRemediation.Tests.Journal
 {
     /// <summary>Undo-TeamsRemediation in the engine: error ids for bad journals, WhatIf, conflicts.</summary>
     public sealed class UndoTeamsRemediationTests

@@ -8,7 +8,7 @@ using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Network
 {
     /// <summary>The real probe against real servers on 127.0.0.1: each failure kind is told apart.</summary>
     public sealed class SocketNetworkProbeTests

@@ -4,7 +4,7 @@ using TeamsRemediation.Events;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Codes
 {
     public sealed class CodeCatalogTests
     {

@@ -12,9 +12,9 @@ using TeamsRemediation.Tests.Scripts;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
-using static TeamsRemediation.Tests.Module.TestTeamsCaa20002Tests;
+using static TeamsRemediation.Tests.Diagnostics.TestTeamsCaa20002Tests;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Diagnostics
 {
     /// <summary>What a fleet of 10,000 PCs throws at Test-TeamsCaa20002: garbled tool output, noise, nobody logged on.</summary>
     public sealed class DiagnosisFleetTests

@@ -3,7 +3,7 @@ using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Inventory
 {
     public sealed class GetTeamsInstallationTests
     {

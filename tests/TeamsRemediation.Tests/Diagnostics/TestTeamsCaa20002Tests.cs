@@ -11,7 +11,7 @@ using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Diagnostics
 {
     /// <summary>Test-TeamsCaa20002 in a real engine against a simulated PC, with real servers on 127.0.0.1 where the network is the point.</summary>
     public sealed class TestTeamsCaa20002Tests

@@ -2,7 +2,7 @@ using TeamsRemediation.Account;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Account
 {
     public sealed class DsregStatusTests
     {

@@ -4,9 +4,9 @@ using System.Text;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
 using Xunit;
-using static TeamsRemediation.Tests.Module.TestTeamsCaa20002Tests;
+using static TeamsRemediation.Tests.Diagnostics.TestTeamsCaa20002Tests;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Diagnostics
 {
     /// <summary>Account.Prt, one test per cell of join type by PRT state, run as the user (dsregcmd's User and SSO State are theirs).</summary>
     public sealed class PrtTableTests
