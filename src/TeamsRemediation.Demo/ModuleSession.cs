@@ -43,7 +43,8 @@ namespace TeamsRemediation.Demo
         {
             get
             {
-                var path = typeof(ModuleSession).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ModuleManifest").Value!;
+                var path = typeof(ModuleSession).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a =>
+                    a.Key == "ModuleManifest").Value!;
                 if (!File.Exists(path))
                 {
                     throw new FileNotFoundException("The module is not built: " + path + " is missing. Run 'dotnet build' first.", path);
@@ -90,7 +91,8 @@ namespace TeamsRemediation.Demo
                     terminating = e;
                 }
 
-                return new ScriptResult(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), ps.Streams.Verbose.Select(v => v.Message).ToList(), terminating);
+                return new ScriptResult(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(),
+                    ps.Streams.Verbose.Select(v => v.Message).ToList(), terminating);
             }
         }
 
@@ -105,7 +107,8 @@ namespace TeamsRemediation.Demo
 
             if (result.Errors.Count > 0)
             {
-                throw new InvalidOperationException("Script wrote errors: " + string.Join("; ", result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+                throw new InvalidOperationException("Script wrote errors: "
+                    + string.Join("; ", result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
             }
 
             return result.Output;
@@ -134,7 +137,8 @@ namespace TeamsRemediation.Demo
 
     public sealed class ScriptResult
     {
-        public ScriptResult(IReadOnlyList<PSObject> output, IReadOnlyList<ErrorRecord> errors, IReadOnlyList<string> warnings, IReadOnlyList<string> verbose, Exception? terminating)
+        public ScriptResult(IReadOnlyList<PSObject> output, IReadOnlyList<ErrorRecord> errors, IReadOnlyList<string> warnings,
+            IReadOnlyList<string> verbose, Exception? terminating)
         {
             Output = output;
             Errors = errors;

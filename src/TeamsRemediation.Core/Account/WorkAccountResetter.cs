@@ -70,7 +70,8 @@ namespace TeamsRemediation.Account
         public static string BrokerBackupFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath),
             "TeamsRemediation", "Backup");
 
-        /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on credentials").</summary>
+        /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on
+        /// credentials").</summary>
         public static string UserContextCommand(WorkAccountResetOptions options) =>
             "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module TeamsRemediation; Reset-TeamsWorkAccount -Force"
             + (options.IncludeOffice ? " -IncludeOffice" : string.Empty)
@@ -85,8 +86,10 @@ namespace TeamsRemediation.Account
         {
             var asUser = CanActAsUser(user);
             yield return ReadDeviceRegistration(user, asUser);
-            yield return asUser ? RepairBrokerPlugin(user) : NeedsUser(user, AccountResetStepName.BrokerPlugin, "Check the token broker registration");
-            yield return asUser ? SignOutWamAccounts(user) : NeedsUser(user, AccountResetStepName.WamAccounts, "Sign out the WAM accounts of " + ClientNames());
+            yield return asUser ? RepairBrokerPlugin(user) : NeedsUser(user, AccountResetStepName.BrokerPlugin,
+                "Check the token broker registration");
+            yield return asUser ? SignOutWamAccounts(user) : NeedsUser(user, AccountResetStepName.WamAccounts,
+                "Sign out the WAM accounts of " + ClientNames());
             yield return asUser ? RemoveCredentials(user) : NeedsUser(user, AccountResetStepName.Credentials, "Remove cached Teams credentials");
             yield return HandleWamOverrides(user);
             yield return ClearBrokerState(user);
@@ -125,7 +128,8 @@ namespace TeamsRemediation.Account
                 if (prt == false && status.IsEntraJoined)
                 {
                     var failure = status.PrtFailure;
-                    detail += " AzureAdPrt NO: the user has no Primary Refresh Token, so Teams cannot sign in silently" + (failure.Length > 0 ? " (" + failure + ")" : string.Empty) + ".";
+                    detail += " AzureAdPrt NO: the user has no Primary Refresh Token, so Teams cannot sign in silently"
+                        + (failure.Length > 0 ? " (" + failure + ")" : string.Empty) + ".";
                 }
                 else if (prt == true)
                 {
@@ -161,7 +165,8 @@ namespace TeamsRemediation.Account
                 return step;
             }
 
-            var repair = scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, new[] { Parameter("Register", true) }, options.ScriptTimeout);
+            var repair = scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, new[] { Parameter("Register", true) },
+                options.ScriptTimeout);
             if (repair.Report == null)
             {
                 return Finish(step, AccountResetStatus.Failed, repair.Problem);
@@ -169,14 +174,16 @@ namespace TeamsRemediation.Account
 
             return repair.Report.Status == "Registered" || repair.Report.Status == "Present"
                 ? Finish(step, AccountResetStatus.Done, "Was missing; registered again: " + repair.Report.PackageFullName + ".")
-                : Finish(step, AccountResetStatus.Failed, "Was missing and could not be registered (" + repair.Report.Status + "): " + repair.Report.Error);
+                : Finish(step, AccountResetStatus.Failed, "Was missing and could not be registered (" + repair.Report.Status + "): "
+                + repair.Report.Error);
         }
 
         private TeamsAccountResetStep SignOutWamAccounts(TargetUser user)
         {
             var step = Step(user, AccountResetStepName.WamAccounts, "Find the WAM accounts of " + ClientNames());
             var clientIds = ClientIds();
-            var list = scripts.Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, new[] { Parameter("ClientId", clientIds) }, options.ScriptTimeout);
+            var list = scripts.Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, new[] { Parameter("ClientId", clientIds) },
+                options.ScriptTimeout);
             var problem = WamProblem(list);
             if (list.Report == null || problem != null && list.Report.Status != "Ok")
             {
@@ -191,22 +198,27 @@ namespace TeamsRemediation.Account
                     : Finish(step, AccountResetStatus.NotNeeded, "WAM holds no work account for " + ClientNames() + ".");
             }
 
-            var names = string.Join(", ", list.Report.Clients.SelectMany(c => c.Accounts).Select(a => a.UserName).Distinct(StringComparer.OrdinalIgnoreCase));
+            var names = string.Join(", ", list.Report.Clients.SelectMany(c => c.Accounts).Select(a =>
+                a.UserName).Distinct(StringComparer.OrdinalIgnoreCase));
             step.Action = "Sign out " + accounts.Count + " WAM account(s) of " + ClientNames();
             if (!Approve(user.UserName, step.Action + ": " + names, step))
             {
                 return step;
             }
 
-            var signOut = scripts.Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, new[] { Parameter("ClientId", clientIds), Parameter("SignOut", true) }, options.ScriptTimeout);
+            var signOut = scripts.Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts,
+                new[] { Parameter("ClientId", clientIds), Parameter("SignOut", true) }, options.ScriptTimeout);
             var signOutProblem = WamProblem(signOut);
             if (signOut.Report == null || signOut.Report.Status != "Ok")
             {
                 return Finish(step, AccountResetStatus.Failed, signOutProblem ?? signOut.Problem);
             }
 
-            var done = signOut.Report.Clients.SelectMany(c => c.Accounts.Where(a => a.SignedOut).Select(a => a.UserName + " (" + ClientName(c.ClientId) + ")")).ToList();
-            var failed = signOut.Report.Clients.SelectMany(c => c.Accounts.Where(a => !a.SignedOut).Select(a => a.UserName + " (" + ClientName(c.ClientId) + "): " + (a.Error.Length > 0 ? a.Error : "not signed out"))).ToList();
+            var done = signOut.Report.Clients.SelectMany(c =>
+                c.Accounts.Where(a => a.SignedOut).Select(a => a.UserName + " (" + ClientName(c.ClientId) + ")")).ToList();
+            var failed = signOut.Report.Clients.SelectMany(c =>
+                c.Accounts.Where(a => !a.SignedOut).Select(a =>
+                    a.UserName + " (" + ClientName(c.ClientId) + "): " + (a.Error.Length > 0 ? a.Error : "not signed out"))).ToList();
             var text = (done.Count > 0 ? "Signed out: " + string.Join(", ", done) + "." : "Nothing was signed out.")
                 + (failed.Count > 0 ? " Failed: " + string.Join("; ", failed) + "." : string.Empty)
                 + (signOutProblem != null ? " " + signOutProblem : string.Empty);
@@ -226,7 +238,8 @@ namespace TeamsRemediation.Account
                 case "Ok":
                     break;
                 case "NoProvider":
-                    return "WAM has no work or school account provider for this user (" + run.Report.Error + ") Check the BrokerPlugin step, or reconnect the account in Settings > Accounts > Access work or school.";
+                    return "WAM has no work or school account provider for this user (" + run.Report.Error
+                        + ") Check the BrokerPlugin step, or reconnect the account in Settings > Accounts > Access work or school.";
                 case "Unsupported":
                     return "This Windows cannot list WAM accounts: " + run.Report.Error;
                 default:
@@ -240,13 +253,15 @@ namespace TeamsRemediation.Account
                 switch (client.Status)
                 {
                     case "NotAllowedByProvider":
-                        problems.Add("The work account provider does not let " + name + "'s accounts be listed (NotAllowedByProvider); reconnect the account in Settings > Accounts > Access work or school.");
+                        problems.Add("The work account provider does not let " + name
+                            + "'s accounts be listed (NotAllowedByProvider); reconnect the account in Settings > Accounts > Access work or school.");
                         break;
                     case "NotSupportedByProvider":
                         problems.Add("The work account provider cannot list " + name + "'s accounts (NotSupportedByProvider).");
                         break;
                     case "ProviderError":
-                        problems.Add("The work account provider failed for " + name + " (ProviderError 0x" + client.ProviderErrorCode.ToString("X8", CultureInfo.InvariantCulture) + ": " + client.ProviderErrorMessage + ").");
+                        problems.Add("The work account provider failed for " + name + " (ProviderError 0x"
+                            + client.ProviderErrorCode.ToString("X8", CultureInfo.InvariantCulture) + ": " + client.ProviderErrorMessage + ").");
                         break;
                     default:
                         problems.Add("Unexpected answer for " + name + ": '" + client.Status + "'.");
@@ -271,7 +286,8 @@ namespace TeamsRemediation.Account
             var removable = all.Where(c => CredentialListing.IsRemovable(c, options.IncludeOffice)).ToList();
             if (removable.Count == 0)
             {
-                return Finish(step, AccountResetStatus.NotNeeded, all.Count + " stored credential(s), none of classic Teams" + (options.IncludeOffice ? " or Office" : string.Empty) + ".");
+                return Finish(step, AccountResetStatus.NotNeeded,
+                    all.Count + " stored credential(s), none of classic Teams" + (options.IncludeOffice ? " or Office" : string.Empty) + ".");
             }
 
             step.Action = "Remove " + removable.Count + " cached credential(s)";
@@ -284,7 +300,8 @@ namespace TeamsRemediation.Account
             var failed = new List<string>();
             foreach (var credential in removable)
             {
-                var result = machine.Commands.Run(cmdkey, "/delete:" + (credential.Target.IndexOf(' ') >= 0 ? "\"" + credential.Target + "\"" : credential.Target), options.CommandTimeout);
+                var result = machine.Commands.Run(cmdkey, "/delete:"
+                    + (credential.Target.IndexOf(' ') >= 0 ? "\"" + credential.Target + "\"" : credential.Target), options.CommandTimeout);
                 if (result.Succeeded)
                 {
                     removed.Add(credential.Name);
@@ -306,7 +323,8 @@ namespace TeamsRemediation.Account
             var step = Step(user, AccountResetStepName.WamOverrides, "Read the values that turn WAM off");
             if (!user.HiveLoaded)
             {
-                return Finish(step, AccountResetStatus.Skipped, "The user's registry (HKU\\" + user.Sid + ") is not loaded because they are not logged on; run again while they are.");
+                return Finish(step, AccountResetStatus.Skipped,
+                    "The user's registry (HKU\\" + user.Sid + ") is not loaded because they are not logged on; run again while they are.");
             }
 
             var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + IdentityKeyPath);
@@ -329,13 +347,17 @@ namespace TeamsRemediation.Account
 
             if (found.Count == 0)
             {
-                return Finish(step, AccountResetStatus.NotNeeded, "None of DisableAADWAM=1, DisableADALatopWAMOverride=1, EnableADAL=0 is set in " + key + ".");
+                return Finish(step, AccountResetStatus.NotNeeded,
+                    "None of DisableAADWAM=1, DisableADALatopWAMOverride=1, EnableADAL=0 is set in " + key + ".");
             }
 
             var list = string.Join(", ", found.Select(f => f.Key + "=" + f.Value));
             if (!options.RemoveWamOverrides)
             {
-                return Finish(step, AccountResetStatus.Skipped, "Found " + list + " in " + key + ": they turn WAM / modern authentication off for Office and Teams. Run again with -RemoveWamOverrides to remove them (recorded for Undo-TeamsRemediation).");
+                return Finish(step, AccountResetStatus.Skipped,
+                    "Found " + list + " in " + key
+                        + ": they turn WAM / modern authentication off for Office and Teams. Run again with -RemoveWamOverrides to remove them " +
+                        "(recorded for Undo-TeamsRemediation).");
             }
 
             step.Action = "Remove " + string.Join(", ", found.Select(f => f.Key));
@@ -356,11 +378,13 @@ namespace TeamsRemediation.Account
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
             {
                 step.BackupPath = removed.Count > 0 ? journal.Path : string.Empty;
-                return Finish(step, AccountResetStatus.Failed, (removed.Count > 0 ? "Removed " + string.Join(", ", removed) + ", then: " : string.Empty) + e.Message);
+                return Finish(step, AccountResetStatus.Failed,
+                    (removed.Count > 0 ? "Removed " + string.Join(", ", removed) + ", then: " : string.Empty) + e.Message);
             }
 
             step.BackupPath = journal.Path;
-            return Finish(step, AccountResetStatus.Done, "Removed " + list + " from " + key + ". Undo-TeamsRemediation -Journal '" + journal.Path + "' puts them back.");
+            return Finish(step, AccountResetStatus.Done, "Removed " + list + " from " + key + ". Undo-TeamsRemediation -Journal '" + journal.Path
+                + "' puts them back.");
         }
 
         private TeamsAccountResetStep ClearBrokerState(TargetUser user)
@@ -368,7 +392,8 @@ namespace TeamsRemediation.Account
             var step = Step(user, AccountResetStepName.BrokerState, "Move the token broker's data aside");
             if (!options.ClearBrokerState)
             {
-                return Finish(step, AccountResetStatus.Skipped, "Not asked: -ClearBrokerState moves the broker's data aside (disruptive; restorable).");
+                return Finish(step, AccountResetStatus.Skipped,
+                    "Not asked: -ClearBrokerState moves the broker's data aside (disruptive; restorable).");
             }
 
             var folder = BrokerFolder(user.ProfilePath);
@@ -400,7 +425,9 @@ namespace TeamsRemediation.Account
             var stillRunning = CloseTeamsAndBroker(user);
             if (stillRunning.Count > 0)
             {
-                return Finish(step, AccountResetStatus.Failed, "Still running after being asked to close and ended: " + string.Join(", ", stillRunning) + ". Nothing was moved; close Teams and run again.");
+                return Finish(step, AccountResetStatus.Failed,
+                    "Still running after being asked to close and ended: " + string.Join(", ", stillRunning)
+                        + ". Nothing was moved; close Teams and run again.");
             }
 
             try
@@ -414,7 +441,9 @@ namespace TeamsRemediation.Account
             }
 
             step.BackupPath = backup;
-            return Finish(step, AccountResetStatus.Done, "Moved " + folder + " to " + backup + ". Windows makes it anew when the user signs in to Windows again. Undo-TeamsRemediation -Journal '" + journal.Path + "' moves it back.");
+            return Finish(step, AccountResetStatus.Done, "Moved " + folder + " to " + backup
+                + ". Windows makes it anew when the user signs in to Windows again. Undo-TeamsRemediation -Journal '" + journal.Path
+                + "' moves it back.");
         }
 
         /// <summary>
@@ -424,7 +453,8 @@ namespace TeamsRemediation.Account
         private List<string> CloseTeamsAndBroker(TargetUser user)
         {
             var stopper = new TeamsProcessStopper(machine, _ => { }) { CloseTimeout = options.CloseTimeout, KillTimeout = options.CloseTimeout };
-            var broker = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase) && p.Name.Equals(BrokerProcessName, StringComparison.OrdinalIgnoreCase));
+            var broker = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)
+                && p.Name.Equals(BrokerProcessName, StringComparison.OrdinalIgnoreCase));
             var targets = stopper.Find(user, TeamsClient.Classic)
                 .Concat(stopper.Find(user, TeamsClient.New))
                 .Concat(broker)
@@ -449,7 +479,8 @@ namespace TeamsRemediation.Account
         private TeamsAccountResetStep NextAction(TargetUser user, bool asUser)
         {
             var advice = "Open Teams and sign in again with the work or school account"
-                + (options.ClearBrokerState ? " (sign out of Windows and back in first, so Windows makes the broker's data anew)" : string.Empty) + ".";
+                + (options.ClearBrokerState ? " (sign out of Windows and back in first, so Windows makes the broker's data anew)" : string.Empty)
+                + ".";
             var step = Step(user, AccountResetStepName.NextAction, "Sign in to Teams again");
             if (!options.Restart)
             {
@@ -459,7 +490,9 @@ namespace TeamsRemediation.Account
             step.Action = "Start Teams";
             if (!asUser)
             {
-                return Finish(step, AccountResetStatus.RequiresUserContext, "Teams can be started only in " + user.UserName + "'s own session. " + advice + " Or run as the user: " + UserContextCommand(options));
+                return Finish(step, AccountResetStatus.RequiresUserContext,
+                    "Teams can be started only in " + user.UserName + "'s own session. " + advice + " Or run as the user: "
+                        + UserContextCommand(options));
             }
 
             var installed = new TeamsInventory(machine).Find(user, TeamsClientSelection.Installed, measureCache: false);
@@ -510,7 +543,8 @@ namespace TeamsRemediation.Account
                 return true;
             }
 
-            Finish(step, options.WhatIf ? AccountResetStatus.WhatIf : AccountResetStatus.Skipped, (options.WhatIf ? "What if: " : "Declined: ") + action + ".");
+            Finish(step, options.WhatIf ? AccountResetStatus.WhatIf : AccountResetStatus.Skipped,
+                (options.WhatIf ? "What if: " : "Declined: ") + action + ".");
             return false;
         }
 
@@ -535,7 +569,8 @@ namespace TeamsRemediation.Account
         private string ClientNames() => options.IncludeOffice ? "Teams and Office" : "Teams";
 
         private static string ClientName(string clientId) =>
-            clientId.Equals(TeamsClientId, StringComparison.OrdinalIgnoreCase) ? "Teams" : clientId.Equals(OfficeClientId, StringComparison.OrdinalIgnoreCase) ? "Office" : clientId;
+            clientId.Equals(TeamsClientId, StringComparison.OrdinalIgnoreCase) ? "Teams"
+                : clientId.Equals(OfficeClientId, StringComparison.OrdinalIgnoreCase) ? "Office" : clientId;
 
         private static readonly KeyValuePair<string, object>[] NoParameters = new KeyValuePair<string, object>[0];
 

@@ -35,7 +35,8 @@ namespace TeamsRemediation.Cache
         /// <summary>Where the moved items go, below the backup folder that holds the journal.</summary>
         public static string ContentFolderOf(string backupFolder) => System.IO.Path.Combine(backupFolder, "Cache");
 
-        public static string DefaultRoot(string profilePath) => System.IO.Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
+        public static string DefaultRoot(string profilePath) =>
+            System.IO.Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
 
         /// <summary>The folder this run would use (not created): under the given root, or the default one in the profile.</summary>
         public static string PathFor(IMachine machine, TargetUser user, TeamsClient client, string? root)

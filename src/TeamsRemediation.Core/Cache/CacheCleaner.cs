@@ -100,7 +100,9 @@ namespace TeamsRemediation.Cache
                 var would = new CacheTreeRemover(machine.Files).Run(plan, countOnly: true);
                 Fill(result, would);
                 result.Status = CacheClearStatus.WhatIf;
-                reporter.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept" + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
+                reporter.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                    + Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept"
+                    + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
                 return;
             }
 
@@ -135,7 +137,8 @@ namespace TeamsRemediation.Cache
                         return;
                     }
 
-                    reporter.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString())) + ". Stopping it once more.");
+                    reporter.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString()))
+                        + ". Stopping it once more.");
                     if (!StopTeams(stopper, relaunched, user, client, stopped, afterRelaunch: true))
                     {
                         result.ProcessesStopped = stopped.ToArray();
@@ -163,7 +166,8 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        private bool StopTeams(TeamsProcessStopper stopper, IReadOnlyList<ProcessInfo> processes, TargetUser user, TeamsClient client, List<string> stopped, bool afterRelaunch)
+        private bool StopTeams(TeamsProcessStopper stopper, IReadOnlyList<ProcessInfo> processes, TargetUser user, TeamsClient client,
+            List<string> stopped, bool afterRelaunch)
         {
             if (processes.Count == 0)
             {
@@ -183,7 +187,8 @@ namespace TeamsRemediation.Cache
             }
 
             var names = outcome.StillRunning.Select(p => p.ToString());
-            reporter.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names) : ModuleErrors.TeamsStillRunning(user.UserName, client.ToString(), names));
+            reporter.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names)
+                : ModuleErrors.TeamsStillRunning(user.UserName, client.ToString(), names));
             return false;
         }
 
@@ -209,7 +214,8 @@ namespace TeamsRemediation.Cache
             var remover = new CacheTreeRemover(
                 machine.Files,
                 backup?.Journal,
-                (files, bytes) => reporter.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + Megabytes(bytes) + " removed", completed: false),
+                (files, bytes) => reporter.Progress(activity,
+                    files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + Megabytes(bytes) + " removed", completed: false),
                 reporter.Verbose);
             CacheRemovalTally tally;
             try
@@ -243,7 +249,9 @@ namespace TeamsRemediation.Cache
                 result.Status = tally.FilesRemoved > 0 ? CacheClearStatus.Cleared : CacheClearStatus.NothingToClear;
             }
 
-            reporter.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
+            reporter.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                + Megabytes(tally.BytesFreed) + ") removed from " + plan.Root
+                + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
         }
 
         /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
@@ -253,7 +261,8 @@ namespace TeamsRemediation.Cache
             var profile = user.ProfilePath;
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
-            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot)) : null;
+            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client,
+                options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
             var plan = new CacheRemovalPlan(cacheRoot, removed, backupPath == null ? null : Path.Combine(backupPath, "Cache"));
 
@@ -271,7 +280,8 @@ namespace TeamsRemediation.Cache
 
             var logs = TeamsLayout.LogPath(client, profile);
             plan.Set(logs, options.IncludeLogs ? removed : CacheItemDisposition.Keep);
-            reporter.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
+            reporter.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs
+                + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
 
             // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
             foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, profile) })
@@ -295,7 +305,9 @@ namespace TeamsRemediation.Cache
             var caller = machine.Users.GetCurrentIdentity();
             if (!caller.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase) || user.SessionId == null || caller.SessionId != user.SessionId)
             {
-                reporter.Warning("Teams was not restarted for " + user.UserName + ": it can only be started in the user's own session, and this runs as " + caller.UserName + " in session " + caller.SessionId + ". Teams starts again when the user opens it or signs in.");
+                reporter.Warning("Teams was not restarted for " + user.UserName
+                    + ": it can only be started in the user's own session, and this runs as " + caller.UserName + " in session " + caller.SessionId
+                    + ". Teams starts again when the user opens it or signs in.");
                 return;
             }
 
@@ -306,7 +318,8 @@ namespace TeamsRemediation.Cache
                 arguments = TeamsLayout.ClassicLauncherArguments;
                 if (!File.Exists(program))
                 {
-                    reporter.Warning("Classic Teams was not restarted for " + user.UserName + ": " + program + " is missing (the client is not installed).");
+                    reporter.Warning("Classic Teams was not restarted for " + user.UserName + ": " + program
+                        + " is missing (the client is not installed).");
                     return;
                 }
             }

@@ -33,7 +33,8 @@ namespace TeamsRemediation.Codes
         Network,
     }
 
-    /// <summary>One known code: what it means, what kind of cause, whether it alone means sign-in is broken, who acts, and the advice when that is not the PC.</summary>
+    /// <summary>One known code: what it means, what kind of cause, whether it alone means sign-in is broken, who acts, and the advice when that is
+    /// not the PC.</summary>
     public sealed class CodeInfo
     {
         public CodeInfo(string code, string meaning, CodeCause cause, bool breaksSignIn, FindingOwner owner = FindingOwner.Device, string advice = "")
@@ -68,7 +69,7 @@ namespace TeamsRemediation.Codes
     }
 
     /// <summary>
-    /// The one table of sign-in error codes (facts.md section 1), the facility classification of unknown 0xCAA
+    /// The one table of sign-in error codes, the facility classification of unknown 0xCAA
     /// codes, and the extraction of CAA and AADSTS codes from any text. Event 1098 and the Teams logs are both
     /// explained from here, so the same code never reads two ways.
     /// </summary>
@@ -94,8 +95,8 @@ namespace TeamsRemediation.Codes
 
         private const string AskAdmin = "Ask the Entra ID admin, with the correlation id and time from the evidence";
 
-        // Sources: facts.md sections 1 and 7, Microsoft's "Resolve sign-in errors in Teams" and "Microsoft 365 Apps
-        // activation error 0xCAA50021" pages, and the Entra authentication error code reference (AADSTS).
+        // Sources: Microsoft's "Resolve sign-in errors in Teams" and "Microsoft 365 Apps activation error 0xCAA50021"
+        // pages, and the Entra authentication error code reference (AADSTS).
         private static readonly Dictionary<string, CodeInfo> Known = new[]
         {
             new CodeInfo("CAA20002", "invalid_request: Entra ID rejected the token request", CodeCause.Request, true),
@@ -220,7 +221,8 @@ namespace TeamsRemediation.Codes
         }
 
         /// <summary>One line for an admin: code and meaning (AADSTS or CAA alike).</summary>
-        public static string Describe(string code) => code.StartsWith("AADSTS", StringComparison.Ordinal) ? code + " " + ExplainAadsts(code) : Explain(code).ToString();
+        public static string Describe(string code) => code.StartsWith("AADSTS", StringComparison.Ordinal) ? code + " " + ExplainAadsts(code)
+            : Explain(code).ToString();
 
         /// <summary>
         /// Unknown 0xCAA codes by facility (the third to fifth hex digits, AA?): AA2 Entra OAuth error, AA3 HTTP status,

@@ -32,7 +32,8 @@ namespace TeamsRemediation.Diagnostics
                 return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error));
             }
 
-            var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e => new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
+            var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e =>
+                new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
             var teams = mine.Where(e => e.Details.IsTeams).ToList();
             var others = mine.Count - teams.Count;
             var window = Days(since);
@@ -59,7 +60,8 @@ namespace TeamsRemediation.Diagnostics
                     infos.Add(cause);
                 }
 
-                var parts = new List<string> { e.Event.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event 1098: " + (info != null ? d.Error + " " + info.Meaning : "no error code") };
+                var parts = new List<string> { e.Event.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event 1098: "
+                    + (info != null ? d.Error + " " + info.Meaning : "no error code") };
                 if (d.OAuthCode.Length > 0)
                 {
                     parts.Add(d.OAuthCode);
@@ -109,7 +111,8 @@ namespace TeamsRemediation.Diagnostics
 
                 if (Directory.Exists(newFolder))
                 {
-                    files.AddRange(Directory.EnumerateFiles(newFolder, "MSTeams_*.log").Where(f => File.GetLastWriteTimeUtc(f) >= cutoff).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
+                    files.AddRange(Directory.EnumerateFiles(newFolder,
+                        "MSTeams_*.log").Where(f => File.GetLastWriteTimeUtc(f) >= cutoff).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
                 }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -144,7 +147,8 @@ namespace TeamsRemediation.Diagnostics
             var aadsts = scan.Codes.Values.Where(c => c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
             foreach (var sighting in caa.Concat(aadsts).Take(MaxEvidenceLines))
             {
-                evidence.Add(CodeCatalog.Describe(sighting.Code) + ": " + sighting.Count + "x, last in " + sighting.Source + ": " + sighting.LastLine);
+                evidence.Add(CodeCatalog.Describe(sighting.Code) + ": " + sighting.Count + "x, last in " + sighting.Source + ": "
+                    + sighting.LastLine);
             }
 
             if (caa.Count == 0 && aadsts.Count == 0)
@@ -161,7 +165,8 @@ namespace TeamsRemediation.Diagnostics
                 || i.Cause != CodeCause.Request).Concat(outside).ToList();
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var top = Lead(infos);
-            var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code)) + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
+            var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code))
+                + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
             var finding = findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence,
                 top == null ? string.Empty : RemedyFor(top, user), top?.Owner);
             return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
@@ -186,12 +191,14 @@ namespace TeamsRemediation.Diagnostics
                 case CodeCause.Tls: return Remedies.EnableTls12 + "; if TLS 1.2 is not disabled, see Network.Endpoint for TLS inspection.";
                 case CodeCause.Proxy: return Remedies.FixProxy;
                 case CodeCause.Network: return "See Network.Endpoint, Network.Proxy and Network.Vpn: the sign-in endpoints were not reachable.";
-                case CodeCause.Policy: return "A tenant policy (Conditional Access) denies the sign-in: not fixable on this PC; give the correlation id to the Entra ID admin.";
+                case CodeCause.Policy: return "A tenant policy (Conditional Access) denies the sign-in: not fixable on this PC; give the " +
+                    "correlation id to the Entra ID admin.";
                 case CodeCause.Interaction: return "The user must sign in to Teams interactively (MFA or a policy prompt).";
                 default: return Remedies.ClearCache(user.Sid) + "; if it persists, " + Remedies.ResetWorkAccount(user.Sid) + ".";
             }
         }
 
-        private static string Days(TimeSpan since) => since.TotalDays >= 1 ? Math.Round(since.TotalDays, 1).ToString(CultureInfo.InvariantCulture) + " day(s)" : Math.Round(since.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " hour(s)";
+        private static string Days(TimeSpan since) => since.TotalDays >= 1 ? Math.Round(since.TotalDays, 1).ToString(CultureInfo.InvariantCulture)
+            + " day(s)" : Math.Round(since.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " hour(s)";
     }
 }

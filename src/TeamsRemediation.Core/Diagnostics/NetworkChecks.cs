@@ -17,10 +17,12 @@ namespace TeamsRemediation.Diagnostics
         public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
         /// <summary>Adapter names and descriptions VPN clients use.</summary>
-        private static readonly string[] VpnWords = { "VPN", "AnyConnect", "GlobalProtect", "PANGP", "Fortinet", "FortiClient", "WireGuard", "TAP-Windows", "OpenVPN", "Juniper", "Pulse Secure", "Ivanti", "Zscaler", "Check Point", "SonicWall", "NordLynx" };
+        private static readonly string[] VpnWords = { "VPN", "AnyConnect", "GlobalProtect", "PANGP", "Fortinet", "FortiClient", "WireGuard",
+            "TAP-Windows", "OpenVPN", "Juniper", "Pulse Secure", "Ivanti", "Zscaler", "Check Point", "SonicWall", "NordLynx" };
 
         /// <summary>Microsoft sign-in host names and domains that a hosts file must not redirect.</summary>
-        private static readonly string[] SignInDomains = { "microsoftonline.com", "microsoftonline-p.com", "login.microsoft.com", "login.windows.net", "login.live.com", "enterpriseregistration.windows.net", "msauth.net", "msftauth.net", "teams.microsoft.com", "teams.cloud.microsoft" };
+        private static readonly string[] SignInDomains = { "microsoftonline.com", "microsoftonline-p.com", "login.microsoft.com", "login.windows.net",
+            "login.live.com", "enterpriseregistration.windows.net", "msauth.net", "msftauth.net", "teams.microsoft.com", "teams.cloud.microsoft" };
 
         private readonly IMachine machine;
         private readonly FindingFactory findings;
@@ -31,7 +33,8 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        /// <summary>Where sign-in traffic goes: the WinHTTP proxy, else the first target user's manual proxy, else direct. Read before probing so the probes take the same way.</summary>
+        /// <summary>Where sign-in traffic goes: the WinHTTP proxy, else the first target user's manual proxy, else direct. Read before probing so the
+        /// probes take the same way.</summary>
         public ProxyPicture ReadProxies(IReadOnlyList<TargetUser> users)
         {
             var picture = new ProxyPicture();
@@ -47,7 +50,8 @@ namespace TeamsRemediation.Diagnostics
             else
             {
                 picture.Route = ProxyRoute.Parse(winHttp.ProxyServer, winHttp.BypassList, "WinHTTP");
-                picture.Evidence.Add("WinHTTP proxy: " + winHttp.ProxyServer + (winHttp.BypassList.Length > 0 ? ", bypass " + winHttp.BypassList : string.Empty) + ".");
+                picture.Evidence.Add("WinHTTP proxy: " + winHttp.ProxyServer
+                    + (winHttp.BypassList.Length > 0 ? ", bypass " + winHttp.BypassList : string.Empty) + ".");
             }
 
             foreach (var user in users)
@@ -77,7 +81,8 @@ namespace TeamsRemediation.Diagnostics
 
                 if (enabled && server.Length > 0)
                 {
-                    picture.Evidence.Add(user.UserName + ": Internet Options proxy " + server + (bypass.Length > 0 ? ", bypass " + bypass : string.Empty) + ".");
+                    picture.Evidence.Add(user.UserName + ": Internet Options proxy " + server
+                        + (bypass.Length > 0 ? ", bypass " + bypass : string.Empty) + ".");
                     picture.UserProxies.Add(server);
                     picture.Route = picture.Route ?? ProxyRoute.Parse(server, bypass, user.UserName + " Internet Options");
                 }
@@ -88,7 +93,8 @@ namespace TeamsRemediation.Diagnostics
 
                 if (pac.Length > 0)
                 {
-                    picture.Evidence.Add(user.UserName + ": proxy auto-config script " + pac + " (not evaluated: the probes used " + (picture.Route?.ToString() ?? "a direct connection") + ").");
+                    picture.Evidence.Add(user.UserName + ": proxy auto-config script " + pac + " (not evaluated: the probes used "
+                        + (picture.Route?.ToString() ?? "a direct connection") + ").");
                     picture.PacScripts.Add(pac);
                 }
             }
@@ -104,12 +110,16 @@ namespace TeamsRemediation.Diagnostics
             evidence.AddRange(refused.Select(p => p.Endpoint.Host + ": " + p.Detail));
             if (refused.Count > 0)
             {
-                return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Fail, "The proxy " + refused[0].Proxy + " blocks or rewrites sign-in traffic (" + refused.Count + " endpoint(s)).", evidence, Remedies.FixProxy);
+                return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Fail,
+                    "The proxy " + refused[0].Proxy + " blocks or rewrites sign-in traffic (" + refused.Count + " endpoint(s)).", evidence,
+                        Remedies.FixProxy);
             }
 
             if (picture.PacScripts.Count > 0)
             {
-                return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Warning, "A proxy auto-config script decides the route; it was not evaluated.", evidence, "Check that the PAC script sends the Microsoft 365 sign-in endpoints to a proxy that passes them, or directly.");
+                return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Warning,
+                    "A proxy auto-config script decides the route; it was not evaluated.", evidence,
+                        "Check that the PAC script sends the Microsoft 365 sign-in endpoints to a proxy that passes them, or directly.");
             }
 
             if (picture.Route == null)
@@ -117,19 +127,26 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Pass, "No proxy: sign-in connects directly.", evidence);
             }
 
-            return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Pass, "Proxy " + picture.Route + " is configured" + (throughProxy.Count > 0 ? " and passed the sign-in probes." : "."), evidence);
+            return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Pass,
+                "Proxy " + picture.Route + " is configured" + (throughProxy.Count > 0 ? " and passed the sign-in probes." : "."), evidence);
         }
 
         public TeamsCaa20002Finding Vpn()
         {
             var adapters = machine.NetworkSettings.GetAdapters();
-            var vpn = adapters.Where(a => a.Up && (a.Type.Equals("Ppp", StringComparison.OrdinalIgnoreCase) || VpnWords.Any(w => (a.Name + " " + a.Description).IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))).ToList();
+            var vpn = adapters.Where(a => a.Up && (a.Type.Equals("Ppp", StringComparison.OrdinalIgnoreCase)
+                || VpnWords.Any(w => (a.Name + " " + a.Description).IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))).ToList();
             if (vpn.Count == 0)
             {
-                return findings.Make(CheckIds.NetworkVpn, null, FindingStatus.Pass, "No VPN adapter is connected.", adapters.Where(a => a.Up).Select(a => "Up: " + a));
+                return findings.Make(CheckIds.NetworkVpn, null, FindingStatus.Pass, "No VPN adapter is connected.",
+                    adapters.Where(a => a.Up).Select(a => "Up: " + a));
             }
 
-            return findings.Make(CheckIds.NetworkVpn, null, FindingStatus.Warning, "VPN connected: " + string.Join(", ", vpn.Select(a => a.Description.Length > 0 ? a.Description : a.Name)) + ". If sign-in fails only on VPN, its tunnel or inspection blocks Microsoft 365.", vpn.Select(a => "VPN: " + a), "Test sign-in with the VPN disconnected; if it then works, have the VPN route Microsoft 365 sign-in endpoints directly (split tunnel) without TLS inspection.");
+            return findings.Make(CheckIds.NetworkVpn, null, FindingStatus.Warning,
+                "VPN connected: " + string.Join(", ", vpn.Select(a => a.Description.Length > 0 ? a.Description : a.Name))
+                    + ". If sign-in fails only on VPN, its tunnel or inspection blocks Microsoft 365.", vpn.Select(a => "VPN: " + a),
+                    "Test sign-in with the VPN disconnected; if it then works, have the VPN route Microsoft 365 sign-in endpoints directly (split " +
+                        "tunnel) without TLS inspection.");
         }
 
         public TeamsCaa20002Finding HostsFile(IEnumerable<ProbeEndpoint> endpoints)
@@ -137,7 +154,8 @@ namespace TeamsRemediation.Diagnostics
             var path = Path.Combine(machine.WindowsPath, "System32", "drivers", "etc", "hosts");
             if (!File.Exists(path))
             {
-                return findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Pass, "No hosts file: names resolve through DNS.", new[] { path + ": absent." });
+                return findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Pass, "No hosts file: names resolve through DNS.",
+                    new[] { path + ": absent." });
             }
 
             var watched = SignInDomains.Concat(endpoints.Select(e => e.Host)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -157,7 +175,8 @@ namespace TeamsRemediation.Diagnostics
                         var parts = content.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
                         foreach (var host in parts.Skip(1))
                         {
-                            if (watched.Any(d => host.Equals(d, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase)))
+                            if (watched.Any(d => host.Equals(d, StringComparison.OrdinalIgnoreCase)
+                                || host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase)))
                             {
                                 overrides.Add("line " + number.ToString(CultureInfo.InvariantCulture) + ": " + content.Trim());
                                 break;
@@ -172,8 +191,11 @@ namespace TeamsRemediation.Diagnostics
             }
 
             return overrides.Count == 0
-                ? findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Pass, "The hosts file does not redirect Microsoft sign-in hosts.", new[] { path })
-                : findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Fail, "The hosts file redirects Microsoft sign-in hosts (" + overrides.Count + " line(s)).", overrides, "Remove these lines from " + path + " (then run ipconfig /flushdns).");
+                ? findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Pass, "The hosts file does not redirect Microsoft sign-in hosts.",
+                new[] { path })
+                : findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Fail,
+                "The hosts file redirects Microsoft sign-in hosts (" + overrides.Count + " line(s)).", overrides,
+                    "Remove these lines from " + path + " (then run ipconfig /flushdns).");
         }
 
         /// <summary>Starts every probe at once under one deadline; the task ends by the deadline whatever the network does.</summary>
@@ -222,18 +244,22 @@ namespace TeamsRemediation.Diagnostics
                 switch (worst)
                 {
                     case ProbeOutcome.TlsFailed:
-                        remedy = tlsRegistryFails ? Remedies.EnableTls12 : "TLS 1.2 is not disabled in the registry: look for a firewall or TLS inspection that breaks the handshake. " + Remedies.FixProxy;
+                        remedy = tlsRegistryFails ? Remedies.EnableTls12
+                            : "TLS 1.2 is not disabled in the registry: look for a firewall or TLS inspection that breaks the handshake. "
+                            + Remedies.FixProxy;
                         break;
                     case ProbeOutcome.HtmlInsteadOfService:
                     case ProbeOutcome.ProxyRefused:
                         remedy = Remedies.FixProxy;
                         break;
                     default:
-                        remedy = "Check DNS, the firewall and any VPN for the Microsoft 365 sign-in endpoints (Microsoft 365 endpoint sets 56, 59, 12).";
+                        remedy = "Check DNS, the firewall and any VPN for the Microsoft 365 sign-in endpoints (Microsoft 365 endpoint sets 56, " +
+                            "59, 12).";
                         break;
                 }
 
-                var summary = failed.Count + " of " + results.Count + " sign-in endpoints fail: " + string.Join(", ", failed.Select(r => r.Endpoint.Host + " (" + Plain(r.Outcome) + ")")) + ".";
+                var summary = failed.Count + " of " + results.Count + " sign-in endpoints fail: "
+                    + string.Join(", ", failed.Select(r => r.Endpoint.Host + " (" + Plain(r.Outcome) + ")")) + ".";
                 return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Fail, summary, evidence, remedy);
             }
 
@@ -247,21 +273,26 @@ namespace TeamsRemediation.Diagnostics
 
             if (inspected.Count > 0)
             {
-                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning, "TLS 1.2 works, but " + inspected.Count + " endpoint(s) present a certificate this PC does not trust (TLS inspection?): issuer " + inspected[0].CertificateIssuer + ".", evidence, Remedies.FixProxy);
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    "TLS 1.2 works, but " + inspected.Count + " endpoint(s) present a certificate this PC does not trust (TLS inspection?): issuer "
+                        + inspected[0].CertificateIssuer + ".", evidence, Remedies.FixProxy);
             }
 
             var noAnswer = results.Where(r => r.Outcome == ProbeOutcome.NoHttpAnswer).ToList();
             if (noAnswer.Count > 0)
             {
-                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning, "TLS 1.2 works with all " + results.Count + " endpoints, but " + noAnswer.Count + " gave no HTTP answer.", evidence);
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    "TLS 1.2 works with all " + results.Count + " endpoints, but " + noAnswer.Count + " gave no HTTP answer.", evidence);
             }
 
-            return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Pass, "All " + results.Count + " sign-in endpoints answer over TLS 1.2.", evidence);
+            return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Pass,
+                "All " + results.Count + " sign-in endpoints answer over TLS 1.2.", evidence);
         }
 
         public TeamsCaa20002Finding ClockSkew(IReadOnlyList<EndpointProbeResult> results)
         {
-            var dated = results.Where(r => r.ServerDate.HasValue).OrderBy(r => r.Endpoint.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase) ? 0 : 1).FirstOrDefault();
+            var dated = results.Where(r => r.ServerDate.HasValue).OrderBy(r =>
+                r.Endpoint.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase) ? 0 : 1).FirstOrDefault();
             if (dated == null)
             {
                 return findings.Skipped(CheckIds.NetworkClockSkew, null, "no endpoint answered with a Date header (see Network.Endpoint).");
@@ -271,24 +302,32 @@ namespace TeamsRemediation.Diagnostics
             var skew = local - dated.ServerDate!.Value;
             var evidence = new[]
             {
-                "Local UTC " + local.ToString("u", CultureInfo.InvariantCulture) + ", " + dated.Endpoint.Host + " Date " + dated.ServerDate.Value.ToString("u", CultureInfo.InvariantCulture) + ".",
+                "Local UTC " + local.ToString("u", CultureInfo.InvariantCulture) + ", " + dated.Endpoint.Host + " Date "
+                    + dated.ServerDate.Value.ToString("u", CultureInfo.InvariantCulture) + ".",
             };
             var text = FormatSkew(skew);
             return Math.Abs(skew.TotalMinutes) > MaxClockSkew.TotalMinutes
-                ? findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Fail, "The clock is off by " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
-                : findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Pass, "The clock is off by " + text + " against the sign-in service (limit 5 minutes).", evidence);
+                ? findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Fail,
+                "The clock is off by " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
+                : findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Pass,
+                "The clock is off by " + text + " against the sign-in service (limit 5 minutes).", evidence);
         }
 
         private static string FormatSkew(TimeSpan skew)
         {
             var abs = skew.Duration();
             var direction = skew > TimeSpan.Zero ? " ahead" : skew < TimeSpan.Zero ? " behind" : string.Empty;
-            return (abs.TotalHours >= 1 ? ((int)abs.TotalHours).ToString(CultureInfo.InvariantCulture) + " h " + abs.Minutes.ToString(CultureInfo.InvariantCulture) + " min" : abs.TotalMinutes >= 1 ? ((int)abs.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min " + abs.Seconds.ToString(CultureInfo.InvariantCulture) + " s" : ((int)abs.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s") + direction;
+            return (abs.TotalHours >= 1 ? ((int)abs.TotalHours).ToString(CultureInfo.InvariantCulture) + " h "
+                + abs.Minutes.ToString(CultureInfo.InvariantCulture) + " min" : abs.TotalMinutes >= 1
+                ? ((int)abs.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min " + abs.Seconds.ToString(CultureInfo.InvariantCulture) + " s"
+                : ((int)abs.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s") + direction;
         }
 
         private static string Describe(EndpointProbeResult r)
         {
-            var parts = new List<string> { r.Endpoint + ": " + r.Outcome + ", " + ((int)r.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms" + (r.Proxy.Length > 0 ? " via proxy " + r.Proxy : string.Empty) + ". " + r.Detail };
+            var parts = new List<string> { r.Endpoint + ": " + r.Outcome + ", "
+                + ((int)r.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"
+                + (r.Proxy.Length > 0 ? " via proxy " + r.Proxy : string.Empty) + ". " + r.Detail };
             if (r.CertificateProblem.Length > 0)
             {
                 parts.Add("certificate chain: " + r.CertificateProblem + ", issuer " + r.CertificateIssuer);
@@ -303,7 +342,7 @@ namespace TeamsRemediation.Diagnostics
             return string.Join("; ", parts);
         }
 
-        /// <summary>The CAA code the client reports for this kind of failure (facts.md section 1).</summary>
+        /// <summary>The CAA code the client reports for this kind of failure.</summary>
         public static string TeamsCode(ProbeOutcome outcome)
         {
             switch (outcome)
@@ -318,7 +357,8 @@ namespace TeamsRemediation.Diagnostics
             }
         }
 
-        private static int Rank(ProbeOutcome o) => o == ProbeOutcome.TlsFailed ? 0 : o == ProbeOutcome.HtmlInsteadOfService ? 1 : o == ProbeOutcome.ProxyRefused ? 2 : 3;
+        private static int Rank(ProbeOutcome o) => o == ProbeOutcome.TlsFailed ? 0 : o == ProbeOutcome.HtmlInsteadOfService ? 1
+            : o == ProbeOutcome.ProxyRefused ? 2 : 3;
 
         private static string Plain(ProbeOutcome outcome)
         {

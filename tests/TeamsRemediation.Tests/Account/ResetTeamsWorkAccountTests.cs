@@ -47,12 +47,15 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(AccountResetStatus.Skipped, StepOf(result, AccountResetStepName.BrokerState).Status);
             Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.NextAction).Status);
 
-            var deletes = s.Machine.CommandRunner.Calls.Where(c => c.Contains("/delete:")).Select(c => c.Substring(c.IndexOf("/delete:", StringComparison.Ordinal))).ToList();
-            Assert.Equal(new[] { "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_segments", "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_0" }, deletes);
+            var deletes = s.Machine.CommandRunner.Calls.Where(c => c.Contains("/delete:")).Select(c =>
+                c.Substring(c.IndexOf("/delete:", StringComparison.Ordinal))).ToList();
+            Assert.Equal(new[] { "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_segments",
+                "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_0" }, deletes);
             // The Teams client id went to the script, Office's did not; the sign-out ran once after one listing.
             var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(c => AccountPc.Decoded(c)).ToList();
             Assert.Equal(1, scriptRuns.Count(r => r.Contains("-SignOut:$true")));
-            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")), r => Assert.DoesNotContain(WorkAccountResetter.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
+            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")),
+                r => Assert.DoesNotContain(WorkAccountResetter.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
             // The device is never disconnected.
             Assert.All(s.Machine.CommandRunner.Calls.Where(c => c.Contains("dsregcmd")), c => Assert.EndsWith("/status", c));
             // Nothing changed that needs a journal.
@@ -69,9 +72,11 @@ namespace TeamsRemediation.Tests.Account
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
 
             Assert.Contains("MicrosoftOffice16_Data:SSPI:alice@contoso.com", StepOf(result, AccountResetStepName.Credentials).Detail);
-            Assert.Contains(s.Machine.CommandRunner.Calls, c => c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
+            Assert.Contains(s.Machine.CommandRunner.Calls, c =>
+                c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("MicrosoftAccount"));
-            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded), r => r.EndsWith("-ClientId '" + WorkAccountResetter.TeamsClientId + "','" + WorkAccountResetter.OfficeClientId + "' -SignOut:$true"));
+            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded),
+                r => r.EndsWith("-ClientId '" + WorkAccountResetter.TeamsClientId + "','" + WorkAccountResetter.OfficeClientId + "' -SignOut:$true"));
         }
 
         [Theory]
@@ -132,7 +137,8 @@ namespace TeamsRemediation.Tests.Account
             var (s, _) = AliceRunsItHerself();
             using var __ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            AccountPc.RecordBroker(s.Machine, "broker-missing.json", "{\"status\":\"ManifestMissing\",\"error\":\"The broker's manifest is not on this PC.\"}");
+            AccountPc.RecordBroker(s.Machine, "broker-missing.json",
+                "{\"status\":\"ManifestMissing\",\"error\":\"The broker's manifest is not on this PC.\"}");
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
 
@@ -201,7 +207,8 @@ namespace TeamsRemediation.Tests.Account
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides -ClearBrokerState -WhatIf"));
 
-            foreach (var name in new[] { AccountResetStepName.WamAccounts, AccountResetStepName.Credentials, AccountResetStepName.WamOverrides, AccountResetStepName.BrokerState })
+            foreach (var name in new[] { AccountResetStepName.WamAccounts, AccountResetStepName.Credentials, AccountResetStepName.WamOverrides,
+                AccountResetStepName.BrokerState })
             {
                 Assert.Equal(AccountResetStatus.WhatIf, StepOf(result, name).Status);
             }

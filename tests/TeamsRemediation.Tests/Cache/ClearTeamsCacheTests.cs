@@ -24,9 +24,11 @@ namespace TeamsRemediation.Tests.Cache
             return alice;
         }
 
-        private static string Classic(SimulatedUser user, params string[] parts) => Path.Combine(new[] { TeamsLayout.ClassicCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
+        private static string Classic(SimulatedUser user, params string[] parts) =>
+            Path.Combine(new[] { TeamsLayout.ClassicCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
 
-        private static string New(SimulatedUser user, params string[] parts) => Path.Combine(new[] { TeamsLayout.NewCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
+        private static string New(SimulatedUser user, params string[] parts) =>
+            Path.Combine(new[] { TeamsLayout.NewCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
 
         [Fact]
         public void ItClearsBothClientsExactFoldersAndKeepsUserDataInstallFoldersAndDecoys()
@@ -35,8 +37,10 @@ namespace TeamsRemediation.Tests.Cache
             var alice = AliceWithBothClients(s);
             var kept = new[]
             {
-                Classic(alice, "desktop-config.json"), Classic(alice, "storage.json"), Classic(alice, "logs.txt"), Classic(alice, "Backgrounds", "Uploads", "beach.png"),
-                New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"), New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"),
+                Classic(alice, "desktop-config.json"), Classic(alice, "storage.json"), Classic(alice, "logs.txt"),
+                    Classic(alice, "Backgrounds", "Uploads", "beach.png"),
+                New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"),
+                    New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"),
                 New(alice, "Logs", "MSTeams_2026-11-24_09-12-01.00.log"),
             };
             var hashes = kept.Select(TreeSnapshot.Hash).ToList();
@@ -194,7 +198,8 @@ namespace TeamsRemediation.Tests.Cache
             Assert.False(teams.IsAlive);
             Assert.False(teamsWebView.IsAlive);
             Assert.True(otherWebView.IsAlive);
-            Assert.Equal(new[] { teamsInfo.ToString(), webViewInfo.ToString(), renderer.ToString() }.OrderBy(x => x), cleared.ProcessesStopped.OrderBy(x => x));
+            Assert.Equal(new[] { teamsInfo.ToString(), webViewInfo.ToString(), renderer.ToString() }.OrderBy(x => x),
+                cleared.ProcessesStopped.OrderBy(x => x));
             var left = s.Machine.ProcessTable.List().Select(p => p.Id).ToList();
             Assert.Contains(bobsTeams.Id, left);
             Assert.Contains(outlook.Id, left);
@@ -284,7 +289,8 @@ namespace TeamsRemediation.Tests.Cache
 
             // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
             s.Pc.RunAs(alice, elevated: false);
-            var restored = new JournalRestorer(s.Machine).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), (target, action) => true, force: false);
+            var restored = new JournalRestorer(s.Machine).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), (target, action) => true,
+                force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
@@ -341,7 +347,8 @@ namespace TeamsRemediation.Tests.Cache
             var hash = TreeSnapshot.Hash(beach);
             using var backups = new TempFolder();
 
-            var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -IncludeBackgrounds -BackupPath $args[0]", backups.Path).Objects<TeamsCacheClearResult>());
+            var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -IncludeBackgrounds -BackupPath $args[0]",
+                backups.Path).Objects<TeamsCacheClearResult>());
 
             Assert.False(File.Exists(beach));
             Assert.StartsWith(backups.Path, cleared.BackupPath);
@@ -359,7 +366,8 @@ namespace TeamsRemediation.Tests.Cache
 
             Assert.Equal(CacheClearStatus.Cleared, cleared.Status);
             var backedUp = TreeSnapshot.Take(Path.Combine(cleared.BackupPath, "Cache")).Keys.Where(k => !k.EndsWith("/")).ToList();
-            Assert.Equal(new[] { Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"), Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png") }, backedUp);
+            Assert.Equal(new[] { Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"),
+                Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png") }, backedUp);
             Assert.False(Directory.Exists(New(alice, "Logs")));
         }
 
@@ -413,7 +421,8 @@ namespace TeamsRemediation.Tests.Cache
             s.Pc.RunAs(alice, elevated: false);
             s.Run("Clear-TeamsCache -Restart");
 
-            Assert.Equal(Path.Combine(s.Machine.WindowsPath, "explorer.exe") + @" shell:AppsFolder\MSTeams_8wekyb3d8bbwe!MSTeams", Assert.Single(s.Machine.ProcessTable.Started));
+            Assert.Equal(Path.Combine(s.Machine.WindowsPath, "explorer.exe") + @" shell:AppsFolder\MSTeams_8wekyb3d8bbwe!MSTeams",
+                Assert.Single(s.Machine.ProcessTable.Started));
         }
 
         [Fact]
@@ -425,7 +434,8 @@ namespace TeamsRemediation.Tests.Cache
 
             s.Run("Clear-TeamsCache -Restart");
 
-            Assert.Equal(TeamsLayout.ClassicLauncherPath(alice.ProfilePath) + " --processStart \"Teams.exe\"", Assert.Single(s.Machine.ProcessTable.Started));
+            Assert.Equal(TeamsLayout.ClassicLauncherPath(alice.ProfilePath) + " --processStart \"Teams.exe\"",
+                Assert.Single(s.Machine.ProcessTable.Started));
         }
 
         [Fact]

@@ -72,7 +72,8 @@ namespace TeamsRemediation.Tests.Inventory
             var result = s.Run("Get-TeamsInstallation");
 
             Assert.Equal("NoInteractiveUser,TeamsRemediation.Commands.GetTeamsInstallationCommand", result.TerminatingErrorId);
-            Assert.Contains("-AllUsers", result.Terminating!.Message + ((System.Management.Automation.IContainsErrorRecord)result.Terminating).ErrorRecord.ErrorDetails?.RecommendedAction);
+            Assert.Contains("-AllUsers", result.Terminating!.Message
+                + ((System.Management.Automation.IContainsErrorRecord)result.Terminating).ErrorRecord.ErrorDetails?.RecommendedAction);
         }
 
         [Fact]

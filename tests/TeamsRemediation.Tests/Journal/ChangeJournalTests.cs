@@ -37,7 +37,8 @@ namespace TeamsRemediation.Tests.Journal
             var path = Path.Combine(machine.RootFolder, "kinds.xml");
             var values = new[]
             {
-                RegistryValue.DWord(0xFFFFFFFF), RegistryValue.QWord(ulong.MaxValue), RegistryValue.String("1"), RegistryValue.ExpandString("%SystemRoot%\\x"),
+                RegistryValue.DWord(0xFFFFFFFF), RegistryValue.QWord(ulong.MaxValue), RegistryValue.String("1"),
+                    RegistryValue.ExpandString("%SystemRoot%\\x"),
                 RegistryValue.Binary(new byte[] { 0, 1, 255 }), RegistryValue.MultiString(new[] { "a", string.Empty, "<b>&" }),
             };
 

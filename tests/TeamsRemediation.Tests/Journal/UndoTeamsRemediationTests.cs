@@ -50,7 +50,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal(RestoreStatus.Conflict, Assert.Single(s.Run("Undo-TeamsRemediation $args[0]", journal).Objects<RestoreResult>()).Status);
             Assert.Equal(RegistryValue.DWord(0xFFFFFFFF), s.Machine.SimulatedRegistry.GetValue(Client, "Enabled"));
 
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(s.Run("Undo-TeamsRemediation $args[0] -Force", journal).Objects<RestoreResult>()).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(s.Run("Undo-TeamsRemediation $args[0] -Force",
+                journal).Objects<RestoreResult>()).Status);
             Assert.Equal(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(Client, "Enabled"));
         }
 

@@ -25,13 +25,15 @@ namespace TeamsRemediation.Tests.Module
         [Fact]
         public void TheBuildLaysOutTheWholeModuleAndNothingElse()
         {
-            var files = Directory.GetFiles(ModuleFolder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(ModuleFolder, f).Replace('\\', '/')).ToList();
+            var files = Directory.GetFiles(ModuleFolder, "*",
+                SearchOption.AllDirectories).Select(f => Path.GetRelativePath(ModuleFolder, f).Replace('\\', '/')).ToList();
 
             Assert.Contains("TeamsRemediation.psd1", files);
             Assert.Contains("en-US/TeamsRemediation.dll-Help.xml", files);
             Assert.Contains("en-US/about_TeamsRemediation.help.txt", files);
             // Two dlls and no more: nothing that could clash with another module's copy in the same session.
-            Assert.Equal(new[] { "TeamsRemediation.Core.dll", "TeamsRemediation.dll" }, files.Where(f => f.EndsWith(".dll")).OrderBy(f => f, StringComparer.Ordinal));
+            Assert.Equal(new[] { "TeamsRemediation.Core.dll", "TeamsRemediation.dll" },
+                files.Where(f => f.EndsWith(".dll")).OrderBy(f => f, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -107,8 +109,10 @@ namespace TeamsRemediation.Tests.Module
         public void TheManifestExportsExactlyTheCmdletsOfTheAssembly()
         {
             using var session = new SimulatedSession();
-            var exported = session.Shell.Invoke("(Get-Module TeamsRemediation).ExportedCmdlets.Keys").Select(o => o.ToString()).OrderBy(n => n).ToList();
-            var inAssembly = CmdletTypes.Select(t => t.GetCustomAttribute<CmdletAttribute>()!).Select(a => a.VerbName + "-" + a.NounName).OrderBy(n => n).ToList();
+            var exported = session.Shell.Invoke("(Get-Module TeamsRemediation).ExportedCmdlets.Keys").Select(o => o.ToString()).OrderBy(n =>
+                n).ToList();
+            var inAssembly = CmdletTypes.Select(t => t.GetCustomAttribute<CmdletAttribute>()!).Select(a => a.VerbName + "-" + a.NounName).OrderBy(n =>
+                n).ToList();
 
             Assert.NotEmpty(inAssembly);
             Assert.Equal(inAssembly, exported);
@@ -130,7 +134,8 @@ namespace TeamsRemediation.Tests.Module
         {
             var onDisk = Directory.GetFiles(ModuleFolder, "*.Format.ps1xml").Select(f => Path.GetFileName(f)).OrderBy(n => n).ToList();
             using var session = new SimulatedSession();
-            var listed = session.Shell.Invoke("(Test-ModuleManifest -Path $args[0]).ExportedFormatFiles", ModuleSession.ManifestPath).Select(o => Path.GetFileName(o.ToString())).OrderBy(n => n).ToList();
+            var listed = session.Shell.Invoke("(Test-ModuleManifest -Path $args[0]).ExportedFormatFiles",
+                ModuleSession.ManifestPath).Select(o => Path.GetFileName(o.ToString())).OrderBy(n => n).ToList();
 
             Assert.Equal(onDisk, listed);
         }
@@ -143,7 +148,8 @@ namespace TeamsRemediation.Tests.Module
             {
                 var help = Assert.Single(session.Shell.Invoke("Get-Help -Name $args[0] -Full", name));
                 var synopsis = help.Properties["Synopsis"].Value?.ToString() ?? string.Empty;
-                Assert.False(string.IsNullOrWhiteSpace(synopsis) || synopsis.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase), name + " has no synopsis in en-US/TeamsRemediation.dll-Help.xml.");
+                Assert.False(string.IsNullOrWhiteSpace(synopsis) || synopsis.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase),
+                    name + " has no synopsis in en-US/TeamsRemediation.dll-Help.xml.");
                 Assert.NotNull(help.Properties["examples"]?.Value);
             }
         }

@@ -14,7 +14,8 @@ namespace TeamsRemediation.Tests.Tls
         public void TheWritableNamesAreExactlyTheDocumentedSix()
         {
             Assert.Equal(
-                new[] { "DefaultSecureProtocols", "DisabledByDefault", "Enabled", "SchUseStrongCrypto", "SecureProtocols", "SystemDefaultTlsVersions" },
+                new[] { "DefaultSecureProtocols", "DisabledByDefault", "Enabled", "SchUseStrongCrypto", "SecureProtocols",
+                    "SystemDefaultTlsVersions" },
                 TlsRegistryLocations.WritableNames.OrderBy(n => n, StringComparer.Ordinal).ToArray());
             Assert.Empty(TlsRegistryLocations.WritableNames.Intersect(TlsRegistryLocations.KnownMisspellings, StringComparer.OrdinalIgnoreCase));
         }
@@ -25,7 +26,8 @@ namespace TeamsRemediation.Tests.Tls
             var policy = TlsRegistryLocations.All.Where(v => v.Path.IndexOf(@"\Policies\", StringComparison.OrdinalIgnoreCase) >= 0).ToList();
             Assert.Equal(2, policy.Count);
             Assert.All(policy, v => Assert.Equal(TlsWriteRule.Never, v.Write));
-            Assert.All(TlsRegistryLocations.All.Where(v => v.Write != TlsWriteRule.Never), v => Assert.DoesNotContain("Policies", v.Path, StringComparison.OrdinalIgnoreCase));
+            Assert.All(TlsRegistryLocations.All.Where(v => v.Write != TlsWriteRule.Never),
+                v => Assert.DoesNotContain("Policies", v.Path, StringComparison.OrdinalIgnoreCase));
         }
 
         [Fact]
@@ -37,12 +39,14 @@ namespace TeamsRemediation.Tests.Tls
             {
                 foreach (var view in setting.Views)
                 {
-                    registry.SetValue(setting.Key(view), setting.Name, RegistryValue.DWord(setting.Meaning == TlsValueMeaning.DisabledByDefaultFlag ? 1u : 0u));
+                    registry.SetValue(setting.Key(view), setting.Name,
+                        RegistryValue.DWord(setting.Meaning == TlsValueMeaning.DisabledByDefaultFlag ? 1u : 0u));
                 }
             }
 
             var before = Lines(registry.Export());
-            var configurator = new TlsConfigurator(machine, (target, action) => true, error => throw new InvalidOperationException(error.Message), whatIf: false);
+            var configurator = new TlsConfigurator(machine, (target, action) => true, error => throw new InvalidOperationException(error.Message),
+                whatIf: false);
             var changes = configurator.Run(machineScope: true, users: new TeamsRemediation.Targets.TargetUser[0]);
 
             var changedLines = Lines(registry.Export()).Except(before).ToList();
