@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Codes
 {
@@ -218,6 +219,24 @@ namespace TeamsRemediation.Codes
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// The CAA code Teams shows for the network failure a probe met, from the table above, or empty when Teams
+        /// shows none for it.
+        /// </summary>
+        public static string ClientCodeFor(ProbeOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case ProbeOutcome.NameNotResolved: return Known["CAA82EE7"].Code;
+                case ProbeOutcome.ConnectFailed: return Known["CAA82EFD"].Code;
+                case ProbeOutcome.TimedOut: return Known["CAA82EE2"].Code;
+                case ProbeOutcome.ProxyRefused: return Known["CAA70004"].Code;
+                case ProbeOutcome.TlsFailed: return Known["CAA82F8F"].Code;
+                case ProbeOutcome.HtmlInsteadOfService: return Known["CAA90015"].Code;
+                default: return string.Empty;
+            }
         }
 
         /// <summary>One line for an admin: code and meaning (AADSTS or CAA alike).</summary>

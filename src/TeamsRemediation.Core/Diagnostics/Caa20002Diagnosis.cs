@@ -42,10 +42,10 @@ namespace TeamsRemediation.Diagnostics
             var probing = !options.SkipNetwork && Needs(needs, CheckNeeds.Probes);
             if (probing || Needs(needs, CheckNeeds.Proxies))
             {
-                machineInputs.Proxies = table.Network.ReadProxies(users);
+                machineInputs.Proxies = table.NetworkSettings.ReadProxies(users);
             }
 
-            var probes = probing ? table.Network.StartProbes(options.Endpoints, machineInputs.Proxies.Route, options.Timeout) : null;
+            var probes = probing ? table.Endpoints.StartProbes(options.Endpoints, machineInputs.Proxies.Route, options.Timeout) : null;
             var dsreg = Needs(needs, CheckNeeds.Dsreg) ? Task.Run(() => table.Account.RunDsregcmd(options.Timeout)) : null;
             var events = Needs(needs, CheckNeeds.AadEvents)
                 ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.Since, options.Timeout))

@@ -14,12 +14,14 @@ namespace TeamsRemediation.Diagnostics
 
         public CheckTable(IMachine machine, FindingFactory findings)
         {
-            Network = new NetworkChecks(machine, findings);
+            NetworkSettings = new NetworkSettingsChecks(machine, findings);
+            Endpoints = new EndpointProbeChecks(machine, findings);
             Account = new AccountChecks(machine, findings);
             Evidence = new EvidenceChecks(machine, findings);
             Teams = new TeamsChecks(machine, findings);
             var tls = new TlsChecks(machine.Registry, findings);
-            var network = Network;
+            var settings = NetworkSettings;
+            var endpoints = Endpoints;
             var account = Account;
             var teams = Teams;
 
@@ -30,13 +32,13 @@ namespace TeamsRemediation.Diagnostics
                 Machine(CheckIds.TlsWinHttp, CheckNeeds.Nothing, m => tls.Machine(CheckIds.TlsWinHttp, TlsSettingArea.WinHttp)),
                 Machine(CheckIds.NetworkEndpoint, CheckNeeds.Probes | CheckNeeds.TlsRegistryVerdict, m => m.ProbeResults == null
                     ? findings.Skipped(CheckIds.NetworkEndpoint, null, NetworkSkipped)
-                    : network.Endpoints(m.ProbeResults, m.TlsRegistryFails)),
+                    : endpoints.Endpoints(m.ProbeResults, m.TlsRegistryFails)),
                 Machine(CheckIds.NetworkClockSkew, CheckNeeds.Probes, m => m.ProbeResults == null
                     ? findings.Skipped(CheckIds.NetworkClockSkew, null, NetworkSkipped)
-                    : network.ClockSkew(m.ProbeResults)),
-                Machine(CheckIds.NetworkProxy, CheckNeeds.Proxies | CheckNeeds.Probes, m => network.Proxy(m.Proxies, m.ProbeResults)),
-                Machine(CheckIds.NetworkVpn, CheckNeeds.Nothing, m => network.Vpn()),
-                Machine(CheckIds.NetworkHostsFile, CheckNeeds.Nothing, m => network.HostsFile(m.Options.Endpoints)),
+                    : endpoints.ClockSkew(m.ProbeResults)),
+                Machine(CheckIds.NetworkProxy, CheckNeeds.Proxies | CheckNeeds.Probes, m => settings.Proxy(m.Proxies, m.ProbeResults)),
+                Machine(CheckIds.NetworkVpn, CheckNeeds.Nothing, m => settings.Vpn()),
+                Machine(CheckIds.NetworkHostsFile, CheckNeeds.Nothing, m => settings.HostsFile(m.Options.Endpoints)),
                 Machine(CheckIds.AccountDeviceJoin, CheckNeeds.Dsreg, m => account.DeviceJoin(m.Dsreg!)),
 
                 PerUser(CheckIds.TlsInternetOptions, CheckNeeds.Nothing, (m, u) => tls.User(u.User)),
@@ -55,7 +57,9 @@ namespace TeamsRemediation.Diagnostics
 
         public IReadOnlyList<CheckRow> Rows { get; }
 
-        public NetworkChecks Network { get; }
+        public NetworkSettingsChecks NetworkSettings { get; }
+
+        public EndpointProbeChecks Endpoints { get; }
 
         public AccountChecks Account { get; }
 
