@@ -19,6 +19,8 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(ProgramDataPath);
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+            StorageSecurity.Declare(ProgramDataPath, SimulatedStorageSecurity.ProgramData);
+            TaskScheduler = new SimulatedTaskScheduler(StorageSecurity);
             SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
             Network = SimulatedNetwork;
             SimulatedEvents = new SimulatedEventSource(SimulatedClock);
@@ -75,6 +77,16 @@ namespace TeamsRemediation.Simulation
 
         public IEventSource Events => SimulatedEvents;
         public FileSystem.IFileOperations Files => FileOperations;
+
+        /// <summary>Owners and DACLs by path; ProgramData is declared as Windows ships it.</summary>
+        public SimulatedStorageSecurity StorageSecurity { get; } = new SimulatedStorageSecurity();
+
+        public IStorageSecurity Storage => StorageSecurity;
+
+        /// <summary>The task service: records every definition and plays what each user's session does with its run.</summary>
+        public SimulatedTaskScheduler TaskScheduler { get; }
+
+        public IUserTaskScheduler Tasks => TaskScheduler;
 
         public void Dispose()
         {

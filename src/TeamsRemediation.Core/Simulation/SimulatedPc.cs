@@ -40,6 +40,7 @@ namespace TeamsRemediation.Simulation
             var profile = Path.Combine(Machine.UsersFolder, account);
             Directory.CreateDirectory(Path.Combine(profile, "AppData", "Local"));
             Directory.CreateDirectory(Path.Combine(profile, "AppData", "Roaming"));
+            Machine.StorageSecurity.Declare(profile, SimulatedStorageSecurity.Profile(sid));
             var registry = Machine.SimulatedRegistry;
             registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListReader.ProfileListPath + "\\" + sid), "ProfileImagePath", RegistryValue.ExpandString(profile));
             registry.CreateKey(new RegistryKeyPath(RegistryHive.Users, sid + "\\Software"));

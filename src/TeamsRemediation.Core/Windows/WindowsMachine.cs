@@ -43,6 +43,10 @@ namespace TeamsRemediation.Windows
         public IEventSource Events { get; }
         public FileSystem.IFileOperations Files => FileSystem.PhysicalFileOperations.Instance;
 
+        public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();
+
+        public IUserTaskScheduler Tasks { get; } = new WindowsTaskScheduler();
+
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);

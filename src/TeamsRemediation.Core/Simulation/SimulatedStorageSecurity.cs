@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Simulation
+{
+    /// <summary>
+    /// Owners and DACLs as SDDL per path. A path nobody declared takes the descriptor of its nearest declared folder,
+    /// the way a new file inherits its folder's ACL; with none declared it is an administrator's file. The simulated
+    /// PC declares ProgramData as Windows ships it (Users may add files and folders) and each profile as its user's.
+    /// </summary>
+    public sealed class SimulatedStorageSecurity : IStorageSecurity
+    {
+        /// <summary>What an elevated process leaves on a file it makes in an administrator's folder.</summary>
+        public const string AdministratorsOnly = "O:BAD:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)";
+
+        /// <summary>%ProgramData% as Windows ships it: every user may create files and folders there and owns what they create.</summary>
+        public const string ProgramData = "O:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICIIO;GA;;;CO)(A;OICI;0x1200a9;;;BU)(A;CI;DCLCRPCR;;;BU)";
+
+        private readonly object gate = new object();
+        private readonly Dictionary<string, string> declared = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>A profile folder: the user owns it and has full control, with SYSTEM and Administrators.</summary>
+        public static string Profile(string sid) => "O:" + sid + "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;" + sid + ")";
+
+        /// <summary>Sets the owner and DACL of a path (and, until declared otherwise, of what is below it).</summary>
+        public void Declare(string path, string sddl)
+        {
+            lock (gate)
+            {
+                declared[Path.GetFullPath(path)] = sddl;
+            }
+        }
+
+        public void CreateFolder(string path, string sddl)
+        {
+            if (Directory.Exists(path) || File.Exists(path))
+            {
+                throw new IOException("Cannot create " + path + " because a file or folder with the same name already exists.");
+            }
+
+            Directory.CreateDirectory(path);
+            Declare(path, sddl);
+        }
+
+        public string ReadSddl(string path)
+        {
+            lock (gate)
+            {
+                for (var step = Path.GetFullPath(path); step != null; step = Path.GetDirectoryName(step))
+                {
+                    if (declared.TryGetValue(step, out var sddl))
+                    {
+                        return sddl;
+                    }
+                }
+            }
+
+            return AdministratorsOnly;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace TeamsRemediation.Windows
+{
+    /// <summary>Security descriptors of files and folders (sdk-api sddl, aclapi, fileapi).</summary>
+    internal static partial class NativeMethods
+    {
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool ConvertStringSecurityDescriptorToSecurityDescriptorW(
+            string stringSecurityDescriptor, int stringSdRevision, out LocalAllocHandle securityDescriptor, IntPtr securityDescriptorSize);
+
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool ConvertSecurityDescriptorToStringSecurityDescriptorW(
+            IntPtr securityDescriptor, int requestedStringSdRevision, int securityInformation, out LocalAllocHandle stringSecurityDescriptor,
+                IntPtr length);
+
+        /// <summary>Returns a Win32 error code (0 on success), not a BOOL; the descriptor is freed with LocalFree.</summary>
+        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+        internal static extern int GetNamedSecurityInfoW(
+            string objectName, int objectType, int securityInfo, out IntPtr owner, out IntPtr group, out IntPtr dacl, out IntPtr sacl,
+                out LocalAllocHandle securityDescriptor);
+
+        [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool CreateDirectoryW(string pathName, ref SecurityAttributes securityAttributes);
+
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct SecurityAttributes
+        {
+            public int Length;
+            public IntPtr SecurityDescriptor;
+            [MarshalAs(UnmanagedType.Bool)]
+            public bool InheritHandle;
+        }
+    }
+}
