@@ -7,7 +7,6 @@ using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
 using TeamsRemediation.Errors;
-using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.UserBridge
@@ -29,17 +28,27 @@ namespace TeamsRemediation.UserBridge
         public static BridgeResult Read(IStorageSecurity storage, string runFolder, string expectedRunId, string expectedOwnerSid)
         {
             var path = Path.Combine(runFolder, FileName);
-            var info = new FileInfo(path);
-            if (SafeTree.IsLink(info))
+            FileAttributes attributes;
+            try
             {
-                throw Untrusted(path, "it is a link (junction or symbolic link), not a file the session wrote");
+                attributes = File.GetAttributes(path);
             }
-
-            if (!info.Exists)
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
                 throw Invalid(path, "it does not exist");
             }
 
+            if ((attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw Untrusted(path, "it is a link (junction or symbolic link), not a file the session wrote");
+            }
+
+            if ((attributes & FileAttributes.Directory) != 0)
+            {
+                throw Invalid(path, "it is a folder");
+            }
+
+            var info = new FileInfo(path);
             if (info.Length > MaximumBytes)
             {
                 throw Invalid(path, "it is " + info.Length + " bytes, more than the " + MaximumBytes + " a result may have");

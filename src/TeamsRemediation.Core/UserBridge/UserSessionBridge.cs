@@ -147,6 +147,15 @@ namespace TeamsRemediation.UserBridge
                     return Finish();
                 }
 
+                // A log-off ends the program too: a task that ended without a result in a session that is gone is a log-off.
+                if (!File.Exists(Path.Combine(folder, BridgeResultReader.FileName)) && !StillLoggedOn(session))
+                {
+                    Log(session.UserSid + " logged off session " + session.SessionId + " before " + name.TaskPath + " wrote its result.");
+                    problems.Add(ModuleErrors.UserLoggedOff(session.UserName, session.SessionId));
+                    outcome = UserSessionRunOutcome.LoggedOff;
+                    return Finish();
+                }
+
                 result = ReadResult(session, folder, runId, status, problems, Path.GetDirectoryName(request.ModuleManifestPath) ?? string.Empty);
                 outcome = result == null ? UserSessionRunOutcome.NoResult : UserSessionRunOutcome.Completed;
                 return Finish();
@@ -212,7 +221,8 @@ namespace TeamsRemediation.UserBridge
         private BridgeResult? ReadResult(InteractiveSession session, string folder, string runId, ScheduledTaskStatus status, List<ModuleError> problems,
             string moduleFolder)
         {
-            if (!File.Exists(Path.Combine(folder, BridgeResultReader.FileName)) && !Directory.Exists(Path.Combine(folder, BridgeResultReader.FileName)))
+            var path = Path.Combine(folder, BridgeResultReader.FileName);
+            if (!File.Exists(path) && !Directory.Exists(path))
             {
                 Log("Session " + session.SessionId + " wrote no result.");
                 problems.Add(ModuleErrors.UserBridgeNoResult(session.UserName, session.SessionId, status.LastResult));
