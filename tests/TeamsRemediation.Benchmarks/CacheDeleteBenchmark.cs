@@ -4,208 +4,158 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Cache;
+using TeamsRemediation.Demo;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Benchmarks
 {
     /// <summary>
-    /// Clear-TeamsCache's deleter against `rm -rf` on two identical cache-shaped trees built in the same run
-    /// (the bar: at least 0.9 x rm's speed). With --memory it also removes a 1,000,000-file tree and reports the
-    /// managed heap and the peak working set (the bar: under 100 MB), which is slow, so only when asked.
-    /// --smoke: 2,000 files, one round, no bar, for CI. --rounds N (default 2) alternates who goes first. --no-sync skips the sync after building: hot, page-cached trees, so the CPU cost of each side shows rather than the disk.
+    /// Clear-TeamsCache -Force, end to end in a real PowerShell engine with the built module, against `rm -rf` and
+    /// against Directory.Delete(recursive) on three identical cache trees built (and synced to disk) in the same round.
+    /// The order of the three rotates every round. Then the deleter's memory: the peak working set of a fresh process
+    /// removing a tree of N/4 files and one of N files, which must not grow with the files.
     /// </summary>
-    public static class CacheDeleteBenchmark
+    internal static class CacheDeleteBenchmark
     {
-        private const double SpeedBar = 0.9;
         private const long MemoryBarBytes = 100L << 20;
 
-        public static int Run(string[] args)
+        public static void Run(Options options, Verdicts verdicts, string benchRoot)
         {
-            var smoke = args.Contains("--smoke");
-            var files = Option(args, "--files", smoke ? 2_000 : 100_000);
-            var memoryFiles = Option(args, "--memory-files", 1_000_000);
-            var rounds = Option(args, "--rounds", smoke ? 1 : 2);
-            var noSync = args.Contains("--no-sync");
-            var failures = 0;
-            var folder = Path.Combine(Path.GetTempPath(), "TeamsRemediationCacheBench-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            try
+            var files = options.Int("--files", options.Smoke ? 2_000 : 100_000);
+            var rounds = options.Rounds(6);
+            Console.WriteLine("== Cache delete: Clear-TeamsCache -Force vs rm -rf vs Directory.Delete, " + files.ToString("N0",
+                CultureInfo.InvariantCulture) + " files, " + rounds + " rounds");
+            var ours = new Samples("Clear-TeamsCache -Force (engine)");
+            var rm = new Samples("rm -rf");
+            var dotnet = new Samples("Directory.Delete(recursive)");
+
+            // Warm the JIT and the engine on a small tree, so the rounds measure deleting, not compiling.
+            OneRound(Path.Combine(benchRoot, "warm"), 500, -1, null, null, null, verdicts);
+            for (var round = 0; round < rounds; round++)
             {
-                // Warm the JIT on a small tree so the measured runs are the deleter, not the compiler.
-                var warm = Path.Combine(folder, "warm");
-                Build(warm, 200);
-                Remove(warm);
-
-                double rmTotal = 0, ourTotal = 0;
-                for (var round = 1; round <= rounds; round++)
-                {
-                    var ours = Path.Combine(folder, "ours" + round);
-                    var theirs = Path.Combine(folder, "rm" + round);
-                    var clock = Stopwatch.StartNew();
-                    // Alternate which tree is built last too: without a sync it is the one still in the page cache.
-                    var bytes = Build(round % 2 == 1 ? ours : theirs, files);
-                    Build(round % 2 == 1 ? theirs : ours, files);
-
-                    // Both trees on disk, none still dirty in the page cache: deleting a file that was never
-                    // written back is cheaper, and the tree built last would otherwise have that edge.
-                    if (!noSync)
-                    {
-                        Run("sync", string.Empty);
-                    }
-
-                    Console.WriteLine("Round " + round + ": two trees of " + files.ToString("N0", CultureInfo.InvariantCulture) + " files (" + (bytes >> 20) + " MB each) built " + (noSync ? "(not synced)" : "and synced") + " in " + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
-
-                    // Alternate who goes first, so neither always meets the other's deferred work.
-                    double rmMs, ourMs;
-                    CacheRemovalTally tally;
-                    if (round % 2 == 1)
-                    {
-                        rmMs = Run("rm", "-rf -- \"" + theirs + "\"");
-                        ourMs = Time(() => Remove(ours), out tally);
-                    }
-                    else
-                    {
-                        ourMs = Time(() => Remove(ours), out tally);
-                        rmMs = Run("rm", "-rf -- \"" + theirs + "\"");
-                    }
-
-                    rmTotal += rmMs;
-                    ourTotal += ourMs;
-                    Console.WriteLine($"  rm -rf          : {rmMs,8:0} ms");
-                    Console.WriteLine($"  CacheTreeRemover: {ourMs,8:0} ms, {tally.FilesRemoved:N0} files, {tally.BytesFreed >> 20} MB, {tally.FailedCount} failed ({(round % 2 == 1 ? "rm first" : "ours first")})");
-                    if (tally.FilesRemoved != files || tally.FailedCount != 0 || Directory.Exists(theirs) || Directory.EnumerateFileSystemEntries(ours).Any())
-                    {
-                        Console.WriteLine("MISMATCH: a tree was not removed completely.");
-                        failures++;
-                    }
-                }
-
-                var ratio = rmTotal / ourTotal;
-                Console.WriteLine($"total         : rm -rf {rmTotal:0} ms, CacheTreeRemover {ourTotal:0} ms over {rounds} round(s)");
-                Console.WriteLine($"ratio         : our speed / rm's speed = {ratio:0.00} (bar: >= {SpeedBar:0.00})");
-                if (!smoke && ratio < SpeedBar)
-                {
-                    failures++;
-                }
-
-                if (args.Contains("--memory"))
-                {
-                    failures += MeasureMemory(Path.Combine(folder, "million"), memoryFiles);
-                }
-            }
-            finally
-            {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
+                OneRound(Path.Combine(benchRoot, "round" + round), files, round, ours, rm, dotnet, verdicts);
             }
 
-            Console.WriteLine(failures == 0 ? "cache-delete: PASS" : "cache-delete: FAIL");
-            return failures == 0 ? 0 : 1;
+            Verdicts.Sides(ours, rm, dotnet);
+            verdicts.Speed("Clear-TeamsCache end to end vs rm -rf", ours, rm, 1.5, 1.0);
+            verdicts.Speed("Clear-TeamsCache end to end vs Directory.Delete", ours, dotnet, 1.0);
+            Memory(benchRoot, options.Smoke ? 2_000 : Math.Max(files, options.Int("--memory-files", files)), verdicts);
         }
 
-        private static int MeasureMemory(string root, int files)
+        private static void OneRound(string folder, int files, int round, Samples? ours, Samples? rm, Samples? dotnet, Verdicts verdicts)
         {
+            var pc = SimulatedPc.In(Path.Combine(folder, "pc"));
+            var alice = pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            pc.RunAsSystem();
+            var cacheTree = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView", "WV2Profile_tfw");
+            var rmTree = Path.Combine(folder, "rm", "EBWebView");
+            var dotnetTree = Path.Combine(folder, "dotnet", "EBWebView");
             var clock = Stopwatch.StartNew();
-            Build(root, files);
-            Console.WriteLine("Memory tree of " + files.ToString("N0", CultureInfo.InvariantCulture) + " files built in " + clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s.");
 
-            // The delete runs in a fresh process, so its peak working set is the deleter's, not the tree builder's.
-            var self = Environment.ProcessPath!;
-            var assembly = typeof(CacheDeleteBenchmark).Assembly.Location;
-            var arguments = (Path.GetFileNameWithoutExtension(self) == "dotnet" ? "\"" + assembly + "\" " : string.Empty) + "cache-delete-child \"" + root + "\" " + files.ToString(CultureInfo.InvariantCulture);
-            using var child = Process.Start(new ProcessStartInfo(self, arguments) { UseShellExecute = false, RedirectStandardOutput = true })!;
-            var report = child.StandardOutput.ReadToEnd();
-            child.WaitForExit();
-            Console.Write(report);
-            return child.ExitCode;
+            // The tree built last would still be in the page cache, dirty: rotate that too, then sync all three.
+            var trees = new[] { cacheTree, Path.Combine(rmTree, "WV2Profile_tfw"), Path.Combine(dotnetTree, "WV2Profile_tfw") };
+            var bytes = 0L;
+            foreach (var side in Verdicts.Order(round + 1, 3))
+            {
+                bytes = CacheTree.Build(trees[side], files);
+            }
+
+            Timed.Program("sync", Array.Empty<string>(), out _);
+            using var session = new ModuleSession(pc.Machine);
+            session.Invoke("$null = Get-Command Clear-TeamsCache");
+            if (round >= 0)
+            {
+                Console.WriteLine("  round " + (round + 1) + ": three trees of " + files.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                    + (bytes >> 20) + " MB each) built and synced in " + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)
+                    + " s");
+            }
+
+            var times = new double[3];
+            TeamsCacheClearResult? result = null;
+            foreach (var side in Verdicts.Order(round < 0 ? 0 : round, 3))
+            {
+                times[side] = side switch
+                {
+                    0 => Timed.Run(() => result = session.Invoke("Clear-TeamsCache -UserName alice -Force")
+                        .Select(o => o.BaseObject).OfType<TeamsCacheClearResult>().Single()),
+                    1 => Timed.Program("rm", new[] { "-rf", "--", rmTree }, out _),
+                    _ => Timed.Run(() => Directory.Delete(dotnetTree, recursive: true)),
+                };
+            }
+
+            if (result!.Status != CacheClearStatus.Cleared || result.FilesRemoved < files || Directory.Exists(Path.GetDirectoryName(cacheTree))
+                || Directory.Exists(rmTree) || Directory.Exists(dotnetTree))
+            {
+                verdicts.Mismatch("round " + (round + 1) + ": a tree was not removed completely (" + result.Status + ", " + result.FilesRemoved
+                    + " files).");
+            }
+
+            ours?.Add(times[0]);
+            rm?.Add(times[1]);
+            dotnet?.Add(times[2]);
+            if (round >= 0)
+            {
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "    first {0}: Clear-TeamsCache {1:0} ms ({2:N0} files, {3} MB), rm -rf {4:0} ms, Directory.Delete {5:0} ms",
+                    new[] { "Clear-TeamsCache", "rm -rf", "Directory.Delete" }[Verdicts.Order(round, 3)[0]], times[0], result.FilesRemoved,
+                    result.BytesFreed >> 20, times[1], times[2]));
+            }
+
+            session.Dispose();
+            pc.Machine.Dispose();
+            Directory.Delete(folder, recursive: true);
         }
 
-        /// <summary>The child side of --memory: removes the tree, sampling the live managed heap, and reports the peak working set.</summary>
+        /// <summary>The deleter in a fresh process (so its peak is the deleter's, not the tree builder's), on a small and a large tree.</summary>
+        private static void Memory(string benchRoot, int files, Verdicts verdicts)
+        {
+            var peaks = new long[2];
+            var sizes = new[] { Math.Max(1, files / 4), files };
+            for (var i = 0; i < sizes.Length; i++)
+            {
+                var root = Path.Combine(benchRoot, "memory" + i);
+                CacheTree.Build(Path.Combine(root, "EBWebView"), sizes[i]);
+                var self = Environment.ProcessPath!;
+                var arguments = (Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { typeof(CacheDeleteBenchmark).Assembly.Location }
+                    : Array.Empty<string>())
+                    .Concat(new[] { "cache-delete-child", root, sizes[i].ToString(CultureInfo.InvariantCulture) }).ToArray();
+                Timed.Program(self, arguments, out var report, capture: true);
+                Console.Write(report);
+                peaks[i] = long.Parse(report.Split('\n').First(l => l.StartsWith("peak-working-set ", StringComparison.Ordinal)).Substring(17),
+                    CultureInfo.InvariantCulture);
+                if (Directory.EnumerateFileSystemEntries(root).Any())
+                {
+                    verdicts.Mismatch("the memory tree of " + sizes[i] + " files was not removed completely.");
+                }
+
+                Directory.Delete(root, recursive: true);
+            }
+
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  peak working set: {0} MB for {1:N0} files, {2} MB for {3:N0} files",
+                peaks[0] >> 20, sizes[0], peaks[1] >> 20, sizes[1]));
+            verdicts.AtMostMoreBytes("deleter memory flat in files: peak at " + sizes[1].ToString("N0", CultureInfo.InvariantCulture)
+                + " files <= peak at " + sizes[0].ToString("N0", CultureInfo.InvariantCulture) + " + 16 MB, and < " + (MemoryBarBytes >> 20)
+                + " MB", peaks[1], peaks[0] + (16L << 20), MemoryBarBytes);
+        }
+
+        /// <summary>The child side of the memory measurement: removes the tree with the deleter, reports the process's peak working set.</summary>
         public static int RunChild(string[] args)
         {
             var root = args[0];
             var files = int.Parse(args[1], CultureInfo.InvariantCulture);
-            var baseline = GC.GetTotalMemory(forceFullCollection: true);
-            long peakLive = baseline;
             var clock = Stopwatch.StartNew();
-            var remover = new CacheTreeRemover(PhysicalFileOperations.Instance, progress: (removed, _) =>
-            {
-                // Every 100,000 files: what the deleter really holds (after a full collection), not garbage awaiting one.
-                if (removed % 100_000 == 0)
-                {
-                    peakLive = Math.Max(peakLive, GC.GetTotalMemory(forceFullCollection: true));
-                }
-            });
-            var tally = remover.Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null), countOnly: false);
+            var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null),
+                countOnly: false);
             clock.Stop();
             using var self = Process.GetCurrentProcess();
             self.Refresh();
-            var peak = self.PeakWorkingSet64;
-            Console.WriteLine($"{files:N0}-file delete: {clock.Elapsed.TotalSeconds:0.0} s, {tally.FilesRemoved:N0} files removed, {tally.FailedCount} failed");
-            Console.WriteLine($"  live managed heap: {baseline / 1024} KB at start, peak {peakLive / 1024} KB (after full GC, every 100,000 files)");
-            Console.WriteLine($"  peak working set of the deleting process: {peak >> 20} MB (bar: < {MemoryBarBytes >> 20} MB)");
-            return peak < MemoryBarBytes && tally.FilesRemoved == files ? 0 : 1;
-        }
-
-        private static double Time(Func<CacheRemovalTally> action, out CacheRemovalTally tally)
-        {
-            var clock = Stopwatch.StartNew();
-            tally = action();
-            return clock.Elapsed.TotalMilliseconds;
-        }
-
-        /// <summary>Runs a program to its end and returns how long it took, in ms.</summary>
-        private static double Run(string program, string arguments)
-        {
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(new ProcessStartInfo(program, arguments) { UseShellExecute = false })!;
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(program + " exited with " + process.ExitCode + ".");
-            }
-
-            return clock.Elapsed.TotalMilliseconds;
-        }
-
-        private static CacheRemovalTally Remove(string root) =>
-            new CacheTreeRemover(PhysicalFileOperations.Instance).Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null), countOnly: false);
-
-        /// <summary>
-        /// A tree shaped like a WebView2 cache: a few top folders (Cache, Code Cache, IndexedDB, Service Worker...),
-        /// each with sub-folders of 100 small files (a few hundred bytes to a few KB, as cache entries are).
-        /// </summary>
-        private static long Build(string root, int files)
-        {
-            var tops = new[] { "Cache", "Code Cache", "GPUCache", "IndexedDB", "Local Storage", "Service Worker", "blob_storage", "databases" };
-            var buffer = new byte[4096];
-            new Random(42).NextBytes(buffer);
-            long bytes = 0;
-            for (var i = 0; i < files; i++)
-            {
-                var folder = Path.Combine(root, tops[i % tops.Length], "d" + (i / (100 * tops.Length)).ToString(CultureInfo.InvariantCulture));
-                if (i % (100 * tops.Length) < tops.Length)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                var size = 200 + (i * 37 % 3800);
-                using (var stream = new FileStream(Path.Combine(folder, "f_" + i.ToString("x6", CultureInfo.InvariantCulture)), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-                {
-                    stream.Write(buffer, 0, size);
-                }
-
-                bytes += size;
-            }
-
-            return bytes;
-        }
-
-        private static int Option(string[] args, string name, int fallback)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "  deleter alone, {0:N0} files: {1:0.00} s, {2:N0} removed, {3} failed, peak working set {4} MB", files, clock.Elapsed.TotalSeconds,
+                tally.FilesRemoved, tally.FailedCount, self.PeakWorkingSet64 >> 20));
+            Console.WriteLine("peak-working-set " + self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+            return tally.FilesRemoved == files ? 0 : 1;
         }
     }
 }

@@ -60,6 +60,16 @@ namespace TeamsRemediation.Account
             scripts = new WindowsPowerShellScript(machine);
         }
 
+        /// <summary>The token broker's data of the user with this profile.</summary>
+        public static string BrokerFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", BrokerPackageFamily);
+
+        /// <summary>
+        /// Where the broker's data is moved aside: inside the user's own profile, so the same volume (a rename, not a
+        /// copy) and the profile's ACL (no other user can read the broker's data there).
+        /// </summary>
+        public static string BrokerBackupFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath),
+            "TeamsRemediation", "Backup");
+
         /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on credentials").</summary>
         public static string UserContextCommand(WorkAccountResetOptions options) =>
             "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module TeamsRemediation; Reset-TeamsWorkAccount -Force"
@@ -339,8 +349,7 @@ namespace TeamsRemediation.Account
             {
                 foreach (var value in found)
                 {
-                    machine.Registry.DeleteValue(key, value.Key);
-                    journal.RecordRegistryValue(key, value.Key, value.Value, null);
+                    journal.DeleteRegistryValue(key, value.Key, value.Value);
                     removed.Add(value.Key);
                 }
             }
@@ -362,8 +371,7 @@ namespace TeamsRemediation.Account
                 return Finish(step, AccountResetStatus.Skipped, "Not asked: -ClearBrokerState moves the broker's data aside (disruptive; restorable).");
             }
 
-            var local = TeamsLayout.LocalAppData(user.ProfilePath);
-            var folder = Path.Combine(local, "Packages", BrokerPackageFamily);
+            var folder = BrokerFolder(user.ProfilePath);
             var info = new DirectoryInfo(folder);
             if (!info.Exists)
             {
@@ -375,9 +383,15 @@ namespace TeamsRemediation.Account
                 return Finish(step, AccountResetStatus.Failed, folder + " is a junction or symbolic link; it was left alone.");
             }
 
-            // Backups stay inside the user's own profile: same volume (a rename, not a copy) and the profile's ACL, so no
-            // other user can read the broker's data there.
-            var backup = UniqueBackupPath(Path.Combine(local, "TeamsRemediation", "Backup"), BrokerPackageFamily);
+            if (!CanActAsUser(user) && user.LoggedOn)
+            {
+                return Finish(step, AccountResetStatus.Skipped, user.UserName + " is signed in (session " + user.SessionId
+                    + "): the broker of a live session "
+                    + "holds its data and would write it again at once, so nothing was moved. Run again after the user signs out, "
+                    + "or have the user run Reset-TeamsWorkAccount -ClearBrokerState -Force in their own session.");
+            }
+
+            var backup = UniqueBackupPath(BrokerBackupFolder(user.ProfilePath), BrokerPackageFamily);
             if (!Approve(folder, "Close Teams and the token broker of " + user.UserName + ", then move " + folder + " to " + backup, step))
             {
                 return step;
@@ -392,14 +406,13 @@ namespace TeamsRemediation.Account
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
-                Directory.Move(folder, backup);
+                journal.MoveDirectory(folder, backup);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return Finish(step, AccountResetStatus.Failed, "Could not move " + folder + ": " + e.Message + " Nothing was moved.");
             }
 
-            journal.RecordMove(folder, backup);
             step.BackupPath = backup;
             return Finish(step, AccountResetStatus.Done, "Moved " + folder + " to " + backup + ". Windows makes it anew when the user signs in to Windows again. Undo-TeamsRemediation -Journal '" + journal.Path + "' moves it back.");
         }

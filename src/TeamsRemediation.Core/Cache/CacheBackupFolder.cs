@@ -17,10 +17,12 @@ namespace TeamsRemediation.Cache
     /// </summary>
     public sealed class CacheBackupFolder
     {
+        public const string JournalFileName = "journal.xml";
+
         private CacheBackupFolder(string path, ChangeJournal journal)
         {
             Path = path;
-            ContentFolder = System.IO.Path.Combine(path, "Cache");
+            ContentFolder = ContentFolderOf(path);
             Journal = journal;
         }
 
@@ -29,6 +31,9 @@ namespace TeamsRemediation.Cache
         public string ContentFolder { get; }
 
         public ChangeJournal Journal { get; }
+
+        /// <summary>Where the moved items go, below the backup folder that holds the journal.</summary>
+        public static string ContentFolderOf(string backupFolder) => System.IO.Path.Combine(backupFolder, "Cache");
 
         public static string DefaultRoot(string profilePath) => System.IO.Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
 
@@ -46,8 +51,8 @@ namespace TeamsRemediation.Cache
         /// <summary>Creates the folder and the journal that will record each move into it.</summary>
         public static CacheBackupFolder Create(IMachine machine, string path)
         {
-            Directory.CreateDirectory(System.IO.Path.Combine(path, "Cache"));
-            return new CacheBackupFolder(path, ChangeJournal.Start(machine, "ClearTeamsCache", System.IO.Path.Combine(path, "journal.xml")));
+            Directory.CreateDirectory(ContentFolderOf(path));
+            return new CacheBackupFolder(path, ChangeJournal.Start(machine, JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 
         /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>

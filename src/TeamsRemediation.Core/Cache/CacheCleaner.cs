@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 
@@ -63,7 +64,7 @@ namespace TeamsRemediation.Cache
         {
             var client = installation.Client;
             var cacheRoot = Path.GetFullPath(installation.CachePath);
-            var link = FirstLinkOnTheWay(user.ProfilePath, cacheRoot);
+            var link = SafeTree.FirstLinkOnTheWay(user.ProfilePath, cacheRoot);
             if (link != null)
             {
                 reporter.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
@@ -71,7 +72,7 @@ namespace TeamsRemediation.Cache
             }
 
             var backupRoot = options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot);
-            if (backupRoot != null && IsSameOrInside(backupRoot, cacheRoot))
+            if (backupRoot != null && PathScope.IsSameOrInside(backupRoot, cacheRoot))
             {
                 reporter.Error(ModuleErrors.BackupPathInsideCache(backupRoot, cacheRoot));
                 return;
@@ -207,10 +208,24 @@ namespace TeamsRemediation.Cache
             var activity = "Clearing the " + result.Client + " Teams cache of " + user.UserName;
             var remover = new CacheTreeRemover(
                 machine.Files,
-                backup == null ? (Action<string, string>?)null : (original, moved) => backup.Journal.RecordMove(original, moved),
+                backup?.Journal,
                 (files, bytes) => reporter.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + Megabytes(bytes) + " removed", completed: false),
                 reporter.Verbose);
-            var tally = remover.Run(plan, countOnly: false);
+            CacheRemovalTally tally;
+            try
+            {
+                tally = remover.Run(plan, countOnly: false);
+            }
+            catch (JournalWriteException e)
+            {
+                // Each move is recorded before it is made: the move that could not be recorded, and all after it, were not made.
+                reporter.Progress(activity, "Stopped", completed: true);
+                reporter.Error(e.Error);
+                result.Status = backup!.RemoveIfUnused() ? CacheClearStatus.Skipped : CacheClearStatus.PartiallyCleared;
+                result.BackupPath = result.Status == CacheClearStatus.Skipped ? string.Empty : backup.Path;
+                return;
+            }
+
             reporter.Progress(activity, "Done", completed: true);
             Fill(result, tally);
             if (backup != null && !backup.RemoveIfUnused())
@@ -261,7 +276,7 @@ namespace TeamsRemediation.Cache
             // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
             foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, profile) })
             {
-                if (!string.IsNullOrEmpty(protectedPath) && IsSameOrInside(protectedPath, cacheRoot))
+                if (!string.IsNullOrEmpty(protectedPath) && PathScope.IsSameOrInside(protectedPath, cacheRoot))
                 {
                     plan.Set(protectedPath, CacheItemDisposition.Keep);
                 }
@@ -318,38 +333,6 @@ namespace TeamsRemediation.Cache
             result.BytesFreed = tally.BytesFreed;
             result.Preserved = tally.Preserved.ToArray();
             result.Failed = tally.FailedForReport();
-        }
-
-        /// <summary>The first junction or symbolic link between the profile and the cache root (inclusive), or null.</summary>
-        private static string? FirstLinkOnTheWay(string profilePath, string cacheRoot)
-        {
-            var profile = Path.GetFullPath(profilePath).TrimEnd(Path.DirectorySeparatorChar);
-            var path = cacheRoot;
-            var chain = new List<string>();
-            while (path != null && path.Length > profile.Length && IsSameOrInside(path, profile))
-            {
-                chain.Add(path);
-                path = Path.GetDirectoryName(path);
-            }
-
-            chain.Reverse();
-            foreach (var step in chain)
-            {
-                var info = new DirectoryInfo(step);
-                if (info.Exists && SafeTree.IsLink(info))
-                {
-                    return step;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsSameOrInside(string path, string folder)
-        {
-            var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
-            var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
-            return full.Equals(root, StringComparison.OrdinalIgnoreCase) || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         }
 
         private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB";

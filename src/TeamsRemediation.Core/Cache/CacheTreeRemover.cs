@@ -2,39 +2,60 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
+using System.Threading;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 
 namespace TeamsRemediation.Cache
 {
     /// <summary>
-    /// Removes the content of one cache root as a <see cref="CacheRemovalPlan"/> says, streaming: one directory
-    /// listing per level is open at a time, nothing is collected, so a million-file tree costs what a ten-file
-    /// tree costs in memory. A junction or symbolic link is never entered: the link itself is removed, its target
-    /// never touched. Nothing outside the root is ever changed. A file that cannot be removed is listed and the
-    /// run goes on.
+    /// Removes the content of one cache root as a <see cref="CacheRemovalPlan"/> says, streaming: the plan is walked
+    /// on the caller's thread (kept items, backups and their journal in order), while folders that simply go are
+    /// deleted by a few threads at once (<see cref="ParallelFolderDeleter"/>). Nothing is collected per file, so a
+    /// million-file tree costs what a ten-file tree costs in memory. A junction or symbolic link is never entered:
+    /// the link itself is removed, its target never touched. Nothing outside the root is ever changed. A file that
+    /// cannot be removed is listed and the run goes on.
     /// </summary>
     public sealed class CacheTreeRemover
     {
         /// <summary>How often (in files) progress is reported.</summary>
         public const int ProgressEvery = 1000;
 
+        /// <summary>
+        /// Threads deleting at once: deletes spend their time in the kernel and the disk, so a few more than the
+        /// cores keep both busy; bounded so a remediation never floods a user's PC.
+        /// </summary>
+        public static readonly int DefaultThreads = Math.Min(8, Math.Max(2, Environment.ProcessorCount * 2));
+
         private readonly IFileOperations files;
-        private readonly Action<string, string>? recordMove;
+        private readonly ChangeJournal? backupJournal;
         private readonly Action<long, long>? progress;
         private readonly Action<string>? decision;
+        private readonly int threads;
         private CacheRemovalPlan plan = null!;
         private CacheRemovalTally tally = null!;
         private string rootPrefix = string.Empty;
         private long nextProgress;
+        private long filesRemoved;
+        private long bytesFreed;
+        private ParallelFolderDeleter? deleter;
 
         /// <param name="files">Where deletes and moves go (the seam a test makes fail).</param>
-        /// <param name="recordMove">Called after each successful move into the backup with (original, backup): the journal.</param>
+        /// <param name="backupJournal">Makes every move into the backup, each recorded before it is made; required when the plan backs up.</param>
         /// <param name="progress">Called with (files, bytes) every <see cref="ProgressEvery"/> files.</param>
         /// <param name="decision">Told each decision that is not the plan's default (kept items, links): -Verbose.</param>
-        public CacheTreeRemover(IFileOperations files, Action<string, string>? recordMove = null, Action<long, long>? progress = null, Action<string>? decision = null)
+        /// <param name="threads">Threads deleting at once, the caller's included; <see cref="DefaultThreads"/> when 0.</param>
+        /// <remarks>Every callback runs on the thread that calls <see cref="Run"/>.</remarks>
+        public CacheTreeRemover(
+            IFileOperations files,
+            ChangeJournal? backupJournal = null,
+            Action<long, long>? progress = null,
+            Action<string>? decision = null,
+            int threads = 0)
         {
+            this.threads = threads > 0 ? threads : DefaultThreads;
             this.files = files;
-            this.recordMove = recordMove;
+            this.backupJournal = backupJournal;
             this.progress = progress;
             this.decision = decision;
         }
@@ -46,17 +67,31 @@ namespace TeamsRemediation.Cache
             tally = new CacheRemovalTally();
             rootPrefix = plan.Root + Path.DirectorySeparatorChar;
             nextProgress = ProgressEvery;
-            if (plan.NeedsBackup && plan.BackupContentFolder == null && !countOnly)
+            filesRemoved = 0;
+            bytesFreed = 0;
+            if (plan.NeedsBackup && (plan.BackupContentFolder == null || backupJournal == null) && !countOnly)
             {
-                throw new ArgumentException("The plan backs items up but names no backup folder.", nameof(plan));
+                throw new ArgumentException("The plan backs items up but names no backup folder or journal.", nameof(plan));
             }
 
+            deleter = countOnly ? null : new ParallelFolderDeleter(files, EnsureInside, AddFailure, threads);
             var root = new DirectoryInfo(plan.Root);
-            if (root.Exists && !SafeTree.IsLink(root))
+            try
             {
-                ProcessKeptFolder(root, countOnly);
+                if (root.Exists && !SafeTree.IsLink(root))
+                {
+                    ProcessKeptFolder(root, countOnly);
+                }
+            }
+            finally
+            {
+                // Even when the walk stops, the folders already handed over are finished and no deleting thread is left behind.
+                deleter?.Finish(ReportFromDeleter);
             }
 
+            tally.FilesRemoved = Interlocked.Read(ref filesRemoved) + (deleter?.FilesRemoved ?? 0);
+            tally.BytesFreed = Interlocked.Read(ref bytesFreed) + (deleter?.BytesFreed ?? 0);
+            deleter = null;
             return tally;
         }
 
@@ -100,8 +135,7 @@ namespace TeamsRemediation.Cache
         {
             if (realDirectory)
             {
-                var (bytes, count) = SafeTree.Measure(item.FullName);
-                Removed(count, bytes);
+                CountTree(item.FullName);
             }
             else
             {
@@ -109,11 +143,27 @@ namespace TeamsRemediation.Cache
             }
         }
 
+        /// <summary>
+        /// Counts a tree the way removing it counts: every file and every link is one item (a link is removed itself),
+        /// so -WhatIf and the real run report the same number.
+        /// </summary>
+        private void CountTree(string folder)
+        {
+            foreach (var entry in SafeTree.Walk(folder))
+            {
+                if (!entry.IsDirectory || entry.IsLink)
+                {
+                    Removed(1, entry.IsLink ? 0 : entry.Length);
+                }
+            }
+        }
+
         private void Delete(FileSystemInfo item, bool link, bool realDirectory)
         {
             if (realDirectory)
             {
-                DeleteTree((DirectoryInfo)item);
+                EnsureInside(item.FullName);
+                deleter!.Add((DirectoryInfo)item);
             }
             else
             {
@@ -129,7 +179,7 @@ namespace TeamsRemediation.Cache
             var length = link ? 0 : LengthOf(item);
             if (link)
             {
-                decision?.Invoke("Removing the link " + path + " itself; where it points is never entered or touched.");
+                decision?.Invoke(LinkNote(path));
             }
 
             try
@@ -145,48 +195,12 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                tally.AddFailure(path, Reason(e));
+                AddFailure(path, Reason(e));
                 return false;
             }
 
             Removed(1, length);
             return true;
-        }
-
-        /// <summary>Post-order delete with an explicit stack: depth never grows the call stack, one listing open per level.</summary>
-        private void DeleteTree(DirectoryInfo top)
-        {
-            var stack = new Stack<Frame>();
-            stack.Push(new Frame(top));
-            while (stack.Count > 0)
-            {
-                var frame = stack.Peek();
-                var child = Next(frame);
-                if (child != null)
-                {
-                    var link = SafeTree.IsLink(child);
-                    if (child is DirectoryInfo directory && !link)
-                    {
-                        stack.Push(new Frame(directory));
-                        continue;
-                    }
-
-                    frame.Failed |= !DeleteLeaf(child, link);
-                    continue;
-                }
-
-                stack.Pop();
-                frame.Dispose();
-
-                // A folder that still holds a file we could not remove cannot go either; its files are listed already.
-                if (frame.Failed || !TryChange(frame.Folder.FullName, () => files.DeleteDirectory(frame.Folder.FullName)))
-                {
-                    if (stack.Count > 0)
-                    {
-                        stack.Peek().Failed = true;
-                    }
-                }
-            }
         }
 
         /// <summary>Moves an item into the backup in one rename when possible, else item by item, so one locked file never keeps the rest.</summary>
@@ -200,12 +214,11 @@ namespace TeamsRemediation.Cache
                 }
 
                 var length = LengthOf(item);
-                if (!TryChange(item.FullName, () => { EnsureParent(destination); files.MoveFile(item.FullName, destination); }))
+                if (!TryChange(item.FullName, () => { EnsureParent(destination); backupJournal!.MoveFile(item.FullName, destination); }))
                 {
                     return false;
                 }
 
-                recordMove?.Invoke(item.FullName, destination);
                 Removed(1, length);
                 return true;
             }
@@ -214,10 +227,8 @@ namespace TeamsRemediation.Cache
             try
             {
                 EnsureParent(destination);
-                files.MoveDirectory(item.FullName, destination);
-                recordMove?.Invoke(item.FullName, destination);
-                var (bytes, count) = SafeTree.Measure(destination);
-                Removed(count, bytes);
+                backupJournal!.MoveDirectory(item.FullName, destination);
+                CountTree(destination);
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -257,7 +268,7 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
             {
-                tally.AddFailure(frame.Folder.FullName, e.Message);
+                AddFailure(frame.Folder.FullName, e.Message);
                 frame.Failed = true;
                 return null;
             }
@@ -273,12 +284,15 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                tally.AddFailure(path, Reason(e));
+                AddFailure(path, Reason(e));
                 return false;
             }
         }
 
-        private static string Reason(Exception e) => e is UnauthorizedAccessException ? "access denied (" + e.Message + ")" : "in use or not removable (" + e.Message + ")";
+        internal static string LinkNote(string path) => "Removing the link " + path + " itself; where it points is never entered or touched.";
+
+        internal static string Reason(Exception e) =>
+            e is UnauthorizedAccessException ? "access denied (" + e.Message + ")" : "in use or not removable (" + e.Message + ")";
 
         /// <summary>The last guard: every change is below the root, whatever the enumeration returned.</summary>
         private void EnsureInside(string path)
@@ -293,7 +307,7 @@ namespace TeamsRemediation.Cache
 
         private string Relative(string fullPath) => fullPath.Substring(rootPrefix.Length);
 
-        private static long LengthOf(FileSystemInfo item)
+        internal static long LengthOf(FileSystemInfo item)
         {
             try
             {
@@ -305,14 +319,40 @@ namespace TeamsRemediation.Cache
             }
         }
 
+        /// <summary>Failures come from the deleting threads too; the tally's list is guarded here.</summary>
+        private void AddFailure(string path, string reason)
+        {
+            lock (tally)
+            {
+                tally.AddFailure(path, reason);
+            }
+        }
+
         private void Removed(long count, long bytes)
         {
-            tally.FilesRemoved += count;
-            tally.BytesFreed += bytes;
-            if (progress != null && tally.FilesRemoved >= nextProgress)
+            Interlocked.Add(ref filesRemoved, count);
+            Interlocked.Add(ref bytesFreed, bytes);
+            ReportProgress();
+        }
+
+        /// <summary>Called by the deleter on this thread: shows what the deleting threads did meanwhile.</summary>
+        private void ReportFromDeleter(IEnumerable<string> linkNotes)
+        {
+            foreach (var note in linkNotes)
             {
-                nextProgress = tally.FilesRemoved + ProgressEvery;
-                progress(tally.FilesRemoved, tally.BytesFreed);
+                decision?.Invoke(note);
+            }
+
+            ReportProgress();
+        }
+
+        private void ReportProgress()
+        {
+            var removed = Interlocked.Read(ref filesRemoved) + (deleter?.FilesRemoved ?? 0);
+            if (progress != null && removed >= nextProgress)
+            {
+                nextProgress = removed + ProgressEvery;
+                progress(removed, Interlocked.Read(ref bytesFreed) + (deleter?.BytesFreed ?? 0));
             }
         }
 

@@ -52,6 +52,13 @@ namespace TeamsRemediation.Diagnostics
                 ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.Since, options.Timeout))
                 : null;
 
+            // Each user's logs are read once, all users' at once, while the checks below run.
+            var perUser = users.Select(u => new UserFindings(u)).ToList();
+            var wantsLogs = options.Wants(CheckIds.EvidenceTeamsLogs);
+            var logScans = perUser
+                .Select(mine => wantsLogs ? Task.Run(() => evidence.TeamsLogs(mine.User, options.Since, mine.Codes)) : null)
+                .ToList();
+
             // Local checks while those run.
             var machineFindings = new Dictionary<string, TeamsCaa20002Finding>();
             Add(machineFindings, CheckIds.TlsSchannel, () => tls.Machine(CheckIds.TlsSchannel, TlsSettingArea.Schannel));
@@ -60,24 +67,27 @@ namespace TeamsRemediation.Diagnostics
             Add(machineFindings, CheckIds.NetworkVpn, network.Vpn);
             Add(machineFindings, CheckIds.NetworkHostsFile, () => network.HostsFile(options.Endpoints));
 
-            var perUser = new List<UserFindings>();
-            foreach (var user in users)
+            var deadline = startedAt + options.Timeout;
+            for (var u = 0; u < perUser.Count; u++)
             {
-                var mine = new UserFindings(user);
+                var mine = perUser[u];
+                var user = mine.User;
+                var logScan = logScans[u];
                 Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user));
                 Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user));
                 Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user));
-                var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache) ? teams.Inventory(user) : new TeamsInstallation[0];
+                var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache)
+                    ? teams.Inventory(user, deadline)
+                    : new TeamsInstallation[0];
                 Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations));
 
                 // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.
-                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => evidence.TeamsLogs(user, options.Since, mine.Codes));
+                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => logScan!.GetAwaiter().GetResult());
                 mine.Installations = installations;
-                perUser.Add(mine);
             }
 
             // Then wait for the outside, never past the deadline plus grace.
-            var deadline = startedAt + options.Timeout + Grace;
+            deadline += Grace;
             if (probes != null)
             {
                 var results = Wait(probes, deadline) ?? options.Endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer in time.")).ToList();

@@ -21,7 +21,9 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        public IReadOnlyList<TeamsInstallation> Inventory(TargetUser user) => new TeamsInventory(machine).Find(user, TeamsClientSelection.All, measureCache: true);
+        /// <summary>The user's clients; the cache walk stops at the diagnosis deadline and its size is then reported as partial.</summary>
+        public IReadOnlyList<TeamsInstallation> Inventory(TargetUser user, DateTime measureUntilUtc) =>
+            new TeamsInventory(machine).Find(user, TeamsClientSelection.All, measureCache: true, measureUntilUtc);
 
         public TeamsCaa20002Finding Client(TargetUser user, IReadOnlyList<TeamsInstallation> found)
         {
@@ -41,14 +43,17 @@ namespace TeamsRemediation.Diagnostics
         {
             var caches = found.Where(i => i.CacheFileCount > 0).ToList();
             var now = machine.Clock.UtcNow.UtcDateTime;
-            var evidence = caches.Select(i => i.Client + " cache " + i.CachePath + ": " + Megabytes(i.CacheSizeBytes) + " in " + i.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files, last written " + (i.CacheLastWriteTimeUtc.HasValue ? Age(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never")).ToList();
+            var evidence = caches
+                .Select(i => i.Client + " cache " + i.CachePath + ": " + Size(i) + ", last written "
+                    + (i.CacheLastWriteTimeUtc.HasValue ? Age(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never"))
+                .ToList();
             if (caches.Count == 0)
             {
                 return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "No Teams cache in this profile.", evidence);
             }
 
             var accountSide = codesSeen.Where(c => c.Cause == CodeCause.Request || c.Cause == CodeCause.Account || c.Cause == CodeCause.Broker).Select(c => c.Code).Distinct().ToList();
-            var total = Megabytes(caches.Sum(i => i.CacheSizeBytes));
+            var total = (caches.All(i => i.CacheMeasuredFully) ? string.Empty : "at least ") + Megabytes(caches.Sum(i => i.CacheSizeBytes));
             if (accountSide.Count > 0)
             {
                 return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning, "Cache of " + total + " and sign-in errors " + string.Join(", ", accountSide) + ": a stale cache is a known cause; clear it (logs and backgrounds are kept).", evidence, Remedies.ClearCache(user.Sid));
@@ -56,6 +61,11 @@ namespace TeamsRemediation.Diagnostics
 
             return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "Cache of " + total + "; no sign-in error points at it.", evidence);
         }
+
+        private static string Size(TeamsInstallation cache) => cache.CacheMeasuredFully
+            ? Megabytes(cache.CacheSizeBytes) + " in " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files"
+            : "partial: at least " + Megabytes(cache.CacheSizeBytes) + " in at least " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture)
+                + " files (the walk stopped at the -TimeoutSeconds deadline; the newest write is among the files seen)";
 
         private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 

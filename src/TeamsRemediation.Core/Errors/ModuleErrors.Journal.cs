@@ -32,5 +32,46 @@ namespace TeamsRemediation.Errors
             "Free the disk or fix the permissions of the journal folder (or give -JournalPath), then run the cmdlet again.",
             path,
             exception);
+
+        public static ModuleError JournalOperationUnknown(string path, string operation) => new ModuleError(
+            "JournalOperationUnknown",
+            ModuleErrorCategory.InvalidData,
+            "The journal " + path + " declares the operation '" + operation
+                + "', which no TeamsRemediation cmdlet writes. Nothing was restored from it.",
+            "Give a journal written by Enable-Tls12, Reset-TeamsWorkAccount or Clear-TeamsCache; a journal that was edited cannot be trusted.",
+            path);
+
+        public static ModuleError JournalEntryOutOfScope(string path, string operation, string target, string scope) => new ModuleError(
+            "JournalEntryOutOfScope",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " (" + operation + ") holds an entry for " + target + ", which " + operation + " never changes: " + scope
+                + ". The journal was edited or forged; nothing was restored from it.",
+            "Do not restore this journal. Find out who could write it (check its owner and folder ACL) and put back any change by hand.",
+            target);
+
+        public static ModuleError JournalPathThroughLink(string path, string target, string link) => new ModuleError(
+            "JournalPathThroughLink",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " would move " + target + ", but " + link + " on the way is a junction or symbolic link: a restore could land "
+                + "outside the user's folders. Nothing was restored from it.",
+            "Remove the link (it was not made by TeamsRemediation), then run Undo-TeamsRemediation again.",
+            link);
+
+        public static ModuleError JournalFolderUntrusted(string folder, string access) => new ModuleError(
+            "JournalFolderUntrusted",
+            ModuleErrorCategory.SecurityError,
+            "The journal folder " + folder + " already exists and is " + access + ": someone other than SYSTEM and Administrators could plant or "
+                + "change journals there, so it was not used and nothing was changed.",
+            "Have an administrator check and delete that folder (the module creates it again, for SYSTEM and Administrators only), "
+                + "or give -JournalPath in a folder only administrators can write.",
+            folder);
+
+        public static ModuleError JournalUntrusted(string path, string why) => new ModuleError(
+            "JournalUntrusted",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " could have been written by someone other than SYSTEM and Administrators (" + why + "), and it changes more "
+                + "than the caller's own data. An elevated Undo does not follow it; nothing was restored.",
+            "Let the user whose data it is run Undo-TeamsRemediation in their own session, or check each entry and put it back by hand.",
+            path);
     }
 }

@@ -1,3 +1,5 @@
+using System.IO;
+
 namespace TeamsRemediation.FileSystem
 {
     /// <summary>
@@ -18,5 +20,11 @@ namespace TeamsRemediation.FileSystem
 
         /// <summary>Moves a whole folder in one rename. Throws IOException when that is not possible (another volume, a file inside is open).</summary>
         void MoveDirectory(string source, string destination);
+
+        /// <summary>
+        /// Opens a journal for a durable write: a new file (failing when one is there) or an existing one to append to.
+        /// Journals go through the seam too, so a test can make the record fail and prove nothing was changed.
+        /// </summary>
+        Stream OpenJournal(string path, bool createNew);
     }
 }

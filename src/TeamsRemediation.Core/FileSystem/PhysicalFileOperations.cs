@@ -41,6 +41,10 @@ namespace TeamsRemediation.FileSystem
 
         public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
 
+        public Stream OpenJournal(string path, bool createNew) => createNew
+            ? new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read)
+            : new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+
         private static bool ClearReadOnly(string path)
         {
             try

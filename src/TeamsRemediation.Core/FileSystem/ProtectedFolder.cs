@@ -1,53 +1,59 @@
 using System;
 using System.IO;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.FileSystem
 {
-    /// <summary>The module's own folders under %ProgramData%: created with their DACL, or used only when nobody else could have changed them.</summary>
+    /// <summary>
+    /// The module's own folders under %ProgramData%\TeamsRemediation (journals, the user bridge's run folders, the
+    /// machine log): created with their DACL in the same call, or used only when nobody but SYSTEM and the
+    /// Administrators could have changed them.
+    /// </summary>
     public static class ProtectedFolder
     {
-        /// <summary>%ProgramData%\TeamsRemediation as the journal storage creates it: Users may list and add, not remove or re-permission.</summary>
-        public const string ModuleFolderSddl = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;;0x1200af;;;BU)(A;OICIIO;FA;;;CO)";
-
-        /// <summary>SYSTEM and Administrators full control, nothing inherited, nobody else.</summary>
-        public const string AdministratorsOnlySddl = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)";
-
-        public static string ModuleFolder(IMachine machine) => Path.Combine(machine.ProgramDataPath, "TeamsRemediation");
-
-        /// <summary>A folder below the module folder, made SYSTEM's and the Administrators' alone (the module folder first, when missing).</summary>
+        /// <summary>
+        /// A folder below the module folder, SYSTEM's and the Administrators' alone (the module folder is made first when missing).
+        /// </summary>
         /// <exception cref="UnauthorizedAccessException">One of the two exists and others may change it.</exception>
         public static string EnsureAdministratorsOnly(IMachine machine, string name)
         {
-            Ensure(machine, ModuleFolder(machine), ModuleFolderSddl, StorageAccess.ReplaceRights);
-            var folder = Path.Combine(ModuleFolder(machine), name);
-            Ensure(machine, folder, AdministratorsOnlySddl, StorageAccess.WriteRights);
+            var module = JournalStorage.ModuleFolder(machine);
+            ThrowIfUntrusted(module, Ensure(machine, module, JournalStorage.ModuleFolderSddl, StorageAccess.ReplaceRights));
+            var folder = Path.Combine(module, name);
+            ThrowIfUntrusted(folder, Ensure(machine, folder, JournalStorage.JournalFolderSddl, StorageAccess.WriteRights));
             return folder;
         }
 
         /// <summary>
-        /// Creates the folder with exactly this descriptor; when it exists already (made earlier, by another run, or
-        /// planted), it is used only if its owner is administrative and nobody else holds any of <paramref name="forbidden"/>.
+        /// Creates the folder with exactly this descriptor. When it exists already (made earlier, by another run, or
+        /// planted), returns who could change it ("owned by ..., writable by ...") unless its owner is administrative
+        /// and nobody else holds any of <paramref name="forbidden"/>; null when it may be used.
         /// </summary>
-        public static void Ensure(IMachine machine, string path, string sddl, uint forbidden)
+        public static string? Ensure(IMachine machine, string path, string sddl, uint forbidden)
         {
             if (!Directory.Exists(path))
             {
                 try
                 {
                     machine.Storage.CreateFolder(path, sddl);
-                    return;
+                    return null;
                 }
                 catch (IOException) when (Directory.Exists(path))
                 {
-                    // Another run made it meanwhile: judged below like any folder found there.
+                    // Another run (or someone else) made it meanwhile: judged below like any folder found there.
                 }
             }
 
             var access = StorageAccess.FromSddl(machine.Storage.ReadSddl(path));
-            if (!access.IsProtectedAgainst(forbidden))
+            return access.IsProtectedAgainst(forbidden) ? null : access.Describe(forbidden);
+        }
+
+        private static void ThrowIfUntrusted(string path, string? problem)
+        {
+            if (problem != null)
             {
-                throw new UnauthorizedAccessException(path + " is " + access.Describe(forbidden) + ": what the module keeps there could be planted or changed by others.");
+                throw new UnauthorizedAccessException(path + " is " + problem + ": what the module keeps there could be planted or changed by others.");
             }
         }
     }

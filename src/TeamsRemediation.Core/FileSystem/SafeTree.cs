@@ -107,16 +107,54 @@ namespace TeamsRemediation.FileSystem
             return (bytes, files);
         }
 
+        /// <summary>
+        /// True for a junction or symbolic link, and for anything whose attributes cannot be read: whoever asks is about
+        /// to enter, delete or move it, and an entry that cannot be proven to be a plain folder is not entered.
+        /// </summary>
         public static bool IsLink(FileSystemInfo info)
         {
             try
             {
                 return (info.Attributes & FileAttributes.ReparsePoint) != 0;
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
             {
-                return false;
+                return true;
             }
+        }
+
+        /// <summary>
+        /// The first junction or symbolic link from <paramref name="top"/> (itself included: a profile folder can be a
+        /// link too) down to <paramref name="path"/> (included), or null. Parts that do not exist yet are not links.
+        /// </summary>
+        public static string? FirstLinkOnTheWay(string top, string path)
+        {
+            if (!PathScope.IsSameOrInside(path, top))
+            {
+                throw new ArgumentException(path + " is not inside " + top + ".", nameof(path));
+            }
+
+            var chain = new List<string>();
+            for (var step = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar); step != null; step = Path.GetDirectoryName(step))
+            {
+                chain.Add(step);
+                if (PathScope.IsSame(step, top))
+                {
+                    break;
+                }
+            }
+
+            chain.Reverse();
+            foreach (var step in chain)
+            {
+                var info = new DirectoryInfo(step);
+                if ((info.Exists || File.Exists(step)) && IsLink(info))
+                {
+                    return step;
+                }
+            }
+
+            return null;
         }
     }
 }

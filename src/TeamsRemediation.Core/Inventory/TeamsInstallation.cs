@@ -43,6 +43,11 @@ namespace TeamsRemediation
 
         public long CacheFileCount { get; set; }
 
+        /// <summary>
+        /// False when the walk that measured the cache stopped at a deadline: size and count are then lower bounds.
+        /// </summary>
+        public bool CacheMeasuredFully { get; set; } = true;
+
         /// <summary>Newest write below the cache root (UTC), null when the cache is empty or absent.</summary>
         public DateTime? CacheLastWriteTimeUtc { get; set; }
 

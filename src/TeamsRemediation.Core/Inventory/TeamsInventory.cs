@@ -21,8 +21,16 @@ namespace TeamsRemediation.Inventory
             this.notice = notice ?? (_ => { });
         }
 
+        /// <summary>How many entries the cache walk passes between two looks at its deadline.</summary>
+        public const int DeadlineCheckEvery = 1024;
+
         /// <summary>The user's clients matching the selection. <see cref="TeamsClientSelection.Installed"/> keeps installed clients only; the others also return leftover folders.</summary>
-        public IReadOnlyList<TeamsInstallation> Find(TargetUser user, TeamsClientSelection selection, bool measureCache)
+        /// <remarks>
+        /// With <paramref name="measureCache"/>, the cache walk stops at <paramref name="measureUntilUtc"/> even if unfinished
+        /// (<see cref="TeamsInstallation.CacheMeasuredFully"/> then says so); null: no limit.
+        /// </remarks>
+        public IReadOnlyList<TeamsInstallation> Find(
+            TargetUser user, TeamsClientSelection selection, bool measureCache, DateTime? measureUntilUtc = null)
         {
             var userProcesses = UserProcesses.Of(machine, user);
             if (userProcesses.Notice != null)
@@ -39,7 +47,7 @@ namespace TeamsRemediation.Inventory
                     continue;
                 }
 
-                var installation = Describe(user, client, processes, measureCache);
+                var installation = Describe(user, client, processes, measureCache, measureUntilUtc);
                 var wanted = selection == TeamsClientSelection.Installed ? installation.Installed : installation.Installed || installation.FolderPresent;
                 if (wanted)
                 {
@@ -50,7 +58,8 @@ namespace TeamsRemediation.Inventory
             return found;
         }
 
-        private TeamsInstallation Describe(TargetUser user, TeamsClient client, IReadOnlyList<ProcessInfo> userProcesses, bool measureCache)
+        private TeamsInstallation Describe(
+            TargetUser user, TeamsClient client, IReadOnlyList<ProcessInfo> userProcesses, bool measureCache, DateTime? measureUntilUtc)
         {
             var profile = user.ProfilePath;
             var install = TeamsLayout.InstallPath(client, profile);
@@ -81,10 +90,17 @@ namespace TeamsRemediation.Inventory
 
             if (measureCache)
             {
-                long bytes = 0, files = 0;
+                long bytes = 0, files = 0, seen = 0;
                 DateTime? newest = null;
                 foreach (var entry in SafeTree.Walk(cache))
                 {
+                    // A huge cache must not hold a diagnosis past its deadline: its size is then a lower bound, and said so.
+                    if (measureUntilUtc.HasValue && ++seen % DeadlineCheckEvery == 0 && DateTime.UtcNow >= measureUntilUtc.Value)
+                    {
+                        result.CacheMeasuredFully = false;
+                        break;
+                    }
+
                     if (entry.IsDirectory || entry.IsLink)
                     {
                         continue;

@@ -2,85 +2,153 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Security;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Journal
 {
     /// <summary>
-    /// Records what a changing cmdlet did so Undo-TeamsRemediation can put it back exactly: registry values with
-    /// their type (absent included) and files or folders moved aside into a backup. Nothing touches the disk
-    /// until the first record; each record is saved at once, so a run that dies halfway still restores what it
-    /// did. Secrets are never recorded: only registry values and paths.
+    /// The one way the module changes anything it can put back: each change is recorded durably first, then made,
+    /// then counted. When the record cannot be written, the change is not made and <see cref="JournalWriteException"/>
+    /// says why; when the change fails after its record, the record stays and a restore finds the target as it was.
+    /// Every record must lie inside the operation's <see cref="JournalScope"/>, the same table Undo enforces. Nothing
+    /// touches the disk until the first record. Secrets are never recorded: only registry values and paths.
     /// </summary>
     public sealed class ChangeJournal
     {
         private readonly object gate = new object();
-        private int count;
-        private readonly string computerName;
+        private readonly IMachine machine;
         private readonly string operation;
         private readonly DateTimeOffset started;
+        private IReadOnlyList<UserProfile>? profiles;
+        private int recorded;
+        private int confirmed;
 
-        private ChangeJournal(string path, string computerName, string operation, DateTimeOffset started)
+        private ChangeJournal(IMachine machine, string path, string operation, DateTimeOffset started)
         {
+            this.machine = machine;
             Path = path;
-            this.computerName = computerName;
             this.operation = operation;
             this.started = started;
         }
 
         public string Path { get; }
 
+        /// <summary>True until a recorded change has been made.</summary>
         public bool IsEmpty
         {
             get
             {
                 lock (gate)
                 {
-                    return count == 0;
+                    return confirmed == 0;
                 }
             }
         }
 
-        /// <summary>The folder journals go to when the caller names no file.</summary>
-        public static string DefaultFolder(IMachine machine) => System.IO.Path.Combine(machine.ProgramDataPath, "TeamsRemediation", "Journal");
+        /// <summary>The folder journals go to when the caller names no file (<see cref="JournalStorage.DefaultFolder"/>).</summary>
+        public static string DefaultFolder(IMachine machine) => JournalStorage.DefaultFolder(machine);
 
+        /// <param name="machine">The PC changed: its registry and file seam make the changes, its profiles bound the scope.</param>
+        /// <param name="operation">One of <see cref="JournalScope.Operations"/>: it decides what may be recorded.</param>
+        /// <param name="journalPath">The file; default a new one in <see cref="DefaultFolder"/>.</param>
         public static ChangeJournal Start(IMachine machine, string operation, string? journalPath = null)
         {
-            if (string.IsNullOrWhiteSpace(operation) || operation.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0)
+            if (!JournalScope.IsKnown(operation))
             {
-                throw new ArgumentException("The operation names the journal file: one word without path characters.", nameof(operation));
+                throw new ArgumentException("'" + operation + "' is not an operation of the journal's scope table.", nameof(operation));
             }
 
             var now = machine.Clock.UtcNow;
             var path = journalPath ?? System.IO.Path.Combine(
                 DefaultFolder(machine),
                 now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + operation + "-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".xml");
-            return new ChangeJournal(System.IO.Path.GetFullPath(path), machine.ComputerName, operation, now);
+            return new ChangeJournal(machine, System.IO.Path.GetFullPath(path), operation, now);
         }
 
-        /// <summary>Records a registry write after it succeeded; null means absent (created or deleted).</summary>
-        public void RecordRegistryValue(RegistryKeyPath key, string valueName, RegistryValue? before, RegistryValue? after) =>
-            Add(JournalEntry.RegistryChange(key, valueName, before, after));
+        /// <summary>Records, then writes a registry value; <paramref name="before"/> null means it was absent.</summary>
+        public void SetRegistryValue(RegistryKeyPath key, string valueName, RegistryValue? before, RegistryValue after) =>
+            Apply(JournalEntry.RegistryChange(key, valueName, before, after), () => machine.Registry.SetValue(key, valueName, after));
 
-        /// <summary>Records a file or folder moved aside; a restore moves it back.</summary>
-        public void RecordMove(string originalPath, string backupPath) =>
-            Add(JournalEntry.Moved(System.IO.Path.GetFullPath(originalPath), System.IO.Path.GetFullPath(backupPath)));
+        /// <summary>Records, then deletes a registry value that held <paramref name="before"/>.</summary>
+        public void DeleteRegistryValue(RegistryKeyPath key, string valueName, RegistryValue before) =>
+            Apply(JournalEntry.RegistryChange(key, valueName, before, null), () => machine.Registry.DeleteValue(key, valueName));
 
-        private void Add(JournalEntry entry)
+        /// <summary>Records, then moves a file (or a link, as a link) aside; a restore moves it back.</summary>
+        public void MoveFile(string originalPath, string backupPath) =>
+            Apply(Moved(originalPath, backupPath), () => machine.Files.MoveFile(originalPath, backupPath));
+
+        /// <summary>Records, then moves a whole folder aside in one rename; a restore moves it back.</summary>
+        public void MoveDirectory(string originalPath, string backupPath) =>
+            Apply(Moved(originalPath, backupPath), () => machine.Files.MoveDirectory(originalPath, backupPath));
+
+        private static JournalEntry Moved(string originalPath, string backupPath) =>
+            JournalEntry.Moved(System.IO.Path.GetFullPath(originalPath), System.IO.Path.GetFullPath(backupPath));
+
+        /// <summary>
+        /// Record, change, confirm, under one lock so the "not made" mark always follows its own entry. A run killed
+        /// between the record and the change leaves an entry whose target is still as it was: a restore reports it as
+        /// already restored.
+        /// </summary>
+        private void Apply(JournalEntry entry, Action change)
         {
             lock (gate)
             {
-                if (count == 0)
+                Record(entry);
+                try
                 {
-                    JournalFile.Create(Path, computerName, operation, started, entry);
+                    change();
+                }
+                catch
+                {
+                    MarkNotMade();
+                    throw;
+                }
+
+                confirmed++;
+            }
+        }
+
+        private void MarkNotMade()
+        {
+            try
+            {
+                JournalFile.AppendNotMade(machine.Files, Path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
+            {
+                // The entry stays: its target is unchanged, which a restore reports as already restored.
+            }
+        }
+
+        private void Record(JournalEntry entry)
+        {
+            profiles = profiles ?? machine.Users.GetProfiles();
+            if (!JournalScope.Allows(operation, entry, Path, profiles, out _))
+            {
+                // A bug in a service, never user input: refuse to make a change Undo would refuse to put back.
+                throw new InvalidOperationException(entry.Target + " is outside what " + operation + " may change: "
+                    + JournalScope.Describe(operation) + ".");
+            }
+
+            try
+            {
+                if (recorded == 0)
+                {
+                    JournalStorage.PrepareFolder(machine, System.IO.Path.GetDirectoryName(Path)!);
+                    JournalFile.Create(machine.Files, Path, machine.ComputerName, operation, started, entry);
                 }
                 else
                 {
-                    JournalFile.Append(Path, entry);
+                    JournalFile.Append(machine.Files, Path, entry);
                 }
-
-                count++;
             }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
+            {
+                throw new JournalWriteException(Path, e);
+            }
+
+            recorded++;
         }
     }
 }

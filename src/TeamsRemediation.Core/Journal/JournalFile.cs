@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Journal
@@ -19,11 +20,13 @@ namespace TeamsRemediation.Journal
     {
         private const int FormatVersion = 1;
         private const string RootName = "TeamsRemediationJournal";
+        private const string NotMadeName = "NotMade";
         private static readonly string ClosingTag = "</" + RootName + ">\n";
         private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(false);
 
         /// <summary>Starts a journal file with its first entry.</summary>
-        public static void Create(string path, string computerName, string operation, DateTimeOffset started, JournalEntry first)
+        public static void Create(IFileOperations files, string path, string computerName, string operation, DateTimeOffset started,
+            JournalEntry first)
         {
             var header = new XElement(
                 RootName,
@@ -33,21 +36,22 @@ namespace TeamsRemediation.Journal
                 new XAttribute("started", started.ToString("o", CultureInfo.InvariantCulture)));
             var opening = header.ToString(SaveOptions.DisableFormatting);
             opening = opening.Substring(0, opening.Length - 2) + ">";
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + opening + "\n" + Line(first) + ClosingTag;
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+            using (var stream = files.OpenJournal(path, createNew: true))
             {
                 var bytes = Utf8.GetBytes(text);
                 stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
+                FlushToDisk(stream);
             }
         }
 
         /// <summary>Adds an entry before the closing tag: one write of the entry and the tag, flushed to disk.</summary>
-        public static void Append(string path, JournalEntry entry)
+        public static void Append(IFileOperations files, string path, JournalEntry entry) => AppendLine(files, path, Line(entry));
+
+        private static void AppendLine(IFileOperations files, string path, string line)
         {
             var closing = Utf8.GetBytes(ClosingTag);
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read))
+            using (var stream = files.OpenJournal(path, createNew: false))
             {
                 var tail = new byte[closing.Length];
                 stream.Seek(-closing.Length, SeekOrigin.End);
@@ -58,16 +62,32 @@ namespace TeamsRemediation.Journal
                 }
 
                 stream.Seek(-closing.Length, SeekOrigin.End);
-                var bytes = Utf8.GetBytes(Line(entry) + ClosingTag);
+                var bytes = Utf8.GetBytes(line + ClosingTag);
                 stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
+                FlushToDisk(stream);
             }
         }
+
+        /// <summary>Write-ahead means on the disk, not in a cache, before the change is made.</summary>
+        private static void FlushToDisk(Stream stream)
+        {
+            if (stream is FileStream file)
+            {
+                file.Flush(flushToDisk: true);
+            }
+            else
+            {
+                stream.Flush();
+            }
+        }
+
+        /// <summary>Marks the entry just appended as not made (its change failed), so a restore does not report it.</summary>
+        public static void AppendNotMade(IFileOperations files, string path) => AppendLine(files, path, "<" + NotMadeName + " />\n");
 
         private static string Line(JournalEntry entry) => ToElement(entry).ToString(SaveOptions.DisableFormatting) + "\n";
 
         /// <summary>Reads a journal; a file that is not one throws <see cref="InvalidDataException"/> naming the file.</summary>
-        public static IReadOnlyList<JournalEntry> Read(string path)
+        public static JournalDocument Read(string path)
         {
             XDocument document;
             try
@@ -87,7 +107,20 @@ namespace TeamsRemediation.Journal
 
             try
             {
-                return root.Elements().Select(FromElement).ToList();
+                var entries = new List<JournalEntry>();
+                foreach (var element in root.Elements())
+                {
+                    if (element.Name == NotMadeName)
+                    {
+                        entries.RemoveAt(entries.Count - 1);
+                    }
+                    else
+                    {
+                        entries.Add(FromElement(element));
+                    }
+                }
+
+                return new JournalDocument((string?)root.Attribute("operation") ?? string.Empty, entries);
             }
             catch (Exception e) when (e is FormatException || e is ArgumentException || e is NullReferenceException)
             {
@@ -149,7 +182,7 @@ namespace TeamsRemediation.Journal
         {
             if (element.Name == "Move")
             {
-                return JournalEntry.Moved((string)element.Attribute("original")!, (string)element.Attribute("backup")!);
+                return JournalEntry.Moved(FullPath((string)element.Attribute("original")!), FullPath((string)element.Attribute("backup")!));
             }
 
             if (element.Name != "RegistryValue")
@@ -162,6 +195,17 @@ namespace TeamsRemediation.Journal
                 (string)element.Attribute("key")!,
                 (RegistryView)Enum.Parse(typeof(RegistryView), (string)element.Attribute("view")!));
             return JournalEntry.RegistryChange(key, (string)element.Attribute("name")!, ReadValue(element.Element("Before")), ReadValue(element.Element("After")));
+        }
+
+        /// <summary>A journal is untrusted: a relative path or one with ".." is resolved before any scope check sees it.</summary>
+        private static string FullPath(string path)
+        {
+            if (!Path.IsPathRooted(path))
+            {
+                throw new FormatException("the path '" + path + "' is not absolute");
+            }
+
+            return Path.GetFullPath(path);
         }
 
         private static XElement ValueElement(string name, RegistryValue? value)

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Errors;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Journal
@@ -9,6 +11,8 @@ namespace TeamsRemediation.Journal
     /// <summary>
     /// Puts back what a journal recorded, newest change first. A target changed again since the run is a
     /// conflict and left alone unless forced: a restore never silently undoes somebody else's later fix.
+    /// The journal is untrusted input: the whole file is checked against <see cref="JournalScope"/> before the
+    /// first entry is put back, so a forged or edited journal changes nothing at all.
     /// </summary>
     public sealed class JournalRestorer
     {
@@ -24,11 +28,13 @@ namespace TeamsRemediation.Journal
         /// <param name="shouldProcess">Asked once per entry with (target, action); false means WhatIf or declined.</param>
         /// <param name="whatIf">When true, a false answer from <paramref name="shouldProcess"/> is reported as WhatIf rather than Skipped.</param>
         /// <param name="force">Also put back targets changed again since.</param>
+        /// <exception cref="JournalRefusedException">The journal is outside its operation's scope; nothing was changed.</exception>
         public IReadOnlyList<RestoreResult> Restore(string journalPath, Func<string, string, bool> shouldProcess, bool force, bool whatIf = false)
         {
-            var entries = JournalFile.Read(journalPath);
+            var journal = JournalFile.Read(journalPath);
+            Validate(journalPath, journal);
             var results = new List<RestoreResult>();
-            foreach (var entry in entries.Reverse())
+            foreach (var entry in journal.Entries.Reverse())
             {
                 var result = new RestoreResult
                 {
@@ -58,6 +64,58 @@ namespace TeamsRemediation.Journal
             }
 
             return results;
+        }
+
+        /// <summary>Every entry first: one foreign entry means the file was edited, and then none of it is trusted.</summary>
+        private void Validate(string journalPath, JournalDocument journal)
+        {
+            if (!JournalScope.IsKnown(journal.Operation))
+            {
+                throw new JournalRefusedException(ModuleErrors.JournalOperationUnknown(journalPath, journal.Operation));
+            }
+
+            var profiles = machine.Users.GetProfiles();
+            var caller = machine.Users.GetCurrentIdentity();
+            var onlyCallersOwn = true;
+            foreach (var entry in journal.Entries)
+            {
+                if (!JournalScope.Allows(journal.Operation, entry, journalPath, profiles, out var userSid))
+                {
+                    throw new JournalRefusedException(
+                        ModuleErrors.JournalEntryOutOfScope(journalPath, journal.Operation, entry.Target, JournalScope.Describe(journal.Operation)));
+                }
+
+                onlyCallersOwn &= userSid != null && userSid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase);
+                if (entry.Kind == JournalEntryKind.Move)
+                {
+                    CheckNoLinks(journalPath, entry, profiles.First(p => p.Sid.Equals(userSid, StringComparison.OrdinalIgnoreCase)));
+                }
+            }
+
+            // An elevated restore writes where the journal says: the file must be one only administrators could have written,
+            // unless everything in it is the caller's own data (which the caller could change anyway).
+            if (JournalStorage.IsPrivileged(caller) && !onlyCallersOwn)
+            {
+                var why = JournalStorage.WhyUntrusted(machine, journalPath);
+                if (why != null)
+                {
+                    throw new JournalRefusedException(ModuleErrors.JournalUntrusted(journalPath, why));
+                }
+            }
+        }
+
+        /// <summary>A user can swap a folder of their profile for a junction after the run: a move back must not follow it.</summary>
+        private static void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
+        {
+            var backupTop = PathScope.IsSameOrInside(entry.BackupPath, owner.ProfilePath)
+                ? owner.ProfilePath
+                : Path.GetDirectoryName(Path.GetFullPath(journalPath))!;
+            var link = SafeTree.FirstLinkOnTheWay(owner.ProfilePath, Path.GetDirectoryName(entry.OriginalPath)!)
+                ?? SafeTree.FirstLinkOnTheWay(backupTop, Path.GetDirectoryName(entry.BackupPath)!);
+            if (link != null)
+            {
+                throw new JournalRefusedException(ModuleErrors.JournalPathThroughLink(journalPath, entry.OriginalPath, link));
+            }
         }
 
         private void RestoreValue(JournalEntry entry, RestoreResult result, Func<string, string, bool> shouldProcess, bool force, bool whatIf)
@@ -98,10 +156,11 @@ namespace TeamsRemediation.Journal
             result.Detail = action + ".";
         }
 
-        private static void RestoreMove(JournalEntry entry, RestoreResult result, Func<string, string, bool> shouldProcess, bool force, bool whatIf)
+        private void RestoreMove(JournalEntry entry, RestoreResult result, Func<string, string, bool> shouldProcess, bool force, bool whatIf)
         {
             result.Restored = entry.OriginalPath;
-            var backupIsFolder = Directory.Exists(entry.BackupPath);
+            // A link in the backup (planted there, the run never moves links) is moved back as a link, never entered.
+            var backupIsFolder = Directory.Exists(entry.BackupPath) && !SafeTree.IsLink(new DirectoryInfo(entry.BackupPath));
             if (!backupIsFolder && !File.Exists(entry.BackupPath))
             {
                 var back = File.Exists(entry.OriginalPath) || Directory.Exists(entry.OriginalPath);
@@ -132,7 +191,7 @@ namespace TeamsRemediation.Journal
         }
 
         /// <summary>Moves the whole backup back when the place is free, else item by item so nothing new there is overwritten.</summary>
-        private static void MoveBack(string backup, string original, bool isFolder, bool force, List<string> conflicts)
+        private void MoveBack(string backup, string original, bool isFolder, bool force, List<string> conflicts)
         {
             if (!isFolder)
             {
@@ -144,11 +203,11 @@ namespace TeamsRemediation.Journal
                         return;
                     }
 
-                    File.Delete(original);
+                    machine.Files.DeleteFile(original);
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(original)!);
-                File.Move(backup, original);
+                machine.Files.MoveFile(backup, original);
                 return;
             }
 
@@ -157,7 +216,7 @@ namespace TeamsRemediation.Journal
                 Directory.CreateDirectory(Path.GetDirectoryName(original)!);
                 try
                 {
-                    Directory.Move(backup, original);
+                    machine.Files.MoveDirectory(backup, original);
                     return;
                 }
                 catch (IOException)
@@ -167,19 +226,15 @@ namespace TeamsRemediation.Journal
             }
 
             Directory.CreateDirectory(original);
-            foreach (var file in Directory.GetFiles(backup))
+            foreach (var item in new DirectoryInfo(backup).GetFileSystemInfos())
             {
-                MoveBack(file, Path.Combine(original, Path.GetFileName(file)), isFolder: false, force, conflicts);
-            }
-
-            foreach (var folder in Directory.GetDirectories(backup))
-            {
-                MoveBack(folder, Path.Combine(original, Path.GetFileName(folder)), isFolder: true, force, conflicts);
+                var folder = item is DirectoryInfo && !SafeTree.IsLink(item);
+                MoveBack(item.FullName, Path.Combine(original, item.Name), folder, force, conflicts);
             }
 
             if (conflicts.Count == 0 && !Directory.EnumerateFileSystemEntries(backup).Any())
             {
-                Directory.Delete(backup);
+                machine.Files.DeleteDirectory(backup);
             }
         }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Logging
@@ -35,7 +36,7 @@ namespace TeamsRemediation.Logging
             this.machine = machine ?? throw new ArgumentNullException(nameof(machine));
         }
 
-        public string FilePath => Path.Combine(ProtectedFolder.ModuleFolder(machine), FolderName, FileName);
+        public string FilePath => Path.Combine(JournalStorage.ModuleFolder(machine), FolderName, FileName);
 
         /// <summary>Appends "time computer pid [source] message"; false when the log could not be written.</summary>
         public bool Write(string source, string message)

@@ -16,6 +16,9 @@ namespace TeamsRemediation.Simulation
         private readonly object gate = new object();
         private readonly Dictionary<string, bool> faults = new Dictionary<string, bool>(StringComparer.Ordinal);
 
+        /// <summary>Called with the source before each move (file or folder): a scenario can stop a run right there, e.g. to kill it.</summary>
+        public Action<string>? BeforeMove { get; set; }
+
         /// <summary>The file is open in another process: deleting or moving it fails with a sharing violation.</summary>
         public void Lock(string path) => Add(path, denied: false);
 
@@ -44,14 +47,27 @@ namespace TeamsRemediation.Simulation
 
         public void MoveFile(string source, string destination)
         {
+            BeforeMove?.Invoke(source);
             ThrowIfFaulted(source, includeBelow: false);
             PhysicalFileOperations.Instance.MoveFile(source, destination);
         }
 
         public void MoveDirectory(string source, string destination)
         {
+            BeforeMove?.Invoke(source);
             ThrowIfFaulted(source, includeBelow: true);
             PhysicalFileOperations.Instance.MoveDirectory(source, destination);
+        }
+
+        /// <summary>A fault on the journal itself or on any folder above it (its ACL refuses new files) fails the record.</summary>
+        public Stream OpenJournal(string path, bool createNew)
+        {
+            for (var folder = Path.GetFullPath(path); folder != null; folder = Path.GetDirectoryName(folder))
+            {
+                ThrowIfFaulted(folder, includeBelow: false);
+            }
+
+            return PhysicalFileOperations.Instance.OpenJournal(path, createNew);
         }
 
         private void Add(string path, bool denied)

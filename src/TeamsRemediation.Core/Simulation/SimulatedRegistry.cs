@@ -21,6 +21,12 @@ namespace TeamsRemediation.Simulation
         /// <summary>How many writes (sets and deletes) reached this registry: an idempotent run leaves it unchanged.</summary>
         public int WriteCount { get; private set; }
 
+        /// <summary>Called with the physical key and value name before each set or delete: a scenario can stop a run right there.</summary>
+        public Action<string, string>? BeforeWrite { get; set; }
+
+        /// <summary>Called after each set or delete: a scenario keeps the registry in a file (<see cref="SimulatedRegistryFile"/>).</summary>
+        public Action? AfterWrite { get; set; }
+
         public bool KeyExists(RegistryKeyPath key)
         {
             lock (gate)
@@ -68,6 +74,7 @@ namespace TeamsRemediation.Simulation
 
         public void SetValue(RegistryKeyPath key, string name, RegistryValue value)
         {
+            BeforeWrite?.Invoke(Physical(key), name ?? string.Empty);
             lock (gate)
             {
                 var physical = Physical(key);
@@ -75,10 +82,13 @@ namespace TeamsRemediation.Simulation
                 EnsureKey(physical)[name ?? string.Empty] = value ?? throw new ArgumentNullException(nameof(value));
                 WriteCount++;
             }
+
+            AfterWrite?.Invoke();
         }
 
         public void DeleteValue(RegistryKeyPath key, string name)
         {
+            BeforeWrite?.Invoke(Physical(key), name ?? string.Empty);
             lock (gate)
             {
                 var physical = Physical(key);
@@ -88,6 +98,8 @@ namespace TeamsRemediation.Simulation
                     WriteCount++;
                 }
             }
+
+            AfterWrite?.Invoke();
         }
 
         /// <summary>Creates an empty key (and its parents), as loading a user's hive does for HKU\&lt;SID&gt;.</summary>
@@ -174,6 +186,29 @@ namespace TeamsRemediation.Simulation
             lock (gate)
             {
                 deniedKeys.Add(Physical(key));
+            }
+        }
+
+        /// <summary>Every loaded key with a copy of its values, by physical path.</summary>
+        internal List<KeyValuePair<string, Dictionary<string, RegistryValue>>> CopyKeys()
+        {
+            lock (gate)
+            {
+                return keys.Select(k => new KeyValuePair<string, Dictionary<string, RegistryValue>>(
+                    k.Key, new Dictionary<string, RegistryValue>(k.Value, StringComparer.OrdinalIgnoreCase))).ToList();
+            }
+        }
+
+        /// <summary>Replaces every loaded key (unloaded hives and denied keys stay as they are).</summary>
+        internal void ReplaceKeys(IEnumerable<KeyValuePair<string, Dictionary<string, RegistryValue>>> replacement)
+        {
+            lock (gate)
+            {
+                keys.Clear();
+                foreach (var key in replacement)
+                {
+                    keys[key.Key] = new Dictionary<string, RegistryValue>(key.Value, StringComparer.OrdinalIgnoreCase);
+                }
             }
         }
 

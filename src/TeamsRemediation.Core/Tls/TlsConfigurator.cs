@@ -14,11 +14,11 @@ namespace TeamsRemediation.Tls
     /// <summary>
     /// Turns TLS 1.2 back on wherever <see cref="TlsRegistryLocations"/> says it can be switched off, in every view
     /// and in each target user's own hive, and never lowers anything: masks only gain 0x800, values already on
-    /// are left alone, absent values that mean the OS default stay absent. Every write is journaled.
+    /// are left alone, absent values that mean the OS default stay absent. Every write is journaled before it is made.
     /// </summary>
     public sealed class TlsConfigurator
     {
-        public const string JournalOperation = "Enable-Tls12";
+        public const string JournalOperation = JournalScope.EnableTls12;
         private const string Absent = "(absent)";
 
         private readonly IMachine machine;
@@ -42,7 +42,7 @@ namespace TeamsRemediation.Tls
         /// Repairs the machine values (when <paramref name="machineScope"/>) and each user's Internet Options. The
         /// journal file exists only when something was written; its path is then on every result.
         /// </summary>
-        /// <exception cref="JournalWriteException">The journal could not be written; the unrecorded write was taken back.</exception>
+        /// <exception cref="JournalWriteException">The journal could not be written; the value it was to record was not written.</exception>
         public IReadOnlyList<TlsSettingChange> Run(bool machineScope, IReadOnlyList<TargetUser> users, string? journalPath = null)
         {
             var journal = ChangeJournal.Start(machine, JournalOperation, journalPath);
@@ -156,7 +156,7 @@ namespace TeamsRemediation.Tls
 
             try
             {
-                machine.Registry.SetValue(key, setting.Name, desired);
+                journal.SetRegistryValue(key, setting.Name, current, desired);
             }
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
@@ -166,33 +166,10 @@ namespace TeamsRemediation.Tls
                 return change;
             }
 
-            Record(journal, key, setting.Name, current, desired);
             change.Action = current == null ? TlsChangeAction.Created : TlsChangeAction.Updated;
             change.NewValue = desired.ToString();
             change.RebootRequired = setting.RebootRequired;
             return change;
-        }
-
-        /// <summary>Records the write; if the journal cannot be written, takes the write back so no change is ever unrecorded.</summary>
-        private void Record(ChangeJournal journal, RegistryKeyPath key, string name, RegistryValue? before, RegistryValue after)
-        {
-            try
-            {
-                journal.RecordRegistryValue(key, name, before, after);
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
-            {
-                if (before == null)
-                {
-                    machine.Registry.DeleteValue(key, name);
-                }
-                else
-                {
-                    machine.Registry.SetValue(key, name, before);
-                }
-
-                throw new JournalWriteException(journal.Path, e);
-            }
         }
 
         /// <summary>The value that turns TLS 1.2 on, or null to leave the value as it is (with the reason why).</summary>

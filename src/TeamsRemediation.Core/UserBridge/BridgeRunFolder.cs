@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.UserBridge
@@ -22,7 +23,7 @@ namespace TeamsRemediation.UserBridge
 
         public const string FolderName = "UserBridge";
 
-        public static string BridgeFolder(IMachine machine) => Path.Combine(ProtectedFolder.ModuleFolder(machine), FolderName);
+        public static string BridgeFolder(IMachine machine) => Path.Combine(JournalStorage.ModuleFolder(machine), FolderName);
 
         public static string RunFolderSddl(string userSid) =>
             "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;" + AdministratorsReadDelete + ";;;BA)(A;;" + UserOnFolder + ";;;" + userSid + ")(A;OICIIO;" + UserInside + ";;;"

@@ -71,7 +71,7 @@ namespace TeamsRemediation.Commands
             }
             catch (JournalWriteException e)
             {
-                ThrowModuleError(ModuleErrors.JournalWriteFailed(e.JournalPath, e.InnerException ?? e));
+                ThrowModuleError(e.Error);
                 return;
             }
 

@@ -58,7 +58,8 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            journal = ChangeJournal.Start(Machine, "ResetTeamsWorkAccount", JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath));
+            journal = ChangeJournal.Start(Machine, JournalScope.ResetWorkAccount, JournalPath == null ? null
+                : GetUnresolvedProviderPathFromPSPath(JournalPath));
         }
 
         protected override void ProcessRecord()
@@ -79,13 +80,20 @@ namespace TeamsRemediation.Commands
                     WriteWarning(user.UserName + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. Run as the user: " + WorkAccountResetter.UserContextCommand(options));
                 }
 
-                foreach (var step in resetter.Reset(user))
+                try
                 {
-                    WriteObject(step);
-                    if (step.Status == AccountResetStatus.Failed)
+                    foreach (var step in resetter.Reset(user))
                     {
-                        WriteModuleError(ModuleErrors.WorkAccountStepFailed(step.User, step.Step.ToString(), step.Detail));
+                        WriteObject(step);
+                        if (step.Status == AccountResetStatus.Failed)
+                        {
+                            WriteModuleError(ModuleErrors.WorkAccountStepFailed(step.User, step.Step.ToString(), step.Detail));
+                        }
                     }
+                }
+                catch (JournalWriteException e)
+                {
+                    ThrowModuleError(e.Error);
                 }
             }
         }
@@ -110,7 +118,7 @@ namespace TeamsRemediation.Commands
                 return true;
             }
 
-            return ShouldProcess(target, action);
+            return ShouldProcessOrStop(target, action);
         }
     }
 }

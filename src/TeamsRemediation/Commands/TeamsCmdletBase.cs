@@ -75,6 +75,23 @@ namespace TeamsRemediation.Commands
                 ? ((SwitchParameter)value).IsPresent
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
+        /// <summary>
+        /// ShouldProcess, but when the question reaches a host that cannot ask anyone (no UI, -NonInteractive), the
+        /// module's own error that says to add -Force, instead of the host's HostFunctionNotImplemented.
+        /// </summary>
+        protected bool ShouldProcessOrStop(string target, string action)
+        {
+            try
+            {
+                return ShouldProcess(target, action);
+            }
+            catch (System.Exception e) when (e is System.Management.Automation.Host.HostException || e is PSInvalidOperationException)
+            {
+                ThrowModuleError(ModuleErrors.ConfirmationNeedsForce(MyInvocation.MyCommand.Name, target, action, e));
+                return false;
+            }
+        }
+
         protected void WriteModuleError(ModuleError error) => WriteError(ErrorRecords.From(error));
 
         protected void ThrowModuleError(ModuleError error) => ThrowTerminatingError(ErrorRecords.From(error));

@@ -69,6 +69,11 @@ namespace TeamsRemediation.Commands
                 {
                     results = restorer.Restore(path, ShouldProcess, Force, IsWhatIf);
                 }
+                catch (JournalRefusedException e)
+                {
+                    WriteModuleError(e.Error);
+                    continue;
+                }
                 catch (InvalidDataException e)
                 {
                     WriteModuleError(ModuleErrors.InvalidJournal(path, e));

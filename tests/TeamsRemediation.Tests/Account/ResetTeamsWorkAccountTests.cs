@@ -225,8 +225,10 @@ namespace TeamsRemediation.Tests.Account
 
             var result = s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides");
 
-            // ConfirmImpact High: the question reaches the host, which has nobody to answer it.
-            Assert.NotNull(result.Terminating);
+            // ConfirmImpact High: the question reaches the host, which has nobody to answer it; the module says what to add.
+            Assert.Equal("ConfirmationNeedsForce,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
+            Assert.Contains("add -Force",
+                ((System.Management.Automation.IContainsErrorRecord)result.Terminating!).ErrorRecord.ErrorDetails.RecommendedAction);
             Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
         }
@@ -275,11 +277,11 @@ namespace TeamsRemediation.Tests.Account
         [Fact]
         public void ClearBrokerStateClosesTeamsMovesTheDataAsideAndTheRestoreBringsItBack()
         {
-            using var s = new SimulatedSession();
-            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            // As the user herself: SYSTEM refuses while she is signed in (ASignedInUsersBrokerIsNotMovedBySystem).
+            var (s, alice) = AliceRunsItHerself();
+            using var _ = s;
             var bob = s.Pc.AddUser("bob", loggedOn: true);
-            s.Pc.RunAsSystem();
-            AccountPc.RecordDsregcmd(s.Machine);
+            AccountPc.RecordHealthyUser(s.Machine);
             var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
             var account = Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
@@ -309,6 +311,66 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(RestoreStatus.Restored, restored.Status);
             Assert.Equal(hash, Hash(account));
             Assert.False(Directory.Exists(step.BackupPath));
+        }
+
+        [Fact]
+        public void ASignedInUsersBrokerIsNotMovedBySystem()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            var account = Path.Combine(WorkAccountResetter.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            alice.WriteFile(account, "broker account data");
+            var teams = alice.StartProcess("ms-teams");
+
+            var step = StepOf(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState")),
+                AccountResetStepName.BrokerState);
+
+            Assert.Equal(AccountResetStatus.Skipped, step.Status);
+            Assert.Contains("is signed in (session", step.Detail);
+            Assert.Equal("broker account data", File.ReadAllText(account));
+            Assert.Contains(teams.Id, s.Machine.ProcessTable.List().Select(p => p.Id));
+            Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
+        }
+
+        [Fact]
+        public void WhenTheJournalCannotBeWrittenNoWamOverrideIsRemoved()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            var registryBefore = s.Machine.SimulatedRegistry.Export();
+            s.Machine.FileOperations.Deny(ChangeJournal.DefaultFolder(s.Machine));
+
+            var result = s.Run("Reset-TeamsWorkAccount -Force -RemoveWamOverrides");
+
+            Assert.Equal("JournalWriteFailed,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
+            Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
+            Assert.Empty(Directory.GetFiles(ChangeJournal.DefaultFolder(s.Machine)));
+        }
+
+        [Fact]
+        public void WhenTheJournalCannotBeWrittenTheBrokerFolderIsNotMoved()
+        {
+            var (s, alice) = AliceRunsItHerself();
+            using var _ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            var account = Path.Combine(WorkAccountResetter.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            alice.WriteFile(account, "broker account data");
+            var journal = Path.Combine(s.Machine.RootFolder, "denied", "reset.xml");
+            s.Machine.FileOperations.Deny(Path.GetDirectoryName(journal)!);
+
+            var result = s.Run("Reset-TeamsWorkAccount -Force -ClearBrokerState -JournalPath $args[0]", journal);
+
+            Assert.Equal("JournalWriteFailed,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
+            Assert.Equal("broker account data", File.ReadAllText(account));
+            var backups = WorkAccountResetter.BrokerBackupFolder(alice.ProfilePath);
+            Assert.Empty(Directory.Exists(backups) ? Directory.GetFileSystemEntries(backups) : new string[0]);
+            Assert.False(File.Exists(journal));
         }
 
         [Fact]

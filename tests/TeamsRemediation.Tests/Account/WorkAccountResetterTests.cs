@@ -22,7 +22,7 @@ namespace TeamsRemediation.Tests.Account
             AccountPc.RecordWam(machine, "wam-list-success.json", takes: TimeSpan.FromSeconds(2));
             var user = new TargetResolver(machine.Users).Resolve(new TargetRequest()).Users.Single();
             var options = new WorkAccountResetOptions { ScriptTimeout = TimeSpan.FromMilliseconds(50) };
-            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, "Test"), (_, __) => true, options);
+            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, JournalScope.ResetWorkAccount), (_, __) => true, options);
 
             var steps = resetter.Reset(user).ToList();
 
@@ -43,7 +43,8 @@ namespace TeamsRemediation.Tests.Account
             AccountPc.RecordWam(machine, "wam-list-none.json");
             AccountPc.RecordBroker(machine, "broker-present.json");
             var user = new TargetResolver(machine.Users).Resolve(new TargetRequest()).Users.Single();
-            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, "Test"), (_, __) => true, new WorkAccountResetOptions());
+            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, JournalScope.ResetWorkAccount), (_, __) => true,
+                new WorkAccountResetOptions());
 
             var steps = resetter.Reset(user).ToList();
 
@@ -60,7 +61,8 @@ namespace TeamsRemediation.Tests.Account
             pc.RunAs(alice, elevated: false);
             AccountPc.RecordHealthyUser(machine);
             var user = new TargetResolver(machine.Users).Resolve(new TargetRequest()).Users.Single();
-            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, "Test"), (_, __) => false, new WorkAccountResetOptions { WhatIf = true });
+            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, JournalScope.ResetWorkAccount), (_, __) => false,
+                new WorkAccountResetOptions { WhatIf = true });
 
             var device = resetter.Reset(user).First();
 

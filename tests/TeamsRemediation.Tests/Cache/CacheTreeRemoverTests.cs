@@ -3,7 +3,9 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Cache;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
@@ -61,20 +63,23 @@ namespace TeamsRemediation.Tests.Cache
         [Fact]
         public void ABackupOfAFolderWithALockedFileMovesTheRestItemByItemAndJournalsEachMove()
         {
-            using var temp = new TempFolder();
-            var root = temp.Combine("cache");
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var alice = pc.AddUser("alice");
+            var root = TeamsLayout.NewCacheRoot(alice.ProfilePath);
             var locked = Path.Combine(root, "IndexedDB", "leveldb", "LOCK");
             Write(locked, "held");
             Write(Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), "log");
             Write(Path.Combine(root, "IndexedDB", "other", "x"), "x");
             Write(Path.Combine(root, "Cache", "data_0"), "cached");
-            var files = new SimulatedFileOperations();
+            var files = machine.FileOperations;
             files.Lock(locked);
-            var backup = temp.Combine("backup");
-            var moves = new List<(string Original, string Backup)>();
+            var folder = CacheBackupFolder.Create(machine, Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run"));
+            var backup = folder.ContentFolder;
             var plan = new CacheRemovalPlan(root, CacheItemDisposition.Backup, backup);
 
-            var tally = new CacheTreeRemover(files, (original, moved) => moves.Add((original, moved))).Run(plan, countOnly: false);
+            var tally = new CacheTreeRemover(files, folder.Journal).Run(plan, countOnly: false);
+            var moves = JournalFile.Read(folder.Journal.Path).Entries.Select(e => (e.OriginalPath, e.BackupPath)).ToList();
 
             Assert.Equal(3, tally.FilesRemoved);
             Assert.Equal(1, tally.FailedCount);
@@ -86,7 +91,7 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Contains((Path.Combine(root, "Cache"), Path.Combine(backup, "Cache")), moves);
             Assert.Contains((Path.Combine(root, "IndexedDB", "other"), Path.Combine(backup, "IndexedDB", "other")), moves);
             Assert.Contains((Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), Path.Combine(backup, "IndexedDB", "leveldb", "000003.log")), moves);
-            Assert.DoesNotContain(moves, m => m.Original == locked);
+            Assert.DoesNotContain(moves, m => m.OriginalPath == locked);
         }
 
         [Fact]
@@ -106,6 +111,75 @@ namespace TeamsRemediation.Tests.Cache
 
             Assert.Equal(1, tally.FilesRemoved);
             Assert.Empty(Directory.GetFileSystemEntries(root));
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4)]
+        public void ManyFoldersDeletedBySeveralThreadsKeepLinksLockedFilesTheirFoldersAndExactCounts(int threads)
+        {
+            using var temp = new TempFolder();
+            var root = temp.Combine("cache");
+            var files = new SimulatedFileOperations();
+            long bytes = 0;
+            var expected = 0;
+            for (var top = 0; top < 6; top++)
+            {
+                for (var sub = 0; sub < 20; sub++)
+                {
+                    for (var f = 0; f < 15; f++)
+                    {
+                        var content = new string('x', 1 + (top * 7 + sub * 3 + f) % 50);
+                        Write(Path.Combine(root, "Top" + top, "s" + sub, "deeper", "f" + f), content);
+                        bytes += content.Length;
+                        expected++;
+                    }
+                }
+            }
+
+            var locked = Path.Combine(root, "Top2", "s7", "deeper", "f3");
+            var denied = Path.Combine(root, "Top5", "s19", "deeper", "f14");
+            files.Lock(locked);
+            files.Deny(denied);
+            bytes -= new FileInfo(locked).Length + new FileInfo(denied).Length;
+            Write(temp.Combine("outside", "user.txt"), "user data");
+            Directory.CreateSymbolicLink(Path.Combine(root, "Top1", "s4", "deeper", "link"), temp.Combine("outside"));
+            File.CreateSymbolicLink(Path.Combine(root, "Top3", "s0", "filelink"), temp.Combine("outside", "user.txt"));
+            var notes = new List<string>();
+            var progress = new List<long>();
+            var caller = System.Environment.CurrentManagedThreadId;
+            var threadsSeen = new HashSet<int>();
+
+            var remover = new CacheTreeRemover(
+                files,
+                progress: (n, _) => { progress.Add(n); threadsSeen.Add(System.Environment.CurrentManagedThreadId); },
+                decision: n => { notes.Add(n); threadsSeen.Add(System.Environment.CurrentManagedThreadId); },
+                threads: threads);
+
+            var tally = remover.Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null), countOnly: false);
+
+            // Every file but the locked and the denied one, plus the two links, each counted as one item.
+            Assert.Equal(expected - 2 + 2, tally.FilesRemoved);
+            Assert.Equal(bytes, tally.BytesFreed);
+            Assert.Equal(2, tally.FailedCount);
+            Assert.Contains(tally.Failed, f => f.StartsWith(locked + ": in use"));
+            Assert.Contains(tally.Failed, f => f.StartsWith(denied + ": access denied"));
+            Assert.Equal("user data", File.ReadAllText(temp.Combine("outside", "user.txt")));
+            Assert.Equal(2, notes.Count(n => n.StartsWith("Removing the link ")));
+            Assert.Equal(new[] { caller }, threadsSeen);
+            Assert.NotEmpty(progress);
+
+            // Only the locked and denied files and the folders above them are left.
+            var left = Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+                .Select(p => p.Substring(root.Length + 1))
+                .OrderBy(p => p, System.StringComparer.Ordinal);
+            Assert.Equal(
+                new[]
+                {
+                    "Top2", Path.Combine("Top2", "s7"), Path.Combine("Top2", "s7", "deeper"), Path.Combine("Top2", "s7", "deeper", "f3"),
+                    "Top5", Path.Combine("Top5", "s19"), Path.Combine("Top5", "s19", "deeper"), Path.Combine("Top5", "s19", "deeper", "f14"),
+                },
+                left);
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -111,6 +112,24 @@ namespace TeamsRemediation.Tests.Cache
 
             Assert.Equal("CacheRootIsLink" + Cmdlet, Assert.Single(result.Errors).FullyQualifiedErrorId);
             Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
+            Assert.Equal(before, TreeSnapshot.Take(elsewhere.Path));
+        }
+
+        [Fact]
+        public void AProfileFolderThatIsItselfALinkIsRefused()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            using var elsewhere = new TempFolder();
+            Directory.Move(alice.ProfilePath, elsewhere.Combine("alice"));
+            Directory.CreateSymbolicLink(alice.ProfilePath, elsewhere.Combine("alice"));
+            var before = TreeSnapshot.Take(elsewhere.Path);
+
+            var result = s.Run("Clear-TeamsCache -UserName alice -Client New");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("CacheRootIsLink" + Cmdlet, error.FullyQualifiedErrorId);
+            Assert.Contains(alice.ProfilePath, error.Exception.Message);
             Assert.Equal(before, TreeSnapshot.Take(elsewhere.Path));
         }
 
@@ -263,10 +282,54 @@ namespace TeamsRemediation.Tests.Cache
             Assert.All(TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)), entry => Assert.Equal("dir", entry.Value));
             Assert.True(Directory.Exists(Classic(alice, "Cache")), "-Client New leaves classic alone");
 
+            // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
+            s.Pc.RunAs(alice, elevated: false);
             var restored = new JournalRestorer(s.Machine).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), (target, action) => true, force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData(" -Backup")]
+        public void WhatIfCountsLinksInsideTheCacheExactlyAsTheRealRunRemovesThem(string backup)
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var outside = Path.Combine(s.Machine.RootFolder, "outside");
+            alice.WriteFile(Path.Combine(outside, "target.txt"), "not the cache's");
+            File.CreateSymbolicLink(New(alice, "EBWebView", "WV2Profile_tfw", "Cache", "file-link"), Path.Combine(outside, "target.txt"));
+            Directory.CreateSymbolicLink(New(alice, "EBWebView", "WV2Profile_tfw", "GPUCache", "folder-link"), outside);
+            var script = "Clear-TeamsCache -UserName alice -Client New" + backup;
+
+            var preview = Assert.Single(s.Run(script + " -WhatIf").Objects<TeamsCacheClearResult>());
+            var real = Assert.Single(s.Run(script).Objects<TeamsCacheClearResult>());
+
+            Assert.Equal(CacheClearStatus.WhatIf, preview.Status);
+            Assert.Equal(CacheClearStatus.Cleared, real.Status);
+            // Six cached files and two links (removed as links, never followed).
+            Assert.Equal(8, real.FilesRemoved);
+            Assert.Equal(real.FilesRemoved, preview.FilesRemoved);
+            Assert.Equal(real.BytesFreed, preview.BytesFreed);
+            Assert.Equal("not the cache's", File.ReadAllText(Path.Combine(outside, "target.txt")));
+        }
+
+        [Fact]
+        public void WhenTheBackupJournalCannotBeWrittenNothingIsMoved()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath));
+            s.Machine.FileOperations.Deny(CacheBackupFolder.DefaultRoot(alice.ProfilePath));
+
+            var result = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup");
+
+            Assert.Equal("JournalWriteFailed" + Cmdlet, Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Equal("WriteError", result.Errors[0].CategoryInfo.Category.ToString());
+            Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
+            Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
+            Assert.Empty(Directory.GetFileSystemEntries(CacheBackupFolder.DefaultRoot(alice.ProfilePath)));
         }
 
         [Fact]
@@ -387,9 +450,15 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Contains(verbose, v => v.StartsWith("Keeping the logs"));
             Assert.Contains(verbose, v => v.StartsWith("Cleared: 2,506 files"));
             var progress = ps.Streams.Progress.Where(p => p.Activity.Contains("alice")).ToList();
-            Assert.Contains(progress, p => p.StatusDescription.StartsWith("2,000 files"));
+            // Folders are deleted by several threads, so progress shows the count when it is reported, not a multiple of 1,000.
+            Assert.Contains(
+                progress,
+                p => p.RecordType == ProgressRecordType.Processing && FilesIn(p.StatusDescription) >= CacheTreeRemover.ProgressEvery);
             Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
         }
+
+        private static long FilesIn(string status) =>
+            long.Parse(status.Substring(0, status.IndexOf(' ')), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
         [Fact]
         public void NoInstalledClientMeansNoResultAndClientClassicClearsALeftover()

@@ -1,15 +1,18 @@
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Cache;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
+using TeamsRemediation.Tls;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Journal
 {
     public sealed class ChangeJournalTests
     {
-        private static readonly RegistryKeyPath Key = new RegistryKeyPath(RegistryHive.LocalMachine, @"SOFTWARE\Contoso\Test", RegistryView.Registry32);
+        private static readonly RegistryKeyPath Key = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
 
         private static bool Yes(string target, string action) => true;
 
@@ -19,7 +22,7 @@ namespace TeamsRemediation.Tests.Journal
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
 
-            var journal = ChangeJournal.Start(machine, "EnableTls12");
+            var journal = ChangeJournal.Start(machine, JournalScope.EnableTls12);
 
             Assert.True(journal.IsEmpty);
             Assert.False(File.Exists(journal.Path));
@@ -31,7 +34,7 @@ namespace TeamsRemediation.Tests.Journal
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
-            var journal = ChangeJournal.Start(machine, "Test");
+            var path = Path.Combine(machine.RootFolder, "kinds.xml");
             var values = new[]
             {
                 RegistryValue.DWord(0xFFFFFFFF), RegistryValue.QWord(ulong.MaxValue), RegistryValue.String("1"), RegistryValue.ExpandString("%SystemRoot%\\x"),
@@ -40,16 +43,26 @@ namespace TeamsRemediation.Tests.Journal
 
             for (var i = 0; i < values.Length; i++)
             {
-                journal.RecordRegistryValue(Key, "V" + i, before: i == 0 ? null : values[i], after: values[i - (i == 0 ? 0 : 1)]);
-                Assert.Equal(i + 1, JournalFile.Read(journal.Path).Count);
+                var entry = JournalEntry.RegistryChange(Key, "V" + i, before: i == 0 ? null : values[i], after: values[i - (i == 0 ? 0 : 1)]);
+                if (i == 0)
+                {
+                    JournalFile.Create(machine.Files, path, machine.ComputerName, JournalScope.EnableTls12, machine.Clock.UtcNow, entry);
+                }
+                else
+                {
+                    JournalFile.Append(machine.Files, path, entry);
+                }
+
+                Assert.Equal(i + 1, JournalFile.Read(path).Entries.Count);
             }
 
-            var read = JournalFile.Read(journal.Path);
-            Assert.Null(read[0].Before);
+            var read = JournalFile.Read(path);
+            Assert.Equal(JournalScope.EnableTls12, read.Operation);
+            Assert.Null(read.Entries[0].Before);
             for (var i = 1; i < values.Length; i++)
             {
-                Assert.Equal(values[i], read[i].Before);
-                Assert.Equal(Key, read[i].Key);
+                Assert.Equal(values[i], read.Entries[i].Before);
+                Assert.Equal(Key, read.Entries[i].Key);
             }
         }
 
@@ -59,20 +72,20 @@ namespace TeamsRemediation.Tests.Journal
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
             var registry = machine.SimulatedRegistry;
-            registry.SetValue(Key, "Typed", RegistryValue.String("1"));
+            registry.SetValue(Key, "Enabled", RegistryValue.String("1"));
             var before = registry.Export();
-            var journal = ChangeJournal.Start(machine, "Test");
+            var journal = ChangeJournal.Start(machine, JournalScope.EnableTls12);
 
-            registry.SetValue(Key, "Typed", RegistryValue.DWord(1));
-            journal.RecordRegistryValue(Key, "Typed", RegistryValue.String("1"), RegistryValue.DWord(1));
-            registry.SetValue(Key, "New", RegistryValue.DWord(0x800));
-            journal.RecordRegistryValue(Key, "New", null, RegistryValue.DWord(0x800));
+            journal.SetRegistryValue(Key, "Enabled", RegistryValue.String("1"), RegistryValue.DWord(1));
+            journal.SetRegistryValue(Key, "DisabledByDefault", null, RegistryValue.DWord(0));
+            Assert.Equal(RegistryValue.DWord(1), registry.GetValue(Key, "Enabled"));
 
             var results = new JournalRestorer(machine).Restore(journal.Path, Yes, force: false);
 
             Assert.All(results, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, registry.Export());
-            Assert.Equal(RegistryValueKind.String, registry.GetValue(Key, "Typed")!.Kind);
+            Assert.Equal(RegistryValueKind.String, registry.GetValue(Key, "Enabled")!.Kind);
+            Assert.Null(registry.GetValue(Key, "DisabledByDefault"));
             Assert.Equal(RestoreStatus.AlreadyRestored, new JournalRestorer(machine).Restore(journal.Path, Yes, force: false).First().Status);
         }
 
@@ -82,9 +95,8 @@ namespace TeamsRemediation.Tests.Journal
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
             var registry = machine.SimulatedRegistry;
-            var journal = ChangeJournal.Start(machine, "Test");
-            registry.SetValue(Key, "Enabled", RegistryValue.DWord(1));
-            journal.RecordRegistryValue(Key, "Enabled", RegistryValue.DWord(0), RegistryValue.DWord(1));
+            var journal = ChangeJournal.Start(machine, JournalScope.EnableTls12);
+            journal.SetRegistryValue(Key, "Enabled", RegistryValue.DWord(0), RegistryValue.DWord(1));
             registry.SetValue(Key, "Enabled", RegistryValue.DWord(5));
 
             var conflict = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: false));
@@ -100,9 +112,8 @@ namespace TeamsRemediation.Tests.Journal
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
-            var journal = ChangeJournal.Start(machine, "Test");
-            machine.SimulatedRegistry.SetValue(Key, "Enabled", RegistryValue.DWord(1));
-            journal.RecordRegistryValue(Key, "Enabled", null, RegistryValue.DWord(1));
+            var journal = ChangeJournal.Start(machine, JournalScope.EnableTls12);
+            journal.SetRegistryValue(Key, "Enabled", null, RegistryValue.DWord(1));
             var writes = machine.SimulatedRegistry.WriteCount;
 
             var result = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, (t, a) => false, force: false, whatIf: true));
@@ -116,19 +127,22 @@ namespace TeamsRemediation.Tests.Journal
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
-            var original = Path.Combine(machine.RootFolder, "Users", "alice", "cache");
-            var backup = Path.Combine(machine.RootFolder, "backup", "cache");
+            var alice = pc.AddUser("alice");
+            var original = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView");
+            var folder = CacheBackupFolder.Create(machine, Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run1"));
+            var backup = Path.Combine(folder.ContentFolder, "EBWebView");
             Directory.CreateDirectory(Path.Combine(original, "sub"));
             File.WriteAllBytes(Path.Combine(original, "sub", "a.bin"), new byte[] { 1, 2, 3 });
             File.WriteAllText(Path.Combine(original, "b.txt"), "old b");
-            Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
-            Directory.Move(original, backup);
-            var journal = ChangeJournal.Start(machine, "Test");
-            journal.RecordMove(original, backup);
+            var journal = folder.Journal;
+            journal.MoveDirectory(original, backup);
+            Assert.False(Directory.Exists(original));
             // The client recreated its folder and one file meanwhile.
             Directory.CreateDirectory(original);
             File.WriteAllText(Path.Combine(original, "b.txt"), "new b");
 
+            // The backup sits in alice's profile, where she could edit it: she restores it herself (an elevated Undo refuses).
+            pc.RunAs(alice, elevated: false);
             var result = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: false));
 
             Assert.Equal(RestoreStatus.Conflict, result.Status);
@@ -146,16 +160,13 @@ namespace TeamsRemediation.Tests.Journal
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
-            var journal = ChangeJournal.Start(machine, "Test");
-            for (var i = 0; i < 3; i++)
-            {
-                journal.RecordMove("/from/" + i, "/to/" + i);
-            }
+            var path = Path.Combine(machine.RootFolder, "cut.xml");
+            WriteMoves(machine, path, 3, "from", "to");
 
-            var text = File.ReadAllText(journal.Path);
-            File.WriteAllText(journal.Path, text.Substring(0, text.LastIndexOf("<Move", System.StringComparison.Ordinal) + 12));
+            var text = File.ReadAllText(path);
+            File.WriteAllText(path, text.Substring(0, text.LastIndexOf("<Move", System.StringComparison.Ordinal) + 12));
 
-            var read = JournalFile.Read(journal.Path);
+            var read = JournalFile.Read(path).Entries;
             Assert.Equal(2, read.Count);
             Assert.EndsWith("1", read[1].OriginalPath);
         }
@@ -165,16 +176,13 @@ namespace TeamsRemediation.Tests.Journal
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
-            var journal = ChangeJournal.Start(machine, "Test");
-            for (var i = 0; i < 3000; i++)
-            {
-                journal.RecordMove("/cache/file" + i, "/backup/file" + i);
-            }
+            var path = Path.Combine(machine.RootFolder, "many.xml");
+            WriteMoves(machine, path, 3000, "cache", "backup");
 
-            var read = JournalFile.Read(journal.Path);
+            var read = JournalFile.Read(path).Entries;
             Assert.Equal(3000, read.Count);
-            Assert.EndsWith("file2999", read[2999].OriginalPath);
-            Assert.Equal(3002, File.ReadAllLines(journal.Path).Length - 1);
+            Assert.EndsWith("2999", read[2999].OriginalPath);
+            Assert.Equal(3002, File.ReadAllLines(path).Length - 1);
         }
 
         [Fact]
@@ -187,6 +195,22 @@ namespace TeamsRemediation.Tests.Journal
 
             var error = Assert.Throws<InvalidDataException>(() => new JournalRestorer(machine).Restore(path, Yes, force: false));
             Assert.Contains("not a TeamsRemediation journal", error.Message);
+        }
+
+        private static void WriteMoves(SimulatedMachine machine, string path, int count, string from, string to)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var entry = JournalEntry.Moved(Path.Combine(machine.RootFolder, from, "file" + i), Path.Combine(machine.RootFolder, to, "file" + i));
+                if (i == 0)
+                {
+                    JournalFile.Create(machine.Files, path, machine.ComputerName, JournalScope.ClearCache, machine.Clock.UtcNow, entry);
+                }
+                else
+                {
+                    JournalFile.Append(machine.Files, path, entry);
+                }
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ namespace TeamsRemediation.Tests.Support
 {
     /// <summary>
     /// The test assembly's entry point (the test SDK makes every test project an executable). With --sleep it only
-    /// waits: on Windows a copy of this program's launcher named ms-teams.exe is a real "Teams" process to stop.
+    /// waits: on Windows a copy of this program's launcher named ms-teams.exe is a real "Teams" process to stop. With
+    /// a <see cref="ChildHost"/> scenario it runs that scenario, for a crash test to kill.
     /// </summary>
     public static class SleeperProgram
     {
@@ -13,6 +14,11 @@ namespace TeamsRemediation.Tests.Support
             if (args.Length > 0 && args[0] == "--sleep")
             {
                 Thread.Sleep(Timeout.Infinite);
+            }
+
+            if (args.Length > 0 && ChildHost.Handles(args[0]))
+            {
+                return ChildHost.Run(args);
             }
 
             return 0;

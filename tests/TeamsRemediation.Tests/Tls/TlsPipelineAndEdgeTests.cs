@@ -118,11 +118,14 @@ namespace TeamsRemediation.Tests.Tls
             var blocker = System.IO.Path.Combine(s.Machine.RootFolder, "not-a-folder");
             System.IO.File.WriteAllText(blocker, "a file where the journal folder should be");
             var before = s.Machine.SimulatedRegistry.Export();
+            var writes = s.Machine.SimulatedRegistry.WriteCount;
 
             var result = s.Run("Enable-Tls12 -Scope Machine -JournalPath $args[0]", System.IO.Path.Combine(blocker, "journal.xml"));
 
             Assert.Equal("JournalWriteFailed" + EnableId, result.TerminatingErrorId);
             Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
+            // Write-ahead: not written and taken back, never written at all.
+            Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
         }
     }
 }

@@ -70,7 +70,7 @@ namespace TeamsRemediation.Tests.UserBridge
                 Assert.Equal(BridgeRunFolder.RunFolderSddl(alice.Sid), folderSddl);
                 var access = StorageAccess.FromSddl(folderSddl!);
                 Assert.Equal(new[] { alice.Sid }, access.Holders(StorageAccess.WriteRights));
-                Assert.Equal(FileSystem.ProtectedFolder.AdministratorsOnlySddl, parentSddl);
+                Assert.Equal(TeamsRemediation.Journal.JournalStorage.JournalFolderSddl, parentSddl);
             }
         }
 

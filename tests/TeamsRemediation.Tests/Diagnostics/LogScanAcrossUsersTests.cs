@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Diagnostics
+{
+    /// <summary>Every user's logs are scanned at once; each finding still holds only that user's codes.</summary>
+    public sealed class LogScanAcrossUsersTests
+    {
+        [Fact]
+        public void EachUsersFindingHoldsOnlyTheCodesOfTheirOwnLogs()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var lines = new[]
+            {
+                "2026-11-24T09:12:03.120Z Err AuthenticationManager: acquireToken failed with CAA20002 (AADSTS90014)",
+                "Tue Nov 24 2026 09:12:03 GMT+0000 <3412> -- error -- ADAL error: 0xcaa82ee7 name not resolved",
+                "2026-11-24T09:12:03.120Z Inf CallingService: heartbeat ok",
+            };
+            var users = new List<TargetUser>();
+            for (var u = 0; u < 12; u++)
+            {
+                var user = pc.AddUser("user" + u);
+                var logs = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
+                Directory.CreateDirectory(logs);
+                File.WriteAllText(Path.Combine(logs, "MSTeams_2026-11-24_09-12-01.00.log"), string.Join("\n", Enumerable.Repeat(lines[u % 3], 500)) + "\n");
+                users.Add(new TargetUser(user.Sid, user.UserName, user.ProfilePath, true, false, user.SessionId));
+            }
+
+            var options = new DiagnosisOptions { SkipNetwork = true, CheckIds = new HashSet<string> { CheckIds.EvidenceTeamsLogs } };
+            var findings = new Caa20002Diagnosis(pc.Machine, options).Run(users);
+
+            Assert.Equal(users.Select(u => u.Sid), findings.Select(f => f.UserSid));
+            for (var u = 0; u < users.Count; u++)
+            {
+                var evidence = string.Join("\n", findings[u].Evidence);
+                Assert.Equal(u % 3 == 0, evidence.Contains("CAA20002", StringComparison.Ordinal));
+                Assert.Equal(u % 3 == 1, evidence.Contains("CAA82EE7", StringComparison.OrdinalIgnoreCase));
+                Assert.Equal(u % 3 == 2 ? FindingStatus.Pass : FindingStatus.Fail, findings[u].Status);
+                Assert.StartsWith("1 log file(s), ", findings[u].Evidence[0]);
+            }
+        }
+    }
+}
