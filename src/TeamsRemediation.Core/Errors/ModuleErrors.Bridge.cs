@@ -51,7 +51,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError UserBridgeTimedOut(string user, int sessionId, TimeSpan timeout) => new ModuleError(
             "UserBridgeTimedOut",
             ModuleErrorCategory.OperationTimeout,
-            "The run in the session " + sessionId + " of " + user + " did not finish within " + timeout.TotalSeconds + " s; it was stopped and its task deleted.",
+            "The run in the session " + sessionId + " of " + user + " did not finish within " + timeout.TotalSeconds
+                + " s; it was stopped and its task deleted.",
             "Run it again with a longer timeout, or look in the machine log for what the session was doing.",
             user);
 
@@ -65,8 +66,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError UserBridgeNoResult(string user, int sessionId, int lastResult) => new ModuleError(
             "UserBridgeNoResult",
             ModuleErrorCategory.InvalidResult,
-            "The run in the session " + sessionId + " of " + user + " ended (result 0x" + lastResult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture)
-                + ") without writing its result.",
+            "The run in the session " + sessionId + " of " + user + " ended (result 0x"
+                + lastResult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + ") without writing its result.",
             "Check that Windows PowerShell 5.1 can start for the user (AppLocker, WDAC, an antivirus rule) and that the module's folder is readable.",
             user);
 
@@ -84,7 +85,8 @@ namespace TeamsRemediation.Errors
             "Run it again; if this repeats, check that the installed module is the same version in every session.",
             path);
 
-        public static ModuleError UserSessionConstrainedLanguage(string user, int sessionId, string languageMode, string moduleFolder) => new ModuleError(
+        public static ModuleError UserSessionConstrainedLanguage(string user, int sessionId, string languageMode, string moduleFolder) =>
+            new ModuleError(
             "UserSessionConstrainedLanguage",
             ModuleErrorCategory.SecurityError,
             "PowerShell runs in " + languageMode + " mode in the session " + sessionId + " of " + user

@@ -53,7 +53,8 @@ namespace TeamsRemediation.FileSystem
         {
             if (problem != null)
             {
-                throw new UnauthorizedAccessException(path + " is " + problem + ": what the module keeps there could be planted or changed by others.");
+                throw new UnauthorizedAccessException(path + " is " + problem
+                    + ": what the module keeps there could be planted or changed by others.");
             }
         }
     }

@@ -15,6 +15,8 @@ namespace TeamsRemediation.Logging
     /// <see cref="MaximumBytes"/> into .1 ... .<see cref="KeptFiles"/>. Lines carry ids, SIDs, sessions, paths and
     /// outcomes; callers never pass secrets, and line breaks are flattened so one entry is always one line.
     /// A log that cannot be written never stops the work it describes: <see cref="Write"/> then returns false.
+    /// Each line also goes to the Application event log under <see cref="EventLogSource"/>, registered on first use
+    /// when this caller may register it, and skipped quietly when not.
     /// </summary>
     public sealed class MachineLog
     {
@@ -23,6 +25,9 @@ namespace TeamsRemediation.Logging
         public const long MaximumBytes = 1024 * 1024;
         public const int KeptFiles = 5;
 
+        /// <summary>The event id of every line copied to the Application log.</summary>
+        public const int EventId = 1000;
+
         // One writer at a time across the processes of this machine (two scheduled runs may overlap).
         private const string MutexName = @"Global\TeamsRemediation.MachineLog";
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
@@ -30,6 +35,7 @@ namespace TeamsRemediation.Logging
         private readonly IMachine machine;
         private readonly object gate = new object();
         private string? folder;
+        private bool? eventSourceReady;
 
         public MachineLog(IMachine machine)
         {
@@ -38,8 +44,8 @@ namespace TeamsRemediation.Logging
 
         public string FilePath => Path.Combine(JournalStorage.ModuleFolder(machine), FolderName, FileName);
 
-        /// <summary>Appends "time computer pid [source] message"; false when the log could not be written.</summary>
-        public bool Write(string source, string message)
+        /// <summary>Appends "time computer pid [source] message" (and an event of that level); false when the file could not be written.</summary>
+        public bool Write(string source, string message, EventLogLevel level = EventLogLevel.Information)
         {
             var line = machine.Clock.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + " " + machine.ComputerName + " "
                 + System.Diagnostics.Process.GetCurrentProcess().Id.ToString(CultureInfo.InvariantCulture) + " [" + source + "] "
@@ -76,6 +82,28 @@ namespace TeamsRemediation.Logging
                 {
                     return false;
                 }
+                finally
+                {
+                    WriteEvent("[" + source + "] " + Flatten(message), level);
+                }
+            }
+        }
+
+        private void WriteEvent(string text, EventLogLevel level)
+        {
+            eventSourceReady = eventSourceReady ?? EventLogSource.TryEnsureRegistered(machine);
+            if (eventSourceReady != true)
+            {
+                return;
+            }
+
+            try
+            {
+                machine.EventLog.Write(EventLogSource.Name, level, EventId, text);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // The event log service may be stopped or full: the file keeps the line.
             }
         }
 

@@ -61,7 +61,8 @@ function ConvertTo-BridgeJsonProperty([string] $Name, [object] $Value, [string] 
 function ConvertTo-BridgeJsonObject([object] $InputObject) {
     $typeName = $InputObject.PSObject.TypeNames[0]
     $head = '{"typeName":' + (ConvertTo-BridgeJsonText $typeName)
-    if ($InputObject -is [string] -or $InputObject -is [bool] -or $InputObject -is [int] -or $InputObject -is [long] -or $InputObject -is [datetime]) {
+    $plain = $InputObject -is [string] -or $InputObject -is [bool] -or $InputObject -is [int] -or $InputObject -is [long]
+    if ($plain -or $InputObject -is [datetime]) {
         # A plain value (a summary line): carried as one value of its kind.
         $kind = Get-BridgeKind -Value $InputObject -TypeName $typeName
         return $head + ',"kind":"' + $kind + '","value":' + (ConvertTo-BridgeValueText $InputObject $kind) + ',"properties":null}'
@@ -86,7 +87,8 @@ function ConvertTo-BridgeJsonError([object] $Record) {
 
     $target = ''
     if ($null -ne $Record.TargetObject) { $target = [string]$Record.TargetObject }
-    return '{"errorId":' + (ConvertTo-BridgeJsonText $Record.FullyQualifiedErrorId) + ',"category":' + (ConvertTo-BridgeJsonText ([string]$Record.CategoryInfo.Category)) +
+    return '{"errorId":' + (ConvertTo-BridgeJsonText $Record.FullyQualifiedErrorId) +
+        ',"category":' + (ConvertTo-BridgeJsonText ([string]$Record.CategoryInfo.Category)) +
         ',"message":' + (ConvertTo-BridgeJsonText $message) + ',"recommendedAction":' + (ConvertTo-BridgeJsonText $action) +
         ',"target":' + (ConvertTo-BridgeJsonText $target) + '}'
 }

@@ -21,6 +21,7 @@ namespace TeamsRemediation.Simulation
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
             StorageSecurity.Declare(ProgramDataPath, SimulatedStorageSecurity.ProgramData);
             TaskScheduler = new SimulatedTaskScheduler(StorageSecurity);
+            EventLogWriter = new SimulatedEventLogWriter(SimulatedRegistry);
             SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
             Network = SimulatedNetwork;
             SimulatedEvents = new SimulatedEventSource(SimulatedClock);
@@ -87,6 +88,10 @@ namespace TeamsRemediation.Simulation
         public SimulatedTaskScheduler TaskScheduler { get; }
 
         public IUserTaskScheduler Tasks => TaskScheduler;
+
+        public SimulatedEventLogWriter EventLogWriter { get; }
+
+        public IEventLogWriter EventLog => EventLogWriter;
 
         public void Dispose()
         {

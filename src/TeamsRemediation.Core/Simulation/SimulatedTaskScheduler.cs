@@ -139,7 +139,8 @@ namespace TeamsRemediation.Simulation
             {
                 if (RefusedUsers.Contains(userSid))
                 {
-                    throw new COMException("(" + userSid + ") No mapping between account names and security IDs was done.", unchecked((int)0x80070534));
+                    throw new COMException("(" + userSid + ") No mapping between account names and security IDs was done.",
+                        unchecked((int)0x80070534));
                 }
 
                 if (tasks.ContainsKey(taskName))

@@ -57,7 +57,8 @@ namespace TeamsRemediation.UserBridge
             var owner = StorageAccess.FromSddl(storage.ReadSddl(path)).OwnerSid;
             if (!string.Equals(owner, expectedOwnerSid, StringComparison.OrdinalIgnoreCase))
             {
-                throw Untrusted(path, "it is owned by " + (owner.Length == 0 ? "nobody" : owner) + ", not by " + expectedOwnerSid + ", the user it was run for");
+                throw Untrusted(path, "it is owned by " + (owner.Length == 0 ? "nobody" : owner) + ", not by " + expectedOwnerSid
+                    + ", the user it was run for");
             }
 
             var document = Parse(path, ReadBounded(path));
@@ -222,8 +223,8 @@ namespace TeamsRemediation.UserBridge
                 throw Invalid(path, "an error has no id");
             }
 
-            return new BridgeError(id, Text(entry.Category, "NotSpecified"), Text(entry.Message, string.Empty), Text(entry.RecommendedAction, string.Empty),
-                Text(entry.Target, string.Empty));
+            return new BridgeError(id, Text(entry.Category, "NotSpecified"), Text(entry.Message, string.Empty),
+                Text(entry.RecommendedAction, string.Empty), Text(entry.Target, string.Empty));
         }
 
         private static string Text(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value!;

@@ -26,8 +26,8 @@ namespace TeamsRemediation.UserBridge
         public static string BridgeFolder(IMachine machine) => Path.Combine(JournalStorage.ModuleFolder(machine), FolderName);
 
         public static string RunFolderSddl(string userSid) =>
-            "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;" + AdministratorsReadDelete + ";;;BA)(A;;" + UserOnFolder + ";;;" + userSid + ")(A;OICIIO;" + UserInside + ";;;"
-            + userSid + ")";
+            "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;" + AdministratorsReadDelete + ";;;BA)(A;;" + UserOnFolder + ";;;" + userSid + ")"
+            + "(A;OICIIO;" + UserInside + ";;;" + userSid + ")";
 
         /// <summary>Creates the run folder; the bridge folder above it must exist and be protected, or nothing is created.</summary>
         /// <exception cref="UnauthorizedAccessException">The bridge folder exists but others may write to it.</exception>

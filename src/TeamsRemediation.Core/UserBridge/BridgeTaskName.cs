@@ -30,7 +30,8 @@ namespace TeamsRemediation.UserBridge
         public static BridgeTaskName Create(DateTimeOffset startedAt, string runId, int sessionId)
         {
             var utc = startedAt.ToUniversalTime();
-            var name = Prefix + utc.ToString(TimeFormat, CultureInfo.InvariantCulture) + "-" + runId + "-s" + sessionId.ToString(CultureInfo.InvariantCulture);
+            var name = Prefix + utc.ToString(TimeFormat, CultureInfo.InvariantCulture) + "-" + runId + "-s"
+                + sessionId.ToString(CultureInfo.InvariantCulture);
             return new BridgeTaskName(name, new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, TimeSpan.Zero));
         }
 

@@ -54,7 +54,7 @@ namespace TeamsRemediation.UserBridge
             var serviceAccount = request.UserSids.FirstOrDefault(WellKnownSids.IsServiceAccount);
             if (serviceAccount != null)
             {
-                Log("Refused: " + serviceAccount + " is a service account and never a target.");
+                Warn("Refused: " + serviceAccount + " is a service account and never a target.");
                 throw new UserBridgeException(ModuleErrors.UserBridgeSystemTarget(serviceAccount));
             }
 
@@ -96,11 +96,13 @@ namespace TeamsRemediation.UserBridge
             foreach (var sid in request.UserSids.Where(sid => !sessions.Any(s => s.UserSid.Equals(sid, StringComparison.OrdinalIgnoreCase))))
             {
                 Log(sid + " has no session on this PC: nothing to run.");
-                runs.Add(new UserSessionRun(sid, sid, -1, string.Empty, UserSessionRunOutcome.Skipped, null, new[] { ModuleErrors.UserSessionNotFound(sid) }, true));
+                runs.Add(new UserSessionRun(sid, sid, -1, string.Empty, UserSessionRunOutcome.Skipped, null,
+                    new[] { ModuleErrors.UserSessionNotFound(sid) }, true));
             }
 
             var done = new UserSessionRun[toRun.Count];
-            Parallel.For(0, toRun.Count, new ParallelOptions { MaxDegreeOfParallelism = request.MaxParallel }, i => done[i] = RunOne(request, toRun[i], cancellation));
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.MaxParallel };
+            Parallel.For(0, toRun.Count, parallel, i => done[i] = RunOne(request, toRun[i], cancellation));
             runs.AddRange(done);
             return runs.OrderBy(r => r.SessionId).ThenBy(r => r.UserSid, StringComparer.OrdinalIgnoreCase).ToList();
         }
@@ -150,7 +152,7 @@ namespace TeamsRemediation.UserBridge
                 // A log-off ends the program too: a task that ended without a result in a session that is gone is a log-off.
                 if (!File.Exists(Path.Combine(folder, BridgeResultReader.FileName)) && !StillLoggedOn(session))
                 {
-                    Log(session.UserSid + " logged off session " + session.SessionId + " before " + name.TaskPath + " wrote its result.");
+                    Warn(session.UserSid + " logged off session " + session.SessionId + " before " + name.TaskPath + " wrote its result.");
                     problems.Add(ModuleErrors.UserLoggedOff(session.UserName, session.SessionId));
                     outcome = UserSessionRunOutcome.LoggedOff;
                     return Finish();
@@ -167,7 +169,7 @@ namespace TeamsRemediation.UserBridge
             }
             catch (Exception e) when (e is COMException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
             {
-                Log("The task " + name.TaskPath + " could not be " + step + ": " + e.Message);
+                Warn("The task " + name.TaskPath + " could not be " + step + ": " + e.Message);
                 problems.Add(ModuleErrors.UserBridgeTaskFailed(session.UserName, session.SessionId, step, e));
                 return Finish();
             }
@@ -175,8 +177,8 @@ namespace TeamsRemediation.UserBridge
             UserSessionRun Finish()
             {
                 var cleanedUp = CleanUp(name, folder, registered);
-                return new UserSessionRun(session.UserSid, session.UserName, session.SessionId, registered ? name.TaskPath : string.Empty, outcome, result,
-                    problems, cleanedUp);
+                return new UserSessionRun(session.UserSid, session.UserName, session.SessionId, registered ? name.TaskPath : string.Empty, outcome,
+                    result, problems, cleanedUp);
             }
         }
 
@@ -189,20 +191,21 @@ namespace TeamsRemediation.UserBridge
                 status = machine.Tasks.Query(name.TaskPath);
                 if (status.State == ScheduledTaskState.NotFound || (!status.IsRunning && status.HasRun))
                 {
-                    Log(name.TaskPath + " ended (" + status.State + ", result 0x" + status.LastResult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + ").");
+                    Log(name.TaskPath + " ended (" + status.State + ", result 0x"
+                        + status.LastResult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + ").");
                     return UserSessionRunOutcome.Completed;
                 }
 
                 if (!StillLoggedOn(session))
                 {
-                    Log(session.UserSid + " logged off session " + session.SessionId + " during " + name.TaskPath + ": not waited for.");
+                    Warn(session.UserSid + " logged off session " + session.SessionId + " during " + name.TaskPath + ": not waited for.");
                     problems.Add(ModuleErrors.UserLoggedOff(session.UserName, session.SessionId));
                     return UserSessionRunOutcome.LoggedOff;
                 }
 
                 if (waited >= request.Timeout)
                 {
-                    Log(name.TaskPath + " timed out after " + request.Timeout.TotalSeconds + " s.");
+                    Warn(name.TaskPath + " timed out after " + request.Timeout.TotalSeconds + " s.");
                     problems.Add(ModuleErrors.UserBridgeTimedOut(session.UserName, session.SessionId, request.Timeout));
                     return UserSessionRunOutcome.TimedOut;
                 }
@@ -218,13 +221,13 @@ namespace TeamsRemediation.UserBridge
             }
         }
 
-        private BridgeResult? ReadResult(InteractiveSession session, string folder, string runId, ScheduledTaskStatus status, List<ModuleError> problems,
-            string moduleFolder)
+        private BridgeResult? ReadResult(InteractiveSession session, string folder, string runId, ScheduledTaskStatus status,
+            List<ModuleError> problems, string moduleFolder)
         {
             var path = Path.Combine(folder, BridgeResultReader.FileName);
             if (!File.Exists(path) && !Directory.Exists(path))
             {
-                Log("Session " + session.SessionId + " wrote no result.");
+                Warn("Session " + session.SessionId + " wrote no result.");
                 problems.Add(ModuleErrors.UserBridgeNoResult(session.UserName, session.SessionId, status.LastResult));
                 return null;
             }
@@ -243,7 +246,7 @@ namespace TeamsRemediation.UserBridge
             }
             catch (UserBridgeException e)
             {
-                Log("Rejected the result of session " + session.SessionId + ": " + e.Error.Id + ": " + e.Message);
+                Warn("Rejected the result of session " + session.SessionId + ": " + e.Error.Id + ": " + e.Message);
                 problems.Add(e.Error);
                 return null;
             }
@@ -273,12 +276,13 @@ namespace TeamsRemediation.UserBridge
                     machine.Tasks.Stop(name.TaskPath);
                     machine.Tasks.Delete(name.TaskPath);
                     clean = machine.Tasks.Query(name.TaskPath).State == ScheduledTaskState.NotFound;
-                    Log((clean ? "Deleted " : "Could not delete ") + name.TaskPath + ".");
+                    log.Write(LogSource, (clean ? "Deleted " : "Could not delete ") + name.TaskPath + ".",
+                        clean ? EventLogLevel.Information : EventLogLevel.Warning);
                 }
                 catch (Exception e) when (e is COMException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
                 {
                     clean = false;
-                    Log("Could not delete " + name.TaskPath + " (" + e.Message + "); the next run removes it, or Task Scheduler when it expires.");
+                    Warn("Could not delete " + name.TaskPath + " (" + e.Message + "); the next run removes it, or Task Scheduler when it expires.");
                 }
             }
 
@@ -286,7 +290,8 @@ namespace TeamsRemediation.UserBridge
             {
                 var removed = BridgeRunFolder.TryDelete(machine, folder);
                 clean &= removed;
-                Log((removed ? "Removed " : "Could not remove ") + folder + ".");
+                log.Write(LogSource, (removed ? "Removed " : "Could not remove ") + folder + ".",
+                    removed ? EventLogLevel.Information : EventLogLevel.Warning);
             }
 
             return clean;
@@ -324,7 +329,8 @@ namespace TeamsRemediation.UserBridge
                 var name = BridgeTaskName.TryParse(Path.GetFileName(folder));
                 if (name == null || name.StartedAt < cutoff)
                 {
-                    Log((BridgeRunFolder.TryDelete(machine, folder) ? "Removed the leftover folder " : "Could not remove the leftover folder ") + folder + ".");
+                    var removed = BridgeRunFolder.TryDelete(machine, folder);
+                    Log((removed ? "Removed the leftover folder " : "Could not remove the leftover folder ") + folder + ".");
                 }
             }
         }
@@ -359,12 +365,15 @@ namespace TeamsRemediation.UserBridge
         public const string ChildScript = "UserBridgeChild.ps1";
 
         private static UserSessionRun Skipped(InteractiveSession session, ModuleError why) =>
-            new UserSessionRun(session.UserSid, session.UserName, session.SessionId, string.Empty, UserSessionRunOutcome.Skipped, null, new[] { why }, true);
+            new UserSessionRun(session.UserSid, session.UserName, session.SessionId, string.Empty, UserSessionRunOutcome.Skipped, null,
+                new[] { why }, true);
 
         private static string Describe(BridgeRequest request) =>
             (request.Parameters.Count + request.Switches.Count) == 0 ? string.Empty
                 : " with " + string.Join(", ", request.Parameters.Keys.Concat(request.Switches).Select(n => "-" + n));
 
         private void Log(string message) => log.Write(LogSource, message);
+
+        private void Warn(string message) => log.Write(LogSource, message, EventLogLevel.Warning);
     }
 }

@@ -21,7 +21,8 @@ namespace TeamsRemediation.UserBridge
         // Keeps the service's own expiry well after the bridge's timeout, so it never deletes a task the bridge still waits for.
         private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(10);
 
-        public UserTaskDefinition(string userSid, string executablePath, string arguments, string workingDirectory, TimeSpan timeout, DateTimeOffset registeredAt)
+        public UserTaskDefinition(string userSid, string executablePath, string arguments, string workingDirectory, TimeSpan timeout,
+            DateTimeOffset registeredAt)
         {
             UserSid = userSid;
             ExecutablePath = executablePath;
@@ -98,7 +99,8 @@ namespace TeamsRemediation.UserBridge
                     new XElement(ns + "Hidden", "true"),
                     new XElement(ns + "RunOnlyIfIdle", "false"),
                     new XElement(ns + "WakeToRun", "false"),
-                    // The service ends the program itself when the bridge's wait is long over (taskschedulerschema-executiontimelimit-settingstype-element).
+                    // The service ends the program itself when the bridge's wait is long over
+                    // (taskschedulerschema-executiontimelimit-settingstype-element).
                     new XElement(ns + "ExecutionTimeLimit", XmlConvert.ToString(Timeout + ExpiryMargin)),
                     new XElement(ns + "DeleteExpiredTaskAfter", "PT1M"),
                     new XElement(ns + "Priority", "7")),
@@ -116,6 +118,7 @@ namespace TeamsRemediation.UserBridge
         }
 
         /// <summary>YYYY-MM-DDTHH:MM:SS(+-)HH:MM, the form the EndBoundary page gives.</summary>
-        private static string Boundary(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+        private static string Boundary(DateTimeOffset time) =>
+            time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
     }
 }

@@ -47,6 +47,8 @@ namespace TeamsRemediation.Windows
 
         public IUserTaskScheduler Tasks { get; } = new WindowsTaskScheduler();
 
+        public IEventLogWriter EventLog { get; } = new WindowsEventLogWriter();
+
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);

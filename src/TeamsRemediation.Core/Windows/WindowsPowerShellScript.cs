@@ -103,7 +103,8 @@ namespace TeamsRemediation.Windows
             }
 
             var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(call.ToString()));
-            return "-NoProfile -NonInteractive -ExecutionPolicy Bypass " + (hiddenWindow ? "-WindowStyle Hidden " : string.Empty) + "-EncodedCommand " + encoded;
+            return "-NoProfile -NonInteractive -ExecutionPolicy Bypass " + (hiddenWindow ? "-WindowStyle Hidden " : string.Empty)
+                + "-EncodedCommand " + encoded;
         }
 
         /// <summary>Decodes the script block back out of an argument line (tests and verbose output use it).</summary>

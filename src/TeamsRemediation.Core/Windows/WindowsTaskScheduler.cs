@@ -34,7 +34,8 @@ namespace TeamsRemediation.Windows
             // userId is the SID and logonType TASK_LOGON_INTERACTIVE_TOKEN, the same as the principal in the XML; the password
             // stays empty (VT_EMPTY): nothing is stored (ITaskFolder::RegisterTask, -param password and logonType). No sddl:
             // the service gives the task its default descriptor and the principal its allow entry.
-            WithRootFolder(folder => Release(Call(folder, "RegisterTask", Bare(taskName), definitionXml, TaskCreate, userSid, null, TaskLogonInteractiveToken, null)));
+            WithRootFolder(folder =>
+                Release(Call(folder, "RegisterTask", Bare(taskName), definitionXml, TaskCreate, userSid, null, TaskLogonInteractiveToken, null)));
         }
 
         public void Start(string taskName, int sessionId)
@@ -55,8 +56,8 @@ namespace TeamsRemediation.Windows
 
                     // LastRunTime of a task that never ran is the OLE zero date, 30 December 1899.
                     var lastRun = Get(task, "LastRunTime") is DateTime time ? time : DateTime.MinValue;
-                    return new ScheduledTaskStatus(Enum.IsDefined(typeof(ScheduledTaskState), state) ? (ScheduledTaskState)state : ScheduledTaskState.Unknown,
-                        lastResult, lastRun.Year > 1900);
+                    var known = Enum.IsDefined(typeof(ScheduledTaskState), state) ? (ScheduledTaskState)state : ScheduledTaskState.Unknown;
+                    return new ScheduledTaskStatus(known, lastResult, lastRun.Year > 1900);
                 });
             }
             catch (COMException e) when (IsNotFound(e))

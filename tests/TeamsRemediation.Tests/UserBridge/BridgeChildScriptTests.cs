@@ -59,7 +59,9 @@ namespace TeamsRemediation.Tests.UserBridge
             using (scenario)
             using (userPc.Machine)
             {
-                var run = RunInUserSession(new BridgeRequest(ModuleSession.ManifestPath, "Get-TeamsInstallation"), scenario, userPc, sid, PSLanguageMode.FullLanguage);
+                var request = new BridgeRequest(ModuleSession.ManifestPath, "Get-TeamsInstallation");
+
+                var run = RunInUserSession(request, scenario, userPc, sid, PSLanguageMode.FullLanguage);
 
                 Assert.Equal(UserSessionRunOutcome.Completed, run.Outcome);
                 Assert.Empty(run.Problems);

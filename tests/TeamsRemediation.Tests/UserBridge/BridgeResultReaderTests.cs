@@ -13,6 +13,7 @@ namespace TeamsRemediation.Tests.UserBridge
     {
         private const string RunId = "4f9d0c1e2b3a45678899aabbccddeeff";
         private const string UserSid = BridgeScenario.EntraSid;
+        private const string Head = "{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"" + RunId + "\",";
 
         private static string Document(string objects = "", string errors = "", string runId = RunId) =>
             "{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"" + runId + "\",\"languageMode\":\"FullLanguage\",\"psVersion\":\"5.1\","
@@ -106,15 +107,16 @@ namespace TeamsRemediation.Tests.UserBridge
         [InlineData("not json at all")]
         [InlineData("{\"schema\":\"Something.Else/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\"}")]
         [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"0000\"}")]
-        [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\",\"objects\":[{\"typeName\":\"X\","
+        [InlineData(Head + "\"objects\":[{\"typeName\":\"X\","
             + "\"kind\":\"Object\",\"properties\":[{\"name\":\"P\",\"kind\":\"System.IO.FileInfo\",\"value\":\"C:\\\\x\"}]}]}")]
-        [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\",\"objects\":[{\"typeName\":\"X\","
+        [InlineData(Head + "\"objects\":[{\"typeName\":\"X\","
             + "\"kind\":\"Object\",\"properties\":[{\"name\":\"P\",\"kind\":\"3\",\"value\":\"1\"}]}]}")]
-        [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\",\"objects\":[{\"typeName\":\"X\","
+        [InlineData(Head + "\"objects\":[{\"typeName\":\"X\","
             + "\"kind\":\"Object\",\"properties\":[{\"name\":\"P\",\"kind\":\"Boolean\",\"value\":\"yes\"}]}]}")]
-        [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\",\"objects\":[{\"typeName\":\"X\","
-            + "\"kind\":\"Object\",\"properties\":[{\"name\":\"P\",\"kind\":\"String\",\"value\":\"1\"},{\"name\":\"p\",\"kind\":\"String\",\"value\":\"2\"}]}]}")]
-        [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\",\"errors\":[{\"message\":\"no id\"}]}")]
+        [InlineData(Head + "\"objects\":[{\"typeName\":\"X\","
+            + "\"kind\":\"Object\",\"properties\":[{\"name\":\"P\",\"kind\":\"String\",\"value\":\"1\"},"
+            + "{\"name\":\"p\",\"kind\":\"String\",\"value\":\"2\"}]}]}")]
+        [InlineData(Head + "\"errors\":[{\"message\":\"no id\"}]}")]
         public void A_tampered_or_foreign_document_is_invalid(string content)
         {
             Assert.Equal("UserBridgeResultInvalid", RejectedId(content));

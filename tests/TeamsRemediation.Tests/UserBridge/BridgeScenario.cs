@@ -51,7 +51,8 @@ namespace TeamsRemediation.Tests.UserBridge
         public static string ResultFor(SimulatedTaskRun run, string user, string languageMode = "FullLanguage", string errors = "") =>
             "{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"" + run.Parameter("RunId") + "\",\"languageMode\":\"" + languageMode
             + "\",\"psVersion\":\"5.1.19041.4648\",\"objects\":[{\"typeName\":\"TeamsRemediation.Inventory.TeamsInstallation\",\"kind\":\"Object\","
-            + "\"value\":null,\"properties\":[{\"name\":\"User\",\"kind\":\"String\",\"value\":\"" + user.Replace("\\", "\\\\") + "\",\"values\":null},"
+            + "\"value\":null,\"properties\":[{\"name\":\"User\",\"kind\":\"String\",\"value\":\"" + user.Replace("\\", "\\\\")
+            + "\",\"values\":null},"
             + "{\"name\":\"Session\",\"kind\":\"Number\",\"value\":\"" + run.SessionId + "\",\"values\":null}]}],\"errors\":[" + errors + "]}";
 
         public void Dispose() => Machine.Dispose();

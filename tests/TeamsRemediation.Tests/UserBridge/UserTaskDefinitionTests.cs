@@ -16,7 +16,8 @@ namespace TeamsRemediation.Tests.UserBridge
         [Theory]
         [InlineData(false, "System32")]
         [InlineData(true, "Sysnative")]
-        public void The_task_runs_64_bit_Windows_PowerShell_as_the_user_by_SID_with_the_interactive_token_and_least_privilege(bool bitness32, string folder)
+        public void The_task_runs_64_bit_Windows_PowerShell_as_the_user_by_SID_with_interactive_token_and_least_privilege(bool bitness32,
+            string folder)
         {
             using (var scenario = new BridgeScenario())
             {
@@ -89,7 +90,8 @@ namespace TeamsRemediation.Tests.UserBridge
         public void The_trigger_ends_after_the_timeout_and_a_margin_so_the_service_deletes_a_task_the_module_could_not()
         {
             var registered = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
-            var definition = new UserTaskDefinition(BridgeScenario.EntraSid, @"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe", "-NoProfile",
+            var definition = new UserTaskDefinition(
+                BridgeScenario.EntraSid, @"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe", "-NoProfile",
                 @"C:\ProgramData\TeamsRemediation\UserBridge\run", TimeSpan.FromMinutes(5), registered);
 
             var trigger = XDocument.Parse(definition.ToXml()).Root!.Element(Ns + "Triggers")!.Element(Ns + "TimeTrigger")!;
