@@ -49,8 +49,9 @@ namespace TeamsRemediation.Account
                     continue;
                 }
 
-                var name = line.Substring(0, colon).Trim();
-                var value = line.Substring(colon + 3).Trim();
+                // A garbled or re-encoded output must not carry control characters into findings and one-line reports.
+                var name = Diagnostics.FindingText.Clean(line.Substring(0, colon)).Trim();
+                var value = Diagnostics.FindingText.Clean(line.Substring(colon + 3)).Trim();
                 if (!status.sections.TryGetValue(current, out var values))
                 {
                     values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -111,6 +112,64 @@ namespace TeamsRemediation.Account
 
         public bool IsEntraJoined => Flag(DeviceState, "AzureAdJoined") == true;
 
+        /// <summary>
+        /// How the device (and, in User State, the user's work account) is tied to Entra ID. Registered wins over
+        /// domain only: a domain PC with a registered work account signs in through that account.
+        /// </summary>
+        public DeviceJoinKind JoinKind
+        {
+            get
+            {
+                if (IsEntraJoined)
+                {
+                    return Flag(DeviceState, "DomainJoined") == true ? DeviceJoinKind.Hybrid : DeviceJoinKind.EntraJoined;
+                }
+
+                if (Flag(UserState, "WorkplaceJoined") == true)
+                {
+                    return DeviceJoinKind.Registered;
+                }
+
+                var onPremises = Flag(DeviceState, "DomainJoined") == true || Flag(DeviceState, "EnterpriseJoined") == true;
+                return onPremises ? DeviceJoinKind.DomainOnly : DeviceJoinKind.None;
+            }
+        }
+
+        /// <summary>The user's Entra PRT as dsregcmd shows it: YES within its expiry, YES past it, NO, or no readable line.</summary>
+        public PrtState PrtStateAt(DateTime utcNow)
+        {
+            var prt = Flag(SsoState, "AzureAdPrt");
+            if (prt == false)
+            {
+                return PrtState.Absent;
+            }
+
+            if (prt != true)
+            {
+                return PrtState.Unreadable;
+            }
+
+            var expiry = PrtExpiryUtc;
+            return expiry.HasValue && expiry.Value <= utcNow ? PrtState.Expired : PrtState.Present;
+        }
+
+        /// <summary>AzureAdPrtExpiryTime ("2026-12-01 09:12:01.000 UTC"), when printed and readable.</summary>
+        public DateTime? PrtExpiryUtc
+        {
+            get
+            {
+                var text = Get(SsoState, "AzureAdPrtExpiryTime");
+                return text != null && DateTime.TryParseExact(
+                    text.Trim(),
+                    new[] { "yyyy-MM-dd HH:mm:ss.fff 'UTC'", "yyyy-MM-dd HH:mm:ss 'UTC'" },
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal,
+                    out var expiry)
+                    ? expiry
+                    : (DateTime?)null;
+            }
+        }
+
         /// <summary>True when the output carries the sections that are valid only when dsregcmd ran as the user.</summary>
         public bool HasUserState => HasSection(UserState) || HasSection(SsoState);
 
@@ -134,5 +193,24 @@ namespace TeamsRemediation.Account
                 return string.Join("; ", parts);
             }
         }
+    }
+
+    /// <summary>Entra joined, hybrid Entra joined, Entra registered (work account added), domain joined only, or none of them.</summary>
+    public enum DeviceJoinKind
+    {
+        EntraJoined,
+        Hybrid,
+        Registered,
+        DomainOnly,
+        None,
+    }
+
+    /// <summary>The user's primary refresh token: present and valid, past its expiry, absent (AzureAdPrt NO), or not readable.</summary>
+    public enum PrtState
+    {
+        Present,
+        Expired,
+        Absent,
+        Unreadable,
     }
 }

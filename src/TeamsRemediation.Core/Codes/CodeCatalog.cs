@@ -21,15 +21,29 @@ namespace TeamsRemediation.Codes
         Unknown,
     }
 
-    /// <summary>One known code: what it means, what kind of cause, and whether it alone means sign-in is broken.</summary>
+    /// <summary>
+    /// Who must act on a finding: the PC (a repair cmdlet), the user (sign in, MFA, password), the tenant's Entra ID
+    /// admin (policy, account, app), or the network team (DNS, firewall, proxy).
+    /// </summary>
+    public enum FindingOwner
+    {
+        Device,
+        User,
+        TenantAdmin,
+        Network,
+    }
+
+    /// <summary>One known code: what it means, what kind of cause, whether it alone means sign-in is broken, who acts, and the advice when that is not the PC.</summary>
     public sealed class CodeInfo
     {
-        public CodeInfo(string code, string meaning, CodeCause cause, bool breaksSignIn)
+        public CodeInfo(string code, string meaning, CodeCause cause, bool breaksSignIn, FindingOwner owner = FindingOwner.Device, string advice = "")
         {
             Code = code;
             Meaning = meaning;
             Cause = cause;
             BreaksSignIn = breaksSignIn;
+            Owner = owner;
+            Advice = advice;
         }
 
         /// <summary>CAA20002, AADSTS50126, 80090016.</summary>
@@ -41,6 +55,14 @@ namespace TeamsRemediation.Codes
 
         /// <summary>False for codes that ask the user to act (MFA) or that a tenant policy decides: a warning, not a local failure.</summary>
         public bool BreaksSignIn { get; }
+
+        public FindingOwner Owner { get; }
+
+        /// <summary>What the user or admin does (Microsoft's guidance); empty for codes a repair cmdlet on the PC addresses.</summary>
+        public string Advice { get; }
+
+        /// <summary>Only the user or the tenant admin can fix it: a finding about it carries advice, never a device remedy.</summary>
+        public bool IsOutsideThePc => Owner == FindingOwner.User || Owner == FindingOwner.TenantAdmin;
 
         public override string ToString() => Code + " (" + Meaning + ")";
     }
@@ -57,59 +79,100 @@ namespace TeamsRemediation.Codes
 
         public const string OfficeClientId = "d3590ed6-52b3-4102-aeff-aad2292ab01c";
 
-        private static readonly Regex CaaPattern = new Regex(@"(?<![0-9A-Za-z])(?:0x)?(CAA[0-9A-F]{5})(?![0-9A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex AadstsPattern = new Regex(@"AADSTS(\d{4,7})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex KeysetPattern = new Regex(@"(?<![0-9A-Za-z])(?:0x)?(80090016)(?![0-9A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // A code counts only where it stands as a code: its own token, not a piece of an identifier. No letter,
+        // digit or hyphen may touch it, so a group of a GUID (caa2f00d-5b6e-...), even one cut short at the end of
+        // an excerpt, the middle of a hex run or a hash never reads as an error code.
+        private const string Before = @"(?<![0-9A-Za-z-])";
+        private const string After = @"(?![0-9A-Za-z-])";
 
+        private static readonly Regex CaaPattern = new Regex(Before + @"(?:0x)?(CAA[0-9A-F]{5})" + After,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex AadstsPattern = new Regex(Before + @"AADSTS(\d{4,7})" + After,
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex KeysetPattern = new Regex(Before + @"(?:0x)?(80090016)" + After,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private const string AskAdmin = "Ask the Entra ID admin, with the correlation id and time from the evidence";
+
+        // Sources: facts.md sections 1 and 7, Microsoft's "Resolve sign-in errors in Teams" and "Microsoft 365 Apps
+        // activation error 0xCAA50021" pages, and the Entra authentication error code reference (AADSTS).
         private static readonly Dictionary<string, CodeInfo> Known = new[]
         {
             new CodeInfo("CAA20002", "invalid_request: Entra ID rejected the token request", CodeCause.Request, true),
             new CodeInfo("CAA20003", "invalid_grant: often the PC's clock is wrong", CodeCause.Clock, true),
-            new CodeInfo("CAA20004", "access denied by a tenant policy (Conditional Access)", CodeCause.Policy, false),
-            new CodeInfo("CAA2000C", "interaction required (MFA or Conditional Access)", CodeCause.Interaction, false),
-            new CodeInfo("CAA70004", "server or proxy not found", CodeCause.Proxy, true),
-            new CodeInfo("CAA70007", "connection interrupted", CodeCause.Network, true),
-            new CodeInfo("CAA82EE2", "timeout reaching the sign-in service", CodeCause.Network, true),
-            new CodeInfo("CAA82EE7", "name not resolved (DNS)", CodeCause.Network, true),
-            new CodeInfo("CAA82EFD", "cannot connect to the sign-in service", CodeCause.Network, true),
+            new CodeInfo("CAA20004", "access denied by a tenant policy (Conditional Access)", CodeCause.Policy, false, FindingOwner.TenantAdmin,
+                AskAdmin + ": a Conditional Access policy denies this sign-in; nothing on this PC changes that."),
+            new CodeInfo("CAA2000B", "invalid resource: the tenant does not know the app or resource Teams asked for", CodeCause.Policy, false,
+                FindingOwner.TenantAdmin, AskAdmin + ": the resource or app registration is missing or disabled in the tenant."),
+            new CodeInfo("CAA2000C", "interaction required (MFA or Conditional Access)", CodeCause.Interaction, false, FindingOwner.User,
+                "Sign in to Teams interactively and complete the prompt (multi-factor authentication or terms of use)."),
+            new CodeInfo("CAA50021", "the token broker's account store is damaged", CodeCause.Broker, true),
+            new CodeInfo("CAA5001C", "token broker operation failed", CodeCause.Broker, true),
+            new CodeInfo("CAA70004", "server or proxy not found", CodeCause.Proxy, true, FindingOwner.Network),
+            new CodeInfo("CAA70007", "connection interrupted", CodeCause.Network, true, FindingOwner.Network),
+            new CodeInfo("CAA82EE2", "timeout reaching the sign-in service", CodeCause.Network, true, FindingOwner.Network),
+            new CodeInfo("CAA82EE7", "name not resolved (DNS)", CodeCause.Network, true, FindingOwner.Network),
+            new CodeInfo("CAA82EFD", "cannot connect to the sign-in service", CodeCause.Network, true, FindingOwner.Network),
             new CodeInfo("CAA82F7D", "secure channel failure (TLS)", CodeCause.Tls, true),
             new CodeInfo("CAA82F8F", "secure channel failure (TLS)", CodeCause.Tls, true),
-            new CodeInfo("CAA60007", "malformed response (a proxy returning HTML)", CodeCause.Proxy, true),
-            new CodeInfo("CAA90015", "unexpected response (a proxy returning HTML)", CodeCause.Proxy, true),
-            new CodeInfo("CAA90019", "unexpected response (a proxy returning HTML)", CodeCause.Proxy, true),
+            new CodeInfo("CAA60007", "malformed response (a proxy returning HTML)", CodeCause.Proxy, true, FindingOwner.Network),
+            new CodeInfo("CAA90015", "unexpected response (a proxy returning HTML)", CodeCause.Proxy, true, FindingOwner.Network),
+            new CodeInfo("CAA90019", "unexpected response (a proxy returning HTML)", CodeCause.Proxy, true, FindingOwner.Network),
             new CodeInfo("CAA5004B", "no device information: the work account's certificate is missing", CodeCause.Account, true),
             new CodeInfo("80090016", "keyset does not exist (TPM or Windows Hello key): WAM state is broken", CodeCause.Broker, true),
         }.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
-        private static readonly Dictionary<string, string> KnownAadsts = new Dictionary<string, string>(StringComparer.Ordinal)
+        private static readonly Dictionary<string, CodeInfo> KnownAadsts = new[]
         {
-            ["50011"] = "the reply address does not match the app",
-            ["50053"] = "the account is locked (too many sign-in attempts)",
-            ["50055"] = "the password has expired",
-            ["50057"] = "the account is disabled",
-            ["50058"] = "no signed-in user for a silent sign-in",
-            ["50076"] = "multi-factor authentication required",
-            ["50079"] = "the user must register for multi-factor authentication",
-            ["50097"] = "device authentication required",
-            ["50126"] = "invalid user name or password",
-            ["50155"] = "device authentication failed",
-            ["50173"] = "the grant expired (password changed or sessions revoked): sign in again",
-            ["53003"] = "blocked by Conditional Access",
-            ["65001"] = "consent missing for the app",
-            ["70000"] = "invalid or expired grant",
-            ["90014"] = "a required field is missing from the request (invalid_request)",
-            ["135011"] = "the device is disabled in Entra ID",
-            ["700082"] = "the refresh token expired after inactivity: sign in again",
-            ["900144"] = "the request misses a required parameter (invalid_request)",
-        };
+            Aadsts("50011", "the reply address does not match the app", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + ": the app's reply address is misconfigured."),
+            Aadsts("50053", "the account is locked (too many sign-in attempts)", CodeCause.Account, FindingOwner.User,
+                "Wait until the lockout ends or ask the help desk to unlock the account; change the password if it may have been guessed."),
+            Aadsts("50055", "the password has expired", CodeCause.Account, FindingOwner.User,
+                "Change the password (Ctrl+Alt+Del > Change a password, or the company's password page), then sign in again."),
+            Aadsts("50057", "the account is disabled", CodeCause.Account, FindingOwner.TenantAdmin, AskAdmin + " to enable the account."),
+            Aadsts("50058", "no signed-in user for a silent sign-in", CodeCause.Interaction, FindingOwner.User,
+                "Sign in to Teams interactively once."),
+            Aadsts("50076", "multi-factor authentication required", CodeCause.Interaction, FindingOwner.User,
+                "Sign in to Teams interactively and complete multi-factor authentication."),
+            Aadsts("50079", "the user must register for multi-factor authentication", CodeCause.Interaction, FindingOwner.User,
+                "Register the security info (https://aka.ms/mysecurityinfo), then sign in to Teams again."),
+            Aadsts("50097", "device authentication required", CodeCause.Account, FindingOwner.Device, string.Empty),
+            Aadsts("50126", "invalid user name or password", CodeCause.Account, FindingOwner.User,
+                "Sign in with the current password; after a password change, lock and unlock Windows with the new one."),
+            Aadsts("50155", "device authentication failed", CodeCause.Account, FindingOwner.Device, string.Empty),
+            Aadsts("50158", "an external security challenge (MFA provider or policy) was not satisfied", CodeCause.Interaction, FindingOwner.User,
+                "Sign in to Teams interactively and complete the security challenge."),
+            Aadsts("50173", "the grant expired (password changed or sessions revoked): sign in again", CodeCause.Account, FindingOwner.User,
+                "Sign out of Teams and sign in again with the current password; lock and unlock Windows with it too."),
+            Aadsts("53000", "the device is not compliant with the tenant's policy", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + ": the device must be compliant (Intune) before Conditional Access lets it sign in."),
+            Aadsts("53003", "blocked by Conditional Access", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + ": a Conditional Access policy blocks this sign-in."),
+            Aadsts("65001", "consent missing for the app", CodeCause.Policy, FindingOwner.TenantAdmin, AskAdmin + " to grant consent for the app."),
+            Aadsts("70000", "invalid or expired grant", CodeCause.Request, FindingOwner.Device, string.Empty),
+            Aadsts("70008", "the refresh token expired after inactivity", CodeCause.Account, FindingOwner.User, "Sign in to Teams again."),
+            Aadsts("90014", "a required field is missing from the request (invalid_request)", CodeCause.Request, FindingOwner.Device, string.Empty),
+            Aadsts("135011", "the device is disabled in Entra ID", CodeCause.Policy, FindingOwner.TenantAdmin,
+                AskAdmin + " to enable the device object."),
+            Aadsts("500133", "the token is not yet valid or expired: the PC's clock is wrong", CodeCause.Clock, FindingOwner.Device, string.Empty),
+            Aadsts("700082", "the refresh token expired after inactivity: sign in again", CodeCause.Account, FindingOwner.User,
+                "Sign in to Teams again (the session expired after a long time without use)."),
+            Aadsts("900144", "the request misses a required parameter (invalid_request)", CodeCause.Request, FindingOwner.Device, string.Empty),
+        }.ToDictionary(c => c.Code, StringComparer.Ordinal);
 
-        /// <summary>The facts for a CAA or other code: the table when known, else the facility classification.</summary>
+        /// <summary>The facts for a CAA, AADSTS or other code: the tables when known, else the facility classification.</summary>
         public static CodeInfo Explain(string code)
         {
             var normalized = Normalize(code);
-            if (Known.TryGetValue(normalized, out var info))
+            if (Known.TryGetValue(normalized, out var info) || KnownAadsts.TryGetValue(normalized, out info))
             {
                 return info;
+            }
+
+            if (normalized.StartsWith("AADSTS", StringComparison.Ordinal))
+            {
+                return new CodeInfo(normalized, ExplainAadsts(normalized), CodeCause.Unknown, true);
             }
 
             if (normalized.StartsWith("CAA", StringComparison.Ordinal) && normalized.Length == 8)
@@ -124,8 +187,8 @@ namespace TeamsRemediation.Codes
         public static string ExplainAadsts(string number)
         {
             var digits = number.StartsWith("AADSTS", StringComparison.Ordinal) ? number.Substring(6) : number;
-            return KnownAadsts.TryGetValue(digits, out var meaning)
-                ? meaning
+            return KnownAadsts.TryGetValue("AADSTS" + digits, out var info)
+                ? info.Meaning
                 : "see https://login.microsoftonline.com/error?code=" + digits;
         }
 
@@ -171,16 +234,23 @@ namespace TeamsRemediation.Codes
             switch (facility)
             {
                 case '2': return new CodeInfo(code, "Entra ID OAuth error (request or account side)", CodeCause.Request, true);
-                case '3': return new CodeInfo(code, "HTTP status " + (low & 0xFFF).ToString(CultureInfo.InvariantCulture) + " from the sign-in service", CodeCause.Network, true);
+                case '3': return new CodeInfo(code,
+                    "HTTP status " + (low & 0xFFF).ToString(CultureInfo.InvariantCulture)
+                        + " from the sign-in service", CodeCause.Network, true, FindingOwner.Network);
                 case '5': return new CodeInfo(code, "system error in the sign-in stack", CodeCause.Broker, true);
-                case '6': return new CodeInfo(code, "unreadable JSON answer (often a proxy returning HTML)", CodeCause.Proxy, true);
+                case '6': return new CodeInfo(code, "unreadable JSON answer (often a proxy returning HTML)", CodeCause.Proxy, true,
+                    FindingOwner.Network);
                 case '7':
-                case '8': return new CodeInfo(code, "network error (WinINet/WinHTTP " + (low & 0xFFFF).ToString(CultureInfo.InvariantCulture) + ")", CodeCause.Network, true);
+                case '8': return new CodeInfo(code, "network error (WinINet/WinHTTP " + (low & 0xFFFF).ToString(CultureInfo.InvariantCulture) + ")",
+                    CodeCause.Network, true, FindingOwner.Network);
                 case '9': return new CodeInfo(code, "token flow or WS-Trust error", CodeCause.Request, true);
                 case 'B': return new CodeInfo(code, "token broker (WAM) error", CodeCause.Broker, true);
                 default: return new CodeInfo(code, "unclassified CAA code", CodeCause.Unknown, true);
             }
         }
+
+        private static CodeInfo Aadsts(string number, string meaning, CodeCause cause, FindingOwner owner, string advice) =>
+            new CodeInfo("AADSTS" + number, meaning, cause, owner == FindingOwner.Device, owner, advice);
 
         private static string Normalize(string code)
         {

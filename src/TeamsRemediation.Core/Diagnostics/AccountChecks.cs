@@ -100,20 +100,62 @@ namespace TeamsRemediation.Diagnostics
                 evidence.Add(CodeCatalog.Describe(code));
             }
 
-            var prt = s.Flag(DsregStatus.SsoState, "AzureAdPrt");
-            if (s.IsEntraJoined && prt == false)
+            var kind = s.JoinKind;
+            var state = s.PrtStateAt(machine.Clock.UtcNow.UtcDateTime);
+            var cell = PrtOutcomes.For(kind, state);
+            var summary = cell.Summary
+                .Replace("{join}", JoinName(kind))
+                .Replace("{expiry}", s.PrtExpiryUtc?.ToString("yyyy-MM-dd HH:mm'Z'",
+                    System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown time")
+                .Replace("{why}", Why(s, description));
+            if (cell.Status == FindingStatus.Skipped)
             {
-                var why = s.Get(DsregStatus.SsoState, "Server Error Code");
-                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Fail, "No primary refresh token on an Entra joined device" + (why != null ? " (server error " + why + (description.Length > 0 ? ", " + CodeCatalog.Extract(description).FirstOrDefault() : string.Empty) + ")" : string.Empty) + ": single sign-on into Teams fails.", evidence, Remedies.ResetWorkAccount(user.Sid) + "; then lock and unlock Windows with the user's current password.");
+                return findings.Skipped(CheckIds.AccountPrt, user, summary, evidence);
             }
 
-            if (s.Flag(DsregStatus.UserState, "WamDefaultSet") == false)
+            if (cell.Status == FindingStatus.Pass && (kind == DeviceJoinKind.EntraJoined || kind == DeviceJoinKind.Hybrid)
+                && s.Flag(DsregStatus.UserState, "WamDefaultSet") == false)
             {
-                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning, "No default work account in WAM for this user.", evidence, Remedies.ResetWorkAccount(user.Sid));
+                // Only a joined device makes the Entra account WAM's default: on a registered or unjoined PC "NO" is normal.
+                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning,
+                    "No default work account in WAM for this user on this " + JoinName(kind)
+                        + " device.", evidence, Remedies.ResetWorkAccount(user.Sid));
             }
 
-            var state = prt == true ? "The user has a primary refresh token." : s.Flag(DsregStatus.UserState, "WorkplaceJoined") == true ? "The work account is registered (workplace joined)." : "The device is not joined; Teams signs in with the work account added in Windows.";
-            return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Pass, state, evidence);
+            // A PRT refused for a reason only the user or the admin can change (password, MFA, disabled account,
+            // Conditional Access) is theirs to fix: their advice, no device remedy, no Fail for the PC.
+            var outside = CodeCatalog.Extract(description).Select(CodeCatalog.Explain).FirstOrDefault(i => i.IsOutsideThePc);
+            if (state == PrtState.Absent && outside != null && cell.Status == FindingStatus.Fail)
+            {
+                return findings.Make(CheckIds.AccountPrt, user, FindingStatus.Warning, summary, evidence, outside.Advice, outside.Owner);
+            }
+
+            var remedy = cell.Remedy == PrtRemedy.SignInAgain
+                ? "Lock and unlock Windows with the user's current password (Windows then requests a new token); if it stays that way, "
+                    + Remedies.ResetWorkAccount(user.Sid) + "."
+                : cell.Remedy == PrtRemedy.ResetWorkAccount
+                    ? Remedies.ResetWorkAccount(user.Sid) + "; then lock and unlock Windows with the user's current password."
+                    : string.Empty;
+            return findings.Make(CheckIds.AccountPrt, user, cell.Status, summary, evidence, remedy);
+        }
+
+        private static string JoinName(DeviceJoinKind kind)
+        {
+            switch (kind)
+            {
+                case DeviceJoinKind.EntraJoined: return "Entra joined";
+                case DeviceJoinKind.Hybrid: return "hybrid Entra joined";
+                case DeviceJoinKind.Registered: return "Entra registered";
+                case DeviceJoinKind.DomainOnly: return "domain joined (not Entra joined)";
+                default: return "not joined";
+            }
+        }
+
+        private static string Why(DsregStatus s, string description)
+        {
+            var code = s.Get(DsregStatus.SsoState, "Server Error Code");
+            return code == null ? string.Empty : " (server error " + code + (description.Length > 0 ? ", "
+                + CodeCatalog.Extract(description).FirstOrDefault() : string.Empty) + ")";
         }
 
         /// <summary>DisableAADWAM=1, DisableADALatopWAMOverride=1 and EnableADAL=0 take modern sign-in away from Office apps: flagged, never set here.</summary>

@@ -73,16 +73,16 @@ namespace TeamsRemediation.Diagnostics
                 var mine = perUser[u];
                 var user = mine.User;
                 var logScan = logScans[u];
-                Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user));
-                Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user));
-                Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user));
+                Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user), user);
+                Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user), user);
+                Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user), user);
                 var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache)
                     ? teams.Inventory(user, deadline)
                     : new TeamsInstallation[0];
-                Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations));
+                Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations), user);
 
                 // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.
-                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => logScan!.GetAwaiter().GetResult());
+                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => logScan!.GetAwaiter().GetResult(), user);
                 mine.Installations = installations;
             }
 
@@ -116,22 +116,28 @@ namespace TeamsRemediation.Diagnostics
                 var user = mine.User;
                 if (dsregRun != null)
                 {
-                    Add(mine.Findings, CheckIds.AccountPrt, () => account.Prt(user, dsregRun, caller));
+                    Add(mine.Findings, CheckIds.AccountPrt, () => account.Prt(user, dsregRun, caller), user);
                 }
 
                 if (eventResult != null)
                 {
-                    Add(mine.Findings, CheckIds.EvidenceAadEvents, () => evidence.AadEvents(user, eventResult, options.Since, mine.Codes));
+                    Add(mine.Findings, CheckIds.EvidenceAadEvents, () => evidence.AadEvents(user, eventResult, options.Since, mine.Codes), user);
                 }
 
-                Add(mine.Findings, CheckIds.TeamsCache, () => teams.Cache(user, mine.Installations, mine.Codes));
+                Add(mine.Findings, CheckIds.TeamsCache, () => teams.Cache(user, mine.Installations, mine.Codes), user);
                 all.AddRange(CheckIds.PerUser.Where(mine.Findings.ContainsKey).Select(id => mine.Findings[id]));
+            }
+
+            if (users.Count == 0 && options.NobodyToCheck != null)
+            {
+                var reason = options.NobodyToCheck;
+                all.AddRange(CheckIds.PerUser.Where(options.Wants).Select(id => findings.Skipped(id, null, "no user to check: " + reason)));
             }
 
             return all;
         }
 
-        private void Add(Dictionary<string, TeamsCaa20002Finding> into, string checkId, Func<TeamsCaa20002Finding> check)
+        private void Add(Dictionary<string, TeamsCaa20002Finding> into, string checkId, Func<TeamsCaa20002Finding> check, TargetUser? user = null)
         {
             if (!options.Wants(checkId))
             {
@@ -144,8 +150,10 @@ namespace TeamsRemediation.Diagnostics
             }
             catch (Exception e) when (e is UnauthorizedAccessException || e is System.IO.IOException || e is System.Security.SecurityException)
             {
-                // One check that cannot read its source never stops the others.
-                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, null, "its data could not be read: " + e.Message);
+                // One check that cannot read its source (another user's hive is access-denied for a standard user)
+                // never stops the others: it is information, reported for the user it was about.
+                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, user,
+                    "its data could not be read: " + e.Message);
                 into[checkId] = failed;
             }
         }

@@ -30,6 +30,11 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>Checks written once per target user.</summary>
         public static readonly IReadOnlyList<string> PerUser = new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents, EvidenceTeamsLogs };
 
+        /// <summary>Who acts on a check's finding unless the evidence names someone else (a code owned by the user or the tenant).</summary>
+        public static Codes.FindingOwner DefaultOwner(string checkId) =>
+            checkId == NetworkEndpoint || checkId == NetworkProxy || checkId == NetworkVpn
+                || checkId == NetworkHostsFile ? Codes.FindingOwner.Network : Codes.FindingOwner.Device;
+
         public static IEnumerable<string> All
         {
             get

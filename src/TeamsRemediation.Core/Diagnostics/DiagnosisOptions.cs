@@ -31,6 +31,9 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The checks to run; null runs them all.</summary>
         public ISet<string>? CheckIds { get; set; }
 
+        /// <summary>Why there is no user to check (SYSTEM, nobody logged on): each per-user check is then one Skipped finding saying so.</summary>
+        public string? NobodyToCheck { get; set; }
+
         public bool Wants(string checkId) => CheckIds == null || CheckIds.Contains(checkId);
     }
 }

@@ -47,9 +47,14 @@ namespace TeamsRemediation.Diagnostics
             {
                 var d = e.Details;
                 var info = d.Error.Length > 0 ? CodeCatalog.Explain(d.Error) : null;
-                if (info != null)
+                var aadsts = d.Aadsts.Length > 0 ? CodeCatalog.Explain(d.Aadsts) : null;
+
+                // The AADSTS code says why Entra refused; when only the user or the admin can change that, it is the
+                // cause, whatever generic CAA code the client wrapped it in.
+                var cause = aadsts != null && aadsts.IsOutsideThePc ? aadsts : info;
+                if (cause != null)
                 {
-                    infos.Add(info);
+                    infos.Add(cause);
                 }
 
                 var parts = new List<string> { e.Event.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event 1098: " + (info != null ? d.Error + " " + info.Meaning : "no error code") };
@@ -76,12 +81,14 @@ namespace TeamsRemediation.Diagnostics
                 evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
             }
 
-            codesSeen.AddRange(infos);
-            var newest = infos.FirstOrDefault();
-            var status = infos.Any(i => i.BreaksSignIn) ? FindingStatus.Fail : FindingStatus.Warning;
+            codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
+            var lead = Lead(infos);
+            var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
-            var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ", distinct) + (newest != null ? " (latest: " + newest.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, newest == null ? string.Empty : RemedyFor(newest.Cause, user));
+            var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ",
+                distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
+            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, lead == null ? string.Empty : RemedyFor(lead, user),
+                lead?.Owner);
         }
 
         public TeamsCaa20002Finding TeamsLogs(TargetUser user, TimeSpan since, List<CodeInfo> codesSeen)
@@ -113,8 +120,16 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " + Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."), new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") });
             }
 
-            var scan = new LogCodeScanner().Scan(files);
-            var evidence = new List<string> { scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" + (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) + "." };
+            // File dates only choose the files; each line counts by its own timestamp, so last month's error in a
+            // long-lived log is not today's cause.
+            var scan = new LogCodeScanner().Scan(files, cutoff);
+            var evidence = new List<string>
+            {
+                scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" +
+                (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) +
+                (scan.OlderLines > 0 ? ", " + scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'",
+                    CultureInfo.InvariantCulture) + " not counted" : string.Empty) + ".",
+            };
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
             if (scan.FilesScanned == 0)
             {
@@ -133,13 +148,28 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.EvidenceTeamsLogs, user, scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass, "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence);
             }
 
-            var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).ToList();
-            codesSeen.AddRange(infos);
-            var status = infos.Any(i => i.BreaksSignIn) ? FindingStatus.Fail : FindingStatus.Warning;
-            var top = infos.FirstOrDefault();
+            // An AADSTS code that only the user or the admin can answer explains the generic request errors
+            // (CAA20002 and kin) beside it: those are then not a reason to repair the PC.
+            var outside = aadsts.Select(a => CodeCatalog.Explain(a.Code)).Where(i => i.IsOutsideThePc).ToList();
+            var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).Where(i => outside.Count == 0
+                || i.Cause != CodeCause.Request).Concat(outside).ToList();
+            codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
+            var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
+            var top = Lead(infos);
             var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code)) + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top.Cause, user));
+            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top, user),
+                top?.Owner);
         }
+
+        /// <summary>A code that breaks sign-in and that this PC or its network can fix: only those make a Fail.</summary>
+        private static bool FailsHere(CodeInfo info) => info.BreaksSignIn && !info.IsOutsideThePc;
+
+        /// <summary>The code a finding is about: the first that fails here, else the first seen.</summary>
+        private static CodeInfo? Lead(IReadOnlyList<CodeInfo> infos) => infos.FirstOrDefault(FailsHere) ?? infos.FirstOrDefault();
+
+        /// <summary>The user's or admin's advice for a code outside the PC; otherwise the repair for its kind of cause.</summary>
+        public static string RemedyFor(CodeInfo info,
+            TargetUser user) => info.IsOutsideThePc && info.Advice.Length > 0 ? info.Advice : RemedyFor(info.Cause, user);
 
         /// <summary>What fixes a kind of cause, for the user it was seen for.</summary>
         public static string RemedyFor(CodeCause cause, TargetUser user)

@@ -5,7 +5,7 @@ using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Diagnostics
 {
-    /// <summary>Makes findings stamped with the computer, the user and one timestamp for the whole run.</summary>
+    /// <summary>Makes findings stamped with the computer, the user and one timestamp for the whole run; every text goes through <see cref="FindingText"/>.</summary>
     internal sealed class FindingFactory
     {
         private readonly string computerName;
@@ -17,15 +17,17 @@ namespace TeamsRemediation.Diagnostics
             this.timestamp = timestamp;
         }
 
-        public TeamsCaa20002Finding Make(string checkId, TargetUser? user, FindingStatus status, string summary, IEnumerable<string>? evidence = null, string remedy = "") => new TeamsCaa20002Finding
+        public TeamsCaa20002Finding Make(
+            string checkId, TargetUser? user, FindingStatus status, string summary, IEnumerable<string>? evidence = null, string remedy = "", Codes.FindingOwner? owner = null) => new TeamsCaa20002Finding
         {
             CheckId = checkId,
+            Owner = owner ?? CheckIds.DefaultOwner(checkId),
             Status = status,
-            Summary = summary,
-            Evidence = (evidence ?? Enumerable.Empty<string>()).ToArray(),
-            Remedy = remedy ?? string.Empty,
-            User = user?.UserName ?? string.Empty,
-            UserSid = user?.Sid ?? string.Empty,
+            Summary = FindingText.Clean(summary),
+            Evidence = (evidence ?? Enumerable.Empty<string>()).Select(FindingText.Clean).ToArray(),
+            Remedy = FindingText.Clean(remedy),
+            User = FindingText.Clean(user?.UserName),
+            UserSid = FindingText.Clean(user?.Sid),
             ComputerName = computerName,
             Timestamp = timestamp,
         };
@@ -33,7 +35,7 @@ namespace TeamsRemediation.Diagnostics
         public TeamsCaa20002Finding Skipped(string checkId, TargetUser? user, string reason, IEnumerable<string>? evidence = null)
         {
             var finding = Make(checkId, user, FindingStatus.Skipped, "Not checked: " + reason, evidence);
-            finding.SkipReason = reason;
+            finding.SkipReason = FindingText.Clean(reason);
             return finding;
         }
 

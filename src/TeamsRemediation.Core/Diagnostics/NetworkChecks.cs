@@ -59,10 +59,22 @@ namespace TeamsRemediation.Diagnostics
                 }
 
                 var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + TlsRegistryLocations.UserInternetSettings);
-                var enabled = machine.Registry.GetValue(key, "ProxyEnable")?.AsDWord == 1;
-                var server = machine.Registry.GetValue(key, "ProxyServer")?.AsString ?? string.Empty;
-                var bypass = machine.Registry.GetValue(key, "ProxyOverride")?.AsString ?? string.Empty;
-                var pac = machine.Registry.GetValue(key, "AutoConfigURL")?.AsString ?? string.Empty;
+                bool enabled;
+                string server, bypass, pac;
+                try
+                {
+                    enabled = machine.Registry.GetValue(key, "ProxyEnable")?.AsDWord == 1;
+                    server = machine.Registry.GetValue(key, "ProxyServer")?.AsString ?? string.Empty;
+                    bypass = machine.Registry.GetValue(key, "ProxyOverride")?.AsString ?? string.Empty;
+                    pac = machine.Registry.GetValue(key, "AutoConfigURL")?.AsString ?? string.Empty;
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException || e is System.Security.SecurityException || e is System.IO.IOException)
+                {
+                    // Another user's hive is access-denied for a standard user: information, not a reason to stop.
+                    picture.Evidence.Add(user.UserName + ": proxy settings not readable (" + e.Message + ").");
+                    continue;
+                }
+
                 if (enabled && server.Length > 0)
                 {
                     picture.Evidence.Add(user.UserName + ": Internet Options proxy " + server + (bypass.Length > 0 ? ", bypass " + bypass : string.Empty) + ".");
@@ -186,15 +198,22 @@ namespace TeamsRemediation.Diagnostics
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                var outcome = deadline.IsCancellationRequested ? ProbeOutcome.TimedOut : ProbeOutcome.ConnectFailed;
-                return new EndpointProbeResult(endpoint, outcome, "The probe of " + endpoint.Host + " stopped: " + e.Message);
+                // The probe maps every network failure to its outcome itself: what escapes it is a fault of the probe,
+                // never evidence about the network, unless the deadline had passed.
+                return deadline.IsCancellationRequested
+                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut,
+                        "The probe of " + endpoint.Host + " stopped at the deadline: " + e.Message)
+                    : new EndpointProbeResult(endpoint, ProbeOutcome.InternalError,
+                        "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message);
             }
         }
 
         public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails)
         {
             var evidence = results.Select(Describe).ToList();
-            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer).ToList();
+            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer
+                && r.Outcome != ProbeOutcome.InternalError).ToList();
+            var internalErrors = results.Where(r => r.Outcome == ProbeOutcome.InternalError).ToList();
             var inspected = results.Where(r => r.TlsHandshakeSucceeded && r.CertificateProblem.Length > 0).ToList();
             if (failed.Count > 0)
             {
@@ -216,6 +235,14 @@ namespace TeamsRemediation.Diagnostics
 
                 var summary = failed.Count + " of " + results.Count + " sign-in endpoints fail: " + string.Join(", ", failed.Select(r => r.Endpoint.Host + " (" + Plain(r.Outcome) + ")")) + ".";
                 return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Fail, summary, evidence, remedy);
+            }
+
+            if (internalErrors.Count > 0)
+            {
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    internalErrors.Count + " of " + results.Count
+                        + " endpoint probes failed with an internal error of this module (not a network finding): " + string.Join(", ",
+                        internalErrors.Select(r => r.Endpoint.Host)) + ".", evidence);
             }
 
             if (inspected.Count > 0)
@@ -303,6 +330,7 @@ namespace TeamsRemediation.Diagnostics
                 case ProbeOutcome.ProxyRefused: return "proxy refused";
                 case ProbeOutcome.TlsFailed: return "TLS 1.2 failed";
                 case ProbeOutcome.HtmlInsteadOfService: return "HTML page instead of the service";
+                case ProbeOutcome.InternalError: return "internal error of the probe, not a network finding";
                 default: return outcome.ToString();
             }
         }

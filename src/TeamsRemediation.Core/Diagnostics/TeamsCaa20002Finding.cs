@@ -31,6 +31,9 @@ namespace TeamsRemediation
         /// <summary>The command that fixes it (Enable-Tls12, Clear-TeamsCache, Reset-TeamsWorkAccount with parameters) or the manual step; empty when nothing is to be done.</summary>
         public string Remedy { get; set; } = string.Empty;
 
+        /// <summary>Who must act: Device (a repair on this PC), User, TenantAdmin or Network. A finding owned by the user or the admin never names a device remedy.</summary>
+        public Codes.FindingOwner Owner { get; set; }
+
         /// <summary>Why the check did not run (Skipped only).</summary>
         public string SkipReason { get; set; } = string.Empty;
 

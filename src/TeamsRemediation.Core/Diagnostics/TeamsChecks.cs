@@ -34,7 +34,24 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Warning, found.Count == 0 ? "No Teams client in this profile." : "No Teams client is installed for this user (only folders left behind).", evidence, "Install new Teams for the user (the MSTeams package).");
             }
 
-            var summary = string.Join(" and ", installed.Select(i => (i.Client == TeamsClient.New ? "New Teams" : "Classic Teams") + (i.Version != null ? " " + i.Version : string.Empty) + (i.Running ? " (running)" : " (not running)"))) + " installed.";
+            var newTeams = installed.FirstOrDefault(i => i.Client == TeamsClient.New);
+            if (newTeams == null)
+            {
+                // Classic Teams alone: past end of availability, it no longer signs in whatever else is repaired.
+                var retired = machine.Clock.UtcNow.UtcDateTime >= ClassicEndOfAvailability;
+                return findings.Make(
+                    CheckIds.TeamsClient,
+                    user,
+                    retired ? FindingStatus.Fail : FindingStatus.Warning,
+                    "Only classic Teams" + Version(installed[0]) + " is installed: it " + (retired ? "stopped working" : "stops working")
+                        + " on 1 July 2025 (end of availability), so sign-in fails there whatever is repaired on this PC.",
+                    evidence,
+                    "Install new Teams for the user (the MSTeams package), or use Teams on the web (https://teams.microsoft.com) until then.");
+            }
+
+            // A classic install or folder beside new Teams is what every migration leaves: information, not a cause.
+            var leftover = found.Any(i => i.Client == TeamsClient.Classic) ? " Classic Teams is left behind beside it (retired; not a cause of sign-in errors in new Teams)." : string.Empty;
+            var summary = "New Teams" + Version(newTeams) + (newTeams.Running ? " (running)" : " (not running)") + " installed." + leftover;
             return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Pass, summary, evidence);
         }
 
@@ -61,6 +78,11 @@ namespace TeamsRemediation.Diagnostics
 
             return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "Cache of " + total + "; no sign-in error points at it.", evidence);
         }
+
+        /// <summary>Classic Teams stopped working on 1 July 2025 (Microsoft's classic Teams end-of-availability page).</summary>
+        public static readonly DateTime ClassicEndOfAvailability = new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        private static string Version(TeamsInstallation i) => i.Version != null ? " " + i.Version : string.Empty;
 
         private static string Size(TeamsInstallation cache) => cache.CacheMeasuredFully
             ? Megabytes(cache.CacheSizeBytes) + " in " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files"

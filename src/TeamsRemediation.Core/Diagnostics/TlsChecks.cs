@@ -59,6 +59,17 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Skipped(CheckIds.TlsInternetOptions, user, "the user's registry hive is not loaded (the user is not logged on), so Internet Options cannot be read.");
             }
 
+            try
+            {
+                registry.KeyExists(new RegistryKeyPath(RegistryHive.Users, user.Sid));
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                // Another logged-on user's hive, read by a standard user: not readable is not "TLS 1.2 is off".
+                return findings.Skipped(CheckIds.TlsInternetOptions, user,
+                    "the user's registry hive is not readable from this account: " + e.Message);
+            }
+
             var own = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptions).SelectMany(v => v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();
             var policy = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptionsPolicy).SelectMany(v => v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();
             var policyBlocks = policy.Where(p => p.Status == FindingStatus.Fail).ToList();

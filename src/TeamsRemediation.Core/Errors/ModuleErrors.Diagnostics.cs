@@ -11,10 +11,11 @@ namespace TeamsRemediation.Errors
             "Use one or more of " + string.Join(", ", known) + " (wildcards such as 'Tls.*' work).",
             checkId);
 
-        public static ModuleError InvalidEndpoint(string endpoint) => new ModuleError(
+        public static ModuleError InvalidEndpoint(string endpoint, string problem) => new ModuleError(
             "InvalidEndpoint",
             ModuleErrorCategory.InvalidArgument,
-            "'" + endpoint + "' is not an HTTPS endpoint. Nothing was checked.",
+            "'" + (endpoint.Length > 80 ? endpoint.Substring(0,
+                77) + "..." : endpoint) + "' is not a valid HTTPS endpoint: " + problem + ". Nothing was checked.",
             "Give a host name, host:port or https://host[:port]/path, such as login.microsoftonline.us or 127.0.0.1:8443.",
             endpoint);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace TeamsRemediation.Events
@@ -6,11 +7,12 @@ namespace TeamsRemediation.Events
     /// <summary>The fields of an event 1098 description: Error: 0x..., Code:, AADSTS, Client ID:, Correlation ID.</summary>
     public sealed class AadEventDetails
     {
-        private static readonly Regex ErrorLine = new Regex(@"^\s*Error:\s*(0x[0-9A-Fa-f]+)\s*(.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        // The Error field is a code by its place, but only a whole 32-bit value: "0xcaa2f00d-5b6e-..." is an identifier.
+        private static readonly Regex ErrorLine = new Regex(@"^[ \t]*Error:[ \t]*(0x[0-9A-Fa-f]{1,8})(?![0-9A-Za-z-])[ \t]*(.*)$",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex CodeLine = new Regex(@"^\s*Code:\s*(\S+)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex ClientLine = new Regex(@"^\s*Client ID:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex CorrelationLine = new Regex(@"^\s*Correlation ID[^:]*:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-        private static readonly Regex AadstsPattern = new Regex(@"AADSTS\d+", RegexOptions.CultureInvariant);
 
         private AadEventDetails()
         {
@@ -39,9 +41,9 @@ namespace TeamsRemediation.Events
             return new AadEventDetails
             {
                 Error = error.Success ? error.Groups[1].Value : string.Empty,
-                ErrorText = error.Success ? error.Groups[2].Value.Trim() : string.Empty,
-                OAuthCode = Group(CodeLine.Match(text)),
-                Aadsts = AadstsPattern.Match(text).Value,
+                ErrorText = error.Success ? Diagnostics.FindingText.Clean(error.Groups[2].Value).Trim() : string.Empty,
+                OAuthCode = Diagnostics.FindingText.Clean(Group(CodeLine.Match(text))),
+                Aadsts = Codes.CodeCatalog.Extract(text).FirstOrDefault(c => c.StartsWith("AADSTS", StringComparison.Ordinal)) ?? string.Empty,
                 ClientId = Group(ClientLine.Match(text)),
                 CorrelationId = Group(CorrelationLine.Match(text)),
             };

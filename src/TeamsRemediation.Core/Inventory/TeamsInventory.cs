@@ -131,7 +131,15 @@ namespace TeamsRemediation.Inventory
             }
 
             var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + TeamsLayout.ClassicUninstallKey);
-            return machine.Registry.GetValue(key, "DisplayVersion")?.AsString;
+            try
+            {
+                return machine.Registry.GetValue(key, "DisplayVersion")?.AsString;
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException || e is System.Security.SecurityException)
+            {
+                // Another user's hive, read by a standard user: the version is unknown, as for a hive not loaded.
+                return null;
+            }
         }
 
         /// <summary>Registered package full names of the user, from HKLM, so it works for users who are not logged on.</summary>

@@ -11,7 +11,9 @@ namespace TeamsRemediation.Logs
     /// Finds CAA and AADSTS codes in log files by streaming them through one fixed buffer: memory stays the same
     /// for a 10 KB log, a 10 MB line without a newline or a file of binary garbage. Bytes are scanned, not
     /// decoded: every such code contains "aa" (any case), so only lines with that pair are decoded and handed to
-    /// <see cref="CodeCatalog.Extract"/>, the same extraction event 1098 uses.
+    /// <see cref="CodeCatalog.Extract"/>, the same extraction event 1098 uses. With a cutoff, each line counts by
+    /// its own timestamp (<see cref="LogLineTimestamp"/>); a line without one (a stack trace, a wrapped message)
+    /// has the time of the last line that had one. Logs carry weeks of lines: a file's date says nothing about them.
     /// </summary>
     public sealed class LogCodeScanner
     {
@@ -26,13 +28,26 @@ namespace TeamsRemediation.Logs
 
         private readonly byte[] buffer;
 
+        // Per stream: the cutoff, the newest line timestamp seen so far, the first line start not yet looked at for
+        // one, and whether the region starts inside a line (the rest of an overlong line).
+        private DateTime? notBeforeUtc;
+        private DateTime? lastStamp;
+        private int stampFloor;
+        private bool regionStartsMidLine;
+        private bool regionEndsMidLine;
+        private int filledEnd;
+
         public LogCodeScanner(int bufferBytes = BufferBytes)
         {
             buffer = new byte[Math.Max(bufferBytes, 4096)];
         }
 
-        /// <summary>Scans the files into one result; a file that cannot be read is listed in <see cref="LogScanResult.Errors"/> and the others go on.</summary>
-        public LogScanResult Scan(IEnumerable<string> files)
+        /// <summary>
+        /// Scans the files into one result; a file that cannot be read is listed in <see cref="LogScanResult.Errors"/>
+        /// and the others go on. Lines stamped before <paramref name="notBeforeUtc"/> are counted in
+        /// <see cref="LogScanResult.OlderLines"/>, not as codes.
+        /// </summary>
+        public LogScanResult Scan(IEnumerable<string> files, DateTime? notBeforeUtc = null)
         {
             var result = new LogScanResult();
             foreach (var file in files)
@@ -41,7 +56,7 @@ namespace TeamsRemediation.Logs
                 {
                     using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan))
                     {
-                        ScanStream(stream, Path.GetFileName(file), result);
+                        ScanStream(stream, Path.GetFileName(file), result, notBeforeUtc);
                         result.FilesScanned++;
                     }
                 }
@@ -54,8 +69,11 @@ namespace TeamsRemediation.Logs
             return result;
         }
 
-        public void ScanStream(Stream stream, string source, LogScanResult result)
+        public void ScanStream(Stream stream, string source, LogScanResult result, DateTime? notBeforeUtc = null)
         {
+            this.notBeforeUtc = notBeforeUtc;
+            lastStamp = null;
+            regionStartsMidLine = false;
             var filled = 0;
             while (true)
             {
@@ -71,13 +89,22 @@ namespace TeamsRemediation.Logs
                 // Complete lines end at the last newline; at the end of the file, or when a single line fills the
                 // whole buffer, what is there is scanned as it is.
                 var end = atEnd ? filled : Array.LastIndexOf(buffer, (byte)'\n', filled - 1, filled) + 1;
-                if (end == 0)
+                if (end == 0 && filled < buffer.Length)
+                {
+                    // A line not yet complete (a short read, or the last line without a newline): read on.
+                    continue;
+                }
+
+                var overlong = end == 0;
+                if (overlong)
                 {
                     end = filled;
                     result.OverlongLines++;
                 }
 
+                regionEndsMidLine = overlong && !atEnd;
                 ScanRegion(end, source, result);
+                regionStartsMidLine = overlong;
                 Buffer.BlockCopy(buffer, end, buffer, 0, filled - end);
                 filled -= end;
                 if (atEnd)
@@ -89,8 +116,10 @@ namespace TeamsRemediation.Logs
 
         private void ScanRegion(int end, string source, LogScanResult result)
         {
+            filledEnd = end;
             var b = buffer;
             var lineFloor = 0;
+            stampFloor = 0;
             for (var i = 1; i < end; i += 2)
             {
                 if ((b[i] | 0x20) != 'a')
@@ -129,10 +158,63 @@ namespace TeamsRemediation.Logs
                     lineEnd = end;
                 }
 
-                Record(lineStart, lineEnd, pair, source, result);
+                var stamp = notBeforeUtc == null ? null : StampOf(lineStart, end);
+                if (stamp != null && stamp < notBeforeUtc)
+                {
+                    result.OlderLines++;
+                }
+                else
+                {
+                    Record(lineStart, lineEnd, pair, source, result);
+                }
+
                 lineFloor = Math.Min(end, lineEnd + 1);
+                stampFloor = lineFloor;
                 i = lineFloor + 1 - 2;
             }
+
+            if (notBeforeUtc != null && end > stampFloor)
+            {
+                // The last timestamp of this region carries over to the lines of the next read.
+                var last = end - 1;
+                while (last > stampFloor && b[last - 1] != '\n')
+                {
+                    last--;
+                }
+
+                StampOf(last, end);
+            }
+        }
+
+        /// <summary>
+        /// The time of the line at <paramref name="lineStart"/>: its own timestamp, else that of the nearest line
+        /// above it that has one. Looks back only to <see cref="stampFloor"/>, so each byte is looked at once.
+        /// </summary>
+        private DateTime? StampOf(int lineStart, int end)
+        {
+            var pos = lineStart;
+            while (pos >= stampFloor)
+            {
+                if ((pos > 0 || !regionStartsMidLine) && LogLineTimestamp.TryParse(buffer, pos, end, out var stamp))
+                {
+                    lastStamp = stamp;
+                    break;
+                }
+
+                if (pos == stampFloor)
+                {
+                    break;
+                }
+
+                pos--;
+                while (pos > stampFloor && buffer[pos - 1] != '\n')
+                {
+                    pos--;
+                }
+            }
+
+            stampFloor = lineStart + 1;
+            return lastStamp;
         }
 
         private static bool IsCaa(byte[] b, int pair, int floor, int end)
@@ -157,6 +239,8 @@ namespace TeamsRemediation.Logs
         private static bool IsAadsts(byte[] b, int pair, int end) =>
             pair + 6 < end && b[pair] == 'A' && b[pair + 1] == 'A' && b[pair + 2] == 'D' && b[pair + 3] == 'S' && b[pair + 4] == 'T' && b[pair + 5] == 'S' && b[pair + 6] >= '0' && b[pair + 6] <= '9';
 
+        private static bool IsTokenByte(byte c) => c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '-';
+
         private void Record(int lineStart, int lineEnd, int hit, string source, LogScanResult result)
         {
             result.MatchingLines++;
@@ -168,6 +252,25 @@ namespace TeamsRemediation.Logs
             // A long line is decoded only around the hit: extraction and evidence never hold more than a few KB.
             var from = lineEnd - lineStart > 4096 ? Math.Max(lineStart, hit - 1024) : lineStart;
             var to = lineEnd - lineStart > 4096 ? Math.Min(lineEnd, hit + 1024) : lineEnd;
+
+            // Where the text is cut (an excerpt of a long line, a piece of an overlong one), the cut is no token
+            // boundary: the partial token there is left out, so a hex run cut after "caa20002" never reads as a code.
+            if (from > lineStart || from == 0 && regionStartsMidLine)
+            {
+                while (from < to && IsTokenByte(buffer[from]))
+                {
+                    from++;
+                }
+            }
+
+            if (to < lineEnd || to == lineEnd && lineEnd == filledEnd && regionEndsMidLine)
+            {
+                while (to > from && IsTokenByte(buffer[to - 1]))
+                {
+                    to--;
+                }
+            }
+
             var text = Encoding.UTF8.GetString(buffer, from, to - from);
             foreach (var code in CodeCatalog.Extract(text))
             {
@@ -194,13 +297,7 @@ namespace TeamsRemediation.Logs
             var at = line.IndexOf(code, StringComparison.OrdinalIgnoreCase);
             var start = line.Length <= MaxEvidenceChars || at < 0 ? 0 : Math.Max(0, Math.Min(at - MaxEvidenceChars / 3, line.Length - MaxEvidenceChars));
             var excerpt = line.Substring(start, Math.Min(MaxEvidenceChars, line.Length - start));
-            var clean = new StringBuilder(excerpt.Length);
-            foreach (var c in excerpt)
-            {
-                clean.Append(char.IsControl(c) || c == '\uFFFD' ? (c == '\t' ? ' ' : '?') : c);
-            }
-
-            return clean.ToString().Trim();
+            return Diagnostics.FindingText.Clean(excerpt).Trim();
         }
     }
 
@@ -229,6 +326,9 @@ namespace TeamsRemediation.Logs
         public long BytesScanned { get; set; }
 
         public long MatchingLines { get; set; }
+
+        /// <summary>Lines with a code whose timestamp (their own or the one before them) is older than the cutoff: not counted as codes.</summary>
+        public long OlderLines { get; set; }
 
         /// <summary>Lines longer than the buffer, scanned in pieces (a code split across two pieces can be missed).</summary>
         public int OverlongLines { get; set; }

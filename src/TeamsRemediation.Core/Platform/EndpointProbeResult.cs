@@ -28,6 +28,9 @@ namespace TeamsRemediation.Platform
 
         /// <summary>TLS 1.2 worked but no HTTP answer came back.</summary>
         NoHttpAnswer,
+
+        /// <summary>The probe itself failed (a fault of this module or its runtime): says nothing about the network.</summary>
+        InternalError,
     }
 
     /// <summary>What one probe found, with enough detail to explain it to an admin.</summary>

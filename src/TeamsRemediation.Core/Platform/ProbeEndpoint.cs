@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace TeamsRemediation.Platform
 {
@@ -38,11 +39,16 @@ namespace TeamsRemediation.Platform
         /// Reads "host", "host:port" or "https://host[:port]/path". Login hosts (login.*) are probed at the OpenID
         /// metadata path unless a path is given; a path containing "openid-configuration" expects JSON.
         /// </summary>
-        public static bool TryParse(string? text, out ProbeEndpoint? endpoint)
+        public static bool TryParse(string? text, out ProbeEndpoint? endpoint) => TryParse(text, out endpoint, out _);
+
+        /// <summary>As <see cref="TryParse(string, out ProbeEndpoint)"/>, with what is wrong when it is not an endpoint.</summary>
+        public static bool TryParse(string? text, out ProbeEndpoint? endpoint, out string problem)
         {
             endpoint = null;
+            problem = "it is not a host name, host:port or https://host[:port]/path";
             if (string.IsNullOrWhiteSpace(text))
             {
+                problem = "it is empty";
                 return false;
             }
 
@@ -58,6 +64,13 @@ namespace TeamsRemediation.Platform
             }
 
             var host = uri.Host.Trim('[', ']');
+            problem = HostProblem(uri) ?? (uri.Port < 1 || uri.Port > 65535 ? "the port " + uri.Port.ToString(CultureInfo.InvariantCulture)
+                + " is outside 1-65535" : string.Empty);
+            if (problem.Length > 0)
+            {
+                return false;
+            }
+
             var path = uri.PathAndQuery;
             if (path == "/" && host.StartsWith("login.", StringComparison.OrdinalIgnoreCase))
             {
@@ -69,5 +82,36 @@ namespace TeamsRemediation.Platform
         }
 
         public override string ToString() => Authority + Path;
+
+        /// <summary>DNS limits (RFC 1035): a name of at most 253 characters, labels of 1 to 63 letters, digits or hyphens, no hyphen at either end.</summary>
+        private static string? HostProblem(Uri uri)
+        {
+            if (uri.HostNameType == UriHostNameType.IPv4 || uri.HostNameType == UriHostNameType.IPv6)
+            {
+                return null;
+            }
+
+            var name = uri.IdnHost.TrimEnd('.');
+            if (name.Length > 253)
+            {
+                return "the host name has " + name.Length.ToString(CultureInfo.InvariantCulture) + " characters (DNS allows 253)";
+            }
+
+            foreach (var label in name.Split('.'))
+            {
+                if (label.Length == 0 || label.Length > 63)
+                {
+                    return "the host name has a label of " + label.Length.ToString(CultureInfo.InvariantCulture) + " characters (DNS allows 1 to 63)";
+                }
+
+                if (label[0] == '-' || label[label.Length - 1] == '-' || label.Any(c => !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0'
+                    && c <= '9' || c == '-')))
+                {
+                    return "the host name label '" + label + "' is not letters, digits and inner hyphens";
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -25,7 +25,8 @@ namespace TeamsRemediation.Platform
                     continue;
                 }
 
-                var path = registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath + "\\" + sid), "ProfileImagePath")?.AsString;
+                var path = Readable(() => registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath + "\\" + sid),
+                    "ProfileImagePath")?.AsString, null);
                 if (string.IsNullOrEmpty(path))
                 {
                     continue;
@@ -33,11 +34,25 @@ namespace TeamsRemediation.Platform
 
                 var expanded = Environment.ExpandEnvironmentVariables(path);
                 var name = resolveUserName(sid) ?? Path.GetFileName(expanded.TrimEnd('\\', '/'));
-                var loaded = registry.KeyExists(new RegistryKeyPath(RegistryHive.Users, sid));
+                // A standard user may not open another logged-on user's HKEY_USERS\<SID> (AVD, RDS, fast user
+                // switching): access denied proves the hive is loaded; the checks that read it say it is not readable.
+                var loaded = Readable(() => registry.KeyExists(new RegistryKeyPath(RegistryHive.Users, sid)), true);
                 profiles.Add(new UserProfile(sid, name, expanded, loaded));
             }
 
             return profiles;
+        }
+
+        private static T Readable<T>(Func<T> read, T whenDenied)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException || e is System.Security.SecurityException)
+            {
+                return whenDenied;
+            }
         }
     }
 }

@@ -35,6 +35,15 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>The probe of this host throws, as a fault in the probe itself would.</summary>
+        public void Fault(string host, Exception error)
+        {
+            lock (gate)
+            {
+                declared[host] = e => throw error;
+            }
+        }
+
         /// <summary>The host never answers: the probe ends only when the caller's time is up.</summary>
         public void Hang(string host)
         {

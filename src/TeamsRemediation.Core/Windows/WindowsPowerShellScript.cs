@@ -158,9 +158,10 @@ namespace TeamsRemediation.Windows
                         }
                     }
                 }
-                catch (SerializationException)
+                catch (Exception e) when (e is SerializationException || e is System.Xml.XmlException)
                 {
-                    // Not the report (a stray line of other output): try the line before.
+                    // Not the report (a stray line of other output, or a report cut short, which the JSON reader
+                    // reports as an XmlException): try the line before.
                 }
             }
 

@@ -25,16 +25,20 @@ namespace TeamsRemediation.Commands
             }
         }
 
+        /// <summary>Why an implicit call found nobody to act on (SYSTEM on a PC where nobody is logged on); null otherwise.</summary>
+        protected ModuleError? NobodyLoggedOn { get; private set; }
+
         /// <summary>PowerShell remoting leaves $PSSenderInfo in the session: then the caller is a remote admin, not the person at the desk.</summary>
         protected bool IsRemotingSession => SessionState.PSVariable.GetValue("PSSenderInfo") != null;
 
         /// <summary>
         /// Resolves the users to act on. Bad input stops the whole call before anything is done; a user that is
         /// not found is reported and the others go on. With <paramref name="nobodyIsFine"/>, finding nobody logged on
-        /// for the implicit default (SYSTEM on an empty PC) is a warning and an empty list: the cmdlet still has
-        /// machine-wide work to do.
+        /// for the implicit default (SYSTEM on an empty PC) is a warning ending in <paramref name="nobodyConsequence"/>,
+        /// an empty list and <see cref="NobodyLoggedOn"/>: the cmdlet still has machine-wide work to do.
         /// </summary>
-        protected System.Collections.Generic.IReadOnlyList<TargetUser> ResolveUsers(string[]? userNames, string[]? userSids, bool allUsers, bool nobodyIsFine = false)
+        protected System.Collections.Generic.IReadOnlyList<TargetUser> ResolveUsers(
+            string[]? userNames, string[]? userSids, bool allUsers, bool nobodyIsFine = false, string nobodyConsequence = "No user settings were changed.")
         {
             var request = new TargetRequest
             {
@@ -47,7 +51,8 @@ namespace TeamsRemediation.Commands
             var stop = resolution.Terminating;
             if (stop != null && nobodyIsFine && request.IsImplicit && stop.Error.Id == "NoInteractiveUser")
             {
-                WriteWarning(stop.Error.Message + " No user settings were changed.");
+                NobodyLoggedOn = stop.Error;
+                WriteWarning(stop.Error.Message + " " + nobodyConsequence);
                 return new TargetUser[0];
             }
 

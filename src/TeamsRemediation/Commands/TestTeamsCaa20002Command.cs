@@ -86,9 +86,9 @@ namespace TeamsRemediation.Commands
                 var parsed = new List<ProbeEndpoint>();
                 foreach (var text in Endpoint)
                 {
-                    if (!ProbeEndpoint.TryParse(text, out var endpoint))
+                    if (!ProbeEndpoint.TryParse(text, out var endpoint, out var problem))
                     {
-                        ThrowModuleError(ModuleErrors.InvalidEndpoint(text));
+                        ThrowModuleError(ModuleErrors.InvalidEndpoint(text, problem));
                     }
 
                     parsed.Add(endpoint!);
@@ -101,7 +101,9 @@ namespace TeamsRemediation.Commands
         protected override void ProcessRecord()
         {
             // Piped installations arrive one by one; the diagnosis runs once for all of them in EndProcessing.
-            foreach (var user in ResolveTargetUsers())
+            // SYSTEM on a PC where nobody is logged on still has machine checks to run: the per-user ones are Skipped with the reason.
+            foreach (var user in ResolveTargetUsers(nobodyIsFine: true,
+                nobodyConsequence: "The machine checks run; the per-user checks are Skipped."))
             {
                 if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -117,6 +119,7 @@ namespace TeamsRemediation.Commands
                 SkipNetwork = SkipNetwork,
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 CheckIds = checkIds,
+                NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
             if (endpoints != null)
             {

@@ -32,6 +32,8 @@ namespace TeamsRemediation.Commands
         public SwitchParameter AllUsers { get; set; }
 
         /// <summary>The users of this call; see <see cref="TeamsCmdletBase.ResolveUsers"/> for bad input and nobody found.</summary>
-        protected IReadOnlyList<TargetUser> ResolveTargetUsers(bool nobodyIsFine = false) => ResolveUsers(UserName, UserSid, AllUsers, nobodyIsFine);
+        protected IReadOnlyList<TargetUser> ResolveTargetUsers(bool nobodyIsFine = false,
+            string nobodyConsequence = "No user settings were changed.") =>
+            ResolveUsers(UserName, UserSid, AllUsers, nobodyIsFine, nobodyConsequence);
     }
 }

@@ -50,6 +50,37 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(new[] { "CAA20002", "AADSTS50126", "80090016" }, codes);
         }
 
+        [Theory]
+        [InlineData("CAA2000B", FindingOwner.TenantAdmin)]
+        [InlineData("CAA20003", FindingOwner.Device)]
+        [InlineData("CAA20004", FindingOwner.TenantAdmin)]
+        [InlineData("CAA2000C", FindingOwner.User)]
+        [InlineData("CAA50021", FindingOwner.Device)]
+        [InlineData("CAA5001C", FindingOwner.Device)]
+        [InlineData("CAA70004", FindingOwner.Network)]
+        [InlineData("CAA82EE7", FindingOwner.Network)]
+        [InlineData("AADSTS50076", FindingOwner.User)]
+        [InlineData("AADSTS50079", FindingOwner.User)]
+        [InlineData("AADSTS50158", FindingOwner.User)]
+        [InlineData("AADSTS53003", FindingOwner.TenantAdmin)]
+        [InlineData("AADSTS50053", FindingOwner.User)]
+        [InlineData("AADSTS50057", FindingOwner.TenantAdmin)]
+        [InlineData("AADSTS50126", FindingOwner.User)]
+        [InlineData("AADSTS50173", FindingOwner.User)]
+        [InlineData("AADSTS700082", FindingOwner.User)]
+        [InlineData("AADSTS90014", FindingOwner.Device)]
+        public void EachCatalogedCodeHasAMeaningAnOwnerAndAdviceWhenThePcCannotFixIt(string code, FindingOwner owner)
+        {
+            var info = CodeCatalog.Explain(code);
+
+            Assert.Equal(code, info.Code);
+            Assert.Equal(owner, info.Owner);
+            Assert.DoesNotContain("unknown", info.Meaning);
+            Assert.DoesNotContain("see https://", info.Meaning);
+            Assert.Equal(info.IsOutsideThePc, info.Advice.Length > 0);
+            Assert.False(info.IsOutsideThePc && info.BreaksSignIn, "a code outside the PC never makes the PC fail");
+        }
+
         [Fact]
         public void UnknownAadstsCodesPointAtMicrosoftsLookup()
         {

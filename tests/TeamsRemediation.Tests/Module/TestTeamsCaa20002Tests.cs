@@ -18,17 +18,18 @@ namespace TeamsRemediation.Tests.Module
     {
         private const string Cmd = "TeamsRemediation.Commands.TestTeamsCaa20002Command";
 
-        private static TeamsCaa20002Finding Finding(ScriptResult result, string checkId, SimulatedUser? user = null) =>
+        internal static TeamsCaa20002Finding Finding(ScriptResult result, string checkId, SimulatedUser? user = null) =>
             Assert.Single(result.Objects<TeamsCaa20002Finding>(), f => f.CheckId == checkId && (user == null ? f.UserSid.Length == 0 : f.UserSid == user.Sid));
 
-        private static SimulatedUser HealthyUser(SimulatedSession s, string name = "alice", bool loggedOn = true, bool hiveLoaded = true)
+        internal static SimulatedUser HealthyUser(SimulatedSession s, string name = "alice", bool loggedOn = true, bool hiveLoaded = true)
         {
             var user = s.Pc.AddUser(name, loggedOn: loggedOn, hiveLoaded: hiveLoaded).InstallNewTeams();
             s.Machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy"));
             return user;
         }
 
-        private static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status");
+        internal static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0,
+            Fixture.Text("dsregcmd-status.txt")), "/status");
 
         private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) => new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
 
@@ -142,10 +143,13 @@ namespace TeamsRemediation.Tests.Module
             s.Pc.RunAs(alice, elevated: false);
             var asUser = s.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId Account.*");
             var prt = Finding(asUser, "Account.Prt", alice);
-            Assert.Equal(FindingStatus.Fail, prt.Status);
+            // AADSTS50126 (wrong password) is the user's to fix: a warning owned by the user, with the guide's advice and
+            // no device remedy (resetting the work account would not help and signs the user out).
+            Assert.Equal(FindingStatus.Warning, prt.Status);
             Assert.Contains("invalid_grant", prt.Summary);
             Assert.Contains(prt.Evidence, e => e == "AADSTS50126 invalid user name or password");
-            Assert.StartsWith("Reset-TeamsWorkAccount -UserSid " + alice.Sid, prt.Remedy);
+            Assert.Equal(TeamsRemediation.Codes.FindingOwner.User, prt.Owner);
+            Assert.Equal("Sign in with the current password; after a password change, lock and unlock Windows with the new one.", prt.Remedy);
             Assert.Equal("Hybrid Entra joined.", Finding(asUser, "Account.DeviceJoin").Summary);
         }
 
@@ -215,7 +219,9 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("0xCAA2000C interaction required", line);
             Assert.Contains("AADSTS50076 multi-factor authentication required", line);
             Assert.Contains("correlation 5f0c2a91-3b7e-4d2c-9a61-0d4b8e2f7c11", line);
-            Assert.Equal("The user must sign in to Teams interactively (MFA or a policy prompt).", finding.Remedy);
+            // The AADSTS code is the cause, and it is the user's: the advice of Microsoft's guide, owned by the user.
+            Assert.Equal("Sign in to Teams interactively and complete multi-factor authentication.", finding.Remedy);
+            Assert.Equal(TeamsRemediation.Codes.FindingOwner.User, finding.Owner);
         }
 
         [Fact]
@@ -357,7 +363,7 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("PANGP Virtual Ethernet Adapter Secure", vpn.Summary);
             var hostsFinding = Finding(result, "Network.HostsFile");
             Assert.Equal(FindingStatus.Fail, hostsFinding.Status);
-            Assert.Equal("line 3: 10.1.2.3\tlogin.microsoftonline.com", Assert.Single(hostsFinding.Evidence));
+            Assert.Equal("line 3: 10.1.2.3 login.microsoftonline.com", Assert.Single(hostsFinding.Evidence));
         }
 
         [Fact]
