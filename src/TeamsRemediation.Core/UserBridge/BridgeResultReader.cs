@@ -124,8 +124,9 @@ namespace TeamsRemediation.UserBridge
                     return serializer.ReadObject(stream) as BridgeResultDocument ?? throw Invalid(path, "it is empty");
                 }
             }
-            catch (SerializationException e)
+            catch (Exception e) when (e is SerializationException || e is System.Xml.XmlException)
             {
+                // The serializer reads JSON through an XML reader: JSON cut short surfaces as XmlException.
                 throw Invalid(path, "it is not JSON of the documented shape (" + e.Message + ")");
             }
         }

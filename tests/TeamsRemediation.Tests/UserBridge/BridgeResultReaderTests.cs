@@ -105,6 +105,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [InlineData("not json at all")]
+        [InlineData(Head + "\"objects\":[{\"typeName\":\"X\",\"kind\":\"Obj")]
         [InlineData("{\"schema\":\"Something.Else/1\",\"runId\":\"4f9d0c1e2b3a45678899aabbccddeeff\"}")]
         [InlineData("{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"0000\"}")]
         [InlineData(Head + "\"objects\":[{\"typeName\":\"X\","
