@@ -19,19 +19,20 @@ namespace TeamsRemediation.Errors
             "Run it as SYSTEM (Intune, ConfigMgr, a scheduled task) or from an elevated PowerShell.",
             caller);
 
-        public static ModuleError UserBridgeSystemTarget(string sid) => new ModuleError(
-            "UserBridgeSystemTarget",
-            ModuleErrorCategory.InvalidArgument,
-            sid + " is a service account (SYSTEM, LocalService or NetworkService), not a user: nothing is run as it.",
-            "Name a logged-on user's SID, or give none to reach every logged-on user.",
-            sid);
-
         public static ModuleError UserSessionNotFound(string sid) => new ModuleError(
             "UserSessionNotFound",
             ModuleErrorCategory.ObjectNotFound,
             "The user " + sid + " is not logged on to this PC: there is no session to run in.",
             "Run it again while the user is logged on (a user who is not logged on has no WAM, vault or Appx session to repair).",
             sid);
+
+        public static ModuleError UserSessionsUnreadable(System.ComponentModel.Win32Exception exception) => new ModuleError(
+            "UserSessionsUnreadable",
+            ModuleErrorCategory.ResourceUnavailable,
+            "The sessions of this PC could not be listed: " + exception.Message + " Nothing was started in any session.",
+            "Check that the Remote Desktop Services service (TermService) runs, then run it again.",
+            null,
+            exception);
 
         public static ModuleError UserSessionDisconnected(string user, int sessionId) => new ModuleError(
             "UserSessionDisconnected",

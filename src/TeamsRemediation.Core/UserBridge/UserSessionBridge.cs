@@ -55,7 +55,7 @@ namespace TeamsRemediation.UserBridge
             if (serviceAccount != null)
             {
                 Warn("Refused: " + serviceAccount + " is a service account and never a target.");
-                throw new UserBridgeException(ModuleErrors.UserBridgeSystemTarget(serviceAccount));
+                throw new UserBridgeException(ModuleErrors.ServiceAccountNotATarget(serviceAccount));
             }
 
             var caller = machine.Users.GetCurrentIdentity();
@@ -69,7 +69,17 @@ namespace TeamsRemediation.UserBridge
 
             var runs = new List<UserSessionRun>();
             var toRun = new List<InteractiveSession>();
-            var sessions = machine.Users.GetInteractiveSessions();
+            IReadOnlyList<InteractiveSession> sessions;
+            try
+            {
+                sessions = machine.Users.GetInteractiveSessions();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                Warn("The sessions of this PC could not be listed (" + e.Message + "): nothing was started.");
+                throw new UserBridgeException(ModuleErrors.UserSessionsUnreadable(e));
+            }
+
             foreach (var session in sessions.OrderBy(s => s.SessionId))
             {
                 if (request.UserSids.Count > 0 && !request.UserSids.Contains(session.UserSid))
@@ -80,7 +90,7 @@ namespace TeamsRemediation.UserBridge
                 if (WellKnownSids.IsServiceAccount(session.UserSid))
                 {
                     Log("Session " + session.SessionId + " belongs to the service account " + session.UserSid + ": skipped.");
-                    runs.Add(Skipped(session, ModuleErrors.UserBridgeSystemTarget(session.UserSid)));
+                    runs.Add(Skipped(session, ModuleErrors.ServiceAccountNotATarget(session.UserSid)));
                 }
                 else if (!session.Active && !request.IncludeDisconnected)
                 {

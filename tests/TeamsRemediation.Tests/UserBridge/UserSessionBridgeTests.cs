@@ -249,9 +249,9 @@ namespace TeamsRemediation.Tests.UserBridge
                 var refused = Assert.Throws<UserBridgeException>(() => scenario.Run(named));
                 var found = scenario.Run(scenario.Request()).Single();
 
-                Assert.Equal("UserBridgeSystemTarget", refused.Error.Id);
+                Assert.Equal("ServiceAccountNotATarget", refused.Error.Id);
                 Assert.Equal(UserSessionRunOutcome.Skipped, found.Outcome);
-                Assert.Equal("UserBridgeSystemTarget", Assert.Single(found.Problems).Id);
+                Assert.Equal("ServiceAccountNotATarget", Assert.Single(found.Problems).Id);
                 Assert.Empty(scenario.Tasks.RegisteredNames);
                 Assert.Empty(scenario.LeftFolders);
             }
@@ -269,6 +269,22 @@ namespace TeamsRemediation.Tests.UserBridge
 
                 Assert.Equal("UserBridgeNotPrivileged", refused.Error.Id);
                 Assert.Empty(scenario.Tasks.RegisteredNames);
+            }
+        }
+
+        [Fact]
+        public void Sessions_that_cannot_be_listed_stop_the_run_before_anything_is_registered()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Machine.UserDirectory.SessionsUnreadable = true;
+
+                var refused = Assert.Throws<UserBridgeException>(() => scenario.Run(scenario.Request()));
+
+                Assert.Equal("UserSessionsUnreadable", refused.Error.Id);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Contains("could not be listed", scenario.LogText);
             }
         }
 
