@@ -116,7 +116,8 @@ catch {
 $json = '{"schema":"TeamsRemediation.UserBridgeResult/1","runId":' + (ConvertTo-BridgeJsonText $RunId) +
     ',"languageMode":' + (ConvertTo-BridgeJsonText $languageMode) + ',"psVersion":' + (ConvertTo-BridgeJsonText ([string]$PSVersionTable.PSVersion)) +
     ',"objects":[' + ((@($objects) | ForEach-Object { ConvertTo-BridgeJsonObject $_ }) -join ',') + ']' +
-    ',"errors":[' + ((@($records) | ForEach-Object { ConvertTo-BridgeJsonError $_ }) -join ',') + ']}'
+    ',"errors":[' + ((@($records) | ForEach-Object { ConvertTo-BridgeJsonError $_ }) -join ',') + ']' +
+    ',"end":' + (ConvertTo-BridgeJsonText $RunId) + '}'
 
 # The bridge reads the file only once this process has ended, so one write is enough.
 Set-Content -LiteralPath $ResultPath -Value $json -Encoding UTF8

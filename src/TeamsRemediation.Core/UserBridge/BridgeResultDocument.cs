@@ -10,7 +10,8 @@ namespace TeamsRemediation.UserBridge
     ///   "objects": [ { "typeName": "...", "kind": "Object", "value": null,
     ///                  "properties": [ { "name": "User", "kind": "String", "value": "CONTOSO\\alice", "values": null } ] } ],
     ///   "errors": [ { "errorId": "FullyQualifiedErrorId", "category": "PermissionDenied", "message": "...",
-    ///                 "recommendedAction": "...", "target": "..." } ] }
+    ///                 "recommendedAction": "...", "target": "..." } ],
+    ///   "end": "the run id again" }
     /// </code>
     /// Every value travels as text with its kind (Null, String, Boolean, Number, DateTime in ISO 8601, StringArray in
     /// "values"), so nothing in the file can make the reader build an object of a type it names.
@@ -37,6 +38,11 @@ namespace TeamsRemediation.UserBridge
 
         [DataMember(Name = "errors")]
         public List<BridgeErrorEntry>? Errors { get; set; }
+
+        /// <summary>The run id again, written last: the JSON reader accepts a document whose closing brackets are missing, so only
+        /// this marker proves the file was written to its end.</summary>
+        [DataMember(Name = "end")]
+        public string? End { get; set; }
     }
 
     [DataContract]

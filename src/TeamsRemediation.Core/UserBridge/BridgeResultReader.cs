@@ -72,6 +72,11 @@ namespace TeamsRemediation.UserBridge
                 throw Invalid(path, "it belongs to the run '" + document.RunId + "', not to " + expectedRunId);
             }
 
+            if (!string.Equals(document.End, expectedRunId, StringComparison.Ordinal))
+            {
+                throw Invalid(path, "it was cut short (its end marker is missing)");
+            }
+
             var objects = document.Objects ?? new List<BridgeObjectEntry>();
             if (objects.Count > MaximumObjects)
             {

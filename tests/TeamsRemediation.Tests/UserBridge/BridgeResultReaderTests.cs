@@ -17,7 +17,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         private static string Document(string objects = "", string errors = "", string runId = RunId) =>
             "{\"schema\":\"TeamsRemediation.UserBridgeResult/1\",\"runId\":\"" + runId + "\",\"languageMode\":\"FullLanguage\",\"psVersion\":\"5.1\","
-            + "\"objects\":[" + objects + "],\"errors\":[" + errors + "]}";
+            + "\"objects\":[" + objects + "],\"errors\":[" + errors + "],\"end\":\"" + runId + "\"}";
 
         private static (TempFolder Folder, SimulatedStorageSecurity Storage) Folder(string? content, string owner = UserSid)
         {
@@ -121,6 +121,16 @@ namespace TeamsRemediation.Tests.UserBridge
         public void A_tampered_or_foreign_document_is_invalid(string content)
         {
             Assert.Equal("UserBridgeResultInvalid", RejectedId(content));
+        }
+
+        [Fact]
+        public void A_result_cut_short_anywhere_is_invalid_and_never_escapes_as_another_exception()
+        {
+            var whole = Document("{\"typeName\":\"T\",\"kind\":\"Object\",\"value\":null,\"properties\":[{\"name\":\"P\",\"kind\":\"StringArray\","
+                + "\"value\":null,\"values\":[\"a\"]}]}", "{\"errorId\":\"X\",\"message\":\"m\"}");
+            var ids = Enumerable.Range(1, whole.Length - 2).Select(cut => RejectedId(whole.Substring(0, cut))).Distinct().ToList();
+
+            Assert.Equal(new[] { "UserBridgeResultInvalid" }, ids);
         }
 
         [Fact]
