@@ -53,7 +53,8 @@ namespace TeamsRemediation.Tests.UserBridge
             + "\",\"psVersion\":\"5.1.19041.4648\",\"objects\":[{\"typeName\":\"TeamsRemediation.Inventory.TeamsInstallation\",\"kind\":\"Object\","
             + "\"value\":null,\"properties\":[{\"name\":\"User\",\"kind\":\"String\",\"value\":\"" + user.Replace("\\", "\\\\")
             + "\",\"values\":null},"
-            + "{\"name\":\"Session\",\"kind\":\"Number\",\"value\":\"" + run.SessionId + "\",\"values\":null}]}],\"errors\":[" + errors + "],\"end\":\"" + run.Parameter("RunId") + "\"}";
+            + "{\"name\":\"Session\",\"kind\":\"Number\",\"value\":\"" + run.SessionId + "\",\"values\":null}]}],"
+            + "\"errors\":[" + errors + "],\"end\":\"" + run.Parameter("RunId") + "\"}";
 
         public void Dispose() => Machine.Dispose();
     }
