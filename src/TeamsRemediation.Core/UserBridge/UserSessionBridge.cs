@@ -135,6 +135,9 @@ namespace TeamsRemediation.UserBridge
                     return Finish();
                 }
 
+                // Write-ahead: the log names the task and its folder before either exists, so a run that dies leaves a trail to them.
+                Log("Preparing " + name.TaskPath + " for " + session.UserSid + " (session " + session.SessionId + ") with its folder under "
+                    + BridgeRunFolder.BridgeFolder(machine) + ".");
                 folder = BridgeRunFolder.Create(machine, name, session.UserSid);
                 var arguments = ChildArguments(request, runId, Path.Combine(folder, BridgeResultReader.FileName));
                 var executable = WindowsPowerShellScript.ExecutablePath(machine);
@@ -148,10 +151,9 @@ namespace TeamsRemediation.UserBridge
                 step = "registered";
                 machine.Tasks.Register(name.TaskPath, definition.ToXml(), session.UserSid);
                 registered = true;
-                Log("Registered " + name.TaskPath + " for " + session.UserSid + " (session " + session.SessionId + ").");
                 step = "started";
+                Log("Registered " + name.TaskPath + "; starting it in session " + session.SessionId + ".");
                 machine.Tasks.Start(name.TaskPath, session.SessionId);
-                Log("Started " + name.TaskPath + " in session " + session.SessionId + ".");
 
                 outcome = Wait(request, session, name, cancellation, problems, out var status);
                 if (outcome != UserSessionRunOutcome.Completed)

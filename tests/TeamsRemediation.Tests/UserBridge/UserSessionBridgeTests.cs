@@ -391,6 +391,25 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
+        public void A_request_too_long_for_a_command_line_is_refused_before_a_task_exists()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                scenario.Pc.AddUser("alice", loggedOn: true);
+                var request = scenario.Request();
+                request.Parameters["UserName"] = new string('a', 12000);
+
+                var run = scenario.Run(request).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Failed, run.Outcome);
+                Assert.Equal("UserBridgeInvalidRequest", Assert.Single(run.Problems).Id);
+                Assert.Contains("more than Windows starts (32000)", run.Problems[0].Message);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
         public void A_refused_registration_is_reported_and_leaves_no_folder()
         {
             using (var scenario = new BridgeScenario())
@@ -446,7 +465,10 @@ namespace TeamsRemediation.Tests.UserBridge
 
                 var lines = scenario.LogText.Split(new[] { "\r\n" }, StringSplitOptions.RemoveEmptyEntries);
                 Assert.Contains(lines, l => l.Contains("[UserBridge] Request by S-1-5-18: Get-TeamsInstallation with -UserName"));
-                Assert.Contains(lines, l => l.Contains("Registered \\" + BridgeTaskName.Prefix) && l.Contains(alice.Sid + " (session 1)"));
+                var task = "\\" + BridgeTaskName.Prefix;
+                var preparing = Array.FindIndex(lines, l => l.Contains("Preparing " + task) && l.Contains(alice.Sid + " (session 1)"));
+                var registered = Array.FindIndex(lines, l => l.Contains("Registered " + task) && l.Contains("starting it in session 1"));
+                Assert.InRange(preparing, 0, registered - 1);
                 Assert.Contains(lines, l => l.Contains("Accepted the result of session 1: 1 object(s), 0 error(s)"));
                 Assert.Contains(lines, l => l.Contains("Deleted \\" + BridgeTaskName.Prefix));
                 Assert.DoesNotContain("secret-looking-value", scenario.LogText);

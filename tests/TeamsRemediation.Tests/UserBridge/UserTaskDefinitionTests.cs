@@ -71,6 +71,8 @@ namespace TeamsRemediation.Tests.UserBridge
                     (string)exec.Element(Ns + "Command")!);
                 var arguments = (string)exec.Element(Ns + "Arguments")!;
                 Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -EncodedCommand ", arguments);
+                // Room left under the 32,767 characters of a command line for the parameters of any request.
+                Assert.InRange(((string)exec.Element(Ns + "Command")!).Length + arguments.Length, 1, 24000);
                 var script = WindowsPowerShellScript.DecodeArguments(arguments);
                 Assert.Contains(WindowsPowerShellScript.ReadScript(UserSessionBridge.ChildScript), script);
                 var run = scenario.Tasks.Runs.Single();
