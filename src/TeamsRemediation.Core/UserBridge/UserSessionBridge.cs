@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
-using System.Threading.Tasks;
+using System.Collections.Concurrent;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
@@ -110,11 +110,42 @@ namespace TeamsRemediation.UserBridge
                     new[] { ModuleErrors.UserSessionNotFound(sid) }, true));
             }
 
-            var done = new UserSessionRun[toRun.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.MaxParallel };
-            Parallel.For(0, toRun.Count, parallel, i => done[i] = RunOne(request, toRun[i], cancellation));
-            runs.AddRange(done);
+            runs.AddRange(RunAll(request, toRun, cancellation));
             return runs.OrderBy(r => r.SessionId).ThenBy(r => r.UserSid, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        /// <summary>
+        /// Up to MaxParallel sessions at once, each worker on its own thread taking the next session when it is done. Not
+        /// Parallel.For: it hands out sessions in chunks, so one slow session held the next ones back behind it.
+        /// </summary>
+        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, CancellationToken cancellation)
+        {
+            var done = new UserSessionRun[sessions.Count];
+            var next = -1;
+            var failures = new ConcurrentQueue<Exception>();
+            var workers = Enumerable.Range(0, Math.Min(request.MaxParallel, sessions.Count)).Select(_ => new Thread(() =>
+            {
+                try
+                {
+                    for (var i = Interlocked.Increment(ref next); i < sessions.Count; i = Interlocked.Increment(ref next))
+                    {
+                        done[i] = RunOne(request, sessions[i], cancellation);
+                    }
+                }
+                catch (Exception e)
+                {
+                    // RunOne reports every expected failure as a value; anything else reaches the caller after the others finished.
+                    failures.Enqueue(e);
+                }
+            }) { IsBackground = true, Name = "TeamsRemediation user bridge" }).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+            if (!failures.IsEmpty)
+            {
+                throw new AggregateException(failures);
+            }
+
+            return done;
         }
 
         private UserSessionRun RunOne(BridgeRequest request, InteractiveSession session, CancellationToken cancellation)

@@ -48,6 +48,56 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(3)]
+        public void Sessions_run_side_by_side_up_to_the_limit(int maxParallel)
+        {
+            using (var scenario = new BridgeScenario())
+            using (var allInFlight = new CountdownEvent(maxParallel))
+            {
+                var users = Enumerable.Range(0, 3).Select(i => scenario.Pc.AddUser("user" + i, loggedOn: true)).ToList();
+                var inFlight = 0;
+                var most = 0;
+                foreach (var user in users)
+                {
+                    scenario.Tasks.OnRun(user.Sid, run =>
+                    {
+                        var now = Interlocked.Increment(ref inFlight);
+                        InterlockedMax(ref most, now);
+                        if (maxParallel > 1)
+                        {
+                            // Each session's program waits until all of them are running at once: it proves they overlap.
+                            allInFlight.Signal();
+                            Assert.True(allInFlight.Wait(TimeSpan.FromSeconds(60)), "the sessions never ran at the same time");
+                        }
+
+                        run.WriteResult(BridgeScenario.ResultFor(run, user.UserName));
+                        Interlocked.Decrement(ref inFlight);
+                        return SimulatedRunEnd.Exits;
+                    });
+                }
+
+                var request = scenario.Request();
+                request.MaxParallel = maxParallel;
+
+                var runs = scenario.Run(request);
+
+                Assert.Equal(maxParallel, most);
+                Assert.Equal(users.Select(u => u.Sid), runs.Select(r => r.UserSid));
+                Assert.All(runs, r => Assert.Equal(UserSessionRunOutcome.Completed, r.Outcome));
+                Assert.Empty(scenario.Tasks.Present);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+
         [Fact]
         public void Each_run_folder_is_made_for_its_user_alone_under_a_folder_only_SYSTEM_and_Administrators_hold()
         {
