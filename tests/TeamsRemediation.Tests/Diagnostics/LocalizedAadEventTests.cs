@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using System.Xml.Linq;
-using TeamsRemediation.Codes;
-using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Events;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
