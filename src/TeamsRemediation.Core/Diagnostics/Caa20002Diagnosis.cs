@@ -44,12 +44,15 @@ namespace TeamsRemediation.Diagnostics
             var wantsProxy = options.Wants(CheckIds.NetworkProxy);
             var wantsProbes = !options.SkipNetwork && (options.Wants(CheckIds.NetworkEndpoint) || options.Wants(CheckIds.NetworkClockSkew) || wantsProxy);
             var proxies = wantsProbes || wantsProxy ? network.ReadProxies(users) : new ProxyPicture();
-            var probes = wantsProbes ? network.StartProbes(options.Endpoints, proxies.Route, options.Timeout) : null;
             var dsreg = options.Wants(CheckIds.AccountDeviceJoin) || users.Count > 0 && options.Wants(CheckIds.AccountPrt)
+                || wantsProbes && !options.EndpointsGiven
                 ? Task.Run(() => account.RunDsregcmd(options.Timeout))
                 : null;
             var events = users.Count > 0 && options.Wants(CheckIds.EvidenceAadEvents)
                 ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.Since, options.Timeout))
+                : null;
+            var probes = wantsProbes
+                ? EndpointProbePlan.Start(options, dsreg, events, (endpoints, timeout) => network.StartProbes(endpoints, proxies.Route, timeout))
                 : null;
 
             // Each user's logs are read once, all users' at once, while the checks below run.
@@ -65,7 +68,10 @@ namespace TeamsRemediation.Diagnostics
             Add(machineFindings, CheckIds.TlsDotNet, () => tls.Machine(CheckIds.TlsDotNet, TlsSettingArea.DotNet));
             Add(machineFindings, CheckIds.TlsWinHttp, () => tls.Machine(CheckIds.TlsWinHttp, TlsSettingArea.WinHttp));
             Add(machineFindings, CheckIds.NetworkVpn, network.Vpn);
-            Add(machineFindings, CheckIds.NetworkHostsFile, () => network.HostsFile(options.Endpoints));
+            // Until the cloud is known every cloud's sign-in hosts are watched: a hosts entry for any of them is suspect.
+            Add(machineFindings, CheckIds.NetworkHostsFile, () => network.HostsFile(options.EndpointsGiven
+                ? options.Endpoints
+                : Clouds.SignInCloud.All.SelectMany(c => c.Endpoints)));
 
             var deadline = startedAt + options.Timeout;
             for (var u = 0; u < perUser.Count; u++)
@@ -90,9 +96,9 @@ namespace TeamsRemediation.Diagnostics
             deadline += Grace;
             if (probes != null)
             {
-                var results = Wait(probes, deadline) ?? options.Endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer in time.")).ToList();
+                var results = probes.Wait(deadline);
                 var tlsRegistryFails = new[] { CheckIds.TlsSchannel, CheckIds.TlsWinHttp }.Any(id => machineFindings.TryGetValue(id, out var f) && f.Status == FindingStatus.Fail);
-                Add(machineFindings, CheckIds.NetworkEndpoint, () => network.Endpoints(results, tlsRegistryFails));
+                Add(machineFindings, CheckIds.NetworkEndpoint, () => network.Endpoints(results, tlsRegistryFails, probes.Detection));
                 Add(machineFindings, CheckIds.NetworkClockSkew, () => network.ClockSkew(results));
                 Add(machineFindings, CheckIds.NetworkProxy, () => network.Proxy(proxies, results));
             }
@@ -103,7 +109,9 @@ namespace TeamsRemediation.Diagnostics
                 Add(machineFindings, CheckIds.NetworkProxy, () => network.Proxy(proxies, null));
             }
 
-            var dsregRun = dsreg == null ? null : Wait(dsreg, deadline) ?? new DsregRun(null, "dsregcmd /status did not finish within " + options.Timeout.TotalSeconds + " s.");
+            var dsregRun = dsreg == null || !(options.Wants(CheckIds.AccountDeviceJoin) || users.Count > 0 && options.Wants(CheckIds.AccountPrt))
+                ? null
+                : Wait(dsreg, deadline) ?? new DsregRun(null, "dsregcmd /status did not finish within " + options.Timeout.TotalSeconds + " s.");
             if (dsregRun != null)
             {
                 Add(machineFindings, CheckIds.AccountDeviceJoin, () => account.DeviceJoin(dsregRun));
