@@ -48,7 +48,14 @@ namespace TeamsRemediation.Diagnostics
                     break;
             }
 
-            return findings.Make(checkId, null, status, summary, results.Select(r => r.Evidence), status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12);
+            var evidence = results.Select(r => r.Evidence).ToList();
+            var tls13Off = area == TlsSettingArea.Schannel ? Tls13ClientSetting.SwitchedOff(registry) : null;
+            if (tls13Off != null)
+            {
+                evidence.Add(tls13Off);
+            }
+
+            return findings.Make(checkId, null, status, summary, evidence, status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12);
         }
 
         /// <summary>The user's Internet Options "Use TLS 1.2", and any policy value that overrides it.</summary>

@@ -93,7 +93,7 @@ namespace TeamsRemediation.Simulation
 
             var result = answer != null
                 ? answer(endpoint)
-                : new EndpointProbeResult(endpoint, ProbeOutcome.Ok, "TLS 1.2 with " + endpoint.Host + " works (HTTP 200).") { TlsHandshakeSucceeded = true, HttpStatus = 200, ContentType = "application/json" };
+                : new EndpointProbeResult(endpoint, ProbeOutcome.Ok, "TLS 1.2 with " + endpoint.Host + " works (HTTP 200).") { TlsHandshakeSucceeded = true, NegotiatedProtocol = "TLS 1.2", HttpStatus = 200, ContentType = "application/json" };
             if (result.TlsHandshakeSucceeded)
             {
                 result.ServerDate = clock.UtcNow + ServerClockOffset;
