@@ -57,7 +57,8 @@ namespace TeamsRemediation.Clouds
                 }
             }
 
-            return new CloudDetection(SignInCloud.Commercial, "no tenant details or event authority name a cloud; the commercial endpoints are probed");
+            return new CloudDetection(SignInCloud.Commercial,
+                "no tenant details or event authority name a cloud; the commercial endpoints are probed");
         }
 
         private static CloudDetection? FromText(string? text, string source)

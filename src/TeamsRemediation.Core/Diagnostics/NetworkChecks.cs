@@ -270,7 +270,8 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning, "TLS 1.2 works with all " + results.Count + " endpoints, but " + noAnswer.Count + " gave no HTTP answer.", evidence);
             }
 
-            var negotiated = results.Select(r => r.NegotiatedProtocol).Where(p => p.Length > 0).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
+            var negotiated = results.Select(r => r.NegotiatedProtocol).Where(p => p.Length > 0).Distinct()
+                .OrderBy(p => p, StringComparer.Ordinal).ToList();
             return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Pass, "All " + results.Count + " sign-in endpoints answer over "
                 + (negotiated.Count > 0 ? string.Join(" and ", negotiated) : "TLS 1.2") + ".", evidence);
         }

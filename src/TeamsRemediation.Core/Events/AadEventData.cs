@@ -16,11 +16,11 @@ namespace TeamsRemediation.Events
     internal sealed class AadEventData
     {
         private static readonly Regex WholeHexCode = new Regex(@"^\s*(0x[0-9A-Fa-f]{1,8})\s*$", RegexOptions.CultureInvariant);
-        private static readonly Regex Guid = new Regex(@"(?<![0-9A-Fa-f-])([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})(?![0-9A-Fa-f-])",
-            RegexOptions.CultureInvariant);
+        private const string GuidPattern = "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}";
+        private static readonly Regex Guid = new Regex("(?<![0-9A-Fa-f-])(" + GuidPattern + ")(?![0-9A-Fa-f-])", RegexOptions.CultureInvariant);
 
         // The broker writes the request summary itself ("correlation ID (request): <guid>"), in English on every Windows.
-        private static readonly Regex CorrelationInValue = new Regex(@"correlation[ _]?id[^:]*:\s*([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})",
+        private static readonly Regex CorrelationInValue = new Regex(@"correlation[ _]?id[^:]*:\s*(" + GuidPattern + ")",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         private AadEventData()

@@ -128,11 +128,13 @@ namespace TeamsRemediation.Network
                     // SslProtocols.None offers what the operating system offers, as Teams and WAM do: TLS 1.3 and 1.2 on
                     // Windows 11 and Server 2022, TLS 1.2 where 1.3 is off. Pinning TLS 1.2 here would fail a TLS 1.3-only
                     // service that Teams reaches fine; TLS 1.2's own switches are the registry checks' job.
-                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
+                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.None, checkCertificateRevocation: false)
+                        .ConfigureAwait(false);
                 }
                 catch (Exception e) when (!cancellation.IsCancellationRequested && (e is AuthenticationException || e is IOException || e is SocketException))
                 {
-                    return state.Fail(endpoint, ProbeOutcome.TlsFailed, "TLS handshake (1.2 or 1.3) with " + endpoint.Host + " failed: " + Innermost(e) + ".");
+                    return state.Fail(endpoint, ProbeOutcome.TlsFailed,
+                        "TLS handshake (1.2 or 1.3) with " + endpoint.Host + " failed: " + Innermost(e) + ".");
                 }
 
                 var protocol = TlsProtocolNames.Describe(tls.SslProtocol);

@@ -12,6 +12,7 @@ namespace TeamsRemediation.Windows
         internal static extern uint GetOEMCP();
 
         [DllImport("kernel32.dll", SetLastError = true, ExactSpelling = true)]
-        internal static extern int MultiByteToWideChar(uint codePage, uint flags, byte[] multiByteStr, int multiByteCount, [Out] char[]? wideCharStr, int wideCharCount);
+        internal static extern int MultiByteToWideChar(
+            uint codePage, uint flags, byte[] multiByteStr, int multiByteCount, [Out] char[]? wideCharStr, int wideCharCount);
     }
 }

@@ -23,8 +23,8 @@ namespace TeamsRemediation.Tests.Account
 
             var steps = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force")).Steps;
 
-            var expected = "\"" + WindowsPowerShellScript.ExecutablePath(s.Machine) + "\" -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module '"
-                + ModuleSession.ManifestPath + "'; Reset-TeamsWorkAccount -Force\"";
+            var expected = "\"" + WindowsPowerShellScript.ExecutablePath(s.Machine)
+                + "\" -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module '" + ModuleSession.ManifestPath + "'; Reset-TeamsWorkAccount -Force\"";
             Assert.Contains("Sysnative", expected);
             Assert.True(steps.Any(step => step.Detail.EndsWith("Run as the user: " + expected)), string.Join("\n", steps.Select(x => x.Detail)));
         }

@@ -55,7 +55,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         [Fact]
         public void AnotherAppsLocalizedEventIsNotCountedAsTeams()
         {
-            var message = "Ошибка: 0xCAA20002 Запрос недопустим.\nКод: invalid_request\nИдентификатор клиента: d3590ed6-52b3-4102-aeff-aad2292ab01c";
+            var message = "Ошибка: 0xCAA20002 Запрос недопустим.\nКод: invalid_request\n"
+                + "Идентификатор клиента: d3590ed6-52b3-4102-aeff-aad2292ab01c";
             var data = new[] { new EventDataField("Error", "0xCAA20002"), new EventDataField("ClientId", "d3590ed6-52b3-4102-aeff-aad2292ab01c") };
 
             var details = AadEventDetails.From(new AadEvent(DateTimeOffset.UtcNow, "S-1-5-21-1-2-3-1001", message, data));
