@@ -9,6 +9,9 @@
     Description          = 'Finds why Microsoft Teams sign-in fails with CAA20002 on a Windows PC and repairs it: Teams cache, TLS 1.2, work or school account. Runs unattended as SYSTEM (Intune, ConfigMgr), as the user, or through Invoke-Command.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
+    # Windows PowerShell loads a netstandard2.0 dll reliably only on .NET Framework 4.7.2 or later; below it the
+    # import fails with an obscure assembly load error, so the manifest refuses it by name. PowerShell 7 ignores this.
+    DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'Get-TeamsInstallation'
         'Test-TeamsCaa20002'

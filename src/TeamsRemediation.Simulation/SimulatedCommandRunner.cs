@@ -30,6 +30,20 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>The simulated PC's OEM code page: recorded bytes are decoded with it, as the Windows runner decodes a tool's pipe.</summary>
+        public ConsoleOutputDecoder Decoder { get; set; } = ConsoleOutputDecoder.Utf8;
+
+        /// <summary>Records the bytes a program writes into its standard output pipe, decoded only when it is run.</summary>
+        public void RecordBytes(string program, int exitCode, byte[] standardOutput, string? argumentsPattern = null)
+        {
+            var output = standardOutput ?? throw new ArgumentNullException(nameof(standardOutput));
+            Record(program, CommandResult.Completed(exitCode, string.Empty), argumentsPattern);
+            lock (gate)
+            {
+                recordings[0].OutputBytes = output;
+            }
+        }
+
         /// <summary>Records the answer for a program (matched by file name without folder or extension) and optionally an argument pattern.</summary>
         public void Record(string program, CommandResult result, string? argumentsPattern = null, TimeSpan? takes = null)
         {
@@ -85,7 +99,9 @@ namespace TeamsRemediation.Simulation
                 System.Threading.Thread.Sleep(match.Takes);
             }
 
-            return match.Result;
+            return match.OutputBytes == null
+                ? match.Result
+                : CommandResult.Completed(match.Result.ExitCode, Decoder.Decode(match.OutputBytes, match.OutputBytes.Length));
         }
 
         private static string Normalize(string program)
@@ -111,6 +127,9 @@ namespace TeamsRemediation.Simulation
             public CommandResult Result { get; }
 
             public TimeSpan Takes { get; }
+
+            /// <summary>What the program writes as bytes, when the recording is of bytes rather than text.</summary>
+            public byte[]? OutputBytes { get; set; }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamsRemediation.Platform;
@@ -17,6 +18,7 @@ namespace TeamsRemediation.Simulation
         private readonly Dictionary<string, Func<ProbeEndpoint, EndpointProbeResult>> declared = new Dictionary<string, Func<ProbeEndpoint,
             EndpointProbeResult>>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> hanging = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<ProbeEndpoint> probed = new List<ProbeEndpoint>();
         private readonly IClock clock;
 
         public SimulatedNetworkProbe(IClock clock)
@@ -56,12 +58,25 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>Every endpoint probed, in the order the probes started.</summary>
+        public IReadOnlyList<ProbeEndpoint> Probed
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return probed.ToList();
+                }
+            }
+        }
+
         public async Task<EndpointProbeResult> ProbeAsync(ProbeEndpoint endpoint, ProxyRoute? proxy, CancellationToken cancellation)
         {
             Func<ProbeEndpoint, EndpointProbeResult>? answer;
             bool hangs;
             lock (gate)
             {
+                probed.Add(endpoint);
                 declared.TryGetValue(endpoint.Host, out answer);
                 hangs = hanging.Contains(endpoint.Host);
             }
@@ -82,8 +97,8 @@ namespace TeamsRemediation.Simulation
             var result = answer != null
                 ? answer(endpoint)
                 : new EndpointProbeResult(endpoint, ProbeOutcome.Ok,
-                "TLS 1.2 with " + endpoint.Host + " works (HTTP 200).") { TlsHandshakeSucceeded = true, HttpStatus = 200,
-                    ContentType = "application/json" };
+                "TLS 1.2 with " + endpoint.Host + " works (HTTP 200).") { TlsHandshakeSucceeded = true, NegotiatedProtocol = "TLS 1.2",
+                    HttpStatus = 200, ContentType = "application/json" };
             if (result.TlsHandshakeSucceeded)
             {
                 result.ServerDate = clock.UtcNow + ServerClockOffset;

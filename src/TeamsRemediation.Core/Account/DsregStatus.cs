@@ -8,6 +8,12 @@ namespace TeamsRemediation.Account
     /// understand (other languages, new fields, banners) are ignored, never an error; a value is looked up by
     /// section and name, case-insensitively.
     /// </summary>
+    /// <remarks>
+    /// Localization: the section titles and field names are identifiers (Microsoft's dsregcmd article documents
+    /// them by these names, AzureAdJoined, TenantName, AuthCodeUrl) and stay English on a Russian or German Windows;
+    /// the values are not: a tenant, device or user name is in any script, which is why the bytes must be decoded
+    /// with the code page dsregcmd wrote them in (<see cref="Platform.ConsoleOutputDecoder"/>).
+    /// </remarks>
     public sealed class DsregStatus
     {
         public const string DeviceState = "Device State";

@@ -20,6 +20,12 @@ namespace TeamsRemediation.Account
         /// <summary>-WhatIf: a declined change is reported as WhatIf, not Skipped.</summary>
         public bool WhatIf { get; set; }
 
+        /// <summary>
+        /// The full path of the loaded module's manifest, for the printed "run as the user" command: a module name
+        /// alone is looked up in the caller's bitness's module folders, which a 32-bit host does not share.
+        /// </summary>
+        public string ModuleManifestPath { get; set; } = string.Empty;
+
         /// <summary>For a Windows PowerShell script run (WAM answers in seconds; Add-AppxPackage can take a minute).</summary>
         public TimeSpan ScriptTimeout { get; set; } = TimeSpan.FromSeconds(120);
 

@@ -70,13 +70,23 @@ namespace TeamsRemediation.Account
         public static string BrokerBackupFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath),
             "TeamsRemediation", "Backup");
 
-        /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on
-        /// credentials").</summary>
-        public static string UserContextCommand(WorkAccountResetOptions options) =>
-            "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module TeamsRemediation; Reset-TeamsWorkAccount -Force"
-            + (options.IncludeOffice ? " -IncludeOffice" : string.Empty)
-            + (options.Restart ? " -Restart" : string.Empty)
-            + "\"";
+        /// <summary>
+        /// The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on
+        /// credentials"). It names the 64-bit Windows PowerShell as this host reaches it (Sysnative from a 32-bit host,
+        /// where System32 would be redirected to the 32-bit one) and the module by its full manifest path.
+        /// </summary>
+        public static string UserContextCommand(IMachine machine, WorkAccountResetOptions options)
+        {
+            var module = options.ModuleManifestPath.Length > 0
+                ? "'" + options.ModuleManifestPath.Replace("'", "''") + "'"
+                : "TeamsRemediation";
+            return "\"" + Windows.WindowsPowerShellScript.ExecutablePath(machine)
+                + "\" -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module "
+                + module + "; Reset-TeamsWorkAccount -Force"
+                + (options.IncludeOffice ? " -IncludeOffice" : string.Empty)
+                + (options.Restart ? " -Restart" : string.Empty)
+                + "\"";
+        }
 
         /// <summary>True when this session can act on the user's own WAM, vault and Appx registration: it runs as them.</summary>
         public static bool CanActAsUser(TargetUser user) => user.IsCaller;
@@ -492,7 +502,7 @@ namespace TeamsRemediation.Account
             {
                 return Finish(step, AccountResetStatus.RequiresUserContext,
                     "Teams can be started only in " + user.UserName + "'s own session. " + advice + " Or run as the user: "
-                        + UserContextCommand(options));
+                        + UserContextCommand(machine, options));
             }
 
             var installed = new TeamsInventory(machine).Find(user, TeamsClientSelection.Installed, measureCache: false);
@@ -533,7 +543,8 @@ namespace TeamsRemediation.Account
             Finish(
                 Step(user, name, action),
                 AccountResetStatus.RequiresUserContext,
-                "Needs " + user.UserName + "'s own session; this run's own account was left alone. Run as the user: " + UserContextCommand(options));
+                "Needs " + user.UserName + "'s own session; this run's own account was left alone. Run as the user: "
+                    + UserContextCommand(machine, options));
 
         /// <summary>Asks once; a declined change leaves the step as WhatIf (with -WhatIf) or Skipped.</summary>
         private bool Approve(string target, string action, TeamsAccountResetStep step)

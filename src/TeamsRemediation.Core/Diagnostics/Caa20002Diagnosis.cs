@@ -45,10 +45,16 @@ namespace TeamsRemediation.Diagnostics
                 machineInputs.Proxies = table.NetworkSettings.ReadProxies(users);
             }
 
-            var probes = probing ? table.Endpoints.StartProbes(options.Endpoints, machineInputs.Proxies.Route, options.Timeout) : null;
-            var dsreg = Needs(needs, CheckNeeds.Dsreg) ? Task.Run(() => table.Account.RunDsregcmd(options.Timeout)) : null;
+            // dsregcmd also names the cloud whose endpoints are probed, unless -Endpoint chose them.
+            var dsreg = Needs(needs, CheckNeeds.Dsreg) || probing && !options.EndpointsGiven
+                ? Task.Run(() => table.Account.RunDsregcmd(options.Timeout))
+                : null;
             var events = Needs(needs, CheckNeeds.AadEvents)
                 ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.Since, options.Timeout))
+                : null;
+            var probes = probing
+                ? EndpointProbePlan.Start(options, dsreg, events,
+                    (endpoints, timeout) => table.Endpoints.StartProbes(endpoints, machineInputs.Proxies.Route, timeout))
                 : null;
 
             // Each user's logs are read once, all users' at once, while the checks below run.
@@ -84,13 +90,13 @@ namespace TeamsRemediation.Diagnostics
             deadline += Grace;
             if (probes != null)
             {
-                machineInputs.ProbeResults = Wait(probes, deadline)
-                    ?? options.Endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer in time.")).ToList();
+                machineInputs.ProbeResults = probes.Wait(deadline);
+                machineInputs.Cloud = probes.Detection;
             }
 
             machineInputs.TlsRegistryFails = new[] { CheckIds.TlsSchannel, CheckIds.TlsWinHttp }
                 .Any(id => machineFindings.TryGetValue(id, out var f) && f.Status == FindingStatus.Fail);
-            machineInputs.Dsreg = dsreg == null ? null : Wait(dsreg, deadline)
+            machineInputs.Dsreg = dsreg == null || !Needs(needs, CheckNeeds.Dsreg) ? null : Wait(dsreg, deadline)
                 ?? new DsregRun(null, "dsregcmd /status did not finish within " + options.Timeout.TotalSeconds + " s.");
             machineInputs.AadEvents = events == null ? null : Wait(events, deadline)
                 ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tls;
 
@@ -32,13 +33,16 @@ namespace TeamsRemediation.Diagnostics
                 Machine(CheckIds.TlsWinHttp, CheckNeeds.Nothing, m => tls.Machine(CheckIds.TlsWinHttp, TlsSettingArea.WinHttp)),
                 Machine(CheckIds.NetworkEndpoint, CheckNeeds.Probes | CheckNeeds.TlsRegistryVerdict, m => m.ProbeResults == null
                     ? findings.Skipped(CheckIds.NetworkEndpoint, null, NetworkSkipped)
-                    : endpoints.Endpoints(m.ProbeResults, m.TlsRegistryFails)),
+                    : endpoints.Endpoints(m.ProbeResults, m.TlsRegistryFails, m.Cloud)),
                 Machine(CheckIds.NetworkClockSkew, CheckNeeds.Probes, m => m.ProbeResults == null
                     ? findings.Skipped(CheckIds.NetworkClockSkew, null, NetworkSkipped)
                     : endpoints.ClockSkew(m.ProbeResults)),
                 Machine(CheckIds.NetworkProxy, CheckNeeds.Proxies | CheckNeeds.Probes, m => settings.Proxy(m.Proxies, m.ProbeResults)),
                 Machine(CheckIds.NetworkVpn, CheckNeeds.Nothing, m => settings.Vpn()),
-                Machine(CheckIds.NetworkHostsFile, CheckNeeds.Nothing, m => settings.HostsFile(m.Options.Endpoints)),
+                // Until the cloud is known every cloud's sign-in hosts are watched: a hosts entry for any of them is suspect.
+                Machine(CheckIds.NetworkHostsFile, CheckNeeds.Nothing, m => settings.HostsFile(m.Options.EndpointsGiven
+                    ? m.Options.Endpoints
+                    : Clouds.SignInCloud.All.SelectMany(c => c.Endpoints))),
                 Machine(CheckIds.AccountDeviceJoin, CheckNeeds.Dsreg, m => account.DeviceJoin(m.Dsreg!)),
 
                 PerUser(CheckIds.TlsInternetOptions, CheckNeeds.Nothing, (m, u) => tls.User(u.User)),

@@ -24,6 +24,9 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The endpoint probes' results; null when the network is not probed (-SkipNetwork).</summary>
         public IReadOnlyList<EndpointProbeResult>? ProbeResults { get; set; }
 
+        /// <summary>The cloud the probed endpoints belong to and where it was read; null when -Endpoint chose them.</summary>
+        public Clouds.CloudDetection? Cloud { get; set; }
+
         /// <summary>Whether Tls.Schannel or Tls.WinHttp failed: a failed TLS handshake then has its likely cause.</summary>
         public bool TlsRegistryFails { get; set; }
 

@@ -7,23 +7,25 @@ namespace TeamsRemediation.Diagnostics
     /// <summary>What Test-TeamsCaa20002 was asked to do.</summary>
     public sealed class DiagnosisOptions
     {
-        /// <summary>The sign-in endpoints Microsoft 365 needs for Teams sign-in (endpoint sets 56, 59, 12).</summary>
-        public static IReadOnlyList<ProbeEndpoint> DefaultEndpoints { get; } = new[]
-        {
-            new ProbeEndpoint("login.microsoftonline.com", 443, ProbeEndpoint.OpenIdConfigurationPath, true),
-            new ProbeEndpoint("login.microsoft.com", 443, ProbeEndpoint.OpenIdConfigurationPath, true),
-            new ProbeEndpoint("login.windows.net", 443, ProbeEndpoint.OpenIdConfigurationPath, true),
-            new ProbeEndpoint("enterpriseregistration.windows.net", 443, "/", false),
-            new ProbeEndpoint("teams.microsoft.com", 443, "/", false),
-            new ProbeEndpoint("teams.cloud.microsoft", 443, "/", false),
-        };
+        /// <summary>The sign-in endpoints Microsoft 365 needs for Teams sign-in in the commercial cloud (endpoint sets 56, 59, 12).</summary>
+        public static IReadOnlyList<ProbeEndpoint> DefaultEndpoints => Clouds.SignInCloud.Commercial.Endpoints;
+
+        private IReadOnlyList<ProbeEndpoint>? endpoints;
 
         /// <summary>How far back event 1098 and the Teams logs are read.</summary>
         public TimeSpan Since { get; set; } = TimeSpan.FromDays(7);
 
         public bool SkipNetwork { get; set; }
 
-        public IReadOnlyList<ProbeEndpoint> Endpoints { get; set; } = DefaultEndpoints;
+        /// <summary>The endpoints -Endpoint named; until set, the ones of the cloud the PC signs in to (commercial when unknown).</summary>
+        public IReadOnlyList<ProbeEndpoint> Endpoints
+        {
+            get => endpoints ?? DefaultEndpoints;
+            set => endpoints = value;
+        }
+
+        /// <summary>True when -Endpoint chose the endpoints: no cloud detection then.</summary>
+        public bool EndpointsGiven => endpoints != null;
 
         /// <summary>One deadline for everything that waits on something outside: all probes together, dsregcmd, wevtutil.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

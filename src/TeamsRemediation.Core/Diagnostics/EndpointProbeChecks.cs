@@ -56,9 +56,18 @@ namespace TeamsRemediation.Diagnostics
             }
         }
 
-        public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails)
+        public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails,
+            Clouds.CloudDetection? cloud = null)
         {
             var evidence = results.Select(Describe).ToList();
+            if (cloud != null)
+            {
+                evidence.Insert(0, "Cloud: " + cloud.Cloud.Name + " (" + cloud.Reason + ").");
+            }
+
+            // Remedies name the endpoints of the cloud this PC signs in to; the commercial texts stay the shared ones.
+            var sovereign = cloud != null && cloud.Cloud != Clouds.SignInCloud.Commercial ? cloud.Cloud : null;
+            var fixProxy = sovereign?.FixProxyRemedy ?? Remedies.FixProxy;
             var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer
                 && r.Outcome != ProbeOutcome.InternalError).ToList();
             var internalErrors = results.Where(r => r.Outcome == ProbeOutcome.InternalError).ToList();
@@ -72,14 +81,15 @@ namespace TeamsRemediation.Diagnostics
                     case ProbeOutcome.TlsFailed:
                         remedy = tlsRegistryFails ? Remedies.EnableTls12
                             : "TLS 1.2 is not disabled in the registry: look for a firewall or TLS inspection that breaks the handshake. "
-                            + Remedies.FixProxy;
+                            + fixProxy;
                         break;
                     case ProbeOutcome.HtmlInsteadOfService:
                     case ProbeOutcome.ProxyRefused:
-                        remedy = Remedies.FixProxy;
+                        remedy = fixProxy;
                         break;
                     default:
-                        remedy = "Check DNS, the firewall and any VPN for the Microsoft 365 sign-in endpoints (Microsoft 365 endpoint sets 56, " +
+                        remedy = sovereign?.ReachRemedy
+                            ?? "Check DNS, the firewall and any VPN for the Microsoft 365 sign-in endpoints (Microsoft 365 endpoint sets 56, " +
                             "59, 12).";
                         break;
                 }
@@ -101,7 +111,7 @@ namespace TeamsRemediation.Diagnostics
             {
                 return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
                     "TLS 1.2 works, but " + inspected.Count + " endpoint(s) present a certificate this PC does not trust (TLS inspection?): issuer "
-                        + inspected[0].CertificateIssuer + ".", evidence, Remedies.FixProxy);
+                        + inspected[0].CertificateIssuer + ".", evidence, fixProxy);
             }
 
             var noAnswer = results.Where(r => r.Outcome == ProbeOutcome.NoHttpAnswer).ToList();
@@ -111,8 +121,10 @@ namespace TeamsRemediation.Diagnostics
                     "TLS 1.2 works with all " + results.Count + " endpoints, but " + noAnswer.Count + " gave no HTTP answer.", evidence);
             }
 
-            return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Pass,
-                "All " + results.Count + " sign-in endpoints answer over TLS 1.2.", evidence);
+            var negotiated = results.Select(r => r.NegotiatedProtocol).Where(p => p.Length > 0).Distinct()
+                .OrderBy(p => p, StringComparer.Ordinal).ToList();
+            return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Pass, "All " + results.Count + " sign-in endpoints answer over "
+                + (negotiated.Count > 0 ? string.Join(" and ", negotiated) : "TLS 1.2") + ".", evidence);
         }
 
         public TeamsCaa20002Finding ClockSkew(IReadOnlyList<EndpointProbeResult> results)

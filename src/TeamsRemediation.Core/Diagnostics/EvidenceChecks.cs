@@ -33,7 +33,7 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e =>
-                new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
+                new { Event = e, Details = AadEventDetails.From(e) }).ToList();
             var teams = mine.Where(e => e.Details.IsTeams).ToList();
             var others = mine.Count - teams.Count;
             var window = Days(since);

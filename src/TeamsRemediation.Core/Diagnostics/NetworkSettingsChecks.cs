@@ -50,6 +50,12 @@ namespace TeamsRemediation.Diagnostics
                     + (winHttp.BypassList.Length > 0 ? ", bypass " + winHttp.BypassList : string.Empty) + ".");
             }
 
+            var views = Network.WinHttpProxyViews.Difference(machine.Registry);
+            if (views != null)
+            {
+                picture.Evidence.Add(views);
+            }
+
             foreach (var user in users)
             {
                 if (!user.HiveLoaded)

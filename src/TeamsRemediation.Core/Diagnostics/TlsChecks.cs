@@ -53,7 +53,14 @@ namespace TeamsRemediation.Diagnostics
                     break;
             }
 
-            return findings.Make(checkId, null, status, summary, results.Select(r => r.Evidence),
+            var evidence = results.Select(r => r.Evidence).ToList();
+            var tls13Off = area == TlsSettingArea.Schannel ? Tls13ClientSetting.SwitchedOff(registry) : null;
+            if (tls13Off != null)
+            {
+                evidence.Add(tls13Off);
+            }
+
+            return findings.Make(checkId, null, status, summary, evidence,
                 status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12);
         }
 

@@ -8,8 +8,11 @@ using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Events
 {
-    /// <summary>Reads `wevtutil qe ... /f:RenderedXml /e:Events` output: System/TimeCreated/@SystemTime, System/Security/@UserID,
-    /// RenderingInfo/Message.</summary>
+    /// <summary>
+    /// Reads `wevtutil qe ... /f:RenderedXml /e:Events` output: System/TimeCreated/@SystemTime, System/Security/@UserID,
+    /// EventData/Data (not localized: the provider's values) and RenderingInfo/Message (localized: the template is in the
+    /// display language of Windows, RenderingInfo/@Culture says which).
+    /// </summary>
     public static class AadEventXml
     {
         private static readonly XNamespace EventNamespace = "http://schemas.microsoft.com/win/2004/08/events/event";
@@ -30,12 +33,14 @@ namespace TeamsRemediation.Events
                 var system = e.Element(EventNamespace + "System");
                 var created = system?.Element(EventNamespace + "TimeCreated")?.Attribute("SystemTime")?.Value;
                 var sid = system?.Element(EventNamespace + "Security")?.Attribute("UserID")?.Value ?? string.Empty;
+                var data = (e.Element(EventNamespace + "EventData")?.Elements(EventNamespace + "Data") ?? Enumerable.Empty<XElement>())
+                    .Select(d => new EventDataField(d.Attribute("Name")?.Value ?? string.Empty, d.Value))
+                    .ToList();
                 var message = e.Element(EventNamespace + "RenderingInfo")?.Element(EventNamespace + "Message")?.Value;
                 if (message == null)
                 {
                     // Without a rendered message (the provider's resources are missing) the event data are the next best thing.
-                    message = string.Join(Environment.NewLine,
-                        e.Element(EventNamespace + "EventData")?.Elements().Select(d => d.Value) ?? Enumerable.Empty<string>());
+                    message = string.Join(Environment.NewLine, data.Select(d => d.Value));
                 }
 
                 if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
@@ -44,7 +49,7 @@ namespace TeamsRemediation.Events
                     continue;
                 }
 
-                events.Add(new AadEvent(time, sid, message));
+                events.Add(new AadEvent(time, sid, message, data));
             }
 
             return events;

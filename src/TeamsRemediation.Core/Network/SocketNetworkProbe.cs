@@ -130,13 +130,26 @@ namespace TeamsRemediation.Network
                 state.Own(tls);
                 try
                 {
-                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.Tls12,
-                        checkCertificateRevocation: false).ConfigureAwait(false);
+                    // SslProtocols.None offers what the operating system offers, as Teams and WAM do: TLS 1.3 and 1.2 on
+                    // Windows 11 and Server 2022, TLS 1.2 where 1.3 is off. Pinning TLS 1.2 here would fail a TLS 1.3-only
+                    // service that Teams reaches fine; TLS 1.2's own switches are the registry checks' job.
+                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.None, checkCertificateRevocation: false)
+                        .ConfigureAwait(false);
                 }
                 catch (Exception e) when (!cancellation.IsCancellationRequested
                     && (e is AuthenticationException || e is IOException || e is SocketException))
                 {
-                    return state.Fail(endpoint, ProbeOutcome.TlsFailed, "TLS 1.2 handshake with " + endpoint.Host + " failed: " + Innermost(e) + ".");
+                    return state.Fail(endpoint, ProbeOutcome.TlsFailed,
+                        "TLS handshake (1.2 or 1.3) with " + endpoint.Host + " failed: " + Innermost(e) + ".");
+                }
+
+                var protocol = TlsProtocolNames.Describe(tls.SslProtocol);
+                if (!TlsProtocolNames.IsEnoughForSignIn(tls.SslProtocol))
+                {
+                    var weak = state.Fail(endpoint, ProbeOutcome.TlsFailed, endpoint.Host + " negotiated only " + protocol
+                        + ", which Entra ID refuses: something in between answered, or TLS 1.2 is switched off.");
+                    weak.NegotiatedProtocol = protocol;
+                    return weak;
                 }
 
                 state.Stage = "http";
@@ -158,15 +171,16 @@ namespace TeamsRemediation.Network
 
                 var result = answer == null
                     ? new EndpointProbeResult(endpoint, ProbeOutcome.NoHttpAnswer,
-                    "TLS 1.2 handshake with " + endpoint.Host + " worked, but no HTTP answer came back"
+                    protocol + " handshake with " + endpoint.Host + " worked, but no HTTP answer came back"
                         + (state.Note.Length > 0 ? ": " + state.Note : ".") )
                     : endpoint.ExpectsJson && answer.IsHtml
                         ? new EndpointProbeResult(endpoint, ProbeOutcome.HtmlInsteadOfService,
                         endpoint.Host + " answered " + endpoint.Path + " with an HTML page (HTTP " + answer.Status + ", " + answer.ContentType
                             + ") where the service sends JSON: a proxy, firewall or portal answered instead.")
                         : new EndpointProbeResult(endpoint, ProbeOutcome.Ok,
-                        "TLS 1.2 with " + endpoint.Host + " works (HTTP " + answer.Status + ").");
+                        protocol + " with " + endpoint.Host + " works (HTTP " + answer.Status + ").");
                 result.Stage = "http";
+                result.NegotiatedProtocol = protocol;
                 result.TlsHandshakeSucceeded = true;
                 result.CertificateProblem = chainProblem;
                 result.CertificateIssuer = issuer;

@@ -53,8 +53,11 @@ namespace TeamsRemediation.Platform
         /// <summary>The stage reached: dns, connect, proxy, tls, http.</summary>
         public string Stage { get; set; } = string.Empty;
 
-        /// <summary>The TLS handshake with TLS 1.2 completed (whatever the certificate chain).</summary>
+        /// <summary>The TLS handshake (1.2 or 1.3) completed (whatever the certificate chain).</summary>
         public bool TlsHandshakeSucceeded { get; set; }
+
+        /// <summary>The protocol the handshake negotiated, "TLS 1.3" or "TLS 1.2"; empty when no handshake completed.</summary>
+        public string NegotiatedProtocol { get; set; } = string.Empty;
 
         /// <summary>Certificate chain problems seen during the handshake (untrusted root = likely TLS inspection); empty when the chain is
         /// fine.</summary>

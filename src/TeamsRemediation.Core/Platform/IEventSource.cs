@@ -14,10 +14,16 @@ namespace TeamsRemediation.Platform
     public sealed class AadEvent
     {
         public AadEvent(DateTimeOffset timeCreated, string userSid, string message)
+            : this(timeCreated, userSid, message, null)
+        {
+        }
+
+        public AadEvent(DateTimeOffset timeCreated, string userSid, string message, IReadOnlyList<EventDataField>? data)
         {
             TimeCreated = timeCreated;
             UserSid = userSid ?? string.Empty;
             Message = message ?? string.Empty;
+            Data = data ?? new EventDataField[0];
         }
 
         public DateTimeOffset TimeCreated { get; }
@@ -25,8 +31,14 @@ namespace TeamsRemediation.Platform
         /// <summary>The event's User, the SID of the account whose token request failed.</summary>
         public string UserSid { get; }
 
-        /// <summary>The rendered description (Error: 0x..., Code:, Description: AADSTS..., Client ID:, ...).</summary>
+        /// <summary>
+        /// The rendered description (Error: 0x..., Code:, Description: AADSTS..., Client ID:, ...). Its labels come from
+        /// the provider's message template in the display language of Windows: Russian or German on such a PC.
+        /// </summary>
         public string Message { get; }
+
+        /// <summary>The structured event data: the same values without the localized template; empty when not known.</summary>
+        public IReadOnlyList<EventDataField> Data { get; }
     }
 
     public sealed class EventQueryResult

@@ -25,6 +25,17 @@ $report = [ordered]@{
     clients = @()
 }
 
+# Under AppLocker or Windows Defender Application Control this runs in ConstrainedLanguage mode, which refuses the
+# WinRT types and [Console] below: the answer is said first, as a JSON line built from plain strings (the message
+# holds no quote or backslash), so it depends on no type or module that mode or a trimmed host may lack.
+if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
+    $reason = 'Windows PowerShell runs in ' + $ExecutionContext.SessionState.LanguageMode + ' mode on this PC (AppLocker or ' +
+        'Windows Defender Application Control), and the Web Account Manager sign-out needs FullLanguage. Allow this module''s ' +
+        'scripts in the policy, or sign out in Settings > Accounts > Access work or school.'
+    '{"status":"Failed","mode":"' + $report.mode + '","error":"' + $reason + '","clients":[]}'
+    exit 0
+}
+
 function Write-Report {
     # Non-ASCII characters are escaped so the line survives any console code page between here and the caller.
     $json = ConvertTo-Json -InputObject $report -Compress -Depth 6

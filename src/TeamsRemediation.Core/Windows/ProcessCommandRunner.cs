@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using TeamsRemediation.Platform;
@@ -14,12 +14,25 @@ namespace TeamsRemediation.Windows
     /// WindowsCommandRunner: the contract tests run this very class on Linux.
     /// </summary>
     /// <remarks>
-    /// Output is decoded with Process's default (StandardOutputEncoding left null), which is the console output
-    /// code page on both .NET Framework and .NET. That is the code page dsregcmd, wevtutil and powershell.exe write
-    /// in when their output is a pipe; forcing UTF-8 would garble the non-ASCII user and domain names they print.
+    /// Output is read as bytes and decoded by <see cref="ConsoleOutputDecoder"/>: on Windows with the system's OEM
+    /// code page, which is what dsregcmd, cmdkey, wevtutil and powershell.exe write into a pipe from their own
+    /// windowless console; not with the parent's console code page (Process's default), which differs under
+    /// Invoke-Command, in a service, or after chcp 65001.
     /// </remarks>
     public sealed class ProcessCommandRunner : ICommandRunner
     {
+        private readonly ConsoleOutputDecoder decoder;
+
+        public ProcessCommandRunner()
+            : this(RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? OemCodePage.Decoder() : ConsoleOutputDecoder.Utf8)
+        {
+        }
+
+        public ProcessCommandRunner(ConsoleOutputDecoder decoder)
+        {
+            this.decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
+        }
+
         /// <summary>How long to wait for a killed tree to disappear before reporting the timeout anyway.</summary>
         private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
 
@@ -75,8 +88,8 @@ namespace TeamsRemediation.Windows
 
                 // Both streams are drained concurrently from the start: a program that fills one pipe while we wait on the
                 // other would otherwise block forever.
-                var stdout = new OutputCollector(process.StandardOutput);
-                var stderr = new OutputCollector(process.StandardError);
+                var stdout = new OutputCollector(process.StandardOutput.BaseStream, decoder);
+                var stderr = new OutputCollector(process.StandardError.BaseStream, decoder);
 
                 if (!process.WaitForExit(Milliseconds(timeout)))
                 {
@@ -96,41 +109,44 @@ namespace TeamsRemediation.Windows
 
         private static int Milliseconds(TimeSpan span) => (int)Math.Max(0, Math.Min(int.MaxValue - 1, Math.Ceiling(span.TotalMilliseconds)));
 
-        /// <summary>Reads a stream to its end in the background, keeping what it got so far available at any time.</summary>
+        /// <summary>Reads a stream's bytes to its end in the background, keeping what it got so far available at any time.</summary>
         private sealed class OutputCollector
         {
-            private readonly StringBuilder text = new StringBuilder();
+            private readonly MemoryStream bytes = new MemoryStream();
+            private readonly ConsoleOutputDecoder decoder;
             private readonly object gate = new object();
 
-            public OutputCollector(StreamReader reader)
+            public OutputCollector(Stream stream, ConsoleOutputDecoder decoder)
             {
-                Completion = Task.Run(() => Pump(reader));
+                this.decoder = decoder;
+                Completion = Task.Run(() => Pump(stream));
             }
 
             public Task Completion { get; }
 
+            /// <summary>Decoded whole, not piece by piece: a read may end inside a character of a multi-byte code page.</summary>
             public string Text
             {
                 get
                 {
                     lock (gate)
                     {
-                        return text.ToString();
+                        return decoder.Decode(bytes.GetBuffer(), (int)bytes.Length);
                     }
                 }
             }
 
-            private async Task Pump(StreamReader reader)
+            private async Task Pump(Stream stream)
             {
-                var buffer = new char[4096];
+                var buffer = new byte[4096];
                 try
                 {
                     int read;
-                    while ((read = await reader.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+                    while ((read = await stream.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
                     {
                         lock (gate)
                         {
-                            text.Append(buffer, 0, read);
+                            bytes.Write(buffer, 0, read);
                         }
                     }
                 }

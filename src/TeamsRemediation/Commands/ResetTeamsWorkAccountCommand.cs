@@ -73,6 +73,7 @@ namespace TeamsRemediation.Commands
                 ClearBrokerState = ClearBrokerState,
                 Restart = Restart,
                 WhatIf = IsWhatIf,
+                ModuleManifestPath = ModuleManifest(),
             };
             var resetter = new WorkAccountResetter(Machine, journal!, Approve, options);
             foreach (var user in ResolveUsers(UserName, UserSid, allUsers: false))
@@ -81,7 +82,7 @@ namespace TeamsRemediation.Commands
                 {
                     WriteWarning(user.UserName
                         + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. Run as the " +
-                        "user: " + WorkAccountResetter.UserContextCommand(options));
+                        "user: " + WorkAccountResetter.UserContextCommand(Machine, options));
                 }
 
                 try
@@ -123,6 +124,19 @@ namespace TeamsRemediation.Commands
             }
 
             return ShouldProcessOrStop(target, action);
+        }
+
+        /// <summary>The manifest beside the loaded dll (the command's module is the binary one), else the dll itself.</summary>
+        private string ModuleManifest()
+        {
+            var module = MyInvocation.MyCommand.Module;
+            if (module == null)
+            {
+                return string.Empty;
+            }
+
+            var manifest = System.IO.Path.Combine(module.ModuleBase, "TeamsRemediation.psd1");
+            return System.IO.File.Exists(manifest) ? manifest : module.Path;
         }
     }
 }

@@ -10,6 +10,7 @@ namespace TeamsRemediation.Tests.Account
         [Theory]
         [InlineData("cmdkey-list.txt", 7)]
         [InlineData("cmdkey-list-de.txt", 4)]
+        [InlineData("cmdkey-list-ru.txt", 4)]
         public void ReadsEveryTargetWhateverTheLanguageOfTheLabels(string fixture, int count)
         {
             var all = CredentialListing.Parse(Fixture.Text(fixture));
@@ -23,6 +24,7 @@ namespace TeamsRemediation.Tests.Account
         [Theory]
         [InlineData("cmdkey-list.txt")]
         [InlineData("cmdkey-list-de.txt")]
+        [InlineData("cmdkey-list-ru.txt")]
         public void OnlyClassicTeamsCredentialsAreRemovableByDefault(string fixture)
         {
             var removable = CredentialListing.Parse(Fixture.Text(fixture)).Where(c =>

@@ -299,7 +299,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         }
 
         [Fact]
-        public void AnHtmlAnswerAndATls12RefusalFailTheEndpointCheckWithTheirCodes()
+        public void AnHtmlAnswerFailsTheEndpointCheckWithItsCodeWhileATls13OnlyServiceWorks()
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
@@ -310,12 +310,28 @@ namespace TeamsRemediation.Tests.Diagnostics
             var finding = Finding(s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -CheckId Network.Endpoint", html.Endpoint(),
                 tls13.Endpoint()), "Network.Endpoint");
 
+            // Windows 11 negotiates TLS 1.3 where the service offers it: that connection works, only the HTML answer fails.
             Assert.Equal(FindingStatus.Fail, finding.Status);
-            Assert.Contains("2 of 2 sign-in endpoints fail", finding.Summary);
+            Assert.Contains("1 of 2 sign-in endpoints fail", finding.Summary);
             Assert.Contains(finding.Evidence, e => e.Contains(":" + html.Port) && e.Contains("HtmlInsteadOfService") && e.Contains("CAA90015"));
-            Assert.Contains(finding.Evidence, e => e.Contains(":" + tls13.Port) && e.Contains("TlsFailed") && e.Contains("CAA82F8F"));
-            // TLS 1.2 is not off in the registry here, so the remedy looks beyond it.
-            Assert.StartsWith("TLS 1.2 is not disabled in the registry", finding.Remedy);
+            Assert.Contains(finding.Evidence, e => e.Contains(":" + tls13.Port) && e.Contains(": Ok,") && e.Contains("TLS 1.3 with 127.0.0.1 works"));
+            Assert.Equal(TeamsRemediation.Diagnostics.Remedies.FixProxy, finding.Remedy);
+        }
+
+        [Fact]
+        public void ATls13OnlyServicePassesTheEndpointCheckWithItsProtocolInTheEvidence()
+        {
+            using var s = new SimulatedSession();
+            HealthyUser(s);
+            s.Machine.Network = new SocketNetworkProbe();
+            using var tls13 = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+
+            var finding = Finding(s.Run("Test-TeamsCaa20002 -Endpoint $args[0] -CheckId Network.Endpoint", tls13.Endpoint()), "Network.Endpoint");
+
+            // The self-signed test certificate makes it a TLS-inspection warning; the handshake itself works.
+            Assert.Equal(FindingStatus.Warning, finding.Status);
+            Assert.Contains("TLS inspection", finding.Summary);
+            Assert.Contains(finding.Evidence, e => e.Contains(": Ok,") && e.Contains("TLS 1.3 with 127.0.0.1 works (HTTP 200)"));
         }
 
         [Fact]

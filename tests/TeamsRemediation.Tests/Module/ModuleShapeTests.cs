@@ -93,6 +93,7 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal(ModuleAssembly.GetName().Version!.ToString(3), info.Version.ToString(3));
             Assert.Equal(new[] { "Core", "Desktop" }, info.CompatiblePSEditions.OrderBy(e => e));
             Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+            Assert.Equal(new Version(4, 7, 2), info.DotNetFrameworkVersion);
             Assert.Empty(info.ExportedFunctions);
             Assert.Empty(info.ExportedAliases);
             Assert.Empty(info.ExportedVariables);

@@ -42,15 +42,27 @@ namespace TeamsRemediation.Tests.Network
         }
 
         [Fact]
-        public void AServerThatDoesNotOfferTls12FailsTheHandshake()
+        public void ATls13OnlyServerIsAWorkingConnectionWithItsProtocolRecorded()
         {
             using var server = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
 
             var result = Probe(server.Endpoint());
 
-            Assert.Equal(ProbeOutcome.TlsFailed, result.Outcome);
-            Assert.False(result.TlsHandshakeSucceeded);
-            Assert.Equal("tls", result.Stage);
+            Assert.Equal(ProbeOutcome.Ok, result.Outcome);
+            Assert.True(result.TlsHandshakeSucceeded);
+            Assert.Equal("TLS 1.3", result.NegotiatedProtocol);
+            Assert.StartsWith("TLS 1.3 with 127.0.0.1 works", result.Detail);
+        }
+
+        [Fact]
+        public void ATls12OnlyServerIsRecordedAsTls12()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+
+            var result = Probe(server.Endpoint());
+
+            Assert.Equal(ProbeOutcome.Ok, result.Outcome);
+            Assert.Equal("TLS 1.2", result.NegotiatedProtocol);
         }
 
         [Fact]

@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+
+namespace TeamsRemediation.Windows
+{
+    /// <summary>kernel32 code page functions (sdk-api stringapiset MultiByteToWideChar, winnls GetOEMCP).</summary>
+    internal static partial class NativeMethods
+    {
+        /// <summary>CP_OEMCP: the system's OEM code page, the default of every new console.</summary>
+        internal const uint CpOemcp = 1;
+
+        [DllImport("kernel32.dll", ExactSpelling = true)]
+        internal static extern uint GetOEMCP();
+
+        [DllImport("kernel32.dll", SetLastError = true, ExactSpelling = true)]
+        internal static extern int MultiByteToWideChar(
+            uint codePage, uint flags, byte[] multiByteStr, int multiByteCount, [Out] char[]? wideCharStr, int wideCharCount);
+    }
+}
