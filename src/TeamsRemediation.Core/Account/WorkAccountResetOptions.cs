@@ -17,9 +17,6 @@ namespace TeamsRemediation.Account
         /// <summary>Start Teams again at the end (possible only in the user's own session).</summary>
         public bool Restart { get; set; }
 
-        /// <summary>-WhatIf: a declined change is reported as WhatIf, not Skipped.</summary>
-        public bool WhatIf { get; set; }
-
         /// <summary>For a Windows PowerShell script run (WAM answers in seconds; Add-AppxPackage can take a minute).</summary>
         public TimeSpan ScriptTimeout { get; set; } = TimeSpan.FromSeconds(120);
 

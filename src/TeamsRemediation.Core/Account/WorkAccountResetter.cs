@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Cache;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -43,22 +44,25 @@ namespace TeamsRemediation.Account
 
         private readonly IMachine machine;
         private readonly ChangeJournal journal;
-        private readonly Func<string, string, bool> shouldProcess;
+        private readonly IRemediationHost host;
         private readonly WorkAccountResetOptions options;
         private readonly WindowsPowerShellScript scripts;
 
         /// <param name="machine">The PC acted on.</param>
-        /// <param name="journal">Receives every registry value removed and every folder moved, for Undo-TeamsRemediation.</param>
-        /// <param name="shouldProcess">Asked once before each change with (target, action); false = declined or WhatIf.</param>
+        /// <param name="host">Asked once before each change; its journal receives every value removed and folder moved.</param>
         /// <param name="options">What the caller asked for beyond the default ladder.</param>
-        public WorkAccountResetter(IMachine machine, ChangeJournal journal, Func<string, string, bool> shouldProcess, WorkAccountResetOptions options)
+        /// <param name="journalPath">The journal file; null for a new one in the default journal folder.</param>
+        public WorkAccountResetter(IMachine machine, IRemediationHost host, WorkAccountResetOptions options, string? journalPath = null)
         {
             this.machine = machine;
-            this.journal = journal;
-            this.shouldProcess = shouldProcess;
+            this.host = host;
             this.options = options;
+            journal = host.StartJournal(JournalScope.ResetWorkAccount, journalPath);
             scripts = new WindowsPowerShellScript(machine);
         }
+
+        /// <summary>The journal of this run; empty until a recorded change was made.</summary>
+        public ChangeJournal Journal => journal;
 
         /// <summary>The token broker's data of the user with this profile.</summary>
         public static string BrokerFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", BrokerPackageFamily);
@@ -505,12 +509,14 @@ namespace TeamsRemediation.Account
         /// <summary>Asks once; a declined change leaves the step as WhatIf (with -WhatIf) or Skipped.</summary>
         private bool Approve(string target, string action, TeamsAccountResetStep step)
         {
-            if (shouldProcess(target, action))
+            var consent = host.Ask(target, action);
+            if (consent == Consent.Yes)
             {
                 return true;
             }
 
-            Finish(step, options.WhatIf ? AccountResetStatus.WhatIf : AccountResetStatus.Skipped, (options.WhatIf ? "What if: " : "Declined: ") + action + ".");
+            var whatIf = consent == Consent.WhatIf;
+            Finish(step, whatIf ? AccountResetStatus.WhatIf : AccountResetStatus.Skipped, (whatIf ? "What if: " : "Declined: ") + action + ".");
             return false;
         }
 

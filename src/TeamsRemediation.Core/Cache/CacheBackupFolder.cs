@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -49,10 +50,10 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>Creates the folder and the journal that will record each move into it.</summary>
-        public static CacheBackupFolder Create(IMachine machine, string path)
+        public static CacheBackupFolder Create(IRemediationHost host, string path)
         {
             Directory.CreateDirectory(ContentFolderOf(path));
-            return new CacheBackupFolder(path, ChangeJournal.Start(machine, JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
+            return new CacheBackupFolder(path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 
         /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>

@@ -267,7 +267,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(RegistryValue.DWord(0), s.Machine.Registry.GetValue(key, "DisableADALatopWAMOverride"));
             Assert.True(File.Exists(step.BackupPath));
 
-            var restored = new JournalRestorer(s.Machine).Restore(step.BackupPath, (_, __) => true, force: false);
+            var restored = new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(step.BackupPath, force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(RegistryValue.DWord(1), s.Machine.Registry.GetValue(key, "DisableAADWAM"));
@@ -306,7 +306,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Contains(bobsTeams.Id, running);
 
             var journal = Directory.GetFiles(ChangeJournal.DefaultFolder(s.Machine)).Single();
-            var restored = Assert.Single(new JournalRestorer(s.Machine).Restore(journal, (_, __) => true, force: false));
+            var restored = Assert.Single(new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(journal, force: false));
 
             Assert.Equal(RestoreStatus.Restored, restored.Status);
             Assert.Equal(hash, Hash(account));

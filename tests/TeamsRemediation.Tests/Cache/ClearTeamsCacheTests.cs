@@ -284,7 +284,7 @@ namespace TeamsRemediation.Tests.Cache
 
             // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
             s.Pc.RunAs(alice, elevated: false);
-            var restored = new JournalRestorer(s.Machine).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), (target, action) => true, force: false);
+            var restored = new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
