@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -12,9 +13,7 @@ namespace TeamsRemediation.Cache
     /// <summary>
     /// One run's backup of one cache: &lt;folder&gt;\Cache holds the moved items at their paths relative to the
     /// cache root, &lt;folder&gt;\journal.xml records each move so Undo-TeamsRemediation -Journal puts them back.
-    /// The default place is in the user's own profile: the cache holds sign-in state, and a profile is readable
-    /// only by its user and administrators (ProgramData is readable by every user), and a move within one volume
-    /// is a rename, not a copy.
+    /// The default place is <see cref="UserBackups.Root"/>, in the user's own profile.
     /// </summary>
     public sealed class CacheBackupFolder
     {
@@ -36,8 +35,6 @@ namespace TeamsRemediation.Cache
         /// <summary>Where the moved items go, below the backup folder that holds the journal.</summary>
         public static string ContentFolderOf(string backupFolder) => System.IO.Path.Combine(backupFolder, "Cache");
 
-        public static string DefaultRoot(string profilePath) => System.IO.Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
-
         /// <summary>The folder this run would use (not created): under the given root, or the default one in the profile.</summary>
         public static string PathFor(IMachine machine, TargetUser user, TeamsClient client, string? root)
         {
@@ -46,7 +43,7 @@ namespace TeamsRemediation.Cache
             var name = root == null
                 ? stamp + "-" + client + "-" + unique
                 : stamp + "-" + SafeName(user.UserName) + "-" + client + "-" + unique;
-            return System.IO.Path.Combine(root ?? DefaultRoot(user.ProfilePath), name);
+            return System.IO.Path.Combine(root ?? UserBackups.Root(user.ProfilePath), name);
         }
 
         /// <summary>Creates the folder and the journal that will record each move into it.</summary>

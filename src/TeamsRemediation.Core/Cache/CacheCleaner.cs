@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Hosting;

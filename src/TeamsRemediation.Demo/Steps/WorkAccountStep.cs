@@ -25,9 +25,9 @@ namespace TeamsRemediation.Demo.Steps
             + "    Target: LegacyGeneric:target=msteams_adalsso/adal_context_segments\r\n    Type: Generic \r\n    User: <unknown>\r\n    Local machine persistence\r\n    \r\n"
             + "    Target: LegacyGeneric:target=msteams_adalsso/adal_context_0\r\n    Type: Generic \r\n    User: <unknown>\r\n    Local machine persistence\r\n";
 
-        private const string WamList = "{\"status\":\"Ok\",\"mode\":\"List\",\"error\":\"\",\"clients\":[{\"clientId\":\"" + WorkAccountResetter.TeamsClientId + "\",\"status\":\"Success\",\"providerErrorCode\":0,\"providerErrorMessage\":\"\",\"accounts\":[{\"id\":\"u:3f2a9c1e.aaaabbbb\",\"userName\":\"alice@contoso.com\",\"state\":\"Connected\",\"signedOut\":false,\"error\":\"\"}]}]}";
+        private const string WamList = "{\"status\":\"Ok\",\"mode\":\"List\",\"error\":\"\",\"clients\":[{\"clientId\":\"" + AccountLayout.TeamsClientId + "\",\"status\":\"Success\",\"providerErrorCode\":0,\"providerErrorMessage\":\"\",\"accounts\":[{\"id\":\"u:3f2a9c1e.aaaabbbb\",\"userName\":\"alice@contoso.com\",\"state\":\"Connected\",\"signedOut\":false,\"error\":\"\"}]}]}";
 
-        private const string WamSignOut = "{\"status\":\"Ok\",\"mode\":\"SignOut\",\"error\":\"\",\"clients\":[{\"clientId\":\"" + WorkAccountResetter.TeamsClientId + "\",\"status\":\"Success\",\"providerErrorCode\":0,\"providerErrorMessage\":\"\",\"accounts\":[{\"id\":\"u:3f2a9c1e.aaaabbbb\",\"userName\":\"alice@contoso.com\",\"state\":\"Connected\",\"signedOut\":true,\"error\":\"\"}]}]}";
+        private const string WamSignOut = "{\"status\":\"Ok\",\"mode\":\"SignOut\",\"error\":\"\",\"clients\":[{\"clientId\":\"" + AccountLayout.TeamsClientId + "\",\"status\":\"Success\",\"providerErrorCode\":0,\"providerErrorMessage\":\"\",\"accounts\":[{\"id\":\"u:3f2a9c1e.aaaabbbb\",\"userName\":\"alice@contoso.com\",\"state\":\"Connected\",\"signedOut\":true,\"error\":\"\"}]}]}";
 
         private const string BrokerPresent = "{\"status\":\"Present\",\"packageFullName\":\"Microsoft.AAD.BrokerPlugin_1000.19580.1000.1_neutral_neutral_cw5n1h2txyewy\",\"version\":\"1000.19580.1000.1\",\"manifestPath\":\"\",\"error\":\"\"}";
 
@@ -47,8 +47,8 @@ namespace TeamsRemediation.Demo.Steps
             commands.Record("powershell", Platform.CommandResult.Completed(0, BrokerPresent), args => WindowsPowerShellScript.DecodeArguments(args).Contains("Get-AppxPackage"));
             commands.Record("powershell", Platform.CommandResult.Completed(0, WamList), args => WindowsPowerShellScript.DecodeArguments(args).Contains("FindAllAccountsAsync"));
             commands.Record("powershell", Platform.CommandResult.Completed(0, WamSignOut), args => WindowsPowerShellScript.DecodeArguments(args).Contains("-SignOut:$true"));
-            demo.Alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            demo.Alice.WriteFile(Path.Combine(demo.Alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily, "AC", "TokenBroker", "Accounts", "stale.tbacct"), "broker account");
+            demo.Alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            demo.Alice.WriteFile(Path.Combine(demo.Alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily, "AC", "TokenBroker", "Accounts", "stale.tbacct"), "broker account");
         }
 
         public void Run(DemoConsole console)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Account;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -52,7 +53,7 @@ namespace TeamsRemediation.Tests.Account
             // The Teams client id went to the script, Office's did not; the sign-out ran once after one listing.
             var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(c => AccountPc.Decoded(c)).ToList();
             Assert.Equal(1, scriptRuns.Count(r => r.Contains("-SignOut:$true")));
-            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")), r => Assert.DoesNotContain(WorkAccountResetter.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
+            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")), r => Assert.DoesNotContain(AccountLayout.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
             // The device is never disconnected.
             Assert.All(s.Machine.CommandRunner.Calls.Where(c => c.Contains("dsregcmd")), c => Assert.EndsWith("/status", c));
             // Nothing changed that needs a journal.
@@ -71,7 +72,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Contains("MicrosoftOffice16_Data:SSPI:alice@contoso.com", StepOf(result, AccountResetStepName.Credentials).Detail);
             Assert.Contains(s.Machine.CommandRunner.Calls, c => c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("MicrosoftAccount"));
-            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded), r => r.EndsWith("-ClientId '" + WorkAccountResetter.TeamsClientId + "','" + WorkAccountResetter.OfficeClientId + "' -SignOut:$true"));
+            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded), r => r.EndsWith("-ClientId '" + AccountLayout.TeamsClientId + "','" + AccountLayout.OfficeClientId + "' -SignOut:$true"));
         }
 
         [Theory]
@@ -147,7 +148,7 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordHealthyUser(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
 
@@ -193,8 +194,8 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
-            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily);
             alice.WriteFile(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct"), "broker account");
             var teams = alice.StartProcess("ms-teams");
             var registryBefore = s.Machine.SimulatedRegistry.Export();
@@ -220,7 +221,7 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
             var registryBefore = s.Machine.SimulatedRegistry.Export();
 
             var result = s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides");
@@ -252,10 +253,10 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableADALatopWAMOverride", RegistryValue.DWord(0));
-            var key = alice.HiveKey(WorkAccountResetter.IdentityKeyPath);
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableADALatopWAMOverride", RegistryValue.DWord(0));
+            var key = alice.HiveKey(AccountLayout.IdentityKeyPath);
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -RemoveWamOverrides"));
 
@@ -282,7 +283,7 @@ namespace TeamsRemediation.Tests.Account
             using var _ = s;
             var bob = s.Pc.AddUser("bob", loggedOn: true);
             AccountPc.RecordHealthyUser(s.Machine);
-            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily);
             var account = Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var hash = Hash(account);
@@ -320,7 +321,7 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            var account = Path.Combine(WorkAccountResetter.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var teams = alice.StartProcess("ms-teams");
 
@@ -341,8 +342,8 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
             var registryBefore = s.Machine.SimulatedRegistry.Export();
             s.Machine.FileOperations.Deny(ChangeJournal.DefaultFolder(s.Machine));
 
@@ -359,7 +360,7 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            var account = Path.Combine(WorkAccountResetter.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var journal = Path.Combine(s.Machine.RootFolder, "denied", "reset.xml");
             s.Machine.FileOperations.Deny(Path.GetDirectoryName(journal)!);
@@ -368,7 +369,7 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal("JournalWriteFailed,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
             Assert.Equal("broker account data", File.ReadAllText(account));
-            var backups = WorkAccountResetter.BrokerBackupFolder(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.ProfilePath);
             Assert.Empty(Directory.Exists(backups) ? Directory.GetFileSystemEntries(backups) : new string[0]);
             Assert.False(File.Exists(journal));
         }
@@ -383,7 +384,7 @@ namespace TeamsRemediation.Tests.Account
             var elsewhere = Path.Combine(s.Machine.RootFolder, "elsewhere");
             Directory.CreateDirectory(elsewhere);
             File.WriteAllText(Path.Combine(elsewhere, "keep.txt"), "not the broker");
-            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily);
             Directory.CreateDirectory(Path.GetDirectoryName(broker)!);
             Directory.CreateSymbolicLink(broker, elsewhere);
 

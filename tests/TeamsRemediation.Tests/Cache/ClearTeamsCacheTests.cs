@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
@@ -321,7 +322,7 @@ namespace TeamsRemediation.Tests.Cache
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath));
-            s.Machine.FileOperations.Deny(CacheBackupFolder.DefaultRoot(alice.ProfilePath));
+            s.Machine.FileOperations.Deny(UserBackups.Root(alice.ProfilePath));
 
             var result = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup");
 
@@ -329,7 +330,7 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Equal("WriteError", result.Errors[0].CategoryInfo.Category.ToString());
             Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
-            Assert.Empty(Directory.GetFileSystemEntries(CacheBackupFolder.DefaultRoot(alice.ProfilePath)));
+            Assert.Empty(Directory.GetFileSystemEntries(UserBackups.Root(alice.ProfilePath)));
         }
 
         [Fact]

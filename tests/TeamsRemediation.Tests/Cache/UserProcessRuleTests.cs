@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Targets;

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -130,7 +131,7 @@ namespace TeamsRemediation.Tests.Journal
             using var machine = pc.Machine;
             var alice = pc.AddUser("alice");
             var original = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView");
-            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run1"));
+            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.ProfilePath), "run1"));
             var backup = Path.Combine(folder.ContentFolder, "EBWebView");
             Directory.CreateDirectory(Path.Combine(original, "sub"));
             File.WriteAllBytes(Path.Combine(original, "sub", "a.bin"), new byte[] { 1, 2, 3 });

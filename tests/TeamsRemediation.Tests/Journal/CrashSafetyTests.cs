@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -31,7 +32,7 @@ namespace TeamsRemediation.Tests.Journal
             }
 
             var before = TreeSnapshot.Take(cacheRoot);
-            var backups = CacheBackupFolder.DefaultRoot(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.ProfilePath);
 
             using (var child = ChildProcess.Start(ChildHost.ClearCacheScenario, s.Machine.RootFolder,
                 StopAtMove.ToString(System.Globalization.CultureInfo.InvariantCulture)))
