@@ -6,6 +6,9 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
 using TeamsRemediation.Demo;
+using TeamsRemediation.Inventory;
+using TeamsRemediation.Journal;
+using TeamsRemediation.Tls;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
@@ -74,6 +77,23 @@ namespace TeamsRemediation.Tests.Module
                 Assert.True(output.Count > 0, type.Name + " has no [OutputType].");
                 Assert.All(output, o => Assert.NotNull(o.Type));
             }
+        }
+
+        [Theory]
+        [InlineData(typeof(TlsSettingChange))]
+        [InlineData(typeof(TeamsCacheClearResult))]
+        [InlineData(typeof(TeamsAccountResetStep))]
+        [InlineData(typeof(RestoreResult))]
+        [InlineData(typeof(TeamsInstallation))]
+        public void ARemediationResultIsReadOnlyToThePipelineAndFlat(Type output)
+        {
+            var properties = output.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+
+            Assert.NotEmpty(properties);
+            Assert.All(properties, p => Assert.True(p.SetMethod == null || !p.SetMethod.IsPublic, output.Name + "." + p.Name + " has a public setter."));
+            Assert.All(properties, p => Assert.True(p.PropertyType.IsPrimitive || p.PropertyType.IsEnum || p.PropertyType == typeof(string)
+                || p.PropertyType == typeof(string[]) || Nullable.GetUnderlyingType(p.PropertyType) != null || p.PropertyType.IsValueType,
+                output.Name + "." + p.Name + " is not flat: " + p.PropertyType.Name + "."));
         }
 
         [Fact]
