@@ -42,7 +42,7 @@ namespace TeamsRemediation.Cache
             var unique = Guid.NewGuid().ToString("N").Substring(0, 6);
             var name = root == null
                 ? stamp + "-" + client + "-" + unique
-                : stamp + "-" + SafeName(user.UserName) + "-" + client + "-" + unique;
+                : stamp + "-" + FileNames.Safe(user.UserName) + "-" + client + "-" + unique;
             return System.IO.Path.Combine(root ?? UserBackups.Root(user.ProfilePath), name);
         }
 
@@ -70,12 +70,6 @@ namespace TeamsRemediation.Cache
             {
                 return false;
             }
-        }
-
-        private static string SafeName(string userName)
-        {
-            var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { '\\', '/', ':' }).ToArray();
-            return new string(userName.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
         }
     }
 }

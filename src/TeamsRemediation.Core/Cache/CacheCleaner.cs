@@ -4,12 +4,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using TeamsRemediation.Processes;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Cache
@@ -102,7 +102,7 @@ namespace TeamsRemediation.Cache
                 var would = new CacheTreeRemover(machine.Files).Run(plan, countOnly: true);
                 Fill(result, would);
                 result.Status = CacheClearStatus.WhatIf;
-                host.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept" + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
+                host.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + ByteSize.Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept" + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
                 return;
             }
 
@@ -211,7 +211,7 @@ namespace TeamsRemediation.Cache
             var remover = new CacheTreeRemover(
                 machine.Files,
                 backup?.Journal,
-                (files, bytes) => host.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + Megabytes(bytes) + " removed", completed: false),
+                (files, bytes) => host.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + ByteSize.Megabytes(bytes) + " removed", completed: false),
                 host.Verbose);
             CacheRemovalTally tally;
             try
@@ -245,7 +245,7 @@ namespace TeamsRemediation.Cache
                 result.Status = tally.FilesRemoved > 0 ? CacheClearStatus.Cleared : CacheClearStatus.NothingToClear;
             }
 
-            host.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
+            host.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + ByteSize.Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
         }
 
         /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
@@ -294,38 +294,28 @@ namespace TeamsRemediation.Cache
 
         private void Restart(TargetUser user, TeamsInstallation installation)
         {
-            var caller = machine.Users.GetCurrentIdentity();
-            if (!caller.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase) || user.SessionId == null || caller.SessionId != user.SessionId)
+            var launcher = new TeamsLauncher(machine);
+            var whyNot = launcher.WhyNotHere(user);
+            if (whyNot != null)
             {
-                host.Warning("Teams was not restarted for " + user.UserName + ": it can only be started in the user's own session, and this runs as " + caller.UserName + " in session " + caller.SessionId + ". Teams starts again when the user opens it or signs in.");
+                host.Warning("Teams was not restarted for " + user.UserName + ": " + whyNot + ". Teams starts again when the user opens it or signs in.");
                 return;
             }
 
-            string program, arguments;
-            if (installation.Client == TeamsClient.Classic)
+            var command = launcher.CommandFor(user, installation.Client);
+            if (installation.Client == TeamsClient.Classic && !File.Exists(command.Program))
             {
-                program = TeamsLayout.ClassicLauncherPath(user.ProfilePath);
-                arguments = TeamsLayout.ClassicLauncherArguments;
-                if (!File.Exists(program))
-                {
-                    host.Warning("Classic Teams was not restarted for " + user.UserName + ": " + program + " is missing (the client is not installed).");
-                    return;
-                }
+                host.Warning("Classic Teams was not restarted for " + user.UserName + ": " + command.Program + " is missing (the client is not installed).");
+                return;
+            }
+
+            if (launcher.TryStart(command, out var id, out var problem))
+            {
+                host.Verbose("Started Teams again: " + command + " (process " + id + ").");
             }
             else
             {
-                program = Path.Combine(machine.WindowsPath, "explorer.exe");
-                arguments = TeamsLayout.NewTeamsAppsFolderTarget;
-            }
-
-            try
-            {
-                var id = machine.Processes.Start(program, arguments);
-                host.Verbose("Started Teams again: " + program + " " + arguments + " (process " + id + ").");
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is System.ComponentModel.Win32Exception || e is IOException)
-            {
-                host.Warning("Teams could not be started again for " + user.UserName + ": " + e.Message);
+                host.Warning("Teams could not be started again for " + user.UserName + ": " + problem);
             }
         }
 
@@ -336,7 +326,5 @@ namespace TeamsRemediation.Cache
             result.Preserved = tally.Preserved.ToArray();
             result.Failed = tally.FailedForReport();
         }
-
-        private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB";
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using TeamsRemediation.Completion;
 using TeamsRemediation.Account;
+using TeamsRemediation.Completion;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
 

@@ -1,10 +1,10 @@
 using System;
 using System.Linq;
 using TeamsRemediation.Account;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
-using TeamsRemediation.Hosting;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 

@@ -1,9 +1,9 @@
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using TeamsRemediation.Processes;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Inventory;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Platform;
 using TeamsRemediation.Tests.Support;

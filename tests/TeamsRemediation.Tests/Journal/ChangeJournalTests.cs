@@ -1,14 +1,14 @@
 using System.IO;
 using System.Linq;
-using TeamsRemediation.FileSystem;
 using TeamsRemediation.Cache;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
-using TeamsRemediation.Tls;
-using TeamsRemediation.Hosting;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Tls;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Journal

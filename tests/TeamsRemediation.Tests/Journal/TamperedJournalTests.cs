@@ -1,8 +1,8 @@
 using System.IO;
 using System.Linq;
-using TeamsRemediation.FileSystem;
 using TeamsRemediation.Account;
 using TeamsRemediation.Cache;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;

@@ -1,10 +1,10 @@
 using System;
 using System.Linq;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
-using TeamsRemediation.Tls;
-using TeamsRemediation.Hosting;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Tls;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Tls

@@ -1,7 +1,6 @@
-using System;
-using System.IO;
 using System.Linq;
 using TeamsRemediation.Inventory;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Account.Steps
@@ -20,40 +19,30 @@ namespace TeamsRemediation.Account.Steps
             }
 
             step.Action = "Start Teams";
-            if (!run.AsUser)
+            var launcher = new TeamsLauncher(run.Machine);
+            if (launcher.WhyNotHere(run.User) != null)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.RequiresUserContext, "Teams can be started only in " + run.User.UserName + "'s own session. " + advice + " Or run as the user: " + WorkAccountResetter.UserContextCommand(run.Options));
+                return AccountResetRun.Finish(step, AccountResetStatus.RequiresUserContext, "Teams can be started only in " + run.User.UserName
+                    + "'s own session. " + advice + " Or run as the user: " + WorkAccountResetter.UserContextCommand(run.Options));
             }
 
             var installed = new TeamsInventory(run.Machine).Find(run.User, TeamsClientSelection.Installed, measureCache: false);
-            string program, arguments;
-            if (installed.Any(i => i.Client == TeamsClient.New))
-            {
-                program = Path.Combine(run.Machine.WindowsPath, "explorer.exe");
-                arguments = "shell:AppsFolder\\" + TeamsLayout.NewTeamsPackageFamily + "!MSTeams";
-            }
-            else if (installed.Any(i => i.Client == TeamsClient.Classic))
-            {
-                program = Path.Combine(TeamsLayout.ClassicInstallPath(run.User.ProfilePath), "Update.exe");
-                arguments = "--processStart \"Teams.exe\"";
-            }
-            else
+            var client = installed.Any(i => i.Client == TeamsClient.New) ? TeamsClient.New
+                : installed.Any(i => i.Client == TeamsClient.Classic) ? TeamsClient.Classic : (TeamsClient?)null;
+            if (client == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Skipped, "No installed Teams to start. " + advice);
             }
 
-            if (!run.Approve(run.User.UserName, "Start Teams (" + program + " " + arguments + ")", step))
+            var command = launcher.CommandFor(run.User, client.Value);
+            if (!run.Approve(run.User.UserName, "Start Teams (" + command + ")", step))
             {
                 return step;
             }
 
-            try
+            if (!launcher.TryStart(command, out _, out var problem))
             {
-                run.Machine.Processes.Start(program, arguments);
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is System.ComponentModel.Win32Exception || e is IOException)
-            {
-                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Teams did not start: " + e.Message + " " + advice);
+                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Teams did not start: " + problem + " " + advice);
             }
 
             return AccountResetRun.Finish(step, AccountResetStatus.Done, "Started Teams. " + advice);
