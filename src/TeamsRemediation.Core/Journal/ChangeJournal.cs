@@ -137,6 +137,7 @@ namespace TeamsRemediation.Journal
                 {
                     JournalStorage.PrepareFolder(machine, System.IO.Path.GetDirectoryName(Path)!);
                     JournalFile.Create(machine.Files, Path, machine.ComputerName, operation, started, entry);
+                    JournalStorage.ProtectNewJournal(machine, Path);
                 }
                 else
                 {

@@ -25,6 +25,9 @@ namespace TeamsRemediation.Journal
         /// <summary>The journal folder: SYSTEM and Administrators full control, nothing inherited, nobody else.</summary>
         public const string JournalFolderSddl = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)";
 
+        /// <summary>A journal an elevated run writes: Administrators' own, SYSTEM and Administrators full control, nothing inherited.</summary>
+        public const string JournalFileSddl = "O:BAD:P(A;;FA;;;SY)(A;;FA;;;BA)";
+
         public static string ModuleFolder(IMachine machine) => Path.Combine(machine.ProgramDataPath, "TeamsRemediation");
 
         public static string ProtectedFolder(IMachine machine) => Path.Combine(ModuleFolder(machine), "Journal");
@@ -61,6 +64,19 @@ namespace TeamsRemediation.Journal
 
             Ensure(machine, ModuleFolder(machine), ModuleFolderSddl, StorageAccess.ReplaceRights);
             Ensure(machine, folder, JournalFolderSddl, StorageAccess.WriteRights);
+        }
+
+        /// <summary>
+        /// Makes a journal an elevated run or SYSTEM has just created Administrators' own with a protected DACL. The
+        /// token's default owner may be the administrator's own SID (policy "Object creator", Wine), and an elevated Undo
+        /// trusts a journal by its owner.
+        /// </summary>
+        public static void ProtectNewJournal(IMachine machine, string journalPath)
+        {
+            if (IsPrivileged(machine.Users.GetCurrentIdentity()))
+            {
+                machine.Storage.Protect(journalPath, JournalFileSddl);
+            }
         }
 
         /// <summary>

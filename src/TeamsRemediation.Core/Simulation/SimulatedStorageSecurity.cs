@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.RegularExpressions;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Simulation
@@ -20,6 +21,15 @@ namespace TeamsRemediation.Simulation
 
         private readonly object gate = new object();
         private readonly Dictionary<string, string> declared = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        private static readonly Regex Owner = new Regex("^O:(S-[0-9-]+|[A-Z]{2})", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// The owner the caller's token gives what it creates, when that is its own SID rather than the folder's owner:
+        /// an administrator where "Default owner for objects created by members of the Administrators group" is
+        /// "Object creator", and every process under Wine. Null: new items keep their folder's owner.
+        /// </summary>
+        public string? CreatorOwner { get; set; }
 
         /// <summary>A profile folder: the user owns it and has full control, with SYSTEM and Administrators.</summary>
         public static string Profile(string sid) => "O:" + sid + "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;" + sid + ")";
@@ -44,15 +54,26 @@ namespace TeamsRemediation.Simulation
             Declare(path, sddl);
         }
 
+        public void Protect(string path, string sddl)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new FileNotFoundException("Cannot set the owner and ACL of " + path + ": it does not exist.", path);
+            }
+
+            Declare(path, sddl);
+        }
+
         public string ReadSddl(string path)
         {
+            var full = Path.GetFullPath(path);
             lock (gate)
             {
-                for (var step = Path.GetFullPath(path); step != null; step = Path.GetDirectoryName(step))
+                for (var step = full; step != null; step = Path.GetDirectoryName(step))
                 {
                     if (declared.TryGetValue(step, out var sddl))
                     {
-                        return sddl;
+                        return step == full || CreatorOwner == null ? sddl : Owner.Replace(sddl, "O:" + CreatorOwner);
                     }
                 }
             }

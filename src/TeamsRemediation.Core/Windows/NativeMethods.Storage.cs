@@ -23,6 +23,20 @@ namespace TeamsRemediation.Windows
             string objectName, int objectType, int securityInfo, out IntPtr owner, out IntPtr group, out IntPtr dacl, out IntPtr sacl,
                 out LocalAllocHandle securityDescriptor);
 
+        /// <summary>Returns a Win32 error code (0 on success), not a BOOL.</summary>
+        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+        internal static extern int SetNamedSecurityInfoW(
+            string objectName, int objectType, int securityInfo, IntPtr owner, IntPtr group, IntPtr dacl, IntPtr sacl);
+
+        [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool GetSecurityDescriptorOwner(IntPtr securityDescriptor, out IntPtr owner, [MarshalAs(UnmanagedType.Bool)] out bool defaulted);
+
+        [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool GetSecurityDescriptorDacl(
+            IntPtr securityDescriptor, [MarshalAs(UnmanagedType.Bool)] out bool present, out IntPtr dacl, [MarshalAs(UnmanagedType.Bool)] out bool defaulted);
+
         [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static extern bool CreateDirectoryW(string pathName, ref SecurityAttributes securityAttributes);

@@ -17,16 +17,11 @@ namespace TeamsRemediation.Windows
         private const int SeFileObject = 1;
         private const int OwnerSecurityInformation = 0x1;
         private const int DaclSecurityInformation = 0x4;
+        private const int ProtectedDaclSecurityInformation = unchecked((int)0x80000000);
 
         public void CreateFolder(string path, string sddl)
         {
-            if (!NativeMethods.ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SddlRevision1, out var descriptor, IntPtr.Zero))
-            {
-                throw new ArgumentException("Not a security descriptor: " + sddl + " ("
-                    + new Win32Exception(Marshal.GetLastWin32Error()).Message + ")", nameof(sddl));
-            }
-
-            using (descriptor)
+            using (var descriptor = Descriptor(sddl))
             {
                 var attributes = new NativeMethods.SecurityAttributes
                 {
@@ -40,6 +35,30 @@ namespace TeamsRemediation.Windows
                     throw error == NativeMethods.ErrorAccessDenied
                         ? new UnauthorizedAccessException("Creating " + path + " was refused: " + new Win32Exception(error).Message)
                         : (Exception)new IOException("Could not create " + path + ": " + new Win32Exception(error).Message, error);
+                }
+            }
+        }
+
+        public void Protect(string path, string sddl)
+        {
+            using (var descriptor = Descriptor(sddl))
+            {
+                if (!NativeMethods.GetSecurityDescriptorOwner(descriptor.Pointer, out var owner, out _)
+                    || !NativeMethods.GetSecurityDescriptorDacl(descriptor.Pointer, out var present, out var dacl, out _) || !present)
+                {
+                    throw new ArgumentException("The security descriptor " + sddl + " names no owner or no DACL.", nameof(sddl));
+                }
+
+                // Setting the owner to Administrators works for an elevated administrator and for SYSTEM: the group is in
+                // their tokens with SE_GROUP_OWNER (sdk-api aclapi SetNamedSecurityInfoW, "Remarks").
+                var error = NativeMethods.SetNamedSecurityInfoW(
+                    path, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation | ProtectedDaclSecurityInformation,
+                    owner, IntPtr.Zero, dacl, IntPtr.Zero);
+                if (error != 0)
+                {
+                    throw error == NativeMethods.ErrorAccessDenied
+                        ? new UnauthorizedAccessException("Setting the owner and ACL of " + path + " was refused: " + new Win32Exception(error).Message)
+                        : (Exception)new IOException("Could not set the owner and ACL of " + path + ": " + new Win32Exception(error).Message, error);
                 }
             }
         }
@@ -68,6 +87,17 @@ namespace TeamsRemediation.Windows
                     return Marshal.PtrToStringUni(text.Pointer) ?? string.Empty;
                 }
             }
+        }
+
+        private static LocalAllocHandle Descriptor(string sddl)
+        {
+            if (!NativeMethods.ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SddlRevision1, out var descriptor, IntPtr.Zero))
+            {
+                throw new ArgumentException("Not a security descriptor: " + sddl + " ("
+                    + new Win32Exception(Marshal.GetLastWin32Error()).Message + ")", nameof(sddl));
+            }
+
+            return descriptor;
         }
     }
 }

@@ -37,6 +37,25 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
+        public void AnAdministratorWhoseTokenOwnsWhatItCreatesGetsAJournalItsOwnUndoFollows()
+        {
+            // Policy "Object creator" (and Wine): an elevated administrator's new files are owned by their own SID, which a
+            // medium-integrity process of theirs could re-permission. The journal is made Administrators' own instead.
+            using var s = new SimulatedSession();
+            var admin = s.Pc.AddUser("admin", loggedOn: true);
+            s.Pc.RunAs(admin, elevated: true);
+            s.Machine.StorageSecurity.CreatorOwner = admin.Sid;
+            s.Machine.SimulatedRegistry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(0));
+
+            var journal = s.Run("Enable-Tls12 -Scope Machine").Objects<TlsSettingChange>().First().JournalPath;
+            var restore = s.Run("Undo-TeamsRemediation -Journal $args[0]", journal);
+
+            Assert.Equal(JournalStorage.JournalFileSddl, s.Machine.StorageSecurity.ReadSddl(journal));
+            Assert.Empty(restore.Errors);
+            Assert.Equal(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(SchannelClient, "Enabled"));
+        }
+
+        [Fact]
         public void AJournalFolderAUserMadeFirstIsReportedAndNotUsedAndNothingChanges()
         {
             using var s = new SimulatedSession();
