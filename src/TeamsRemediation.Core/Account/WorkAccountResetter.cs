@@ -52,7 +52,8 @@ namespace TeamsRemediation.Account
         /// <summary>The journal of this run; empty until a recorded change was made.</summary>
         public ChangeJournal Journal { get; }
 
-        /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on credentials").</summary>
+        /// <summary>The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on
+        /// credentials").</summary>
         public static string UserContextCommand(WorkAccountResetOptions options) =>
             "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module TeamsRemediation; Reset-TeamsWorkAccount -Force"
             + (options.IncludeOffice ? " -IncludeOffice" : string.Empty)

@@ -78,7 +78,8 @@ namespace TeamsRemediation.Processes
             while (added)
             {
                 added = false;
-                foreach (var webView in theirs.Where(p => p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase) && !ids.Contains(p.Id) && ids.Contains(p.ParentId)))
+                foreach (var webView in theirs.Where(p => p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase)
+                    && !ids.Contains(p.Id) && ids.Contains(p.ParentId)))
                 {
                     found.Add(webView);
                     ids.Add(webView.Id);
@@ -114,7 +115,8 @@ namespace TeamsRemediation.Processes
                 foreach (var process in group)
                 {
                     var asked = machine.Processes.RequestClose(process.Id);
-                    verbose(asked ? "Asked " + process + " to close." : process + " has no window to ask (another session or desktop); it will be stopped if it does not exit.");
+                    verbose(asked ? "Asked " + process + " to close." : process
+                        + " has no window to ask (another session or desktop); it will be stopped if it does not exit.");
                 }
             }
 
@@ -127,7 +129,8 @@ namespace TeamsRemediation.Processes
                 {
                     machine.Processes.Kill(process.Id);
                 }
-                catch (Exception e) when (e is UnauthorizedAccessException || e is InvalidOperationException || e is System.ComponentModel.Win32Exception)
+                catch (Exception e) when (e is UnauthorizedAccessException || e is InvalidOperationException
+                    || e is System.ComponentModel.Win32Exception)
                 {
                     verbose("Could not stop " + process + ": " + e.Message);
                 }

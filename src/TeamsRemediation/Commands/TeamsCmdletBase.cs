@@ -41,7 +41,8 @@ namespace TeamsRemediation.Commands
         /// an empty list and <see cref="NobodyLoggedOn"/>: the cmdlet still has machine-wide work to do.
         /// </summary>
         protected System.Collections.Generic.IReadOnlyList<TargetUser> ResolveUsers(
-            string[]? userNames, string[]? userSids, bool allUsers, bool nobodyIsFine = false, string nobodyConsequence = "No user settings were changed.")
+            string[]? userNames, string[]? userSids, bool allUsers, bool nobodyIsFine = false,
+                string nobodyConsequence = "No user settings were changed.")
         {
             var request = new TargetRequest
             {
@@ -71,13 +72,15 @@ namespace TeamsRemediation.Commands
 
             foreach (var user in resolution.Users)
             {
-                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), profile " + user.ProfilePath + (user.LoggedOn ? ", logged on in session " + user.SessionId : ", not logged on") + ".");
+                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), profile " + user.ProfilePath + (user.LoggedOn
+                    ? ", logged on in session " + user.SessionId : ", not logged on") + ".");
             }
 
             return resolution.Users;
         }
 
-        /// <summary>-WhatIf on this call, or $WhatIfPreference inherited from the caller: a declined ShouldProcess then reports WhatIf, not Skipped.</summary>
+        /// <summary>-WhatIf on this call, or $WhatIfPreference inherited from the caller: a declined ShouldProcess then reports WhatIf, not
+        /// Skipped.</summary>
         protected bool IsWhatIf =>
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
                 ? ((SwitchParameter)value).IsPresent

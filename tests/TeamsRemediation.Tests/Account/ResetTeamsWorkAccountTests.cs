@@ -422,6 +422,23 @@ namespace TeamsRemediation.Tests.Account
             Assert.EndsWith("explorer.exe shell:AppsFolder\\MSTeams_8wekyb3d8bbwe!MSTeams", Assert.Single(s.Machine.ProcessTable.Started));
         }
 
+        [Fact]
+        public void RestartAsTheUserOutsideTheirSessionsStartsNothing()
+        {
+            var (s, alice) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            // Alice's own token, but in session 0 (a service or a remote shell): a process started here would not be on her desktop.
+            s.Machine.UserDirectory.Caller = new CallerIdentity(alice.Sid, alice.UserName, isElevated: false, sessionId: 0);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -Restart"));
+
+            var next = StepOf(result, AccountResetStepName.NextAction);
+            Assert.Equal(AccountResetStatus.RequiresUserContext, next.Status);
+            Assert.StartsWith("Teams can be started only in " + alice.UserName + "'s own session.", next.Detail);
+            Assert.Empty(s.Machine.ProcessTable.Started);
+        }
+
         private static string Hash(string path)
         {
             using var sha = SHA256.Create();

@@ -13,7 +13,8 @@ namespace TeamsRemediation.Account.Steps
             }
 
             var step = run.Step(AccountResetStepName.BrokerPlugin, "Check the token broker registration");
-            var check = run.Scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, AccountResetRun.NoParameters, run.Options.ScriptTimeout);
+            var check = run.Scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, AccountResetRun.NoParameters,
+                run.Options.ScriptTimeout);
             if (check.Report == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, check.Problem);
@@ -26,7 +27,8 @@ namespace TeamsRemediation.Account.Steps
                 case "Missing":
                     break;
                 default:
-                    return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Get-AppxPackage Microsoft.AAD.BrokerPlugin failed: " + check.Report.Error);
+                    return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Get-AppxPackage Microsoft.AAD.BrokerPlugin failed: "
+                        + check.Report.Error);
             }
 
             step.Action = "Register the token broker again";
@@ -35,7 +37,8 @@ namespace TeamsRemediation.Account.Steps
                 return step;
             }
 
-            var repair = run.Scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, new[] { AccountResetRun.Parameter("Register", true) }, run.Options.ScriptTimeout);
+            var repair = run.Scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, new[] { AccountResetRun.Parameter("Register",
+                true) }, run.Options.ScriptTimeout);
             if (repair.Report == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, repair.Problem);
@@ -43,7 +46,8 @@ namespace TeamsRemediation.Account.Steps
 
             return repair.Report.Status == "Registered" || repair.Report.Status == "Present"
                 ? AccountResetRun.Finish(step, AccountResetStatus.Done, "Was missing; registered again: " + repair.Report.PackageFullName + ".")
-                : AccountResetRun.Finish(step, AccountResetStatus.Failed, "Was missing and could not be registered (" + repair.Report.Status + "): " + repair.Report.Error);
+                : AccountResetRun.Finish(step, AccountResetStatus.Failed, "Was missing and could not be registered (" + repair.Report.Status + "): "
+                    + repair.Report.Error);
         }
     }
 }

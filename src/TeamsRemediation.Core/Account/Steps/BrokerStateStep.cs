@@ -18,7 +18,8 @@ namespace TeamsRemediation.Account.Steps
             var step = run.Step(AccountResetStepName.BrokerState, "Move the token broker's data aside");
             if (!run.Options.ClearBrokerState)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Skipped, "Not asked: -ClearBrokerState moves the broker's data aside (disruptive; restorable).");
+                return AccountResetRun.Finish(step, AccountResetStatus.Skipped,
+                    "Not asked: -ClearBrokerState moves the broker's data aside (disruptive; restorable).");
             }
 
             var folder = AccountLayout.BrokerFolder(run.User.ProfilePath);
@@ -50,7 +51,8 @@ namespace TeamsRemediation.Account.Steps
             var stillRunning = CloseTeamsAndBroker(run);
             if (stillRunning.Count > 0)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Still running after being asked to close and ended: " + string.Join(", ", stillRunning) + ". Nothing was moved; close Teams and run again.");
+                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Still running after being asked to close and ended: "
+                    + string.Join(", ", stillRunning) + ". Nothing was moved; close Teams and run again.");
             }
 
             try
@@ -64,7 +66,9 @@ namespace TeamsRemediation.Account.Steps
             }
 
             step.BackupPath = backup;
-            return AccountResetRun.Finish(step, AccountResetStatus.Done, "Moved " + folder + " to " + backup + ". Windows makes it anew when the user signs in to Windows again. Undo-TeamsRemediation -Journal '" + run.Journal.Path + "' moves it back.");
+            return AccountResetRun.Finish(step, AccountResetStatus.Done, "Moved " + folder + " to " + backup
+                + ". Windows makes it anew when the user signs in to Windows again. Undo-TeamsRemediation -Journal '" + run.Journal.Path
+                    + "' moves it back.");
         }
 
         /// <summary>
@@ -73,8 +77,10 @@ namespace TeamsRemediation.Account.Steps
         /// </summary>
         private static List<string> CloseTeamsAndBroker(AccountResetRun run)
         {
-            var stopper = new TeamsProcessStopper(run.Machine, _ => { }) { CloseTimeout = run.Options.CloseTimeout, KillTimeout = run.Options.CloseTimeout };
-            var broker = run.Machine.Processes.List().Where(p => string.Equals(p.OwnerSid, run.User.Sid, StringComparison.OrdinalIgnoreCase) && p.Name.Equals(AccountLayout.BrokerProcessName, StringComparison.OrdinalIgnoreCase));
+            var stopper = new TeamsProcessStopper(run.Machine, _ => { }) { CloseTimeout = run.Options.CloseTimeout,
+                KillTimeout = run.Options.CloseTimeout };
+            var broker = run.Machine.Processes.List().Where(p => string.Equals(p.OwnerSid, run.User.Sid, StringComparison.OrdinalIgnoreCase)
+                && p.Name.Equals(AccountLayout.BrokerProcessName, StringComparison.OrdinalIgnoreCase));
             var targets = stopper.Find(run.User, TeamsClient.Classic)
                 .Concat(stopper.Find(run.User, TeamsClient.New))
                 .Concat(broker)

@@ -26,7 +26,8 @@ namespace TeamsRemediation.Account.Steps
             var removable = all.Where(c => CredentialListing.IsRemovable(c, run.Options.IncludeOffice)).ToList();
             if (removable.Count == 0)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.NotNeeded, all.Count + " stored credential(s), none of classic Teams" + (run.Options.IncludeOffice ? " or Office" : string.Empty) + ".");
+                return AccountResetRun.Finish(step, AccountResetStatus.NotNeeded, all.Count + " stored credential(s), none of classic Teams"
+                    + (run.Options.IncludeOffice ? " or Office" : string.Empty) + ".");
             }
 
             step.Action = "Remove " + removable.Count + " cached credential(s)";
@@ -39,7 +40,8 @@ namespace TeamsRemediation.Account.Steps
             var failed = new List<string>();
             foreach (var credential in removable)
             {
-                var result = run.Machine.Commands.Run(cmdkey, "/delete:" + (credential.Target.IndexOf(' ') >= 0 ? "\"" + credential.Target + "\"" : credential.Target), run.Options.CommandTimeout);
+                var result = run.Machine.Commands.Run(cmdkey, "/delete:" + (credential.Target.IndexOf(' ') >= 0 ? "\"" + credential.Target + "\""
+                    : credential.Target), run.Options.CommandTimeout);
                 if (result.Succeeded)
                 {
                     removed.Add(credential.Name);

@@ -11,13 +11,15 @@ namespace TeamsRemediation.Account.Steps
             var result = run.Machine.Commands.Run(SystemTools.Resolve(run.Machine, "dsregcmd.exe"), "/status", run.Options.CommandTimeout);
             if (!result.Succeeded)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Failed, result.Describe("dsregcmd") + " The device state is unknown; the other steps go on.");
+                return AccountResetRun.Finish(step, AccountResetStatus.Failed, result.Describe("dsregcmd")
+                    + " The device state is unknown; the other steps go on.");
             }
 
             var status = DsregStatus.Parse(result.StandardOutput);
             if (!status.IsRecognized)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "dsregcmd /status gave no Device State section; the device state is unknown.");
+                return AccountResetRun.Finish(step, AccountResetStatus.Failed,
+                    "dsregcmd /status gave no Device State section; the device state is unknown.");
             }
 
             var detail = status.JoinType + (status.TenantName != null ? " (tenant " + status.TenantName + ")" : string.Empty) + ".";
@@ -37,7 +39,8 @@ namespace TeamsRemediation.Account.Steps
                 if (prt == false && status.IsEntraJoined)
                 {
                     var failure = status.PrtFailure;
-                    detail += " AzureAdPrt NO: the user has no Primary Refresh Token, so Teams cannot sign in silently" + (failure.Length > 0 ? " (" + failure + ")" : string.Empty) + ".";
+                    detail += " AzureAdPrt NO: the user has no Primary Refresh Token, so Teams cannot sign in silently" + (failure.Length > 0 ? " ("
+                        + failure + ")" : string.Empty) + ".";
                 }
                 else if (prt == true)
                 {

@@ -11,7 +11,8 @@ namespace TeamsRemediation.Account.Steps
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             var advice = "Open Teams and sign in again with the work or school account"
-                + (run.Options.ClearBrokerState ? " (sign out of Windows and back in first, so Windows makes the broker's data anew)" : string.Empty) + ".";
+                + (run.Options.ClearBrokerState ? " (sign out of Windows and back in first, so Windows makes the broker's data anew)"
+                    : string.Empty) + ".";
             var step = run.Step(AccountResetStepName.NextAction, "Sign in to Teams again");
             if (!run.Options.Restart)
             {

@@ -14,7 +14,8 @@ namespace TeamsRemediation.Account.Steps
             var step = run.Step(AccountResetStepName.WamOverrides, "Read the values that turn WAM off");
             if (!run.User.HiveLoaded)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Skipped, "The user's registry (HKU\\" + run.User.Sid + ") is not loaded because they are not logged on; run again while they are.");
+                return AccountResetRun.Finish(step, AccountResetStatus.Skipped, "The user's registry (HKU\\" + run.User.Sid
+                    + ") is not loaded because they are not logged on; run again while they are.");
             }
 
             var key = new RegistryKeyPath(RegistryHive.Users, run.User.Sid + "\\" + AccountLayout.IdentityKeyPath);
@@ -37,13 +38,16 @@ namespace TeamsRemediation.Account.Steps
 
             if (found.Count == 0)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.NotNeeded, "None of DisableAADWAM=1, DisableADALatopWAMOverride=1, EnableADAL=0 is set in " + key + ".");
+                return AccountResetRun.Finish(step, AccountResetStatus.NotNeeded,
+                    "None of DisableAADWAM=1, DisableADALatopWAMOverride=1, EnableADAL=0 is set in " + key + ".");
             }
 
             var list = string.Join(", ", found.Select(f => f.Key + "=" + f.Value));
             if (!run.Options.RemoveWamOverrides)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Skipped, "Found " + list + " in " + key + ": they turn WAM / modern authentication off for Office and Teams. Run again with -RemoveWamOverrides to remove them (recorded for Undo-TeamsRemediation).");
+                return AccountResetRun.Finish(step, AccountResetStatus.Skipped, "Found " + list + " in " + key
+                    + ": they turn WAM / modern authentication off for Office and Teams. "
+                    + "Run again with -RemoveWamOverrides to remove them (recorded for Undo-TeamsRemediation).");
             }
 
             step.Action = "Remove " + string.Join(", ", found.Select(f => f.Key));
@@ -64,11 +68,13 @@ namespace TeamsRemediation.Account.Steps
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException)
             {
                 step.BackupPath = removed.Count > 0 ? run.Journal.Path : string.Empty;
-                return AccountResetRun.Finish(step, AccountResetStatus.Failed, (removed.Count > 0 ? "Removed " + string.Join(", ", removed) + ", then: " : string.Empty) + e.Message);
+                return AccountResetRun.Finish(step, AccountResetStatus.Failed, (removed.Count > 0 ? "Removed " + string.Join(", ", removed)
+                    + ", then: " : string.Empty) + e.Message);
             }
 
             step.BackupPath = run.Journal.Path;
-            return AccountResetRun.Finish(step, AccountResetStatus.Done, "Removed " + list + " from " + key + ". Undo-TeamsRemediation -Journal '" + run.Journal.Path + "' puts them back.");
+            return AccountResetRun.Finish(step, AccountResetStatus.Done, "Removed " + list + " from " + key + ". Undo-TeamsRemediation -Journal '"
+                + run.Journal.Path + "' puts them back.");
         }
     }
 }
