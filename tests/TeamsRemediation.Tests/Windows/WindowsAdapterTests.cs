@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Authentication;
 using System.Threading;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Platform;
 using TeamsRemediation.Tests.Support;
@@ -79,6 +80,30 @@ namespace TeamsRemediation.Tests.Windows
 
             Assert.True(result.TlsHandshakeSucceeded, result.Stage + ": " + result.Outcome);
             Assert.Equal(200, result.HttpStatus);
+        }
+
+        /// <summary>
+        /// A journal an elevated run writes is made Administrators' own with SYSTEM and Administrators alone; a caller
+        /// without Administrators in its token may not hand a file to that group, and is told so.
+        /// </summary>
+        [WindowsFact(WineGap = "Wine reports a file's owner from its Unix owner: SetNamedSecurityInfoW does not keep an Administrators owner.")]
+        public void AProtectedFileIsAdministratorsOwnOrTheCallerIsRefused()
+        {
+            using var folder = new TempFolder();
+            var file = folder.Combine("journal.xml");
+            File.WriteAllText(file, "<journal/>");
+
+            if (Local.Users.GetCurrentIdentity().IsElevated)
+            {
+                Local.Storage.Protect(file, JournalStorage.JournalFileSddl);
+                var access = StorageAccess.FromSddl(Local.Storage.ReadSddl(file));
+                Assert.StartsWith("O:BA", Local.Storage.ReadSddl(file));
+                Assert.True(access.IsProtectedAgainst(StorageAccess.WriteRights), access.Describe(StorageAccess.WriteRights));
+            }
+            else
+            {
+                Assert.Throws<UnauthorizedAccessException>(() => Local.Storage.Protect(file, JournalStorage.JournalFileSddl));
+            }
         }
 
         /// <summary>Only under Wine: on Windows creating a link needs Developer Mode or elevation, which a test run may lack.</summary>

@@ -75,7 +75,7 @@ namespace TeamsRemediation.Tests.Windows
         }
 
         [WineFact]
-        public void DiagnosisFindsTheSeededSchannelDisableAndEnableTls12WritesWhatItReportsAndUndoRestores()
+        public void DiagnosisFindsTheSeededSchannelDisableEnableTls12WritesWhatItReportsAndUndoFailsClosedOnWineOwners()
         {
             Registry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(0));
             Registry.SetValue(DotNet4, "SchUseStrongCrypto", RegistryValue.DWord(0));
@@ -101,15 +101,16 @@ namespace TeamsRemediation.Tests.Windows
                 Assert.Equal(1u, Registry.GetValue(SchannelClient, "Enabled")!.AsDWord);
                 Assert.Equal(1u, Registry.GetValue(DotNet4.WithView(RegistryView.Registry32), "SchUseStrongCrypto")!.AsDWord);
 
-                Shell.Invoke("$args[0] | Undo-TeamsRemediation -Confirm:$false", new object[] { changes.ToArray() });
+                // Wine reports every file as owned by the Unix user, whatever owner the module sets on its journal, so an
+                // elevated Undo cannot tell the journal from one a user planted: it must refuse and change nothing (fail
+                // closed). Restoring is proven on the simulated PC, whose owners behave as Windows documents them.
+                var undo = Shell.Run("$args[0] | Undo-TeamsRemediation -Confirm:$false", new object[] { changes.ToArray() });
 
+                Assert.Contains(undo.Errors, e => e.FullyQualifiedErrorId.StartsWith("JournalUntrusted,", StringComparison.Ordinal));
                 foreach (var change in written)
                 {
-                    Assert.Equal(change.OldValue, Registry.GetValue(KeyOf(change), change.ValueName)?.ToString() ?? "(absent)");
+                    Assert.Equal(change.NewValue, Registry.GetValue(KeyOf(change), change.ValueName)?.ToString());
                 }
-
-                Assert.Equal(0u, Registry.GetValue(SchannelClient, "Enabled")!.AsDWord);
-                Assert.Equal(0u, Registry.GetValue(DotNet4.WithView(RegistryView.Registry32), "SchUseStrongCrypto")!.AsDWord);
             }
             finally
             {
