@@ -24,6 +24,7 @@ namespace TeamsRemediation.Errors
         SecurityError,
         InvalidData,
         NotEnabled,
+        InvalidResult,
     }
 
     /// <summary>

@@ -106,23 +106,10 @@ namespace TeamsRemediation.Journal
 
         private static void Ensure(IMachine machine, string path, string sddl, uint forbidden)
         {
-            if (!Directory.Exists(path))
+            var problem = FileSystem.ProtectedFolder.Ensure(machine, path, sddl, forbidden);
+            if (problem != null)
             {
-                try
-                {
-                    machine.Storage.CreateFolder(path, sddl);
-                    return;
-                }
-                catch (IOException) when (Directory.Exists(path))
-                {
-                    // Another run (or someone else) made it meanwhile: judge it like any folder found there.
-                }
-            }
-
-            var access = StorageAccess.FromSddl(machine.Storage.ReadSddl(path));
-            if (!access.IsProtectedAgainst(forbidden))
-            {
-                throw new JournalWriteException(ModuleErrors.JournalFolderUntrusted(path, access.Describe(forbidden)));
+                throw new JournalWriteException(ModuleErrors.JournalFolderUntrusted(path, problem));
             }
         }
     }

@@ -34,6 +34,12 @@ namespace TeamsRemediation.Platform
         /// <summary>Owners and DACLs of the module's own files and folders (journals, locks).</summary>
         IStorageSecurity Storage { get; }
 
+        /// <summary>One-shot tasks that run a command in a logged-on user's own session (Task Scheduler on Windows).</summary>
+        IUserTaskScheduler Tasks { get; }
+
+        /// <summary>The Application event log, for the machine log's copy of its lines.</summary>
+        IEventLogWriter EventLog { get; }
+
         /// <summary>True when this process runs 32-bit on a 64-bit OS (Intune's default host): a reminder, never a reason to skip a view.</summary>
         bool Is32BitProcess { get; }
 

@@ -20,6 +20,8 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
             StorageSecurity.Declare(ProgramDataPath, SimulatedStorageSecurity.ProgramData);
+            TaskScheduler = new SimulatedTaskScheduler(StorageSecurity);
+            EventLogWriter = new SimulatedEventLogWriter(SimulatedRegistry);
             SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
             Network = SimulatedNetwork;
             SimulatedEvents = new SimulatedEventSource(SimulatedClock);
@@ -81,6 +83,15 @@ namespace TeamsRemediation.Simulation
         public SimulatedStorageSecurity StorageSecurity { get; } = new SimulatedStorageSecurity();
 
         public IStorageSecurity Storage => StorageSecurity;
+
+        /// <summary>The task service: records every definition and plays what each user's session does with its run.</summary>
+        public SimulatedTaskScheduler TaskScheduler { get; }
+
+        public IUserTaskScheduler Tasks => TaskScheduler;
+
+        public SimulatedEventLogWriter EventLogWriter { get; }
+
+        public IEventLogWriter EventLog => EventLogWriter;
 
         public void Dispose()
         {

@@ -45,6 +45,10 @@ namespace TeamsRemediation.Windows
 
         public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();
 
+        public IUserTaskScheduler Tasks { get; } = new WindowsTaskScheduler();
+
+        public IEventLogWriter EventLog { get; } = new WindowsEventLogWriter();
+
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);

@@ -79,7 +79,8 @@ namespace TeamsRemediation.Windows
         /// <summary>The full argument line for powershell.exe: the script as a script block, called with the given parameters.</summary>
         /// <param name="scriptName">An embedded script, e.g. <see cref="SignOutWamAccounts"/>.</param>
         /// <param name="parameters">Parameter name to value: a string, a string array, or true for a switch.</param>
-        public static string BuildArguments(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters)
+        /// <param name="hiddenWindow">Adds -WindowStyle Hidden: the console of a program started in a user's desktop would otherwise show.</param>
+        public static string BuildArguments(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters, bool hiddenWindow = false)
         {
             var call = new StringBuilder("& {\n").Append(ReadScript(scriptName)).Append("\n}");
             foreach (var parameter in parameters)
@@ -102,7 +103,8 @@ namespace TeamsRemediation.Windows
             }
 
             var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(call.ToString()));
-            return "-NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand " + encoded;
+            return "-NoProfile -NonInteractive -ExecutionPolicy Bypass " + (hiddenWindow ? "-WindowStyle Hidden " : string.Empty)
+                + "-EncodedCommand " + encoded;
         }
 
         /// <summary>Decodes the script block back out of an argument line (tests and verbose output use it).</summary>

@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Logging;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
+using Xunit;
+
+namespace TeamsRemediation.Tests.UserBridge
+{
+    /// <summary>The per-machine log: its protected folder, rotation, one line per entry, and its copy in the Application log.</summary>
+    public sealed class MachineLogTests
+    {
+        [Fact]
+        public void The_log_rotates_at_its_size_and_keeps_a_bounded_number_of_old_files()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                var log = new MachineLog(pc);
+                var filler = new string('x', 64 * 1024);
+                for (var i = 0; i < (MachineLog.KeptFiles + 3) * 17; i++)
+                {
+                    Assert.True(log.Write("Test", i + " " + filler));
+                }
+
+                var folder = Path.GetDirectoryName(log.FilePath)!;
+                var files = Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n).ToList();
+                var rotated = Enumerable.Range(1, MachineLog.KeptFiles).Select(n => MachineLog.FileName + "." + n);
+                var expected = new[] { MachineLog.FileName }.Concat(rotated);
+                Assert.Equal(expected, files);
+                Assert.All(Directory.GetFiles(folder), f => Assert.True(new FileInfo(f).Length <= MachineLog.MaximumBytes + filler.Length + 100));
+                Assert.Contains(((MachineLog.KeptFiles + 3) * 17 - 1) + " ", File.ReadAllText(log.FilePath));
+                Assert.Equal(TeamsRemediation.Journal.JournalStorage.JournalFolderSddl, pc.StorageSecurity.ReadSddl(folder));
+            }
+        }
+
+        [Fact]
+        public void A_message_with_line_breaks_stays_one_line()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                var log = new MachineLog(pc);
+
+                log.Write("Test", "first\r\nsecond\nthird");
+
+                var lines = File.ReadAllLines(log.FilePath);
+                Assert.EndsWith("[Test] first  second third", Assert.Single(lines));
+            }
+        }
+
+        [Fact]
+        public void As_SYSTEM_the_event_source_is_registered_and_every_line_is_an_event()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                var log = new MachineLog(pc);
+
+                log.Write("UserBridge", "Registered a task.");
+                log.Write("UserBridge", "A task timed out.", EventLogLevel.Warning);
+
+                Assert.Equal(RegistryValue.ExpandString(@"%SystemRoot%\Microsoft.NET\Framework\v4.0.30319\EventLogMessages.dll"),
+                    pc.SimulatedRegistry.GetValue(EventLogSource.Key, "EventMessageFile"));
+                Assert.Equal(RegistryValue.DWord(7), pc.SimulatedRegistry.GetValue(EventLogSource.Key, "TypesSupported"));
+                Assert.Equal(
+                    new[] { (EventLogSource.Name, EventLogLevel.Information, MachineLog.EventId, "[UserBridge] Registered a task."),
+                        (EventLogSource.Name, EventLogLevel.Warning, MachineLog.EventId, "[UserBridge] A task timed out.") },
+                    pc.EventLogWriter.Entries);
+            }
+        }
+
+        [Fact]
+        public void A_caller_that_may_not_register_the_source_writes_the_file_only()
+        {
+            var pc = SimulatedPc.Create();
+            using (pc.Machine)
+            {
+                var alice = pc.AddUser("alice", loggedOn: true);
+                pc.RunAs(alice, elevated: false);
+                var log = new MachineLog(pc.Machine);
+
+                Assert.True(log.Write("Test", "a line"));
+
+                Assert.Null(pc.Machine.SimulatedRegistry.GetValue(EventLogSource.Key, "EventMessageFile"));
+                Assert.Empty(pc.Machine.EventLogWriter.Entries);
+                Assert.Single(File.ReadAllLines(log.FilePath));
+            }
+        }
+
+        [Fact]
+        public void A_log_folder_planted_by_a_user_is_not_written_to()
+        {
+            var pc = SimulatedPc.Create().RunAsSystem();
+            using (pc.Machine)
+            {
+                var alice = pc.AddUser("alice");
+                var log = new MachineLog(pc.Machine);
+                var folder = Path.GetDirectoryName(log.FilePath)!;
+                Directory.CreateDirectory(folder);
+                pc.Machine.StorageSecurity.Declare(folder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
+
+                Assert.False(log.Write("Test", "a line"));
+
+                Assert.False(File.Exists(log.FilePath));
+            }
+        }
+    }
+}

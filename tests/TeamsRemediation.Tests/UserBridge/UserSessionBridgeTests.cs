@@ -1,0 +1,529 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.UserBridge;
+using Xunit;
+
+namespace TeamsRemediation.Tests.UserBridge
+{
+    /// <summary>The bridge against the simulated task service: who gets a run, what comes back, and that nothing is left behind.</summary>
+    public sealed class UserSessionBridgeTests
+    {
+        [Fact]
+        public void Two_users_in_two_sessions_each_get_their_own_task_run_and_result()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true, domain: "AzureAD", sid: BridgeScenario.EntraSid);
+                var bob = scenario.Pc.AddUser("bob", loggedOn: true);
+                foreach (var user in new[] { alice, bob })
+                {
+                    scenario.Tasks.OnRun(user.Sid, run =>
+                    {
+                        run.WriteResult(BridgeScenario.ResultFor(run, user.UserName));
+                        return SimulatedRunEnd.Exits;
+                    });
+                }
+
+                var runs = scenario.Run(scenario.Request());
+
+                Assert.Equal(new[] { 1, 2 }, runs.Select(r => r.SessionId));
+                Assert.Equal(new[] { alice.Sid, bob.Sid }, runs.Select(r => r.UserSid));
+                Assert.All(runs, r => Assert.Equal(UserSessionRunOutcome.Completed, r.Outcome));
+                Assert.Equal(alice.UserName, runs[0].Result!.Objects.Single().Properties.Single(p => p.Name == "User").Value);
+                Assert.Equal(bob.UserName, runs[1].Result!.Objects.Single().Properties.Single(p => p.Name == "User").Value);
+                Assert.Equal(2L, runs[1].Result!.Objects.Single().Properties.Single(p => p.Name == "Session").Value);
+
+                var started = scenario.Tasks.Runs.OrderBy(r => r.SessionId).ToList();
+                Assert.Equal(new[] { (alice.Sid, 1), (bob.Sid, 2) }, started.Select(r => (r.UserSid, r.SessionId)));
+                Assert.NotEqual(started[0].TaskName, started[1].TaskName);
+                Assert.NotEqual(started[0].Parameter("ResultPath"), started[1].Parameter("ResultPath"));
+                Assert.NotEqual(started[0].Parameter("RunId"), started[1].Parameter("RunId"));
+                Assert.All(runs, r => Assert.True(r.CleanedUp));
+                Assert.Empty(scenario.Tasks.Present);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(3)]
+        public void Sessions_run_side_by_side_up_to_the_limit(int maxParallel)
+        {
+            using (var scenario = new BridgeScenario())
+            using (var allInFlight = new CountdownEvent(maxParallel))
+            {
+                var users = Enumerable.Range(0, 3).Select(i => scenario.Pc.AddUser("user" + i, loggedOn: true)).ToList();
+                var inFlight = 0;
+                var most = 0;
+                foreach (var user in users)
+                {
+                    scenario.Tasks.OnRun(user.Sid, run =>
+                    {
+                        var now = Interlocked.Increment(ref inFlight);
+                        InterlockedMax(ref most, now);
+                        if (maxParallel > 1)
+                        {
+                            // Each session's program waits until all of them are running at once: it proves they overlap.
+                            allInFlight.Signal();
+                            Assert.True(allInFlight.Wait(TimeSpan.FromSeconds(60)), "the sessions never ran at the same time");
+                        }
+
+                        run.WriteResult(BridgeScenario.ResultFor(run, user.UserName));
+                        Interlocked.Decrement(ref inFlight);
+                        return SimulatedRunEnd.Exits;
+                    });
+                }
+
+                var request = scenario.Request();
+                request.MaxParallel = maxParallel;
+
+                var runs = scenario.Run(request);
+
+                Assert.Equal(maxParallel, most);
+                Assert.Equal(users.Select(u => u.Sid), runs.Select(r => r.UserSid));
+                Assert.All(runs, r => Assert.Equal(UserSessionRunOutcome.Completed, r.Outcome));
+                Assert.Empty(scenario.Tasks.Present);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+
+        [Fact]
+        public void Each_run_folder_is_made_for_its_user_alone_under_a_folder_only_SYSTEM_and_Administrators_hold()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true, sid: BridgeScenario.EntraSid);
+                string? folderSddl = null;
+                string? parentSddl = null;
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    var folder = Path.GetDirectoryName(run.Parameter("ResultPath"))!;
+                    folderSddl = scenario.Machine.StorageSecurity.ReadSddl(folder);
+                    parentSddl = scenario.Machine.StorageSecurity.ReadSddl(Path.GetDirectoryName(folder)!);
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
+                    return SimulatedRunEnd.Exits;
+                });
+
+                Assert.Equal(UserSessionRunOutcome.Completed, scenario.Run(scenario.Request()).Single().Outcome);
+
+                Assert.Equal(BridgeRunFolder.RunFolderSddl(alice.Sid), folderSddl);
+                var access = StorageAccess.FromSddl(folderSddl!);
+                Assert.Equal(new[] { alice.Sid }, access.Holders(StorageAccess.WriteRights));
+                Assert.Equal(TeamsRemediation.Journal.JournalStorage.JournalFolderSddl, parentSddl);
+            }
+        }
+
+        [Fact]
+        public void A_run_that_does_not_finish_in_time_is_stopped_deleted_and_reported_as_timed_out()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run => SimulatedRunEnd.KeepsRunning);
+                var request = scenario.Request();
+                request.Timeout = TimeSpan.FromSeconds(10);
+
+                var run = scenario.Run(request).Single();
+
+                Assert.Equal(UserSessionRunOutcome.TimedOut, run.Outcome);
+                Assert.Equal("UserBridgeTimedOut", Assert.Single(run.Problems).Id);
+                Assert.Null(run.Result);
+                Assert.True(run.CleanedUp);
+                Assert.Equal(scenario.Tasks.RegisteredNames, scenario.Tasks.DeletedNames);
+                Assert.Empty(scenario.Tasks.Present);
+                Assert.Empty(scenario.LeftFolders);
+                Assert.Contains("timed out after 10 s", scenario.LogText);
+            }
+        }
+
+        [Fact]
+        public void A_user_who_logs_off_while_the_task_runs_is_reported_not_waited_for()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                var waits = 0;
+                scenario.Tasks.OnRun(alice.Sid, run => SimulatedRunEnd.KeepsRunning);
+                scenario.Tasks.Waiting = () =>
+                {
+                    if (++waits == 2)
+                    {
+                        scenario.Machine.UserDirectory.RemoveSessions(alice.Sid);
+                    }
+                };
+                var request = scenario.Request();
+                request.Timeout = TimeSpan.FromMinutes(30);
+
+                var run = scenario.Run(request).Single();
+
+                Assert.Equal(UserSessionRunOutcome.LoggedOff, run.Outcome);
+                Assert.Equal("UserLoggedOff", Assert.Single(run.Problems).Id);
+                Assert.Equal(2, waits);
+                Assert.Empty(scenario.Tasks.Present);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void A_log_off_that_ends_the_program_before_it_wrote_is_a_log_off_too_not_a_missing_result()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    scenario.Machine.UserDirectory.RemoveSessions(alice.Sid);
+                    run.ExitCode = unchecked((int)0xC000013A);
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.LoggedOff, run.Outcome);
+                Assert.Equal("UserLoggedOff", Assert.Single(run.Problems).Id);
+                Assert.Empty(scenario.Tasks.Present);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void A_program_that_ends_without_a_result_is_reported_with_its_exit_code()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.ExitCode = 1;
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.NoResult, run.Outcome);
+                var problem = Assert.Single(run.Problems);
+                Assert.Equal("UserBridgeNoResult", problem.Id);
+                Assert.Contains("0x00000001", problem.Message);
+                Assert.Empty(scenario.Tasks.Present);
+            }
+        }
+
+        [Fact]
+        public void A_result_owned_by_someone_else_than_the_user_is_rejected_and_removed()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                var bob = scenario.Pc.AddUser("bob", loggedOn: false);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.WriteResult(BridgeScenario.ResultFor(run, "CONTOSO\\mallory"), ownerSid: bob.Sid);
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.NoResult, run.Outcome);
+                Assert.Null(run.Result);
+                var problem = Assert.Single(run.Problems);
+                Assert.Equal("UserBridgeResultUntrusted", problem.Id);
+                Assert.Contains("owned by " + bob.Sid, problem.Message);
+                Assert.Empty(scenario.LeftFolders);
+                Assert.Contains("Rejected the result of session 1: UserBridgeResultUntrusted", scenario.LogText);
+            }
+        }
+
+        [Fact]
+        public void A_result_written_for_another_run_is_rejected()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName).Replace(run.Parameter("RunId")!, Guid.NewGuid().ToString("N")));
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.NoResult, run.Outcome);
+                Assert.Equal("UserBridgeResultInvalid", Assert.Single(run.Problems).Id);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void A_session_in_Constrained_Language_Mode_is_reported_with_what_to_allow()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName, languageMode: "ConstrainedLanguage"));
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Completed, run.Outcome);
+                Assert.Equal("ConstrainedLanguage", run.Result!.LanguageMode);
+                var problem = Assert.Single(run.Problems);
+                Assert.Equal("UserSessionConstrainedLanguage", problem.Id);
+                Assert.Contains(Path.GetDirectoryName(scenario.Manifest)!, problem.RecommendedAction);
+                Assert.Contains("AppLocker or WDAC", problem.RecommendedAction);
+            }
+        }
+
+        [Fact]
+        public void SYSTEM_is_never_a_target_whether_named_or_found_with_a_session()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                scenario.Machine.UserDirectory.AddSession(new InteractiveSession(3, WellKnownSids.LocalSystem, @"NT AUTHORITY\SYSTEM", active: true));
+                var named = scenario.Request();
+                named.UserSids.Add(WellKnownSids.LocalSystem);
+
+                var refused = Assert.Throws<UserBridgeException>(() => scenario.Run(named));
+                var found = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal("ServiceAccountNotATarget", refused.Error.Id);
+                Assert.Equal(UserSessionRunOutcome.Skipped, found.Outcome);
+                Assert.Equal("ServiceAccountNotATarget", Assert.Single(found.Problems).Id);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void A_caller_that_is_neither_SYSTEM_nor_elevated_is_refused_before_anything_is_registered()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Pc.RunAs(alice, elevated: false);
+
+                var refused = Assert.Throws<UserBridgeException>(() => scenario.Run(scenario.Request()));
+
+                Assert.Equal("UserBridgeNotPrivileged", refused.Error.Id);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+            }
+        }
+
+        [Fact]
+        public void Sessions_that_cannot_be_listed_stop_the_run_before_anything_is_registered()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Machine.UserDirectory.SessionsUnreadable = true;
+
+                var refused = Assert.Throws<UserBridgeException>(() => scenario.Run(scenario.Request()));
+
+                Assert.Equal("UserSessionsUnreadable", refused.Error.Id);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Contains("could not be listed", scenario.LogText);
+            }
+        }
+
+        [Fact]
+        public void A_disconnected_session_is_skipped_and_reported_unless_asked_for()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice");
+                scenario.Machine.UserDirectory.AddSession(new InteractiveSession(4, alice.Sid, alice.UserName, active: false));
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var skipped = scenario.Run(scenario.Request()).Single();
+                var included = scenario.Request();
+                included.IncludeDisconnected = true;
+                var ran = scenario.Run(included).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Skipped, skipped.Outcome);
+                Assert.Equal("UserSessionDisconnected", Assert.Single(skipped.Problems).Id);
+                Assert.Equal(UserSessionRunOutcome.Completed, ran.Outcome);
+                Assert.Equal(4, ran.SessionId);
+                Assert.Single(scenario.Tasks.Runs);
+            }
+        }
+
+        [Fact]
+        public void A_named_user_without_a_session_is_reported_and_others_are_left_alone()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                scenario.Pc.AddUser("alice", loggedOn: true);
+                var bob = scenario.Pc.AddUser("bob");
+                var request = scenario.Request();
+                request.UserSids.Add(bob.Sid);
+
+                var run = scenario.Run(request).Single();
+
+                Assert.Equal(bob.Sid, run.UserSid);
+                Assert.Equal("UserSessionNotFound", Assert.Single(run.Problems).Id);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+            }
+        }
+
+        [Fact]
+        public void A_caller_that_stops_mid_run_still_gets_every_task_and_folder_removed()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                var bob = scenario.Pc.AddUser("bob", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run => SimulatedRunEnd.KeepsRunning);
+                scenario.Tasks.OnRun(bob.Sid, run => SimulatedRunEnd.KeepsRunning);
+                using (var stop = new CancellationTokenSource())
+                {
+                    scenario.Tasks.Waiting = stop.Cancel;
+                    var request = scenario.Request();
+                    request.MaxParallel = 1;
+
+                    var runs = scenario.Run(request, stop.Token);
+
+                    Assert.All(runs, r => Assert.Equal(UserSessionRunOutcome.Cancelled, r.Outcome));
+                    Assert.Single(scenario.Tasks.RegisteredNames);
+                    Assert.Equal(scenario.Tasks.RegisteredNames, scenario.Tasks.DeletedNames);
+                    Assert.Empty(scenario.Tasks.Present);
+                    Assert.Empty(scenario.LeftFolders);
+                }
+            }
+        }
+
+        [Fact]
+        public void Leftovers_of_a_run_that_died_are_removed_and_a_run_still_going_beside_it_is_not()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                var now = scenario.Machine.Clock.UtcNow;
+                var dead = BridgeTaskName.Create(now - TimeSpan.FromHours(2), "0123456789ab", 1);
+                var alive = BridgeTaskName.Create(now - TimeSpan.FromMinutes(2), "ba9876543210", 2);
+                scenario.Tasks.AddLeftover(dead.TaskPath, alice.Sid);
+                scenario.Tasks.AddLeftover(alive.TaskPath, alice.Sid);
+                scenario.Tasks.AddLeftover("\\" + BridgeTaskName.Prefix + "damaged", alice.Sid);
+                var deadFolder = BridgeRunFolder.Create(scenario.Machine, dead, alice.Sid);
+                File.WriteAllText(Path.Combine(deadFolder, "result.json"), "{}");
+                var aliveFolder = BridgeRunFolder.Create(scenario.Machine, alive, alice.Sid);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
+                    return SimulatedRunEnd.Exits;
+                });
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Completed, run.Outcome);
+                Assert.Equal(new[] { alive.TaskPath }, scenario.Tasks.Present);
+                Assert.Contains(dead.TaskPath, scenario.Tasks.DeletedNames);
+                Assert.False(Directory.Exists(deadFolder));
+                Assert.True(Directory.Exists(aliveFolder));
+                Assert.Contains("Deleted the leftover task " + dead.TaskPath, scenario.LogText);
+            }
+        }
+
+        [Fact]
+        public void A_request_too_long_for_a_command_line_is_refused_before_a_task_exists()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                scenario.Pc.AddUser("alice", loggedOn: true);
+                var request = scenario.Request();
+                request.Parameters["UserName"] = new string('a', 12000);
+
+                var run = scenario.Run(request).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Failed, run.Outcome);
+                Assert.Equal("UserBridgeInvalidRequest", Assert.Single(run.Problems).Id);
+                Assert.Contains("more than Windows starts (32000)", run.Problems[0].Message);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void A_refused_registration_is_reported_and_leaves_no_folder()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.RefusedUsers.Add(alice.Sid);
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Failed, run.Outcome);
+                var problem = Assert.Single(run.Problems);
+                Assert.Equal("UserBridgeTaskFailed", problem.Id);
+                Assert.Contains("could not be registered", problem.Message);
+                Assert.Empty(run.TaskName);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void A_bridge_folder_planted_by_a_user_is_not_used()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                Directory.CreateDirectory(scenario.BridgeFolder);
+                scenario.Machine.StorageSecurity.Declare(scenario.BridgeFolder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
+
+                var run = scenario.Run(scenario.Request()).Single();
+
+                Assert.Equal(UserSessionRunOutcome.Failed, run.Outcome);
+                Assert.Equal("UserBridgeTaskFailed", Assert.Single(run.Problems).Id);
+                Assert.Contains("owned by " + alice.Sid, run.Problems[0].Message);
+                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Empty(Directory.GetDirectories(scenario.BridgeFolder));
+            }
+        }
+
+        [Fact]
+        public void The_machine_log_has_one_line_per_decision_and_no_parameter_values()
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
+                    return SimulatedRunEnd.Exits;
+                });
+                var request = scenario.Request();
+                request.Parameters["UserName"] = "secret-looking-value";
+
+                scenario.Run(request);
+
+                var lines = scenario.LogText.Split(new[] { "\r\n" }, StringSplitOptions.RemoveEmptyEntries);
+                Assert.Contains(lines, l => l.Contains("[UserBridge] Request by S-1-5-18: Get-TeamsInstallation with -UserName"));
+                var task = "\\" + BridgeTaskName.Prefix;
+                var preparing = Array.FindIndex(lines, l => l.Contains("Preparing " + task) && l.Contains(alice.Sid + " (session 1)"));
+                var registered = Array.FindIndex(lines, l => l.Contains("Registered " + task) && l.Contains("starting it in session 1"));
+                Assert.InRange(preparing, 0, registered - 1);
+                Assert.Contains(lines, l => l.Contains("Accepted the result of session 1: 1 object(s), 0 error(s)"));
+                Assert.Contains(lines, l => l.Contains("Deleted \\" + BridgeTaskName.Prefix));
+                Assert.DoesNotContain("secret-looking-value", scenario.LogText);
+                Assert.All(lines, l => Assert.Matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z PC01 \\d+ \\[UserBridge\\] ", l));
+            }
+        }
+    }
+}

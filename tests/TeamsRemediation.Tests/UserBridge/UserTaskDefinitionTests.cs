@@ -1,0 +1,106 @@
+using System;
+using System.Linq;
+using System.Xml.Linq;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.UserBridge;
+using TeamsRemediation.Windows;
+using Xunit;
+
+namespace TeamsRemediation.Tests.UserBridge
+{
+    /// <summary>The task the bridge registers, read back from the simulated task service exactly as it was handed over.</summary>
+    public sealed class UserTaskDefinitionTests
+    {
+        private static readonly XNamespace Ns = UserTaskDefinition.TaskNamespace;
+
+        [Theory]
+        [InlineData(false, "System32")]
+        [InlineData(true, "Sysnative")]
+        public void The_task_runs_64_bit_Windows_PowerShell_as_the_user_by_SID_with_interactive_token_and_least_privilege(bool bitness32,
+            string folder)
+        {
+            using (var scenario = new BridgeScenario())
+            {
+                if (bitness32)
+                {
+                    scenario.Pc.Bitness32();
+                }
+
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true, domain: "AzureAD", sid: BridgeScenario.EntraSid);
+                string? xml = null;
+                string? registeredFor = null;
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    xml = scenario.Tasks.Definition(run.TaskName);
+                    registeredFor = run.UserSid;
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
+                    return SimulatedRunEnd.Exits;
+                });
+                var request = scenario.Request("Reset-TeamsWorkAccount");
+                request.Switches.Add("Force");
+
+                var runs = scenario.Run(request);
+
+                Assert.Equal(UserSessionRunOutcome.Completed, Assert.Single(runs).Outcome);
+                Assert.Equal(BridgeScenario.EntraSid, registeredFor);
+                var task = XDocument.Parse(xml!).Root!;
+                var principal = task.Element(Ns + "Principals")!.Elements(Ns + "Principal").Single();
+                Assert.Equal(BridgeScenario.EntraSid, (string)principal.Element(Ns + "UserId")!);
+                Assert.Equal("InteractiveToken", (string)principal.Element(Ns + "LogonType")!);
+                Assert.Equal("LeastPrivilege", (string)principal.Element(Ns + "RunLevel")!);
+                Assert.Null(principal.Element(Ns + "GroupId"));
+                Assert.DoesNotContain(task.Descendants(), e => e.Name.LocalName.IndexOf("Password", StringComparison.OrdinalIgnoreCase) >= 0);
+                Assert.Equal((string)principal.Attribute("id")!, (string)task.Element(Ns + "Actions")!.Attribute("Context")!);
+
+                var settings = task.Element(Ns + "Settings")!;
+                Assert.Equal("true", (string)settings.Element(Ns + "Hidden")!);
+                Assert.Equal("PT1M", (string)settings.Element(Ns + "DeleteExpiredTaskAfter")!);
+                Assert.Equal("false", (string)settings.Element(Ns + "DisallowStartIfOnBatteries")!);
+                Assert.Equal("false", (string)settings.Element(Ns + "StartWhenAvailable")!);
+                Assert.Equal("PT11M", (string)settings.Element(Ns + "ExecutionTimeLimit")!);
+                var trigger = task.Element(Ns + "Triggers")!.Elements().Single();
+                Assert.Equal("TimeTrigger", trigger.Name.LocalName);
+                var start = DateTimeOffset.Parse((string)trigger.Element(Ns + "StartBoundary")!);
+                var end = DateTimeOffset.Parse((string)trigger.Element(Ns + "EndBoundary")!);
+                Assert.True(start < scenario.Machine.Clock.UtcNow, "the trigger's start lies in the past, so it never starts the task");
+                Assert.Equal(TimeSpan.FromMinutes(12), end - start);
+
+                var exec = task.Element(Ns + "Actions")!.Element(Ns + "Exec")!;
+                Assert.Equal(
+                    System.IO.Path.Combine(scenario.Machine.WindowsPath, folder, "WindowsPowerShell", "v1.0", "powershell.exe"),
+                    (string)exec.Element(Ns + "Command")!);
+                var arguments = (string)exec.Element(Ns + "Arguments")!;
+                Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -EncodedCommand ", arguments);
+                // Room left under the 32,767 characters of a command line for the parameters of any request.
+                Assert.InRange(((string)exec.Element(Ns + "Command")!).Length + arguments.Length, 1, 24000);
+                var script = WindowsPowerShellScript.DecodeArguments(arguments);
+                Assert.Contains(WindowsPowerShellScript.ReadScript(UserSessionBridge.ChildScript), script);
+                var run = scenario.Tasks.Runs.Single();
+                Assert.Equal(scenario.Manifest, run.Parameter("ModuleManifest"));
+                Assert.Equal("Reset-TeamsWorkAccount", run.Parameter("CommandName"));
+                Assert.Contains("-SwitchNames 'Force'", script);
+                Assert.Equal(1, run.SessionId);
+
+                // Deleted afterwards, with its folder.
+                Assert.Equal(scenario.Tasks.RegisteredNames, scenario.Tasks.DeletedNames);
+                Assert.Empty(scenario.Tasks.Present);
+                Assert.Empty(scenario.LeftFolders);
+            }
+        }
+
+        [Fact]
+        public void The_trigger_ends_after_the_timeout_and_a_margin_so_the_service_deletes_a_task_the_module_could_not()
+        {
+            var registered = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
+            var definition = new UserTaskDefinition(
+                BridgeScenario.EntraSid, @"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe", "-NoProfile",
+                @"C:\ProgramData\TeamsRemediation\UserBridge\run", TimeSpan.FromMinutes(5), registered);
+
+            var trigger = XDocument.Parse(definition.ToXml()).Root!.Element(Ns + "Triggers")!.Element(Ns + "TimeTrigger")!;
+
+            Assert.Equal("2026-11-27T05:59:00+00:00", (string)trigger.Element(Ns + "StartBoundary")!);
+            Assert.Equal("2026-11-27T06:15:00+00:00", (string)trigger.Element(Ns + "EndBoundary")!);
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-16\"?>", definition.ToXml());
+        }
+    }
+}
