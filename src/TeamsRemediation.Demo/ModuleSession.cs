@@ -6,19 +6,19 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Reflection;
-using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
 
 namespace TeamsRemediation.Demo
 {
     /// <summary>
-    /// A real PowerShell engine with the built module imported from out/TeamsRemediation and a machine
-    /// attached to its runspace. What the demo and the tests run cmdlets in.
+    /// A real PowerShell engine with the built module imported from out/TeamsRemediation and a simulated machine
+    /// attached to its runspace (or none: the PC this process runs on). What the demo and the tests run cmdlets in.
     /// </summary>
     public sealed class ModuleSession : IDisposable
     {
         private readonly StringWriter hostText = new StringWriter();
 
-        public ModuleSession(IMachine machine, int width = 150)
+        public ModuleSession(SimulatedMachine? machine, int width = 150)
         {
             EngineTelemetry.EnsureSilent();
             Host = new TextHost(hostText, width);
@@ -34,7 +34,7 @@ namespace TeamsRemediation.Demo
 
             Runspace = RunspaceFactory.CreateRunspace(Host, state);
             Runspace.Open();
-            MachineHook.Attach(Runspace, machine);
+            machine?.AttachTo(Runspace);
             Invoke("Import-Module -Name $args[0] -ErrorAction Stop", ManifestPath);
         }
 
@@ -43,7 +43,8 @@ namespace TeamsRemediation.Demo
         {
             get
             {
-                var path = typeof(ModuleSession).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ModuleManifest").Value!;
+                var path = typeof(ModuleSession).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a =>
+                    a.Key == "ModuleManifest").Value!;
                 if (!File.Exists(path))
                 {
                     throw new FileNotFoundException("The module is not built: " + path + " is missing. Run 'dotnet build' first.", path);
@@ -90,7 +91,8 @@ namespace TeamsRemediation.Demo
                     terminating = e;
                 }
 
-                return new ScriptResult(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), ps.Streams.Verbose.Select(v => v.Message).ToList(), terminating);
+                return new ScriptResult(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(),
+                    ps.Streams.Verbose.Select(v => v.Message).ToList(), terminating);
             }
         }
 
@@ -105,7 +107,8 @@ namespace TeamsRemediation.Demo
 
             if (result.Errors.Count > 0)
             {
-                throw new InvalidOperationException("Script wrote errors: " + string.Join("; ", result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+                throw new InvalidOperationException("Script wrote errors: "
+                    + string.Join("; ", result.Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
             }
 
             return result.Output;
@@ -127,14 +130,15 @@ namespace TeamsRemediation.Demo
 
         public void Dispose()
         {
-            MachineHook.Detach(Runspace);
+            SimulatedMachine.DetachFrom(Runspace);
             Runspace.Dispose();
         }
     }
 
     public sealed class ScriptResult
     {
-        public ScriptResult(IReadOnlyList<PSObject> output, IReadOnlyList<ErrorRecord> errors, IReadOnlyList<string> warnings, IReadOnlyList<string> verbose, Exception? terminating)
+        public ScriptResult(IReadOnlyList<PSObject> output, IReadOnlyList<ErrorRecord> errors, IReadOnlyList<string> warnings,
+            IReadOnlyList<string> verbose, Exception? terminating)
         {
             Output = output;
             Errors = errors;

@@ -57,7 +57,8 @@ namespace TeamsRemediation.Demo
 
         private sealed class TextHostUserInterface : PSHostUserInterface
         {
-            private static readonly System.Text.RegularExpressions.Regex AnsiEscape = new System.Text.RegularExpressions.Regex("\u001b\\[[0-9;]*[A-Za-z]");
+            private static readonly System.Text.RegularExpressions.Regex AnsiEscape =
+                new System.Text.RegularExpressions.Regex("\u001b\\[[0-9;]*[A-Za-z]");
             private readonly TextWriter output;
             private readonly TextHostRawUserInterface raw;
             private readonly List<ProgressRecord> progress = new List<ProgressRecord>();
@@ -81,13 +82,17 @@ namespace TeamsRemediation.Demo
 
             public override PSHostRawUserInterface RawUI => raw;
 
-            public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw NotInteractive();
+            public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
+                throw NotInteractive();
 
-            public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) => throw NotInteractive();
+            public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) =>
+                throw NotInteractive();
 
-            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw NotInteractive();
+            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
+                throw NotInteractive();
 
-            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw NotInteractive();
+            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,
+                PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw NotInteractive();
 
             public override string ReadLine() => throw NotInteractive();
 
@@ -118,7 +123,8 @@ namespace TeamsRemediation.Demo
                 }
             }
 
-            private static PSInvalidOperationException NotInteractive() => new PSInvalidOperationException("This session is not interactive: nobody can answer a prompt. Use -Force or -Confirm:$false.");
+            private static PSInvalidOperationException NotInteractive() =>
+                new PSInvalidOperationException("This session is not interactive: nobody can answer a prompt. Use -Force or -Confirm:$false.");
         }
 
         private sealed class TextHostRawUserInterface : PSHostRawUserInterface

@@ -14,7 +14,8 @@ namespace TeamsRemediation.Account
             Name = name;
         }
 
-        /// <summary>The full target as cmdkey prints it and takes it back in /delete, e.g. LegacyGeneric:target=msteams_adalsso/adal_context_0.</summary>
+        /// <summary>The full target as cmdkey prints it and takes it back in /delete, e.g.
+        /// LegacyGeneric:target=msteams_adalsso/adal_context_0.</summary>
         public string Target { get; }
 
         /// <summary>The part before the colon: LegacyGeneric, Domain, MicrosoftAccount, WindowsLive...</summary>
@@ -62,7 +63,8 @@ namespace TeamsRemediation.Account
         /// </summary>
         public static bool IsRemovable(StoredCredential credential, bool includeOffice)
         {
-            if (credential.Kind.Equals("MicrosoftAccount", StringComparison.OrdinalIgnoreCase) || credential.Name.StartsWith("MicrosoftAccount:", StringComparison.OrdinalIgnoreCase))
+            if (credential.Kind.Equals("MicrosoftAccount", StringComparison.OrdinalIgnoreCase)
+                || credential.Name.StartsWith("MicrosoftAccount:", StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

@@ -16,7 +16,8 @@ namespace TeamsRemediation.Account
         public const string SsoState = "SSO State";
         public const string TenantDetails = "Tenant Details";
 
-        private readonly Dictionary<string, Dictionary<string, string>> sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Dictionary<string, string>> sections = new Dictionary<string, Dictionary<string,
+            string>>(StringComparer.OrdinalIgnoreCase);
 
         private DsregStatus()
         {
@@ -67,7 +68,8 @@ namespace TeamsRemediation.Account
             return status;
         }
 
-        public string? Get(string section, string name) => sections.TryGetValue(section, out var values) && values.TryGetValue(name, out var value) ? value : null;
+        public string? Get(string section, string name) => sections.TryGetValue(section, out var values)
+            && values.TryGetValue(name, out var value) ? value : null;
 
         /// <summary>YES is true, NO is false, anything else (absent, NOT SET) is null.</summary>
         public bool? Flag(string section, string name)

@@ -102,7 +102,9 @@ namespace TeamsRemediation.Cache
                 var would = new CacheTreeRemover(machine.Files).Run(plan, countOnly: true);
                 Fill(result, would);
                 result.Status = CacheClearStatus.WhatIf;
-                host.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + ByteSize.Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept" + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
+                host.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                    + ByteSize.Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept"
+                        + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
                 return;
             }
 
@@ -137,7 +139,8 @@ namespace TeamsRemediation.Cache
                         return;
                     }
 
-                    host.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString())) + ". Stopping it once more.");
+                    host.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString()))
+                        + ". Stopping it once more.");
                     if (!StopTeams(stopper, relaunched, user, client, stopped, afterRelaunch: true))
                     {
                         result.ProcessesStopped = stopped.ToArray();
@@ -165,7 +168,8 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        private bool StopTeams(TeamsProcessStopper stopper, IReadOnlyList<ProcessInfo> processes, TargetUser user, TeamsClient client, List<string> stopped, bool afterRelaunch)
+        private bool StopTeams(TeamsProcessStopper stopper, IReadOnlyList<ProcessInfo> processes, TargetUser user, TeamsClient client,
+            List<string> stopped, bool afterRelaunch)
         {
             if (processes.Count == 0)
             {
@@ -185,7 +189,8 @@ namespace TeamsRemediation.Cache
             }
 
             var names = outcome.StillRunning.Select(p => p.ToString());
-            host.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names) : ModuleErrors.TeamsStillRunning(user.UserName, client.ToString(), names));
+            host.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names)
+                : ModuleErrors.TeamsStillRunning(user.UserName, client.ToString(), names));
             return false;
         }
 
@@ -211,7 +216,8 @@ namespace TeamsRemediation.Cache
             var remover = new CacheTreeRemover(
                 machine.Files,
                 backup?.Journal,
-                (files, bytes) => host.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + ByteSize.Megabytes(bytes) + " removed", completed: false),
+                (files, bytes) => host.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, "
+                    + ByteSize.Megabytes(bytes) + " removed", completed: false),
                 host.Verbose);
             CacheRemovalTally tally;
             try
@@ -245,7 +251,9 @@ namespace TeamsRemediation.Cache
                 result.Status = tally.FilesRemoved > 0 ? CacheClearStatus.Cleared : CacheClearStatus.NothingToClear;
             }
 
-            host.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files (" + ByteSize.Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
+            host.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                + ByteSize.Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0
+                    ? ", kept in " + result.BackupPath : string.Empty) + ".");
         }
 
         /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
@@ -255,7 +263,8 @@ namespace TeamsRemediation.Cache
             var profile = user.ProfilePath;
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
-            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot)) : null;
+            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
+                : Path.GetFullPath(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
             var plan = new CacheRemovalPlan(cacheRoot, removed, backupPath == null ? null : Path.Combine(backupPath, "Cache"));
 
@@ -273,7 +282,8 @@ namespace TeamsRemediation.Cache
 
             var logs = TeamsLayout.LogPath(client, profile);
             plan.Set(logs, options.IncludeLogs ? removed : CacheItemDisposition.Keep);
-            host.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
+            host.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs
+                + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
 
             // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
             foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, profile) })
@@ -298,14 +308,16 @@ namespace TeamsRemediation.Cache
             var whyNot = launcher.WhyNotHere(user);
             if (whyNot != null)
             {
-                host.Warning("Teams was not restarted for " + user.UserName + ": " + whyNot + ". Teams starts again when the user opens it or signs in.");
+                host.Warning("Teams was not restarted for " + user.UserName + ": " + whyNot
+                    + ". Teams starts again when the user opens it or signs in.");
                 return;
             }
 
             var command = launcher.CommandFor(user, installation.Client);
             if (installation.Client == TeamsClient.Classic && !File.Exists(command.Program))
             {
-                host.Warning("Classic Teams was not restarted for " + user.UserName + ": " + command.Program + " is missing (the client is not installed).");
+                host.Warning("Classic Teams was not restarted for " + user.UserName + ": " + command.Program
+                    + " is missing (the client is not installed).");
                 return;
             }
 

@@ -75,7 +75,8 @@ namespace TeamsRemediation.Cache
             {
                 using (var process = Process.GetCurrentProcess())
                 {
-                    File.WriteAllText(ownerPath, "process " + process.Id + " (" + process.ProcessName + ") as " + Environment.UserDomainName + "\\" + Environment.UserName + ", since " + DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture));
+                    File.WriteAllText(ownerPath, "process " + process.Id + " (" + process.ProcessName + ") as " + Environment.UserDomainName + "\\"
+                        + Environment.UserName + ", since " + DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture));
                 }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

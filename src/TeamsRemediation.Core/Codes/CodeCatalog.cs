@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Codes
 {
@@ -33,7 +34,8 @@ namespace TeamsRemediation.Codes
         Network,
     }
 
-    /// <summary>One known code: what it means, what kind of cause, whether it alone means sign-in is broken, who acts, and the advice when that is not the PC.</summary>
+    /// <summary>One known code: what it means, what kind of cause, whether it alone means sign-in is broken, who acts, and the advice when that is
+    /// not the PC.</summary>
     public sealed class CodeInfo
     {
         public CodeInfo(string code, string meaning, CodeCause cause, bool breaksSignIn, FindingOwner owner = FindingOwner.Device, string advice = "")
@@ -68,7 +70,7 @@ namespace TeamsRemediation.Codes
     }
 
     /// <summary>
-    /// The one table of sign-in error codes (facts.md section 1), the facility classification of unknown 0xCAA
+    /// The one table of sign-in error codes, the facility classification of unknown 0xCAA
     /// codes, and the extraction of CAA and AADSTS codes from any text. Event 1098 and the Teams logs are both
     /// explained from here, so the same code never reads two ways.
     /// </summary>
@@ -94,8 +96,8 @@ namespace TeamsRemediation.Codes
 
         private const string AskAdmin = "Ask the Entra ID admin, with the correlation id and time from the evidence";
 
-        // Sources: facts.md sections 1 and 7, Microsoft's "Resolve sign-in errors in Teams" and "Microsoft 365 Apps
-        // activation error 0xCAA50021" pages, and the Entra authentication error code reference (AADSTS).
+        // Sources: Microsoft's "Resolve sign-in errors in Teams" and "Microsoft 365 Apps activation error 0xCAA50021"
+        // pages, and the Entra authentication error code reference (AADSTS).
         private static readonly Dictionary<string, CodeInfo> Known = new[]
         {
             new CodeInfo("CAA20002", "invalid_request: Entra ID rejected the token request", CodeCause.Request, true),
@@ -219,8 +221,27 @@ namespace TeamsRemediation.Codes
             return found;
         }
 
+        /// <summary>
+        /// The CAA code Teams shows for the network failure a probe met, from the table above, or empty when Teams
+        /// shows none for it.
+        /// </summary>
+        public static string ClientCodeFor(ProbeOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case ProbeOutcome.NameNotResolved: return Known["CAA82EE7"].Code;
+                case ProbeOutcome.ConnectFailed: return Known["CAA82EFD"].Code;
+                case ProbeOutcome.TimedOut: return Known["CAA82EE2"].Code;
+                case ProbeOutcome.ProxyRefused: return Known["CAA70004"].Code;
+                case ProbeOutcome.TlsFailed: return Known["CAA82F8F"].Code;
+                case ProbeOutcome.HtmlInsteadOfService: return Known["CAA90015"].Code;
+                default: return string.Empty;
+            }
+        }
+
         /// <summary>One line for an admin: code and meaning (AADSTS or CAA alike).</summary>
-        public static string Describe(string code) => code.StartsWith("AADSTS", StringComparison.Ordinal) ? code + " " + ExplainAadsts(code) : Explain(code).ToString();
+        public static string Describe(string code) => code.StartsWith("AADSTS", StringComparison.Ordinal) ? code + " " + ExplainAadsts(code)
+            : Explain(code).ToString();
 
         /// <summary>
         /// Unknown 0xCAA codes by facility (the third to fifth hex digits, AA?): AA2 Entra OAuth error, AA3 HTTP status,

@@ -33,7 +33,8 @@ namespace TeamsRemediation.Diagnostics
             var status = DsregStatus.Parse(result.StandardOutput);
             return status.IsRecognized
                 ? new DsregRun(status, string.Empty)
-                : new DsregRun(null, "dsregcmd /status printed no Device State this module can read (a localized or changed format): " + FirstLine(result.StandardOutput));
+                : new DsregRun(null, "dsregcmd /status printed no Device State this module can read (a localized or changed format): "
+                + FirstLine(result.StandardOutput));
         }
 
         public TeamsCaa20002Finding DeviceJoin(DsregRun run)
@@ -46,7 +47,9 @@ namespace TeamsRemediation.Diagnostics
             var s = run.Status;
             var evidence = new List<string>
             {
-                "AzureAdJoined: " + s.Get(DsregStatus.DeviceState, "AzureAdJoined") + ", EnterpriseJoined: " + (s.Get(DsregStatus.DeviceState, "EnterpriseJoined") ?? "-") + ", DomainJoined: " + s.Get(DsregStatus.DeviceState, "DomainJoined"),
+                "AzureAdJoined: " + s.Get(DsregStatus.DeviceState, "AzureAdJoined") + ", EnterpriseJoined: "
+                    + (s.Get(DsregStatus.DeviceState, "EnterpriseJoined") ?? "-") + ", DomainJoined: "
+                    + s.Get(DsregStatus.DeviceState, "DomainJoined"),
             };
             AddIfPresent(evidence, s, DsregStatus.DeviceDetails, "DeviceId");
             AddIfPresent(evidence, s, DsregStatus.DeviceDetails, "DeviceAuthStatus");
@@ -54,7 +57,10 @@ namespace TeamsRemediation.Diagnostics
             var auth = s.Get(DsregStatus.DeviceDetails, "DeviceAuthStatus");
             if (s.IsEntraJoined && auth != null && !auth.Equals("SUCCESS", StringComparison.OrdinalIgnoreCase))
             {
-                return findings.Make(CheckIds.AccountDeviceJoin, null, FindingStatus.Fail, s.JoinType + ", but the device cannot authenticate to Entra ID (DeviceAuthStatus " + auth + ").", evidence, "The device object is missing or disabled in Entra ID: an admin re-enables it, or rejoins the device (dsregcmd /leave then rejoin) - never done automatically.");
+                return findings.Make(CheckIds.AccountDeviceJoin, null, FindingStatus.Fail,
+                    s.JoinType + ", but the device cannot authenticate to Entra ID (DeviceAuthStatus " + auth + ").", evidence,
+                        "The device object is missing or disabled in Entra ID: an admin re-enables it, or rejoins the device (dsregcmd /leave " +
+                            "then rejoin) - never done automatically.");
             }
 
             return findings.Make(CheckIds.AccountDeviceJoin, null, FindingStatus.Pass, s.JoinType + ".", evidence);
@@ -70,7 +76,9 @@ namespace TeamsRemediation.Diagnostics
 
             if (!user.IsCaller)
             {
-                return findings.Skipped(CheckIds.AccountPrt, user, "dsregcmd shows the work account state of the account that runs it (" + caller.UserName + "), not of " + user.UserName + ". Run Test-TeamsCaa20002 as that user (Intune: run this script using the logged-on credentials).");
+                return findings.Skipped(CheckIds.AccountPrt, user,
+                    "dsregcmd shows the work account state of the account that runs it (" + caller.UserName + "), not of " + user.UserName
+                        + ". Run Test-TeamsCaa20002 as that user (Intune: run this script using the logged-on credentials).");
             }
 
             var s = run.Status;
@@ -80,7 +88,8 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var evidence = new List<string>();
-            foreach (var name in new[] { "AzureAdPrt", "AzureAdPrtUpdateTime", "Previous Prt Attempt", "Attempt Status", "HTTP status", "Server Error Code", "Server Error Description" })
+            foreach (var name in new[] { "AzureAdPrt", "AzureAdPrtUpdateTime", "Previous Prt Attempt", "Attempt Status", "HTTP status",
+                "Server Error Code", "Server Error Description" })
             {
                 AddIfPresent(evidence, s, DsregStatus.SsoState, name);
             }
@@ -154,7 +163,8 @@ namespace TeamsRemediation.Diagnostics
                 + CodeCatalog.Extract(description).FirstOrDefault() : string.Empty) + ")";
         }
 
-        /// <summary>DisableAADWAM=1, DisableADALatopWAMOverride=1 and EnableADAL=0 take modern sign-in away from Office apps: flagged, never set here.</summary>
+        /// <summary>DisableAADWAM=1, DisableADALatopWAMOverride=1 and EnableADAL=0 take modern sign-in away from Office apps: flagged, never set
+        /// here.</summary>
         public TeamsCaa20002Finding WamPolicy(TargetUser user)
         {
             if (!user.HiveLoaded)
@@ -175,10 +185,15 @@ namespace TeamsRemediation.Diagnostics
 
             if (bad.Count == 0)
             {
-                return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Pass, "WAM and modern authentication are not switched off for this user.", evidence);
+                return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Pass,
+                    "WAM and modern authentication are not switched off for this user.", evidence);
             }
 
-            return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Fail, "WAM sign-in is switched off for this user: " + string.Join(", ", bad) + ".", evidence, Remedies.RemoveWamOverrides(user.Sid) + " (Microsoft advises against these values; journaled, so Undo-TeamsRemediation puts them back), then " + Remedies.ResetWorkAccount(user.Sid) + ".");
+            return findings.Make(CheckIds.AccountWamPolicy, user, FindingStatus.Fail,
+                "WAM sign-in is switched off for this user: " + string.Join(", ", bad) + ".", evidence,
+                    Remedies.RemoveWamOverrides(user.Sid)
+                        + " (Microsoft advises against these values; journaled, so Undo-TeamsRemediation puts them back), then "
+                        + Remedies.ResetWorkAccount(user.Sid) + ".");
         }
 
         public TeamsCaa20002Finding BrokerPlugin(TargetUser user)
@@ -190,20 +205,25 @@ namespace TeamsRemediation.Diagnostics
             var folderPresent = Directory.Exists(folder);
             var evidence = new List<string>
             {
-                store + ": " + (broker != null ? broker : packages.Count == 0 ? "no package list for this user" : "no Microsoft.AAD.BrokerPlugin among " + packages.Count + " packages"),
+                store + ": " + (broker != null ? broker : packages.Count == 0 ? "no package list for this user"
+                    : "no Microsoft.AAD.BrokerPlugin among " + packages.Count + " packages"),
                 folder + (folderPresent ? ": present." : ": absent."),
             };
             if (broker != null)
             {
-                return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Pass, "The AAD broker plugin is registered for this user.", evidence);
+                return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Pass, "The AAD broker plugin is registered for this user.",
+                    evidence);
             }
 
             if (packages.Count == 0 && folderPresent)
             {
-                return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Pass, "The AAD broker plugin has its data folder in the profile (registration list not available).", evidence);
+                return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Pass,
+                    "The AAD broker plugin has its data folder in the profile (registration list not available).", evidence);
             }
 
-            return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Warning, "The AAD broker plugin (WAM) does not appear registered for this user.", evidence, Remedies.ResetWorkAccount(user.Sid) + " re-registers it in the user's session.");
+            return findings.Make(CheckIds.AccountBrokerPlugin, user, FindingStatus.Warning,
+                "The AAD broker plugin (WAM) does not appear registered for this user.", evidence,
+                    Remedies.ResetWorkAccount(user.Sid) + " re-registers it in the user's session.");
         }
 
         private void Inspect(RegistryKeyPath key, string name, uint bad, List<string> evidence, List<string> found)

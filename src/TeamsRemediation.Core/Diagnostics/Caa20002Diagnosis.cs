@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
-using TeamsRemediation.Tls;
 
 namespace TeamsRemediation.Diagnostics
 {
@@ -33,99 +32,89 @@ namespace TeamsRemediation.Diagnostics
         {
             var startedAt = DateTime.UtcNow;
             var findings = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime);
-            var network = new NetworkChecks(machine, findings);
-            var account = new AccountChecks(machine, findings);
-            var evidence = new EvidenceChecks(machine, findings);
-            var tls = new TlsChecks(machine.Registry, findings);
-            var teams = new TeamsChecks(machine, findings);
-            var caller = machine.Users.GetCurrentIdentity();
+            var table = new CheckTable(machine, findings);
+            var wanted = table.Rows.Where(r => options.Wants(r.Id) && (r.Scope == CheckScope.Machine || users.Count > 0)).ToList();
+            var needs = wanted.Aggregate(CheckNeeds.Nothing, (all, row) => all | row.Needs);
+            var machineInputs = new DiagnosisInputs(options, machine.Users.GetCurrentIdentity());
+            var perUser = users.Select(u => new UserInputs(u)).ToList();
 
             // The outside world first, all at once.
-            var wantsProxy = options.Wants(CheckIds.NetworkProxy);
-            var wantsProbes = !options.SkipNetwork && (options.Wants(CheckIds.NetworkEndpoint) || options.Wants(CheckIds.NetworkClockSkew) || wantsProxy);
-            var proxies = wantsProbes || wantsProxy ? network.ReadProxies(users) : new ProxyPicture();
-            var probes = wantsProbes ? network.StartProbes(options.Endpoints, proxies.Route, options.Timeout) : null;
-            var dsreg = options.Wants(CheckIds.AccountDeviceJoin) || users.Count > 0 && options.Wants(CheckIds.AccountPrt)
-                ? Task.Run(() => account.RunDsregcmd(options.Timeout))
-                : null;
-            var events = users.Count > 0 && options.Wants(CheckIds.EvidenceAadEvents)
+            var probing = !options.SkipNetwork && Needs(needs, CheckNeeds.Probes);
+            if (probing || Needs(needs, CheckNeeds.Proxies))
+            {
+                machineInputs.Proxies = table.NetworkSettings.ReadProxies(users);
+            }
+
+            var probes = probing ? table.Endpoints.StartProbes(options.Endpoints, machineInputs.Proxies.Route, options.Timeout) : null;
+            var dsreg = Needs(needs, CheckNeeds.Dsreg) ? Task.Run(() => table.Account.RunDsregcmd(options.Timeout)) : null;
+            var events = Needs(needs, CheckNeeds.AadEvents)
                 ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.Since, options.Timeout))
                 : null;
 
             // Each user's logs are read once, all users' at once, while the checks below run.
-            var perUser = users.Select(u => new UserFindings(u)).ToList();
-            var wantsLogs = options.Wants(CheckIds.EvidenceTeamsLogs);
             var logScans = perUser
-                .Select(mine => wantsLogs ? Task.Run(() => evidence.TeamsLogs(mine.User, options.Since, mine.Codes)) : null)
+                .Select(mine => Needs(needs, CheckNeeds.LogScan) ? Task.Run(() => table.Evidence.TeamsLogs(mine.User, options.Since)) : null)
                 .ToList();
 
             // Local checks while those run.
             var machineFindings = new Dictionary<string, TeamsCaa20002Finding>();
-            Add(machineFindings, CheckIds.TlsSchannel, () => tls.Machine(CheckIds.TlsSchannel, TlsSettingArea.Schannel));
-            Add(machineFindings, CheckIds.TlsDotNet, () => tls.Machine(CheckIds.TlsDotNet, TlsSettingArea.DotNet));
-            Add(machineFindings, CheckIds.TlsWinHttp, () => tls.Machine(CheckIds.TlsWinHttp, TlsSettingArea.WinHttp));
-            Add(machineFindings, CheckIds.NetworkVpn, network.Vpn);
-            Add(machineFindings, CheckIds.NetworkHostsFile, () => network.HostsFile(options.Endpoints));
-
+            var userFindings = perUser.Select(_ => new Dictionary<string, TeamsCaa20002Finding>()).ToList();
+            var later = wanted.Where(r => r.RunsLater).ToList();
+            var now = wanted.Except(later).ToList();
+            RunRows(now, CheckScope.Machine, machineInputs, null, machineFindings);
             var deadline = startedAt + options.Timeout;
             for (var u = 0; u < perUser.Count; u++)
             {
                 var mine = perUser[u];
-                var user = mine.User;
-                var logScan = logScans[u];
-                Add(mine.Findings, CheckIds.TlsInternetOptions, () => tls.User(user), user);
-                Add(mine.Findings, CheckIds.AccountWamPolicy, () => account.WamPolicy(user), user);
-                Add(mine.Findings, CheckIds.AccountBrokerPlugin, () => account.BrokerPlugin(user), user);
-                var installations = options.Wants(CheckIds.TeamsClient) || options.Wants(CheckIds.TeamsCache)
-                    ? teams.Inventory(user, deadline)
-                    : new TeamsInstallation[0];
-                Add(mine.Findings, CheckIds.TeamsClient, () => teams.Client(user, installations), user);
+                if (Needs(needs, CheckNeeds.Installations))
+                {
+                    mine.Installations = table.Teams.Inventory(mine.User, deadline);
+                }
 
-                // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.
-                Add(mine.Findings, CheckIds.EvidenceTeamsLogs, () => logScan!.GetAwaiter().GetResult(), user);
-                mine.Installations = installations;
+                var logScan = logScans[u];
+                if (logScan != null)
+                {
+                    mine.Logs = Read(CheckIds.EvidenceTeamsLogs, mine.User, () => logScan.GetAwaiter().GetResult());
+                }
+
+                RunRows(now, CheckScope.PerUser, machineInputs, mine, userFindings[u]);
             }
 
             // Then wait for the outside, never past the deadline plus grace.
             deadline += Grace;
             if (probes != null)
             {
-                var results = Wait(probes, deadline) ?? options.Endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer in time.")).ToList();
-                var tlsRegistryFails = new[] { CheckIds.TlsSchannel, CheckIds.TlsWinHttp }.Any(id => machineFindings.TryGetValue(id, out var f) && f.Status == FindingStatus.Fail);
-                Add(machineFindings, CheckIds.NetworkEndpoint, () => network.Endpoints(results, tlsRegistryFails));
-                Add(machineFindings, CheckIds.NetworkClockSkew, () => network.ClockSkew(results));
-                Add(machineFindings, CheckIds.NetworkProxy, () => network.Proxy(proxies, results));
-            }
-            else
-            {
-                Add(machineFindings, CheckIds.NetworkEndpoint, () => findings.Skipped(CheckIds.NetworkEndpoint, null, "-SkipNetwork was given."));
-                Add(machineFindings, CheckIds.NetworkClockSkew, () => findings.Skipped(CheckIds.NetworkClockSkew, null, "-SkipNetwork was given."));
-                Add(machineFindings, CheckIds.NetworkProxy, () => network.Proxy(proxies, null));
+                machineInputs.ProbeResults = Wait(probes, deadline)
+                    ?? options.Endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer in time.")).ToList();
             }
 
-            var dsregRun = dsreg == null ? null : Wait(dsreg, deadline) ?? new DsregRun(null, "dsregcmd /status did not finish within " + options.Timeout.TotalSeconds + " s.");
-            if (dsregRun != null)
-            {
-                Add(machineFindings, CheckIds.AccountDeviceJoin, () => account.DeviceJoin(dsregRun));
-            }
+            machineInputs.TlsRegistryFails = new[] { CheckIds.TlsSchannel, CheckIds.TlsWinHttp }
+                .Any(id => machineFindings.TryGetValue(id, out var f) && f.Status == FindingStatus.Fail);
+            machineInputs.Dsreg = dsreg == null ? null : Wait(dsreg, deadline)
+                ?? new DsregRun(null, "dsregcmd /status did not finish within " + options.Timeout.TotalSeconds + " s.");
+            machineInputs.AadEvents = events == null ? null : Wait(events, deadline)
+                ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
 
-            var eventResult = events == null ? null : Wait(events, deadline) ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
-            var all = CheckIds.Machine.Where(machineFindings.ContainsKey).Select(id => machineFindings[id]).ToList();
+            // What the evidence showed, as one value per user, before the checks that weigh it.
             foreach (var mine in perUser)
             {
-                var user = mine.User;
-                if (dsregRun != null)
-                {
-                    Add(mine.Findings, CheckIds.AccountPrt, () => account.Prt(user, dsregRun, caller), user);
-                }
-
+                var eventResult = machineInputs.AadEvents;
                 if (eventResult != null)
                 {
-                    Add(mine.Findings, CheckIds.EvidenceAadEvents, () => evidence.AadEvents(user, eventResult, options.Since, mine.Codes), user);
+                    mine.Events = Read(CheckIds.EvidenceAadEvents, mine.User,
+                        () => table.Evidence.AadEvents(mine.User, eventResult, options.Since));
                 }
 
-                Add(mine.Findings, CheckIds.TeamsCache, () => teams.Cache(user, mine.Installations, mine.Codes), user);
-                all.AddRange(CheckIds.PerUser.Where(mine.Findings.ContainsKey).Select(id => mine.Findings[id]));
+                mine.CodesSeen = (mine.Logs?.CodesHere ?? new CodeInfo[0]).Concat(mine.Events?.CodesHere ?? new CodeInfo[0]).ToList();
+            }
+
+            RunRows(later, CheckScope.Machine, machineInputs, null, machineFindings);
+            var all = CheckIds.Machine.Where(machineFindings.ContainsKey).Select(id => machineFindings[id]).ToList();
+            for (var u = 0; u < perUser.Count; u++)
+            {
+                var mine = userFindings[u];
+                RunRows(later, CheckScope.PerUser, machineInputs, perUser[u], mine);
+                all.AddRange(CheckIds.PerUser.Where(mine.ContainsKey).Select(id => mine[id]));
             }
 
             if (users.Count == 0 && options.NobodyToCheck != null)
@@ -137,24 +126,37 @@ namespace TeamsRemediation.Diagnostics
             return all;
         }
 
-        private void Add(Dictionary<string, TeamsCaa20002Finding> into, string checkId, Func<TeamsCaa20002Finding> check, TargetUser? user = null)
-        {
-            if (!options.Wants(checkId))
-            {
-                return;
-            }
+        private static bool Needs(CheckNeeds all, CheckNeeds one) => (all & one) != 0;
 
+        private void RunRows(IEnumerable<CheckRow> rows, CheckScope scope, DiagnosisInputs inputs, UserInputs? user,
+            Dictionary<string, TeamsCaa20002Finding> into)
+        {
+            foreach (var row in rows.Where(r => r.Scope == scope))
+            {
+                into[row.Id] = Guarded(row.Id, user?.User, () => row.Run(inputs, user));
+            }
+        }
+
+        /// <summary>An evidence reading, or a Skipped finding without codes when its source could not be read.</summary>
+        private EvidenceReading Read(string checkId, TargetUser user, Func<EvidenceReading> read)
+        {
+            EvidenceReading? reading = null;
+            var finding = Guarded(checkId, user, () => (reading = read()).Finding);
+            return reading ?? EvidenceReading.NoCodes(finding);
+        }
+
+        private TeamsCaa20002Finding Guarded(string checkId, TargetUser? user, Func<TeamsCaa20002Finding> check)
+        {
             try
             {
-                into[checkId] = check();
+                return check();
             }
             catch (Exception e) when (e is UnauthorizedAccessException || e is System.IO.IOException || e is System.Security.SecurityException)
             {
                 // One check that cannot read its source (another user's hive is access-denied for a standard user)
                 // never stops the others: it is information, reported for the user it was about.
-                var failed = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, user,
+                return new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime).Skipped(checkId, user,
                     "its data could not be read: " + e.Message);
-                into[checkId] = failed;
             }
         }
 
@@ -170,22 +172,6 @@ namespace TeamsRemediation.Diagnostics
             {
                 return null;
             }
-        }
-
-        private sealed class UserFindings
-        {
-            public UserFindings(TargetUser user)
-            {
-                User = user;
-            }
-
-            public TargetUser User { get; }
-
-            public Dictionary<string, TeamsCaa20002Finding> Findings { get; } = new Dictionary<string, TeamsCaa20002Finding>();
-
-            public List<CodeInfo> Codes { get; } = new List<CodeInfo>();
-
-            public IReadOnlyList<TeamsInstallation> Installations { get; set; } = new TeamsInstallation[0];
         }
     }
 }

@@ -25,10 +25,14 @@ namespace TeamsRemediation.Diagnostics
         public const string EvidenceTeamsLogs = "Evidence.TeamsLogs";
 
         /// <summary>Checks of the machine, written once per run.</summary>
-        public static readonly IReadOnlyList<string> Machine = new[] { TlsSchannel, TlsDotNet, TlsWinHttp, NetworkEndpoint, NetworkClockSkew, NetworkProxy, NetworkVpn, NetworkHostsFile, AccountDeviceJoin };
+        public static readonly IReadOnlyList<string> Machine =
+            new[] { TlsSchannel, TlsDotNet, TlsWinHttp, NetworkEndpoint, NetworkClockSkew, NetworkProxy, NetworkVpn, NetworkHostsFile,
+                AccountDeviceJoin };
 
         /// <summary>Checks written once per target user.</summary>
-        public static readonly IReadOnlyList<string> PerUser = new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents, EvidenceTeamsLogs };
+        public static readonly IReadOnlyList<string> PerUser =
+            new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents,
+                EvidenceTeamsLogs };
 
         /// <summary>Who acts on a check's finding unless the evidence names someone else (a code owned by the user or the tenant).</summary>
         public static Codes.FindingOwner DefaultOwner(string checkId) =>

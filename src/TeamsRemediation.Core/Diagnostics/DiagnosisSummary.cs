@@ -33,7 +33,8 @@ namespace TeamsRemediation.Diagnostics
                 parts.Add("WARN " + f.CheckId + (f.User.Length > 0 ? " " + f.User : string.Empty));
             }
 
-            parts.Add("pass " + findings.Count(f => f.Status == FindingStatus.Pass) + ", skipped " + findings.Count(f => f.Status == FindingStatus.Skipped));
+            parts.Add("pass " + findings.Count(f => f.Status == FindingStatus.Pass) + ", skipped "
+                + findings.Count(f => f.Status == FindingStatus.Skipped));
             var line = "CAA20002 " + computerName + " " + Compliance(findings) + ": " + string.Join(" | ", parts);
             line = line.Replace("\r", " ").Replace("\n", " ");
             return line.Length <= MaxLineLength ? line : line.Substring(0, MaxLineLength - 3) + "...";

@@ -25,20 +25,23 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        public TeamsCaa20002Finding AadEvents(TargetUser user, EventQueryResult events, TimeSpan since, List<CodeInfo> codesSeen)
+        public EvidenceReading AadEvents(TargetUser user, EventQueryResult events, TimeSpan since)
         {
             if (!events.Succeeded)
             {
-                return findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error);
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error));
             }
 
-            var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e => new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
+            var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e =>
+                new { Event = e, Details = AadEventDetails.Parse(e.Message) }).ToList();
             var teams = mine.Where(e => e.Details.IsTeams).ToList();
             var others = mine.Count - teams.Count;
             var window = Days(since);
             if (teams.Count == 0)
             {
-                return findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass, "No Teams token errors (event 1098) in the last " + window + ".", others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null);
+                return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
+                    "No Teams token errors (event 1098) in the last " + window + ".",
+                    others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null));
             }
 
             var evidence = new List<string>();
@@ -57,7 +60,8 @@ namespace TeamsRemediation.Diagnostics
                     infos.Add(cause);
                 }
 
-                var parts = new List<string> { e.Event.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event 1098: " + (info != null ? d.Error + " " + info.Meaning : "no error code") };
+                var parts = new List<string> { e.Event.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event 1098: "
+                    + (info != null ? d.Error + " " + info.Meaning : "no error code") };
                 if (d.OAuthCode.Length > 0)
                 {
                     parts.Add(d.OAuthCode);
@@ -81,17 +85,17 @@ namespace TeamsRemediation.Diagnostics
                 evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
             }
 
-            codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
             var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ",
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence, lead == null ? string.Empty : RemedyFor(lead, user),
-                lead?.Owner);
+            var finding = findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence,
+                lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner);
+            return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
-        public TeamsCaa20002Finding TeamsLogs(TargetUser user, TimeSpan since, List<CodeInfo> codesSeen)
+        public EvidenceReading TeamsLogs(TargetUser user, TimeSpan since)
         {
             var cutoff = machine.Clock.UtcNow.UtcDateTime - since;
             var files = new List<string>();
@@ -107,7 +111,8 @@ namespace TeamsRemediation.Diagnostics
 
                 if (Directory.Exists(newFolder))
                 {
-                    files.AddRange(Directory.EnumerateFiles(newFolder, "MSTeams_*.log").Where(f => File.GetLastWriteTimeUtc(f) >= cutoff).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
+                    files.AddRange(Directory.EnumerateFiles(newFolder,
+                        "MSTeams_*.log").Where(f => File.GetLastWriteTimeUtc(f) >= cutoff).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
                 }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -117,7 +122,9 @@ namespace TeamsRemediation.Diagnostics
 
             if (files.Count == 0)
             {
-                return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " + Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."), new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") });
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " +
+                    Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."),
+                    new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") }));
             }
 
             // File dates only choose the files; each line counts by its own timestamp, so last month's error in a
@@ -133,19 +140,22 @@ namespace TeamsRemediation.Diagnostics
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
             if (scan.FilesScanned == 0)
             {
-                return findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "the Teams logs could not be read.", evidence);
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "the Teams logs could not be read.", evidence));
             }
 
             var caa = scan.Codes.Values.Where(c => !c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
             var aadsts = scan.Codes.Values.Where(c => c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
             foreach (var sighting in caa.Concat(aadsts).Take(MaxEvidenceLines))
             {
-                evidence.Add(CodeCatalog.Describe(sighting.Code) + ": " + sighting.Count + "x, last in " + sighting.Source + ": " + sighting.LastLine);
+                evidence.Add(CodeCatalog.Describe(sighting.Code) + ": " + sighting.Count + "x, last in " + sighting.Source + ": "
+                    + sighting.LastLine);
             }
 
             if (caa.Count == 0 && aadsts.Count == 0)
             {
-                return findings.Make(CheckIds.EvidenceTeamsLogs, user, scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass, "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence);
+                return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceTeamsLogs, user,
+                    scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass,
+                    "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence));
             }
 
             // An AADSTS code that only the user or the admin can answer explains the generic request errors
@@ -153,12 +163,13 @@ namespace TeamsRemediation.Diagnostics
             var outside = aadsts.Select(a => CodeCatalog.Explain(a.Code)).Where(i => i.IsOutsideThePc).ToList();
             var infos = caa.Select(c => CodeCatalog.Explain(c.Code)).Where(i => outside.Count == 0
                 || i.Cause != CodeCause.Request).Concat(outside).ToList();
-            codesSeen.AddRange(infos.Where(i => !i.IsOutsideThePc));
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var top = Lead(infos);
-            var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code)) + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
-            return findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence, top == null ? string.Empty : RemedyFor(top, user),
-                top?.Owner);
+            var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code))
+                + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
+            var finding = findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence,
+                top == null ? string.Empty : RemedyFor(top, user), top?.Owner);
+            return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
         /// <summary>A code that breaks sign-in and that this PC or its network can fix: only those make a Fail.</summary>
@@ -180,12 +191,14 @@ namespace TeamsRemediation.Diagnostics
                 case CodeCause.Tls: return Remedies.EnableTls12 + "; if TLS 1.2 is not disabled, see Network.Endpoint for TLS inspection.";
                 case CodeCause.Proxy: return Remedies.FixProxy;
                 case CodeCause.Network: return "See Network.Endpoint, Network.Proxy and Network.Vpn: the sign-in endpoints were not reachable.";
-                case CodeCause.Policy: return "A tenant policy (Conditional Access) denies the sign-in: not fixable on this PC; give the correlation id to the Entra ID admin.";
+                case CodeCause.Policy: return "A tenant policy (Conditional Access) denies the sign-in: not fixable on this PC; give the " +
+                    "correlation id to the Entra ID admin.";
                 case CodeCause.Interaction: return "The user must sign in to Teams interactively (MFA or a policy prompt).";
                 default: return Remedies.ClearCache(user.Sid) + "; if it persists, " + Remedies.ResetWorkAccount(user.Sid) + ".";
             }
         }
 
-        private static string Days(TimeSpan since) => since.TotalDays >= 1 ? Math.Round(since.TotalDays, 1).ToString(CultureInfo.InvariantCulture) + " day(s)" : Math.Round(since.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " hour(s)";
+        private static string Days(TimeSpan since) => since.TotalDays >= 1 ? Math.Round(since.TotalDays, 1).ToString(CultureInfo.InvariantCulture)
+            + " day(s)" : Math.Round(since.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " hour(s)";
     }
 }

@@ -5,7 +5,8 @@ using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Diagnostics
 {
-    /// <summary>Makes findings stamped with the computer, the user and one timestamp for the whole run; every text goes through <see cref="FindingText"/>.</summary>
+    /// <summary>Makes findings stamped with the computer, the user and one timestamp for the whole run; every text goes through <see
+    /// cref="FindingText"/>.</summary>
     internal sealed class FindingFactory
     {
         private readonly string computerName;
@@ -18,7 +19,8 @@ namespace TeamsRemediation.Diagnostics
         }
 
         public TeamsCaa20002Finding Make(
-            string checkId, TargetUser? user, FindingStatus status, string summary, IEnumerable<string>? evidence = null, string remedy = "", Codes.FindingOwner? owner = null) => new TeamsCaa20002Finding
+            string checkId, TargetUser? user, FindingStatus status, string summary, IEnumerable<string>? evidence = null, string remedy = "",
+                Codes.FindingOwner? owner = null) => new TeamsCaa20002Finding
         {
             CheckId = checkId,
             Owner = owner ?? CheckIds.DefaultOwner(checkId),
@@ -43,7 +45,8 @@ namespace TeamsRemediation.Diagnostics
         public static FindingStatus Worst(IEnumerable<FindingStatus> statuses)
         {
             var all = statuses.ToList();
-            return all.Contains(FindingStatus.Fail) ? FindingStatus.Fail : all.Contains(FindingStatus.Warning) ? FindingStatus.Warning : FindingStatus.Pass;
+            return all.Contains(FindingStatus.Fail) ? FindingStatus.Fail : all.Contains(FindingStatus.Warning) ? FindingStatus.Warning
+                : FindingStatus.Pass;
         }
     }
 }

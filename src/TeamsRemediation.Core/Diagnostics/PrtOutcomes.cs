@@ -35,7 +35,8 @@ namespace TeamsRemediation.Diagnostics
     /// </summary>
     internal static class PrtOutcomes
     {
-        private const string Unreadable = "dsregcmd printed no readable AzureAdPrt line for this account on this {join} device, so the token state is unknown.";
+        private const string Unreadable =
+            "dsregcmd printed no readable AzureAdPrt line for this account on this {join} device, so the token state is unknown.";
 
         private static readonly Dictionary<(DeviceJoinKind, PrtState), PrtOutcome> Table = Build();
 
@@ -49,7 +50,8 @@ namespace TeamsRemediation.Diagnostics
                 table[(joined, PrtState.Present)] = new PrtOutcome(FindingStatus.Pass,
                     "The user has a primary refresh token on this {join} device (valid until {expiry}).");
                 table[(joined, PrtState.Expired)] = new PrtOutcome(FindingStatus.Fail,
-                    "The user's primary refresh token expired at {expiry} on this {join} device: single sign-on into Teams fails until Windows gets a new one.", PrtRemedy.SignInAgain);
+                    "The user's primary refresh token expired at {expiry} on this {join} device: single sign-on into Teams fails until Windows " +
+                        "gets a new one.", PrtRemedy.SignInAgain);
                 table[(joined, PrtState.Absent)] = new PrtOutcome(FindingStatus.Fail,
                     "No primary refresh token on this {join} device{why}: single sign-on into Teams fails.", PrtRemedy.ResetWorkAccount);
                 table[(joined, PrtState.Unreadable)] = new PrtOutcome(FindingStatus.Skipped, Unreadable);
@@ -58,14 +60,18 @@ namespace TeamsRemediation.Diagnostics
             table[(DeviceJoinKind.Registered, PrtState.Present)] = new PrtOutcome(FindingStatus.Pass,
                 "The work account is registered on this device (Entra registered) and has a primary refresh token.");
             table[(DeviceJoinKind.Registered, PrtState.Expired)] = new PrtOutcome(FindingStatus.Warning,
-                "The work account is registered on this device (Entra registered); its primary refresh token expired at {expiry} and is renewed at the next sign-in with that account.", PrtRemedy.SignInAgain);
+                "The work account is registered on this device (Entra registered); its primary refresh token expired at {expiry} and is renewed " +
+                    "at the next sign-in with that account.", PrtRemedy.SignInAgain);
             table[(DeviceJoinKind.Registered, PrtState.Absent)] = new PrtOutcome(FindingStatus.Pass,
-                "The work account is registered on this device (Entra registered): Teams signs in with it through WAM; AzureAdPrt belongs to joined devices.");
+                "The work account is registered on this device (Entra registered): Teams signs in with it through WAM; AzureAdPrt belongs to " +
+                    "joined devices.");
             table[(DeviceJoinKind.Registered, PrtState.Unreadable)] = new PrtOutcome(FindingStatus.Pass,
-                "The work account is registered on this device (Entra registered): Teams signs in with it through WAM; AzureAdPrt belongs to joined devices.");
+                "The work account is registered on this device (Entra registered): Teams signs in with it through WAM; AzureAdPrt belongs to " +
+                    "joined devices.");
             foreach (var loose in new[] { DeviceJoinKind.DomainOnly, DeviceJoinKind.None })
             {
-                var text = "The device is {join}: no primary refresh token is expected; Teams signs in with the work account added in Windows or Teams.";
+                var text = "The device is {join}: no primary refresh token is expected; Teams signs in with the work account added in Windows or " +
+                    "Teams.";
                 table[(loose, PrtState.Present)] = new PrtOutcome(FindingStatus.Pass, text);
                 table[(loose, PrtState.Expired)] = new PrtOutcome(FindingStatus.Pass, text);
                 table[(loose, PrtState.Absent)] = new PrtOutcome(FindingStatus.Pass, text);

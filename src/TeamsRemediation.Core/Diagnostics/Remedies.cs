@@ -16,6 +16,8 @@ namespace TeamsRemediation.Diagnostics
 
         public const string FixClock = "Correct the date, time and time zone (w32tm /resync /force), then sign in to Teams again.";
 
-        public const string FixProxy = "Let the proxy or firewall pass the Microsoft 365 sign-in endpoints without TLS inspection (login.microsoftonline.com, login.microsoft.com, login.windows.net, *.msauth.net, *.msftauth.net).";
+        public const string FixProxy =
+            "Let the proxy or firewall pass the Microsoft 365 sign-in endpoints without TLS inspection (login.microsoftonline.com, " +
+                "login.microsoft.com, login.windows.net, *.msauth.net, *.msftauth.net).";
     }
 }

@@ -2,7 +2,8 @@ using System;
 
 namespace TeamsRemediation
 {
-    /// <summary>The outcome of one check. Pass: fine. Warning: worth knowing, not a cause by itself. Fail: a cause of sign-in errors. Skipped: not checked, SkipReason says why.</summary>
+    /// <summary>The outcome of one check. Pass: fine. Warning: worth knowing, not a cause by itself. Fail: a cause of sign-in errors. Skipped: not
+    /// checked, SkipReason says why.</summary>
     public enum FindingStatus
     {
         Pass,
@@ -28,10 +29,12 @@ namespace TeamsRemediation
         /// <summary>The facts behind the status: registry values with their type and view, probe results, log lines, event codes.</summary>
         public string[] Evidence { get; set; } = new string[0];
 
-        /// <summary>The command that fixes it (Enable-Tls12, Clear-TeamsCache, Reset-TeamsWorkAccount with parameters) or the manual step; empty when nothing is to be done.</summary>
+        /// <summary>The command that fixes it (Enable-Tls12, Clear-TeamsCache, Reset-TeamsWorkAccount with parameters) or the manual step; empty when
+        /// nothing is to be done.</summary>
         public string Remedy { get; set; } = string.Empty;
 
-        /// <summary>Who must act: Device (a repair on this PC), User, TenantAdmin or Network. A finding owned by the user or the admin never names a device remedy.</summary>
+        /// <summary>Who must act: Device (a repair on this PC), User, TenantAdmin or Network. A finding owned by the user or the admin never names a
+        /// device remedy.</summary>
         public Codes.FindingOwner Owner { get; set; }
 
         /// <summary>Why the check did not run (Skipped only).</summary>

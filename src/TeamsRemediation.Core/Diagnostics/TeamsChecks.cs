@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TeamsRemediation.Codes;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Codes;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -28,11 +28,15 @@ namespace TeamsRemediation.Diagnostics
 
         public TeamsCaa20002Finding Client(TargetUser user, IReadOnlyList<TeamsInstallation> found)
         {
-            var evidence = found.Select(i => i.Client + ": " + (i.Installed ? "installed" + (i.Version != null ? " " + i.Version : string.Empty) : "folder left behind, not installed") + (i.Running ? ", running (" + string.Join(", ", i.Processes) + ")" : ", not running") + ", " + i.InstallPath).ToList();
+            var evidence = found.Select(i => i.Client + ": " + (i.Installed ? "installed" + (i.Version != null ? " " + i.Version : string.Empty)
+                : "folder left behind, not installed") + (i.Running ? ", running (" + string.Join(", ", i.Processes) + ")" : ", not running") + ", "
+                + i.InstallPath).ToList();
             var installed = found.Where(i => i.Installed).ToList();
             if (installed.Count == 0)
             {
-                return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Warning, found.Count == 0 ? "No Teams client in this profile." : "No Teams client is installed for this user (only folders left behind).", evidence, "Install new Teams for the user (the MSTeams package).");
+                return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Warning,
+                    found.Count == 0 ? "No Teams client in this profile." : "No Teams client is installed for this user (only folders left behind).",
+                        evidence, "Install new Teams for the user (the MSTeams package).");
             }
 
             var newTeams = installed.FirstOrDefault(i => i.Client == TeamsClient.New);
@@ -51,12 +55,14 @@ namespace TeamsRemediation.Diagnostics
             }
 
             // A classic install or folder beside new Teams is what every migration leaves: information, not a cause.
-            var leftover = found.Any(i => i.Client == TeamsClient.Classic) ? " Classic Teams is left behind beside it (retired; not a cause of sign-in errors in new Teams)." : string.Empty;
+            var leftover = found.Any(i => i.Client == TeamsClient.Classic)
+                ? " Classic Teams is left behind beside it (retired; not a cause of sign-in errors in new Teams)." : string.Empty;
             var summary = "New Teams" + Version(newTeams) + (newTeams.Running ? " (running)" : " (not running)") + " installed." + leftover;
             return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Pass, summary, evidence);
         }
 
-        /// <summary>Size and age of the cache; a warning with the cache remedy when the evidence shows an account-side code, which a stale cache causes.</summary>
+        /// <summary>Size and age of the cache; a warning with the cache remedy when the evidence shows an account-side code, which a stale cache
+        /// causes.</summary>
         public TeamsCaa20002Finding Cache(TargetUser user, IReadOnlyList<TeamsInstallation> found, IReadOnlyList<CodeInfo> codesSeen)
         {
             var caches = found.Where(i => i.CacheFileCount > 0).ToList();
@@ -70,11 +76,14 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "No Teams cache in this profile.", evidence);
             }
 
-            var accountSide = codesSeen.Where(c => c.Cause == CodeCause.Request || c.Cause == CodeCause.Account || c.Cause == CodeCause.Broker).Select(c => c.Code).Distinct().ToList();
+            var accountSide = codesSeen.Where(c => c.Cause == CodeCause.Request || c.Cause == CodeCause.Account
+                || c.Cause == CodeCause.Broker).Select(c => c.Code).Distinct().ToList();
             var total = (caches.All(i => i.CacheMeasuredFully) ? string.Empty : "at least ") + ByteSize.Megabytes(caches.Sum(i => i.CacheSizeBytes));
             if (accountSide.Count > 0)
             {
-                return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning, "Cache of " + total + " and sign-in errors " + string.Join(", ", accountSide) + ": a stale cache is a known cause; clear it (logs and backgrounds are kept).", evidence, Remedies.ClearCache(user.Sid));
+                return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning,
+                    "Cache of " + total + " and sign-in errors " + string.Join(", ", accountSide)
+                        + ": a stale cache is a known cause; clear it (logs and backgrounds are kept).", evidence, Remedies.ClearCache(user.Sid));
             }
 
             return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "Cache of " + total + "; no sign-in error points at it.", evidence);
@@ -87,10 +96,13 @@ namespace TeamsRemediation.Diagnostics
 
         private static string Size(TeamsInstallation cache) => cache.CacheMeasuredFully
             ? ByteSize.Megabytes(cache.CacheSizeBytes) + " in " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files"
-            : "partial: at least " + ByteSize.Megabytes(cache.CacheSizeBytes) + " in at least " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture)
+            : "partial: at least " + ByteSize.Megabytes(cache.CacheSizeBytes) + " in at least "
+                + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture)
                 + " files (the walk stopped at the -TimeoutSeconds deadline; the newest write is among the files seen)";
 
 
-        private static string Age(TimeSpan age) => age.TotalDays >= 1 ? ((int)age.TotalDays).ToString(CultureInfo.InvariantCulture) + " day(s)" : age.TotalHours >= 1 ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " hour(s)" : Math.Max(0, (int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minute(s)";
+        private static string Age(TimeSpan age) => age.TotalDays >= 1 ? ((int)age.TotalDays).ToString(CultureInfo.InvariantCulture) + " day(s)"
+            : age.TotalHours >= 1 ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " hour(s)"
+            : Math.Max(0, (int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minute(s)";
     }
 }

@@ -25,18 +25,22 @@ namespace TeamsRemediation.Diagnostics
 
         public TeamsCaa20002Finding Machine(string checkId, TlsSettingArea area)
         {
-            var results = TlsRegistryLocations.All.Where(v => v.Area == area).SelectMany(v => v.Views.Select(view => Evaluate(v, v.Key(view)))).ToList();
-            results.AddRange(Misspellings(TlsRegistryLocations.All.Where(v => v.Area == area).SelectMany(v => v.Views.Select(view => v.Key(view))).Distinct()));
+            var results = TlsRegistryLocations.All.Where(v => v.Area == area).SelectMany(v =>
+                v.Views.Select(view => Evaluate(v, v.Key(view)))).ToList();
+            results.AddRange(Misspellings(TlsRegistryLocations.All.Where(v => v.Area == area).SelectMany(v =>
+                v.Views.Select(view => v.Key(view))).Distinct()));
             var status = FindingFactory.Worst(results.Select(r => r.Status));
             string summary;
             switch (area)
             {
                 case TlsSettingArea.Schannel:
-                    summary = status == FindingStatus.Pass ? "SCHANNEL does not disable TLS 1.2 for clients or servers." : "SCHANNEL settings turn TLS 1.2 off or hold values Windows ignores.";
+                    summary = status == FindingStatus.Pass ? "SCHANNEL does not disable TLS 1.2 for clients or servers."
+                        : "SCHANNEL settings turn TLS 1.2 off or hold values Windows ignores.";
                     break;
                 case TlsSettingArea.DotNet:
                     // Teams itself is not a .NET Framework app: an explicit 0 here breaks other sign-ins, so it warns.
-                    summary = status == FindingStatus.Pass ? ".NET Framework does not opt out of strong cryptography or system TLS versions." : ".NET Framework is set to avoid TLS 1.2 in at least one view (affects .NET apps and scripts, not Teams itself).";
+                    summary = status == FindingStatus.Pass ? ".NET Framework does not opt out of strong cryptography or system TLS versions."
+                        : ".NET Framework is set to avoid TLS 1.2 in at least one view (affects .NET apps and scripts, not Teams itself).";
                     if (status == FindingStatus.Fail)
                     {
                         status = FindingStatus.Warning;
@@ -44,11 +48,13 @@ namespace TeamsRemediation.Diagnostics
 
                     break;
                 default:
-                    summary = status == FindingStatus.Pass ? "WinHTTP default secure protocols include TLS 1.2 (or are the OS default)." : "WinHTTP DefaultSecureProtocols leaves TLS 1.2 out in at least one view: WinHTTP sign-in traffic cannot use TLS 1.2.";
+                    summary = status == FindingStatus.Pass ? "WinHTTP default secure protocols include TLS 1.2 (or are the OS default)."
+                        : "WinHTTP DefaultSecureProtocols leaves TLS 1.2 out in at least one view: WinHTTP sign-in traffic cannot use TLS 1.2.";
                     break;
             }
 
-            return findings.Make(checkId, null, status, summary, results.Select(r => r.Evidence), status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12);
+            return findings.Make(checkId, null, status, summary, results.Select(r => r.Evidence),
+                status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12);
         }
 
         /// <summary>The user's Internet Options "Use TLS 1.2", and any policy value that overrides it.</summary>
@@ -56,7 +62,8 @@ namespace TeamsRemediation.Diagnostics
         {
             if (!user.HiveLoaded)
             {
-                return findings.Skipped(CheckIds.TlsInternetOptions, user, "the user's registry hive is not loaded (the user is not logged on), so Internet Options cannot be read.");
+                return findings.Skipped(CheckIds.TlsInternetOptions, user,
+                    "the user's registry hive is not loaded (the user is not logged on), so Internet Options cannot be read.");
             }
 
             try
@@ -70,23 +77,31 @@ namespace TeamsRemediation.Diagnostics
                     "the user's registry hive is not readable from this account: " + e.Message);
             }
 
-            var own = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptions).SelectMany(v => v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();
-            var policy = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptionsPolicy).SelectMany(v => v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();
+            var own = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptions).SelectMany(v =>
+                v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();
+            var policy = TlsRegistryLocations.All.Where(v => v.Area == TlsSettingArea.InternetOptionsPolicy).SelectMany(v =>
+                v.Views.Select(view => Evaluate(v, v.Key(view, user.Sid)))).ToList();
             var policyBlocks = policy.Where(p => p.Status == FindingStatus.Fail).ToList();
             var evidence = own.Concat(policy).Select(r => r.Evidence).ToList();
             if (policyBlocks.Count > 0)
             {
-                return findings.Make(CheckIds.TlsInternetOptions, user, FindingStatus.Fail, "A policy sets Internet Options secure protocols without TLS 1.2 for this user.", evidence, "Change the Group Policy or Intune setting that writes SecureProtocols under Policies (a repair would be overwritten by the policy).");
+                return findings.Make(CheckIds.TlsInternetOptions, user, FindingStatus.Fail,
+                    "A policy sets Internet Options secure protocols without TLS 1.2 for this user.", evidence,
+                        "Change the Group Policy or Intune setting that writes SecureProtocols under Policies (a repair would be overwritten by " +
+                            "the policy).");
             }
 
             if (policy.Any(p => p.Present))
             {
-                return findings.Make(CheckIds.TlsInternetOptions, user, FindingStatus.Pass, "A policy sets Internet Options secure protocols with TLS 1.2 for this user.", evidence);
+                return findings.Make(CheckIds.TlsInternetOptions, user, FindingStatus.Pass,
+                    "A policy sets Internet Options secure protocols with TLS 1.2 for this user.", evidence);
             }
 
             var status = FindingFactory.Worst(own.Select(r => r.Status));
-            var summary = status == FindingStatus.Pass ? "Internet Options allow TLS 1.2 for this user (explicitly or by default)." : "Internet Options \"Use TLS 1.2\" is off for this user.";
-            return findings.Make(CheckIds.TlsInternetOptions, user, status, summary, evidence, status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12ForUser(user.Sid));
+            var summary = status == FindingStatus.Pass ? "Internet Options allow TLS 1.2 for this user (explicitly or by default)."
+                : "Internet Options \"Use TLS 1.2\" is off for this user.";
+            return findings.Make(CheckIds.TlsInternetOptions, user, status, summary, evidence,
+                status == FindingStatus.Pass ? string.Empty : Remedies.EnableTls12ForUser(user.Sid));
         }
 
         private ValueCheck Evaluate(TlsRegistryValue setting, RegistryKeyPath key)
@@ -151,7 +166,8 @@ namespace TeamsRemediation.Diagnostics
 
                 foreach (var name in names.Where(n => TlsRegistryLocations.KnownMisspellings.Contains(n, StringComparer.OrdinalIgnoreCase)))
                 {
-                    yield return new ValueCheck(FindingStatus.Warning, key + "\\" + name + " [" + key.ViewName + "]: misspelled value name, Windows ignores it.", true);
+                    yield return new ValueCheck(FindingStatus.Warning,
+                        key + "\\" + name + " [" + key.ViewName + "]: misspelled value name, Windows ignores it.", true);
                 }
             }
         }

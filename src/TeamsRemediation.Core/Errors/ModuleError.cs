@@ -33,7 +33,8 @@ namespace TeamsRemediation.Errors
     /// </summary>
     public sealed class ModuleError
     {
-        public ModuleError(string id, ModuleErrorCategory category, string message, string recommendedAction, object? target, Exception? exception = null)
+        public ModuleError(string id, ModuleErrorCategory category, string message, string recommendedAction, object? target,
+            Exception? exception = null)
         {
             if (string.IsNullOrEmpty(id) || !char.IsUpper(id[0]) || id.IndexOf(' ') >= 0)
             {

@@ -14,7 +14,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError TeamsStillRunning(string user, string client, IEnumerable<string> processes) => new ModuleError(
             "TeamsStillRunning",
             ModuleErrorCategory.OperationTimeout,
-            "These " + client + " Teams processes of " + user + " did not exit when asked and when killed: " + string.Join(", ", processes) + ". The cache was not cleared.",
+            "These " + client + " Teams processes of " + user + " did not exit when asked and when killed: " + string.Join(", ", processes)
+                + ". The cache was not cleared.",
             "Run elevated (or as SYSTEM) so the processes can be stopped, or sign the user out, then run Clear-TeamsCache again.",
             user);
 
@@ -29,7 +30,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError TeamsRelaunched(string user, string client, IEnumerable<string> processes) => new ModuleError(
             "TeamsRelaunched",
             ModuleErrorCategory.ResourceBusy,
-            client + " Teams of " + user + " started again while its cache was about to be cleared (" + string.Join(", ", processes) + "). The cache was not cleared.",
+            client + " Teams of " + user + " started again while its cache was about to be cleared (" + string.Join(", ", processes)
+                + "). The cache was not cleared.",
             "Something restarts Teams (auto-start, the user, a script): pause it, then run Clear-TeamsCache -Force again.",
             user);
 
@@ -43,14 +45,16 @@ namespace TeamsRemediation.Errors
         public static ModuleError CacheRootIsLink(string user, string path) => new ModuleError(
             "CacheRootIsLink",
             ModuleErrorCategory.SecurityError,
-            "The Teams cache of " + user + " at " + path + " is reached through a junction or symbolic link; clearing it could delete files outside the profile. Nothing was removed.",
+            "The Teams cache of " + user + " at " + path
+                + " is reached through a junction or symbolic link; clearing it could delete files outside the profile. Nothing was removed.",
             "Look at where the link points and remove it yourself if it is not wanted, then run Clear-TeamsCache again.",
             path);
 
         public static ModuleError CacheFilesNotRemoved(string user, string client, long count, IEnumerable<string> examples) => new ModuleError(
             "CacheFilesNotRemoved",
             ModuleErrorCategory.WriteError,
-            count + " item(s) of the " + client + " Teams cache of " + user + " could not be removed (locked or denied), e.g. " + string.Join("; ", examples) + ". The cache is only partly cleared.",
+            count + " item(s) of the " + client + " Teams cache of " + user + " could not be removed (locked or denied), e.g. "
+                + string.Join("; ", examples) + ". The cache is only partly cleared.",
             "See the Failed property of the result; close what holds the files (or add -Force to stop Teams) and run Clear-TeamsCache again.",
             user);
 

@@ -21,14 +21,16 @@ namespace TeamsRemediation.Errors
             "JournalUnreadable",
             ModuleErrorCategory.ReadError,
             "The journal " + path + " could not be read: " + exception.Message + " Nothing was restored from it.",
-            "Check that the file is not locked and that you may read it (journals written as SYSTEM need an elevated reader), then run Undo-TeamsRemediation again.",
+            "Check that the file is not locked and that you may read it (journals written as SYSTEM need an elevated reader), then run " +
+                "Undo-TeamsRemediation again.",
             path,
             exception);
 
         public static ModuleError JournalWriteFailed(string path, System.Exception exception) => new ModuleError(
             "JournalWriteFailed",
             ModuleErrorCategory.WriteError,
-            "The journal " + path + " could not be written: " + exception.Message + " The run stopped so that no change goes unrecorded; the changes made before are in the journal.",
+            "The journal " + path + " could not be written: " + exception.Message
+                + " The run stopped so that no change goes unrecorded; the changes made before are in the journal.",
             "Free the disk or fix the permissions of the journal folder (or give -JournalPath), then run the cmdlet again.",
             path,
             exception);

@@ -50,7 +50,8 @@ namespace TeamsRemediation.Errors
         public static ModuleError NoInteractiveUser(string caller, bool remoting) => new ModuleError(
             "NoInteractiveUser",
             ModuleErrorCategory.ObjectNotFound,
-            (remoting ? "This is a remoting session" : "This runs as " + caller) + " and nobody is logged on to the computer, so there is no user to act on by default.",
+            (remoting ? "This is a remoting session" : "This runs as " + caller)
+                + " and nobody is logged on to the computer, so there is no user to act on by default.",
             "Name the users with -UserName or -UserSid, or use -AllUsers.",
             caller);
 

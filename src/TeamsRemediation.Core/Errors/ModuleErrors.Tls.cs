@@ -5,8 +5,10 @@ namespace TeamsRemediation.Errors
         public static ModuleError ElevationRequired(string caller) => new ModuleError(
             "ElevationRequired",
             ModuleErrorCategory.PermissionDenied,
-            "Enable-Tls12 changes HKEY_LOCAL_MACHINE, which needs administrator rights; " + caller + " runs it without elevation. Nothing was changed.",
-            "Run it from an elevated PowerShell (Run as administrator) or as SYSTEM (Intune, ConfigMgr); or use -Scope User to repair only your own Internet Options; -WhatIf previews without elevation.",
+            "Enable-Tls12 changes HKEY_LOCAL_MACHINE, which needs administrator rights; " + caller
+                + " runs it without elevation. Nothing was changed.",
+            "Run it from an elevated PowerShell (Run as administrator) or as SYSTEM (Intune, ConfigMgr); or use -Scope User to repair only your " +
+                "own Internet Options; -WhatIf previews without elevation.",
             caller);
 
         public static ModuleError UsersOutsideScope() => new ModuleError(

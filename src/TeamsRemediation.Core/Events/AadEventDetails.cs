@@ -11,8 +11,10 @@ namespace TeamsRemediation.Events
         private static readonly Regex ErrorLine = new Regex(@"^[ \t]*Error:[ \t]*(0x[0-9A-Fa-f]{1,8})(?![0-9A-Za-z-])[ \t]*(.*)$",
             RegexOptions.Multiline | RegexOptions.CultureInvariant);
         private static readonly Regex CodeLine = new Regex(@"^\s*Code:\s*(\S+)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-        private static readonly Regex ClientLine = new Regex(@"^\s*Client ID:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-        private static readonly Regex CorrelationLine = new Regex(@"^\s*Correlation ID[^:]*:\s*([0-9A-Fa-f-]{36})", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex ClientLine = new Regex(@"^\s*Client ID:\s*([0-9A-Fa-f-]{36})",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        private static readonly Regex CorrelationLine = new Regex(@"^\s*Correlation ID[^:]*:\s*([0-9A-Fa-f-]{36})",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
         private AadEventDetails()
         {

@@ -8,7 +8,8 @@ using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Events
 {
-    /// <summary>Reads `wevtutil qe ... /f:RenderedXml /e:Events` output: System/TimeCreated/@SystemTime, System/Security/@UserID, RenderingInfo/Message.</summary>
+    /// <summary>Reads `wevtutil qe ... /f:RenderedXml /e:Events` output: System/TimeCreated/@SystemTime, System/Security/@UserID,
+    /// RenderingInfo/Message.</summary>
     public static class AadEventXml
     {
         private static readonly XNamespace EventNamespace = "http://schemas.microsoft.com/win/2004/08/events/event";
@@ -33,10 +34,12 @@ namespace TeamsRemediation.Events
                 if (message == null)
                 {
                     // Without a rendered message (the provider's resources are missing) the event data are the next best thing.
-                    message = string.Join(Environment.NewLine, e.Element(EventNamespace + "EventData")?.Elements().Select(d => d.Value) ?? Enumerable.Empty<string>());
+                    message = string.Join(Environment.NewLine,
+                        e.Element(EventNamespace + "EventData")?.Elements().Select(d => d.Value) ?? Enumerable.Empty<string>());
                 }
 
-                if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+                if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                    out var time))
                 {
                     continue;
                 }

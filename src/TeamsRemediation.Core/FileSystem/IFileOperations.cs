@@ -18,7 +18,8 @@ namespace TeamsRemediation.FileSystem
         /// <summary>Moves a file (or a link, as a link) to a path whose folder exists.</summary>
         void MoveFile(string source, string destination);
 
-        /// <summary>Moves a whole folder in one rename. Throws IOException when that is not possible (another volume, a file inside is open).</summary>
+        /// <summary>Moves a whole folder in one rename. Throws IOException when that is not possible (another volume, a file inside is
+        /// open).</summary>
         void MoveDirectory(string source, string destination);
 
         /// <summary>

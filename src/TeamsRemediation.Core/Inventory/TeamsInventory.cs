@@ -24,7 +24,8 @@ namespace TeamsRemediation.Inventory
         /// <summary>How many entries the cache walk passes between two looks at its deadline.</summary>
         public const int DeadlineCheckEvery = 1024;
 
-        /// <summary>The user's clients matching the selection. <see cref="TeamsClientSelection.Installed"/> keeps installed clients only; the others also return leftover folders.</summary>
+        /// <summary>The user's clients matching the selection. <see cref="TeamsClientSelection.Installed"/> keeps installed clients only; the others
+        /// also return leftover folders.</summary>
         /// <remarks>
         /// With <paramref name="measureCache"/>, the cache walk stops at <paramref name="measureUntilUtc"/> even if unfinished
         /// (<see cref="TeamsInstallation.CacheMeasuredFully"/> then says so); null: no limit.
@@ -42,13 +43,15 @@ namespace TeamsRemediation.Inventory
             var found = new List<TeamsInstallation>();
             foreach (TeamsClient client in Enum.GetValues(typeof(TeamsClient)))
             {
-                if (selection == TeamsClientSelection.Classic && client != TeamsClient.Classic || selection == TeamsClientSelection.New && client != TeamsClient.New)
+                if (selection == TeamsClientSelection.Classic && client != TeamsClient.Classic || selection == TeamsClientSelection.New
+                    && client != TeamsClient.New)
                 {
                     continue;
                 }
 
                 var installation = Describe(user, client, processes, measureCache, measureUntilUtc);
-                var wanted = selection == TeamsClientSelection.Installed ? installation.Installed : installation.Installed || installation.FolderPresent;
+                var wanted = selection == TeamsClientSelection.Installed ? installation.Installed : installation.Installed
+                    || installation.FolderPresent;
                 if (wanted)
                 {
                     found.Add(installation);

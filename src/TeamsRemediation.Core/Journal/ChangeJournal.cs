@@ -62,7 +62,8 @@ namespace TeamsRemediation.Journal
             var now = machine.Clock.UtcNow;
             var path = journalPath ?? System.IO.Path.Combine(
                 DefaultFolder(machine),
-                now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + operation + "-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".xml");
+                now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + operation + "-" + Guid.NewGuid().ToString("N").Substring(0, 8)
+                    + ".xml");
             return new ChangeJournal(machine, System.IO.Path.GetFullPath(path), operation, now);
         }
 

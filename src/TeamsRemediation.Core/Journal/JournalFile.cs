@@ -194,7 +194,8 @@ namespace TeamsRemediation.Journal
                 (RegistryHive)Enum.Parse(typeof(RegistryHive), (string)element.Attribute("hive")!),
                 (string)element.Attribute("key")!,
                 (RegistryView)Enum.Parse(typeof(RegistryView), (string)element.Attribute("view")!));
-            return JournalEntry.RegistryChange(key, (string)element.Attribute("name")!, ReadValue(element.Element("Before")), ReadValue(element.Element("After")));
+            return JournalEntry.RegistryChange(key, (string)element.Attribute("name")!, ReadValue(element.Element("Before")),
+                ReadValue(element.Element("After")));
         }
 
         /// <summary>A journal is untrusted: a relative path or one with ".." is resolved before any scope check sees it.</summary>

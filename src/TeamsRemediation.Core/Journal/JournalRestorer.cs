@@ -135,7 +135,8 @@ namespace TeamsRemediation.Journal
             if (!Equals(current, entry.After) && !force)
             {
                 result.Status = RestoreStatus.Conflict;
-                result.Detail = "Changed since the run: now " + (current?.ToString() ?? Absent) + ", the run had set " + (entry.After?.ToString() ?? Absent) + ". Left alone; use -Force to put back " + result.Restored + ".";
+                result.Detail = "Changed since the run: now " + (current?.ToString() ?? Absent) + ", the run had set "
+                    + (entry.After?.ToString() ?? Absent) + ". Left alone; use -Force to put back " + result.Restored + ".";
                 return;
             }
 
@@ -167,7 +168,8 @@ namespace TeamsRemediation.Journal
             {
                 var back = File.Exists(entry.OriginalPath) || Directory.Exists(entry.OriginalPath);
                 result.Status = back ? RestoreStatus.AlreadyRestored : RestoreStatus.Failed;
-                result.Detail = back ? "The backup was already moved back." : "Neither the backup " + entry.BackupPath + " nor the original exists any more.";
+                result.Detail = back ? "The backup was already moved back." : "Neither the backup " + entry.BackupPath
+                    + " nor the original exists any more.";
                 return;
             }
 
@@ -187,7 +189,9 @@ namespace TeamsRemediation.Journal
             else
             {
                 result.Status = RestoreStatus.Conflict;
-                result.Detail = conflicts.Count + " item(s) exist again at the original place and were left alone (the backup keeps them; -Force overwrites): " + string.Join(", ", conflicts.Take(5)) + (conflicts.Count > 5 ? ", ..." : string.Empty);
+                result.Detail = conflicts.Count
+                    + " item(s) exist again at the original place and were left alone (the backup keeps them; -Force overwrites): "
+                    + string.Join(", ", conflicts.Take(5)) + (conflicts.Count > 5 ? ", ..." : string.Empty);
             }
         }
 

@@ -54,7 +54,8 @@ namespace TeamsRemediation.Logs
             {
                 try
                 {
-                    using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan))
+                    using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096,
+                        FileOptions.SequentialScan))
                     {
                         ScanStream(stream, Path.GetFileName(file), result, notBeforeUtc);
                         result.FilesScanned++;
@@ -237,7 +238,8 @@ namespace TeamsRemediation.Logs
         }
 
         private static bool IsAadsts(byte[] b, int pair, int end) =>
-            pair + 6 < end && b[pair] == 'A' && b[pair + 1] == 'A' && b[pair + 2] == 'D' && b[pair + 3] == 'S' && b[pair + 4] == 'T' && b[pair + 5] == 'S' && b[pair + 6] >= '0' && b[pair + 6] <= '9';
+            pair + 6 < end && b[pair] == 'A' && b[pair + 1] == 'A' && b[pair + 2] == 'D' && b[pair + 3] == 'S' && b[pair + 4] == 'T'
+                && b[pair + 5] == 'S' && b[pair + 6] >= '0' && b[pair + 6] <= '9';
 
         private static bool IsTokenByte(byte c) => c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '-';
 
@@ -291,11 +293,13 @@ namespace TeamsRemediation.Logs
             }
         }
 
-        /// <summary>A printable excerpt of at most <see cref="MaxEvidenceChars"/> around the code: control characters and binary noise become '?'.</summary>
+        /// <summary>A printable excerpt of at most <see cref="MaxEvidenceChars"/> around the code: control characters and binary noise become
+        /// '?'.</summary>
         private static string Evidence(string line, string code)
         {
             var at = line.IndexOf(code, StringComparison.OrdinalIgnoreCase);
-            var start = line.Length <= MaxEvidenceChars || at < 0 ? 0 : Math.Max(0, Math.Min(at - MaxEvidenceChars / 3, line.Length - MaxEvidenceChars));
+            var start = line.Length <= MaxEvidenceChars || at < 0 ? 0
+                : Math.Max(0, Math.Min(at - MaxEvidenceChars / 3, line.Length - MaxEvidenceChars));
             var excerpt = line.Substring(start, Math.Min(MaxEvidenceChars, line.Length - start));
             return Diagnostics.FindingText.Clean(excerpt).Trim();
         }

@@ -35,7 +35,8 @@ namespace TeamsRemediation.Network
         public string ContentType => Header("Content-Type");
 
         /// <summary>The Date header (RFC 1123), or null when absent or unreadable.</summary>
-        public DateTimeOffset? Date => DateTimeOffset.TryParseExact(Header("Date"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : (DateTimeOffset?)null;
+        public DateTimeOffset? Date => DateTimeOffset.TryParseExact(Header("Date"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+            out var date) ? date : (DateTimeOffset?)null;
 
         /// <summary>The answer is an HTML page (by its type or by its first bytes).</summary>
         public bool IsHtml
@@ -48,7 +49,8 @@ namespace TeamsRemediation.Network
                 }
 
                 var start = BodySample.TrimStart();
-                return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+                return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+                    || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
             }
         }
 
@@ -81,7 +83,8 @@ namespace TeamsRemediation.Network
             var headText = Encoding.ASCII.GetString(buffer, 0, headEnd);
             var lines = headText.Split(new[] { "\r\n" }, StringSplitOptions.None);
             var statusParts = lines[0].Split(' ');
-            if (statusParts.Length < 2 || !statusParts[0].StartsWith("HTTP/", StringComparison.Ordinal) || !int.TryParse(statusParts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+            if (statusParts.Length < 2 || !statusParts[0].StartsWith("HTTP/", StringComparison.Ordinal)
+                || !int.TryParse(statusParts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
             {
                 return null;
             }
@@ -98,7 +101,8 @@ namespace TeamsRemediation.Network
 
             var bodyStart = headEnd + 4;
             var want = isConnect && status / 100 == 2 ? 0 : BodySampleBytes;
-            if (headers.TryGetValue("Content-Length", out var lengthText) && int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            if (headers.TryGetValue("Content-Length", out var lengthText)
+                && int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
             {
                 want = Math.Min(want, length);
             }

@@ -43,7 +43,9 @@ namespace TeamsRemediation.Network
             {
                 result = await RunAsync(endpoint, proxy, state, cancellation).ConfigureAwait(false);
             }
-            catch (Exception e) when (cancellation.IsCancellationRequested && (e is OperationCanceledException || e is ObjectDisposedException || e is IOException || e is SocketException || e is AuthenticationException))
+            catch (Exception e) when (cancellation.IsCancellationRequested
+                && (e is OperationCanceledException || e is ObjectDisposedException || e is IOException || e is SocketException
+                || e is AuthenticationException))
             {
                 result = state.Fail(endpoint, ProbeOutcome.TimedOut, "No answer in time during " + StageName(state.Stage) + ".");
             }
@@ -77,7 +79,8 @@ namespace TeamsRemediation.Network
                 }
                 catch (SocketException e)
                 {
-                    return state.Fail(endpoint, ProbeOutcome.NameNotResolved, (viaProxy ? "The proxy name " : "The name ") + connectHost + " did not resolve: " + e.Message);
+                    return state.Fail(endpoint, ProbeOutcome.NameNotResolved,
+                        (viaProxy ? "The proxy name " : "The name ") + connectHost + " did not resolve: " + e.Message);
                 }
 
                 if (addresses.Length == 0)
@@ -93,12 +96,14 @@ namespace TeamsRemediation.Network
             {
                 try
                 {
-                    await client.ConnectAsync(addresses.Where(a => a.AddressFamily == addresses[0].AddressFamily).ToArray(), connectPort).ConfigureAwait(false);
+                    await client.ConnectAsync(addresses.Where(a => a.AddressFamily == addresses[0].AddressFamily).ToArray(),
+                        connectPort).ConfigureAwait(false);
                 }
                 catch (SocketException e) when (!cancellation.IsCancellationRequested)
                 {
                     var outcome = e.SocketErrorCode == SocketError.TimedOut ? ProbeOutcome.TimedOut : ProbeOutcome.ConnectFailed;
-                    return state.Fail(endpoint, outcome, "TCP connect to " + (viaProxy ? "the proxy " : string.Empty) + connectHost + ":" + connectPort + " failed: " + e.SocketErrorCode + ".");
+                    return state.Fail(endpoint, outcome, "TCP connect to " + (viaProxy ? "the proxy " : string.Empty) + connectHost + ":"
+                        + connectPort + " failed: " + e.SocketErrorCode + ".");
                 }
 
                 Stream stream = client.GetStream();
@@ -125,15 +130,19 @@ namespace TeamsRemediation.Network
                 state.Own(tls);
                 try
                 {
-                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.Tls12, checkCertificateRevocation: false).ConfigureAwait(false);
+                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.Tls12,
+                        checkCertificateRevocation: false).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!cancellation.IsCancellationRequested && (e is AuthenticationException || e is IOException || e is SocketException))
+                catch (Exception e) when (!cancellation.IsCancellationRequested
+                    && (e is AuthenticationException || e is IOException || e is SocketException))
                 {
                     return state.Fail(endpoint, ProbeOutcome.TlsFailed, "TLS 1.2 handshake with " + endpoint.Host + " failed: " + Innermost(e) + ".");
                 }
 
                 state.Stage = "http";
-                var request = "GET " + endpoint.Path + " HTTP/1.1\r\nHost: " + endpoint.Host + (endpoint.Port == 443 ? string.Empty : ":" + endpoint.Port) + "\r\nUser-Agent: TeamsRemediation\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+                var request = "GET " + endpoint.Path + " HTTP/1.1\r\nHost: " + endpoint.Host
+                    + (endpoint.Port == 443 ? string.Empty : ":" + endpoint.Port)
+                    + "\r\nUser-Agent: TeamsRemediation\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
                 var bytes = Encoding.ASCII.GetBytes(request);
                 HttpResponseHead? answer;
                 try
@@ -148,10 +157,15 @@ namespace TeamsRemediation.Network
                 }
 
                 var result = answer == null
-                    ? new EndpointProbeResult(endpoint, ProbeOutcome.NoHttpAnswer, "TLS 1.2 handshake with " + endpoint.Host + " worked, but no HTTP answer came back" + (state.Note.Length > 0 ? ": " + state.Note : ".") )
+                    ? new EndpointProbeResult(endpoint, ProbeOutcome.NoHttpAnswer,
+                    "TLS 1.2 handshake with " + endpoint.Host + " worked, but no HTTP answer came back"
+                        + (state.Note.Length > 0 ? ": " + state.Note : ".") )
                     : endpoint.ExpectsJson && answer.IsHtml
-                        ? new EndpointProbeResult(endpoint, ProbeOutcome.HtmlInsteadOfService, endpoint.Host + " answered " + endpoint.Path + " with an HTML page (HTTP " + answer.Status + ", " + answer.ContentType + ") where the service sends JSON: a proxy, firewall or portal answered instead.")
-                        : new EndpointProbeResult(endpoint, ProbeOutcome.Ok, "TLS 1.2 with " + endpoint.Host + " works (HTTP " + answer.Status + ").");
+                        ? new EndpointProbeResult(endpoint, ProbeOutcome.HtmlInsteadOfService,
+                        endpoint.Host + " answered " + endpoint.Path + " with an HTML page (HTTP " + answer.Status + ", " + answer.ContentType
+                            + ") where the service sends JSON: a proxy, firewall or portal answered instead.")
+                        : new EndpointProbeResult(endpoint, ProbeOutcome.Ok,
+                        "TLS 1.2 with " + endpoint.Host + " works (HTTP " + answer.Status + ").");
                 result.Stage = "http";
                 result.TlsHandshakeSucceeded = true;
                 result.CertificateProblem = chainProblem;
@@ -163,9 +177,11 @@ namespace TeamsRemediation.Network
             }
         }
 
-        private static async Task<EndpointProbeResult?> ConnectThroughProxyAsync(Stream stream, ProbeEndpoint endpoint, ProxyRoute proxy, ProbeState state, CancellationToken cancellation)
+        private static async Task<EndpointProbeResult?> ConnectThroughProxyAsync(Stream stream, ProbeEndpoint endpoint, ProxyRoute proxy,
+            ProbeState state, CancellationToken cancellation)
         {
-            var connect = Encoding.ASCII.GetBytes("CONNECT " + endpoint.Authority + " HTTP/1.1\r\nHost: " + endpoint.Authority + "\r\nUser-Agent: TeamsRemediation\r\n\r\n");
+            var connect = Encoding.ASCII.GetBytes("CONNECT " + endpoint.Authority + " HTTP/1.1\r\nHost: " + endpoint.Authority
+                + "\r\nUser-Agent: TeamsRemediation\r\n\r\n");
             HttpResponseHead? answer;
             try
             {
@@ -174,12 +190,14 @@ namespace TeamsRemediation.Network
             }
             catch (IOException e) when (!cancellation.IsCancellationRequested)
             {
-                return state.Fail(endpoint, ProbeOutcome.ProxyRefused, "The proxy " + proxy.Authority + " closed the connection on CONNECT " + endpoint.Authority + ": " + Innermost(e) + ".");
+                return state.Fail(endpoint, ProbeOutcome.ProxyRefused,
+                    "The proxy " + proxy.Authority + " closed the connection on CONNECT " + endpoint.Authority + ": " + Innermost(e) + ".");
             }
 
             if (answer == null)
             {
-                return state.Fail(endpoint, ProbeOutcome.ProxyRefused, "The proxy " + proxy.Authority + " gave no HTTP answer to CONNECT " + endpoint.Authority + ".");
+                return state.Fail(endpoint, ProbeOutcome.ProxyRefused,
+                    "The proxy " + proxy.Authority + " gave no HTTP answer to CONNECT " + endpoint.Authority + ".");
             }
 
             if (answer.Status / 100 == 2)
@@ -188,7 +206,9 @@ namespace TeamsRemediation.Network
             }
 
             var outcome = answer.IsHtml ? ProbeOutcome.HtmlInsteadOfService : ProbeOutcome.ProxyRefused;
-            var result = state.Fail(endpoint, outcome, "The proxy " + proxy.Authority + " refused CONNECT " + endpoint.Authority + " with HTTP " + answer.Status + (answer.IsHtml ? " and an HTML page" : string.Empty) + (answer.Status == 407 ? " (proxy authentication required)" : string.Empty) + ".");
+            var result = state.Fail(endpoint, outcome, "The proxy " + proxy.Authority + " refused CONNECT " + endpoint.Authority + " with HTTP "
+                + answer.Status + (answer.IsHtml ? " and an HTML page" : string.Empty)
+                + (answer.Status == 407 ? " (proxy authentication required)" : string.Empty) + ".");
             result.HttpStatus = answer.Status;
             result.ContentType = answer.ContentType;
             return result;
@@ -239,7 +259,8 @@ namespace TeamsRemediation.Network
             return await task.ConfigureAwait(false);
         }
 
-        /// <summary>The stage reached and the disposables to close when the time is up (closing is what cancels socket I/O on .NET Framework).</summary>
+        /// <summary>The stage reached and the disposables to close when the time is up (closing is what cancels socket I/O on .NET
+        /// Framework).</summary>
         private sealed class ProbeState : IDisposable
         {
             private readonly object gate = new object();
@@ -257,7 +278,8 @@ namespace TeamsRemediation.Network
                 }
             }
 
-            public EndpointProbeResult Fail(ProbeEndpoint endpoint, ProbeOutcome outcome, string detail) => new EndpointProbeResult(endpoint, outcome, detail) { Stage = Stage };
+            public EndpointProbeResult Fail(ProbeEndpoint endpoint, ProbeOutcome outcome, string detail) =>
+                new EndpointProbeResult(endpoint, outcome, detail) { Stage = Stage };
 
             public void Dispose()
             {

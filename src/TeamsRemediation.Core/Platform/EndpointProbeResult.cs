@@ -56,7 +56,8 @@ namespace TeamsRemediation.Platform
         /// <summary>The TLS handshake with TLS 1.2 completed (whatever the certificate chain).</summary>
         public bool TlsHandshakeSucceeded { get; set; }
 
-        /// <summary>Certificate chain problems seen during the handshake (untrusted root = likely TLS inspection); empty when the chain is fine.</summary>
+        /// <summary>Certificate chain problems seen during the handshake (untrusted root = likely TLS inspection); empty when the chain is
+        /// fine.</summary>
         public string CertificateProblem { get; set; } = string.Empty;
 
         /// <summary>Issuer of the server certificate, to tell a TLS-inspecting proxy's CA from Microsoft's.</summary>

@@ -36,11 +36,14 @@ namespace TeamsRemediation.Platform
 
         public bool Succeeded => Outcome == CommandOutcome.Completed && ExitCode == 0;
 
-        public static CommandResult Completed(int exitCode, string stdout, string stderr = "") => new CommandResult(CommandOutcome.Completed, exitCode, stdout, stderr);
+        public static CommandResult Completed(int exitCode, string stdout, string stderr = "") =>
+            new CommandResult(CommandOutcome.Completed, exitCode, stdout, stderr);
 
-        public static CommandResult NotFound(string fileName) => new CommandResult(CommandOutcome.NotFound, -1, string.Empty, fileName + " was not found.");
+        public static CommandResult NotFound(string fileName) =>
+            new CommandResult(CommandOutcome.NotFound, -1, string.Empty, fileName + " was not found.");
 
-        public static CommandResult TimedOut(TimeSpan timeout) => new CommandResult(CommandOutcome.TimedOut, -1, string.Empty, "No answer within " + timeout.TotalSeconds + " s.");
+        public static CommandResult TimedOut(TimeSpan timeout) =>
+            new CommandResult(CommandOutcome.TimedOut, -1, string.Empty, "No answer within " + timeout.TotalSeconds + " s.");
 
         /// <summary>One line for a report: what happened, without the whole output.</summary>
         public string Describe(string fileName)

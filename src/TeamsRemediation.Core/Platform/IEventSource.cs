@@ -6,7 +6,8 @@ namespace TeamsRemediation.Platform
     /// <summary>Reads event 1098 (AadTokenBrokerPlugin Operation errors) of the Microsoft-Windows-AAD/Operational log.</summary>
     public interface IEventSource
     {
-        /// <summary>The events of the last <paramref name="window"/>, newest first; a log that cannot be read is a result with an Error, not an exception.</summary>
+        /// <summary>The events of the last <paramref name="window"/>, newest first; a log that cannot be read is a result with an Error, not an
+        /// exception.</summary>
         EventQueryResult ReadAadTokenErrors(TimeSpan window, TimeSpan timeout);
     }
 
@@ -45,6 +46,7 @@ namespace TeamsRemediation.Platform
 
         public static EventQueryResult Read(IReadOnlyList<AadEvent> events) => new EventQueryResult(events, string.Empty);
 
-        public static EventQueryResult Failed(string error) => new EventQueryResult(new AadEvent[0], string.IsNullOrEmpty(error) ? "The event log could not be read." : error);
+        public static EventQueryResult Failed(string error) =>
+            new EventQueryResult(new AadEvent[0], string.IsNullOrEmpty(error) ? "The event log could not be read." : error);
     }
 }

@@ -7,7 +7,8 @@ namespace TeamsRemediation.Platform
     /// <summary>An HTTPS endpoint to probe: host, port, and the path whose answer tells the service from a proxy's page.</summary>
     public sealed class ProbeEndpoint
     {
-        /// <summary>Entra ID's OpenID metadata: JSON from every Entra cloud, so an HTML answer there can only come from something in between.</summary>
+        /// <summary>Entra ID's OpenID metadata: JSON from every Entra cloud, so an HTML answer there can only come from something in
+        /// between.</summary>
         public const string OpenIdConfigurationPath = "/common/v2.0/.well-known/openid-configuration";
 
         public ProbeEndpoint(string host, int port, string path, bool expectsJson)
@@ -58,7 +59,8 @@ namespace TeamsRemediation.Platform
                 candidate = "https://" + candidate;
             }
 
-            if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || !uri.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(uri.Host) || uri.UserInfo.Length > 0)
+            if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || !uri.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+                || string.IsNullOrEmpty(uri.Host) || uri.UserInfo.Length > 0)
             {
                 return false;
             }
@@ -83,7 +85,8 @@ namespace TeamsRemediation.Platform
 
         public override string ToString() => Authority + Path;
 
-        /// <summary>DNS limits (RFC 1035): a name of at most 253 characters, labels of 1 to 63 letters, digits or hyphens, no hyphen at either end.</summary>
+        /// <summary>DNS limits (RFC 1035): a name of at most 253 characters, labels of 1 to 63 letters, digits or hyphens, no hyphen at either
+        /// end.</summary>
         private static string? HostProblem(Uri uri)
         {
             if (uri.HostNameType == UriHostNameType.IPv4 || uri.HostNameType == UriHostNameType.IPv6)

@@ -20,7 +20,8 @@ namespace TeamsRemediation.Platform
             foreach (var sid in registry.GetSubKeyNames(list))
             {
                 // Temporary and backup copies of a profile (".bak") and service accounts are never a Teams user.
-                if (WellKnownSids.IsServiceAccount(sid) || !sid.StartsWith("S-1-5-21-", StringComparison.OrdinalIgnoreCase) && !sid.StartsWith("S-1-12-1-", StringComparison.OrdinalIgnoreCase) || sid.EndsWith(".bak", StringComparison.OrdinalIgnoreCase))
+                if (WellKnownSids.IsServiceAccount(sid) || !sid.StartsWith("S-1-5-21-", StringComparison.OrdinalIgnoreCase)
+                    && !sid.StartsWith("S-1-12-1-", StringComparison.OrdinalIgnoreCase) || sid.EndsWith(".bak", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }

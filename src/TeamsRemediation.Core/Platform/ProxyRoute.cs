@@ -72,7 +72,8 @@ namespace TeamsRemediation.Platform
             var colon = address.LastIndexOf(':');
             if (colon > 0 && address.IndexOf(']') < colon)
             {
-                if (!int.TryParse(address.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port < 1 || port > 65535)
+                if (!int.TryParse(address.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port < 1
+                    || port > 65535)
                 {
                     return null;
                 }
@@ -117,7 +118,8 @@ namespace TeamsRemediation.Platform
         private static bool WildcardMatches(string pattern, string host)
         {
             var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$";
-            return System.Text.RegularExpressions.Regex.IsMatch(host, regex, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return System.Text.RegularExpressions.Regex.IsMatch(host, regex,
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         }
 
         public override string ToString() => Authority + (Source.Length > 0 ? " (" + Source + ")" : string.Empty);

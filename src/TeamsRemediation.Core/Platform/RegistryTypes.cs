@@ -3,7 +3,8 @@ using System.Linq;
 
 namespace TeamsRemediation.Platform
 {
-    /// <summary>The registry roots the module reads or writes. HKCU is never used directly: a user is always addressed as HKEY_USERS\&lt;SID&gt;.</summary>
+    /// <summary>The registry roots the module reads or writes. HKCU is never used directly: a user is always addressed as
+    /// HKEY_USERS\&lt;SID&gt;.</summary>
     public enum RegistryHive
     {
         LocalMachine,
@@ -44,13 +45,17 @@ namespace TeamsRemediation.Platform
 
         public static RegistryValue QWord(ulong value) => new RegistryValue(RegistryValueKind.QWord, value);
 
-        public static RegistryValue String(string value) => new RegistryValue(RegistryValueKind.String, value ?? throw new ArgumentNullException(nameof(value)));
+        public static RegistryValue String(string value) => new RegistryValue(RegistryValueKind.String,
+            value ?? throw new ArgumentNullException(nameof(value)));
 
-        public static RegistryValue ExpandString(string value) => new RegistryValue(RegistryValueKind.ExpandString, value ?? throw new ArgumentNullException(nameof(value)));
+        public static RegistryValue ExpandString(string value) =>
+            new RegistryValue(RegistryValueKind.ExpandString, value ?? throw new ArgumentNullException(nameof(value)));
 
-        public static RegistryValue Binary(byte[] value) => new RegistryValue(RegistryValueKind.Binary, (byte[])(value ?? throw new ArgumentNullException(nameof(value))).Clone());
+        public static RegistryValue Binary(byte[] value) => new RegistryValue(RegistryValueKind.Binary,
+            (byte[])(value ?? throw new ArgumentNullException(nameof(value))).Clone());
 
-        public static RegistryValue MultiString(string[] value) => new RegistryValue(RegistryValueKind.MultiString, (string[])(value ?? throw new ArgumentNullException(nameof(value))).Clone());
+        public static RegistryValue MultiString(string[] value) =>
+            new RegistryValue(RegistryValueKind.MultiString, (string[])(value ?? throw new ArgumentNullException(nameof(value))).Clone());
 
         /// <summary>The DWORD, or null when this value is of another kind (a string "1" is not an enabled flag to Windows).</summary>
         public uint? AsDWord => Kind == RegistryValueKind.DWord ? (uint)Data : (uint?)null;
@@ -62,8 +67,10 @@ namespace TeamsRemediation.Platform
         {
             switch (Kind)
             {
-                case RegistryValueKind.DWord: return string.Format(System.Globalization.CultureInfo.InvariantCulture, "0x{0:X8} (REG_DWORD)", (uint)Data);
-                case RegistryValueKind.QWord: return string.Format(System.Globalization.CultureInfo.InvariantCulture, "0x{0:X16} (REG_QWORD)", (ulong)Data);
+                case RegistryValueKind.DWord: return string.Format(System.Globalization.CultureInfo.InvariantCulture, "0x{0:X8} (REG_DWORD)",
+                    (uint)Data);
+                case RegistryValueKind.QWord: return string.Format(System.Globalization.CultureInfo.InvariantCulture, "0x{0:X16} (REG_QWORD)",
+                    (ulong)Data);
                 case RegistryValueKind.String: return "'" + (string)Data + "' (REG_SZ)";
                 case RegistryValueKind.ExpandString: return "'" + (string)Data + "' (REG_EXPAND_SZ)";
                 case RegistryValueKind.Binary: return BitConverter.ToString((byte[])Data) + " (REG_BINARY)";
@@ -88,7 +95,8 @@ namespace TeamsRemediation.Platform
 
         public override bool Equals(object? obj) => Equals(obj as RegistryValue);
 
-        public override int GetHashCode() => Kind.GetHashCode() ^ (Kind == RegistryValueKind.Binary || Kind == RegistryValueKind.MultiString ? 0 : Data.GetHashCode());
+        public override int GetHashCode() => Kind.GetHashCode() ^ (Kind == RegistryValueKind.Binary
+            || Kind == RegistryValueKind.MultiString ? 0 : Data.GetHashCode());
     }
 
     /// <summary>A key in one hive and one view, written the way an admin reads it in a report.</summary>
@@ -115,7 +123,8 @@ namespace TeamsRemediation.Platform
 
         public override string ToString() => HiveName + "\\" + Path;
 
-        public bool Equals(RegistryKeyPath other) => Hive == other.Hive && View == other.View && string.Equals(Path, other.Path, StringComparison.OrdinalIgnoreCase);
+        public bool Equals(RegistryKeyPath other) => Hive == other.Hive && View == other.View
+            && string.Equals(Path, other.Path, StringComparison.OrdinalIgnoreCase);
 
         public override bool Equals(object? obj) => obj is RegistryKeyPath other && Equals(other);
 

@@ -67,7 +67,8 @@ namespace TeamsRemediation.Targets
                 }
                 else if (matches.Count > 1)
                 {
-                    problems.Add(new TargetProblem(ModuleErrors.AmbiguousUserName(name, matches.Select(m => m.UserName + " (" + m.Sid + ")")), terminating: false));
+                    problems.Add(new TargetProblem(ModuleErrors.AmbiguousUserName(name, matches.Select(m => m.UserName + " (" + m.Sid + ")")),
+                        terminating: false));
                 }
                 else
                 {
@@ -84,7 +85,8 @@ namespace TeamsRemediation.Targets
                     p.ProfilePath,
                     p.HiveLoaded,
                     isCaller: p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase),
-                    sessionId: sessions.Where(s => s.UserSid.Equals(p.Sid, StringComparison.OrdinalIgnoreCase)).Select(s => (int?)s.SessionId).FirstOrDefault()))
+                    sessionId: sessions.Where(s => s.UserSid.Equals(p.Sid, StringComparison.OrdinalIgnoreCase)).Select(s =>
+                        (int?)s.SessionId).FirstOrDefault()))
                 .ToList();
             return new TargetResolution(targets, problems);
         }
@@ -105,7 +107,8 @@ namespace TeamsRemediation.Targets
             }
         }
 
-        private static IEnumerable<UserProfile> ImplicitTargets(TargetRequest request, CallerIdentity caller, IReadOnlyList<InteractiveSession> sessions, IReadOnlyList<UserProfile> profiles, List<TargetProblem> problems)
+        private static IEnumerable<UserProfile> ImplicitTargets(TargetRequest request, CallerIdentity caller,
+            IReadOnlyList<InteractiveSession> sessions, IReadOnlyList<UserProfile> profiles, List<TargetProblem> problems)
         {
             // SYSTEM (Intune, ConfigMgr, a scheduled task) and a remoting admin are not the person whose Teams
             // fails: the people logged on at the PC are.

@@ -25,7 +25,8 @@ namespace TeamsRemediation.Targets
         /// <summary>Classic cache folders, spelled as the client spells them (a known peer script writes "blob storage").</summary>
         public static readonly IReadOnlyList<string> ClassicCacheFolders = new[]
         {
-            "Application Cache", "blob_storage", "Cache", "Code Cache", "databases", "GPUCache", "IndexedDB", "Local Storage", "Service Worker", "tmp",
+            "Application Cache", "blob_storage", "Cache", "Code Cache", "databases", "GPUCache", "IndexedDB", "Local Storage", "Service Worker",
+                "tmp",
         };
 
         public static readonly IReadOnlyList<string> ClassicProcessNames = new[] { "Teams", "Update" };
@@ -53,12 +54,15 @@ namespace TeamsRemediation.Targets
 
         public static string NewLogFolder(string profilePath) => Path.Combine(NewCacheRoot(profilePath), "Logs");
 
-        public static string InstallPath(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicInstallPath(profilePath) : NewPackageRoot(profilePath);
+        public static string InstallPath(TeamsClient client, string profilePath) =>
+            client == TeamsClient.Classic ? ClassicInstallPath(profilePath) : NewPackageRoot(profilePath);
 
-        public static string CacheRoot(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicCacheRoot(profilePath) : NewCacheRoot(profilePath);
+        public static string CacheRoot(TeamsClient client, string profilePath) =>
+            client == TeamsClient.Classic ? ClassicCacheRoot(profilePath) : NewCacheRoot(profilePath);
 
         /// <summary>Where the client writes its logs: classic one file, new Teams a folder of MSTeams_*.log.</summary>
-        public static string LogPath(TeamsClient client, string profilePath) => client == TeamsClient.Classic ? ClassicLogPath(profilePath) : NewLogFolder(profilePath);
+        public static string LogPath(TeamsClient client, string profilePath) =>
+            client == TeamsClient.Classic ? ClassicLogPath(profilePath) : NewLogFolder(profilePath);
 
         public static IReadOnlyList<string> ProcessNames(TeamsClient client) => client == TeamsClient.Classic ? ClassicProcessNames : NewProcessNames;
 
@@ -78,14 +82,16 @@ namespace TeamsRemediation.Targets
                 return true;
             }
 
-            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(ClassicInstallPath(profilePath) + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(ClassicInstallPath(profilePath) + Path.DirectorySeparatorChar,
+                StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>Version out of a package full name such as MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe; null for anything else.</summary>
         public static string? NewTeamsVersionFromPackageFullName(string packageFullName)
         {
             var parts = packageFullName.Split('_');
-            if (parts.Length == 5 && parts[0].Equals(NewTeamsPackageName, StringComparison.OrdinalIgnoreCase) && parts[3].Length == 0 && parts[4].Equals(NewTeamsPublisherId, StringComparison.OrdinalIgnoreCase) && Version.TryParse(parts[1], out _))
+            if (parts.Length == 5 && parts[0].Equals(NewTeamsPackageName, StringComparison.OrdinalIgnoreCase) && parts[3].Length == 0
+                && parts[4].Equals(NewTeamsPublisherId, StringComparison.OrdinalIgnoreCase) && Version.TryParse(parts[1], out _))
             {
                 return parts[1];
             }
@@ -93,8 +99,10 @@ namespace TeamsRemediation.Targets
             return null;
         }
 
-        /// <summary>Custom backgrounds the user uploaded (new Teams pairs &lt;guid&gt;.png with &lt;guid&gt;_thumb.png): user data, both clients.</summary>
-        public static string BackgroundUploadsPath(TeamsClient client, string profilePath) => Path.Combine(CacheRoot(client, profilePath), "Backgrounds", "Uploads");
+        /// <summary>Custom backgrounds the user uploaded (new Teams pairs &lt;guid&gt;.png with &lt;guid&gt;_thumb.png): user data, both
+        /// clients.</summary>
+        public static string BackgroundUploadsPath(TeamsClient client, string profilePath) =>
+            Path.Combine(CacheRoot(client, profilePath), "Backgrounds", "Uploads");
 
         /// <summary>Classic Teams' user settings inside its cache root: kept when the cache is cleared.</summary>
         public static readonly IReadOnlyList<string> ClassicSettingsFiles = new[] { "desktop-config.json", "storage.json" };

@@ -75,7 +75,8 @@ namespace TeamsRemediation.Tls
             {
                 var skipped = NewChange(setting, key, user, "(hive not loaded)");
                 skipped.Action = TlsChangeAction.Skipped;
-                skipped.Reason = "The registry of " + user.UserName + " is not loaded (not logged on): nothing was read or written. Run Enable-Tls12 again while the user is logged on.";
+                skipped.Reason = "The registry of " + user.UserName
+                    + " is not loaded (not logged on): nothing was read or written. Run Enable-Tls12 again while the user is logged on.";
                 return skipped;
             }
 
@@ -85,7 +86,8 @@ namespace TeamsRemediation.Tls
                 var current = Read(key, setting.Name, out _);
                 var managed = NewChange(setting, key, user, Show(current));
                 managed.Action = TlsChangeAction.ManagedByPolicy;
-                managed.Reason = "Group Policy sets " + policy + "; Internet Options follow the policy, so the user's value was left alone. Change the GPO or Intune profile that sets it.";
+                managed.Reason = "Group Policy sets " + policy
+                    + "; Internet Options follow the policy, so the user's value was left alone. Change the GPO or Intune profile that sets it.";
                 return managed;
             }
 
@@ -146,7 +148,8 @@ namespace TeamsRemediation.Tls
             if (consent != Consent.Yes)
             {
                 change.Action = TlsChangeAction.Skipped;
-                change.Reason = (consent == Consent.WhatIf ? "-WhatIf: would " : "Declined: would ") + char.ToLowerInvariant(action[0]) + action.Substring(1) + ". " + reason;
+                change.Reason = (consent == Consent.WhatIf ? "-WhatIf: would " : "Declined: would ") + char.ToLowerInvariant(action[0])
+                    + action.Substring(1) + ". " + reason;
                 return change;
             }
 
@@ -209,7 +212,8 @@ namespace TeamsRemediation.Tls
             if (setting.Meaning == TlsValueMeaning.ProtocolMask && number == null)
             {
                 unreadable = true;
-                reason = "Cannot read " + current + " as a protocol bit mask, and guessing could switch off TLS 1.3: fix it by hand (REG_DWORD, 0x800 is TLS 1.2).";
+                reason = "Cannot read " + current
+                    + " as a protocol bit mask, and guessing could switch off TLS 1.3: fix it by hand (REG_DWORD, 0x800 is TLS 1.2).";
                 return null;
             }
 
@@ -233,7 +237,8 @@ namespace TeamsRemediation.Tls
 
             if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
             {
-                return uint.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex : (uint?)null;
+                return uint.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex
+                    : (uint?)null;
             }
 
             return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dec) ? dec : (uint?)null;

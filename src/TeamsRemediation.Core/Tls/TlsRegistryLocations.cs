@@ -4,7 +4,7 @@ using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Tls
 {
-    /// <summary>Which TLS 1.2 setting a registry value is (facts.md section 3).</summary>
+    /// <summary>Which TLS 1.2 setting a registry value is.</summary>
     public enum TlsSettingArea
     {
         Schannel,
@@ -39,14 +39,17 @@ namespace TeamsRemediation.Tls
         /// <summary>Repaired when present and off; absent means the OS default (TLS 1.2 on) and stays absent.</summary>
         RepairWhenPresent,
 
-        /// <summary>Repaired when off and created when absent in an existing key (Microsoft's documented recommendation for .NET; the key exists where that framework is installed).</summary>
+        /// <summary>Repaired when off and created when absent in an existing key (Microsoft's documented recommendation for .NET; the key exists
+        /// where that framework is installed).</summary>
         RepairOrCreate,
     }
 
-    /// <summary>One registry value that decides whether TLS 1.2 is used. All are REG_DWORD; absent means the OS default (TLS 1.2 on, Windows 8.1 and later).</summary>
+    /// <summary>One registry value that decides whether TLS 1.2 is used. All are REG_DWORD; absent means the OS default (TLS 1.2 on, Windows 8.1 and
+    /// later).</summary>
     public sealed class TlsRegistryValue
     {
-        public TlsRegistryValue(TlsSettingArea area, RegistryHive hive, string path, string name, TlsValueMeaning meaning, TlsWriteRule write, bool rebootRequired, params RegistryView[] views)
+        public TlsRegistryValue(TlsSettingArea area, RegistryHive hive, string path, string name, TlsValueMeaning meaning, TlsWriteRule write,
+            bool rebootRequired, params RegistryView[] views)
         {
             Write = write;
             RebootRequired = rebootRequired;
@@ -86,7 +89,8 @@ namespace TeamsRemediation.Tls
                 ? Views
                 : new[] { Views[0] };
 
-        /// <summary>The DWORD that turns TLS 1.2 on from <paramref name="current"/>: Enabled nonzero, DisabledByDefault 0, opt-ins 1, masks with 0x800 added and every other bit kept.</summary>
+        /// <summary>The DWORD that turns TLS 1.2 on from <paramref name="current"/>: Enabled nonzero, DisabledByDefault 0, opt-ins 1, masks with
+        /// 0x800 added and every other bit kept.</summary>
         public uint Repaired(uint current)
         {
             switch (Meaning)
@@ -124,24 +128,38 @@ namespace TeamsRemediation.Tls
         public static readonly IReadOnlyList<TlsRegistryValue> All = new[]
         {
             // SYSTEM is not redirected by WOW64: both views are the same key, read both anyway so a 32-bit host proves it.
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "Enabled", TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "DisabledByDefault", TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "Enabled", TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "DisabledByDefault", TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
-            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag, TlsWriteRule.RepairOrCreate, true, Both),
-            new TlsRegistryValue(TlsSettingArea.WinHttp, RegistryHive.LocalMachine, WinHttp, "DefaultSecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.InternetOptions, RegistryHive.Users, UserInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.RepairWhenPresent, false, RegistryView.Registry64),
-            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.Users, PolicyInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, RegistryView.Registry64),
-            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.LocalMachine, PolicyInternetSettings, "SecureProtocols", TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "Enabled",
+                TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "DisabledByDefault",
+                TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "Enabled",
+                TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "DisabledByDefault",
+                TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag,
+                TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag,
+                TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag,
+                TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet2, "SystemDefaultTlsVersions", TlsValueMeaning.OptInFlag,
+                TlsWriteRule.RepairOrCreate, true, Both),
+            new TlsRegistryValue(TlsSettingArea.WinHttp, RegistryHive.LocalMachine, WinHttp, "DefaultSecureProtocols", TlsValueMeaning.ProtocolMask,
+                TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.InternetOptions, RegistryHive.Users, UserInternetSettings, "SecureProtocols",
+                TlsValueMeaning.ProtocolMask, TlsWriteRule.RepairWhenPresent, false, RegistryView.Registry64),
+            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.Users, PolicyInternetSettings, "SecureProtocols",
+                TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, RegistryView.Registry64),
+            new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.LocalMachine, PolicyInternetSettings, "SecureProtocols",
+                TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, Both),
         };
 
         /// <summary>Every value name the module may ever write: the typo guard. Anything else is never written.</summary>
-        public static IReadOnlyList<string> WritableNames { get; } = All.Where(v => v.Write != TlsWriteRule.Never).Select(v => v.Name).Distinct().ToList();
+        public static IReadOnlyList<string> WritableNames { get; } =
+            All.Where(v => v.Write != TlsWriteRule.Never).Select(v => v.Name).Distinct().ToList();
 
         /// <summary>Misspellings seen in field scripts: Windows ignores them, so a report names them.</summary>
-        public static readonly IReadOnlyList<string> KnownMisspellings = new[] { "DisableByDefault", "Enable", "SchUseStrongCrypt", "SystemDefaultTLSVersion" };
+        public static readonly IReadOnlyList<string> KnownMisspellings =
+            new[] { "DisableByDefault", "Enable", "SchUseStrongCrypt", "SystemDefaultTLSVersion" };
     }
 }

@@ -16,7 +16,8 @@ namespace TeamsRemediation.Windows
         protected override bool ReleaseHandle() => NativeMethods.RegCloseKey(handle) == NativeMethods.ErrorSuccess;
     }
 
-    /// <summary>A kernel object handle (process, token, Toolhelp snapshot). OpenProcess fails with NULL and CreateToolhelp32Snapshot with INVALID_HANDLE_VALUE: this base treats both as invalid.</summary>
+    /// <summary>A kernel object handle (process, token, Toolhelp snapshot). OpenProcess fails with NULL and CreateToolhelp32Snapshot with
+    /// INVALID_HANDLE_VALUE: this base treats both as invalid.</summary>
     internal sealed class KernelHandle : SafeHandleZeroOrMinusOneIsInvalid
     {
         public KernelHandle()

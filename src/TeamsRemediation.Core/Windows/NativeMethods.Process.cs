@@ -53,7 +53,8 @@ namespace TeamsRemediation.Windows
 
         [DllImport("kernel32.dll", SetLastError = true, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool GetProcessTimes(KernelHandle hProcess, out long lpCreationTime, out long lpExitTime, out long lpKernelTime, out long lpUserTime);
+        internal static extern bool GetProcessTimes(KernelHandle hProcess, out long lpCreationTime, out long lpExitTime, out long lpKernelTime,
+            out long lpUserTime);
 
         [DllImport("kernel32.dll", ExactSpelling = true)]
         internal static extern IntPtr GetCurrentProcess();

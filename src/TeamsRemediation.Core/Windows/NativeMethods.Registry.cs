@@ -42,10 +42,12 @@ namespace TeamsRemediation.Windows
         internal static extern int RegOpenKeyExW(IntPtr hKey, string lpSubKey, int ulOptions, int samDesired, out RegistryKeyHandle phkResult);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegCreateKeyExW(IntPtr hKey, string lpSubKey, int reserved, string? lpClass, int dwOptions, int samDesired, IntPtr lpSecurityAttributes, out RegistryKeyHandle phkResult, out int lpdwDisposition);
+        internal static extern int RegCreateKeyExW(IntPtr hKey, string lpSubKey, int reserved, string? lpClass, int dwOptions, int samDesired,
+            IntPtr lpSecurityAttributes, out RegistryKeyHandle phkResult, out int lpdwDisposition);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegQueryValueExW(RegistryKeyHandle hKey, string lpValueName, IntPtr lpReserved, out int lpType, byte[]? lpData, ref int lpcbData);
+        internal static extern int RegQueryValueExW(RegistryKeyHandle hKey, string lpValueName, IntPtr lpReserved, out int lpType, byte[]? lpData,
+            ref int lpcbData);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
         internal static extern int RegSetValueExW(RegistryKeyHandle hKey, string lpValueName, int reserved, int dwType, byte[] lpData, int cbData);
@@ -57,10 +59,12 @@ namespace TeamsRemediation.Windows
         internal static extern int RegDeleteTreeW(RegistryKeyHandle hKey, string? lpSubKey);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegEnumKeyExW(RegistryKeyHandle hKey, int dwIndex, char[] lpName, ref int lpcchName, IntPtr lpReserved, IntPtr lpClass, IntPtr lpcchClass, IntPtr lpftLastWriteTime);
+        internal static extern int RegEnumKeyExW(RegistryKeyHandle hKey, int dwIndex, char[] lpName, ref int lpcchName, IntPtr lpReserved,
+            IntPtr lpClass, IntPtr lpcchClass, IntPtr lpftLastWriteTime);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegEnumValueW(RegistryKeyHandle hKey, int dwIndex, char[] lpValueName, ref int lpcchValueName, IntPtr lpReserved, IntPtr lpType, IntPtr lpData, IntPtr lpcbData);
+        internal static extern int RegEnumValueW(RegistryKeyHandle hKey, int dwIndex, char[] lpValueName, ref int lpcchValueName, IntPtr lpReserved,
+            IntPtr lpType, IntPtr lpData, IntPtr lpcbData);
 
         [DllImport("advapi32.dll", ExactSpelling = true)]
         internal static extern int RegCloseKey(IntPtr hKey);

@@ -22,7 +22,8 @@ namespace TeamsRemediation.Windows
 
         [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool GetTokenInformation(KernelHandle tokenHandle, int tokenInformationClass, IntPtr tokenInformation, int tokenInformationLength, out int returnLength);
+        internal static extern bool GetTokenInformation(KernelHandle tokenHandle, int tokenInformationClass, IntPtr tokenInformation,
+            int tokenInformationLength, out int returnLength);
 
         [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
@@ -34,10 +35,12 @@ namespace TeamsRemediation.Windows
 
         [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool LookupAccountSidW(string? lpSystemName, IntPtr sid, char[]? name, ref int cchName, char[]? referencedDomainName, ref int cchReferencedDomainName, out int peUse);
+        internal static extern bool LookupAccountSidW(string? lpSystemName, IntPtr sid, char[]? name, ref int cchName, char[]? referencedDomainName,
+            ref int cchReferencedDomainName, out int peUse);
 
         [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool LookupAccountNameW(string? lpSystemName, string lpAccountName, byte[]? sid, ref int cbSid, char[]? referencedDomainName, ref int cchReferencedDomainName, out int peUse);
+        internal static extern bool LookupAccountNameW(string? lpSystemName, string lpAccountName, byte[]? sid, ref int cbSid,
+            char[]? referencedDomainName, ref int cchReferencedDomainName, out int peUse);
     }
 }

@@ -18,12 +18,14 @@ namespace TeamsRemediation.Windows
         [DllImport("wtsapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool WTSEnumerateSessionsW(IntPtr hServer, int reserved, int version, out WtsMemoryHandle ppSessionInfo, out int pCount);
+        internal static extern bool WTSEnumerateSessionsW(IntPtr hServer, int reserved, int version, out WtsMemoryHandle ppSessionInfo,
+            out int pCount);
 
         [DllImport("wtsapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool WTSQuerySessionInformationW(IntPtr hServer, int sessionId, int wtsInfoClass, out WtsMemoryHandle ppBuffer, out int pBytesReturned);
+        internal static extern bool WTSQuerySessionInformationW(IntPtr hServer, int sessionId, int wtsInfoClass, out WtsMemoryHandle ppBuffer,
+            out int pBytesReturned);
 
         [DllImport("wtsapi32.dll", ExactSpelling = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]

@@ -30,12 +30,14 @@ namespace TeamsRemediation.Windows
 
         [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool GetSecurityDescriptorOwner(IntPtr securityDescriptor, out IntPtr owner, [MarshalAs(UnmanagedType.Bool)] out bool defaulted);
+        internal static extern bool GetSecurityDescriptorOwner(IntPtr securityDescriptor, out IntPtr owner,
+            [MarshalAs(UnmanagedType.Bool)] out bool defaulted);
 
         [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static extern bool GetSecurityDescriptorDacl(
-            IntPtr securityDescriptor, [MarshalAs(UnmanagedType.Bool)] out bool present, out IntPtr dacl, [MarshalAs(UnmanagedType.Bool)] out bool defaulted);
+            IntPtr securityDescriptor, [MarshalAs(UnmanagedType.Bool)] out bool present, out IntPtr dacl,
+                [MarshalAs(UnmanagedType.Bool)] out bool defaulted);
 
         [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

@@ -8,7 +8,8 @@ using System.Runtime.InteropServices;
 
 namespace TeamsRemediation.Windows
 {
-    /// <summary>Ends a process together with everything it started, so a timed-out powershell.exe leaves no orphaned child holding files or pipes.</summary>
+    /// <summary>Ends a process together with everything it started, so a timed-out powershell.exe leaves no orphaned child holding files or
+    /// pipes.</summary>
     internal static class ProcessTree
     {
         // Process.Kill(bool entireProcessTree) exists from .NET Core 3.0 (PowerShell 7). Windows PowerShell 5.1 runs
@@ -23,7 +24,8 @@ namespace TeamsRemediation.Windows
                 {
                     KillEntireTree.Invoke(root, new object[] { true });
                 }
-                catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException || e.InnerException is Win32Exception || e.InnerException is AggregateException)
+                catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException || e.InnerException is Win32Exception
+                    || e.InnerException is AggregateException)
                 {
                     // Already exited, or a descendant we may not end (another user's elevated child): nothing more we can do.
                 }
@@ -53,7 +55,8 @@ namespace TeamsRemediation.Windows
                 {
                     using (var process = NativeMethods.OpenProcess(NativeMethods.ProcessQueryLimitedInformation, false, id))
                     {
-                        time = !process.IsInvalid && NativeMethods.GetProcessTimes(process, out var creation, out _, out _, out _) ? creation : (long?)null;
+                        time = !process.IsInvalid && NativeMethods.GetProcessTimes(process, out var creation, out _, out _, out _) ? creation
+                            : (long?)null;
                     }
 
                     created[id] = time;

@@ -7,7 +7,8 @@ namespace TeamsRemediation.Windows
     /// <summary>Reads facts out of an access token: the user SID (TOKEN_USER) and elevation (TOKEN_ELEVATION).</summary>
     internal static class TokenReader
     {
-        /// <summary>The token user's SID as S-1-5-…, or null when the process or its token cannot be opened (another user's process without privilege, a protected process).</summary>
+        /// <summary>The token user's SID as S-1-5-…, or null when the process or its token cannot be opened (another user's process without
+        /// privilege, a protected process).</summary>
         public static string? TryGetProcessOwnerSid(int processId)
         {
             using (var process = NativeMethods.OpenProcess(NativeMethods.ProcessQueryLimitedInformation, false, processId))

@@ -26,7 +26,8 @@ namespace TeamsRemediation.Windows
         public static string Arguments(TimeSpan window)
         {
             var ms = ((long)Math.Max(0, window.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-            return "qe " + LogName + " /q:\"*[System[(EventID=1098) and TimeCreated[timediff(@SystemTime) <= " + ms + "]]]\" /f:RenderedXml /rd:true /c:" + MaxEvents.ToString(CultureInfo.InvariantCulture) + " /e:Events";
+            return "qe " + LogName + " /q:\"*[System[(EventID=1098) and TimeCreated[timediff(@SystemTime) <= " + ms
+                + "]]]\" /f:RenderedXml /rd:true /c:" + MaxEvents.ToString(CultureInfo.InvariantCulture) + " /e:Events";
         }
 
         public EventQueryResult ReadAadTokenErrors(TimeSpan window, TimeSpan timeout)
@@ -35,7 +36,8 @@ namespace TeamsRemediation.Windows
             if (!result.Succeeded)
             {
                 // 15007: the channel does not exist (AAD log absent); 5: access denied (not elevated).
-                return EventQueryResult.Failed("The " + LogName + " log could not be read: " + result.Describe("wevtutil") + (result.ExitCode == 5 ? " Run elevated or as SYSTEM." : string.Empty));
+                return EventQueryResult.Failed("The " + LogName + " log could not be read: " + result.Describe("wevtutil")
+                    + (result.ExitCode == 5 ? " Run elevated or as SYSTEM." : string.Empty));
             }
 
             try

@@ -8,7 +8,8 @@ using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Windows
 {
-    /// <summary>The WinHTTP default proxy through WinHttpGetDefaultProxyConfiguration (the `netsh winhttp` text is localized), and the adapters through NetworkInterface.</summary>
+    /// <summary>The WinHTTP default proxy through WinHttpGetDefaultProxyConfiguration (the `netsh winhttp` text is localized), and the adapters
+    /// through NetworkInterface.</summary>
     public sealed class WindowsNetworkSettings : INetworkSettings
     {
         public WinHttpProxySetting GetWinHttpProxy()
@@ -52,7 +53,8 @@ namespace TeamsRemediation.Windows
             {
                 return NetworkInterface.GetAllNetworkInterfaces()
                     .Where(n => n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-                    .Select(n => new NetworkAdapter(n.Name, n.Description, n.NetworkInterfaceType.ToString(), n.OperationalStatus == OperationalStatus.Up))
+                    .Select(n => new NetworkAdapter(n.Name, n.Description, n.NetworkInterfaceType.ToString(),
+                    n.OperationalStatus == OperationalStatus.Up))
                     .ToList();
             }
             catch (NetworkInformationException)

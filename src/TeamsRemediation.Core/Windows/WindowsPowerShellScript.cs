@@ -69,7 +69,8 @@ namespace TeamsRemediation.Windows
         public static string ReadScript(string name)
         {
             var assembly = typeof(WindowsPowerShellScript).Assembly;
-            using (var stream = assembly.GetManifestResourceStream("TeamsRemediation.Scripts." + name) ?? throw new ArgumentException("No embedded script " + name + ".", nameof(name)))
+            using (var stream = assembly.GetManifestResourceStream("TeamsRemediation.Scripts." + name)
+                ?? throw new ArgumentException("No embedded script " + name + ".", nameof(name)))
             using (var reader = new StreamReader(stream, Encoding.UTF8))
             {
                 return reader.ReadToEnd();
@@ -123,7 +124,8 @@ namespace TeamsRemediation.Windows
             switch (result.Outcome)
             {
                 case CommandOutcome.TimedOut:
-                    return new ScriptRun<TReport>(ScriptOutcome.TimedOut, null, "Windows PowerShell did not finish " + scriptName + " within " + timeout.TotalSeconds + " s; it was stopped.");
+                    return new ScriptRun<TReport>(ScriptOutcome.TimedOut, null,
+                        "Windows PowerShell did not finish " + scriptName + " within " + timeout.TotalSeconds + " s; it was stopped.");
                 case CommandOutcome.NotFound:
                     return new ScriptRun<TReport>(ScriptOutcome.NotFound, null, "Windows PowerShell 5.1 (" + executable + ") is not on this PC.");
                 case CommandOutcome.FailedToStart:
@@ -134,7 +136,9 @@ namespace TeamsRemediation.Windows
             if (report == null)
             {
                 var why = result.StandardError.Trim();
-                return new ScriptRun<TReport>(ScriptOutcome.Unreadable, null, "Windows PowerShell ran " + scriptName + " (exit code " + result.ExitCode + ") but gave no readable answer" + (why.Length > 0 ? ": " + FirstLine(why) : "."));
+                return new ScriptRun<TReport>(ScriptOutcome.Unreadable, null,
+                    "Windows PowerShell ran " + scriptName + " (exit code " + result.ExitCode + ") but gave no readable answer"
+                        + (why.Length > 0 ? ": " + FirstLine(why) : "."));
             }
 
             return new ScriptRun<TReport>(ScriptOutcome.Answered, report, string.Empty);

@@ -146,7 +146,8 @@ namespace TeamsRemediation.Windows
             }
 
             // INFINITE is 0xFFFFFFFF: stay one below so a very long timeout never turns into "wait forever".
-            return timeout.TotalMilliseconds >= NativeMethods.Infinite - 1 ? NativeMethods.Infinite - 1 : (uint)Math.Ceiling(timeout.TotalMilliseconds);
+            return timeout.TotalMilliseconds >= NativeMethods.Infinite - 1 ? NativeMethods.Infinite - 1
+                : (uint)Math.Ceiling(timeout.TotalMilliseconds);
         }
 
         private static string? ImagePath(int processId)

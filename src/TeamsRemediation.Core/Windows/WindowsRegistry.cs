@@ -68,19 +68,22 @@ namespace TeamsRemediation.Windows
             key,
             NativeMethods.KeyEnumerateSubKeys,
             MaxKeyNameLength,
-            (RegistryKeyHandle handle, int index, char[] buffer, ref int length) => NativeMethods.RegEnumKeyExW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero),
+            (RegistryKeyHandle handle, int index, char[] buffer, ref int length) =>
+                NativeMethods.RegEnumKeyExW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero),
             "list the subkeys of");
 
         public IReadOnlyList<string> GetValueNames(RegistryKeyPath key) => EnumerateNames(
             key,
             NativeMethods.KeyQueryValue,
             MaxValueNameLength,
-            (RegistryKeyHandle handle, int index, char[] buffer, ref int length) => NativeMethods.RegEnumValueW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero),
+            (RegistryKeyHandle handle, int index, char[] buffer, ref int length) =>
+                NativeMethods.RegEnumValueW(handle, index, buffer, ref length, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero),
             "list the values of");
 
         private delegate int NameEnumerator(RegistryKeyHandle handle, int index, char[] buffer, ref int length);
 
-        /// <summary>Subkey and value names are enumerated the same way: index by index until ERROR_NO_MORE_ITEMS, growing the buffer on ERROR_MORE_DATA.</summary>
+        /// <summary>Subkey and value names are enumerated the same way: index by index until ERROR_NO_MORE_ITEMS, growing the buffer on
+        /// ERROR_MORE_DATA.</summary>
         private List<string> EnumerateNames(RegistryKeyPath key, int access, int maxLength, NameEnumerator enumerate, string verb)
         {
             var names = new List<string>();
@@ -126,7 +129,8 @@ namespace TeamsRemediation.Windows
             }
 
             var (type, data) = Encode(value);
-            var status = NativeMethods.RegCreateKeyExW(Root(key), key.Path, 0, null, NativeMethods.RegOptionNonVolatile, NativeMethods.KeySetValue | ViewFlag(key), IntPtr.Zero, out var handle, out _);
+            var status = NativeMethods.RegCreateKeyExW(Root(key), key.Path, 0, null, NativeMethods.RegOptionNonVolatile,
+                NativeMethods.KeySetValue | ViewFlag(key), IntPtr.Zero, out var handle, out _);
             using (handle)
             {
                 if (status != NativeMethods.ErrorSuccess)
@@ -173,7 +177,8 @@ namespace TeamsRemediation.Windows
 
             var parent = new RegistryKeyPath(key.Hive, key.Path.Substring(0, separator), key.View);
             var child = key.Path.Substring(separator + 1);
-            using (var handle = Open(parent, NativeMethods.Delete | NativeMethods.KeyEnumerateSubKeys | NativeMethods.KeyQueryValue | NativeMethods.KeySetValue))
+            using (var handle = Open(parent,
+                NativeMethods.Delete | NativeMethods.KeyEnumerateSubKeys | NativeMethods.KeyQueryValue | NativeMethods.KeySetValue))
             {
                 if (handle == null)
                 {
@@ -275,11 +280,14 @@ namespace TeamsRemediation.Windows
             throw Failure(status, key, "open");
         }
 
-        private static bool IsAbsent(int status) => status == NativeMethods.ErrorFileNotFound || status == NativeMethods.ErrorPathNotFound || status == NativeMethods.ErrorKeyDeleted;
+        private static bool IsAbsent(int status) => status == NativeMethods.ErrorFileNotFound || status == NativeMethods.ErrorPathNotFound
+            || status == NativeMethods.ErrorKeyDeleted;
 
-        private static IntPtr Root(RegistryKeyPath key) => key.Hive == RegistryHive.LocalMachine ? NativeMethods.HkeyLocalMachine : NativeMethods.HkeyUsers;
+        private static IntPtr Root(RegistryKeyPath key) => key.Hive == RegistryHive.LocalMachine ? NativeMethods.HkeyLocalMachine
+            : NativeMethods.HkeyUsers;
 
-        private static int ViewFlag(RegistryKeyPath key) => key.View == RegistryView.Registry32 ? NativeMethods.KeyWow64_32Key : NativeMethods.KeyWow64_64Key;
+        private static int ViewFlag(RegistryKeyPath key) => key.View == RegistryView.Registry32 ? NativeMethods.KeyWow64_32Key
+            : NativeMethods.KeyWow64_64Key;
 
         private static Exception Failure(int status, RegistryKeyPath key, string action)
         {
@@ -287,7 +295,8 @@ namespace TeamsRemediation.Windows
             var cause = new Win32Exception(status);
             if (status == NativeMethods.ErrorAccessDenied)
             {
-                return new UnauthorizedAccessException("Access denied: could not " + action + " the registry key " + where + ". Run elevated or as SYSTEM.", cause);
+                return new UnauthorizedAccessException("Access denied: could not " + action + " the registry key " + where
+                    + ". Run elevated or as SYSTEM.", cause);
             }
 
             return new IOException("Could not " + action + " the registry key " + where + ": " + cause.Message + " (error " + status + ").", cause);

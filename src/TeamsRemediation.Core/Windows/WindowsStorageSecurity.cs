@@ -57,7 +57,8 @@ namespace TeamsRemediation.Windows
                 if (error != 0)
                 {
                     throw error == NativeMethods.ErrorAccessDenied
-                        ? new UnauthorizedAccessException("Setting the owner and ACL of " + path + " was refused: " + new Win32Exception(error).Message)
+                        ? new UnauthorizedAccessException("Setting the owner and ACL of " + path + " was refused: "
+                        + new Win32Exception(error).Message)
                         : (Exception)new IOException("Could not set the owner and ACL of " + path + ": " + new Win32Exception(error).Message, error);
                 }
             }

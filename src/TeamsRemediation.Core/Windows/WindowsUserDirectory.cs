@@ -72,7 +72,8 @@ namespace TeamsRemediation.Windows
         {
             using (var token = TokenReader.OpenCurrentProcessToken())
             {
-                var sid = TokenReader.TryGetUserSid(token) ?? throw new Win32Exception(Marshal.GetLastWin32Error(), "Could not read the user of this process's access token.");
+                var sid = TokenReader.TryGetUserSid(token) ?? throw new Win32Exception(Marshal.GetLastWin32Error(),
+                    "Could not read the user of this process's access token.");
                 var name = AccountNames.TryGetName(sid) ?? Environment.UserDomainName + "\\" + Environment.UserName;
                 var sessionId = NativeMethods.ProcessIdToSessionId(NativeMethods.GetCurrentProcessId(), out var session) ? session : -1;
                 return new CallerIdentity(sid, name, TokenReader.IsElevated(token), sessionId);

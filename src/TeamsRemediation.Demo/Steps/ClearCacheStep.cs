@@ -28,7 +28,8 @@ namespace TeamsRemediation.Demo.Steps
             console.Type("Clear-TeamsCache -Force -WhatIf");
             console.Say("Without -Force a running Teams is an error with a stable id, and Alice is skipped:");
             console.Type("Clear-TeamsCache");
-            console.Say("With -Force and a restorable backup: only Alice's Teams and its WebView2 child are stopped; backgrounds, settings and logs stay.");
+            console.Say("With -Force and a restorable backup: only Alice's Teams and its WebView2 child are stopped; backgrounds, settings and " +
+                "logs stay.");
             console.Type("Clear-TeamsCache -Force -Backup -Verbose");
             console.Say("What stays in the cache (her backgrounds and the logs), and the cache size now:");
             console.Type("Clear-TeamsCache -WhatIf | ForEach-Object Preserved");

@@ -17,21 +17,27 @@ namespace TeamsRemediation.Demo.Steps
         public void Prepare(DemoPc pc)
         {
             var registry = pc.Machine.SimulatedRegistry;
-            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client"), "Enabled", RegistryValue.DWord(0));
+            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client"), "Enabled",
+                RegistryValue.DWord(0));
             foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
             {
-                registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4, view), "Install", RegistryValue.DWord(1));
+                registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4, view), "Install",
+                    RegistryValue.DWord(1));
             }
 
-            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4, RegistryView.Registry32), "SchUseStrongCrypto", RegistryValue.DWord(0));
-            pc.Alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(TlsRegistryLocations.Ssl3 | TlsRegistryLocations.Tls10));
+            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4, RegistryView.Registry32),
+                "SchUseStrongCrypto", RegistryValue.DWord(0));
+            pc.Alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols",
+                RegistryValue.DWord(TlsRegistryLocations.Ssl3 | TlsRegistryLocations.Tls10));
         }
 
         public void Run(DemoConsole console)
         {
             console.Say("First a preview: -WhatIf writes nothing and needs no elevation.");
-            console.Type("Enable-Tls12 -WhatIf | Where-Object Action -eq Skipped | ForEach-Object { $_.Path + ' [' + $_.View + '] ' + $_.ValueName + ': ' + $_.Reason }");
-            console.Say("The Intune remediation script: machine values in both views, Alice's Internet Options in her own hive, a journal of every change.");
+            console.Type("Enable-Tls12 -WhatIf | Where-Object Action -eq Skipped | ForEach-Object { $_.Path + ' [' + $_.View + '] ' + " +
+                "$_.ValueName + ': ' + $_.Reason }");
+            console.Say("The Intune remediation script: machine values in both views, Alice's Internet Options in her own hive, a journal of " +
+                "every change.");
             console.Type("$changes = Enable-Tls12 -Confirm:$false; $changes | Where-Object Action -ne Unchanged");
             console.Say("A second run finds nothing to do:");
             console.Type("@(Enable-Tls12 | Where-Object Action -ne Unchanged).Count");

@@ -9,11 +9,13 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Clears the Teams cache of the right user, for classic and new Teams, keeping backgrounds, settings and logs.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ClearTeamsCache)]
+    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ClearTeamsCache)]
     [OutputType(typeof(TeamsCacheClearResult))]
     public sealed class ClearTeamsCacheCommand : UserTargetCmdletBase
     {
-        /// <summary>Installed (default: the clients installed for the user), Classic, New or All (also folders left by an uninstalled client).</summary>
+        /// <summary>Installed (default: the clients installed for the user), Classic, New or All (also folders left by an uninstalled
+        /// client).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public TeamsClientSelection Client { get; set; } = TeamsClientSelection.Installed;
 
@@ -57,12 +59,14 @@ namespace TeamsRemediation.Commands
                 var clients = inventory.Find(user, Client, measureCache: false);
                 if (clients.Count == 0)
                 {
-                    WriteVerbose("No " + (Client == TeamsClientSelection.Installed ? "installed Teams client" : Client + " Teams folder") + " for " + user.UserName + "; nothing to clear. Use -Client Classic or New for a client that is no longer installed.");
+                    WriteVerbose("No " + (Client == TeamsClientSelection.Installed ? "installed Teams client" : Client + " Teams folder") + " for "
+                        + user.UserName + "; nothing to clear. Use -Client Classic or New for a client that is no longer installed.");
                 }
 
                 foreach (var installation in clients)
                 {
-                    WriteVerbose("Teams " + installation.Client + " of " + user.UserName + ": cache " + installation.CachePath + ", install folder " + installation.InstallPath + " (never touched).");
+                    WriteVerbose("Teams " + installation.Client + " of " + user.UserName + ": cache " + installation.CachePath + ", install folder "
+                        + installation.InstallPath + " (never touched).");
                     WriteObject(cleaner.Clear(user, installation));
                 }
             }

@@ -10,9 +10,11 @@ using TeamsRemediation.Tls;
 namespace TeamsRemediation.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Turns TLS 1.2 back on wherever it was switched off (SCHANNEL, .NET, WinHTTP, Internet Options), in both registry views, reversibly.</para>
+    /// <para type="synopsis">Turns TLS 1.2 back on wherever it was switched off (SCHANNEL, .NET, WinHTTP, Internet Options), in both registry views,
+    /// reversibly.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Enable, "Tls12", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.EnableTls12)]
+    [Cmdlet(VerbsLifecycle.Enable, "Tls12", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.EnableTls12)]
     [OutputType(typeof(TlsSettingChange))]
     public sealed class EnableTls12Command : UserTargetCmdletBase
     {

@@ -7,9 +7,11 @@ using TeamsRemediation.Journal;
 namespace TeamsRemediation.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Reconnects a user's work or school account for Teams the way Microsoft does: WAM sign-out, broker check, cached credentials, WAM-disabling values.</para>
+    /// <para type="synopsis">Reconnects a user's work or school account for Teams the way Microsoft does: WAM sign-out, broker check, cached
+    /// credentials, WAM-disabling values.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Reset, "TeamsWorkAccount", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.ResetTeamsWorkAccount)]
+    [Cmdlet(VerbsCommon.Reset, "TeamsWorkAccount", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.ResetTeamsWorkAccount)]
     [OutputType(typeof(TeamsAccountResetStep))]
     public sealed class ResetTeamsWorkAccountCommand : TeamsCmdletBase
     {
@@ -78,7 +80,9 @@ namespace TeamsRemediation.Commands
             {
                 if (!WorkAccountResetter.CanActAsUser(user))
                 {
-                    WriteWarning(user.UserName + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. Run as the user: " + WorkAccountResetter.UserContextCommand(options!));
+                    WriteWarning(user.UserName
+                        + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. "
+                        + "Run as the user: " + WorkAccountResetter.UserContextCommand(options!));
                 }
 
                 try

@@ -128,11 +128,14 @@ namespace TeamsRemediation.Commands
 
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
             {
-                var window = Machine.Clock.UtcNow - new DateTimeOffset(Since.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(Since, DateTimeKind.Local) : Since);
+                var window = Machine.Clock.UtcNow - new DateTimeOffset(Since.Kind == DateTimeKind.Unspecified
+                    ? DateTime.SpecifyKind(Since, DateTimeKind.Local) : Since);
                 options.Since = window > TimeSpan.Zero ? window : TimeSpan.Zero;
             }
 
-            WriteVerbose("Checking " + users.Count + " user(s) on " + Machine.ComputerName + (SkipNetwork ? " without network probes." : ", probing " + options.Endpoints.Count + " endpoint(s) within " + TimeoutSeconds + " s."));
+            WriteVerbose("Checking " + users.Count + " user(s) on " + Machine.ComputerName
+                + (SkipNetwork ? " without network probes." : ", probing " + options.Endpoints.Count + " endpoint(s) within " + TimeoutSeconds
+                + " s."));
             var findings = new Caa20002Diagnosis(Machine, options).Run(users);
 
             // Written here, on the pipeline thread: the probes ran in the background and only returned values.

@@ -9,9 +9,11 @@ using TeamsRemediation.Journal;
 namespace TeamsRemediation.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Puts back what a TeamsRemediation cmdlet changed, from its journal: registry values (absent included) and moved files.</para>
+    /// <para type="synopsis">Puts back what a TeamsRemediation cmdlet changed, from its journal: registry values (absent included) and moved
+    /// files.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.UndoTeamsRemediation)]
+    [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.UndoTeamsRemediation)]
     [OutputType(typeof(RestoreResult))]
     public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase
     {

@@ -25,19 +25,23 @@ namespace TeamsRemediation.Tests.Account
         /// <summary>Answers the WAM script: <paramref name="list"/> for a listing run, <paramref name="signOut"/> for a -SignOut run.</summary>
         public static void RecordWam(SimulatedMachine machine, string list, string? signOut = null, TimeSpan? takes = null)
         {
-            machine.CommandRunner.Record("powershell", Answer(list), args => IsScript(args, "FindAllAccountsAsync") && !Decoded(args).Contains("-SignOut:$true"), takes);
+            machine.CommandRunner.Record("powershell", Answer(list),
+                args => IsScript(args, "FindAllAccountsAsync") && !Decoded(args).Contains("-SignOut:$true"), takes);
             if (signOut != null)
             {
-                machine.CommandRunner.Record("powershell", Answer(signOut), args => IsScript(args, "FindAllAccountsAsync") && Decoded(args).Contains("-SignOut:$true"), takes);
+                machine.CommandRunner.Record("powershell", Answer(signOut),
+                    args => IsScript(args, "FindAllAccountsAsync") && Decoded(args).Contains("-SignOut:$true"), takes);
             }
         }
 
         public static void RecordBroker(SimulatedMachine machine, string check, string? register = null)
         {
-            machine.CommandRunner.Record("powershell", Answer(check), args => IsScript(args, "Get-AppxPackage") && !Decoded(args).Contains("-Register:$true"));
+            machine.CommandRunner.Record("powershell", Answer(check),
+                args => IsScript(args, "Get-AppxPackage") && !Decoded(args).Contains("-Register:$true"));
             if (register != null)
             {
-                machine.CommandRunner.Record("powershell", Answer(register), args => IsScript(args, "Get-AppxPackage") && Decoded(args).Contains("-Register:$true"));
+                machine.CommandRunner.Record("powershell", Answer(register),
+                    args => IsScript(args, "Get-AppxPackage") && Decoded(args).Contains("-Register:$true"));
             }
         }
 

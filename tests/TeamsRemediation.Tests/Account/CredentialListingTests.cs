@@ -15,7 +15,8 @@ namespace TeamsRemediation.Tests.Account
             var all = CredentialListing.Parse(Fixture.Text(fixture));
 
             Assert.Equal(count, all.Count);
-            Assert.Contains(all, c => c.Target == "LegacyGeneric:target=msteams_adalsso/adal_context_0" && c.Kind == "LegacyGeneric" && c.Name == "msteams_adalsso/adal_context_0");
+            Assert.Contains(all, c => c.Target == "LegacyGeneric:target=msteams_adalsso/adal_context_0" && c.Kind == "LegacyGeneric"
+                && c.Name == "msteams_adalsso/adal_context_0");
             Assert.Contains(all, c => c.Kind == "MicrosoftAccount" && c.Name == "alice.private@outlook.com");
         }
 
@@ -24,7 +25,8 @@ namespace TeamsRemediation.Tests.Account
         [InlineData("cmdkey-list-de.txt")]
         public void OnlyClassicTeamsCredentialsAreRemovableByDefault(string fixture)
         {
-            var removable = CredentialListing.Parse(Fixture.Text(fixture)).Where(c => CredentialListing.IsRemovable(c, includeOffice: false)).Select(c => c.Name);
+            var removable = CredentialListing.Parse(Fixture.Text(fixture)).Where(c =>
+                CredentialListing.IsRemovable(c, includeOffice: false)).Select(c => c.Name);
 
             Assert.Equal(new[] { "msteams_adalsso/adal_context_segments", "msteams_adalsso/adal_context_0" }, removable);
         }
@@ -32,9 +34,11 @@ namespace TeamsRemediation.Tests.Account
         [Fact]
         public void IncludeOfficeAddsOfficeAndNeverAPersonalAccount()
         {
-            var removable = CredentialListing.Parse(Fixture.Text("cmdkey-list.txt")).Where(c => CredentialListing.IsRemovable(c, includeOffice: true)).Select(c => c.Name).ToList();
+            var removable = CredentialListing.Parse(Fixture.Text("cmdkey-list.txt")).Where(c =>
+                CredentialListing.IsRemovable(c, includeOffice: true)).Select(c => c.Name).ToList();
 
-            Assert.Equal(new[] { "msteams_adalsso/adal_context_segments", "msteams_adalsso/adal_context_0", "MicrosoftOffice16_Data:SSPI:alice@contoso.com" }, removable);
+            Assert.Equal(new[] { "msteams_adalsso/adal_context_segments", "msteams_adalsso/adal_context_0",
+                "MicrosoftOffice16_Data:SSPI:alice@contoso.com" }, removable);
         }
 
         [Fact]

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using TeamsRemediation.Account;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Account;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
@@ -48,12 +48,15 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(AccountResetStatus.Skipped, StepOf(result, AccountResetStepName.BrokerState).Status);
             Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.NextAction).Status);
 
-            var deletes = s.Machine.CommandRunner.Calls.Where(c => c.Contains("/delete:")).Select(c => c.Substring(c.IndexOf("/delete:", StringComparison.Ordinal))).ToList();
-            Assert.Equal(new[] { "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_segments", "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_0" }, deletes);
+            var deletes = s.Machine.CommandRunner.Calls.Where(c => c.Contains("/delete:")).Select(c =>
+                c.Substring(c.IndexOf("/delete:", StringComparison.Ordinal))).ToList();
+            Assert.Equal(new[] { "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_segments",
+                "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_0" }, deletes);
             // The Teams client id went to the script, Office's did not; the sign-out ran once after one listing.
             var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(c => AccountPc.Decoded(c)).ToList();
             Assert.Equal(1, scriptRuns.Count(r => r.Contains("-SignOut:$true")));
-            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")), r => Assert.DoesNotContain(AccountLayout.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
+            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")),
+                r => Assert.DoesNotContain(AccountLayout.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
             // The device is never disconnected.
             Assert.All(s.Machine.CommandRunner.Calls.Where(c => c.Contains("dsregcmd")), c => Assert.EndsWith("/status", c));
             // Nothing changed that needs a journal.
@@ -70,9 +73,11 @@ namespace TeamsRemediation.Tests.Account
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
 
             Assert.Contains("MicrosoftOffice16_Data:SSPI:alice@contoso.com", StepOf(result, AccountResetStepName.Credentials).Detail);
-            Assert.Contains(s.Machine.CommandRunner.Calls, c => c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
+            Assert.Contains(s.Machine.CommandRunner.Calls, c =>
+                c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("MicrosoftAccount"));
-            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded), r => r.EndsWith("-ClientId '" + AccountLayout.TeamsClientId + "','" + AccountLayout.OfficeClientId + "' -SignOut:$true"));
+            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded),
+                r => r.EndsWith("-ClientId '" + AccountLayout.TeamsClientId + "','" + AccountLayout.OfficeClientId + "' -SignOut:$true"));
         }
 
         [Theory]
@@ -133,7 +138,8 @@ namespace TeamsRemediation.Tests.Account
             var (s, _) = AliceRunsItHerself();
             using var __ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            AccountPc.RecordBroker(s.Machine, "broker-missing.json", "{\"status\":\"ManifestMissing\",\"error\":\"The broker's manifest is not on this PC.\"}");
+            AccountPc.RecordBroker(s.Machine, "broker-missing.json",
+                "{\"status\":\"ManifestMissing\",\"error\":\"The broker's manifest is not on this PC.\"}");
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
 
@@ -202,7 +208,8 @@ namespace TeamsRemediation.Tests.Account
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides -ClearBrokerState -WhatIf"));
 
-            foreach (var name in new[] { AccountResetStepName.WamAccounts, AccountResetStepName.Credentials, AccountResetStepName.WamOverrides, AccountResetStepName.BrokerState })
+            foreach (var name in new[] { AccountResetStepName.WamAccounts, AccountResetStepName.Credentials, AccountResetStepName.WamOverrides,
+                AccountResetStepName.BrokerState })
             {
                 Assert.Equal(AccountResetStatus.WhatIf, StepOf(result, name).Status);
             }

@@ -31,7 +31,8 @@ namespace TeamsRemediation.Tests.Account
 
             // Every key the script puts in an ordered hashtable literal.
             var keys = ast.FindAll(a => a is HashtableAst, searchNestedScriptBlocks: true).Cast<HashtableAst>()
-                .SelectMany(h => h.KeyValuePairs).Select(p => p.Item1).OfType<StringConstantExpressionAst>().Select(k => k.Value).ToHashSet(StringComparer.Ordinal);
+                .SelectMany(h => h.KeyValuePairs).Select(p => p.Item1).OfType<StringConstantExpressionAst>().Select(k =>
+                k.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var member in DataMembers(report))
             {
                 Assert.True(keys.Contains(member), script + " never writes '" + member + "' that " + report.Name + " reads.");
@@ -113,7 +114,9 @@ namespace TeamsRemediation.Tests.Account
         [Fact]
         public void TheAnswerIsFoundAfterStrayOutputAndEscapedNonAsciiComesBack()
         {
-            var output = "WARNING: something a profile printed\r\n{not json\r\n{\"status\":\"Ok\",\"mode\":\"List\",\"error\":\"\",\"clients\":[{\"clientId\":\"x\",\"status\":\"Success\",\"accounts\":[{\"id\":\"1\",\"userName\":\"j\\u00f6rg@contoso.com\"}]}]}\r\n";
+            var output = "WARNING: something a profile printed\r\n{not " +
+                "json\r\n{\"status\":\"Ok\",\"mode\":\"List\",\"error\":\"\",\"clients\":[{\"clientId\":\"x\",\"status\":\"Success\","
+                + "\"accounts\":[{\"id\":\"1\",\"userName\":\"j\\u00f6rg@contoso.com\"}]}]}\r\n";
 
             var report = WindowsPowerShellScript.ParseReport<WamScriptReport>(output)!;
 
@@ -139,9 +142,11 @@ namespace TeamsRemediation.Tests.Account
             var none = new KeyValuePair<string, object>[0];
 
             var notFound = runner.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, none, TimeSpan.FromSeconds(5));
-            machine.CommandRunner.Record("powershell", CommandResult.Completed(1, string.Empty, "File cannot be loaded because running scripts is disabled on this system."));
+            machine.CommandRunner.Record("powershell", CommandResult.Completed(1, string.Empty,
+                "File cannot be loaded because running scripts is disabled on this system."));
             var unreadable = runner.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, none, TimeSpan.FromSeconds(5));
-            machine.CommandRunner.Record("powershell", CommandResult.Completed(0, Fixture.Text("broker-present.json")), takes: TimeSpan.FromMilliseconds(200));
+            machine.CommandRunner.Record("powershell", CommandResult.Completed(0, Fixture.Text("broker-present.json")),
+                takes: TimeSpan.FromMilliseconds(200));
             var timedOut = runner.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, none, TimeSpan.FromMilliseconds(20));
 
             Assert.Equal(ScriptOutcome.NotFound, notFound.Outcome);

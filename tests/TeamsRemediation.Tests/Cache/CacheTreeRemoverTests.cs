@@ -29,7 +29,8 @@ namespace TeamsRemediation.Tests.Cache
             Write(Path.Combine(root, "Backgrounds", "Default", "b.png"));
             Write(Path.Combine(root, "Backgrounds2", "Uploads", "c.png"));
             Write(Path.Combine(root, "BACKGROUNDS.txt"));
-            var plan = new CacheRemovalPlan(root, CacheItemDisposition.Delete, null).Set(Path.Combine(root, "Backgrounds", "Uploads"), CacheItemDisposition.Keep);
+            var plan = new CacheRemovalPlan(root, CacheItemDisposition.Delete, null).Set(Path.Combine(root, "Backgrounds", "Uploads"),
+                CacheItemDisposition.Keep);
 
             var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(plan, countOnly: false);
 
@@ -50,7 +51,8 @@ namespace TeamsRemediation.Tests.Cache
             Directory.CreateDirectory(root);
             Directory.CreateSymbolicLink(Path.Combine(root, "Backgrounds"), temp.Combine("elsewhere"));
             File.CreateSymbolicLink(Path.Combine(root, "dangling"), temp.Combine("nothing-here"));
-            var plan = new CacheRemovalPlan(root, CacheItemDisposition.Delete, null).Set(Path.Combine(root, "Backgrounds", "Uploads"), CacheItemDisposition.Keep);
+            var plan = new CacheRemovalPlan(root, CacheItemDisposition.Delete, null).Set(Path.Combine(root, "Backgrounds", "Uploads"),
+                CacheItemDisposition.Keep);
 
             var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(plan, countOnly: false);
 
@@ -90,7 +92,8 @@ namespace TeamsRemediation.Tests.Cache
             // The unlocked folders went in one rename each; the folder holding the lock went file by file.
             Assert.Contains((Path.Combine(root, "Cache"), Path.Combine(backup, "Cache")), moves);
             Assert.Contains((Path.Combine(root, "IndexedDB", "other"), Path.Combine(backup, "IndexedDB", "other")), moves);
-            Assert.Contains((Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), Path.Combine(backup, "IndexedDB", "leveldb", "000003.log")), moves);
+            Assert.Contains((Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), Path.Combine(backup, "IndexedDB", "leveldb", "000003.log")),
+                moves);
             Assert.DoesNotContain(moves, m => m.OriginalPath == locked);
         }
 
@@ -107,7 +110,8 @@ namespace TeamsRemediation.Tests.Cache
 
             Write(Path.Combine(deep, "bottom.txt"));
 
-            var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null), countOnly: false);
+            var tally = new CacheTreeRemover(PhysicalFileOperations.Instance).Run(new CacheRemovalPlan(root, CacheItemDisposition.Delete, null),
+                countOnly: false);
 
             Assert.Equal(1, tally.FilesRemoved);
             Assert.Empty(Directory.GetFileSystemEntries(root));

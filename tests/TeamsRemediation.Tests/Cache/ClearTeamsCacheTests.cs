@@ -2,8 +2,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using TeamsRemediation.Cache;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Cache;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
@@ -25,9 +25,11 @@ namespace TeamsRemediation.Tests.Cache
             return alice;
         }
 
-        private static string Classic(SimulatedUser user, params string[] parts) => Path.Combine(new[] { TeamsLayout.ClassicCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
+        private static string Classic(SimulatedUser user, params string[] parts) =>
+            Path.Combine(new[] { TeamsLayout.ClassicCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
 
-        private static string New(SimulatedUser user, params string[] parts) => Path.Combine(new[] { TeamsLayout.NewCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
+        private static string New(SimulatedUser user, params string[] parts) =>
+            Path.Combine(new[] { TeamsLayout.NewCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
 
         [Fact]
         public void ItClearsBothClientsExactFoldersAndKeepsUserDataInstallFoldersAndDecoys()
@@ -36,8 +38,10 @@ namespace TeamsRemediation.Tests.Cache
             var alice = AliceWithBothClients(s);
             var kept = new[]
             {
-                Classic(alice, "desktop-config.json"), Classic(alice, "storage.json"), Classic(alice, "logs.txt"), Classic(alice, "Backgrounds", "Uploads", "beach.png"),
-                New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"), New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"),
+                Classic(alice, "desktop-config.json"), Classic(alice, "storage.json"), Classic(alice, "logs.txt"),
+                    Classic(alice, "Backgrounds", "Uploads", "beach.png"),
+                New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"),
+                    New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"),
                 New(alice, "Logs", "MSTeams_2026-11-24_09-12-01.00.log"),
             };
             var hashes = kept.Select(TreeSnapshot.Hash).ToList();
@@ -195,7 +199,8 @@ namespace TeamsRemediation.Tests.Cache
             Assert.False(teams.IsAlive);
             Assert.False(teamsWebView.IsAlive);
             Assert.True(otherWebView.IsAlive);
-            Assert.Equal(new[] { teamsInfo.ToString(), webViewInfo.ToString(), renderer.ToString() }.OrderBy(x => x), cleared.ProcessesStopped.OrderBy(x => x));
+            Assert.Equal(new[] { teamsInfo.ToString(), webViewInfo.ToString(), renderer.ToString() }.OrderBy(x => x),
+                cleared.ProcessesStopped.OrderBy(x => x));
             var left = s.Machine.ProcessTable.List().Select(p => p.Id).ToList();
             Assert.Contains(bobsTeams.Id, left);
             Assert.Contains(outlook.Id, left);
@@ -285,7 +290,8 @@ namespace TeamsRemediation.Tests.Cache
 
             // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
             s.Pc.RunAs(alice, elevated: false);
-            var restored = new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), force: false);
+            var restored = new JournalRestorer(s.Machine, new ScriptedHost(s.Machine))
+                .Restore(Path.Combine(cleared.BackupPath, "journal.xml"), force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
@@ -342,7 +348,8 @@ namespace TeamsRemediation.Tests.Cache
             var hash = TreeSnapshot.Hash(beach);
             using var backups = new TempFolder();
 
-            var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -IncludeBackgrounds -BackupPath $args[0]", backups.Path).Objects<TeamsCacheClearResult>());
+            var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -IncludeBackgrounds -BackupPath $args[0]",
+                backups.Path).Objects<TeamsCacheClearResult>());
 
             Assert.False(File.Exists(beach));
             Assert.StartsWith(backups.Path, cleared.BackupPath);
@@ -360,7 +367,8 @@ namespace TeamsRemediation.Tests.Cache
 
             Assert.Equal(CacheClearStatus.Cleared, cleared.Status);
             var backedUp = TreeSnapshot.Take(Path.Combine(cleared.BackupPath, "Cache")).Keys.Where(k => !k.EndsWith("/")).ToList();
-            Assert.Equal(new[] { Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"), Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png") }, backedUp);
+            Assert.Equal(new[] { Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"),
+                Path.Combine("Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png") }, backedUp);
             Assert.False(Directory.Exists(New(alice, "Logs")));
         }
 
@@ -414,7 +422,8 @@ namespace TeamsRemediation.Tests.Cache
             s.Pc.RunAs(alice, elevated: false);
             s.Run("Clear-TeamsCache -Restart");
 
-            Assert.Equal(Path.Combine(s.Machine.WindowsPath, "explorer.exe") + @" shell:AppsFolder\MSTeams_8wekyb3d8bbwe!MSTeams", Assert.Single(s.Machine.ProcessTable.Started));
+            Assert.Equal(Path.Combine(s.Machine.WindowsPath, "explorer.exe") + @" shell:AppsFolder\MSTeams_8wekyb3d8bbwe!MSTeams",
+                Assert.Single(s.Machine.ProcessTable.Started));
         }
 
         [Fact]
@@ -426,7 +435,8 @@ namespace TeamsRemediation.Tests.Cache
 
             s.Run("Clear-TeamsCache -Restart");
 
-            Assert.Equal(TeamsLayout.ClassicLauncherPath(alice.ProfilePath) + " --processStart \"Teams.exe\"", Assert.Single(s.Machine.ProcessTable.Started));
+            Assert.Equal(TeamsLayout.ClassicLauncherPath(alice.ProfilePath) + " --processStart \"Teams.exe\"",
+                Assert.Single(s.Machine.ProcessTable.Started));
         }
 
         [Fact]

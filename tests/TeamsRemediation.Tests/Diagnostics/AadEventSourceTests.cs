@@ -27,7 +27,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.StartsWith("Error: 0xCAA2000C", first.Message);
             var call = Assert.Single(machine.CommandRunner.Calls);
             Assert.Contains("System32", call.Split(' ')[0]);
-            Assert.EndsWith("qe Microsoft-Windows-AAD/Operational /q:\"*[System[(EventID=1098) and TimeCreated[timediff(@SystemTime) <= 604800000]]]\" /f:RenderedXml /rd:true /c:500 /e:Events", call);
+            Assert.EndsWith("qe Microsoft-Windows-AAD/Operational /q:\"*[System[(EventID=1098) and TimeCreated[timediff(@SystemTime) <= " +
+                "604800000]]]\" /f:RenderedXml /rd:true /c:500 /e:Events", call);
         }
 
         [Fact]
@@ -47,7 +48,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         public void AMissingChannelIsAReasonNotAnException()
         {
             using var machine = SimulatedPc.Create().Machine;
-            machine.CommandRunner.Record("wevtutil", CommandResult.Completed(15007, string.Empty, "Failed to query events. The specified channel could not be found."));
+            machine.CommandRunner.Record("wevtutil", CommandResult.Completed(15007, string.Empty,
+                "Failed to query events. The specified channel could not be found."));
 
             var result = new WevtutilEventSource(machine).ReadAadTokenErrors(TimeSpan.FromDays(7), TimeSpan.FromSeconds(5));
 

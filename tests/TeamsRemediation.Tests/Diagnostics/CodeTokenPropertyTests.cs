@@ -115,7 +115,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             // holds caa20002 at every offset would yield a code if a cut counted as a token boundary.
             var run = string.Concat(Enumerable.Repeat("0caa20002aadsts50076", 2000));
             var result = new LogScanResult();
-            new LogCodeScanner(bufferBytes).ScanStream(new MemoryStream(Encoding.ASCII.GetBytes(run + "\nAADSTS50076 stands alone\n")), "hex.log", result);
+            new LogCodeScanner(bufferBytes).ScanStream(new MemoryStream(Encoding.ASCII.GetBytes(run + "\nAADSTS50076 stands alone\n")), "hex.log",
+                result);
 
             Assert.Equal(new[] { "AADSTS50076" }, result.Codes.Keys);
             Assert.Equal(1, result.Codes["AADSTS50076"].Count);

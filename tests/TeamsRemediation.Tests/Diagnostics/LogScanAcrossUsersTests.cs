@@ -29,7 +29,8 @@ namespace TeamsRemediation.Tests.Diagnostics
                 var user = pc.AddUser("user" + u);
                 var logs = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
                 Directory.CreateDirectory(logs);
-                File.WriteAllText(Path.Combine(logs, "MSTeams_2026-11-24_09-12-01.00.log"), string.Join("\n", Enumerable.Repeat(lines[u % 3], 500)) + "\n");
+                File.WriteAllText(Path.Combine(logs, "MSTeams_2026-11-24_09-12-01.00.log"),
+                    string.Join("\n", Enumerable.Repeat(lines[u % 3], 500)) + "\n");
                 users.Add(new TargetUser(user.Sid, user.UserName, user.ProfilePath, true, false, user.SessionId));
             }
 

@@ -12,7 +12,8 @@ using Xunit;
 
 namespace TeamsRemediation.Tests.Diagnostics
 {
-    /// <summary>Real outputs cut short, re-encoded, sprinkled with control characters or blown up: the parsers never throw past themselves and never yield a control character or a code that was not there.</summary>
+    /// <summary>Real outputs cut short, re-encoded, sprinkled with control characters or blown up: the parsers never throw past themselves and never
+    /// yield a control character or a code that was not there.</summary>
     public sealed class ParserPropertyTests
     {
         private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(500);
@@ -108,7 +109,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             var random = new Random(20002);
             var huge = new string(Enumerable.Range(0, 4 * 1024 * 1024).Select(_ => (char)random.Next(0, 0x3000)).ToArray());
-            var hugeLines = string.Concat(Enumerable.Repeat("             AzureAdJoined : YES\r\n  Server Error Description : AADSTS50126: x caa2f00d-5b6e-4c1a-9d2e-0123456789ab\r\n", 50_000));
+            var hugeLines = string.Concat(Enumerable.Repeat("             AzureAdJoined : YES\r\n  Server Error Description : AADSTS50126: x " +
+                "caa2f00d-5b6e-4c1a-9d2e-0123456789ab\r\n", 50_000));
 
             Assert.False(DsregStatus.Parse(huge).IsRecognized);
             Assert.Equal("YES", DsregStatus.Parse(hugeLines).Get(string.Empty, "AzureAdJoined"));

@@ -12,7 +12,8 @@ namespace TeamsRemediation.Tests.Inventory
         private static TargetUser Target(SimulatedPc pc, SimulatedUser user) =>
             new TargetResolver(pc.Machine.Users).Resolve(new TargetRequest { UserSids = new[] { user.Sid } }).Users.Single();
 
-        private static System.Collections.Generic.IReadOnlyList<TeamsInstallation> Find(SimulatedPc pc, SimulatedUser user, TeamsClientSelection selection = TeamsClientSelection.All) =>
+        private static System.Collections.Generic.IReadOnlyList<TeamsInstallation> Find(SimulatedPc pc, SimulatedUser user,
+            TeamsClientSelection selection = TeamsClientSelection.All) =>
             new TeamsInventory(pc.Machine).Find(Target(pc, user), selection, measureCache: true);
 
         [Fact]
@@ -28,7 +29,8 @@ namespace TeamsRemediation.Tests.Inventory
             Assert.True(found.Installed);
             Assert.Equal("1.7.00.13456", found.Version);
             Assert.Equal(TeamsLayout.ClassicCacheRoot(user.ProfilePath), found.CachePath);
-            Assert.Equal(Directory.GetFiles(found.CachePath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), found.CacheSizeBytes);
+            Assert.Equal(Directory.GetFiles(found.CachePath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length),
+                found.CacheSizeBytes);
         }
 
         [Fact]
@@ -114,12 +116,14 @@ namespace TeamsRemediation.Tests.Inventory
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
             var alice = pc.AddUser("alice", loggedOn: true).InstallClassicTeams();
-            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid, executablePath: Path.Combine(alice.ProfilePath, "AppData", "Local", "Discord", "Update.exe"));
+            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid,
+                executablePath: Path.Combine(alice.ProfilePath, "AppData", "Local", "Discord", "Update.exe"));
             machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid, executablePath: null);
 
             Assert.False(Find(pc, alice).Single().Running);
 
-            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid, executablePath: Path.Combine(TeamsLayout.ClassicInstallPath(alice.ProfilePath), "Update.exe"));
+            machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid,
+                executablePath: Path.Combine(TeamsLayout.ClassicInstallPath(alice.ProfilePath), "Update.exe"));
             Assert.True(Find(pc, alice).Single().Running);
         }
 

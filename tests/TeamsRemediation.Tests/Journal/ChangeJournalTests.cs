@@ -39,7 +39,8 @@ namespace TeamsRemediation.Tests.Journal
             var path = Path.Combine(machine.RootFolder, "kinds.xml");
             var values = new[]
             {
-                RegistryValue.DWord(0xFFFFFFFF), RegistryValue.QWord(ulong.MaxValue), RegistryValue.String("1"), RegistryValue.ExpandString("%SystemRoot%\\x"),
+                RegistryValue.DWord(0xFFFFFFFF), RegistryValue.QWord(ulong.MaxValue), RegistryValue.String("1"),
+                    RegistryValue.ExpandString("%SystemRoot%\\x"),
                 RegistryValue.Binary(new byte[] { 0, 1, 255 }), RegistryValue.MultiString(new[] { "a", string.Empty, "<b>&" }),
             };
 
@@ -88,7 +89,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal(before, registry.Export());
             Assert.Equal(RegistryValueKind.String, registry.GetValue(Key, "Enabled")!.Kind);
             Assert.Null(registry.GetValue(Key, "DisabledByDefault"));
-            Assert.Equal(RestoreStatus.AlreadyRestored, new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path, force: false).First().Status);
+            Assert.Equal(RestoreStatus.AlreadyRestored, new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path,
+                force: false).First().Status);
         }
 
         [Fact]
@@ -105,7 +107,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal(RestoreStatus.Conflict, conflict.Status);
             Assert.Equal(5u, registry.GetValue(Key, "Enabled")!.AsDWord);
 
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path, force: true)).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path,
+                force: true)).Status);
             Assert.Equal(0u, registry.GetValue(Key, "Enabled")!.AsDWord);
         }
 
@@ -152,7 +155,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal("new b", File.ReadAllText(Path.Combine(original, "b.txt")));
             Assert.Equal("old b", File.ReadAllText(Path.Combine(backup, "b.txt")));
 
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path, force: true)).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path,
+                force: true)).Status);
             Assert.Equal("old b", File.ReadAllText(Path.Combine(original, "b.txt")));
             Assert.False(Directory.Exists(backup));
         }
@@ -195,7 +199,8 @@ namespace TeamsRemediation.Tests.Journal
             var path = Path.Combine(machine.RootFolder, "notes.xml");
             File.WriteAllText(path, "<notes/>");
 
-            var error = Assert.Throws<InvalidDataException>(() => new JournalRestorer(machine, new ScriptedHost(machine)).Restore(path, force: false));
+            var error = Assert.Throws<InvalidDataException>(() => new JournalRestorer(machine, new ScriptedHost(machine)).Restore(path,
+                force: false));
             Assert.Contains("not a TeamsRemediation journal", error.Message);
         }
 

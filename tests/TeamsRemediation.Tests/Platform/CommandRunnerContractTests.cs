@@ -46,7 +46,9 @@ namespace TeamsRemediation.Tests.Platform
         {
             // Far more than a pipe buffer (64 KiB) on each stream, interleaved: a runner that drains one stream after the
             // other would hang here until the timeout.
-            var result = runner.Run("/bin/sh", "-c \"i=0; while [ $i -lt 4 ]; do head -c 300000 /dev/zero | tr '\\\\0' a; head -c 300000 /dev/zero | tr '\\\\0' b 1>&2; i=$((i+1)); done\"", TimeSpan.FromSeconds(30));
+            var result = runner.Run("/bin/sh",
+                "-c \"i=0; while [ $i -lt 4 ]; do head -c 300000 /dev/zero | tr '\\\\0' a; head -c 300000 /dev/zero | tr '\\\\0' b 1>&2; " +
+                    "i=$((i+1)); done\"", TimeSpan.FromSeconds(30));
 
             Assert.Equal(CommandOutcome.Completed, result.Outcome);
             Assert.Equal(1200000, result.StandardOutput.Length);
@@ -73,7 +75,8 @@ namespace TeamsRemediation.Tests.Platform
                 Assert.Equal(2, ids.Length);
                 foreach (var id in ids)
                 {
-                    Assert.True(IsGoneSoon(int.Parse(id)), "Process " + id + " (" + (id == ids[0] ? "the shell" : "its sleep child") + ") still runs after the timeout.");
+                    Assert.True(IsGoneSoon(int.Parse(id)), "Process " + id + " (" + (id == ids[0] ? "the shell" : "its sleep child")
+                        + ") still runs after the timeout.");
                 }
             }
         }
@@ -83,7 +86,8 @@ namespace TeamsRemediation.Tests.Platform
         {
             var watch = Stopwatch.StartNew();
 
-            var result = runner.Run(SystemTools.Resolve(Environment.GetFolderPath(Environment.SpecialFolder.Windows), !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem, "ping.exe"), "-n 6 127.0.0.1", TimeSpan.FromMilliseconds(300));
+            var result = runner.Run(SystemTools.Resolve(Environment.GetFolderPath(Environment.SpecialFolder.Windows),
+                !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem, "ping.exe"), "-n 6 127.0.0.1", TimeSpan.FromMilliseconds(300));
 
             Assert.Equal(CommandOutcome.TimedOut, result.Outcome);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), "Run returned after " + watch.Elapsed + ".");

@@ -188,7 +188,8 @@ namespace TeamsRemediation.Tests.Platform
 
         protected override IRegistry Registry => registry;
 
-        protected override RegistryKeyPath Scratch { get; } = new RegistryKeyPath(RegistryHive.Users, @"S-1-5-21-1000-2000-3000-1001\Software\TeamsRemediationTests-" + Guid.NewGuid().ToString("N"));
+        protected override RegistryKeyPath Scratch { get; } =
+            new RegistryKeyPath(RegistryHive.Users, @"S-1-5-21-1000-2000-3000-1001\Software\TeamsRemediationTests-" + Guid.NewGuid().ToString("N"));
 
         public override void Dispose()
         {
@@ -209,7 +210,8 @@ namespace TeamsRemediation.Tests.Platform
 
             Assert.Equal(1u, registry.GetValue(key64, "SchUseStrongCrypto")!.AsDWord);
             Assert.Equal(0u, registry.GetValue(key32, "SchUseStrongCrypto")!.AsDWord);
-            Assert.Equal(0u, registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, @"SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319"), "SchUseStrongCrypto")!.AsDWord);
+            Assert.Equal(0u, registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine,
+                @"SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319"), "SchUseStrongCrypto")!.AsDWord);
         }
 
         [Fact]
@@ -232,7 +234,8 @@ namespace TeamsRemediation.Tests.Platform
     {
         private readonly WindowsRegistry registry = new WindowsRegistry();
         private readonly Lazy<RegistryKeyPath> scratch = new Lazy<RegistryKeyPath>(() =>
-            new RegistryKeyPath(RegistryHive.Users, WindowsMachine.Local.Users.GetCurrentIdentity().Sid + @"\Software\TeamsRemediationTests-" + Guid.NewGuid().ToString("N")));
+            new RegistryKeyPath(RegistryHive.Users, WindowsMachine.Local.Users.GetCurrentIdentity().Sid + @"\Software\TeamsRemediationTests-"
+                + Guid.NewGuid().ToString("N")));
 
         protected override IRegistry Registry => registry;
 

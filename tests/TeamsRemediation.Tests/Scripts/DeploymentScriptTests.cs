@@ -65,7 +65,8 @@ namespace TeamsRemediation.Tests.Scripts
                 Assert.StartsWith("CAA20002 remediation on ", remedy.LastLine);
                 Assert.Contains("TLS 1.2: 1 value(s) repaired", remedy.LastLine);
                 Assert.Contains("cache cleared for 1 client(s)", remedy.LastLine);
-                var winHttp32 = new TeamsRemediation.Platform.RegistryKeyPath(TeamsRemediation.Platform.RegistryHive.LocalMachine, TeamsRemediation.Tls.TlsRegistryLocations.WinHttp, TeamsRemediation.Platform.RegistryView.Registry32);
+                var winHttp32 = new TeamsRemediation.Platform.RegistryKeyPath(TeamsRemediation.Platform.RegistryHive.LocalMachine,
+                    TeamsRemediation.Tls.TlsRegistryLocations.WinHttp, TeamsRemediation.Platform.RegistryView.Registry32);
                 Assert.Equal(0xA80u, pc.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
 
                 var detection = Run(session, Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));

@@ -39,14 +39,17 @@ namespace TeamsRemediation.Tests.Support
         public string Endpoint(string path = "/common/v2.0/.well-known/openid-configuration") => "https://127.0.0.1:" + Port + path;
 
         /// <summary>What the service sends: JSON with the given Date.</summary>
-        public static string Json(DateTimeOffset date) => Answer("200 OK", "application/json; charset=utf-8", "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\"}", date);
+        public static string Json(DateTimeOffset date) => Answer("200 OK", "application/json; charset=utf-8",
+            "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\"}", date);
 
-        public static string Html(DateTimeOffset date) => Answer("200 OK", "text/html", "<!DOCTYPE html><html><body>Access to this site is blocked by your organization.</body></html>", date);
+        public static string Html(DateTimeOffset date) => Answer("200 OK", "text/html",
+            "<!DOCTYPE html><html><body>Access to this site is blocked by your organization.</body></html>", date);
 
         public static string Answer(string status, string contentType, string body, DateTimeOffset? date)
         {
             var bytes = Encoding.UTF8.GetByteCount(body);
-            return "HTTP/1.1 " + status + "\r\n" + (date.HasValue ? "Date: " + date.Value.ToString("r") + "\r\n" : string.Empty) + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes + "\r\nConnection: close\r\n\r\n" + body;
+            return "HTTP/1.1 " + status + "\r\n" + (date.HasValue ? "Date: " + date.Value.ToString("r") + "\r\n" : string.Empty) + "Content-Type: "
+                + contentType + "\r\nContent-Length: " + bytes + "\r\nConnection: close\r\n\r\n" + body;
         }
 
         private async Task AcceptLoop()
@@ -123,7 +126,8 @@ namespace TeamsRemediation.Tests.Support
         }
     }
 
-    /// <summary>A port that listens but never accepts: connect works (the kernel completes it), then nothing ever answers, as with a blackholed path.</summary>
+    /// <summary>A port that listens but never accepts: connect works (the kernel completes it), then nothing ever answers, as with a blackholed
+    /// path.</summary>
     public sealed class SilentListener : IDisposable
     {
         private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -152,7 +156,8 @@ namespace TeamsRemediation.Tests.Support
         }
     }
 
-    /// <summary>An HTTP proxy on 127.0.0.1: either tunnels CONNECT to the asked port on 127.0.0.1, or refuses it with the given answer (a block page).</summary>
+    /// <summary>An HTTP proxy on 127.0.0.1: either tunnels CONNECT to the asked port on 127.0.0.1, or refuses it with the given answer (a block
+    /// page).</summary>
     public sealed class LocalConnectProxy : IDisposable
     {
         private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);

@@ -6,7 +6,8 @@ using System.Security.Cryptography;
 
 namespace TeamsRemediation.Tests.Support
 {
-    /// <summary>Every file and link below a folder with its content hash (links by target), to prove a tree unchanged or restored byte for byte.</summary>
+    /// <summary>Every file and link below a folder with its content hash (links by target), to prove a tree unchanged or restored byte for
+    /// byte.</summary>
     public static class TreeSnapshot
     {
         public static SortedDictionary<string, string> Take(string root)

@@ -169,7 +169,8 @@ namespace TeamsRemediation.Tests.Targets
             using var machine = pc.Machine;
             pc.AddUser("alice");
 
-            Assert.Equal("ConflictingTargetParameters", Resolve(pc, new TargetRequest { AllUsers = true, UserNames = new[] { "alice" } }).Terminating?.Error.Id);
+            Assert.Equal("ConflictingTargetParameters", Resolve(pc,
+                new TargetRequest { AllUsers = true, UserNames = new[] { "alice" } }).Terminating?.Error.Id);
         }
 
         [Fact]

@@ -8,14 +8,16 @@ using Xunit;
 
 namespace TeamsRemediation.Tests.Tls
 {
-    /// <summary>Enable-Tls12 in a real engine against a simulated registry: what it writes, where, with which type, and what it never touches.</summary>
+    /// <summary>Enable-Tls12 in a real engine against a simulated registry: what it writes, where, with which type, and what it never
+    /// touches.</summary>
     public sealed class EnableTls12Tests
     {
         private const string Cmd = "TeamsRemediation.Commands.EnableTls12Command";
         private const string Client = TlsRegistryLocations.SchannelTls12 + @"\Client";
         private const string Server = TlsRegistryLocations.SchannelTls12 + @"\Server";
 
-        private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) => new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
+        private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) =>
+            new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
 
         private static uint? DWord(SimulatedSession s, string path, string name, RegistryView view = RegistryView.Registry64)
         {
@@ -90,7 +92,9 @@ namespace TeamsRemediation.Tests.Tls
             }
 
             var export = s.Machine.SimulatedRegistry.Export();
-            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319]" + "\nInstall=0x00000001 (REG_DWORD)\nSchUseStrongCrypto=0x00000001 (REG_DWORD)\nSystemDefaultTlsVersions=0x00000001 (REG_DWORD)\n", export);
+            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319]"
+                + "\nInstall=0x00000001 (REG_DWORD)\nSchUseStrongCrypto=0x00000001 (REG_DWORD)\nSystemDefaultTlsVersions=0x00000001 (REG_DWORD)\n",
+                export);
             Assert.False(s.Machine.SimulatedRegistry.KeyExists(Hklm(Client)));
             Assert.False(s.Machine.SimulatedRegistry.KeyExists(Hklm(TlsRegistryLocations.WinHttp)));
             Assert.Null(s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings), "SecureProtocols"));
@@ -123,7 +127,8 @@ namespace TeamsRemediation.Tests.Tls
             Assert.Empty(result.Errors);
             Assert.Equal(after, DWord(s, path, name, view));
             var viewName = view == RegistryView.Registry64 ? "64-bit" : "32-bit";
-            var change = Assert.Single(result.Objects<TlsSettingChange>(), c => c.ValueName == name && c.Path == @"HKLM\" + path && (c.View == viewName || path.StartsWith("SYSTEM")));
+            var change = Assert.Single(result.Objects<TlsSettingChange>(),
+                c => c.ValueName == name && c.Path == @"HKLM\" + path && (c.View == viewName || path.StartsWith("SYSTEM")));
             Assert.Equal(TlsChangeAction.Updated, change.Action);
             Assert.Equal(RegistryValue.DWord(before).ToString(), change.OldValue);
             Assert.Equal(RegistryValue.DWord(after).ToString(), change.NewValue);
@@ -142,7 +147,8 @@ namespace TeamsRemediation.Tests.Tls
 
             Assert.Equal(0xFFFFFFFFu, DWord(s, Client, "Enabled"));
             Assert.Equal(0u, DWord(s, Client, "DisabledByDefault"));
-            Assert.All(result.Objects<TlsSettingChange>().Where(c => c.Setting == "Schannel"), c => Assert.Equal(TlsChangeAction.Unchanged, c.Action));
+            Assert.All(result.Objects<TlsSettingChange>().Where(c => c.Setting == "Schannel"),
+                c => Assert.Equal(TlsChangeAction.Unchanged, c.Action));
         }
 
         [Theory]
@@ -183,7 +189,8 @@ namespace TeamsRemediation.Tests.Tls
             bob.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
             carol.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
             s.Pc.RunAsSystem();
-            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.PolicyInternetSettings, RegistryView.Registry32), "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.PolicyInternetSettings, RegistryView.Registry32), "SecureProtocols",
+                RegistryValue.DWord(0xA0));
             var before = s.Machine.SimulatedRegistry.Export();
 
             var result = s.Run("Enable-Tls12 -Scope User -AllUsers");
@@ -208,7 +215,8 @@ namespace TeamsRemediation.Tests.Tls
 
             var result = s.Run("Enable-Tls12 -Scope User -AllUsers");
 
-            Assert.Equal(RegistryValue.DWord(0xAA0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings), "SecureProtocols"));
+            Assert.Equal(RegistryValue.DWord(0xAA0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings),
+                "SecureProtocols"));
             var forAlice = Assert.Single(result.Objects<TlsSettingChange>(), c => c.UserSid == alice.Sid);
             Assert.Equal(TlsChangeAction.Updated, forAlice.Action);
             Assert.False(forAlice.RebootRequired);
@@ -233,8 +241,10 @@ namespace TeamsRemediation.Tests.Tls
             s.Run("Enable-Tls12 -Scope Machine");
 
             var export = s.Machine.SimulatedRegistry.Export();
-            Assert.Contains(@"[HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]" + "\nDefaultSecureProtocols=0x000008A0 (REG_DWORD)\n", export);
-            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]" + "\nDefaultSecureProtocols=0x000008A0 (REG_DWORD)\n", export);
+            Assert.Contains(@"[HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]"
+                + "\nDefaultSecureProtocols=0x000008A0 (REG_DWORD)\n", export);
+            Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]"
+                + "\nDefaultSecureProtocols=0x000008A0 (REG_DWORD)\n", export);
             Assert.Contains(@"[HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727]", export);
             Assert.Contains(@"[HKLM\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v2.0.50727]", export);
         }
@@ -260,7 +270,8 @@ namespace TeamsRemediation.Tests.Tls
             // Her own Internet Options need no elevation.
             var own = s.Run("Enable-Tls12 -Scope User");
             Assert.Null(own.Terminating);
-            Assert.Equal(RegistryValue.DWord(0x8A0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings), "SecureProtocols"));
+            Assert.Equal(RegistryValue.DWord(0x8A0), s.Machine.SimulatedRegistry.GetValue(alice.HiveKey(TlsRegistryLocations.UserInternetSettings),
+                "SecureProtocols"));
             Assert.Equal(0u, DWord(s, Client, "Enabled"));
         }
 
@@ -268,7 +279,8 @@ namespace TeamsRemediation.Tests.Tls
         public void WhatIfWritesNothingCreatesNoJournalAndSaysWhatItWouldDo()
         {
             using var s = new SimulatedSession();
-            s.Pc.AddUser("alice", loggedOn: true).SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
+            s.Pc.AddUser("alice", loggedOn: true).SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols",
+                RegistryValue.DWord(0xA0));
             s.Pc.RunAsSystem();
             s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0));
             var before = s.Machine.SimulatedRegistry.Export();
@@ -294,7 +306,8 @@ namespace TeamsRemediation.Tests.Tls
             alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols", RegistryValue.DWord(0xA0));
             s.Pc.RunAsSystem();
             s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.DWord(0));
-            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.DWord(0xA0));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols",
+                RegistryValue.DWord(0xA0));
             Assert.Contains(s.Run("Enable-Tls12").Objects<TlsSettingChange>(), c => c.Action == TlsChangeAction.Updated);
             var writes = s.Machine.SimulatedRegistry.WriteCount;
             var journals = Directory.GetFiles(JournalFolder(s)).Length;
@@ -317,14 +330,16 @@ namespace TeamsRemediation.Tests.Tls
             s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "Enabled", RegistryValue.String("1"));
             s.Machine.SimulatedRegistry.SetValue(Hklm(Client), "DisableByDefault", RegistryValue.DWord(1));
             s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp), "DefaultSecureProtocols", RegistryValue.String("0xA0"));
-            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols", RegistryValue.String("TLS12"));
+            s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols",
+                RegistryValue.String("TLS12"));
 
             var result = s.Run("Enable-Tls12 -Scope Machine");
 
             Assert.Equal(1u, DWord(s, Client, "Enabled"));
             Assert.Equal(RegistryValue.DWord(1), s.Machine.SimulatedRegistry.GetValue(Hklm(Client), "DisableByDefault"));
             Assert.Equal(0x8A0u, DWord(s, TlsRegistryLocations.WinHttp, "DefaultSecureProtocols"));
-            Assert.Equal(RegistryValue.String("TLS12"), s.Machine.SimulatedRegistry.GetValue(Hklm(TlsRegistryLocations.WinHttp, RegistryView.Registry32), "DefaultSecureProtocols"));
+            Assert.Equal(RegistryValue.String("TLS12"), s.Machine.SimulatedRegistry.GetValue(Hklm(TlsRegistryLocations.WinHttp,
+                RegistryView.Registry32), "DefaultSecureProtocols"));
             var unreadable = Assert.Single(result.Objects<TlsSettingChange>(), c => c.ValueName == "DefaultSecureProtocols" && c.View == "32-bit");
             Assert.Equal(TlsChangeAction.Skipped, unreadable.Action);
             Assert.Contains("fix it by hand", unreadable.Reason);

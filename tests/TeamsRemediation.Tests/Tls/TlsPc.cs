@@ -34,11 +34,14 @@ namespace TeamsRemediation.Tests.Tls
                 : new RegistryKeyPath(hive, path, RegistryView.Registry64);
         }
 
-        public static RegistryValue? Get(SimulatedMachine machine, string physical, string name) => machine.SimulatedRegistry.GetValue(Key(physical), name);
+        public static RegistryValue? Get(SimulatedMachine machine, string physical, string name) =>
+            machine.SimulatedRegistry.GetValue(Key(physical), name);
 
-        public static void Set(SimulatedMachine machine, string physical, string name, RegistryValue value) => machine.SimulatedRegistry.SetValue(Key(physical), name, value);
+        public static void Set(SimulatedMachine machine, string physical, string name, RegistryValue value) =>
+            machine.SimulatedRegistry.SetValue(Key(physical), name, value);
 
-        /// <summary>.NET Framework 4.x and 3.5 installed in both views, as on every Windows 10/11 with 3.5 enabled: the version keys exist, the TLS values do not.</summary>
+        /// <summary>.NET Framework 4.x and 3.5 installed in both views, as on every Windows 10/11 with 3.5 enabled: the version keys exist, the TLS
+        /// values do not.</summary>
         public static void InstallDotNet(SimulatedMachine machine)
         {
             foreach (var key in DotNetKeys)

@@ -105,7 +105,8 @@ namespace TeamsRemediation.Tests.Tls
 
             Assert.Null(result.Terminating);
             // A read failure is not a write failure: the id says which, so a script can tell permissions from a full disk.
-            Assert.Equal(new[] { "TlsValueUnreadable" + EnableId, "TlsValueUnreadable" + EnableId }, result.Errors.Select(e => e.FullyQualifiedErrorId));
+            Assert.Equal(new[] { "TlsValueUnreadable" + EnableId, "TlsValueUnreadable" + EnableId },
+                result.Errors.Select(e => e.FullyQualifiedErrorId));
             Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, DotNet4x86, "SchUseStrongCrypto"));
             Assert.Equal(RegistryValue.DWord(0x8A0), Get(s.Machine, WinHttpx64, "DefaultSecureProtocols"));
         }

@@ -1,10 +1,9 @@
 using System;
 using System.Linq;
-using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
-using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Tls
@@ -16,7 +15,8 @@ namespace TeamsRemediation.Tests.Tls
         public void TheWritableNamesAreExactlyTheDocumentedSix()
         {
             Assert.Equal(
-                new[] { "DefaultSecureProtocols", "DisabledByDefault", "Enabled", "SchUseStrongCrypto", "SecureProtocols", "SystemDefaultTlsVersions" },
+                new[] { "DefaultSecureProtocols", "DisabledByDefault", "Enabled", "SchUseStrongCrypto", "SecureProtocols",
+                    "SystemDefaultTlsVersions" },
                 TlsRegistryLocations.WritableNames.OrderBy(n => n, StringComparer.Ordinal).ToArray());
             Assert.Empty(TlsRegistryLocations.WritableNames.Intersect(TlsRegistryLocations.KnownMisspellings, StringComparer.OrdinalIgnoreCase));
         }
@@ -27,7 +27,8 @@ namespace TeamsRemediation.Tests.Tls
             var policy = TlsRegistryLocations.All.Where(v => v.Path.IndexOf(@"\Policies\", StringComparison.OrdinalIgnoreCase) >= 0).ToList();
             Assert.Equal(2, policy.Count);
             Assert.All(policy, v => Assert.Equal(TlsWriteRule.Never, v.Write));
-            Assert.All(TlsRegistryLocations.All.Where(v => v.Write != TlsWriteRule.Never), v => Assert.DoesNotContain("Policies", v.Path, StringComparison.OrdinalIgnoreCase));
+            Assert.All(TlsRegistryLocations.All.Where(v => v.Write != TlsWriteRule.Never),
+                v => Assert.DoesNotContain("Policies", v.Path, StringComparison.OrdinalIgnoreCase));
         }
 
         [Fact]
@@ -39,7 +40,8 @@ namespace TeamsRemediation.Tests.Tls
             {
                 foreach (var view in setting.Views)
                 {
-                    registry.SetValue(setting.Key(view), setting.Name, RegistryValue.DWord(setting.Meaning == TlsValueMeaning.DisabledByDefaultFlag ? 1u : 0u));
+                    registry.SetValue(setting.Key(view), setting.Name,
+                        RegistryValue.DWord(setting.Meaning == TlsValueMeaning.DisabledByDefaultFlag ? 1u : 0u));
                 }
             }
 

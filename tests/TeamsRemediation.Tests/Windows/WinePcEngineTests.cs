@@ -34,8 +34,7 @@ namespace TeamsRemediation.Tests.Windows
         {
             if (Wine.IsRunning)
             {
-                shell = new ModuleSession(WindowsMachine.Local);
-                MachineHook.Detach(shell.Runspace);
+                shell = new ModuleSession(machine: null);
             }
         }
 

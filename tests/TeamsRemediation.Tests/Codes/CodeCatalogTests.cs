@@ -1,10 +1,11 @@
 using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Events;
+using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Codes
 {
     public sealed class CodeCatalogTests
     {
@@ -41,6 +42,28 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(cause, info.Cause);
             Assert.Contains(meaningPart, info.Meaning);
         }
+
+        [Theory]
+        [InlineData(ProbeOutcome.NameNotResolved, "CAA82EE7", CodeCause.Network)]
+        [InlineData(ProbeOutcome.ConnectFailed, "CAA82EFD", CodeCause.Network)]
+        [InlineData(ProbeOutcome.TimedOut, "CAA82EE2", CodeCause.Network)]
+        [InlineData(ProbeOutcome.ProxyRefused, "CAA70004", CodeCause.Proxy)]
+        [InlineData(ProbeOutcome.TlsFailed, "CAA82F8F", CodeCause.Tls)]
+        [InlineData(ProbeOutcome.HtmlInsteadOfService, "CAA90015", CodeCause.Proxy)]
+        public void AProbeFailureIsShownAsTheCatalogsCodeForItsCause(ProbeOutcome outcome, string code, CodeCause cause)
+        {
+            Assert.Equal(code, CodeCatalog.ClientCodeFor(outcome));
+            var info = CodeCatalog.Explain(code);
+            Assert.Equal(cause, info.Cause);
+            Assert.True(info.BreaksSignIn);
+        }
+
+        [Theory]
+        [InlineData(ProbeOutcome.Ok)]
+        [InlineData(ProbeOutcome.NoHttpAnswer)]
+        [InlineData(ProbeOutcome.InternalError)]
+        public void AProbeThatMetNoNetworkFailureHasNoClientCode(ProbeOutcome outcome) =>
+            Assert.Equal(string.Empty, CodeCatalog.ClientCodeFor(outcome));
 
         [Fact]
         public void ExtractionFindsCaaAndAadstsCodesOnceEachAndNothingInsideOtherWords()

@@ -84,7 +84,8 @@ namespace TeamsRemediation.Simulation
             KeyValuePair<string, bool> fault;
             lock (gate)
             {
-                fault = faults.FirstOrDefault(f => f.Key == full || includeBelow && f.Key.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+                fault = faults.FirstOrDefault(f => f.Key == full || includeBelow
+                    && f.Key.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal));
             }
 
             if (fault.Key == null)

@@ -14,9 +14,11 @@ namespace TeamsRemediation.Simulation
     public sealed class SimulatedRegistry : IRegistry
     {
         private readonly object gate = new object();
-        private readonly SortedDictionary<string, Dictionary<string, RegistryValue>> keys = new SortedDictionary<string, Dictionary<string, RegistryValue>>(StringComparer.OrdinalIgnoreCase);
+        private readonly SortedDictionary<string, Dictionary<string, RegistryValue>> keys = new SortedDictionary<string, Dictionary<string,
+            RegistryValue>>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> deniedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, List<KeyValuePair<string, Dictionary<string, RegistryValue>>>> unloadedHives = new Dictionary<string, List<KeyValuePair<string, Dictionary<string, RegistryValue>>>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<KeyValuePair<string, Dictionary<string, RegistryValue>>>> unloadedHives = new Dictionary<string,
+            List<KeyValuePair<string, Dictionary<string, RegistryValue>>>>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>How many writes (sets and deletes) reached this registry: an idempotent run leaves it unchanged.</summary>
         public int WriteCount { get; private set; }
@@ -117,7 +119,8 @@ namespace TeamsRemediation.Simulation
             lock (gate)
             {
                 var physical = Physical(key);
-                foreach (var k in keys.Keys.Where(k => k.Equals(physical, StringComparison.OrdinalIgnoreCase) || k.StartsWith(physical + "\\", StringComparison.OrdinalIgnoreCase)).ToList())
+                foreach (var k in keys.Keys.Where(k => k.Equals(physical, StringComparison.OrdinalIgnoreCase)
+                    || k.StartsWith(physical + "\\", StringComparison.OrdinalIgnoreCase)).ToList())
                 {
                     keys.Remove(k);
                 }
@@ -130,7 +133,8 @@ namespace TeamsRemediation.Simulation
             lock (gate)
             {
                 var root = "HKU\\" + sid;
-                var moved = keys.Where(k => k.Key.Equals(root, StringComparison.OrdinalIgnoreCase) || k.Key.StartsWith(root + "\\", StringComparison.OrdinalIgnoreCase)).ToList();
+                var moved = keys.Where(k => k.Key.Equals(root, StringComparison.OrdinalIgnoreCase)
+                    || k.Key.StartsWith(root + "\\", StringComparison.OrdinalIgnoreCase)).ToList();
                 foreach (var pair in moved)
                 {
                     keys.Remove(pair.Key);
@@ -238,7 +242,8 @@ namespace TeamsRemediation.Simulation
             if (key.Hive == RegistryHive.LocalMachine && key.View == RegistryView.Registry32)
             {
                 var parts = path.Split('\\');
-                if (parts[0].Equals("SOFTWARE", StringComparison.OrdinalIgnoreCase) && (parts.Length < 2 || !parts[1].Equals("WOW6432Node", StringComparison.OrdinalIgnoreCase)))
+                if (parts[0].Equals("SOFTWARE", StringComparison.OrdinalIgnoreCase)
+                    && (parts.Length < 2 || !parts[1].Equals("WOW6432Node", StringComparison.OrdinalIgnoreCase)))
                 {
                     path = "SOFTWARE\\WOW6432Node" + (parts.Length > 1 ? "\\" + string.Join("\\", parts.Skip(1)) : string.Empty);
                 }
@@ -268,7 +273,8 @@ namespace TeamsRemediation.Simulation
         {
             foreach (var denied in deniedKeys)
             {
-                if (physical.Equals(denied, StringComparison.OrdinalIgnoreCase) || physical.StartsWith(denied + "\\", StringComparison.OrdinalIgnoreCase))
+                if (physical.Equals(denied, StringComparison.OrdinalIgnoreCase)
+                    || physical.StartsWith(denied + "\\", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new UnauthorizedAccessException("Access to the registry key '" + physical + "' is denied.");
                 }

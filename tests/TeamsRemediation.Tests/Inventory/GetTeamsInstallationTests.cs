@@ -3,7 +3,7 @@ using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Inventory
 {
     public sealed class GetTeamsInstallationTests
     {
@@ -72,7 +72,8 @@ namespace TeamsRemediation.Tests.Module
             var result = s.Run("Get-TeamsInstallation");
 
             Assert.Equal("NoInteractiveUser,TeamsRemediation.Commands.GetTeamsInstallationCommand", result.TerminatingErrorId);
-            Assert.Contains("-AllUsers", result.Terminating!.Message + ((System.Management.Automation.IContainsErrorRecord)result.Terminating).ErrorRecord.ErrorDetails?.RecommendedAction);
+            Assert.Contains("-AllUsers", result.Terminating!.Message
+                + ((System.Management.Automation.IContainsErrorRecord)result.Terminating).ErrorRecord.ErrorDetails?.RecommendedAction);
         }
 
         [Fact]

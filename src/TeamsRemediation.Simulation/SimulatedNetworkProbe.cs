@@ -14,7 +14,8 @@ namespace TeamsRemediation.Simulation
     public sealed class SimulatedNetworkProbe : INetworkProbe
     {
         private readonly object gate = new object();
-        private readonly Dictionary<string, Func<ProbeEndpoint, EndpointProbeResult>> declared = new Dictionary<string, Func<ProbeEndpoint, EndpointProbeResult>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Func<ProbeEndpoint, EndpointProbeResult>> declared = new Dictionary<string, Func<ProbeEndpoint,
+            EndpointProbeResult>>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> hanging = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly IClock clock;
 
@@ -31,7 +32,9 @@ namespace TeamsRemediation.Simulation
         {
             lock (gate)
             {
-                declared[host] = e => new EndpointProbeResult(e, outcome, detail) { TlsHandshakeSucceeded = outcome == ProbeOutcome.Ok || outcome == ProbeOutcome.HtmlInsteadOfService && detail.IndexOf("proxy", StringComparison.OrdinalIgnoreCase) < 0 };
+                declared[host] = e => new EndpointProbeResult(e, outcome,
+                    detail) { TlsHandshakeSucceeded = outcome == ProbeOutcome.Ok || outcome == ProbeOutcome.HtmlInsteadOfService
+                        && detail.IndexOf("proxy", StringComparison.OrdinalIgnoreCase) < 0 };
             }
         }
 
@@ -78,7 +81,9 @@ namespace TeamsRemediation.Simulation
 
             var result = answer != null
                 ? answer(endpoint)
-                : new EndpointProbeResult(endpoint, ProbeOutcome.Ok, "TLS 1.2 with " + endpoint.Host + " works (HTTP 200).") { TlsHandshakeSucceeded = true, HttpStatus = 200, ContentType = "application/json" };
+                : new EndpointProbeResult(endpoint, ProbeOutcome.Ok,
+                "TLS 1.2 with " + endpoint.Host + " works (HTTP 200).") { TlsHandshakeSucceeded = true, HttpStatus = 200,
+                    ContentType = "application/json" };
             if (result.TlsHandshakeSucceeded)
             {
                 result.ServerDate = clock.UtcNow + ServerClockOffset;

@@ -27,7 +27,8 @@ namespace TeamsRemediation.Simulation
 
         public void RemoveSessions(string sid) => sessions.RemoveAll(s => s.UserSid.Equals(sid, StringComparison.OrdinalIgnoreCase));
 
-        public IReadOnlyList<UserProfile> GetProfiles() => ProfileListReader.Read(registry, sid => names.TryGetValue(sid, out var name) ? name : null);
+        public IReadOnlyList<UserProfile> GetProfiles() => ProfileListReader.Read(registry,
+            sid => names.TryGetValue(sid, out var name) ? name : null);
 
         /// <summary>Makes the session list fail to be read, as WTSEnumerateSessionsW does when the service is unreachable.</summary>
         public bool SessionsUnreadable { get; set; }

@@ -32,7 +32,8 @@ namespace TeamsRemediation.Simulation
         }
 
         /// <summary>Declares a process that exists only in the simulation.</summary>
-        public ProcessInfo Add(string name, int sessionId, string? ownerSid, int parentId = 0, string? executablePath = null, bool ignoresClose = false)
+        public ProcessInfo Add(string name, int sessionId, string? ownerSid, int parentId = 0, string? executablePath = null,
+            bool ignoresClose = false)
         {
             lock (gate)
             {

@@ -11,7 +11,7 @@ using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Diagnostics
 {
     /// <summary>Test-TeamsCaa20002 in a real engine against a simulated PC, with real servers on 127.0.0.1 where the network is the point.</summary>
     public sealed class TestTeamsCaa20002Tests
@@ -19,19 +19,22 @@ namespace TeamsRemediation.Tests.Module
         private const string Cmd = "TeamsRemediation.Commands.TestTeamsCaa20002Command";
 
         internal static TeamsCaa20002Finding Finding(ScriptResult result, string checkId, SimulatedUser? user = null) =>
-            Assert.Single(result.Objects<TeamsCaa20002Finding>(), f => f.CheckId == checkId && (user == null ? f.UserSid.Length == 0 : f.UserSid == user.Sid));
+            Assert.Single(result.Objects<TeamsCaa20002Finding>(),
+                f => f.CheckId == checkId && (user == null ? f.UserSid.Length == 0 : f.UserSid == user.Sid));
 
         internal static SimulatedUser HealthyUser(SimulatedSession s, string name = "alice", bool loggedOn = true, bool hiveLoaded = true)
         {
             var user = s.Pc.AddUser(name, loggedOn: loggedOn, hiveLoaded: hiveLoaded).InstallNewTeams();
-            s.Machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy"));
+            s.Machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine,
+                TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy"));
             return user;
         }
 
         internal static void RecordDsregcmd(SimulatedSession s) => s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0,
             Fixture.Text("dsregcmd-status.txt")), "/status");
 
-        private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) => new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
+        private static RegistryKeyPath Hklm(string path, RegistryView view = RegistryView.Registry64) =>
+            new RegistryKeyPath(RegistryHive.LocalMachine, path, view);
 
         [Fact]
         public void AHealthyPcPassesEveryCheckAndQuietSaysTrue()
@@ -166,7 +169,8 @@ namespace TeamsRemediation.Tests.Module
             switch (how)
             {
                 case "timeout":
-                    s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), takes: TimeSpan.FromMinutes(5));
+                    s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")),
+                        takes: TimeSpan.FromMinutes(5));
                     break;
                 case "exit":
                     s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(1, string.Empty, "The device is busy."));
@@ -207,8 +211,10 @@ namespace TeamsRemediation.Tests.Module
             var now = s.Machine.Clock.UtcNow;
             var text = Fixture.Text("aad-event-1098.txt");
             s.Machine.SimulatedEvents.Add(new AadEvent(now.AddHours(-1), alice.Sid, text.Substring(text.IndexOf("Error:"))));
-            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddDays(-9), alice.Sid, "Error: 0xCAA20002 old\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
-            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddHours(-1), "S-1-5-21-1-2-3-4", "Error: 0xCAA20002 someone else\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
+            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddDays(-9), alice.Sid,
+                "Error: 0xCAA20002 old\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
+            s.Machine.SimulatedEvents.Add(new AadEvent(now.AddHours(-1), "S-1-5-21-1-2-3-4",
+                "Error: 0xCAA20002 someone else\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
             s.Pc.RunAsSystem();
 
             var finding = Finding(s.Run("Test-TeamsCaa20002 -CheckId Evidence.AadEvents"), "Evidence.AadEvents", alice);
@@ -245,7 +251,8 @@ namespace TeamsRemediation.Tests.Module
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             alice.AddClassicCache();
-            File.AppendAllText(TeamsLayout.ClassicLogPath(alice.ProfilePath), "Tue Nov 24 2026 09:12:03 GMT+0000 <3412> -- error -- acquireToken failed: CAA20002 AADSTS90014\n");
+            File.AppendAllText(TeamsLayout.ClassicLogPath(alice.ProfilePath),
+                "Tue Nov 24 2026 09:12:03 GMT+0000 <3412> -- error -- acquireToken failed: CAA20002 AADSTS90014\n");
 
             var result = s.Run("Test-TeamsCaa20002 -CheckId Evidence.TeamsLogs, Teams.Cache");
 
@@ -300,7 +307,8 @@ namespace TeamsRemediation.Tests.Module
             using var html = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Html(DateTimeOffset.UtcNow));
             using var tls13 = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
 
-            var finding = Finding(s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -CheckId Network.Endpoint", html.Endpoint(), tls13.Endpoint()), "Network.Endpoint");
+            var finding = Finding(s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -CheckId Network.Endpoint", html.Endpoint(),
+                tls13.Endpoint()), "Network.Endpoint");
 
             Assert.Equal(FindingStatus.Fail, finding.Status);
             Assert.Contains("2 of 2 sign-in endpoints fail", finding.Summary);
@@ -319,7 +327,8 @@ namespace TeamsRemediation.Tests.Module
             using var silent = new SilentListener();
             var closed = ClosedPort.Find();
 
-            var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -TimeoutSeconds 1 -CheckId Network.Endpoint, Network.ClockSkew", "127.0.0.1:" + silent.Port, "127.0.0.1:" + closed);
+            var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -TimeoutSeconds 1 -CheckId Network.Endpoint, Network.ClockSkew",
+                "127.0.0.1:" + silent.Port, "127.0.0.1:" + closed);
 
             var endpoint = Finding(result, "Network.Endpoint");
             Assert.Equal(FindingStatus.Fail, endpoint.Status);
@@ -351,7 +360,8 @@ namespace TeamsRemediation.Tests.Module
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.SimulatedNetworkSettings.Adapters.Add(new NetworkAdapter("Ethernet 3", "PANGP Virtual Ethernet Adapter Secure", "Ethernet", true));
+            s.Machine.SimulatedNetworkSettings.Adapters.Add(new NetworkAdapter("Ethernet 3", "PANGP Virtual Ethernet Adapter Secure", "Ethernet",
+                true));
             var hosts = Path.Combine(s.Machine.WindowsPath, "System32", "drivers", "etc", "hosts");
             Directory.CreateDirectory(Path.GetDirectoryName(hosts)!);
             File.WriteAllText(hosts, "# Copyright (c) Microsoft\r\n127.0.0.1 localhost\r\n10.1.2.3\tlogin.microsoftonline.com # old test\r\n");
@@ -373,7 +383,8 @@ namespace TeamsRemediation.Tests.Module
             var alice = HealthyUser(s);
             for (var i = 0; i < 40; i++)
             {
-                s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddMinutes(-i), alice.Sid, "Error: 0xCAA2" + (i + 0x100).ToString("X4") + " x\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
+                s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddMinutes(-i), alice.Sid,
+                    "Error: 0xCAA2" + (i + 0x100).ToString("X4") + " x\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
             }
 
             s.Machine.SimulatedRegistry.SetValue(Hklm(TlsRegistryLocations.WinHttp), "DefaultSecureProtocols", RegistryValue.DWord(0x80));

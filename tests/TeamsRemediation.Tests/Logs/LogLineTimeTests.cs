@@ -8,7 +8,7 @@ using FsCheck.Fluent;
 using TeamsRemediation.Logs;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Logs
 {
     /// <summary>-Since applies to each log line's own time, in both Teams log formats.</summary>
     public sealed class LogLineTimeTests

@@ -12,9 +12,9 @@ using TeamsRemediation.Tests.Scripts;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
-using static TeamsRemediation.Tests.Module.TestTeamsCaa20002Tests;
+using static TeamsRemediation.Tests.Diagnostics.TestTeamsCaa20002Tests;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Diagnostics
 {
     /// <summary>What a fleet of 10,000 PCs throws at Test-TeamsCaa20002: garbled tool output, noise, nobody logged on.</summary>
     public sealed class DiagnosisFleetTests
@@ -253,7 +253,8 @@ namespace TeamsRemediation.Tests.Module
     
         [Theory]
         [InlineData(299, "login.example.com", "the host name has 299 characters (DNS allows 253)")]
-        [InlineData(0, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com", "a label of 64 characters (DNS allows 1 to 63)")]
+        [InlineData(0, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com",
+            "a label of 64 characters (DNS allows 1 to 63)")]
         [InlineData(0, "login.example.com:0", "the port 0 is outside 1-65535")]
         [InlineData(0, "login..example.com", "not a host name, host:port or https://host[:port]/path")]
         [InlineData(0, "-login.example.com", "not letters, digits and inner hyphens")]
@@ -300,7 +301,8 @@ namespace TeamsRemediation.Tests.Module
             var finding = Finding(s.Run("Test-TeamsCaa20002 -CheckId Network.Endpoint"), "Network.Endpoint");
 
             Assert.Equal(FindingStatus.Warning, finding.Status);
-            Assert.StartsWith("1 of 6 endpoint probes failed with an internal error of this module (not a network finding): login.microsoftonline.com", finding.Summary);
+            Assert.StartsWith("1 of 6 endpoint probes failed with an internal error of this module (not a network finding): " +
+                "login.microsoftonline.com", finding.Summary);
             Assert.Contains(finding.Evidence,
                 e => e.Contains("Internal error in the probe of login.microsoftonline.com (not a network finding): ArgumentOutOfRangeException"));
             Assert.DoesNotContain(finding.Evidence, e => e.Contains("CAA82EFD"));
@@ -322,7 +324,8 @@ namespace TeamsRemediation.Tests.Module
 
             var classicOnly = Finding(result, "Teams.Client", carol);
             Assert.Equal(FindingStatus.Fail, classicOnly.Status);
-            Assert.Equal("Only classic Teams 1.7.00.13456 is installed: it stopped working on 1 July 2025 (end of availability), so sign-in fails there whatever is repaired on this PC.", classicOnly.Summary);
+            Assert.Equal("Only classic Teams 1.7.00.13456 is installed: it stopped working on 1 July 2025 (end of availability), so sign-in fails " +
+                "there whatever is repaired on this PC.", classicOnly.Summary);
             Assert.StartsWith("Install new Teams for the user (the MSTeams package), or use Teams on the web", classicOnly.Remedy);
             foreach (var user in new[] { dave, erin })
             {

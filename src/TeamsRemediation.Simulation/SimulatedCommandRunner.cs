@@ -37,7 +37,8 @@ namespace TeamsRemediation.Simulation
             {
                 // Newest first, so a scenario can override an earlier recording of the same command.
                 var pattern = argumentsPattern == null ? null : new Regex(argumentsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                recordings.Insert(0, new Recording(Normalize(program), pattern == null ? null : new Func<string, bool>(pattern.IsMatch), result, takes ?? TimeSpan.Zero));
+                recordings.Insert(0, new Recording(Normalize(program), pattern == null ? null : new Func<string, bool>(pattern.IsMatch), result,
+                    takes ?? TimeSpan.Zero));
             }
         }
 

@@ -6,7 +6,7 @@ using TeamsRemediation.Logs;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Logs
 {
     public sealed class LogCodeScannerTests
     {

@@ -8,7 +8,8 @@ namespace TeamsRemediation.Simulation
     {
         public WinHttpProxySetting WinHttpProxy { get; set; } = WinHttpProxySetting.None;
 
-        public List<NetworkAdapter> Adapters { get; } = new List<NetworkAdapter> { new NetworkAdapter("Ethernet", "Intel(R) Ethernet Connection I219-LM", "Ethernet", true) };
+        public List<NetworkAdapter> Adapters { get; } = new List<NetworkAdapter> { new NetworkAdapter("Ethernet",
+            "Intel(R) Ethernet Connection I219-LM", "Ethernet", true) };
 
         public WinHttpProxySetting GetWinHttpProxy() => WinHttpProxy;
 

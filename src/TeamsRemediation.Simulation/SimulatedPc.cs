@@ -29,11 +29,13 @@ namespace TeamsRemediation.Simulation
             return new SimulatedPc(new SimulatedMachine(root, computerName) { OwnsRootFolder = true });
         }
 
-        public static SimulatedPc In(string rootFolder, string computerName = "PC01") => new SimulatedPc(new SimulatedMachine(rootFolder, computerName));
+        public static SimulatedPc In(string rootFolder, string computerName = "PC01") =>
+            new SimulatedPc(new SimulatedMachine(rootFolder, computerName));
 
         public const string DomainSidPrefix = "S-1-5-21-1004336348-1177238915-682003330-";
 
-        /// <summary>Adds a user with a real profile folder and a ProfileList entry. Logged on users get an interactive session and a loaded hive.</summary>
+        /// <summary>Adds a user with a real profile folder and a ProfileList entry. Logged on users get an interactive session and a loaded
+        /// hive.</summary>
         public SimulatedUser AddUser(string account, bool loggedOn = false, bool hiveLoaded = true, string domain = "CONTOSO", string? sid = null)
         {
             sid = sid ?? DomainSidPrefix + nextRid++;
@@ -42,7 +44,8 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(Path.Combine(profile, "AppData", "Roaming"));
             Machine.StorageSecurity.Declare(profile, SimulatedStorageSecurity.Profile(sid));
             var registry = Machine.SimulatedRegistry;
-            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListReader.ProfileListPath + "\\" + sid), "ProfileImagePath", RegistryValue.ExpandString(profile));
+            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListReader.ProfileListPath + "\\" + sid), "ProfileImagePath",
+                RegistryValue.ExpandString(profile));
             registry.CreateKey(new RegistryKeyPath(RegistryHive.Users, sid + "\\Software"));
             if (!hiveLoaded && !loggedOn)
             {

@@ -4,9 +4,9 @@ using System.Text;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
 using Xunit;
-using static TeamsRemediation.Tests.Module.TestTeamsCaa20002Tests;
+using static TeamsRemediation.Tests.Diagnostics.TestTeamsCaa20002Tests;
 
-namespace TeamsRemediation.Tests.Module
+namespace TeamsRemediation.Tests.Diagnostics
 {
     /// <summary>Account.Prt, one test per cell of join type by PRT state, run as the user (dsregcmd's User and SSO State are theirs).</summary>
     public sealed class PrtTableTests
@@ -14,27 +14,33 @@ namespace TeamsRemediation.Tests.Module
         private static string Dsregcmd(string join, string prt, DateTime now, bool wamDefault = true)
         {
             var text = new StringBuilder();
-            text.Append("+----------------------------------------------------------------------+\n| Device State                                                         |\n");
+            text.Append("+----------------------------------------------------------------------+\n| Device State                                 " +
+                "                        |\n");
             text.Append("+----------------------------------------------------------------------+\n\n");
             text.Append("             AzureAdJoined : ").Append(join == "Entra" || join == "Hybrid" ? "YES" : "NO").Append('\n');
             text.Append("          EnterpriseJoined : NO\n");
             text.Append("              DomainJoined : ").Append(join == "Hybrid" || join == "Domain" ? "YES" : "NO").Append('\n');
-            text.Append("\n+----------------------------------------------------------------------+\n| User State                                                           |\n");
+            text.Append("\n+----------------------------------------------------------------------+\n| User State                                 " +
+                "                          |\n");
             text.Append("+----------------------------------------------------------------------+\n\n");
             text.Append("           WorkplaceJoined : ").Append(join == "Registered" ? "YES" : "NO").Append('\n');
             text.Append("             WamDefaultSet : ").Append(wamDefault ? "YES" : "NO").Append('\n');
-            text.Append("\n+----------------------------------------------------------------------+\n| SSO State                                                            |\n");
+            text.Append("\n+----------------------------------------------------------------------+\n| SSO State                                  " +
+                "                          |\n");
             text.Append("+----------------------------------------------------------------------+\n\n");
             switch (prt)
             {
                 case "Present":
-                    text.Append("                AzureAdPrt : YES\n      AzureAdPrtExpiryTime : ").Append(now.AddDays(10).ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
+                    text.Append("                AzureAdPrt : YES\n      AzureAdPrtExpiryTime : ").Append(now.AddDays(10).ToString("yyyy-MM-dd " +
+                        "HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
                     break;
                 case "Expired":
-                    text.Append("                AzureAdPrt : YES\n      AzureAdPrtExpiryTime : ").Append(now.AddDays(-3).ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
+                    text.Append("                AzureAdPrt : YES\n      AzureAdPrtExpiryTime : ").Append(now.AddDays(-3).ToString("yyyy-MM-dd " +
+                        "HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture)).Append('\n');
                     break;
                 case "Absent":
-                    text.Append("                AzureAdPrt : NO\n         Server Error Code : invalid_grant\n  Server Error Description : AADSTS50155: Device authentication failed.\n");
+                    text.Append("                AzureAdPrt : NO\n         Server Error Code : invalid_grant\n  Server Error Description : " +
+                        "AADSTS50155: Device authentication failed.\n");
                     break;
                 default:
                     text.Append("                AzureAdPrt : \u0001\u0002garbled\n");
@@ -47,20 +53,28 @@ namespace TeamsRemediation.Tests.Module
         [Theory]
         [InlineData("Entra", "Present", FindingStatus.Pass, "The user has a primary refresh token on this Entra joined device (valid until ")]
         [InlineData("Entra", "Expired", FindingStatus.Fail, "The user's primary refresh token expired at ")]
-        [InlineData("Entra", "Absent", FindingStatus.Fail, "No primary refresh token on this Entra joined device (server error invalid_grant, AADSTS50155)")]
-        [InlineData("Entra", "Unreadable", FindingStatus.Skipped, "Not checked: dsregcmd printed no readable AzureAdPrt line for this account on this Entra joined device")]
+        [InlineData("Entra", "Absent", FindingStatus.Fail,
+            "No primary refresh token on this Entra joined device (server error invalid_grant, AADSTS50155)")]
+        [InlineData("Entra", "Unreadable", FindingStatus.Skipped,
+            "Not checked: dsregcmd printed no readable AzureAdPrt line for this account on this Entra joined device")]
         [InlineData("Hybrid", "Present", FindingStatus.Pass, "The user has a primary refresh token on this hybrid Entra joined device")]
         [InlineData("Hybrid", "Expired", FindingStatus.Fail, "The user's primary refresh token expired at ")]
         [InlineData("Hybrid", "Absent", FindingStatus.Fail, "No primary refresh token on this hybrid Entra joined device (server error")]
-        [InlineData("Hybrid", "Unreadable", FindingStatus.Skipped, "Not checked: dsregcmd printed no readable AzureAdPrt line for this account on this hybrid Entra joined device")]
-        [InlineData("Registered", "Present", FindingStatus.Pass, "The work account is registered on this device (Entra registered) and has a primary refresh token.")]
-        [InlineData("Registered", "Expired", FindingStatus.Warning, "The work account is registered on this device (Entra registered); its primary refresh token expired at ")]
-        [InlineData("Registered", "Absent", FindingStatus.Pass, "The work account is registered on this device (Entra registered): Teams signs in with it through WAM")]
-        [InlineData("Registered", "Unreadable", FindingStatus.Pass, "The work account is registered on this device (Entra registered): Teams signs in with it through WAM")]
+        [InlineData("Hybrid", "Unreadable", FindingStatus.Skipped,
+            "Not checked: dsregcmd printed no readable AzureAdPrt line for this account on this hybrid Entra joined device")]
+        [InlineData("Registered", "Present", FindingStatus.Pass,
+            "The work account is registered on this device (Entra registered) and has a primary refresh token.")]
+        [InlineData("Registered", "Expired", FindingStatus.Warning,
+            "The work account is registered on this device (Entra registered); its primary refresh token expired at ")]
+        [InlineData("Registered", "Absent", FindingStatus.Pass,
+            "The work account is registered on this device (Entra registered): Teams signs in with it through WAM")]
+        [InlineData("Registered", "Unreadable", FindingStatus.Pass,
+            "The work account is registered on this device (Entra registered): Teams signs in with it through WAM")]
         [InlineData("Domain", "Present", FindingStatus.Pass, "The device is domain joined (not Entra joined): no primary refresh token is expected")]
         [InlineData("Domain", "Expired", FindingStatus.Pass, "The device is domain joined (not Entra joined): no primary refresh token is expected")]
         [InlineData("Domain", "Absent", FindingStatus.Pass, "The device is domain joined (not Entra joined): no primary refresh token is expected")]
-        [InlineData("Domain", "Unreadable", FindingStatus.Pass, "The device is domain joined (not Entra joined): no primary refresh token is expected")]
+        [InlineData("Domain", "Unreadable", FindingStatus.Pass,
+            "The device is domain joined (not Entra joined): no primary refresh token is expected")]
         [InlineData("None", "Present", FindingStatus.Pass, "The device is not joined: no primary refresh token is expected")]
         [InlineData("None", "Expired", FindingStatus.Pass, "The device is not joined: no primary refresh token is expected")]
         [InlineData("None", "Absent", FindingStatus.Pass, "The device is not joined: no primary refresh token is expected")]

@@ -93,6 +93,15 @@ namespace TeamsRemediation.Simulation
 
         public IEventLogWriter EventLog => EventLogWriter;
 
+        /// <summary>
+        /// Points the module's cmdlets in this runspace (a System.Management.Automation.Runspaces.Runspace) at this
+        /// machine instead of the PC they run on.
+        /// </summary>
+        public void AttachTo(object runspace) => MachineHook.Attach(runspace, this);
+
+        /// <summary>Gives the runspace back to the PC it runs on.</summary>
+        public static void DetachFrom(object runspace) => MachineHook.Detach(runspace);
+
         public void Dispose()
         {
             if (OwnsRootFolder && Directory.Exists(RootFolder))

@@ -2,7 +2,7 @@ using TeamsRemediation.Account;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Account
 {
     public sealed class DsregStatusTests
     {
@@ -20,10 +20,12 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.False(status.Flag(DsregStatus.UserState, "WorkplaceJoined"));
             Assert.True(status.Flag(DsregStatus.UserState, "WamDefaultSet"));
             // A value that itself contains " : " or colons keeps everything after the first separator.
-            Assert.Equal("https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/oauth2/token/", status.Get(DsregStatus.SsoState, "Endpoint URI"));
+            Assert.Equal("https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/oauth2/token/",
+                status.Get(DsregStatus.SsoState, "Endpoint URI"));
             Assert.True(status.HasUserState);
             Assert.Equal("HybridADFS", status.TenantName);
-            Assert.Equal("Attempt Status 0xc000006d; Server Error Code invalid_grant; Server Error Description AADSTS50126: Error validating credentials due to invalid username or password.", status.PrtFailure);
+            Assert.Equal("Attempt Status 0xc000006d; Server Error Code invalid_grant; Server Error Description AADSTS50126: Error validating " +
+                "credentials due to invalid username or password.", status.PrtFailure);
         }
 
         [Theory]

@@ -48,7 +48,8 @@ namespace TeamsRemediation.Simulation
                 WriteFile(Path.Combine(root, folder, "data_0"), folder + " cached bytes");
             }
 
-            WriteFile(Path.Combine(root, "desktop-config.json"), "{\"currentWebLanguage\":\"en-us\",\"appPreferenceSettings\":{\"openAtLogin\":true}}");
+            WriteFile(Path.Combine(root, "desktop-config.json"),
+                "{\"currentWebLanguage\":\"en-us\",\"appPreferenceSettings\":{\"openAtLogin\":true}}");
             WriteFile(Path.Combine(root, "storage.json"), "{\"appState\":\"running\"}");
             WriteFile(Path.Combine(root, "Backgrounds", "Uploads", "beach.png"), "PNG beach");
             WriteFile(Path.Combine(root, "logs.txt"), "Tue Nov 24 2026 09:12:01 GMT+0000 <3412> -- info -- Starting Teams\n");
@@ -58,7 +59,9 @@ namespace TeamsRemediation.Simulation
         /// <summary>New Teams registered for this user (AppxAllUserStore entry) with a used WebView2 cache.</summary>
         public SimulatedUser InstallNewTeams(string version = "25122.1415.3698.6812")
         {
-            pc.Machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + Sid + "\\" + TeamsLayout.NewTeamsPackageName + "_" + version + "_x64__" + TeamsLayout.NewTeamsPublisherId));
+            pc.Machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine,
+                TeamsLayout.AppxAllUserStorePath + "\\" + Sid + "\\" + TeamsLayout.NewTeamsPackageName + "_" + version + "_x64__"
+                    + TeamsLayout.NewTeamsPublisherId));
             return AddNewTeamsCache();
         }
 

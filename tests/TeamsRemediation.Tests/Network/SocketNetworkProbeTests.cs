@@ -8,7 +8,7 @@ using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Diagnostics
+namespace TeamsRemediation.Tests.Network
 {
     /// <summary>The real probe against real servers on 127.0.0.1: each failure kind is told apart.</summary>
     public sealed class SocketNetworkProbeTests
@@ -96,7 +96,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         [Fact]
         public void ANameThatDoesNotResolveIsADnsFailure()
         {
-            var probe = new SocketNetworkProbe(name => Task.FromException<System.Net.IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+            var probe = new SocketNetworkProbe(name =>
+                Task.FromException<System.Net.IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
 
             var result = Probe("login.microsoftonline.com", probe: probe);
 
@@ -129,7 +130,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         [Fact]
         public void AProxyBlockPageIsHtmlFromTheProxyNotTheService()
         {
-            using var proxy = new LocalConnectProxy(LocalTlsServer.Answer("403 Forbidden", "text/html", "<html><body>Blocked by policy</body></html>", null));
+            using var proxy = new LocalConnectProxy(LocalTlsServer.Answer("403 Forbidden", "text/html", "<html><body>Blocked by policy</body></html>",
+                null));
 
             var result = Probe("login.microsoftonline.com", ProxyRoute.Parse("127.0.0.1:" + proxy.Port, null, "WinHTTP"));
 
@@ -141,7 +143,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         [Fact]
         public void AProxyAskingForCredentialsIsARefusal()
         {
-            using var proxy = new LocalConnectProxy("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\nContent-Length: 0\r\n\r\n");
+            using var proxy = new LocalConnectProxy("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: " +
+                "Negotiate\r\nContent-Length: 0\r\n\r\n");
 
             var result = Probe("login.microsoftonline.com", ProxyRoute.Parse("127.0.0.1:" + proxy.Port, null, "WinHTTP"));
 
@@ -169,7 +172,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         [InlineData("login.microsoftonline.us", "login.microsoftonline.us", 443, "/common/v2.0/.well-known/openid-configuration", true)]
         [InlineData("teams.microsoft.com", "teams.microsoft.com", 443, "/", false)]
         [InlineData("127.0.0.1:8443", "127.0.0.1", 8443, "/", false)]
-        [InlineData("https://127.0.0.1:9443/common/v2.0/.well-known/openid-configuration", "127.0.0.1", 9443, "/common/v2.0/.well-known/openid-configuration", true)]
+        [InlineData("https://127.0.0.1:9443/common/v2.0/.well-known/openid-configuration", "127.0.0.1", 9443,
+            "/common/v2.0/.well-known/openid-configuration", true)]
         public void EndpointsAreReadFromHostsAndUrls(string text, string host, int port, string path, bool json)
         {
             Assert.True(ProbeEndpoint.TryParse(text, out var endpoint));

@@ -5,7 +5,7 @@ using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Tls
+namespace TeamsRemediation.Tests.Journal
 {
     /// <summary>Undo-TeamsRemediation in the engine: error ids for bad journals, WhatIf, conflicts.</summary>
     public sealed class UndoTeamsRemediationTests
@@ -50,7 +50,8 @@ namespace TeamsRemediation.Tests.Tls
             Assert.Equal(RestoreStatus.Conflict, Assert.Single(s.Run("Undo-TeamsRemediation $args[0]", journal).Objects<RestoreResult>()).Status);
             Assert.Equal(RegistryValue.DWord(0xFFFFFFFF), s.Machine.SimulatedRegistry.GetValue(Client, "Enabled"));
 
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(s.Run("Undo-TeamsRemediation $args[0] -Force", journal).Objects<RestoreResult>()).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(s.Run("Undo-TeamsRemediation $args[0] -Force",
+                journal).Objects<RestoreResult>()).Status);
             Assert.Equal(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(Client, "Enabled"));
         }
 

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Diagnostics
+{
+    /// <summary>
+    /// What the machine's checks read, gathered once by <see cref="Caa20002Diagnosis"/> before the checks that need it
+    /// (see <see cref="CheckNeeds"/>). Checks only read it.
+    /// </summary>
+    internal sealed class DiagnosisInputs
+    {
+        public DiagnosisInputs(DiagnosisOptions options, CallerIdentity caller)
+        {
+            Options = options;
+            Caller = caller;
+        }
+
+        public DiagnosisOptions Options { get; }
+
+        public CallerIdentity Caller { get; }
+
+        public ProxyPicture Proxies { get; set; } = new ProxyPicture();
+
+        /// <summary>The endpoint probes' results; null when the network is not probed (-SkipNetwork).</summary>
+        public IReadOnlyList<EndpointProbeResult>? ProbeResults { get; set; }
+
+        /// <summary>Whether Tls.Schannel or Tls.WinHttp failed: a failed TLS handshake then has its likely cause.</summary>
+        public bool TlsRegistryFails { get; set; }
+
+        public DsregRun? Dsreg { get; set; }
+
+        public EventQueryResult? AadEvents { get; set; }
+    }
+}

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Diagnostics
+{
+    /// <summary>The live probes of the sign-in endpoints, what they found, and the clock skew their Date headers reveal.</summary>
+    internal sealed class EndpointProbeChecks
+    {
+        public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+        private readonly IMachine machine;
+        private readonly FindingFactory findings;
+
+        public EndpointProbeChecks(IMachine machine, FindingFactory findings)
+        {
+            this.machine = machine;
+            this.findings = findings;
+        }
+
+        /// <summary>Starts every probe at once under one deadline; the task ends by the deadline whatever the network does.</summary>
+        public Task<IReadOnlyList<EndpointProbeResult>> StartProbes(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? route, TimeSpan timeout)
+        {
+            var deadline = new CancellationTokenSource(timeout);
+            var probes = endpoints.Select(e => ProbeOne(e, route, deadline.Token)).ToArray();
+            return Task.WhenAll(probes).ContinueWith(t =>
+            {
+                deadline.Dispose();
+                return (IReadOnlyList<EndpointProbeResult>)t.Result;
+            }, TaskScheduler.Default);
+        }
+
+        private async Task<EndpointProbeResult> ProbeOne(ProbeEndpoint endpoint, ProxyRoute? route, CancellationToken deadline)
+        {
+            // Off the caller's thread at once: a probe that blocks in name resolution must not delay the others.
+            await Task.Yield();
+            try
+            {
+                return await machine.Network.ProbeAsync(endpoint, route, deadline).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // The probe maps every network failure to its outcome itself: what escapes it is a fault of the probe,
+                // never evidence about the network, unless the deadline had passed.
+                return deadline.IsCancellationRequested
+                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut,
+                        "The probe of " + endpoint.Host + " stopped at the deadline: " + e.Message)
+                    : new EndpointProbeResult(endpoint, ProbeOutcome.InternalError,
+                        "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message);
+            }
+        }
+
+        public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails)
+        {
+            var evidence = results.Select(Describe).ToList();
+            var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer
+                && r.Outcome != ProbeOutcome.InternalError).ToList();
+            var internalErrors = results.Where(r => r.Outcome == ProbeOutcome.InternalError).ToList();
+            var inspected = results.Where(r => r.TlsHandshakeSucceeded && r.CertificateProblem.Length > 0).ToList();
+            if (failed.Count > 0)
+            {
+                var worst = failed.Select(r => r.Outcome).OrderBy(Rank).First();
+                string remedy;
+                switch (worst)
+                {
+                    case ProbeOutcome.TlsFailed:
+                        remedy = tlsRegistryFails ? Remedies.EnableTls12
+                            : "TLS 1.2 is not disabled in the registry: look for a firewall or TLS inspection that breaks the handshake. "
+                            + Remedies.FixProxy;
+                        break;
+                    case ProbeOutcome.HtmlInsteadOfService:
+                    case ProbeOutcome.ProxyRefused:
+                        remedy = Remedies.FixProxy;
+                        break;
+                    default:
+                        remedy = "Check DNS, the firewall and any VPN for the Microsoft 365 sign-in endpoints (Microsoft 365 endpoint sets 56, " +
+                            "59, 12).";
+                        break;
+                }
+
+                var summary = failed.Count + " of " + results.Count + " sign-in endpoints fail: "
+                    + string.Join(", ", failed.Select(r => r.Endpoint.Host + " (" + Plain(r.Outcome) + ")")) + ".";
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Fail, summary, evidence, remedy);
+            }
+
+            if (internalErrors.Count > 0)
+            {
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    internalErrors.Count + " of " + results.Count
+                        + " endpoint probes failed with an internal error of this module (not a network finding): " + string.Join(", ",
+                        internalErrors.Select(r => r.Endpoint.Host)) + ".", evidence);
+            }
+
+            if (inspected.Count > 0)
+            {
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    "TLS 1.2 works, but " + inspected.Count + " endpoint(s) present a certificate this PC does not trust (TLS inspection?): issuer "
+                        + inspected[0].CertificateIssuer + ".", evidence, Remedies.FixProxy);
+            }
+
+            var noAnswer = results.Where(r => r.Outcome == ProbeOutcome.NoHttpAnswer).ToList();
+            if (noAnswer.Count > 0)
+            {
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    "TLS 1.2 works with all " + results.Count + " endpoints, but " + noAnswer.Count + " gave no HTTP answer.", evidence);
+            }
+
+            return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Pass,
+                "All " + results.Count + " sign-in endpoints answer over TLS 1.2.", evidence);
+        }
+
+        public TeamsCaa20002Finding ClockSkew(IReadOnlyList<EndpointProbeResult> results)
+        {
+            var dated = results.Where(r => r.ServerDate.HasValue).OrderBy(r =>
+                r.Endpoint.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase) ? 0 : 1).FirstOrDefault();
+            if (dated == null)
+            {
+                return findings.Skipped(CheckIds.NetworkClockSkew, null, "no endpoint answered with a Date header (see Network.Endpoint).");
+            }
+
+            var local = machine.Clock.UtcNow;
+            var skew = local - dated.ServerDate!.Value;
+            var evidence = new[]
+            {
+                "Local UTC " + local.ToString("u", CultureInfo.InvariantCulture) + ", " + dated.Endpoint.Host + " Date "
+                    + dated.ServerDate.Value.ToString("u", CultureInfo.InvariantCulture) + ".",
+            };
+            var text = FormatSkew(skew);
+            return Math.Abs(skew.TotalMinutes) > MaxClockSkew.TotalMinutes
+                ? findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Fail,
+                "The clock is off by " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
+                : findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Pass,
+                "The clock is off by " + text + " against the sign-in service (limit 5 minutes).", evidence);
+        }
+
+        private static string FormatSkew(TimeSpan skew)
+        {
+            var abs = skew.Duration();
+            var direction = skew > TimeSpan.Zero ? " ahead" : skew < TimeSpan.Zero ? " behind" : string.Empty;
+            return (abs.TotalHours >= 1 ? ((int)abs.TotalHours).ToString(CultureInfo.InvariantCulture) + " h "
+                + abs.Minutes.ToString(CultureInfo.InvariantCulture) + " min" : abs.TotalMinutes >= 1
+                ? ((int)abs.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min " + abs.Seconds.ToString(CultureInfo.InvariantCulture) + " s"
+                : ((int)abs.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s") + direction;
+        }
+
+        private static string Describe(EndpointProbeResult r)
+        {
+            var parts = new List<string> { r.Endpoint + ": " + r.Outcome + ", "
+                + ((int)r.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"
+                + (r.Proxy.Length > 0 ? " via proxy " + r.Proxy : string.Empty) + ". " + r.Detail };
+            if (r.CertificateProblem.Length > 0)
+            {
+                parts.Add("certificate chain: " + r.CertificateProblem + ", issuer " + r.CertificateIssuer);
+            }
+
+            var code = CodeCatalog.ClientCodeFor(r.Outcome);
+            if (code.Length > 0)
+            {
+                parts.Add("Teams shows this as " + code);
+            }
+
+            return string.Join("; ", parts);
+        }
+
+        private static int Rank(ProbeOutcome o) => o == ProbeOutcome.TlsFailed ? 0 : o == ProbeOutcome.HtmlInsteadOfService ? 1
+            : o == ProbeOutcome.ProxyRefused ? 2 : 3;
+
+        private static string Plain(ProbeOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case ProbeOutcome.NameNotResolved: return "name not resolved";
+                case ProbeOutcome.ConnectFailed: return "connect failed";
+                case ProbeOutcome.TimedOut: return "timeout";
+                case ProbeOutcome.ProxyRefused: return "proxy refused";
+                case ProbeOutcome.TlsFailed: return "TLS 1.2 failed";
+                case ProbeOutcome.HtmlInsteadOfService: return "HTML page instead of the service";
+                case ProbeOutcome.InternalError: return "internal error of the probe, not a network finding";
+                default: return outcome.ToString();
+            }
+        }
+    }
+}
