@@ -48,25 +48,25 @@ namespace TeamsRemediation
     /// <summary>One step of Reset-TeamsWorkAccount for one user, flat so Invoke-Command's deserialized copy keeps every fact.</summary>
     public sealed class TeamsAccountResetStep
     {
-        public string ComputerName { get; set; } = string.Empty;
+        public string ComputerName { get; internal set; } = string.Empty;
 
         /// <summary>DOMAIN\user whose account was reset.</summary>
-        public string User { get; set; } = string.Empty;
+        public string User { get; internal set; } = string.Empty;
 
-        public string UserSid { get; set; } = string.Empty;
+        public string UserSid { get; internal set; } = string.Empty;
 
-        public AccountResetStepName Step { get; set; }
+        public AccountResetStepName Step { get; internal set; }
 
         /// <summary>What the step did or would do, in a few words.</summary>
-        public string Action { get; set; } = string.Empty;
+        public string Action { get; internal set; } = string.Empty;
 
-        public AccountResetStatus Status { get; set; }
+        public AccountResetStatus Status { get; internal set; }
 
         /// <summary>What was found and what happened; for RequiresUserContext, the command to run as the user.</summary>
-        public string Detail { get; set; } = string.Empty;
+        public string Detail { get; internal set; } = string.Empty;
 
         /// <summary>Where what was removed can be restored from: the journal for registry values, the backup folder for broker data.</summary>
-        public string BackupPath { get; set; } = string.Empty;
+        public string BackupPath { get; internal set; } = string.Empty;
 
         public override string ToString() => User + " " + Step + ": " + Status;
     }

@@ -17,9 +17,6 @@ namespace TeamsRemediation.Account
         /// <summary>Start Teams again at the end (possible only in the user's own session).</summary>
         public bool Restart { get; set; }
 
-        /// <summary>-WhatIf: a declined change is reported as WhatIf, not Skipped.</summary>
-        public bool WhatIf { get; set; }
-
         /// <summary>
         /// The full path of the loaded module's manifest, for the printed "run as the user" command: a module name
         /// alone is looked up in the caller's bitness's module folders, which a 32-bit host does not share.

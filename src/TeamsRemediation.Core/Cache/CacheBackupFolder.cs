@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -11,9 +13,7 @@ namespace TeamsRemediation.Cache
     /// <summary>
     /// One run's backup of one cache: &lt;folder&gt;\Cache holds the moved items at their paths relative to the
     /// cache root, &lt;folder&gt;\journal.xml records each move so Undo-TeamsRemediation -Journal puts them back.
-    /// The default place is in the user's own profile: the cache holds sign-in state, and a profile is readable
-    /// only by its user and administrators (ProgramData is readable by every user), and a move within one volume
-    /// is a rename, not a copy.
+    /// The default place is <see cref="UserBackups.Root"/>, in the user's own profile.
     /// </summary>
     public sealed class CacheBackupFolder
     {
@@ -35,9 +35,6 @@ namespace TeamsRemediation.Cache
         /// <summary>Where the moved items go, below the backup folder that holds the journal.</summary>
         public static string ContentFolderOf(string backupFolder) => System.IO.Path.Combine(backupFolder, "Cache");
 
-        public static string DefaultRoot(string profilePath) =>
-            System.IO.Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
-
         /// <summary>The folder this run would use (not created): under the given root, or the default one in the profile.</summary>
         public static string PathFor(IMachine machine, TargetUser user, TeamsClient client, string? root)
         {
@@ -45,15 +42,15 @@ namespace TeamsRemediation.Cache
             var unique = Guid.NewGuid().ToString("N").Substring(0, 6);
             var name = root == null
                 ? stamp + "-" + client + "-" + unique
-                : stamp + "-" + SafeName(user.UserName) + "-" + client + "-" + unique;
-            return System.IO.Path.Combine(root ?? DefaultRoot(user.ProfilePath), name);
+                : stamp + "-" + FileNames.Safe(user.UserName) + "-" + client + "-" + unique;
+            return System.IO.Path.Combine(root ?? UserBackups.Root(user.ProfilePath), name);
         }
 
         /// <summary>Creates the folder and the journal that will record each move into it.</summary>
-        public static CacheBackupFolder Create(IMachine machine, string path)
+        public static CacheBackupFolder Create(IRemediationHost host, string path)
         {
             Directory.CreateDirectory(ContentFolderOf(path));
-            return new CacheBackupFolder(path, ChangeJournal.Start(machine, JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
+            return new CacheBackupFolder(path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 
         /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>
@@ -73,12 +70,6 @@ namespace TeamsRemediation.Cache
             {
                 return false;
             }
-        }
-
-        private static string SafeName(string userName)
-        {
-            var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { '\\', '/', ':' }).ToArray();
-            return new string(userName.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
         }
     }
 }

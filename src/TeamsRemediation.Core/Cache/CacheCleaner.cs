@@ -6,8 +6,10 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Cache
@@ -16,25 +18,25 @@ namespace TeamsRemediation.Cache
     /// Clears one user's cache of one Teams client: checks that the cache is reached without links, stops that
     /// user's Teams when allowed, takes the user's lock, checks once more for a relaunch, then removes (or backs
     /// up) everything but the user's backgrounds, settings and logs. Failures are values in the result and
-    /// errors through the reporter; nothing is thrown for one user's trouble.
+    /// errors through the host; nothing is thrown for one user's trouble.
     /// </summary>
     public sealed class CacheCleaner
     {
         private readonly IMachine machine;
-        private readonly ICacheClearReporter reporter;
+        private readonly IRemediationHost host;
         private readonly CacheClearOptions options;
 
-        public CacheCleaner(IMachine machine, ICacheClearReporter reporter, CacheClearOptions options)
+        public CacheCleaner(IMachine machine, IRemediationHost host, CacheClearOptions options)
         {
             this.machine = machine;
-            this.reporter = reporter;
+            this.host = host;
             this.options = options;
         }
 
         /// <param name="user">From the target resolver.</param>
         /// <param name="installation">From the inventory: its CachePath and InstallPath are the only paths used.</param>
-        /// <param name="shouldProcess">Asked once, with (cache path, action).</param>
-        public TeamsCacheClearResult Clear(TargetUser user, TeamsInstallation installation, Func<string, string, Consent> shouldProcess)
+        /// <remarks>The host is asked once, with (cache path, action).</remarks>
+        public TeamsCacheClearResult Clear(TargetUser user, TeamsInstallation installation)
         {
             var watch = Stopwatch.StartNew();
             var client = installation.Client;
@@ -50,7 +52,7 @@ namespace TeamsRemediation.Cache
 
             try
             {
-                Run(user, installation, shouldProcess, result);
+                Run(user, installation, result);
             }
             finally
             {
@@ -60,25 +62,25 @@ namespace TeamsRemediation.Cache
             return result;
         }
 
-        private void Run(TargetUser user, TeamsInstallation installation, Func<string, string, Consent> shouldProcess, TeamsCacheClearResult result)
+        private void Run(TargetUser user, TeamsInstallation installation, TeamsCacheClearResult result)
         {
             var client = installation.Client;
             var cacheRoot = Path.GetFullPath(installation.CachePath);
             var link = SafeTree.FirstLinkOnTheWay(user.ProfilePath, cacheRoot);
             if (link != null)
             {
-                reporter.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
+                host.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
                 return;
             }
 
             var backupRoot = options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot);
             if (backupRoot != null && PathScope.IsSameOrInside(backupRoot, cacheRoot))
             {
-                reporter.Error(ModuleErrors.BackupPathInsideCache(backupRoot, cacheRoot));
+                host.Error(ModuleErrors.BackupPathInsideCache(backupRoot, cacheRoot));
                 return;
             }
 
-            var stopper = new TeamsProcessStopper(machine, reporter.Verbose, reporter.Warning)
+            var stopper = new TeamsProcessStopper(machine, host.Verbose, host.Warning)
             {
                 CloseTimeout = options.CloseTimeout,
                 KillTimeout = options.KillTimeout,
@@ -86,7 +88,7 @@ namespace TeamsRemediation.Cache
             var running = stopper.Find(user, client);
             if (running.Count > 0 && !options.Force)
             {
-                reporter.Error(ModuleErrors.TeamsRunning(user.UserName, client.ToString(), running.Select(p => p.ToString())));
+                host.Error(ModuleErrors.TeamsRunning(user.UserName, client.ToString(), running.Select(p => p.ToString())));
                 return;
             }
 
@@ -94,21 +96,21 @@ namespace TeamsRemediation.Cache
             var action = "Clear the " + client + " Teams cache of " + user.UserName
                 + (running.Count > 0 ? ", stopping " + string.Join(", ", running.Select(p => p.ToString())) : string.Empty)
                 + (plan.Default == CacheItemDisposition.Backup ? ", moving it into a backup" : string.Empty);
-            var consent = shouldProcess(cacheRoot, action);
+            var consent = host.Ask(cacheRoot, action);
             if (consent == Consent.WhatIf)
             {
                 var would = new CacheTreeRemover(machine.Files).Run(plan, countOnly: true);
                 Fill(result, would);
                 result.Status = CacheClearStatus.WhatIf;
-                reporter.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
-                    + Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept"
-                    + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
+                host.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                    + ByteSize.Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept"
+                        + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
                 return;
             }
 
             if (consent == Consent.No)
             {
-                reporter.Verbose("Declined: " + cacheRoot + " was left alone.");
+                host.Verbose("Declined: " + cacheRoot + " was left alone.");
                 return;
             }
 
@@ -116,7 +118,7 @@ namespace TeamsRemediation.Cache
             {
                 if (userLock == null)
                 {
-                    reporter.Error(ModuleErrors.CacheClearInProgress(user.UserName, holder));
+                    host.Error(ModuleErrors.CacheClearInProgress(user.UserName, holder));
                     return;
                 }
 
@@ -133,11 +135,11 @@ namespace TeamsRemediation.Cache
                 {
                     if (!options.Force)
                     {
-                        reporter.Error(ModuleErrors.TeamsRunning(user.UserName, client.ToString(), relaunched.Select(p => p.ToString())));
+                        host.Error(ModuleErrors.TeamsRunning(user.UserName, client.ToString(), relaunched.Select(p => p.ToString())));
                         return;
                     }
 
-                    reporter.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString()))
+                    host.Verbose("Teams started again for " + user.UserName + ": " + string.Join(", ", relaunched.Select(p => p.ToString()))
                         + ". Stopping it once more.");
                     if (!StopTeams(stopper, relaunched, user, client, stopped, afterRelaunch: true))
                     {
@@ -153,7 +155,7 @@ namespace TeamsRemediation.Cache
                 var alive = stopper.FindAlive(user, client);
                 if (alive.Count > 0)
                 {
-                    reporter.Error(ModuleErrors.TeamsRunningOutsideSessions(user.UserName, client.ToString(), alive.Select(p => p.ToString())));
+                    host.Error(ModuleErrors.TeamsRunningOutsideSessions(user.UserName, client.ToString(), alive.Select(p => p.ToString())));
                     return;
                 }
 
@@ -178,7 +180,7 @@ namespace TeamsRemediation.Cache
             stopped.AddRange(outcome.Stopped.Select(p => p.ToString()));
             foreach (var process in outcome.Stopped)
             {
-                reporter.Verbose("Stopped " + process + ".");
+                host.Verbose("Stopped " + process + ".");
             }
 
             if (outcome.StillRunning.Count == 0)
@@ -187,7 +189,7 @@ namespace TeamsRemediation.Cache
             }
 
             var names = outcome.StillRunning.Select(p => p.ToString());
-            reporter.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names)
+            host.Error(afterRelaunch ? ModuleErrors.TeamsRelaunched(user.UserName, client.ToString(), names)
                 : ModuleErrors.TeamsStillRunning(user.UserName, client.ToString(), names));
             return false;
         }
@@ -199,24 +201,24 @@ namespace TeamsRemediation.Cache
             {
                 try
                 {
-                    backup = CacheBackupFolder.Create(machine, backupPath);
+                    backup = CacheBackupFolder.Create(host, backupPath);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    reporter.Error(ModuleErrors.BackupUnavailable(backupPath, e));
+                    host.Error(ModuleErrors.BackupUnavailable(backupPath, e));
                     return;
                 }
 
-                reporter.Verbose("Backing up into " + backup.Path + " (restore: Undo-TeamsRemediation -Journal '" + backup.Journal.Path + "').");
+                host.Verbose("Backing up into " + backup.Path + " (restore: Undo-TeamsRemediation -Journal '" + backup.Journal.Path + "').");
             }
 
             var activity = "Clearing the " + result.Client + " Teams cache of " + user.UserName;
             var remover = new CacheTreeRemover(
                 machine.Files,
                 backup?.Journal,
-                (files, bytes) => reporter.Progress(activity,
-                    files.ToString("N0", CultureInfo.InvariantCulture) + " files, " + Megabytes(bytes) + " removed", completed: false),
-                reporter.Verbose);
+                (files, bytes) => host.Progress(activity, files.ToString("N0", CultureInfo.InvariantCulture) + " files, "
+                    + ByteSize.Megabytes(bytes) + " removed", completed: false),
+                host.Verbose);
             CacheRemovalTally tally;
             try
             {
@@ -225,14 +227,14 @@ namespace TeamsRemediation.Cache
             catch (JournalWriteException e)
             {
                 // Each move is recorded before it is made: the move that could not be recorded, and all after it, were not made.
-                reporter.Progress(activity, "Stopped", completed: true);
-                reporter.Error(e.Error);
+                host.Progress(activity, "Stopped", completed: true);
+                host.Error(e.Error);
                 result.Status = backup!.RemoveIfUnused() ? CacheClearStatus.Skipped : CacheClearStatus.PartiallyCleared;
                 result.BackupPath = result.Status == CacheClearStatus.Skipped ? string.Empty : backup.Path;
                 return;
             }
 
-            reporter.Progress(activity, "Done", completed: true);
+            host.Progress(activity, "Done", completed: true);
             Fill(result, tally);
             if (backup != null && !backup.RemoveIfUnused())
             {
@@ -242,16 +244,16 @@ namespace TeamsRemediation.Cache
             if (tally.FailedCount > 0)
             {
                 result.Status = CacheClearStatus.PartiallyCleared;
-                reporter.Error(ModuleErrors.CacheFilesNotRemoved(user.UserName, result.Client.ToString(), tally.FailedCount, tally.Failed.Take(3)));
+                host.Error(ModuleErrors.CacheFilesNotRemoved(user.UserName, result.Client.ToString(), tally.FailedCount, tally.Failed.Take(3)));
             }
             else
             {
                 result.Status = tally.FilesRemoved > 0 ? CacheClearStatus.Cleared : CacheClearStatus.NothingToClear;
             }
 
-            reporter.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
-                + Megabytes(tally.BytesFreed) + ") removed from " + plan.Root
-                + (backup != null && result.BackupPath.Length > 0 ? ", kept in " + result.BackupPath : string.Empty) + ".");
+            host.Verbose(result.Status + ": " + tally.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
+                + ByteSize.Megabytes(tally.BytesFreed) + ") removed from " + plan.Root + (backup != null && result.BackupPath.Length > 0
+                    ? ", kept in " + result.BackupPath : string.Empty) + ".");
         }
 
         /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
@@ -261,26 +263,26 @@ namespace TeamsRemediation.Cache
             var profile = user.ProfilePath;
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
-            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client,
-                options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot)) : null;
+            backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
+                : Path.GetFullPath(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
             var plan = new CacheRemovalPlan(cacheRoot, removed, backupPath == null ? null : Path.Combine(backupPath, "Cache"));
 
             var backgrounds = TeamsLayout.BackgroundUploadsPath(client, profile);
             plan.Set(backgrounds, options.IncludeBackgrounds ? CacheItemDisposition.Backup : CacheItemDisposition.Keep);
-            reporter.Verbose(options.IncludeBackgrounds
+            host.Verbose(options.IncludeBackgrounds
                 ? "Custom backgrounds (" + backgrounds + ") go, backed up first because the user made them."
                 : "Keeping custom backgrounds (" + backgrounds + "); -IncludeBackgrounds removes them, backed up.");
 
             foreach (var settings in TeamsLayout.SettingsPaths(client, profile))
             {
                 plan.Set(settings, CacheItemDisposition.Keep);
-                reporter.Verbose("Keeping the user's settings " + settings + ".");
+                host.Verbose("Keeping the user's settings " + settings + ".");
             }
 
             var logs = TeamsLayout.LogPath(client, profile);
             plan.Set(logs, options.IncludeLogs ? removed : CacheItemDisposition.Keep);
-            reporter.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs
+            host.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs
                 + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
 
             // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
@@ -294,7 +296,7 @@ namespace TeamsRemediation.Cache
 
             if (backupAll)
             {
-                reporter.Verbose("Everything removed is moved into " + backupPath + ", not deleted.");
+                host.Verbose("Everything removed is moved into " + backupPath + ", not deleted.");
             }
 
             return plan;
@@ -302,41 +304,30 @@ namespace TeamsRemediation.Cache
 
         private void Restart(TargetUser user, TeamsInstallation installation)
         {
-            var caller = machine.Users.GetCurrentIdentity();
-            if (!caller.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase) || user.SessionId == null || caller.SessionId != user.SessionId)
+            var launcher = new TeamsLauncher(machine);
+            var whyNot = launcher.WhyNotHere(user);
+            if (whyNot != null)
             {
-                reporter.Warning("Teams was not restarted for " + user.UserName
-                    + ": it can only be started in the user's own session, and this runs as " + caller.UserName + " in session " + caller.SessionId
+                host.Warning("Teams was not restarted for " + user.UserName + ": " + whyNot
                     + ". Teams starts again when the user opens it or signs in.");
                 return;
             }
 
-            string program, arguments;
-            if (installation.Client == TeamsClient.Classic)
+            var command = launcher.CommandFor(user, installation.Client);
+            if (installation.Client == TeamsClient.Classic && !File.Exists(command.Program))
             {
-                program = TeamsLayout.ClassicLauncherPath(user.ProfilePath);
-                arguments = TeamsLayout.ClassicLauncherArguments;
-                if (!File.Exists(program))
-                {
-                    reporter.Warning("Classic Teams was not restarted for " + user.UserName + ": " + program
-                        + " is missing (the client is not installed).");
-                    return;
-                }
+                host.Warning("Classic Teams was not restarted for " + user.UserName + ": " + command.Program
+                    + " is missing (the client is not installed).");
+                return;
+            }
+
+            if (launcher.TryStart(command, out var id, out var problem))
+            {
+                host.Verbose("Started Teams again: " + command + " (process " + id + ").");
             }
             else
             {
-                program = Path.Combine(machine.WindowsPath, "explorer.exe");
-                arguments = TeamsLayout.NewTeamsAppsFolderTarget;
-            }
-
-            try
-            {
-                var id = machine.Processes.Start(program, arguments);
-                reporter.Verbose("Started Teams again: " + program + " " + arguments + " (process " + id + ").");
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is System.ComponentModel.Win32Exception || e is IOException)
-            {
-                reporter.Warning("Teams could not be started again for " + user.UserName + ": " + e.Message);
+                host.Warning("Teams could not be started again for " + user.UserName + ": " + problem);
             }
         }
 
@@ -347,7 +338,5 @@ namespace TeamsRemediation.Cache
             result.Preserved = tally.Preserved.ToArray();
             result.Failed = tally.FailedForReport();
         }
-
-        private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture) + " MB";
     }
 }

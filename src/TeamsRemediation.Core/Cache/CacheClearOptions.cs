@@ -1,5 +1,4 @@
 using System;
-using TeamsRemediation.Errors;
 
 namespace TeamsRemediation.Cache
 {
@@ -30,26 +29,5 @@ namespace TeamsRemediation.Cache
         public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
         public TimeSpan KillTimeout { get; set; } = TimeSpan.FromSeconds(10);
-    }
-
-    /// <summary>The answer of ShouldProcess: go ahead, declined, or -WhatIf (report what would happen).</summary>
-    public enum Consent
-    {
-        Yes,
-        No,
-        WhatIf,
-    }
-
-    /// <summary>Where the service reports while it works; the cmdlet turns these into its streams.</summary>
-    public interface ICacheClearReporter
-    {
-        void Verbose(string message);
-
-        void Warning(string message);
-
-        void Error(ModuleError error);
-
-        /// <summary>Progress of a long removal; <paramref name="completed"/> closes the bar.</summary>
-        void Progress(string activity, string status, bool completed);
     }
 }

@@ -28,37 +28,37 @@ namespace TeamsRemediation
     /// </summary>
     public sealed class TeamsCacheClearResult
     {
-        public string ComputerName { get; set; } = string.Empty;
+        public string ComputerName { get; internal set; } = string.Empty;
 
-        public string User { get; set; } = string.Empty;
+        public string User { get; internal set; } = string.Empty;
 
-        public string UserSid { get; set; } = string.Empty;
+        public string UserSid { get; internal set; } = string.Empty;
 
-        public TeamsClient Client { get; set; }
+        public TeamsClient Client { get; internal set; }
 
-        public string CachePath { get; set; } = string.Empty;
+        public string CachePath { get; internal set; } = string.Empty;
 
-        public CacheClearStatus Status { get; set; }
+        public CacheClearStatus Status { get; internal set; }
 
         /// <summary>Files (and links) removed from the cache, or that would be with -WhatIf.</summary>
-        public long FilesRemoved { get; set; }
+        public long FilesRemoved { get; internal set; }
 
         /// <summary>Bytes removed from the cache (moved into the backup when there is one), or that would be with -WhatIf.</summary>
-        public long BytesFreed { get; set; }
+        public long BytesFreed { get; internal set; }
 
         /// <summary>What was kept on purpose, relative to CachePath (backgrounds, settings, logs).</summary>
-        public string[] Preserved { get; set; } = new string[0];
+        public string[] Preserved { get; internal set; } = new string[0];
 
         /// <summary>"path: reason" for each file or folder that could not be removed.</summary>
-        public string[] Failed { get; set; } = new string[0];
+        public string[] Failed { get; internal set; } = new string[0];
 
         /// <summary>The user's Teams processes that were stopped, as "name (id)".</summary>
-        public string[] ProcessesStopped { get; set; } = new string[0];
+        public string[] ProcessesStopped { get; internal set; } = new string[0];
 
         /// <summary>The backup folder of this run (its Cache folder holds what was moved, journal.xml restores it), or empty.</summary>
-        public string BackupPath { get; set; } = string.Empty;
+        public string BackupPath { get; internal set; } = string.Empty;
 
-        public TimeSpan Duration { get; set; }
+        public TimeSpan Duration { get; internal set; }
 
         public override string ToString() => User + " " + Client + ": " + Status + " (" + FilesRemoved + " files)";
     }

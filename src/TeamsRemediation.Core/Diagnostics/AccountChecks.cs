@@ -12,10 +12,6 @@ namespace TeamsRemediation.Diagnostics
     /// <summary>The work account: device join and PRT from dsregcmd, WAM switched off by Office values, the AAD broker plugin.</summary>
     internal sealed class AccountChecks
     {
-        public const string BrokerPluginFamily = "Microsoft.AAD.BrokerPlugin_cw5n1h2txyewy";
-        public const string OfficeIdentityPath = @"Software\Microsoft\Office\16.0\Common\Identity";
-        public const string OfficeIdentityPolicyPath = @"Software\Policies\Microsoft\Office\16.0\Common\Identity";
-
         private readonly IMachine machine;
         private readonly FindingFactory findings;
 
@@ -178,12 +174,13 @@ namespace TeamsRemediation.Diagnostics
 
             var evidence = new List<string>();
             var bad = new List<string>();
-            foreach (var path in new[] { OfficeIdentityPath, OfficeIdentityPolicyPath })
+            foreach (var path in new[] { AccountLayout.IdentityKeyPath, AccountLayout.IdentityPolicyKeyPath })
             {
                 var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + path);
-                Inspect(key, "DisableAADWAM", 1, evidence, bad);
-                Inspect(key, "DisableADALatopWAMOverride", 1, evidence, bad);
-                Inspect(key, "EnableADAL", 0, evidence, bad);
+                foreach (var flag in AccountLayout.WamOverrideValues)
+                {
+                    Inspect(key, flag.Key, flag.Value, evidence, bad);
+                }
             }
 
             if (bad.Count == 0)
@@ -203,8 +200,8 @@ namespace TeamsRemediation.Diagnostics
         {
             var store = new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid);
             var packages = machine.Registry.GetSubKeyNames(store);
-            var broker = packages.FirstOrDefault(p => p.StartsWith("Microsoft.AAD.BrokerPlugin_", StringComparison.OrdinalIgnoreCase));
-            var folder = Path.Combine(TeamsLayout.LocalAppData(user.ProfilePath), "Packages", BrokerPluginFamily);
+            var broker = packages.FirstOrDefault(p => p.StartsWith(AccountLayout.BrokerProcessName + "_", StringComparison.OrdinalIgnoreCase));
+            var folder = AccountLayout.BrokerFolder(user.ProfilePath);
             var folderPresent = Directory.Exists(folder);
             var evidence = new List<string>
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Platform;
@@ -77,7 +78,7 @@ namespace TeamsRemediation.Diagnostics
 
             var accountSide = codesSeen.Where(c => c.Cause == CodeCause.Request || c.Cause == CodeCause.Account
                 || c.Cause == CodeCause.Broker).Select(c => c.Code).Distinct().ToList();
-            var total = (caches.All(i => i.CacheMeasuredFully) ? string.Empty : "at least ") + Megabytes(caches.Sum(i => i.CacheSizeBytes));
+            var total = (caches.All(i => i.CacheMeasuredFully) ? string.Empty : "at least ") + ByteSize.Megabytes(caches.Sum(i => i.CacheSizeBytes));
             if (accountSide.Count > 0)
             {
                 return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning,
@@ -94,11 +95,11 @@ namespace TeamsRemediation.Diagnostics
         private static string Version(TeamsInstallation i) => i.Version != null ? " " + i.Version : string.Empty;
 
         private static string Size(TeamsInstallation cache) => cache.CacheMeasuredFully
-            ? Megabytes(cache.CacheSizeBytes) + " in " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files"
-            : "partial: at least " + Megabytes(cache.CacheSizeBytes) + " in at least " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture)
+            ? ByteSize.Megabytes(cache.CacheSizeBytes) + " in " + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture) + " files"
+            : "partial: at least " + ByteSize.Megabytes(cache.CacheSizeBytes) + " in at least "
+                + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture)
                 + " files (the walk stopped at the -TimeoutSeconds deadline; the newest write is among the files seen)";
 
-        private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
         private static string Age(TimeSpan age) => age.TotalDays >= 1 ? ((int)age.TotalDays).ToString(CultureInfo.InvariantCulture) + " day(s)"
             : age.TotalHours >= 1 ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " hour(s)"

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Journal
@@ -18,18 +19,20 @@ namespace TeamsRemediation.Journal
     {
         private const string Absent = "(absent)";
         private readonly IMachine machine;
+        private readonly IRemediationHost host;
 
-        public JournalRestorer(IMachine machine)
+        /// <param name="machine">The PC the journal's changes are put back on.</param>
+        /// <param name="host">Asked once per entry before it is put back.</param>
+        public JournalRestorer(IMachine machine, IRemediationHost host)
         {
             this.machine = machine;
+            this.host = host;
         }
 
         /// <param name="journalPath">A journal written by <see cref="ChangeJournal"/>.</param>
-        /// <param name="shouldProcess">Asked once per entry with (target, action); false means WhatIf or declined.</param>
-        /// <param name="whatIf">When true, a false answer from <paramref name="shouldProcess"/> is reported as WhatIf rather than Skipped.</param>
         /// <param name="force">Also put back targets changed again since.</param>
         /// <exception cref="JournalRefusedException">The journal is outside its operation's scope; nothing was changed.</exception>
-        public IReadOnlyList<RestoreResult> Restore(string journalPath, Func<string, string, bool> shouldProcess, bool force, bool whatIf = false)
+        public IReadOnlyList<RestoreResult> Restore(string journalPath, bool force)
         {
             var journal = JournalFile.Read(journalPath);
             Validate(journalPath, journal);
@@ -47,11 +50,11 @@ namespace TeamsRemediation.Journal
                 {
                     if (entry.Kind == JournalEntryKind.RegistryValue)
                     {
-                        RestoreValue(entry, result, shouldProcess, force, whatIf);
+                        RestoreValue(entry, result, force);
                     }
                     else
                     {
-                        RestoreMove(entry, result, shouldProcess, force, whatIf);
+                        RestoreMove(entry, result, force);
                     }
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -118,7 +121,7 @@ namespace TeamsRemediation.Journal
             }
         }
 
-        private void RestoreValue(JournalEntry entry, RestoreResult result, Func<string, string, bool> shouldProcess, bool force, bool whatIf)
+        private void RestoreValue(JournalEntry entry, RestoreResult result, bool force)
         {
             var current = machine.Registry.GetValue(entry.Key, entry.ValueName);
             result.Restored = entry.Before?.ToString() ?? Absent;
@@ -138,9 +141,8 @@ namespace TeamsRemediation.Journal
             }
 
             var action = entry.Before == null ? "Delete the value (it did not exist before)" : "Set the value back to " + result.Restored;
-            if (!shouldProcess(result.Target, action))
+            if (!Approved(result.Target, action, result))
             {
-                Declined(result, whatIf, action);
                 return;
             }
 
@@ -157,7 +159,7 @@ namespace TeamsRemediation.Journal
             result.Detail = action + ".";
         }
 
-        private void RestoreMove(JournalEntry entry, RestoreResult result, Func<string, string, bool> shouldProcess, bool force, bool whatIf)
+        private void RestoreMove(JournalEntry entry, RestoreResult result, bool force)
         {
             result.Restored = entry.OriginalPath;
             // A link in the backup (planted there, the run never moves links) is moved back as a link, never entered.
@@ -172,9 +174,8 @@ namespace TeamsRemediation.Journal
             }
 
             var action = "Move " + entry.BackupPath + " back to " + entry.OriginalPath;
-            if (!shouldProcess(entry.OriginalPath, action))
+            if (!Approved(entry.OriginalPath, action, result))
             {
-                Declined(result, whatIf, action);
                 return;
             }
 
@@ -242,10 +243,19 @@ namespace TeamsRemediation.Journal
             }
         }
 
-        private static void Declined(RestoreResult result, bool whatIf, string action)
+        /// <summary>Asks once; a declined entry is reported as WhatIf (with -WhatIf) or Skipped.</summary>
+        private bool Approved(string target, string action, RestoreResult result)
         {
+            var consent = host.Ask(target, action);
+            if (consent == Consent.Yes)
+            {
+                return true;
+            }
+
+            var whatIf = consent == Consent.WhatIf;
             result.Status = whatIf ? RestoreStatus.WhatIf : RestoreStatus.Skipped;
             result.Detail = (whatIf ? "What if: " : "Declined: ") + action + ".";
+            return false;
         }
     }
 }

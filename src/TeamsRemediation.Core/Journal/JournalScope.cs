@@ -37,8 +37,8 @@ namespace TeamsRemediation.Journal
                         + "and a user's Internet Options SecureProtocols under HKU\\<SID>";
                 case ResetWorkAccount:
                     return "Reset-TeamsWorkAccount removes only DisableAADWAM, DisableADALatopWAMOverride and EnableADAL under HKU\\<SID>\\"
-                        + WorkAccountResetter.IdentityKeyPath + " and moves only that user's " + WorkAccountResetter.BrokerPackageFamily
-                        + " folder into the user's own TeamsRemediation\\Backup";
+                        + AccountLayout.IdentityKeyPath + " and moves only that user's " + AccountLayout.BrokerPackageFamily
+                        + " folder into the user's own TeamsRemediation\\Backups";
                 case ClearCache:
                     return "Clear-TeamsCache moves only items of one user's Teams cache into the backup folder that holds the journal, "
                         + "at the same place below its Cache folder, and back into that same user's cache";
@@ -103,22 +103,22 @@ namespace TeamsRemediation.Journal
         {
             userSid = null;
             if (entry.Key.Hive != RegistryHive.Users || entry.After != null || !SplitUserKey(entry.Key, profiles, out var sid, out var rest)
-                || !rest.Equals(WorkAccountResetter.IdentityKeyPath, StringComparison.OrdinalIgnoreCase))
+                || !rest.Equals(AccountLayout.IdentityKeyPath, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
 
             userSid = sid;
-            return WorkAccountResetter.WamOverrideValues.Any(v =>
+            return AccountLayout.WamOverrideValues.Any(v =>
                 v.Key.Equals(entry.ValueName, StringComparison.OrdinalIgnoreCase) && entry.Before?.AsDWord == v.Value);
         }
 
         private static bool IsBrokerMove(JournalEntry entry, IReadOnlyList<UserProfile> profiles, out string? userSid)
         {
             var owner = profiles.FirstOrDefault(p =>
-                PathScope.IsSame(entry.OriginalPath, WorkAccountResetter.BrokerFolder(p.ProfilePath))
-                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, WorkAccountResetter.BrokerBackupFolder(p.ProfilePath))
-                && Path.GetFileName(entry.BackupPath).StartsWith(WorkAccountResetter.BrokerPackageFamily + "-", StringComparison.OrdinalIgnoreCase));
+                PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.ProfilePath))
+                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.ProfilePath))
+                && Path.GetFileName(entry.BackupPath).StartsWith(AccountLayout.BrokerPackageFamily + "-", StringComparison.OrdinalIgnoreCase));
             userSid = owner?.Sid;
             return owner != null;
         }

@@ -22,20 +22,20 @@ namespace TeamsRemediation
     /// <summary>One journal entry put back (or not), flat for Invoke-Command.</summary>
     public sealed class RestoreResult
     {
-        public string ComputerName { get; set; } = string.Empty;
+        public string ComputerName { get; internal set; } = string.Empty;
 
-        public string Journal { get; set; } = string.Empty;
+        public string Journal { get; internal set; } = string.Empty;
 
         /// <summary>RegistryValue or Move.</summary>
-        public string Kind { get; set; } = string.Empty;
+        public string Kind { get; internal set; } = string.Empty;
 
-        public string Target { get; set; } = string.Empty;
+        public string Target { get; internal set; } = string.Empty;
 
         /// <summary>What the target holds after the restore: the value put back, "(absent)", or the path moved back.</summary>
-        public string Restored { get; set; } = string.Empty;
+        public string Restored { get; internal set; } = string.Empty;
 
-        public RestoreStatus Status { get; set; }
+        public RestoreStatus Status { get; internal set; }
 
-        public string Detail { get; set; } = string.Empty;
+        public string Detail { get; internal set; } = string.Empty;
     }
 }

@@ -33,24 +33,12 @@ namespace TeamsRemediation.Targets
         public static UserProcesses Of(IMachine machine, TargetUser user)
         {
             var owned = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
-            IReadOnlyList<InteractiveSession> sessions;
-            try
-            {
-                sessions = machine.Users.GetInteractiveSessions();
-            }
-            catch (Exception e) when (e is Win32Exception || e is UnauthorizedAccessException || e is InvalidOperationException)
+            var theirs = SessionsOf(machine, user, out var unlisted);
+            if (unlisted != null)
             {
                 return new UserProcesses(owned, owned, owned.Count == 0 ? null
-                    : "The sessions of " + machine.ComputerName + " could not be listed (" + e.Message + "); every process owned by "
+                    : "The sessions of " + machine.ComputerName + " could not be listed (" + unlisted.Message + "); every process owned by "
                       + user + " counts as theirs.");
-            }
-
-            var theirs = new HashSet<int>(sessions
-                .Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
-                .Select(s => s.SessionId));
-            if (user.SessionId.HasValue)
-            {
-                theirs.Add(user.SessionId.Value);
             }
 
             if (theirs.Count == 0)
@@ -61,6 +49,41 @@ namespace TeamsRemediation.Targets
             }
 
             return new UserProcesses(owned.Where(p => theirs.Contains(p.SessionId)).ToList(), owned, null);
+        }
+
+        /// <summary>
+        /// Whether a process of the user in <paramref name="sessionId"/> is theirs by this rule: one of their interactive
+        /// sessions, or any session when the sessions say nothing about them (cannot be listed, or none is theirs).
+        /// </summary>
+        public static bool IsTheirSession(IMachine machine, TargetUser user, int? sessionId)
+        {
+            var theirs = SessionsOf(machine, user, out var unlisted);
+            return unlisted != null || theirs.Count == 0 || (sessionId.HasValue && theirs.Contains(sessionId.Value));
+        }
+
+        private static HashSet<int> SessionsOf(IMachine machine, TargetUser user, out Exception? unlisted)
+        {
+            unlisted = null;
+            IReadOnlyList<InteractiveSession> sessions;
+            try
+            {
+                sessions = machine.Users.GetInteractiveSessions();
+            }
+            catch (Exception e) when (e is Win32Exception || e is UnauthorizedAccessException || e is InvalidOperationException)
+            {
+                unlisted = e;
+                return new HashSet<int>();
+            }
+
+            var theirs = new HashSet<int>(sessions
+                .Where(s => s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
+                .Select(s => s.SessionId));
+            if (user.SessionId.HasValue)
+            {
+                theirs.Add(user.SessionId.Value);
+            }
+
+            return theirs;
         }
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using TeamsRemediation.Errors;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -22,20 +23,14 @@ namespace TeamsRemediation.Tls
         private const string Absent = "(absent)";
 
         private readonly IMachine machine;
-        private readonly Func<string, string, bool> shouldProcess;
-        private readonly Action<ModuleError> reportError;
-        private readonly bool whatIf;
+        private readonly IRemediationHost host;
 
         /// <param name="machine">The PC whose registry is repaired.</param>
-        /// <param name="shouldProcess">Asked once per value that needs a write, with (target, action); false means not written.</param>
-        /// <param name="reportError">Told about one value that could not be read or written; the run goes on.</param>
-        /// <param name="whatIf">Reports a false answer from <paramref name="shouldProcess"/> as -WhatIf rather than declined.</param>
-        public TlsConfigurator(IMachine machine, Func<string, string, bool> shouldProcess, Action<ModuleError> reportError, bool whatIf)
+        /// <param name="host">Asked once per value that needs a write; told about a value that could not be written (the run goes on).</param>
+        public TlsConfigurator(IMachine machine, IRemediationHost host)
         {
             this.machine = machine;
-            this.shouldProcess = shouldProcess;
-            this.reportError = reportError;
-            this.whatIf = whatIf;
+            this.host = host;
         }
 
         /// <summary>
@@ -45,7 +40,7 @@ namespace TeamsRemediation.Tls
         /// <exception cref="JournalWriteException">The journal could not be written; the value it was to record was not written.</exception>
         public IReadOnlyList<TlsSettingChange> Run(bool machineScope, IReadOnlyList<TargetUser> users, string? journalPath = null)
         {
-            var journal = ChangeJournal.Start(machine, JournalOperation, journalPath);
+            var journal = host.StartJournal(JournalOperation, journalPath);
             var changes = new List<TlsSettingChange>();
             if (machineScope)
             {
@@ -149,11 +144,12 @@ namespace TeamsRemediation.Tls
 
             var target = key + " [" + key.ViewName + "] " + setting.Name;
             var action = (current == null ? "Create with " : "Set to ") + desired + (current == null ? string.Empty : " (now " + current + ")");
-            if (!shouldProcess(target, action))
+            var consent = host.Ask(target, action);
+            if (consent != Consent.Yes)
             {
                 change.Action = TlsChangeAction.Skipped;
-                change.Reason = (whatIf ? "-WhatIf: would " : "Declined: would ") + char.ToLowerInvariant(action[0]) + action.Substring(1) + ". "
-                    + reason;
+                change.Reason = (consent == Consent.WhatIf ? "-WhatIf: would " : "Declined: would ") + char.ToLowerInvariant(action[0])
+                    + action.Substring(1) + ". " + reason;
                 return change;
             }
 
@@ -163,7 +159,7 @@ namespace TeamsRemediation.Tls
             }
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
-                reportError(ModuleErrors.TlsValueWriteFailed(target, e));
+                host.Error(ModuleErrors.TlsValueWriteFailed(target, e));
                 change.Action = TlsChangeAction.Skipped;
                 change.Reason = "Not written: " + e.Message;
                 return change;
@@ -270,7 +266,7 @@ namespace TeamsRemediation.Tls
             catch (Exception e) when (e is UnauthorizedAccessException || e is IOException || e is SecurityException)
             {
                 var target = key + " [" + key.ViewName + "] " + name;
-                reportError(ModuleErrors.TlsValueUnreadable(target, e));
+                host.Error(ModuleErrors.TlsValueUnreadable(target, e));
                 error = "Not read: " + e.Message;
                 return null;
             }

@@ -25,37 +25,37 @@ namespace TeamsRemediation
     /// </summary>
     public sealed class TlsSettingChange
     {
-        public string ComputerName { get; set; } = string.Empty;
+        public string ComputerName { get; internal set; } = string.Empty;
 
-        public string User { get; set; } = string.Empty;
+        public string User { get; internal set; } = string.Empty;
 
-        public string UserSid { get; set; } = string.Empty;
+        public string UserSid { get; internal set; } = string.Empty;
 
         /// <summary>Schannel, DotNet, WinHttp or InternetOptions.</summary>
-        public string Setting { get; set; } = string.Empty;
+        public string Setting { get; internal set; } = string.Empty;
 
         /// <summary>The key as an admin types it: HKLM\... or HKU\&lt;SID&gt;\....</summary>
-        public string Path { get; set; } = string.Empty;
+        public string Path { get; internal set; } = string.Empty;
 
         /// <summary>64-bit or 32-bit (WOW6432Node for HKLM\SOFTWARE).</summary>
-        public string View { get; set; } = string.Empty;
+        public string View { get; internal set; } = string.Empty;
 
-        public string ValueName { get; set; } = string.Empty;
+        public string ValueName { get; internal set; } = string.Empty;
 
         /// <summary>The value before, with its type, or "(absent)".</summary>
-        public string OldValue { get; set; } = string.Empty;
+        public string OldValue { get; internal set; } = string.Empty;
 
         /// <summary>The value after the run (the same as OldValue when nothing was written), or "(absent)".</summary>
-        public string NewValue { get; set; } = string.Empty;
+        public string NewValue { get; internal set; } = string.Empty;
 
-        public TlsChangeAction Action { get; set; }
+        public TlsChangeAction Action { get; internal set; }
 
-        public string Reason { get; set; } = string.Empty;
+        public string Reason { get; internal set; } = string.Empty;
 
         /// <summary>True when this change takes effect only after a restart.</summary>
-        public bool RebootRequired { get; set; }
+        public bool RebootRequired { get; internal set; }
 
         /// <summary>The journal Undo-TeamsRemediation restores from; empty when the run wrote nothing.</summary>
-        public string JournalPath { get; set; } = string.Empty;
+        public string JournalPath { get; internal set; } = string.Empty;
     }
 }

@@ -32,13 +32,13 @@ namespace TeamsRemediation.Demo.Steps
             "persistence\r\n";
 
         private const string WamList = "{\"status\":\"Ok\",\"mode\":\"List\",\"error\":\"\",\"clients\":[{\"clientId\":\""
-            + WorkAccountResetter.TeamsClientId
+            + AccountLayout.TeamsClientId
             + "\",\"status\":\"Success\",\"providerErrorCode\":0,\"providerErrorMessage\":\"\","
             + "\"accounts\":[{\"id\":\"u:3f2a9c1e.aaaabbbb\",\"userName\":\"alice@contoso.com\",\"state\":\"Connected\","
             + "\"signedOut\":false,\"error\":\"\"}]}]}";
 
         private const string WamSignOut = "{\"status\":\"Ok\",\"mode\":\"SignOut\",\"error\":\"\",\"clients\":[{\"clientId\":\""
-            + WorkAccountResetter.TeamsClientId
+            + AccountLayout.TeamsClientId
             + "\",\"status\":\"Success\",\"providerErrorCode\":0,\"providerErrorMessage\":\"\","
             + "\"accounts\":[{\"id\":\"u:3f2a9c1e.aaaabbbb\",\"userName\":\"alice@contoso.com\",\"state\":\"Connected\","
             + "\"signedOut\":true,\"error\":\"\"}]}]}";
@@ -66,8 +66,8 @@ namespace TeamsRemediation.Demo.Steps
                 args => WindowsPowerShellScript.DecodeArguments(args).Contains("FindAllAccountsAsync"));
             commands.Record("powershell", Platform.CommandResult.Completed(0, WamSignOut),
                 args => WindowsPowerShellScript.DecodeArguments(args).Contains("-SignOut:$true"));
-            demo.Alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            demo.Alice.WriteFile(Path.Combine(demo.Alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily, "AC",
+            demo.Alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            demo.Alice.WriteFile(Path.Combine(demo.Alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily, "AC",
                 "TokenBroker", "Accounts", "stale.tbacct"), "broker account");
         }
 

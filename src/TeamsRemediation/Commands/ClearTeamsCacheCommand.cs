@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
 using TeamsRemediation.Cache;
-using TeamsRemediation.Errors;
-using TeamsRemediation.Hosting;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Targets;
 
@@ -11,8 +9,8 @@ namespace TeamsRemediation.Commands
     /// <summary>
     /// <para type="synopsis">Clears the Teams cache of the right user, for classic and new Teams, keeping backgrounds, settings and logs.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = HelpLinks.ClearTeamsCache)]
+    [Cmdlet(VerbsCommon.Clear, "TeamsCache", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ClearTeamsCache)]
     [OutputType(typeof(TeamsCacheClearResult))]
     public sealed class ClearTeamsCacheCommand : UserTargetCmdletBase
     {
@@ -51,11 +49,10 @@ namespace TeamsRemediation.Commands
                 IncludeBackgrounds = IncludeBackgrounds,
                 IncludeLogs = IncludeLogs,
                 Backup = Backup,
-                BackupRoot = BackupPath == null ? null : GetUnresolvedProviderPathFromPSPath(BackupPath),
+                BackupRoot = ProviderPath(BackupPath),
                 Restart = Restart,
             };
-            var reporter = new CmdletReporter(this);
-            var cleaner = new CacheCleaner(Machine, reporter, options);
+            var cleaner = new CacheCleaner(Machine, RemediationHost, options);
             var inventory = new TeamsInventory(Machine, WriteVerbose);
             foreach (var user in ResolveTargetUsers())
             {
@@ -70,48 +67,13 @@ namespace TeamsRemediation.Commands
                 {
                     WriteVerbose("Teams " + installation.Client + " of " + user.UserName + ": cache " + installation.CachePath + ", install folder "
                         + installation.InstallPath + " (never touched).");
-                    WriteObject(cleaner.Clear(user, installation, Ask));
+                    WriteObject(cleaner.Clear(user, installation));
                 }
             }
         }
 
-        private Consent Ask(string target, string action)
-        {
-            if (ShouldProcess(action + " (" + target + ").", action + " (" + target + ")?", "Clear-TeamsCache", out var reason))
-            {
-                return Consent.Yes;
-            }
-
-            return reason == ShouldProcessReason.WhatIf ? Consent.WhatIf : Consent.No;
-        }
-
-        /// <summary>The service's reports, on the pipeline thread, as the cmdlet's streams.</summary>
-        private sealed class CmdletReporter : ICacheClearReporter
-        {
-            private readonly ClearTeamsCacheCommand cmdlet;
-            private readonly int activityId = 4;
-
-            public CmdletReporter(ClearTeamsCacheCommand cmdlet)
-            {
-                this.cmdlet = cmdlet;
-            }
-
-            public void Verbose(string message) => cmdlet.WriteVerbose(message);
-
-            public void Warning(string message) => cmdlet.WriteWarning(message);
-
-            public void Error(ModuleError error) => cmdlet.WriteModuleError(error);
-
-            public void Progress(string activity, string status, bool completed)
-            {
-                var record = new ProgressRecord(activityId, activity, status);
-                if (completed)
-                {
-                    record.RecordType = ProgressRecordType.Completed;
-                }
-
-                cmdlet.WriteProgress(record);
-            }
-        }
+        /// <summary>Worded as one sentence about the cache: "What if: Clear the New Teams cache of alice (path)."</summary>
+        protected override bool ShouldProcessChange(string target, string action) =>
+            ShouldProcess(action + " (" + target + ").", action + " (" + target + ")?", "Clear-TeamsCache");
     }
 }

@@ -64,8 +64,8 @@ namespace TeamsRemediation.Commands
 
         protected override void EndProcessing()
         {
-            var journalPath = JournalPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
-            var configurator = new TlsConfigurator(Machine, ShouldProcess, WriteModuleError, IsWhatIf);
+            var journalPath = ProviderPath(JournalPath);
+            var configurator = new TlsConfigurator(Machine, RemediationHost);
             IReadOnlyList<TlsSettingChange> changes;
             try
             {

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using TeamsRemediation.Completion;
 using TeamsRemediation.Account;
+using TeamsRemediation.Completion;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
 
@@ -19,7 +19,8 @@ namespace TeamsRemediation.Commands
         private const string ByName = "ByName";
         private const string BySid = "BySid";
 
-        private ChangeJournal? journal;
+        private WorkAccountResetter? resetter;
+        private WorkAccountResetOptions? options;
 
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -60,34 +61,34 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            journal = ChangeJournal.Start(Machine, JournalScope.ResetWorkAccount, JournalPath == null ? null
-                : GetUnresolvedProviderPathFromPSPath(JournalPath));
-        }
-
-        protected override void ProcessRecord()
-        {
-            var options = new WorkAccountResetOptions
+            options = new WorkAccountResetOptions
             {
                 IncludeOffice = IncludeOffice,
                 RemoveWamOverrides = RemoveWamOverrides,
                 ClearBrokerState = ClearBrokerState,
                 Restart = Restart,
-                WhatIf = IsWhatIf,
                 ModuleManifestPath = ModuleManifest(),
             };
-            var resetter = new WorkAccountResetter(Machine, journal!, Approve, options);
+            resetter = new WorkAccountResetter(Machine, RemediationHost, options, ProviderPath(JournalPath));
+        }
+
+        /// <summary>-Force answers the ConfirmImpact High question for an unattended run (Intune has nobody to answer it).</summary>
+        protected override SwitchParameter? ConfirmingForce => Force;
+
+        protected override void ProcessRecord()
+        {
             foreach (var user in ResolveUsers(UserName, UserSid, allUsers: false))
             {
                 if (!WorkAccountResetter.CanActAsUser(user))
                 {
                     WriteWarning(user.UserName
-                        + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. Run as the " +
-                        "user: " + WorkAccountResetter.UserContextCommand(Machine, options));
+                        + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. "
+                        + "Run as the user: " + WorkAccountResetter.UserContextCommand(Machine, options!));
                 }
 
                 try
                 {
-                    foreach (var step in resetter.Reset(user))
+                    foreach (var step in resetter!.Reset(user))
                     {
                         WriteObject(step);
                         if (step.Status == AccountResetStatus.Failed)
@@ -105,25 +106,11 @@ namespace TeamsRemediation.Commands
 
         protected override void EndProcessing()
         {
+            var journal = resetter?.Journal;
             if (journal != null && !journal.IsEmpty)
             {
                 WriteVerbose("Changes recorded in " + journal.Path + "; Undo-TeamsRemediation -Journal '" + journal.Path + "' puts them back.");
             }
-        }
-
-        /// <summary>
-        /// -Force answers the ConfirmImpact High question for an unattended run (Intune has nobody to answer it);
-        /// -WhatIf still only reports, and an explicit -Confirm still asks.
-        /// </summary>
-        private bool Approve(string target, string action)
-        {
-            if (Force && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
-            {
-                WriteVerbose("Performing the operation \"" + action + "\" on target \"" + target + "\" (-Force).");
-                return true;
-            }
-
-            return ShouldProcessOrStop(target, action);
         }
 
         /// <summary>The manifest beside the loaded dll (the command's module is the binary one), else the dll itself.</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Hosting;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 
@@ -8,10 +9,12 @@ namespace TeamsRemediation.Commands
 {
     /// <summary>
     /// What every TeamsRemediation cmdlet shares: the machine it acts on, the users it acts for (through the one
-    /// <see cref="TargetResolver"/>), and reporting a <see cref="ModuleError"/>. Parameters stay in each cmdlet.
+    /// <see cref="TargetResolver"/>), reporting a <see cref="ModuleError"/>, and the one <see cref="IRemediationHost"/>
+    /// its services talk through (pass <see cref="RemediationHost"/> to a service). Parameters stay in each cmdlet.
     /// </summary>
-    public abstract class TeamsCmdletBase : PSCmdlet
+    public abstract class TeamsCmdletBase : PSCmdlet, IRemediationHost
     {
+        private const int ProgressActivityId = 4;
         private IMachine? machine;
 
         protected IMachine Machine => machine ?? throw new PSInvalidOperationException("The machine is chosen in BeginProcessing.");
@@ -69,8 +72,8 @@ namespace TeamsRemediation.Commands
 
             foreach (var user in resolution.Users)
             {
-                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), profile " + user.ProfilePath
-                    + (user.LoggedOn ? ", logged on in session " + user.SessionId : ", not logged on") + ".");
+                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), profile " + user.ProfilePath + (user.LoggedOn
+                    ? ", logged on in session " + user.SessionId : ", not logged on") + ".");
             }
 
             return resolution.Users;
@@ -99,6 +102,60 @@ namespace TeamsRemediation.Commands
                 return false;
             }
         }
+
+        /// <summary>What a service of this cmdlet is given to ask, report and journal through.</summary>
+        protected IRemediationHost RemediationHost => this;
+
+        /// <summary>
+        /// On a cmdlet whose -Force answers its confirmation for an unattended run, that -Force (then a host that
+        /// cannot ask stops the call with ConfirmationNeedsForce); null on the others, whose -Force means something else.
+        /// </summary>
+        protected virtual SwitchParameter? ConfirmingForce => null;
+
+        /// <summary>How the question is put to ShouldProcess; a cmdlet may word it its own way.</summary>
+        protected virtual bool ShouldProcessChange(string target, string action) => ShouldProcess(target, action);
+
+        Consent IRemediationHost.Ask(string target, string action)
+        {
+            var force = ConfirmingForce;
+            if (force == null)
+            {
+                return ShouldProcessChange(target, action) ? Consent.Yes : Declined();
+            }
+
+            // Intune has nobody to answer ConfirmImpact High: -Force answers; -WhatIf still only reports, an explicit -Confirm still asks.
+            if (force.Value.IsPresent && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                WriteVerbose("Performing the operation \"" + action + "\" on target \"" + target + "\" (-Force).");
+                return Consent.Yes;
+            }
+
+            return ShouldProcessOrStop(target, action) ? Consent.Yes : Declined();
+        }
+
+        void IRemediationHost.Verbose(string message) => WriteVerbose(message);
+
+        void IRemediationHost.Warning(string message) => WriteWarning(message);
+
+        void IRemediationHost.Error(ModuleError error) => WriteModuleError(error);
+
+        void IRemediationHost.Progress(string activity, string status, bool completed)
+        {
+            var record = new ProgressRecord(ProgressActivityId, activity, status);
+            if (completed)
+            {
+                record.RecordType = ProgressRecordType.Completed;
+            }
+
+            WriteProgress(record);
+        }
+
+        ChangeJournal IRemediationHost.StartJournal(string operation, string? journalPath) => ChangeJournal.Start(Machine, operation, journalPath);
+
+        /// <summary>A path parameter as a file-system path, or null when the parameter was not given.</summary>
+        protected string? ProviderPath(string? path) => path == null ? null : GetUnresolvedProviderPathFromPSPath(path);
+
+        private Consent Declined() => IsWhatIf ? Consent.WhatIf : Consent.No;
 
         protected void WriteModuleError(ModuleError error) => WriteError(ErrorRecords.From(error));
 

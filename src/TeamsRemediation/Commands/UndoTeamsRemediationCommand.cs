@@ -57,7 +57,7 @@ namespace TeamsRemediation.Commands
                 WriteVerbose("No journal named: nothing was changed, so nothing is put back.");
             }
 
-            var restorer = new JournalRestorer(Machine);
+            var restorer = new JournalRestorer(Machine, RemediationHost);
             foreach (var path in journals)
             {
                 if (!File.Exists(path))
@@ -69,7 +69,7 @@ namespace TeamsRemediation.Commands
                 IReadOnlyList<RestoreResult> results;
                 try
                 {
-                    results = restorer.Restore(path, ShouldProcess, Force, IsWhatIf);
+                    results = restorer.Restore(path, Force);
                 }
                 catch (JournalRefusedException e)
                 {

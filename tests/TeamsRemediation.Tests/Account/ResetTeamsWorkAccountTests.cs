@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Account;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -55,7 +56,7 @@ namespace TeamsRemediation.Tests.Account
             var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(c => AccountPc.Decoded(c)).ToList();
             Assert.Equal(1, scriptRuns.Count(r => r.Contains("-SignOut:$true")));
             Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")),
-                r => Assert.DoesNotContain(WorkAccountResetter.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
+                r => Assert.DoesNotContain(AccountLayout.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
             // The device is never disconnected.
             Assert.All(s.Machine.CommandRunner.Calls.Where(c => c.Contains("dsregcmd")), c => Assert.EndsWith("/status", c));
             // Nothing changed that needs a journal.
@@ -76,7 +77,7 @@ namespace TeamsRemediation.Tests.Account
                 c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("MicrosoftAccount"));
             Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded),
-                r => r.EndsWith("-ClientId '" + WorkAccountResetter.TeamsClientId + "','" + WorkAccountResetter.OfficeClientId + "' -SignOut:$true"));
+                r => r.EndsWith("-ClientId '" + AccountLayout.TeamsClientId + "','" + AccountLayout.OfficeClientId + "' -SignOut:$true"));
         }
 
         [Theory]
@@ -153,7 +154,7 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordHealthyUser(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
 
@@ -199,8 +200,8 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
-            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily);
             alice.WriteFile(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct"), "broker account");
             var teams = alice.StartProcess("ms-teams");
             var registryBefore = s.Machine.SimulatedRegistry.Export();
@@ -227,7 +228,7 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
             var registryBefore = s.Machine.SimulatedRegistry.Export();
 
             var result = s.Run("Reset-TeamsWorkAccount -RemoveWamOverrides");
@@ -259,10 +260,10 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableADALatopWAMOverride", RegistryValue.DWord(0));
-            var key = alice.HiveKey(WorkAccountResetter.IdentityKeyPath);
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableADALatopWAMOverride", RegistryValue.DWord(0));
+            var key = alice.HiveKey(AccountLayout.IdentityKeyPath);
 
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -RemoveWamOverrides"));
 
@@ -274,7 +275,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(RegistryValue.DWord(0), s.Machine.Registry.GetValue(key, "DisableADALatopWAMOverride"));
             Assert.True(File.Exists(step.BackupPath));
 
-            var restored = new JournalRestorer(s.Machine).Restore(step.BackupPath, (_, __) => true, force: false);
+            var restored = new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(step.BackupPath, force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(RegistryValue.DWord(1), s.Machine.Registry.GetValue(key, "DisableAADWAM"));
@@ -289,7 +290,7 @@ namespace TeamsRemediation.Tests.Account
             using var _ = s;
             var bob = s.Pc.AddUser("bob", loggedOn: true);
             AccountPc.RecordHealthyUser(s.Machine);
-            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily);
             var account = Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var hash = Hash(account);
@@ -313,7 +314,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Contains(bobsTeams.Id, running);
 
             var journal = Directory.GetFiles(ChangeJournal.DefaultFolder(s.Machine)).Single();
-            var restored = Assert.Single(new JournalRestorer(s.Machine).Restore(journal, (_, __) => true, force: false));
+            var restored = Assert.Single(new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(journal, force: false));
 
             Assert.Equal(RestoreStatus.Restored, restored.Status);
             Assert.Equal(hash, Hash(account));
@@ -327,7 +328,7 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            var account = Path.Combine(WorkAccountResetter.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var teams = alice.StartProcess("ms-teams");
 
@@ -348,8 +349,8 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            alice.SetUserValue(WorkAccountResetter.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            alice.SetUserValue(AccountLayout.IdentityKeyPath, "EnableADAL", RegistryValue.DWord(0));
             var registryBefore = s.Machine.SimulatedRegistry.Export();
             s.Machine.FileOperations.Deny(ChangeJournal.DefaultFolder(s.Machine));
 
@@ -366,7 +367,7 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            var account = Path.Combine(WorkAccountResetter.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var journal = Path.Combine(s.Machine.RootFolder, "denied", "reset.xml");
             s.Machine.FileOperations.Deny(Path.GetDirectoryName(journal)!);
@@ -375,7 +376,7 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal("JournalWriteFailed,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
             Assert.Equal("broker account data", File.ReadAllText(account));
-            var backups = WorkAccountResetter.BrokerBackupFolder(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.ProfilePath);
             Assert.Empty(Directory.Exists(backups) ? Directory.GetFileSystemEntries(backups) : new string[0]);
             Assert.False(File.Exists(journal));
         }
@@ -390,7 +391,7 @@ namespace TeamsRemediation.Tests.Account
             var elsewhere = Path.Combine(s.Machine.RootFolder, "elsewhere");
             Directory.CreateDirectory(elsewhere);
             File.WriteAllText(Path.Combine(elsewhere, "keep.txt"), "not the broker");
-            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", WorkAccountResetter.BrokerPackageFamily);
+            var broker = Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily);
             Directory.CreateDirectory(Path.GetDirectoryName(broker)!);
             Directory.CreateSymbolicLink(broker, elsewhere);
 
@@ -426,6 +427,23 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.NextAction).Status);
             Assert.EndsWith("explorer.exe shell:AppsFolder\\MSTeams_8wekyb3d8bbwe!MSTeams", Assert.Single(s.Machine.ProcessTable.Started));
+        }
+
+        [Fact]
+        public void RestartAsTheUserOutsideTheirSessionsStartsNothing()
+        {
+            var (s, alice) = AliceRunsItHerself();
+            using var __ = s;
+            AccountPc.RecordHealthyUser(s.Machine);
+            // Alice's own token, but in session 0 (a service or a remote shell): a process started here would not be on her desktop.
+            s.Machine.UserDirectory.Caller = new CallerIdentity(alice.Sid, alice.UserName, isElevated: false, sessionId: 0);
+
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -Restart"));
+
+            var next = StepOf(result, AccountResetStepName.NextAction);
+            Assert.Equal(AccountResetStatus.RequiresUserContext, next.Status);
+            Assert.StartsWith("Teams can be started only in " + alice.UserName + "'s own session.", next.Detail);
+            Assert.Empty(s.Machine.ProcessTable.Started);
         }
 
         private static string Hash(string path)

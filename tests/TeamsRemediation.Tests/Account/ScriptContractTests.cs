@@ -72,7 +72,7 @@ namespace TeamsRemediation.Tests.Account
         {
             var arguments = WindowsPowerShellScript.BuildArguments(WindowsPowerShellScript.SignOutWamAccounts, new[]
             {
-                new KeyValuePair<string, object>("ClientId", new[] { WorkAccountResetter.TeamsClientId, "it's" }),
+                new KeyValuePair<string, object>("ClientId", new[] { AccountLayout.TeamsClientId, "it's" }),
                 new KeyValuePair<string, object>("SignOut", true),
             });
 
@@ -80,7 +80,7 @@ namespace TeamsRemediation.Tests.Account
             var decoded = WindowsPowerShellScript.DecodeArguments(arguments);
             Parser.ParseInput(decoded, out _, out var errors);
             Assert.Empty(errors);
-            Assert.EndsWith("} -ClientId '" + WorkAccountResetter.TeamsClientId + "','it''s' -SignOut:$true", decoded);
+            Assert.EndsWith("} -ClientId '" + AccountLayout.TeamsClientId + "','it''s' -SignOut:$true", decoded);
         }
 
         [Theory]
@@ -104,7 +104,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal("Ok", report.Status);
             Assert.Equal("SignOut", report.Mode);
             var client = Assert.Single(report.Clients);
-            Assert.Equal(WorkAccountResetter.TeamsClientId, client.ClientId);
+            Assert.Equal(AccountLayout.TeamsClientId, client.ClientId);
             Assert.Equal("Success", client.Status);
             var account = Assert.Single(client.Accounts);
             Assert.Equal("alice@contoso.com", account.UserName);

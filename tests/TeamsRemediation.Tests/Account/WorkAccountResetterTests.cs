@@ -1,9 +1,11 @@
 using System;
 using System.Linq;
 using TeamsRemediation.Account;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Account
@@ -22,7 +24,7 @@ namespace TeamsRemediation.Tests.Account
             AccountPc.RecordWam(machine, "wam-list-success.json", takes: TimeSpan.FromSeconds(2));
             var user = new TargetResolver(machine.Users).Resolve(new TargetRequest()).Users.Single();
             var options = new WorkAccountResetOptions { ScriptTimeout = TimeSpan.FromMilliseconds(50) };
-            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, JournalScope.ResetWorkAccount), (_, __) => true, options);
+            var resetter = new WorkAccountResetter(machine, new ScriptedHost(machine), options);
 
             var steps = resetter.Reset(user).ToList();
 
@@ -43,8 +45,7 @@ namespace TeamsRemediation.Tests.Account
             AccountPc.RecordWam(machine, "wam-list-none.json");
             AccountPc.RecordBroker(machine, "broker-present.json");
             var user = new TargetResolver(machine.Users).Resolve(new TargetRequest()).Users.Single();
-            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, JournalScope.ResetWorkAccount), (_, __) => true,
-                new WorkAccountResetOptions());
+            var resetter = new WorkAccountResetter(machine, new ScriptedHost(machine), new WorkAccountResetOptions());
 
             var steps = resetter.Reset(user).ToList();
 
@@ -61,8 +62,7 @@ namespace TeamsRemediation.Tests.Account
             pc.RunAs(alice, elevated: false);
             AccountPc.RecordHealthyUser(machine);
             var user = new TargetResolver(machine.Users).Resolve(new TargetRequest()).Users.Single();
-            var resetter = new WorkAccountResetter(machine, ChangeJournal.Start(machine, JournalScope.ResetWorkAccount), (_, __) => false,
-                new WorkAccountResetOptions { WhatIf = true });
+            var resetter = new WorkAccountResetter(machine, new ScriptedHost(machine, Consent.WhatIf), new WorkAccountResetOptions());
 
             var device = resetter.Reset(user).First();
 

@@ -76,7 +76,7 @@ namespace TeamsRemediation.Tests.Cache
             Write(Path.Combine(root, "Cache", "data_0"), "cached");
             var files = machine.FileOperations;
             files.Lock(locked);
-            var folder = CacheBackupFolder.Create(machine, Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run"));
+            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.ProfilePath), "run"));
             var backup = folder.ContentFolder;
             var plan = new CacheRemovalPlan(root, CacheItemDisposition.Backup, backup);
 

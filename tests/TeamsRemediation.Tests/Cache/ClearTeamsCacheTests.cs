@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
@@ -289,8 +290,8 @@ namespace TeamsRemediation.Tests.Cache
 
             // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
             s.Pc.RunAs(alice, elevated: false);
-            var restored = new JournalRestorer(s.Machine).Restore(Path.Combine(cleared.BackupPath, "journal.xml"), (target, action) => true,
-                force: false);
+            var restored = new JournalRestorer(s.Machine, new ScriptedHost(s.Machine))
+                .Restore(Path.Combine(cleared.BackupPath, "journal.xml"), force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
@@ -327,7 +328,7 @@ namespace TeamsRemediation.Tests.Cache
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath));
-            s.Machine.FileOperations.Deny(CacheBackupFolder.DefaultRoot(alice.ProfilePath));
+            s.Machine.FileOperations.Deny(UserBackups.Root(alice.ProfilePath));
 
             var result = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup");
 
@@ -335,7 +336,7 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Equal("WriteError", result.Errors[0].CategoryInfo.Category.ToString());
             Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
             Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
-            Assert.Empty(Directory.GetFileSystemEntries(CacheBackupFolder.DefaultRoot(alice.ProfilePath)));
+            Assert.Empty(Directory.GetFileSystemEntries(UserBackups.Root(alice.ProfilePath)));
         }
 
         [Fact]

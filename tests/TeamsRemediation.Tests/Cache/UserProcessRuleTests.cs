@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Inventory;
+using TeamsRemediation.Processes;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Platform;
 using TeamsRemediation.Tests.Support;

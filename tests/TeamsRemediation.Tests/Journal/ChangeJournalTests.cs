@@ -1,10 +1,13 @@
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Cache;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tls;
 using Xunit;
 
@@ -14,7 +17,6 @@ namespace TeamsRemediation.Tests.Journal
     {
         private static readonly RegistryKeyPath Key = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
 
-        private static bool Yes(string target, string action) => true;
 
         [Fact]
         public void NothingIsWrittenUntilTheFirstRecord()
@@ -81,13 +83,14 @@ namespace TeamsRemediation.Tests.Journal
             journal.SetRegistryValue(Key, "DisabledByDefault", null, RegistryValue.DWord(0));
             Assert.Equal(RegistryValue.DWord(1), registry.GetValue(Key, "Enabled"));
 
-            var results = new JournalRestorer(machine).Restore(journal.Path, Yes, force: false);
+            var results = new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path, force: false);
 
             Assert.All(results, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, registry.Export());
             Assert.Equal(RegistryValueKind.String, registry.GetValue(Key, "Enabled")!.Kind);
             Assert.Null(registry.GetValue(Key, "DisabledByDefault"));
-            Assert.Equal(RestoreStatus.AlreadyRestored, new JournalRestorer(machine).Restore(journal.Path, Yes, force: false).First().Status);
+            Assert.Equal(RestoreStatus.AlreadyRestored, new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path,
+                force: false).First().Status);
         }
 
         [Fact]
@@ -100,11 +103,12 @@ namespace TeamsRemediation.Tests.Journal
             journal.SetRegistryValue(Key, "Enabled", RegistryValue.DWord(0), RegistryValue.DWord(1));
             registry.SetValue(Key, "Enabled", RegistryValue.DWord(5));
 
-            var conflict = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: false));
+            var conflict = Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path, force: false));
             Assert.Equal(RestoreStatus.Conflict, conflict.Status);
             Assert.Equal(5u, registry.GetValue(Key, "Enabled")!.AsDWord);
 
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: true)).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path,
+                force: true)).Status);
             Assert.Equal(0u, registry.GetValue(Key, "Enabled")!.AsDWord);
         }
 
@@ -117,7 +121,7 @@ namespace TeamsRemediation.Tests.Journal
             journal.SetRegistryValue(Key, "Enabled", null, RegistryValue.DWord(1));
             var writes = machine.SimulatedRegistry.WriteCount;
 
-            var result = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, (t, a) => false, force: false, whatIf: true));
+            var result = Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine, Consent.WhatIf)).Restore(journal.Path, force: false));
 
             Assert.Equal(RestoreStatus.WhatIf, result.Status);
             Assert.Equal(writes, machine.SimulatedRegistry.WriteCount);
@@ -130,7 +134,7 @@ namespace TeamsRemediation.Tests.Journal
             using var machine = pc.Machine;
             var alice = pc.AddUser("alice");
             var original = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView");
-            var folder = CacheBackupFolder.Create(machine, Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run1"));
+            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.ProfilePath), "run1"));
             var backup = Path.Combine(folder.ContentFolder, "EBWebView");
             Directory.CreateDirectory(Path.Combine(original, "sub"));
             File.WriteAllBytes(Path.Combine(original, "sub", "a.bin"), new byte[] { 1, 2, 3 });
@@ -144,14 +148,15 @@ namespace TeamsRemediation.Tests.Journal
 
             // The backup sits in alice's profile, where she could edit it: she restores it herself (an elevated Undo refuses).
             pc.RunAs(alice, elevated: false);
-            var result = Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: false));
+            var result = Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path, force: false));
 
             Assert.Equal(RestoreStatus.Conflict, result.Status);
             Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(original, "sub", "a.bin")));
             Assert.Equal("new b", File.ReadAllText(Path.Combine(original, "b.txt")));
             Assert.Equal("old b", File.ReadAllText(Path.Combine(backup, "b.txt")));
 
-            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine).Restore(journal.Path, Yes, force: true)).Status);
+            Assert.Equal(RestoreStatus.Restored, Assert.Single(new JournalRestorer(machine, new ScriptedHost(machine)).Restore(journal.Path,
+                force: true)).Status);
             Assert.Equal("old b", File.ReadAllText(Path.Combine(original, "b.txt")));
             Assert.False(Directory.Exists(backup));
         }
@@ -194,7 +199,8 @@ namespace TeamsRemediation.Tests.Journal
             var path = Path.Combine(machine.RootFolder, "notes.xml");
             File.WriteAllText(path, "<notes/>");
 
-            var error = Assert.Throws<InvalidDataException>(() => new JournalRestorer(machine).Restore(path, Yes, force: false));
+            var error = Assert.Throws<InvalidDataException>(() => new JournalRestorer(machine, new ScriptedHost(machine)).Restore(path,
+                force: false));
             Assert.Contains("not a TeamsRemediation journal", error.Message);
         }
 

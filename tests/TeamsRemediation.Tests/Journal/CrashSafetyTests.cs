@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Cache;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
@@ -31,7 +32,7 @@ namespace TeamsRemediation.Tests.Journal
             }
 
             var before = TreeSnapshot.Take(cacheRoot);
-            var backups = CacheBackupFolder.DefaultRoot(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.ProfilePath);
 
             using (var child = ChildProcess.Start(ChildHost.ClearCacheScenario, s.Machine.RootFolder,
                 StopAtMove.ToString(System.Globalization.CultureInfo.InvariantCulture)))

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Account;
 using TeamsRemediation.Cache;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
@@ -117,7 +118,7 @@ namespace TeamsRemediation.Tests.Journal
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
-            var folder = Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run");
+            var folder = Path.Combine(UserBackups.Root(alice.ProfilePath), "run");
             var journal = Forge(
                 s.Machine,
                 Path.Combine(folder, CacheBackupFolder.JournalFileName),
@@ -138,7 +139,7 @@ namespace TeamsRemediation.Tests.Journal
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             var bob = s.Pc.AddUser("bob").InstallNewTeams();
             s.Pc.RunAsSystem();
-            var folder = Path.Combine(CacheBackupFolder.DefaultRoot(alice.ProfilePath), "run");
+            var folder = Path.Combine(UserBackups.Root(alice.ProfilePath), "run");
             var content = CacheBackupFolder.ContentFolderOf(folder);
             var systemFile = Path.Combine(s.Machine.WindowsPath, "System32", "utilman.exe");
             alice.WriteFile(systemFile, "MZ the real utilman");
@@ -180,7 +181,7 @@ namespace TeamsRemediation.Tests.Journal
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
             s.Pc.RunAsSystem();
-            var identity = alice.HiveKey(WorkAccountResetter.IdentityKeyPath);
+            var identity = alice.HiveKey(AccountLayout.IdentityKeyPath);
             var runKey = alice.HiveKey(@"Software\Microsoft\Windows\CurrentVersion\Run");
             var before = s.Machine.SimulatedRegistry.Export();
 
@@ -189,10 +190,10 @@ namespace TeamsRemediation.Tests.Journal
                 JournalEntry.RegistryChange(runKey, "Updater", RegistryValue.String(@"C:\Users\alice\evil.exe"), null),
                 JournalEntry.RegistryChange(identity, "DisableAADWAM", RegistryValue.DWord(0), null),
                 JournalEntry.RegistryChange(identity, "DisableAADWAM", RegistryValue.DWord(1), RegistryValue.DWord(0)),
-                JournalEntry.RegistryChange(new RegistryKeyPath(RegistryHive.Users, @".DEFAULT\" + WorkAccountResetter.IdentityKeyPath),
+                JournalEntry.RegistryChange(new RegistryKeyPath(RegistryHive.Users, @".DEFAULT\" + AccountLayout.IdentityKeyPath),
                     "DisableAADWAM", RegistryValue.DWord(1), null),
-                JournalEntry.Moved(WorkAccountResetter.BrokerFolder(alice.ProfilePath), Path.Combine(alice.ProfilePath, "Documents",
-                    WorkAccountResetter.BrokerPackageFamily + "-1")),
+                JournalEntry.Moved(AccountLayout.BrokerFolder(alice.ProfilePath), Path.Combine(alice.ProfilePath, "Documents",
+                    AccountLayout.BrokerPackageFamily + "-1")),
             })
             {
                 var journal = Forge(s.Machine, InJournalFolder(s.Machine), JournalScope.ResetWorkAccount, entry);

@@ -6,9 +6,12 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
 using TeamsRemediation.Demo;
+using TeamsRemediation.Inventory;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Tls;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Module
@@ -128,6 +131,24 @@ namespace TeamsRemediation.Tests.Module
                 Assert.True(output.Count > 0, type.Name + " has no [OutputType].");
                 Assert.All(output, o => Assert.NotNull(o.Type));
             }
+        }
+
+        [Theory]
+        [InlineData(typeof(TlsSettingChange))]
+        [InlineData(typeof(TeamsCacheClearResult))]
+        [InlineData(typeof(TeamsAccountResetStep))]
+        [InlineData(typeof(RestoreResult))]
+        [InlineData(typeof(TeamsInstallation))]
+        public void ARemediationResultIsReadOnlyToThePipelineAndFlat(Type output)
+        {
+            var properties = output.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+
+            Assert.NotEmpty(properties);
+            Assert.All(properties, p => Assert.True(p.SetMethod == null || !p.SetMethod.IsPublic, output.Name + "." + p.Name
+                + " has a public setter."));
+            Assert.All(properties, p => Assert.True(p.PropertyType.IsValueType || p.PropertyType == typeof(string)
+                || p.PropertyType == typeof(string[]),
+                output.Name + "." + p.Name + " is not flat: " + p.PropertyType.Name + "."));
         }
 
         [Fact]

@@ -3,6 +3,7 @@ using System.Linq;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Tls;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Tls
@@ -45,9 +46,9 @@ namespace TeamsRemediation.Tests.Tls
             }
 
             var before = Lines(registry.Export());
-            var configurator = new TlsConfigurator(machine, (target, action) => true, error => throw new InvalidOperationException(error.Message),
-                whatIf: false);
-            var changes = configurator.Run(machineScope: true, users: new TeamsRemediation.Targets.TargetUser[0]);
+            var host = new ScriptedHost(machine);
+            var changes = new TlsConfigurator(machine, host).Run(machineScope: true, users: new TeamsRemediation.Targets.TargetUser[0]);
+            Assert.Empty(host.Errors.Select(e => e.Message));
 
             var changedLines = Lines(registry.Export()).Except(before).ToList();
             Assert.Equal(14, changedLines.Count);

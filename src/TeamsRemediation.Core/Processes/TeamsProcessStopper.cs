@@ -5,7 +5,7 @@ using System.Linq;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 
-namespace TeamsRemediation.Cache
+namespace TeamsRemediation.Processes
 {
     /// <summary>The outcome of stopping a user's Teams: what is gone, what is still there.</summary>
     public sealed class ProcessStopOutcome
