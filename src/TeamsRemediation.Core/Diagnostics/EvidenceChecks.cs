@@ -102,6 +102,8 @@ namespace TeamsRemediation.Diagnostics
             var problems = new List<string>();
             var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.ProfilePath);
             var newFolder = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
+            var downloads = TeamsLayout.Downloads(user.ProfilePath);
+            string? archive = null;
             try
             {
                 if (File.Exists(classic) && File.GetLastWriteTimeUtc(classic) >= cutoff)
@@ -120,29 +122,58 @@ namespace TeamsRemediation.Diagnostics
                 problems.Add(e.Message);
             }
 
-            if (files.Count == 0)
+            try
+            {
+                archive = WebLogsArchiveScanner.Newest(downloads, cutoff);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                problems.Add(e.Message);
+            }
+
+            if (files.Count == 0 && archive == null)
             {
                 return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " +
                     Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."),
-                    new[] { classic, Path.Combine(newFolder, "MSTeams_*.log") }));
+                    new[] { classic, Path.Combine(newFolder, "MSTeams_*.log"), Path.Combine(downloads, "PROD-WebLogs-*.zip") }));
             }
 
             // File dates only choose the files; each line counts by its own timestamp, so last month's error in a
-            // long-lived log is not today's cause.
-            var scan = new LogCodeScanner().Scan(files, cutoff);
-            var evidence = new List<string>
+            // long-lived log is not today's cause. The collected archive is read with the same scanner and cutoff.
+            var scanner = new LogCodeScanner();
+            var scan = scanner.Scan(files, cutoff);
+            var evidence = new List<string>();
+            if (files.Count > 0)
             {
-                scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned" +
-                (scan.OverlongLines > 0 ? ", " + scan.OverlongLines + " overlong line piece(s)" : string.Empty) +
-                (scan.OlderLines > 0 ? ", " + scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'",
-                    CultureInfo.InvariantCulture) + " not counted" : string.Empty) + ".",
-            };
+                evidence.Add(scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture)
+                    + " KB scanned.");
+            }
+
+            var collected = archive == null ? null : new WebLogsArchiveScanner().Scan(archive, scanner, scan, cutoff);
+            if (collected != null)
+            {
+                evidence.Add(collected.Describe());
+            }
+
+            if (scan.OverlongLines > 0 || scan.OlderLines > 0)
+            {
+                evidence.Add(string.Join(", ", new[]
+                {
+                    scan.OverlongLines > 0 ? scan.OverlongLines + " overlong line piece(s)" : null,
+                    scan.OlderLines > 0 ? scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'",
+                        CultureInfo.InvariantCulture) + " not counted" : null,
+                }.Where(p => p != null)) + ".");
+            }
+
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
-            if (scan.FilesScanned == 0)
+            if (scan.FilesScanned == 0 && collected?.Read != true)
             {
                 return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "the Teams logs could not be read.", evidence));
             }
 
+            // Something not read (a log, a damaged archive, an archive cut at its cap) leaves the all-clear unproven.
+            var incomplete = scan.Errors.Count > 0 || collected != null && (!collected.Read || collected.EntriesSkipped > 0
+                || collected.CutAtBytes != null);
             var caa = scan.Codes.Values.Where(c => !c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
             var aadsts = scan.Codes.Values.Where(c => c.Code.StartsWith("AADSTS", StringComparison.Ordinal)).OrderByDescending(c => c.Count).ToList();
             foreach (var sighting in caa.Concat(aadsts).Take(MaxEvidenceLines))
@@ -154,7 +185,7 @@ namespace TeamsRemediation.Diagnostics
             if (caa.Count == 0 && aadsts.Count == 0)
             {
                 return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceTeamsLogs, user,
-                    scan.Errors.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass,
+                    incomplete ? FindingStatus.Warning : FindingStatus.Pass,
                     "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence));
             }
 

@@ -40,6 +40,19 @@ namespace TeamsRemediation.Targets
 
         public static string RoamingAppData(string profilePath) => Path.Combine(profilePath, "AppData", "Roaming");
 
+        /// <summary>The profile's Downloads folder, where Teams saves the logs collected with Ctrl+Alt+Shift+1.</summary>
+        public static string Downloads(string profilePath) => Path.Combine(profilePath, "Downloads");
+
+        /// <summary>Collected-log archives are named &lt;ring&gt;-WebLogs-*.zip, the ring naming the cloud.</summary>
+        public static readonly IReadOnlyList<string> WebLogsPrefixes = new[] { "PROD-", "GCCH-", "DOD-", "Life-" };
+
+        public const string WebLogsMarker = "WebLogs-";
+
+        /// <summary>True for a collected-log archive name such as PROD-WebLogs-2026-11-24.zip (any case, as Windows matches names).</summary>
+        public static bool IsWebLogsArchive(string fileName) =>
+            fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && WebLogsPrefixes.Any(p =>
+                fileName.StartsWith(p + WebLogsMarker, StringComparison.OrdinalIgnoreCase));
+
         /// <summary>Classic install folder (Update.exe, current\Teams.exe): never deleted.</summary>
         public static string ClassicInstallPath(string profilePath) => Path.Combine(LocalAppData(profilePath), "Microsoft", "Teams");
 
