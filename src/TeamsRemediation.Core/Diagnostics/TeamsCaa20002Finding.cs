@@ -19,36 +19,36 @@ namespace TeamsRemediation
     public sealed class TeamsCaa20002Finding
     {
         /// <summary>Stable id such as Tls.WinHttp or Evidence.AadEvents; see about_TeamsRemediation for the list.</summary>
-        public string CheckId { get; set; } = string.Empty;
+        public string CheckId { get; internal set; } = string.Empty;
 
-        public FindingStatus Status { get; set; }
+        public FindingStatus Status { get; internal set; }
 
         /// <summary>One line: what was found.</summary>
-        public string Summary { get; set; } = string.Empty;
+        public string Summary { get; internal set; } = string.Empty;
 
         /// <summary>The facts behind the status: registry values with their type and view, probe results, log lines, event codes.</summary>
-        public string[] Evidence { get; set; } = new string[0];
+        public string[] Evidence { get; internal set; } = new string[0];
 
         /// <summary>The command that fixes it (Enable-Tls12, Clear-TeamsCache, Reset-TeamsWorkAccount with parameters) or the manual step; empty when
         /// nothing is to be done.</summary>
-        public string Remedy { get; set; } = string.Empty;
+        public string Remedy { get; internal set; } = string.Empty;
 
         /// <summary>Who must act: Device (a repair on this PC), User, TenantAdmin or Network. A finding owned by the user or the admin never names a
         /// device remedy.</summary>
-        public Codes.FindingOwner Owner { get; set; }
+        public Codes.FindingOwner Owner { get; internal set; }
 
         /// <summary>Why the check did not run (Skipped only).</summary>
-        public string SkipReason { get; set; } = string.Empty;
+        public string SkipReason { get; internal set; } = string.Empty;
 
         /// <summary>DOMAIN\user for per-user checks; empty for machine-wide ones.</summary>
-        public string User { get; set; } = string.Empty;
+        public string User { get; internal set; } = string.Empty;
 
-        public string UserSid { get; set; } = string.Empty;
+        public string UserSid { get; internal set; } = string.Empty;
 
-        public string ComputerName { get; set; } = string.Empty;
+        public string ComputerName { get; internal set; } = string.Empty;
 
         /// <summary>When the check ran (UTC).</summary>
-        public DateTime Timestamp { get; set; }
+        public DateTime Timestamp { get; internal set; }
 
         public override string ToString() => Status + " " + CheckId + (User.Length > 0 ? " " + User : string.Empty) + ": " + Summary;
     }

@@ -133,22 +133,25 @@ namespace TeamsRemediation.Tests.Module
             }
         }
 
-        [Theory]
-        [InlineData(typeof(TlsSettingChange))]
-        [InlineData(typeof(TeamsCacheClearResult))]
-        [InlineData(typeof(TeamsAccountResetStep))]
-        [InlineData(typeof(RestoreResult))]
-        [InlineData(typeof(TeamsInstallation))]
-        public void ARemediationResultIsReadOnlyToThePipelineAndFlat(Type output)
+        /// <summary>Every object type a cmdlet declares (not the plain bool and string of -Quiet and -As Line).</summary>
+        [Fact]
+        public void EveryOutputTypeIsReadOnlyToThePipelineAndFlat()
         {
-            var properties = output.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+            var outputs = CmdletTypes.SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>()).SelectMany(a => a.Type)
+                .Select(t => t.Type!).Where(t => !t.IsPrimitive && t != typeof(string)).Distinct().ToList();
 
-            Assert.NotEmpty(properties);
-            Assert.All(properties, p => Assert.True(p.SetMethod == null || !p.SetMethod.IsPublic, output.Name + "." + p.Name
-                + " has a public setter."));
-            Assert.All(properties, p => Assert.True(p.PropertyType.IsValueType || p.PropertyType == typeof(string)
-                || p.PropertyType == typeof(string[]),
-                output.Name + "." + p.Name + " is not flat: " + p.PropertyType.Name + "."));
+            Assert.Contains(typeof(TeamsCaa20002Finding), outputs);
+            Assert.Contains(typeof(RestoreResult), outputs);
+            foreach (var output in outputs)
+            {
+                var properties = output.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+                Assert.NotEmpty(properties);
+                Assert.All(properties, p => Assert.True(p.SetMethod == null || !p.SetMethod.IsPublic, output.Name + "." + p.Name
+                    + " has a public setter."));
+                Assert.All(properties, p => Assert.True(p.PropertyType.IsValueType || p.PropertyType == typeof(string)
+                    || p.PropertyType == typeof(string[]),
+                    output.Name + "." + p.Name + " is not flat: " + p.PropertyType.Name + "."));
+            }
         }
 
         [Fact]
