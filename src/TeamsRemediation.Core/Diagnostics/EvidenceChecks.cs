@@ -142,27 +142,34 @@ namespace TeamsRemediation.Diagnostics
             // long-lived log is not today's cause. The collected archive is read with the same scanner and cutoff.
             var scanner = new LogCodeScanner();
             var scan = scanner.Scan(files, cutoff);
-            var evidence = new List<string>();
+            var logBytes = scan.BytesScanned;
+            var collected = archive == null ? null : new WebLogsArchiveScanner().Scan(archive, scanner, scan, cutoff);
+            var counts = new List<string>();
             if (files.Count > 0)
             {
-                evidence.Add(scan.FilesScanned + " log file(s), " + (scan.BytesScanned / 1024).ToString(CultureInfo.InvariantCulture)
-                    + " KB scanned.");
+                counts.Add(scan.FilesScanned + " log file(s), " + (logBytes / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned");
             }
 
-            var collected = archive == null ? null : new WebLogsArchiveScanner().Scan(archive, scanner, scan, cutoff);
+            if (scan.OverlongLines > 0)
+            {
+                counts.Add(scan.OverlongLines + " overlong line piece(s)");
+            }
+
+            if (scan.OlderLines > 0)
+            {
+                counts.Add(scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
+                    + " not counted");
+            }
+
+            var evidence = new List<string>();
+            if (counts.Count > 0)
+            {
+                evidence.Add(string.Join(", ", counts) + ".");
+            }
+
             if (collected != null)
             {
                 evidence.Add(collected.Describe());
-            }
-
-            if (scan.OverlongLines > 0 || scan.OlderLines > 0)
-            {
-                evidence.Add(string.Join(", ", new[]
-                {
-                    scan.OverlongLines > 0 ? scan.OverlongLines + " overlong line piece(s)" : null,
-                    scan.OlderLines > 0 ? scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'",
-                        CultureInfo.InvariantCulture) + " not counted" : null,
-                }.Where(p => p != null)) + ".");
             }
 
             evidence.AddRange(scan.Errors.Select(e => "not readable: " + e));
