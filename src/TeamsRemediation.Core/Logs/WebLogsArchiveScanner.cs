@@ -20,6 +20,9 @@ namespace TeamsRemediation.Logs
         /// <summary>Entries read from one archive; a real collection has a few dozen.</summary>
         public const int DefaultMaxEntries = 512;
 
+        /// <summary>Entries an archive may declare at all: ZipArchive lists every one in memory before the first is read.</summary>
+        public const int MaxListedEntries = 8 * DefaultMaxEntries;
+
         /// <summary>Uncompressed bytes read from one archive, all entries together.</summary>
         public const long DefaultMaxBytes = 256L << 20;
 
@@ -56,39 +59,24 @@ namespace TeamsRemediation.Logs
         public WebLogsArchiveScan Scan(string archivePath, LogCodeScanner scanner, LogScanResult result, DateTime? notBeforeUtc)
         {
             var scan = new WebLogsArchiveScan(archivePath);
-            var name = Path.GetFileName(archivePath);
             var budget = new ByteBudget(maxBytes);
             var before = result.BytesScanned;
             try
             {
                 using (var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-                using (var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false))
                 {
-                    foreach (var entry in archive.Entries)
+                    var listable = Math.Max(maxEntries, MaxListedEntries);
+                    var declared = ZipEntryCount.Declared(file);
+                    if (declared > listable)
                     {
-                        if (entry.FullName.EndsWith("/", StringComparison.Ordinal) || entry.FullName.EndsWith("\\", StringComparison.Ordinal))
-                        {
-                            continue;
-                        }
-
-                        if (scan.EntriesScanned == maxEntries || budget.Remaining == 0)
-                        {
-                            // Entries left unread once the bytes are spent are bytes cut, not an entry cap.
-                            budget.Exceeded |= budget.Remaining == 0;
-                            scan.EntriesSkipped++;
-                            continue;
-                        }
-
-                        using (var content = new ByteBudgetStream(entry.Open(), budget))
-                        {
-                            scanner.ScanStream(content, name + "/" + FindingText.Clean(entry.FullName), result, notBeforeUtc);
-                        }
-
-                        scan.EntriesScanned++;
+                        scan.Error = "it declares " + declared + " entries, more than the " + listable + " a collection of Teams logs has";
+                    }
+                    else
+                    {
+                        ScanEntries(file, Path.GetFileName(archivePath), scanner, result, notBeforeUtc, scan, budget);
+                        scan.Read = true;
                     }
                 }
-
-                scan.Read = true;
             }
             catch (Exception e) when (e is InvalidDataException || e is IOException || e is UnauthorizedAccessException
                 || e is NotSupportedException)
@@ -99,8 +87,37 @@ namespace TeamsRemediation.Logs
             scan.BytesScanned = result.BytesScanned - before;
             scan.CutAtBytes = budget.Exceeded ? maxBytes : (long?)null;
             scan.CutAtEntries = scan.EntriesSkipped > 0 && !budget.Exceeded ? maxEntries : (int?)null;
-
             return scan;
+        }
+
+        private void ScanEntries(Stream file, string name, LogCodeScanner scanner, LogScanResult result, DateTime? notBeforeUtc,
+            WebLogsArchiveScan scan, ByteBudget budget)
+        {
+            using (var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
+            {
+                foreach (var entry in archive.Entries)
+                {
+                    if (entry.FullName.EndsWith("/", StringComparison.Ordinal) || entry.FullName.EndsWith("\\", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    if (scan.EntriesScanned == maxEntries || budget.Remaining == 0)
+                    {
+                        // Entries left unread once the bytes are spent are bytes cut, not an entry cap.
+                        budget.Exceeded |= budget.Remaining == 0;
+                        scan.EntriesSkipped++;
+                        continue;
+                    }
+
+                    using (var content = new ByteBudgetStream(entry.Open(), budget))
+                    {
+                        scanner.ScanStream(content, name + "/" + FindingText.Clean(entry.FullName), result, notBeforeUtc);
+                    }
+
+                    scan.EntriesScanned++;
+                }
+            }
         }
     }
 

@@ -79,6 +79,28 @@ namespace TeamsRemediation.Tests.Logs
         }
 
         [Fact]
+        public void AnArchiveDeclaringMoreEntriesThanAnyCollectionIsRefusedBeforeItIsListed()
+        {
+            var path = Zip("PROD-WebLogs-flood.zip", z =>
+            {
+                for (var i = 0; i <= WebLogsArchiveScanner.MaxListedEntries; i++)
+                {
+                    z.CreateEntry("e" + i + ".log");
+                }
+
+                z.Comment = "a comment moves the end record away from the end of the file";
+            });
+            var result = new LogScanResult();
+
+            var scan = new WebLogsArchiveScanner().Scan(path, new LogCodeScanner(), result, null);
+
+            Assert.False(scan.Read);
+            Assert.Equal(0, scan.EntriesScanned);
+            Assert.Equal("collected logs PROD-WebLogs-flood.zip not readable (it declares 4097 entries, more than the 4096 a collection of "
+                + "Teams logs has).", scan.Describe());
+        }
+
+        [Fact]
         public void EntryNamesWithPathTricksAreOnlyLabelsAndNothingLandsOnDisk()
         {
             var path = Zip("PROD-WebLogs-tricks.zip", z => Entry(z, "../../evil\u0007.txt", System.Text.Encoding.ASCII.GetBytes("x CAA50021 y\n")));
