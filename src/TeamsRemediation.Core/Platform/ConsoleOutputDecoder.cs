@@ -56,41 +56,7 @@ namespace TeamsRemediation.Platform
                 return Utf8NoBom.GetString(bytes, 3, count - 3);
             }
 
-            if (LooksLikeUtf16LittleEndian(bytes, count))
-            {
-                return Encoding.Unicode.GetString(bytes, 0, count);
-            }
-
             return decodeCodePage(bytes, count);
-        }
-
-        /// <summary>
-        /// UTF-16 without a byte order mark, as some tools write into a pipe (Wine's cmd.exe does; so does wmic): a code
-        /// page text never holds a NUL byte, while UTF-16 of Latin letters, digits, spaces and line breaks has one in
-        /// every high byte.
-        /// </summary>
-        private static bool LooksLikeUtf16LittleEndian(byte[] bytes, int count)
-        {
-            if (count < 2 || count % 2 != 0)
-            {
-                return false;
-            }
-
-            var zeroHighBytes = 0;
-            for (var i = 0; i < count; i += 2)
-            {
-                if (bytes[i] == 0 && bytes[i + 1] == 0)
-                {
-                    return false;
-                }
-
-                if (bytes[i + 1] == 0)
-                {
-                    zeroHighBytes++;
-                }
-            }
-
-            return zeroHighBytes * 3 >= count / 2;
         }
     }
 }

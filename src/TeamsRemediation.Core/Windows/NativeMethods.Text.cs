@@ -11,7 +11,8 @@ namespace TeamsRemediation.Windows
         [DllImport("kernel32.dll", ExactSpelling = true)]
         internal static extern uint GetOEMCP();
 
-        [DllImport("kernel32.dll", SetLastError = true, ExactSpelling = true)]
+        // CharSet.Unicode: without it the char[] is marshalled as ANSI, one byte a char, and "hi" comes back as "h\0i\0".
+        [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
         internal static extern int MultiByteToWideChar(
             uint codePage, uint flags, byte[] multiByteStr, int multiByteCount, [Out] char[]? wideCharStr, int wideCharCount);
     }

@@ -62,20 +62,6 @@ namespace TeamsRemediation.Tests.Platform
             Assert.Equal("Müller ПК", decoder.Decode(utf8, utf8.Length));
         }
 
-        /// <summary>The Windows leg showed Wine's cmd.exe writing its pipe in UTF-16 without a byte order mark.</summary>
-        [Theory]
-        [InlineData("hi")]
-        [InlineData("TenantName : Контозо\r\nDeviceName : ПК-01\r\n")]
-        public void Utf16WithoutAByteOrderMarkIsReadAsUnicodeAndCodePageTextIsNot(string text)
-        {
-            var decoder = new ConsoleOutputDecoder(Oem866);
-            var utf16 = Encoding.Unicode.GetBytes(text);
-            var oem = Oem866.GetBytes(text);
-
-            Assert.Equal(text, decoder.Decode(utf16, utf16.Length));
-            Assert.Equal(text, decoder.Decode(oem, oem.Length));
-        }
-
         [Fact]
         public void ARussianPcsDsregcmdBytesShowTheTenantInTheDiagnosis()
         {
