@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -17,11 +18,15 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
+            // Within the default -Since of the diagnosis, whatever day the test runs.
+            var hourAgo = DateTime.UtcNow.AddHours(-1);
+            var iso = hourAgo.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var classic = hourAgo.ToString("ddd MMM dd yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " GMT+0000";
             var lines = new[]
             {
-                "2026-11-24T09:12:03.120Z Err AuthenticationManager: acquireToken failed with CAA20002 (AADSTS90014)",
-                "Tue Nov 24 2026 09:12:03 GMT+0000 <3412> -- error -- ADAL error: 0xcaa82ee7 name not resolved",
-                "2026-11-24T09:12:03.120Z Inf CallingService: heartbeat ok",
+                iso + " Err AuthenticationManager: acquireToken failed with CAA20002 (AADSTS90014)",
+                classic + " <3412> -- error -- ADAL error: 0xcaa82ee7 name not resolved",
+                iso + " Inf CallingService: heartbeat ok",
             };
             var users = new List<TargetUser>();
             for (var u = 0; u < 12; u++)

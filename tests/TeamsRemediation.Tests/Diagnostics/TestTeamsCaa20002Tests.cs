@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Authentication;
@@ -252,7 +253,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             var alice = HealthyUser(s);
             alice.AddClassicCache();
             File.AppendAllText(TeamsLayout.ClassicLogPath(alice.ProfilePath),
-                "Tue Nov 24 2026 09:12:03 GMT+0000 <3412> -- error -- acquireToken failed: CAA20002 AADSTS90014\n");
+                DateTime.UtcNow.AddHours(-1).ToString("ddd MMM dd yyyy HH:mm:ss", CultureInfo.InvariantCulture)
+                    + " GMT+0000 <3412> -- error -- acquireToken failed: CAA20002 AADSTS90014\n");
 
             var result = s.Run("Test-TeamsCaa20002 -CheckId Evidence.TeamsLogs, Teams.Cache");
 
