@@ -43,15 +43,22 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>
+        /// Declared before it exists, as CreateDirectoryW with a security descriptor is one step: a run that finds the folder
+        /// a moment later (two sessions at once) must never read the inherited, looser ACL.
+        /// </summary>
         public void CreateFolder(string path, string sddl)
         {
-            if (Directory.Exists(path) || File.Exists(path))
+            lock (gate)
             {
-                throw new IOException("Cannot create " + path + " because a file or folder with the same name already exists.");
-            }
+                if (Directory.Exists(path) || File.Exists(path))
+                {
+                    throw new IOException("Cannot create " + path + " because a file or folder with the same name already exists.");
+                }
 
-            Directory.CreateDirectory(path);
-            Declare(path, sddl);
+                declared[Path.GetFullPath(path)] = sddl;
+                Directory.CreateDirectory(path);
+            }
         }
 
         public void Protect(string path, string sddl)
