@@ -99,7 +99,9 @@ namespace TeamsRemediation.Tests.Network
         {
             using var silent = new SilentListener();
 
-            var result = Probe("https://127.0.0.1:" + silent.Port + "/", seconds: 1);
+            // A loopback connect is accepted by the backlog at once; the deadline leaves room for a busy thread pool, so
+            // the connect never runs out of time before the handshake does.
+            var result = Probe("https://127.0.0.1:" + silent.Port + "/", seconds: 5);
 
             Assert.Equal(ProbeOutcome.TimedOut, result.Outcome);
             Assert.Contains("TLS 1.2 handshake", result.Detail);
