@@ -32,9 +32,7 @@ namespace TeamsRemediation.Windows
                 if (!NativeMethods.CreateDirectoryW(path, ref attributes))
                 {
                     var error = Marshal.GetLastWin32Error();
-                    throw error == NativeMethods.ErrorAccessDenied
-                        ? new UnauthorizedAccessException("Creating " + path + " was refused: " + new Win32Exception(error).Message)
-                        : (Exception)new IOException("Could not create " + path + ": " + new Win32Exception(error).Message, error);
+                    throw Failure(error, "Creating " + path + " was refused: ", "Could not create " + path + ": ");
                 }
             }
         }
@@ -56,10 +54,8 @@ namespace TeamsRemediation.Windows
                     owner, IntPtr.Zero, dacl, IntPtr.Zero);
                 if (error != 0)
                 {
-                    throw error == NativeMethods.ErrorAccessDenied
-                        ? new UnauthorizedAccessException("Setting the owner and ACL of " + path + " was refused: "
-                        + new Win32Exception(error).Message)
-                        : (Exception)new IOException("Could not set the owner and ACL of " + path + ": " + new Win32Exception(error).Message, error);
+                    throw Failure(error, "Setting the owner and ACL of " + path + " was refused: ",
+                        "Could not set the owner and ACL of " + path + ": ");
                 }
             }
         }
@@ -70,9 +66,7 @@ namespace TeamsRemediation.Windows
                 path, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation, out _, out _, out _, out _, out var descriptor);
             if (error != 0)
             {
-                throw error == NativeMethods.ErrorAccessDenied
-                    ? new UnauthorizedAccessException("Reading the owner and ACL of " + path + " was refused: " + new Win32Exception(error).Message)
-                    : (Exception)new IOException("Could not read the owner and ACL of " + path + ": " + new Win32Exception(error).Message, error);
+                throw Failure(error, "Reading the owner and ACL of " + path + " was refused: ", "Could not read the owner and ACL of " + path + ": ");
             }
 
             using (descriptor)
@@ -88,6 +82,15 @@ namespace TeamsRemediation.Windows
                     return Marshal.PtrToStringUni(text.Pointer) ?? string.Empty;
                 }
             }
+        }
+
+        /// <summary>Access denied as UnauthorizedAccessException (callers treat it as "not allowed"), anything else as IOException.</summary>
+        private static Exception Failure(int error, string refused, string failed)
+        {
+            var reason = new Win32Exception(error).Message;
+            return error == NativeMethods.ErrorAccessDenied
+                ? new UnauthorizedAccessException(refused + reason)
+                : (Exception)new IOException(failed + reason, error);
         }
 
         private static LocalAllocHandle Descriptor(string sddl)
