@@ -61,7 +61,8 @@ namespace TeamsRemediation.Tests.Repair
                 var leaky = new AadEvent(pc.Now - TimeSpan.FromHours(1), pc.Alice.Sid,
                     "Error: 0xCAA20004 Access denied.\r\nCode: access_denied\r\nDescription: AADSTS53003: Access has been blocked by Conditional "
                         + "Access policies. Trace ID: " + RepairPc.Trace + "\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264\r\n"
-                        + "Correlation ID (request): " + RepairPc.Correlation + "\r\nAuthorization: Bearer " + Jwt + "\r\nrefresh_token=" + RefreshToken
+                        + "Correlation ID (request): " + RepairPc.Correlation + "\r\nAuthorization: Bearer " + Jwt
+                        + "\r\nrefresh_token=" + RefreshToken
                         + "\r\nCookie: " + Cookie + "\r\nUser: " + Jwt + "@contoso.com",
                     new[]
                     {

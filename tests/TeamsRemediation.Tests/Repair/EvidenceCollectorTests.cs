@@ -36,7 +36,8 @@ namespace TeamsRemediation.Tests.Repair
                 var folder = RepairReportFolder.Create(pc.Machine);
                 var collected = new EvidenceCollector(pc.Machine).Collect(folder, new[] { RepairPc.Target(pc.Alice) }, Week, TimeSpan.FromSeconds(5));
 
-                Assert.Equal(Path.Combine(pc.Machine.ProgramDataPath, "TeamsRemediation", RepairReportFolder.FolderName), Path.GetDirectoryName(folder));
+                Assert.Equal(Path.Combine(pc.Machine.ProgramDataPath, "TeamsRemediation", RepairReportFolder.FolderName),
+                    Path.GetDirectoryName(folder));
                 Assert.Equal(JournalStorage.JournalFolderSddl, pc.Machine.StorageSecurity.ReadSddl(folder));
                 Assert.Equal(folder, collected.Folder);
                 var sources = collected.Files.Select(f => f.Source).ToList();
@@ -81,7 +82,8 @@ namespace TeamsRemediation.Tests.Repair
                     Week, TimeSpan.FromSeconds(5));
 
                 Assert.Contains(collected.Skipped, s => s.Source == link && s.Reason == EvidenceSkipReason.Link && s.UserSid == pc.Alice.Sid);
-                Assert.Contains(collected.Skipped, s => s.Source == TeamsLayout.NewLogFolder(pc.Bob.ProfilePath) && s.Reason == EvidenceSkipReason.Link);
+                Assert.Contains(collected.Skipped, s => s.Source == TeamsLayout.NewLogFolder(pc.Bob.ProfilePath)
+                    && s.Reason == EvidenceSkipReason.Link);
                 Assert.Contains(collected.Files, f => f.Source.EndsWith("MSTeams_2026-11-24_09-12-01.00.log", StringComparison.Ordinal));
                 var copied = Directory.GetFiles(Path.Combine(folder, EvidenceCollector.EvidenceFolderName), "*", SearchOption.AllDirectories);
                 Assert.DoesNotContain(copied, f => File.ReadAllText(f).Contains("not alice's to copy"));
@@ -113,7 +115,8 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Contains(collected.Files, f => f.Source == next && !f.Truncated);
                 Assert.Contains(collected.Skipped, s => s.Source == third && s.Reason == EvidenceSkipReason.BudgetSpent);
                 Assert.Contains(collected.Skipped, s => s.Source == bigZip && s.Reason == EvidenceSkipReason.TooLarge);
-                Assert.False(File.Exists(Path.Combine(folder, EvidenceCollector.EvidenceFolderName, "CONTOSO_alice", "Downloads", "PROD-WebLogs-big.zip")));
+                Assert.False(File.Exists(Path.Combine(folder, EvidenceCollector.EvidenceFolderName, "CONTOSO_alice", "Downloads",
+                    "PROD-WebLogs-big.zip")));
                 Assert.True(collected.Bytes <= 2500, collected.Bytes + " bytes");
             }
         }
@@ -143,8 +146,8 @@ namespace TeamsRemediation.Tests.Repair
             using (var pc = new RepairPc())
             {
                 var jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIwMDAwMDAwMy0wMDAwIn0.c2lnbmF0dXJlLXBhcnQ";
-                pc.Machine.SimulatedEvents.Add(pc.TeamsEvent(pc.Alice, TimeSpan.FromHours(1), "Authorization: Bearer " + jwt + "\r\nrefresh_token=0.AXYA"
-                    + new string('q', 70)));
+                pc.Machine.SimulatedEvents.Add(pc.TeamsEvent(pc.Alice, TimeSpan.FromHours(1), "Authorization: Bearer " + jwt
+                    + "\r\nrefresh_token=0.AXYA" + new string('q', 70)));
 
                 var folder = RepairReportFolder.Create(pc.Machine);
                 new EvidenceCollector(pc.Machine).Collect(folder, new[] { RepairPc.Target(pc.Alice) }, Week, TimeSpan.FromSeconds(5));
