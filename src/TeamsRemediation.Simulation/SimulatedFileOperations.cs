@@ -15,6 +15,7 @@ namespace TeamsRemediation.Simulation
     {
         private readonly object gate = new object();
         private readonly Dictionary<string, bool> faults = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private readonly List<string> shares = new List<string>();
 
         /// <summary>Called with the source before each move (file or folder): a scenario can stop a run right there, e.g. to kill it.</summary>
         public Action<string>? BeforeMove { get; set; }
@@ -57,6 +58,23 @@ namespace TeamsRemediation.Simulation
             BeforeMove?.Invoke(source);
             ThrowIfFaulted(source, includeBelow: true);
             PhysicalFileOperations.Instance.MoveDirectory(source, destination);
+        }
+
+        /// <summary>Makes a folder (and all below it) a network share, as a redirected AppData on a file server is.</summary>
+        public void DeclareNetworkShare(string folder)
+        {
+            lock (gate)
+            {
+                shares.Add(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+            }
+        }
+
+        public bool IsOnNetworkShare(string path)
+        {
+            lock (gate)
+            {
+                return shares.Any(share => PathScope.IsSameOrInside(path, share)) || PhysicalFileOperations.Instance.IsOnNetworkShare(path);
+            }
         }
 
         /// <summary>A fault on the journal itself or on any folder above it (its ACL refuses new files) fails the record.</summary>

@@ -35,6 +35,6 @@ namespace TeamsRemediation.Account
         };
 
         /// <summary>The token broker's data of the user with this profile.</summary>
-        public static string BrokerFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", BrokerPackageFamily);
+        public static string BrokerFolder(UserFolders folders) => Path.Combine(folders.LocalAppData, "Packages", BrokerPackageFamily);
     }
 }

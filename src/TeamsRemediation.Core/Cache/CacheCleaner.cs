@@ -66,10 +66,22 @@ namespace TeamsRemediation.Cache
         {
             var client = installation.Client;
             var cacheRoot = Path.GetFullPath(installation.CachePath);
-            var link = SafeTree.FirstLinkOnTheWay(user.ProfilePath, cacheRoot);
+
+            // From the folder that holds the cache (the profile, or a redirected AppData) down: a link anywhere there is refused.
+            var link = SafeTree.FirstLinkOnTheWay(user.Folders.TopFolderOf(cacheRoot) ?? cacheRoot, cacheRoot);
             if (link != null)
             {
                 host.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
+                return;
+            }
+
+            var scope = CacheScopePolicy.Decide(machine, user, client, options.Scope);
+            result.Scope = scope.Scope;
+            result.ScopeReason = scope.Reason;
+            host.Verbose("Scope " + scope.Scope + " for the " + client + " Teams cache of " + user.UserName + ": " + scope.Reason);
+            if (scope.Refusal != null)
+            {
+                host.Error(scope.Refusal);
                 return;
             }
 
@@ -92,8 +104,9 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
-            var plan = Plan(user, installation, cacheRoot, out var backupPath);
+            var plan = Plan(user, installation, cacheRoot, scope.Scope, out var backupPath);
             var action = "Clear the " + client + " Teams cache of " + user.UserName
+                + (scope.Scope == CacheScope.Light ? " lightly (" + LightNames(client) + " only)" : string.Empty)
                 + (running.Count > 0 ? ", stopping " + string.Join(", ", running.Select(p => p.ToString())) : string.Empty)
                 + (plan.Default == CacheItemDisposition.Backup ? ", moving it into a backup" : string.Empty);
             var consent = host.Ask(cacheRoot, action);
@@ -257,16 +270,25 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
-        private CacheRemovalPlan Plan(TargetUser user, TeamsInstallation installation, string cacheRoot, out string? backupPath)
+        private CacheRemovalPlan Plan(TargetUser user, TeamsInstallation installation, string cacheRoot, CacheScope scope, out string? backupPath)
         {
             var client = installation.Client;
-            var profile = user.ProfilePath;
+            var profile = user.Folders;
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
             backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
                 : Path.GetFullPath(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
-            var plan = new CacheRemovalPlan(cacheRoot, removed, backupPath == null ? null : Path.Combine(backupPath, "Cache"));
+            var plan = new CacheRemovalPlan(cacheRoot, scope == CacheScope.Light ? CacheItemDisposition.Keep : removed,
+                backupPath == null ? null : Path.Combine(backupPath, "Cache"));
+            if (scope == CacheScope.Light)
+            {
+                foreach (var light in TeamsLayout.LightClearPaths(client, profile))
+                {
+                    plan.Set(light, removed);
+                    host.Verbose("Light clear: " + light + " goes; everything else in the cache stays.");
+                }
+            }
 
             var backgrounds = TeamsLayout.BackgroundUploadsPath(client, profile);
             plan.Set(backgrounds, options.IncludeBackgrounds ? CacheItemDisposition.Backup : CacheItemDisposition.Keep);
@@ -301,6 +323,9 @@ namespace TeamsRemediation.Cache
 
             return plan;
         }
+
+        private static string LightNames(TeamsClient client) => string.Join(" and ",
+            client == TeamsClient.Classic ? TeamsLayout.ClassicLightClearFolders : TeamsLayout.NewLightClearFolders);
 
         private void Restart(TargetUser user, TeamsInstallation installation)
         {

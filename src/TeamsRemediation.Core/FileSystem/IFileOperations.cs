@@ -22,6 +22,9 @@ namespace TeamsRemediation.FileSystem
         /// open).</summary>
         void MoveDirectory(string source, string destination);
 
+        /// <summary>True when the path is on a network share (a UNC path or a mapped network drive), not on a disk of this PC.</summary>
+        bool IsOnNetworkShare(string path);
+
         /// <summary>
         /// Opens a journal for a durable write: a new file (failing when one is there) or an existing one to append to.
         /// Journals go through the seam too, so a test can make the record fail and prove nothing was changed.

@@ -41,6 +41,9 @@ namespace TeamsRemediation.FileSystem
 
         public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
 
+        /// <summary>A UNC path (\\server\share, also \\?\UNC\...): what this OS-neutral implementation can tell without asking Windows.</summary>
+        public bool IsOnNetworkShare(string path) => ExtendedLengthPath.IsUnc(path);
+
         public Stream OpenJournal(string path, bool createNew) => createNew
             ? new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read)
             : new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);

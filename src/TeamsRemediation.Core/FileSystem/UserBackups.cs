@@ -10,6 +10,6 @@ namespace TeamsRemediation.FileSystem
     /// </summary>
     public static class UserBackups
     {
-        public static string Root(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
+        public static string Root(UserFolders folders) => Path.Combine(folders.LocalAppData, "TeamsRemediation", "Backups");
     }
 }

@@ -116,8 +116,8 @@ namespace TeamsRemediation.Journal
         private static bool IsBrokerMove(JournalEntry entry, IReadOnlyList<UserProfile> profiles, out string? userSid)
         {
             var owner = profiles.FirstOrDefault(p =>
-                PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.ProfilePath))
-                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.ProfilePath))
+                PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.Folders))
+                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.Folders))
                 && Path.GetFileName(entry.BackupPath).StartsWith(AccountLayout.BrokerPackageFamily + "-", StringComparison.OrdinalIgnoreCase));
             userSid = owner?.Sid;
             return owner != null;
@@ -142,7 +142,7 @@ namespace TeamsRemediation.Journal
                 return false;
             }
 
-            var backupOwner = profiles.FirstOrDefault(p => PathScope.IsSameOrInside(backupFolder, p.ProfilePath));
+            var backupOwner = profiles.FirstOrDefault(p => p.Folders.TopFolderOf(backupFolder) != null);
             foreach (var profile in profiles)
             {
                 if (backupOwner != null && !ReferenceEquals(backupOwner, profile))
@@ -152,7 +152,7 @@ namespace TeamsRemediation.Journal
 
                 foreach (TeamsClient client in Enum.GetValues(typeof(TeamsClient)))
                 {
-                    var root = TeamsLayout.CacheRoot(client, profile.ProfilePath);
+                    var root = TeamsLayout.CacheRoot(client, profile.Folders);
                     if (PathScope.IsSame(entry.OriginalPath, Path.Combine(root, relative)))
                     {
                         userSid = profile.Sid;

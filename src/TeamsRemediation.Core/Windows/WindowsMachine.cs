@@ -51,6 +51,10 @@ namespace TeamsRemediation.Windows
 
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
+        public bool IsMultiSessionHost => MultiSession.Value;
+
+        private static readonly Lazy<bool> MultiSession = new Lazy<bool>(SessionCountLimit.IsUnlimited);
+
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);
 
         public string WindowsPath => Environment.GetFolderPath(Environment.SpecialFolder.Windows);
