@@ -92,6 +92,14 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
+            if (user.Folders.RoamingProfile != null && !user.LoggedOn && client == TeamsClient.Classic
+                && user.Folders.RoamingAppDataSource == FolderSource.Default)
+            {
+                // A roaming profile copies AppData\Roaming back from the server at the next logon when the server copy is newer.
+                host.Warning(user.UserName + " has a roaming profile (" + user.Folders.RoamingProfile + ") and is not logged on: the classic Teams "
+                    + "cache cleared here can come back from the server copy at the next logon. Clear it while the user is logged on.");
+            }
+
             var stopper = new TeamsProcessStopper(machine, host.Verbose, host.Warning)
             {
                 CloseTimeout = options.CloseTimeout,
