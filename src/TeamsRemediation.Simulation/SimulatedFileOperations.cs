@@ -34,6 +34,20 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>A folder marked denied cannot be listed, as Windows refuses FindFirstFile on a folder whose ACL denies the caller.</summary>
+        public IEnumerable<FolderEntry> List(string folder)
+        {
+            lock (gate)
+            {
+                if (faults.TryGetValue(Path.GetFullPath(folder), out var denied) && denied)
+                {
+                    throw new UnauthorizedAccessException("Access to the path '" + Path.GetFullPath(folder) + "' is denied.");
+                }
+            }
+
+            return PhysicalFileOperations.Instance.List(folder);
+        }
+
         public void DeleteFile(string path)
         {
             ThrowIfFaulted(path, includeBelow: false);

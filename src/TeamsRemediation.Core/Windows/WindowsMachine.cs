@@ -41,7 +41,7 @@ namespace TeamsRemediation.Windows
         public INetworkSettings NetworkSettings { get; }
 
         public IEventSource Events { get; }
-        public FileSystem.IFileOperations Files => FileSystem.PhysicalFileOperations.Instance;
+        public FileSystem.IFileOperations Files => WindowsFileOperations.Instance;
 
         public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();
 
