@@ -281,7 +281,7 @@ namespace TeamsRemediation.Cache
         private CacheRemovalPlan Plan(TargetUser user, TeamsInstallation installation, string cacheRoot, CacheScope scope, out string? backupPath)
         {
             var client = installation.Client;
-            var profile = user.Folders;
+            var folders = user.Folders;
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
             backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
@@ -291,32 +291,32 @@ namespace TeamsRemediation.Cache
                 backupPath == null ? null : Path.Combine(backupPath, "Cache"));
             if (scope == CacheScope.Light)
             {
-                foreach (var light in TeamsLayout.LightClearPaths(client, profile))
+                foreach (var light in TeamsLayout.LightClearPaths(client, folders))
                 {
                     plan.Set(light, removed);
                     host.Verbose("Light clear: " + light + " goes; everything else in the cache stays.");
                 }
             }
 
-            var backgrounds = TeamsLayout.BackgroundUploadsPath(client, profile);
+            var backgrounds = TeamsLayout.BackgroundUploadsPath(client, folders);
             plan.Set(backgrounds, options.IncludeBackgrounds ? CacheItemDisposition.Backup : CacheItemDisposition.Keep);
             host.Verbose(options.IncludeBackgrounds
                 ? "Custom backgrounds (" + backgrounds + ") go, backed up first because the user made them."
                 : "Keeping custom backgrounds (" + backgrounds + "); -IncludeBackgrounds removes them, backed up.");
 
-            foreach (var settings in TeamsLayout.SettingsPaths(client, profile))
+            foreach (var settings in TeamsLayout.SettingsPaths(client, folders))
             {
                 plan.Set(settings, CacheItemDisposition.Keep);
                 host.Verbose("Keeping the user's settings " + settings + ".");
             }
 
-            var logs = TeamsLayout.LogPath(client, profile);
+            var logs = TeamsLayout.LogPath(client, folders);
             plan.Set(logs, options.IncludeLogs ? removed : CacheItemDisposition.Keep);
             host.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs
                 + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
 
             // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
-            foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, profile) })
+            foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, folders) })
             {
                 if (!string.IsNullOrEmpty(protectedPath) && PathScope.IsSameOrInside(protectedPath, cacheRoot))
                 {
