@@ -21,13 +21,18 @@ namespace TeamsRemediation.Windows
 
         internal const int DriveRemote = 4;
 
+        /// <summary>WIN32_FIND_DATAW. Each FILETIME is two DWORDs (4-byte aligned, so right after the attributes): a 64-bit field
+        /// here would be padded to offset 8 and shift every field after it.</summary>
         [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
         internal struct Win32FindDataW
         {
             public uint FileAttributes;
-            public long CreationTime;
-            public long LastAccessTime;
-            public long LastWriteTime;
+            public uint CreationTimeLow;
+            public uint CreationTimeHigh;
+            public uint LastAccessTimeLow;
+            public uint LastAccessTimeHigh;
+            public uint LastWriteTimeLow;
+            public uint LastWriteTimeHigh;
             public uint FileSizeHigh;
             public uint FileSizeLow;
             public uint Reserved0;
