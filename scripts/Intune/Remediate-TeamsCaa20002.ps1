@@ -41,6 +41,7 @@ if ($wamUsers.Count -gt 0) {
 
 $summary = "CAA20002 remediation on $env:COMPUTERNAME: " + $(if ($done.Count) { $done -join '; ' } else { 'nothing a machine account can repair' })
 if ($failed.Count) { $summary += " | FAILED: " + ($failed -join '; ') }
+$summary += ' | log: %ProgramData%\TeamsRemediation\Logs\TeamsRemediation.log'
 $summary
 if ($failed.Count) { exit 1 }
 exit 0

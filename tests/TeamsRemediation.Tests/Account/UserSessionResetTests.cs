@@ -122,6 +122,19 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
+        public void The_default_view_shows_which_user_and_session_ran_each_step()
+        {
+            using var pc = new Pc();
+            pc.PlayBoth();
+
+            var text = pc.Session.Shell.Show("Reset-TeamsWorkAccount -Force -Step DeviceRegistration, WamAccounts");
+
+            Assert.Contains(@"AzureAD\alice (1)", text);
+            Assert.Contains(@"CONTOSO\bob (2)", text);
+            Assert.Contains(@"NT AUTHORITY\SYSTEM", text);
+        }
+
+        [Fact]
         public void WhatIf_starts_no_task_and_says_what_would_run_in_each_session()
         {
             using var pc = new Pc();
@@ -164,16 +177,18 @@ namespace TeamsRemediation.Tests.Account
             Assert.Contains(steps, s => s.Detail == "Declined: run as CONTOSO\\bob in their session 2.");
         }
 
+        private static object[] Tampering(string what, string from, string to, string why) =>
+            new object[] { what, (Func<string, string>)(t => t.Replace(from, to)), why };
+
         public static IEnumerable<object[]> Tamperings => new[]
         {
-            new object[] { "a status the module has not", (Func<string, string>)(t => t.Replace("\"value\":\"Done\"", "\"value\":\"Hacked\"")),
-                "'Hacked' is not a Status the module has" },
-            new object[] { "a step about another user", (Func<string, string>)(t => t.Replace(BridgeScenario.EntraSid, "S-1-5-21-1-2-3-500")),
-                "is about S-1-5-21-1-2-3-500, not about " + BridgeScenario.EntraSid },
-            new object[] { "an object of another type", (Func<string, string>)(t => t.Replace("\"typeName\":\"TeamsRemediation.TeamsAccountResetStep\"",
-                "\"typeName\":\"System.Management.Automation.PSCustomObject\"")), "of type 'System.Management.Automation.PSCustomObject'" },
-            new object[] { "a backup outside the user's profile", (Func<string, string>)(t => t.Replace("\"name\":\"BackupPath\",\"kind\":\"String\",\"value\":\"\"",
-                "\"name\":\"BackupPath\",\"kind\":\"String\",\"value\":\"C:\\\\Windows\\\\System32\"")), "outside AzureAD\\alice's profile" },
+            Tampering("a status the module has not", "\"value\":\"Done\"", "\"value\":\"Hacked\"", "'Hacked' is not a Status the module has"),
+            Tampering("a step about another user", BridgeScenario.EntraSid, "S-1-5-21-1-2-3-500",
+                "is about S-1-5-21-1-2-3-500, not about " + BridgeScenario.EntraSid),
+            Tampering("an object of another type", "\"typeName\":\"TeamsRemediation.TeamsAccountResetStep\"",
+                "\"typeName\":\"System.Management.Automation.PSCustomObject\"", "of type 'System.Management.Automation.PSCustomObject'"),
+            Tampering("a backup outside the user's profile", "\"name\":\"BackupPath\",\"kind\":\"String\",\"value\":\"\"",
+                "\"name\":\"BackupPath\",\"kind\":\"String\",\"value\":\"C:\\\\Windows\\\\System32\"", "outside AzureAD\\alice's profile"),
         };
 
         [Theory]
