@@ -20,6 +20,9 @@ namespace TeamsRemediation.Cache
         /// <summary>Where backups go; null means the default place in the user's own profile (LocalAppData\TeamsRemediation\Backups).</summary>
         public string? BackupRoot { get; set; }
 
+        /// <summary>Full or Light as the caller asked; null lets <see cref="CacheScopePolicy"/> decide from the machine (Light on VDI).</summary>
+        public CacheScope? Scope { get; set; }
+
         /// <summary>Start Teams again afterwards, where the user's session is the caller's.</summary>
         public bool Restart { get; set; }
 

@@ -18,8 +18,8 @@ namespace TeamsRemediation.Cache
 
     /// <summary>
     /// The decisions for one cache root: a default for everything, and exact paths that differ from it (kept
-    /// user data, or user data that must be backed up before it goes). A folder that holds such a path is entered,
-    /// never removed whole.
+    /// user data, or user data that must be backed up before it goes; for a light clear, a default of Keep and the
+    /// few folders that go). A folder that holds such a path is entered, never removed whole.
     /// </summary>
     public sealed class CacheRemovalPlan
     {
@@ -27,11 +27,6 @@ namespace TeamsRemediation.Cache
 
         public CacheRemovalPlan(string root, CacheItemDisposition defaultDisposition, string? backupContentFolder)
         {
-            if (defaultDisposition == CacheItemDisposition.Keep)
-            {
-                throw new ArgumentException("A plan that keeps everything removes nothing; skip the run instead.", nameof(defaultDisposition));
-            }
-
             Root = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
             Default = defaultDisposition;
             BackupContentFolder = backupContentFolder;
@@ -75,7 +70,9 @@ namespace TeamsRemediation.Cache
             var prefix = fullPath + System.IO.Path.DirectorySeparatorChar;
             foreach (var rule in rules)
             {
-                if (rule.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                // In a plan that keeps by default, only a folder on the way to something that goes needs entering.
+                var matters = rule.Value != Default || Default != CacheItemDisposition.Keep;
+                if (matters && rule.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
                     // A link that leads to user data is left alone too: removing it would lose the way to that data.
                     enter = isRealDirectory;
