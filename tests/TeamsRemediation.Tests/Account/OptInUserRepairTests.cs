@@ -44,7 +44,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         private static string AccountFile(SimulatedUser user, string relative) => Path.Combine(
-            AccountLayout.TokenBrokerAccountsFolder(user.ProfilePath, Path.GetDirectoryName(relative)!), Path.GetFileName(relative));
+            AccountLayout.TokenBrokerAccountsFolder(user.Folders, Path.GetDirectoryName(relative)!), Path.GetFileName(relative));
 
         private static void AssertAccountsAre(SimulatedUser user, Dictionary<string, string> expected)
         {
@@ -58,7 +58,7 @@ namespace TeamsRemediation.Tests.Account
         {
             foreach (var family in AccountLayout.TokenBrokerAccountPackages)
             {
-                var folder = AccountLayout.TokenBrokerAccountsFolder(user.ProfilePath, family);
+                var folder = AccountLayout.TokenBrokerAccountsFolder(user.Folders, family);
                 Assert.True(Directory.Exists(folder), folder + " itself stays");
                 Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
             }
@@ -84,7 +84,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.True(step.RestartRequired);
             Assert.Equal(alice.UserName, step.RanAs);
             AssertAccountsEmpty(alice);
-            Assert.StartsWith(Path.Combine(UserBackups.Root(alice.ProfilePath), "TokenBrokerAccounts-"), step.BackupPath);
+            Assert.StartsWith(Path.Combine(UserBackups.Root(alice.Folders), "TokenBrokerAccounts-"), step.BackupPath);
             foreach (var file in planted)
             {
                 Assert.Equal(file.Value, File.ReadAllText(Path.Combine(step.BackupPath, file.Key)));
@@ -126,7 +126,7 @@ namespace TeamsRemediation.Tests.Account
             var empty = Assert.Single(new ScriptResultView(s.Run(ClearAccounts)).Steps);
             Assert.Equal(AccountResetStatus.NotNeeded, empty.Status);
             Assert.False(empty.RestartRequired);
-            Assert.False(Directory.Exists(UserBackups.Root(alice.ProfilePath)));
+            Assert.False(Directory.Exists(UserBackups.Root(alice.Folders)));
         }
 
         [Fact]
@@ -154,7 +154,7 @@ namespace TeamsRemediation.Tests.Account
             s.Pc.RunAs(alice, elevated: false);
             using var elsewhere = new TempFolder();
             File.WriteAllText(Path.Combine(elsewhere.Path, "keep.tbacct"), "not alice's broker");
-            var accounts = AccountLayout.TokenBrokerAccountsFolder(alice.ProfilePath, AccountLayout.BrokerPackageFamily);
+            var accounts = AccountLayout.TokenBrokerAccountsFolder(alice.Folders, AccountLayout.BrokerPackageFamily);
             Directory.CreateDirectory(Path.GetDirectoryName(accounts)!);
             Directory.CreateSymbolicLink(accounts, elsewhere.Path);
 
@@ -163,7 +163,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(AccountResetStatus.Failed, step.Status);
             Assert.Contains("junction or symbolic link", step.Detail);
             Assert.True(File.Exists(Path.Combine(elsewhere.Path, "keep.tbacct")));
-            Assert.False(Directory.Exists(UserBackups.Root(alice.ProfilePath)));
+            Assert.False(Directory.Exists(UserBackups.Root(alice.Folders)));
         }
 
         [Fact]
@@ -216,13 +216,13 @@ namespace TeamsRemediation.Tests.Account
             var bob = s.Pc.AddUser("bob", loggedOn: true);
             s.Pc.RunAs(alice, elevated: false);
             var original = AccountFile(alice, Path.Combine(AccountLayout.BrokerPackageFamily, "a1b2.tbacct"));
-            var backups = UserBackups.Root(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.Folders);
             var forgeries = new[]
             {
                 Path.Combine(backups, "Elsewhere-20261127-080000", AccountLayout.BrokerPackageFamily, "a1b2.tbacct"),
                 Path.Combine(backups, "TokenBrokerAccounts-20261127-080000", AccountLayout.CloudExperienceHostPackageFamily, "a1b2.tbacct"),
                 Path.Combine(backups, "TokenBrokerAccounts-20261127-080000", AccountLayout.BrokerPackageFamily, "other.tbacct"),
-                Path.Combine(UserBackups.Root(bob.ProfilePath), "TokenBrokerAccounts-20261127-080000", AccountLayout.BrokerPackageFamily,
+                Path.Combine(UserBackups.Root(bob.Folders), "TokenBrokerAccounts-20261127-080000", AccountLayout.BrokerPackageFamily,
                     "a1b2.tbacct"),
             };
             foreach (var backup in forgeries)
