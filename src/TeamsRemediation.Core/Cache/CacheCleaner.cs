@@ -266,7 +266,18 @@ namespace TeamsRemediation.Cache
             backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
                 : Path.GetFullPath(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
-            var plan = new CacheRemovalPlan(cacheRoot, removed, backupPath == null ? null : Path.Combine(backupPath, "Cache"));
+            var plan = new CacheRemovalPlan(cacheRoot, options.LightOnly ? CacheItemDisposition.Keep : removed,
+                backupPath == null ? null : Path.Combine(backupPath, "Cache"));
+            if (options.LightOnly)
+            {
+                foreach (var light in TeamsLayout.LightCacheFolders(client, profile))
+                {
+                    plan.Set(light, removed);
+                    host.Verbose("Light clear: " + light + " goes (no or low impact); the rest of the cache stays.");
+                }
+
+                return plan;
+            }
 
             var backgrounds = TeamsLayout.BackgroundUploadsPath(client, profile);
             plan.Set(backgrounds, options.IncludeBackgrounds ? CacheItemDisposition.Backup : CacheItemDisposition.Keep);

@@ -8,6 +8,12 @@ namespace TeamsRemediation.Cache
         /// <summary>Stop the user's running Teams (otherwise the user is skipped with TeamsRunning).</summary>
         public bool Force { get; set; }
 
+        /// <summary>
+        /// The light clear: only the folders Microsoft rates as no or low impact (<see cref="Targets.TeamsLayout.LightCacheFolders"/>),
+        /// everything else stays.
+        /// </summary>
+        public bool LightOnly { get; set; }
+
         /// <summary>Also remove Backgrounds\Uploads; they are user-created, so they are always backed up first.</summary>
         public bool IncludeBackgrounds { get; set; }
 

@@ -19,7 +19,7 @@ namespace TeamsRemediation.Cache
     /// <summary>
     /// The decisions for one cache root: a default for everything, and exact paths that differ from it (kept
     /// user data, or user data that must be backed up before it goes). A folder that holds such a path is entered,
-    /// never removed whole.
+    /// never removed whole. A default of Keep with a few paths that go is the light clear.
     /// </summary>
     public sealed class CacheRemovalPlan
     {
@@ -27,11 +27,6 @@ namespace TeamsRemediation.Cache
 
         public CacheRemovalPlan(string root, CacheItemDisposition defaultDisposition, string? backupContentFolder)
         {
-            if (defaultDisposition == CacheItemDisposition.Keep)
-            {
-                throw new ArgumentException("A plan that keeps everything removes nothing; skip the run instead.", nameof(defaultDisposition));
-            }
-
             Root = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
             Default = defaultDisposition;
             BackupContentFolder = backupContentFolder;

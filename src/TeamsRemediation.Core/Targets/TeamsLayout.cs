@@ -135,6 +135,36 @@ namespace TeamsRemediation.Targets
             return paths;
         }
 
+        /// <summary>The folders the light clear empties: the GPU shader cache and the script code cache, rebuilt on the next start.</summary>
+        public static readonly IReadOnlyList<string> LightCacheFolderNames = new[] { "GPUCache", "Code Cache" };
+
+        /// <summary>The WebView2 profiles of new Teams (WV2Profile_tfw for work, _tfl personal, others seen): enumerated, never guessed.</summary>
+        public const string WebView2ProfilePattern = "WV2Profile_*";
+
+        /// <summary>
+        /// The light clear's folders that exist in this profile: classic Teams keeps them in its cache root, new Teams in each
+        /// WebView2 profile under EBWebView. Logs, backgrounds and settings are never among them.
+        /// </summary>
+        public static IReadOnlyList<string> LightCacheFolders(TeamsClient client, string profilePath)
+        {
+            var root = CacheRoot(client, profilePath);
+            var parents = new List<string>();
+            if (client == TeamsClient.Classic)
+            {
+                parents.Add(root);
+            }
+            else
+            {
+                var webView = Path.Combine(root, "EBWebView");
+                if (Directory.Exists(webView))
+                {
+                    parents.AddRange(Directory.GetDirectories(webView, WebView2ProfilePattern).OrderBy(p => p, StringComparer.OrdinalIgnoreCase));
+                }
+            }
+
+            return parents.SelectMany(p => LightCacheFolderNames.Select(n => Path.Combine(p, n))).Where(Directory.Exists).ToList();
+        }
+
         /// <summary>Classic Teams is started through its Squirrel updater, as its Start menu shortcut does.</summary>
         public static string ClassicLauncherPath(string profilePath) => Path.Combine(ClassicInstallPath(profilePath), "Update.exe");
 
