@@ -22,5 +22,12 @@ namespace TeamsRemediation.Errors
             "-BootstrapperPath '" + path + "' is not an .exe file; the Teams bootstrapper is teamsbootstrapper.exe. Nothing was changed.",
             "Give the path of teamsbootstrapper.exe itself, not the MSIX or a folder.",
             path);
+
+        public static ModuleError RepairStepFailed(string user, string step, string detail) => new ModuleError(
+            "RepairStepFailed",
+            ModuleErrorCategory.InvalidResult,
+            "The repair step " + step + (user.Length > 0 ? " for " + user : string.Empty) + " failed: " + detail,
+            "Read the step's Detail and Before/After; fix what it names and run Repair-TeamsCaa20002 again (it repeats only what is still needed).",
+            step);
     }
 }

@@ -55,7 +55,6 @@ namespace TeamsRemediation.Repair
         public IEnumerable<TeamsRepairStep> Climb(IReadOnlyList<TargetUser> users, IReadOnlyList<TeamsCaa20002Finding> findings)
         {
             var run = new RepairRun(machine, host, options, services, recheck, users, findings);
-            var steps = new List<TeamsRepairStep>();
             foreach (var rung in Ladder)
             {
                 if (run.Problems.Count == 0)
@@ -66,7 +65,7 @@ namespace TeamsRemediation.Repair
 
                 foreach (var step in rung.Run(run))
                 {
-                    steps.Add(step);
+                    run.Steps.Add(step);
                     yield return step;
                 }
 
@@ -76,7 +75,7 @@ namespace TeamsRemediation.Repair
                 }
             }
 
-            Summary = RepairVerdict.Summarize(run, steps);
+            Summary = RepairVerdict.Summarize(run, run.Steps);
         }
     }
 }

@@ -63,6 +63,13 @@ namespace TeamsRemediation.Repair
 
         public List<string> JournalPaths { get; } = new List<string>();
 
+        /// <summary>The steps so far, in order.</summary>
+        public List<TeamsRepairStep> Steps { get; } = new List<TeamsRepairStep>();
+
+        /// <summary>True when a step of one of these names ran for the user and changed, or tried to change, something.</summary>
+        public bool Tried(TargetUser user, params RepairStepName[] names) => Steps.Any(s => names.Contains(s.Step)
+            && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase) && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
+
         public IReadOnlyList<TeamsCaa20002Finding> Problems => findings.Where(RepairProblems.IsProblem).ToList();
 
         /// <summary>The machine's findings (user null) or one user's that match.</summary>

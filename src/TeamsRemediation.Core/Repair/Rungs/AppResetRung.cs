@@ -1,16 +1,21 @@
 using System.Collections.Generic;
+using System.Linq;
 using TeamsRemediation.Codes;
 
 namespace TeamsRemediation.Repair.Rungs
 {
-    /// <summary>Rung 6 (opt-in): the cache rung did not clear the stale state: new Teams is reset for the user (Reset-AppxPackage).</summary>
+    /// <summary>
+    /// Rung 6 (opt-in): the cache rung ran for the user and the stale state is still there: new Teams is reset for the user
+    /// (Reset-AppxPackage). Never instead of the cache rung.
+    /// </summary>
     internal sealed class AppResetRung : IRepairRung
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run) => new UserStep
         {
             Rung = RepairRung.Disruptive,
             Name = RepairStepName.AppReset,
-            Calls = RepairProblems.StaleCache,
+            Calls = f => RepairProblems.StaleCache(f) && run.Users.Any(u => u.Sid == f.UserSid
+                && run.Tried(u, RepairStepName.CacheLight, RepairStepName.CacheFull)),
             EvidenceCauses = new[] { CodeCause.Request, CodeCause.Account, CodeCause.Broker },
             Switch = run.Options.ResetApp,
             SwitchName = "-ResetApp",

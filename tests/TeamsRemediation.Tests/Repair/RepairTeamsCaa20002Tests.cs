@@ -1,0 +1,212 @@
+using System;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Demo;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Tests.Support;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Repair
+{
+    /// <summary>Repair-TeamsCaa20002 in a real engine against simulated PCs broken one way each.</summary>
+    public sealed class RepairTeamsCaa20002Tests
+    {
+        private const string Cmd = "TeamsRemediation.Commands.RepairTeamsCaa20002Command";
+
+        private static TeamsRepairSummary Summary(ScriptResult result) => Assert.IsType<TeamsRepairSummary>(result.Output.Last().BaseObject);
+
+        private static TeamsRepairStep Step(ScriptResult result, RepairStepName name) =>
+            Assert.Single(result.Objects<TeamsRepairStep>(), s => s.Step == name);
+
+        [Fact]
+        public void AHealthyPcHasNothingToFixAndGetsOnlyTheSummary()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            Assert.Null(result.Terminating);
+            Assert.Empty(result.Errors);
+            var summary = Assert.IsType<TeamsRepairSummary>(Assert.Single(result.Output).BaseObject);
+            Assert.Equal(RepairOutcome.NothingToFix, summary.Outcome);
+            Assert.Equal(0, summary.ExitCode);
+            Assert.Empty(summary.ProblemsBefore);
+        }
+
+        [Fact]
+        public void TlsOffIsTurnedBackOnTheCheckPassesAfterAndTheRestartIsCarriedIntoTheExitCode()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+            RepairPc.TlsOff(s);
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            Assert.Null(result.Terminating);
+            var tls = Step(result, RepairStepName.Tls);
+            Assert.Equal(RepairStepStatus.Done, tls.Status);
+            Assert.Equal(RepairRung.Machine, tls.Rung);
+            Assert.Contains(tls.Before, b => b.StartsWith("Fail Tls.Schannel"));
+            Assert.Contains(tls.After, a => a.StartsWith("Pass Tls.Schannel"));
+            Assert.True(tls.RebootRequired);
+            Assert.StartsWith("writes ", tls.Cost);
+            Assert.Equal(1u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+            Assert.True(File.Exists(tls.JournalPath));
+            var summary = Summary(result);
+            Assert.Equal(RepairOutcome.NeedsReboot, summary.Outcome);
+            Assert.Equal(2, summary.ExitCode);
+            Assert.Equal(new[] { tls.JournalPath }, summary.JournalPaths);
+            Assert.Contains(result.Warnings, w => w.StartsWith("Restart the computer"));
+
+            // Restorable: the journal puts the disable back.
+            var undo = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", tls.JournalPath);
+            Assert.Empty(undo.Errors);
+            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+        }
+
+        [Fact]
+        public void WhatIfListsEveryStepWithItsCostAndChangesNothing()
+        {
+            using var s = new SimulatedSession();
+            var alice = RepairPc.Healthy(s);
+            RepairPc.TlsOff(s);
+            RepairPc.AadError(s, alice, "CAA20002");
+            var before = TreeSnapshot.Take(s.Machine.RootFolder);
+
+            var result = s.Run("Repair-TeamsCaa20002 -WhatIf");
+
+            Assert.Null(result.Terminating);
+            var steps = result.Objects<TeamsRepairStep>().ToList();
+            Assert.Equal(new[] { RepairStepName.EvidenceCopy, RepairStepName.Tls, RepairStepName.CacheLight }, steps.Select(x => x.Step));
+            Assert.All(steps.Where(x => x.Step != RepairStepName.EvidenceCopy), x => Assert.Equal(RepairStepStatus.WhatIf, x.Status));
+            Assert.Contains("removes ", Step(result, RepairStepName.CacheLight).Cost);
+            Assert.Contains("keeps backgrounds", Step(result, RepairStepName.CacheLight).Cost);
+            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+            Assert.True(Directory.Exists(RepairPc.GpuCache(alice)));
+            Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
+            Assert.Equal(RepairOutcome.WhatIf, Summary(result).Outcome);
+        }
+
+        [Fact]
+        public void AClassicOnlyUserIsHandedToTheAdminWithNoChange()
+        {
+            using var s = new SimulatedSession();
+            var bob = RepairPc.ClassicOnly(s);
+            RepairPc.Healthy(s);
+            var before = TreeSnapshot.Take(s.Machine.RootFolder);
+
+            var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force");
+
+            var reinstall = Step(result, RepairStepName.Reinstall);
+            Assert.Equal(RepairStepStatus.NeedsAdmin, reinstall.Status);
+            Assert.Contains("-BootstrapperPath", reinstall.Detail);
+            Assert.Contains(reinstall.Before, b => b.StartsWith("Fail Teams.Client " + bob.UserName));
+            var summary = Summary(result);
+            Assert.True(RepairOutcome.NeedsAdmin == summary.Outcome, string.Join("\n", summary.ProblemsAfter));
+            Assert.Equal(3, summary.ExitCode);
+            Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
+        }
+
+        [Fact]
+        public void ABootstrapperOnTheWebIsRefusedBeforeAnythingRuns()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+
+            var web = s.Run("Repair-TeamsCaa20002 -Force -BootstrapperPath https://go.microsoft.com/fwlink/?linkid=2243204");
+            var missing = s.Run("Repair-TeamsCaa20002 -Force -BootstrapperPath $args[0]", Path.Combine(s.Machine.RootFolder, "none.exe"));
+            var msix = Path.Combine(s.Machine.RootFolder, "MSTeams-x64.msix");
+            File.WriteAllText(msix, "PK");
+            var notExe = s.Run("Repair-TeamsCaa20002 -Force -BootstrapperPath $args[0]", msix);
+
+            Assert.Equal("BootstrapperNotLocal," + Cmd, web.TerminatingErrorId);
+            Assert.Equal("BootstrapperNotFound," + Cmd, missing.TerminatingErrorId);
+            Assert.Equal("BootstrapperNotExecutable," + Cmd, notExe.TerminatingErrorId);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("bootstrapper", StringComparison.OrdinalIgnoreCase));
+        }
+
+        [Fact]
+        public void WithTheBootstrapperTheClassicOnlyUserGetsNewTeamsProvisionedAndSignsInNext()
+        {
+            using var s = new SimulatedSession();
+            var bob = RepairPc.ClassicOnly(s);
+            RepairPc.Healthy(s);
+            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
+            File.WriteAllText(bootstrapper, "MZ");
+            s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(0, "{\r\n  \"success\": true\r\n}\r\n"), "-p");
+
+            var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
+
+            var reinstall = Step(result, RepairStepName.Reinstall);
+            Assert.Equal(RepairStepStatus.Done, reinstall.Status);
+            Assert.Contains("exited 0, success true", reinstall.Detail);
+            Assert.Contains(s.Machine.CommandRunner.Calls, c => c.Contains("teamsbootstrapper.exe") && c.EndsWith("-p"));
+            Assert.Equal(RepairOutcome.NeedsUser, Summary(result).Outcome);
+        }
+
+        [Fact]
+        public void AFailingBootstrapperIsAFailedStepWithItsErrorCodeAndANotFixedRepair()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.ClassicOnly(s);
+            RepairPc.Healthy(s);
+            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
+            File.WriteAllText(bootstrapper, "MZ");
+            s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(1, "{ \"success\": false, \"errorCode\": \"0x80004001\" }"), "-p");
+
+            var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
+
+            var reinstall = Step(result, RepairStepName.Reinstall);
+            Assert.Equal(RepairStepStatus.Failed, reinstall.Status);
+            Assert.Contains("error 0x80004001", reinstall.Detail);
+            Assert.Equal("RepairStepFailed," + Cmd, Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Equal(RepairOutcome.NotFixed, Summary(result).Outcome);
+            Assert.Equal(1, Summary(result).ExitCode);
+        }
+
+        [Fact]
+        public void FindingsFromThePipelineAreRepairedWithoutASecondDiagnosis()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+            RepairPc.TlsOff(s);
+
+            var result = s.Run("Test-TeamsCaa20002 -CheckId Tls.* | Repair-TeamsCaa20002 -Force");
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(RepairStepStatus.Done, Step(result, RepairStepName.Tls).Status);
+            Assert.Equal(RepairOutcome.NeedsReboot, Summary(result).Outcome);
+        }
+
+        [Fact]
+        public void AsLineIsOneLineOfAtMost2048CharactersWithTheOutcomeAndExitCode()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+            RepairPc.TlsOff(s);
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force -As Line");
+
+            var line = Assert.IsType<string>(Assert.Single(result.Output).BaseObject);
+            Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", line);
+            Assert.Contains("Machine/Tls: Done", line);
+            Assert.True(line.Length <= 2048);
+            Assert.DoesNotContain("\n", line);
+        }
+
+        [Fact]
+        public void WithoutForceAHostThatCannotAskStopsBeforeAnyChange()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+            RepairPc.TlsOff(s);
+
+            var result = s.Run("Repair-TeamsCaa20002");
+
+            Assert.Equal("ConfirmationNeedsForce," + Cmd, result.TerminatingErrorId);
+            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+        }
+    }
+}
