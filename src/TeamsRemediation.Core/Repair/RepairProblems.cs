@@ -36,9 +36,9 @@ namespace TeamsRemediation.Repair
 
         public static bool ClientMissing(TeamsCaa20002Finding f) => f.CheckId == CheckIds.TeamsClient && IsProblem(f);
 
-        /// <summary>Evidence whose codes have this cause: a rung that fixes the cause runs these rows again after it.</summary>
-        public static bool EvidenceOf(TeamsCaa20002Finding f, params CodeCause[] causes) =>
-            IsEvidence(f) && IsProblem(f) && Codes(f).Any(c => causes.Contains(CodeCatalog.Explain(c).Cause));
+        /// <summary>The causes of an evidence row's codes that a step on this PC can repair (not the user's or the tenant's, not unknown).</summary>
+        public static IReadOnlyList<CodeCause> FixableCauses(TeamsCaa20002Finding f) => Codes(f).Select(CodeCatalog.Explain)
+            .Where(c => !c.IsOutsideThePc && c.Cause != CodeCause.Unknown).Select(c => c.Cause).Distinct().ToList();
 
         /// <summary>"Fail Tls.Schannel CONTOSO\alice: ..." for Before, After and the summary.</summary>
         public static string Describe(TeamsCaa20002Finding f) =>

@@ -63,6 +63,22 @@ namespace TeamsRemediation.Repair
 
         public List<string> JournalPaths { get; } = new List<string>();
 
+        /// <summary>The causes a step of this run has repaired so far.</summary>
+        public HashSet<CodeCause> Addressed { get; } = new HashSet<CodeCause>();
+
+        /// <summary>
+        /// Records that a step repaired these causes, and returns the user's evidence rows whose every cause the PC can fix has now
+        /// been repaired: only those are read again, so evidence of a cause nobody repaired is never cleared by another step.
+        /// </summary>
+        public List<TeamsCaa20002Finding> EvidenceAddressed(IEnumerable<CodeCause> causes, TargetUser? user)
+        {
+            Addressed.UnionWith(causes);
+            var users = user != null ? new[] { user } : Users.ToArray();
+            return users.SelectMany(u => Matching(f => RepairProblems.IsEvidence(f) && RepairProblems.IsProblem(f), u))
+                .Where(f => RepairProblems.FixableCauses(f).Count > 0 && RepairProblems.FixableCauses(f).All(Addressed.Contains))
+                .ToList();
+        }
+
         /// <summary>The steps so far, in order.</summary>
         public List<TeamsRepairStep> Steps { get; } = new List<TeamsRepairStep>();
 

@@ -19,7 +19,8 @@ namespace TeamsRemediation.Repair.Rungs
     /// </summary>
     internal sealed class CacheRung : IRepairRung
     {
-        private static readonly CodeCause[] StaleCauses = { CodeCause.Request, CodeCause.Account, CodeCause.Broker };
+        /// <summary>A stale cache is a known cause of invalid_request and account errors; a damaged broker (CAA50021) is not the cache's.</summary>
+        private static readonly CodeCause[] StaleCauses = { CodeCause.Request, CodeCause.Account };
 
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
@@ -35,14 +36,13 @@ namespace TeamsRemediation.Repair.Rungs
 
         private static TeamsRepairStep RunFor(RepairRun run, TargetUser user, List<TeamsCaa20002Finding> calling)
         {
-            var evidence = run.Matching(f => RepairProblems.EvidenceOf(f, StaleCauses), user);
             var lastLight = LightClears.Latest(user);
             var full = false;
             if (lastLight.HasValue)
             {
                 // Errors from before the last light clear say nothing about it; one logged since says it did not help.
                 var probe = run.Step(RepairRung.Cache, RepairStepName.CacheLight, user, string.Empty, calling);
-                run.Recheck(probe, calling.Concat(evidence), lastLight.Value, user);
+                run.Recheck(probe, calling.Concat(run.EvidenceAddressed(StaleCauses, user)), lastLight.Value, user);
                 full = run.Matching(RepairProblems.StaleCache, user).Count > 0;
                 if (!full)
                 {
@@ -52,7 +52,6 @@ namespace TeamsRemediation.Repair.Rungs
                 }
 
                 calling = run.Matching(RepairProblems.StaleCache, user);
-                evidence = run.Matching(f => RepairProblems.EvidenceOf(f, StaleCauses), user);
             }
 
             var installations = new TeamsInventory(run.Machine, run.Host.Verbose).Find(user, TeamsClientSelection.Installed, measureCache: false);
@@ -108,7 +107,7 @@ namespace TeamsRemediation.Repair.Rungs
                 + string.Join(", ", r.Failed.Take(3)) : string.Empty))), journal));
             if (status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling.Concat(evidence), start, user);
+                run.Recheck(step, calling.Concat(run.EvidenceAddressed(StaleCauses, user)), start, user);
             }
 
             return step;

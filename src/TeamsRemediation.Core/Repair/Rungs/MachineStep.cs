@@ -18,7 +18,6 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            var evidence = run.Users.SelectMany(u => run.Matching(f => RepairProblems.EvidenceOf(f, evidenceCauses), u)).ToList();
             var step = run.Step(RepairRung.Machine, name, null, action, calling);
             step.Cost = "no cost to the users";
             var services = run.Services.Machine;
@@ -50,7 +49,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
             else if (outcome.Status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling.Concat(evidence), start);
+                run.Recheck(step, calling.Concat(run.EvidenceAddressed(evidenceCauses, null)), start);
             }
 
             yield return step;

@@ -22,7 +22,6 @@ namespace TeamsRemediation.Repair.Rungs
             }
 
             var calling = machineRows.Concat(userRows).ToList();
-            var evidence = run.Users.SelectMany(u => run.Matching(f => RepairProblems.EvidenceOf(f, CodeCause.Tls), u)).ToList();
             var users = run.Users.Where(u => userRows.Any(f => f.UserSid.Equals(u.Sid, StringComparison.OrdinalIgnoreCase))).ToList();
             var machineScope = machineRows.Count > 0;
             var step = run.Step(RepairRung.Machine, RepairStepName.Tls, null, "Turn TLS 1.2 back on where it was switched off (Enable-Tls12"
@@ -84,7 +83,11 @@ namespace TeamsRemediation.Repair.Rungs
                 run.HandOver(row, FindingOwner.TenantAdmin);
             }
 
-            run.Recheck(step, calling.Concat(evidence).Where(f => f.CheckId != CheckIds.NetworkEndpoint), start);
+            if (step.Status == RepairStepStatus.Done)
+            {
+                run.Recheck(step, calling.Concat(run.EvidenceAddressed(new[] { CodeCause.Tls }, null)), start);
+            }
+
             yield return step;
         }
     }

@@ -81,8 +81,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
             else if (outcome.Status == RepairStepStatus.Done)
             {
-                var evidence = run.Matching(f => RepairProblems.EvidenceOf(f, EvidenceCauses), user);
-                run.Recheck(step, calling.Concat(evidence), start, user);
+                run.Recheck(step, calling.Concat(run.EvidenceAddressed(EvidenceCauses, user)), start, user);
             }
 
             return step;

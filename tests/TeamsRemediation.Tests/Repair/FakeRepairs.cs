@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TeamsRemediation.Account;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Repair.Ports;
+using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Tests.Repair
+{
+    /// <summary>
+    /// Rung services for the ladder's tests that really change the simulated PC the way the real ones change Windows (the
+    /// evidence is copied for real, a WAM override really removed), and note each call in order.
+    /// </summary>
+    internal sealed class FakeRepairs : IEvidenceCopier, IAdminPack, IMachineRepairs, IUserRepairs
+    {
+        private readonly SimulatedMachine machine;
+
+        public FakeRepairs(SimulatedMachine machine)
+        {
+            this.machine = machine;
+            ReportFolder = Path.Combine(machine.ProgramDataPath, "TeamsRemediation", "Reports", Guid.NewGuid().ToString("N"));
+        }
+
+        public List<string> Calls { get; } = new List<string>();
+
+        public string ReportFolder { get; }
+
+        /// <summary>What the evidence copy saw of each user's cache when it ran: "path: exists".</summary>
+        public List<string> CacheSeenAtCopy { get; } = new List<string>();
+
+        public RepairStepStatus ClockAnswer { get; set; } = RepairStepStatus.Done;
+
+        public string Describe(IReadOnlyList<TargetUser> users, TimeSpan since) => "the Teams logs of " + string.Join(", ", users.Select(u => u.UserName));
+
+        public RungOutcome Copy(IReadOnlyList<TargetUser> users, TimeSpan since)
+        {
+            Calls.Add("Evidence");
+            foreach (var user in users)
+            {
+                var logs = TeamsLayout.NewLogFolder(user.ProfilePath);
+                var gpu = Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw", "GPUCache");
+                CacheSeenAtCopy.Add(gpu + ": " + Directory.Exists(gpu) + " " + (Directory.Exists(gpu) ? Directory.GetFiles(gpu).Length : 0));
+                if (Directory.Exists(logs))
+                {
+                    var into = Directory.CreateDirectory(Path.Combine(ReportFolder, user.Sid, "Logs")).FullName;
+                    foreach (var file in Directory.GetFiles(logs))
+                    {
+                        File.Copy(file, Path.Combine(into, Path.GetFileName(file)));
+                    }
+                }
+            }
+
+            return new RungOutcome(RepairStepStatus.Done, "copied", reportPath: ReportFolder);
+        }
+
+        public bool NothingThePcCanFix(IReadOnlyList<TeamsCaa20002Finding> findings)
+        {
+            var problems = findings.Where(f => f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning && f.Remedy.Length > 0
+                && f.Owner != FindingOwner.Network).ToList();
+            return problems.Count > 0 && problems.All(f => f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin);
+        }
+
+        public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
+        {
+            Calls.Add("AdminPack");
+            var folder = Directory.CreateDirectory(reportFolder ?? ReportFolder).FullName;
+            var pack = Path.Combine(folder, "AdminPack.txt");
+            File.WriteAllLines(pack, findings.Select(f => f.CheckId + " " + f.Summary));
+            return new RungOutcome(RepairStepStatus.Done, "Admin pack: " + pack, reportPath: folder);
+        }
+
+        public RungOutcome ResyncClock()
+        {
+            Calls.Add("Clock");
+            if (ClockAnswer == RepairStepStatus.Done)
+            {
+                machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
+            }
+
+            return new RungOutcome(ClockAnswer, ClockAnswer == RepairStepStatus.Done ? "resynced" : "the time source is set by policy");
+        }
+
+        public RungOutcome FlushDns()
+        {
+            Calls.Add("Dns");
+            machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.Ok, "TLS 1.2 works (HTTP 200).");
+            return new RungOutcome(RepairStepStatus.Done, "flushed");
+        }
+
+        public RungOutcome ResetAccount(TargetUser user)
+        {
+            Calls.Add("Account " + user.UserName);
+            var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + AccountLayout.IdentityKeyPath);
+            if (machine.SimulatedRegistry.GetValue(key, "DisableAADWAM") != null)
+            {
+                machine.SimulatedRegistry.DeleteValue(key, "DisableAADWAM");
+            }
+
+            machine.SimulatedRegistry.CreateKey(new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid
+                + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy"));
+            return new RungOutcome(RepairStepStatus.Done, "reset", Path.Combine(machine.ProgramDataPath, "journal.xml"));
+        }
+
+        public RungOutcome RepairBroker(TargetUser user)
+        {
+            Calls.Add("Broker " + user.UserName);
+            return new RungOutcome(RepairStepStatus.Done, "broker accounts emptied", rebootRequired: true);
+        }
+
+        public RungOutcome ResetApp(TargetUser user)
+        {
+            Calls.Add("App " + user.UserName);
+            return new RungOutcome(RepairStepStatus.Done, "reset");
+        }
+    }
+}
