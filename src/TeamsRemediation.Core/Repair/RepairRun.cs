@@ -84,7 +84,8 @@ namespace TeamsRemediation.Repair
 
         /// <summary>True when a step of one of these names ran for the user and changed, or tried to change, something.</summary>
         public bool Tried(TargetUser user, params RepairStepName[] names) => Steps.Any(s => names.Contains(s.Step)
-            && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase) && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
+            && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)
+            && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
 
         public IReadOnlyList<TeamsCaa20002Finding> Problems => findings.Where(RepairProblems.IsProblem).ToList();
 
@@ -94,7 +95,8 @@ namespace TeamsRemediation.Repair
             .ToList();
 
         /// <summary>A step result stamped for this PC and user, with the findings that called for it.</summary>
-        public TeamsRepairStep Step(RepairRung rung, RepairStepName name, TargetUser? user, string action, IEnumerable<TeamsCaa20002Finding> calling) =>
+        public TeamsRepairStep Step(RepairRung rung, RepairStepName name, TargetUser? user, string action,
+            IEnumerable<TeamsCaa20002Finding> calling) =>
             new TeamsRepairStep
             {
                 ComputerName = Machine.ComputerName,
@@ -125,7 +127,8 @@ namespace TeamsRemediation.Repair
 
             WhatIf |= consent == Consent.WhatIf;
             Finish(step, consent == Consent.WhatIf ? RepairStepStatus.WhatIf : RepairStepStatus.Skipped,
-                (consent == Consent.WhatIf ? "What if: " : "Declined: ") + step.Action + (step.Cost.Length > 0 ? "; " + step.Cost : string.Empty) + ".");
+                (consent == Consent.WhatIf ? "What if: " : "Declined: ") + step.Action
+                + (step.Cost.Length > 0 ? "; " + step.Cost : string.Empty) + ".");
             return false;
         }
 

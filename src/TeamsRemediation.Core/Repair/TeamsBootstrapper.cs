@@ -15,7 +15,8 @@ namespace TeamsRemediation.Repair
     {
         public const string ProvisionArgument = "-p";
 
-        private static readonly Regex Success = new Regex("\"success\"\\s*:\\s*(true|false)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex Success = new Regex("\"success\"\\s*:\\s*(true|false)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex ErrorCode = new Regex("\"errorCode\"\\s*:\\s*\"(0x[0-9A-Fa-f]{1,8})\"", RegexOptions.CultureInvariant);
 
         /// <summary>The reason the path cannot be run, or null when it is a local .exe file that exists.</summary>
@@ -36,7 +37,7 @@ namespace TeamsRemediation.Repair
                 : ModuleErrors.BootstrapperNotExecutable(path);
         }
 
-        /// <summary>Runs the provisioning; true when the bootstrapper exited 0 and said success. <paramref name="detail"/> says what it answered.</summary>
+        /// <summary>Runs the provisioning; true when the bootstrapper exited 0 and said success; <paramref name="detail"/> is its answer.</summary>
         public static bool Provision(ICommandRunner commands, string path, TimeSpan timeout, out string detail)
         {
             var result = commands.Run(path, ProvisionArgument, timeout);

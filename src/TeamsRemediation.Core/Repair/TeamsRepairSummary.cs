@@ -1,6 +1,8 @@
 namespace TeamsRemediation
 {
-    /// <summary>How a repair ended, for the whole PC. The shipped scripts turn it into an exit code (see <see cref="TeamsRepairSummary.ExitCode"/>).</summary>
+    /// <summary>
+    /// How a repair ended, for the whole PC. The shipped scripts turn it into an exit code (see <see cref="TeamsRepairSummary.ExitCode"/>).
+    /// </summary>
     public enum RepairOutcome
     {
         /// <summary>Something failed before and every check of it passes now. Exit code 0.</summary>
@@ -15,7 +17,7 @@ namespace TeamsRemediation
         /// <summary>The problems the PC could fix are still there. Exit code 1.</summary>
         NotFixed,
 
-        /// <summary>A repair was made that Windows reads only at startup (TLS, the broker's accounts): restart, then check again. Exit code 2.</summary>
+        /// <summary>A repair was made that Windows reads only at startup (TLS, the broker's accounts): restart, check again. Exit code 2.</summary>
         NeedsReboot,
 
         /// <summary>What is left is the tenant admin's (or the PC's manager's) to fix: see the admin pack. Exit code 3.</summary>

@@ -34,7 +34,8 @@ namespace TeamsRemediation.Tests.Repair
 
         public RepairStepStatus ClockAnswer { get; set; } = RepairStepStatus.Done;
 
-        public string Describe(IReadOnlyList<TargetUser> users, TimeSpan since) => "the Teams logs of " + string.Join(", ", users.Select(u => u.UserName));
+        public string Describe(IReadOnlyList<TargetUser> users, TimeSpan since) =>
+            "the Teams logs of " + string.Join(", ", users.Select(u => u.UserName));
 
         public RungOutcome Copy(IReadOnlyList<TargetUser> users, TimeSpan since)
         {

@@ -62,7 +62,8 @@ namespace TeamsRemediation.Tests.Repair
             using var s = new SimulatedSession();
             var alice = RepairPc.Healthy(s);
             RepairPc.AadError(s, alice, "CAA20002");
-            var log = Directory.GetFiles(Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages"), "MSTeams_*.log", SearchOption.AllDirectories)
+            var log = Directory.GetFiles(Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages"), "MSTeams_*.log",
+                    SearchOption.AllDirectories)
                 .Single();
 
             var l = new LadderScenario(s);
@@ -249,7 +250,8 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal(RepairStepStatus.NeedsAdmin, l.Step(RepairStepName.Reinstall).Status);
             Assert.Equal(RepairOutcome.NeedsAdmin, l.Summary.Outcome);
             Assert.DoesNotContain(l.Steps, x => x.Status == RepairStepStatus.Done && x.Step != RepairStepName.EvidenceCopy);
-            Assert.Equal(before.Where(e => !e.Key.Contains("Reports")), TreeSnapshot.Take(s.Machine.RootFolder).Where(e => !e.Key.Contains("Reports")));
+            Assert.Equal(before.Where(e => !e.Key.Contains("Reports")),
+                TreeSnapshot.Take(s.Machine.RootFolder).Where(e => !e.Key.Contains("Reports")));
         }
 
         [Fact]

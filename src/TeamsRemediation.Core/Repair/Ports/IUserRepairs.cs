@@ -2,13 +2,15 @@ using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Repair.Ports
 {
-    /// <summary>Rungs 4 and 6 per user, run in the user's own session: the non-destructive account reset and the opt-in broker and app resets.</summary>
+    /// <summary>
+    /// Rungs 4 and 6 per user, run in the user's own session: the non-destructive account reset and the opt-in broker and app resets.
+    /// </summary>
     public interface IUserRepairs
     {
         /// <summary>WAM overrides, broker registration, WAM sign-out for Teams, cached credentials.</summary>
         RungOutcome ResetAccount(TargetUser user);
 
-        /// <summary>Microsoft's CAA50021 repair: empties the broker's and CloudExperienceHost's TokenBroker\Accounts, backed up; restart flagged.</summary>
+        /// <summary>Microsoft's CAA50021 repair: the broker's and CloudExperienceHost's TokenBroker\Accounts emptied, backed up; restart.</summary>
         RungOutcome RepairBroker(TargetUser user);
 
         /// <summary>Reset-AppxPackage of new Teams for the user (personal settings of the app are lost).</summary>

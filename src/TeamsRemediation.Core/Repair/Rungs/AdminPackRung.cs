@@ -17,8 +17,8 @@ namespace TeamsRemediation.Repair.Rungs
                 {
                     yield return RepairRun.Finish(
                         run.Step(RepairRung.NothingThePcCanFix, RepairStepName.AdminPack, null, "Write the admin pack", outside),
-                        RepairStepStatus.Unavailable, "This build has no admin pack; the problems owned by the user or the tenant admin are listed in "
-                            + "Before.");
+                        RepairStepStatus.Unavailable,
+                        "This build has no admin pack; the problems owned by the user or the tenant admin are listed in Before.");
                 }
 
                 yield break;

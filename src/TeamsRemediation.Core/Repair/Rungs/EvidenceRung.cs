@@ -8,7 +8,8 @@ namespace TeamsRemediation.Repair.Rungs
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
             var step = run.Step(RepairRung.Evidence, RepairStepName.EvidenceCopy, null,
-                "Copy the users' Teams logs, the newest collected WebLogs zip and the event 1098 records into this run's report folder", run.Problems);
+                "Copy the users' Teams logs, the newest collected WebLogs zip and the event 1098 records into this run's report folder",
+                run.Problems);
             step.Cost = "changes nothing for the users";
             var copier = run.Services.Evidence;
             if (copier == null)

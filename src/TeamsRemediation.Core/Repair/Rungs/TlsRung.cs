@@ -9,7 +9,7 @@ using TeamsRemediation.Tls;
 
 namespace TeamsRemediation.Repair.Rungs
 {
-    /// <summary>Rung 3: TLS 1.2 switched off is turned back on through Enable-Tls12's service; the restart it needs is carried into the result.</summary>
+    /// <summary>Rung 3: TLS 1.2 switched off is turned back on through Enable-Tls12's service; the restart it needs is carried along.</summary>
     internal sealed class TlsRung : IRepairRung
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
@@ -45,8 +45,9 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (machineScope && !run.Machine.Users.GetCurrentIdentity().IsElevated)
             {
-                yield return RepairRun.Finish(step, RepairStepStatus.Failed, "TLS 1.2 is off in HKEY_LOCAL_MACHINE, which needs administrator rights: "
-                    + "run Repair-TeamsCaa20002 elevated or as SYSTEM. Nothing was changed.");
+                yield return RepairRun.Finish(step, RepairStepStatus.Failed,
+                    "TLS 1.2 is off in HKEY_LOCAL_MACHINE, which needs administrator rights: run Repair-TeamsCaa20002 elevated or as SYSTEM. "
+                    + "Nothing was changed.");
                 yield break;
             }
 
