@@ -14,7 +14,8 @@ if (@($findings | Where-Object { $_.CheckId -like 'Tls.*' -and $_.Status -eq 'Fa
 }
 
 $cache = @($findings | Where-Object { $_.CheckId -eq 'Teams.Cache' -and $_.Status -in 'Fail', 'Warning' -and $_.UserSid })
-$users = [string[]]@([System.Collections.Generic.HashSet[string]]@($cache.UserSid))
+# With no cache finding, $cache.UserSid is $null and @($null) becomes @('') in the set: keep only real SIDs.
+$users = [string[]]@([System.Collections.Generic.HashSet[string]]@($cache.UserSid | Where-Object { $_ }))
 if ($users.Count -gt 0) {
     $partial = @(Clear-TeamsCache -UserSid $users -Force -Backup -ErrorAction Stop | Where-Object Status -eq 'PartiallyCleared')
     if ($partial.Count -gt 0) { throw "Teams cache only partly cleared for: $(@($partial.User) -join ', ')" }

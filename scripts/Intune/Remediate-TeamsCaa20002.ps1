@@ -39,7 +39,9 @@ if ($wamUsers.Count -gt 0) {
     $done.Add("WAM overrides: $(@($steps | Where-Object { $_.Step -eq 'WamOverrides' -and $_.Status -eq 'Done' }).Count) user(s)")
 }
 
-$summary = "CAA20002 remediation on $env:COMPUTERNAME: " + $(if ($done.Count) { $done -join '; ' } else { 'nothing a machine account can repair' })
+# The computer name as the module reports it (the detection line shows the same); "$env:COMPUTERNAME: " would read a
+# variable named "env:COMPUTERNAME:" and print nothing.
+$summary = "CAA20002 remediation on $($findings[0].ComputerName): " + $(if ($done.Count) { $done -join '; ' } else { 'nothing a machine account can repair' })
 if ($failed.Count) { $summary += " | FAILED: " + ($failed -join '; ') }
 $summary
 if ($failed.Count) { exit 1 }

@@ -73,6 +73,24 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>
+        /// Records an answer that also changes the simulated PC when the command runs to the end, as the real command changes the
+        /// real one (w32tm /resync sets the clock, ipconfig /flushdns empties the resolver cache).
+        /// </summary>
+        public void RecordWithEffect(string program, CommandResult result, string argumentsPattern, Action effect)
+        {
+            if (effect is null)
+            {
+                throw new ArgumentNullException(nameof(effect));
+            }
+
+            var pattern = new Regex(argumentsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            lock (gate)
+            {
+                recordings.Insert(0, new Recording(Normalize(program), pattern.IsMatch, result, TimeSpan.Zero) { Effect = effect });
+            }
+        }
+
         public CommandResult Run(string fileName, string arguments, TimeSpan timeout)
         {
             Recording? match;
@@ -99,6 +117,7 @@ namespace TeamsRemediation.Simulation
                 System.Threading.Thread.Sleep(match.Takes);
             }
 
+            match.Effect?.Invoke();
             return match.OutputBytes == null
                 ? match.Result
                 : CommandResult.Completed(match.Result.ExitCode, Decoder.Decode(match.OutputBytes, match.OutputBytes.Length));
@@ -127,6 +146,9 @@ namespace TeamsRemediation.Simulation
             public CommandResult Result { get; }
 
             public TimeSpan Takes { get; }
+
+            /// <summary>What running it changes on the simulated PC.</summary>
+            public Action? Effect { get; set; }
 
             /// <summary>What the program writes as bytes, when the recording is of bytes rather than text.</summary>
             public byte[]? OutputBytes { get; set; }

@@ -25,6 +25,13 @@ namespace TeamsRemediation.Simulation
             SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
             Network = SimulatedNetwork;
             SimulatedEvents = new SimulatedEventSource(SimulatedClock);
+
+            // The two machine repairs, as Windows answers them as an administrator: the clock takes the servers' time, the
+            // resolver cache forgets its failed lookups. A scenario records other answers over these.
+            CommandRunner.RecordWithEffect("w32tm", CommandResult.Completed(0, "Sending resync command to local computer\r\n"
+                + "The command completed successfully.\r\n"), "^/resync$", () => SimulatedNetwork.ServerClockOffset = TimeSpan.Zero);
+            CommandRunner.RecordWithEffect("ipconfig", CommandResult.Completed(0, "\r\nWindows IP Configuration\r\n\r\n"
+                + "Successfully flushed the DNS Resolver Cache.\r\n"), "^/flushdns$", SimulatedNetwork.FlushResolverCache);
         }
 
         public string RootFolder { get; }

@@ -18,6 +18,7 @@ namespace TeamsRemediation.Simulation
         private readonly Dictionary<string, Func<ProbeEndpoint, EndpointProbeResult>> declared = new Dictionary<string, Func<ProbeEndpoint,
             EndpointProbeResult>>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> hanging = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> cachedFailures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<ProbeEndpoint> probed = new List<ProbeEndpoint>();
         private readonly IClock clock;
 
@@ -37,6 +38,27 @@ namespace TeamsRemediation.Simulation
                 declared[host] = e => new EndpointProbeResult(e, outcome,
                     detail) { TlsHandshakeSucceeded = outcome == ProbeOutcome.Ok || outcome == ProbeOutcome.HtmlInsteadOfService
                         && detail.IndexOf("proxy", StringComparison.OrdinalIgnoreCase) < 0 };
+            }
+        }
+
+        /// <summary>
+        /// The DNS client cached a failed lookup of this host (the name was briefly missing, the answer was negative): the host does not
+        /// resolve until <see cref="FlushResolverCache"/>, whatever is declared for it.
+        /// </summary>
+        public void CacheFailedLookup(string host)
+        {
+            lock (gate)
+            {
+                cachedFailures.Add(host);
+            }
+        }
+
+        /// <summary>What ipconfig /flushdns does to the simulated PC: cached failed lookups are forgotten.</summary>
+        public void FlushResolverCache()
+        {
+            lock (gate)
+            {
+                cachedFailures.Clear();
             }
         }
 
@@ -74,11 +96,19 @@ namespace TeamsRemediation.Simulation
         {
             Func<ProbeEndpoint, EndpointProbeResult>? answer;
             bool hangs;
+            bool cachedFailure;
             lock (gate)
             {
                 probed.Add(endpoint);
                 declared.TryGetValue(endpoint.Host, out answer);
                 hangs = hanging.Contains(endpoint.Host);
+                cachedFailure = cachedFailures.Contains(endpoint.Host);
+            }
+
+            if (cachedFailure)
+            {
+                return new EndpointProbeResult(endpoint, ProbeOutcome.NameNotResolved, endpoint.Host + " did not resolve (the DNS client's "
+                    + "cached answer).") { Stage = "dns", Proxy = proxy == null || proxy.Bypasses(endpoint.Host) ? string.Empty : proxy.Authority };
             }
 
             if (hangs)

@@ -36,5 +36,22 @@ namespace TeamsRemediation.Account
 
         /// <summary>The token broker's data of the user with this profile.</summary>
         public static string BrokerFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", BrokerPackageFamily);
+
+        /// <summary>Windows' sign-in experience, whose token broker accounts Microsoft's CAA50021 repair also empties.</summary>
+        public const string CloudExperienceHostPackageFamily = "Microsoft.Windows.CloudExperienceHost_cw5n1h2txyewy";
+
+        /// <summary>
+        /// The two packages whose AC\TokenBroker\Accounts Microsoft's broker repair empties (SupportArticles-docs, "Microsoft 365 Apps
+        /// activation error 0xCAA50021" and the 0x80070005 page: delete the files of both folders, then restart the device).
+        /// </summary>
+        public static readonly IReadOnlyList<string> TokenBrokerAccountPackages =
+            new[] { BrokerPackageFamily, CloudExperienceHostPackageFamily };
+
+        /// <summary>%LOCALAPPDATA%\Packages\&lt;family&gt;\AC\TokenBroker\Accounts of the user with this profile.</summary>
+        public static string TokenBrokerAccountsFolder(string profilePath, string packageFamily) =>
+            Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", packageFamily, "AC", "TokenBroker", "Accounts");
+
+        /// <summary>One run's backup of the broker repair: &lt;backups&gt;\TokenBrokerAccounts-&lt;time&gt;\&lt;family&gt;\&lt;file&gt;.</summary>
+        public const string TokenBrokerAccountsBackupPrefix = "TokenBrokerAccounts-";
     }
 }

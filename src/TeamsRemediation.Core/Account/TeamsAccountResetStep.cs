@@ -21,6 +21,15 @@ namespace TeamsRemediation
         /// <summary>The user's Microsoft.AAD.BrokerPlugin package data moved aside (-ClearBrokerState).</summary>
         BrokerState,
 
+        /// <summary>
+        /// Microsoft's CAA50021 broker repair (-ClearTokenBrokerAccounts): the files of AC\TokenBroker\Accounts of the broker plugin and of
+        /// CloudExperienceHost moved into the user's backup folder (journaled); Windows must restart.
+        /// </summary>
+        TokenBrokerAccounts,
+
+        /// <summary>New Teams (MSTeams) reset with Reset-AppxPackage for the user (-ResetTeamsApp); not restorable.</summary>
+        TeamsApp,
+
         /// <summary>What the user does next; with -Restart, Teams started again.</summary>
         NextAction,
     }
@@ -67,6 +76,15 @@ namespace TeamsRemediation
 
         /// <summary>Where what was removed can be restored from: the journal for registry values, the backup folder for broker data.</summary>
         public string BackupPath { get; internal set; } = string.Empty;
+
+        /// <summary>The account that ran the step: this run's own, or the user's when it ran in the user's session through a one-shot task.</summary>
+        public string RanAs { get; internal set; } = string.Empty;
+
+        /// <summary>The Windows session the step ran in (0: the services' session, where SYSTEM runs).</summary>
+        public int SessionId { get; internal set; }
+
+        /// <summary>Windows must restart before the change takes effect (the token broker reads its accounts at sign-in).</summary>
+        public bool RestartRequired { get; internal set; }
 
         public override string ToString() => User + " " + Step + ": " + Status;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TeamsRemediation.Account.Steps;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
@@ -28,6 +29,8 @@ namespace TeamsRemediation.Account
             new CredentialsStep(),
             new WamOverridesStep(),
             new BrokerStateStep(),
+            new TokenBrokerAccountsStep(),
+            new TeamsAppStep(),
             new NextActionStep(),
         };
 
@@ -77,7 +80,7 @@ namespace TeamsRemediation.Account
         public IEnumerable<TeamsAccountResetStep> Reset(TargetUser user)
         {
             var run = new AccountResetRun(machine, host, Journal, options, scripts, user);
-            foreach (var step in Ladder)
+            foreach (var step in Ladder.Where(s => options.Steps.Count == 0 || options.Steps.Contains(s.Name)))
             {
                 yield return step.Run(run);
             }

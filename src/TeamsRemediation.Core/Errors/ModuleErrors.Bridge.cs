@@ -95,5 +95,13 @@ namespace TeamsRemediation.Errors
             "Allow the module's folder " + moduleFolder + " (its signed TeamsRemediation.dll and TeamsRemediation.Core.dll) in the AppLocker or WDAC "
                 + "policy, or sign the module with a publisher the policy trusts.",
             user);
+
+        public static ModuleError UserSessionResultRejected(string user, int sessionId, string why) => new ModuleError(
+            "UserSessionResultRejected",
+            ModuleErrorCategory.InvalidData,
+            "What the session " + sessionId + " of " + user + " returned was not used: " + why + ". Its steps are reported as Failed.",
+            "Run it again; if this repeats, check that every session loads the same installed TeamsRemediation (one version, one path) and "
+                + "look in the machine log for what else writes to %ProgramData%\\TeamsRemediation\\UserBridge.",
+            user);
     }
 }

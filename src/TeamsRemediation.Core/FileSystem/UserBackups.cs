@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO;
+using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.FileSystem
@@ -11,5 +13,18 @@ namespace TeamsRemediation.FileSystem
     public static class UserBackups
     {
         public static string Root(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
+
+        /// <summary>&lt;folder&gt;\&lt;name&gt;-&lt;UTC time&gt;, with -2, -3 ... when a run in the same second took it already.</summary>
+        public static string UniquePath(IMachine machine, string folder, string name)
+        {
+            var stamp = machine.Clock.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var path = Path.Combine(folder, name + "-" + stamp);
+            for (var n = 2; Directory.Exists(path) || File.Exists(path); n++)
+            {
+                path = Path.Combine(folder, name + "-" + stamp + "-" + n);
+            }
+
+            return path;
+        }
     }
 }

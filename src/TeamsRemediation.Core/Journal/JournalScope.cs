@@ -38,7 +38,10 @@ namespace TeamsRemediation.Journal
                 case ResetWorkAccount:
                     return "Reset-TeamsWorkAccount removes only DisableAADWAM, DisableADALatopWAMOverride and EnableADAL under HKU\\<SID>\\"
                         + AccountLayout.IdentityKeyPath + " and moves only that user's " + AccountLayout.BrokerPackageFamily
-                        + " folder into the user's own TeamsRemediation\\Backups";
+                        + " folder into the user's own TeamsRemediation\\Backups, and moves only the items of that user's "
+                        + "AC\\TokenBroker\\Accounts of "
+                        + string.Join(" and ", AccountLayout.TokenBrokerAccountPackages) + " into " + AccountLayout.TokenBrokerAccountsBackupPrefix
+                        + "<time>\\<package> there, under the same name";
                 case ClearCache:
                     return "Clear-TeamsCache moves only items of one user's Teams cache into the backup folder that holds the journal, "
                         + "at the same place below its Cache folder, and back into that same user's cache";
@@ -64,8 +67,8 @@ namespace TeamsRemediation.Journal
                 case EnableTls12:
                     return entry.Kind == JournalEntryKind.RegistryValue && IsTlsValue(entry, profiles, out userSid);
                 case ResetWorkAccount:
-                    return entry.Kind == JournalEntryKind.RegistryValue ? IsWamOverride(entry, profiles, out userSid) : IsBrokerMove(entry,
-                        profiles, out userSid);
+                    return entry.Kind == JournalEntryKind.RegistryValue ? IsWamOverride(entry, profiles, out userSid)
+                        : IsBrokerMove(entry, profiles, out userSid) || IsTokenBrokerAccountMove(entry, profiles, out userSid);
                 case ClearCache:
                     return entry.Kind == JournalEntryKind.Move && IsCacheMove(entry, journalPath, profiles, out userSid);
                 default:
@@ -119,6 +122,30 @@ namespace TeamsRemediation.Journal
                 PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.ProfilePath))
                 && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.ProfilePath))
                 && Path.GetFileName(entry.BackupPath).StartsWith(AccountLayout.BrokerPackageFamily + "-", StringComparison.OrdinalIgnoreCase));
+            userSid = owner?.Sid;
+            return owner != null;
+        }
+
+        /// <summary>
+        /// An item of a user's AC\TokenBroker\Accounts (broker plugin or CloudExperienceHost) moved, under its own name, into
+        /// &lt;that user's backups&gt;\TokenBrokerAccounts-&lt;time&gt;\&lt;the same package family&gt;.
+        /// </summary>
+        private static bool IsTokenBrokerAccountMove(JournalEntry entry, IReadOnlyList<UserProfile> profiles, out string? userSid)
+        {
+            userSid = null;
+            var familyFolder = Path.GetDirectoryName(entry.BackupPath) ?? string.Empty;
+            var runFolder = Path.GetDirectoryName(familyFolder) ?? string.Empty;
+            if (!Path.GetFileName(entry.BackupPath).Equals(Path.GetFileName(entry.OriginalPath), StringComparison.OrdinalIgnoreCase)
+                || !Path.GetFileName(runFolder).StartsWith(AccountLayout.TokenBrokerAccountsBackupPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var owner = profiles.FirstOrDefault(p => AccountLayout.TokenBrokerAccountPackages.Any(family =>
+                PathScope.IsSame(Path.GetDirectoryName(entry.OriginalPath) ?? string.Empty,
+                    AccountLayout.TokenBrokerAccountsFolder(p.ProfilePath, family))
+                && Path.GetFileName(familyFolder).Equals(family, StringComparison.OrdinalIgnoreCase)
+                && PathScope.IsSame(Path.GetDirectoryName(runFolder) ?? string.Empty, UserBackups.Root(p.ProfilePath))));
             userSid = owner?.Sid;
             return owner != null;
         }

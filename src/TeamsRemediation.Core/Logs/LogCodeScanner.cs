@@ -121,29 +121,18 @@ namespace TeamsRemediation.Logs
             var b = buffer;
             var lineFloor = 0;
             stampFloor = 0;
-            for (var i = 1; i < end; i += 2)
+            var from = 0;
+            while (true)
             {
-                if ((b[i] | 0x20) != 'a')
+                var pair = NextPair(b, from, end);
+                if (pair < 0)
                 {
-                    continue;
-                }
-
-                int pair;
-                if ((b[i - 1] | 0x20) == 'a')
-                {
-                    pair = i - 1;
-                }
-                else if (i + 1 < end && (b[i + 1] | 0x20) == 'a')
-                {
-                    pair = i;
-                }
-                else
-                {
-                    continue;
+                    break;
                 }
 
                 if (!IsCaa(b, pair, lineFloor, end) && !IsAadsts(b, pair, end))
                 {
+                    from = pair + 1;
                     continue;
                 }
 
@@ -171,7 +160,7 @@ namespace TeamsRemediation.Logs
 
                 lineFloor = Math.Min(end, lineEnd + 1);
                 stampFloor = lineFloor;
-                i = lineFloor + 1 - 2;
+                from = lineFloor;
             }
 
             if (notBeforeUtc != null && end > stampFloor)
@@ -216,6 +205,53 @@ namespace TeamsRemediation.Logs
 
             stampFloor = lineStart + 1;
             return lastStamp;
+        }
+
+        /// <summary>
+        /// The first position at or after <paramref name="from"/> where two letters a (any case) follow each other, or -1.
+        /// Eight bytes are tested at once (one word, no vector types: netstandard2.0 has none without a package), so the
+        /// log text that holds no code, nearly all of it, costs one read per seven bytes; then each second byte of the
+        /// block with a pair is looked at, since a pair always covers one of them.
+        /// </summary>
+        private static int NextPair(byte[] b, int from, int end)
+        {
+            var i = from;
+            while (i + 8 <= end && !HasPairOfA(BitConverter.ToUInt64(b, i)))
+            {
+                // The last byte is read again: a pair across two words is seen in the next one.
+                i += 7;
+            }
+
+            for (var j = i + 1; j < end; j += 2)
+            {
+                if ((b[j] | 0x20) != 'a')
+                {
+                    continue;
+                }
+
+                if ((b[j - 1] | 0x20) == 'a')
+                {
+                    return j - 1;
+                }
+
+                if (j + 1 < end && (b[j + 1] | 0x20) == 'a')
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Whether two neighbouring bytes of the word are 'a' or 'A', whatever the byte order.</summary>
+        private static bool HasPairOfA(ulong word)
+        {
+            const ulong FoldCase = 0x2020202020202020, LowerA = 0x6161616161616161, Low7 = 0x7F7F7F7F7F7F7F7F;
+            var diff = (word | FoldCase) ^ LowerA;
+
+            // 0x80 exactly in the bytes where diff is zero (no borrow between bytes, unlike the shorter zero-byte test).
+            var isA = ~(((diff & Low7) + Low7) | diff | Low7);
+            return (isA & (isA >> 8)) != 0;
         }
 
         private static bool IsCaa(byte[] b, int pair, int floor, int end)

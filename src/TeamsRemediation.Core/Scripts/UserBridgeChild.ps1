@@ -99,7 +99,12 @@ $records = @()
 $commandErrors = @()
 try {
     $parameters = @{}
-    for ($index = 0; $index -lt $ParameterNames.Count; $index++) { $parameters[$ParameterNames[$index]] = $ParameterValues[$index] }
+    for ($index = 0; $index -lt $ParameterNames.Count; $index++) {
+        # A name given again is a list parameter: its values are gathered into an array, never joined into one string.
+        $name = $ParameterNames[$index]
+        if ($parameters.ContainsKey($name)) { $parameters[$name] = @($parameters[$name]) + @($ParameterValues[$index]) }
+        else { $parameters[$name] = $ParameterValues[$index] }
+    }
     foreach ($name in $SwitchNames) { $parameters[$name] = $true }
 
     $module = @(Import-Module -Name $ModuleManifest -PassThru -ErrorAction Stop)[0]

@@ -28,6 +28,10 @@ namespace TeamsRemediation.UserBridge
 
         public IDictionary<string, string> Parameters { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Parameters that take several values (a string[] or enum[] parameter); each value travels on its own, never comma-joined
+        /// (PowerShell turns "A,B" for an enum into A -bor B).</summary>
+        public IDictionary<string, IList<string>> ListParameters { get; } = new Dictionary<string, IList<string>>(StringComparer.OrdinalIgnoreCase);
+
         public ISet<string> Switches { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Only these users' sessions; empty = every interactive user.</summary>
@@ -58,10 +62,18 @@ namespace TeamsRemediation.UserBridge
                 throw new ArgumentException("'" + CommandName + "' is not a Verb-Noun command name of this module.");
             }
 
-            var badName = Parameters.Keys.Concat(Switches).FirstOrDefault(n => !ParameterPattern.IsMatch(n ?? string.Empty));
+            var badName = Parameters.Keys.Concat(ListParameters.Keys).Concat(Switches)
+                .FirstOrDefault(n => !ParameterPattern.IsMatch(n ?? string.Empty));
             if (badName != null)
             {
                 throw new ArgumentException("'" + badName + "' is not a parameter name.");
+            }
+
+            var both = Parameters.Keys.FirstOrDefault(ListParameters.ContainsKey);
+            if (both != null || ListParameters.Values.Any(v => v == null || v.Count == 0))
+            {
+                throw new ArgumentException("'" + (both ?? ListParameters.First(p => p.Value == null || p.Value.Count == 0).Key)
+                    + "' is given twice or as an empty list.");
             }
 
             if (Timeout <= TimeSpan.Zero || Timeout > MaximumTimeout)

@@ -389,11 +389,14 @@ namespace TeamsRemediation.UserBridge
             };
 
             // An empty array would leave a parameter name without a value on the command line.
-            if (request.Parameters.Count > 0)
+            // A list parameter repeats its name once per value; the child gathers the values of one name into an array.
+            var pairs = request.Parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value))
+                .Concat(request.ListParameters.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v))))
+                .ToList();
+            if (pairs.Count > 0)
             {
-                var names = request.Parameters.Keys.ToList();
-                parameters.Add(new KeyValuePair<string, object>("ParameterNames", names));
-                parameters.Add(new KeyValuePair<string, object>("ParameterValues", names.Select(n => request.Parameters[n]).ToList()));
+                parameters.Add(new KeyValuePair<string, object>("ParameterNames", pairs.Select(p => p.Key).ToList()));
+                parameters.Add(new KeyValuePair<string, object>("ParameterValues", pairs.Select(p => p.Value).ToList()));
             }
 
             if (request.Switches.Count > 0)
@@ -412,8 +415,9 @@ namespace TeamsRemediation.UserBridge
                 new[] { why }, true);
 
         private static string Describe(BridgeRequest request) =>
-            (request.Parameters.Count + request.Switches.Count) == 0 ? string.Empty
-                : " with " + string.Join(", ", request.Parameters.Keys.Concat(request.Switches).Select(n => "-" + n));
+            (request.Parameters.Count + request.ListParameters.Count + request.Switches.Count) == 0 ? string.Empty
+                : " with " + string.Join(", ",
+                    request.Parameters.Keys.Concat(request.ListParameters.Keys).Concat(request.Switches).Select(n => "-" + n));
 
         private void Log(string message) => log.Write(LogSource, message);
 

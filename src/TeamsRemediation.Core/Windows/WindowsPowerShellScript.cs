@@ -53,6 +53,7 @@ namespace TeamsRemediation.Windows
     {
         public const string SignOutWamAccounts = "SignOutWamAccounts.ps1";
         public const string BrokerPlugin = "BrokerPlugin.ps1";
+        public const string ResetTeamsApp = "ResetTeamsApp.ps1";
 
         private readonly IMachine machine;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Threading;
 using TeamsRemediation.Account;
 using TeamsRemediation.Completion;
 using TeamsRemediation.Errors;
@@ -19,8 +20,8 @@ namespace TeamsRemediation.Commands
         private const string ByName = "ByName";
         private const string BySid = "BySid";
 
-        private WorkAccountResetter? resetter;
-        private WorkAccountResetOptions? options;
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private UserSessionAccountReset? reset;
 
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -45,9 +46,32 @@ namespace TeamsRemediation.Commands
         [Parameter]
         public SwitchParameter ClearBrokerState { get; set; }
 
+        /// <summary>
+        /// Microsoft's CAA50021 broker repair: moves the files of AC\TokenBroker\Accounts of the broker plugin and CloudExperienceHost
+        /// into the user's backup folder (journaled); Windows must restart.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter ClearTokenBrokerAccounts { get; set; }
+
+        /// <summary>Resets new Teams for the user with Reset-AppxPackage (its data and personal settings are lost; not restorable).</summary>
+        [Parameter]
+        public SwitchParameter ResetTeamsApp { get; set; }
+
+        /// <summary>
+        /// Run as SYSTEM or elevated for another user: only report the steps that need the user's own session (RequiresUserContext, with
+        /// the command to run as the user), as before; by default they run in each logged-on user's session through a one-shot task.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter ReportUserSteps { get; set; }
+
         /// <summary>Starts Teams at the end (in the user's own session only).</summary>
         [Parameter]
         public SwitchParameter Restart { get; set; }
+
+        /// <summary>Only these steps of the ladder run and are reported (default: all of them).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public AccountResetStepName[]? Step { get; set; }
 
         /// <summary>Where the journal goes; default ProgramData\TeamsRemediation\Journal.</summary>
         [Parameter]
@@ -61,15 +85,23 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            options = new WorkAccountResetOptions
+            var options = new WorkAccountResetOptions
             {
                 IncludeOffice = IncludeOffice,
                 RemoveWamOverrides = RemoveWamOverrides,
                 ClearBrokerState = ClearBrokerState,
+                ClearTokenBrokerAccounts = ClearTokenBrokerAccounts,
+                ResetTeamsApp = ResetTeamsApp,
+                ReportUserSteps = ReportUserSteps,
                 Restart = Restart,
                 ModuleManifestPath = ModuleManifest(),
             };
-            resetter = new WorkAccountResetter(Machine, RemediationHost, options, ProviderPath(JournalPath));
+            foreach (var name in Step ?? new AccountResetStepName[0])
+            {
+                options.Steps.Add(name);
+            }
+
+            reset = new UserSessionAccountReset(Machine, RemediationHost, options, ProviderPath(JournalPath));
         }
 
         /// <summary>-Force answers the ConfirmImpact High question for an unattended run (Intune has nobody to answer it).</summary>
@@ -77,36 +109,26 @@ namespace TeamsRemediation.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var user in ResolveUsers(UserName, UserSid, allUsers: false))
+            var users = ResolveUsers(UserName, UserSid, allUsers: false);
+            try
             {
-                if (!WorkAccountResetter.CanActAsUser(user))
+                foreach (var step in reset!.Reset(users, stopping.Token))
                 {
-                    WriteWarning(user.UserName
-                        + ": the WAM sign-out, broker registration and credential steps run only as that user and were not done here. "
-                        + "Run as the user: " + WorkAccountResetter.UserContextCommand(Machine, options!));
+                    WriteObject(step);
                 }
-
-                try
-                {
-                    foreach (var step in resetter!.Reset(user))
-                    {
-                        WriteObject(step);
-                        if (step.Status == AccountResetStatus.Failed)
-                        {
-                            WriteModuleError(ModuleErrors.WorkAccountStepFailed(step.User, step.Step.ToString(), step.Detail));
-                        }
-                    }
-                }
-                catch (JournalWriteException e)
-                {
-                    ThrowModuleError(e.Error);
-                }
+            }
+            catch (JournalWriteException e)
+            {
+                ThrowModuleError(e.Error);
             }
         }
 
+        /// <summary>Ctrl+C: the runs in users' sessions stop waiting, and their tasks and folders are removed.</summary>
+        protected override void StopProcessing() => stopping.Cancel();
+
         protected override void EndProcessing()
         {
-            var journal = resetter?.Journal;
+            var journal = reset?.Journal;
             if (journal != null && !journal.IsEmpty)
             {
                 WriteVerbose("Changes recorded in " + journal.Path + "; Undo-TeamsRemediation -Journal '" + journal.Path + "' puts them back.");

@@ -148,7 +148,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void AsSystemThePerUserStepsRequireTheUsersContextAndNothingRunsForSystem()
+        public void AsSystemWithReportUserStepsThePerUserStepsRequireTheUsersContextAndNothingRunsForSystem()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
@@ -156,9 +156,11 @@ namespace TeamsRemediation.Tests.Account
             AccountPc.RecordHealthyUser(s.Machine);
             alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
 
-            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice"));
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -IncludeOffice -ReportUserSteps"));
 
             Assert.All(result.Steps, x => Assert.Equal(alice.Sid, x.UserSid));
+            // Nothing was started in her session.
+            Assert.Empty(s.Machine.TaskScheduler.RegisteredNames);
             foreach (var name in new[] { AccountResetStepName.BrokerPlugin, AccountResetStepName.WamAccounts, AccountResetStepName.Credentials })
             {
                 var step = StepOf(result, name);
@@ -188,9 +190,10 @@ namespace TeamsRemediation.Tests.Account
             s.Pc.RunAs(admin, elevated: true);
             AccountPc.RecordHealthyUser(s.Machine);
 
-            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force"));
+            var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ReportUserSteps"));
 
             Assert.Equal(AccountResetStatus.RequiresUserContext, StepOf(result, AccountResetStepName.WamAccounts).Status);
+            Assert.Empty(s.Machine.TaskScheduler.RegisteredNames);
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("powershell") || c.Contains("cmdkey"));
         }
 

@@ -21,7 +21,7 @@ namespace TeamsRemediation.Tests.Account
             s.Pc.RunAsSystem();
             AccountPc.RecordHealthyUser(s.Machine);
 
-            var steps = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force")).Steps;
+            var steps = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -ReportUserSteps")).Steps;
 
             var expected = "\"" + WindowsPowerShellScript.ExecutablePath(s.Machine)
                 + "\" -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module '" + ModuleSession.ManifestPath

@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
 using TeamsRemediation.Logs;
 using TeamsRemediation.Tests.Support;
 using Xunit;
@@ -47,6 +50,26 @@ namespace TeamsRemediation.Tests.Logs
 
             Assert.Equal(1000, result.Codes["CAA20002"].Count);
             Assert.Equal(1000, result.MatchingLines);
+        }
+
+        /// <summary>
+        /// Text made of the letters codes are made of, so pairs of a, near misses and codes fall at every offset of the
+        /// scanner's eight-byte words and of its 4 KB reads: it counts exactly the lines a plain regular expression matches.
+        /// </summary>
+        [Fact]
+        public void EveryLineWithACodeIsCountedWhereverThePairOfAFalls()
+        {
+            var reference = new Regex("[cC][aA][aA][0-9a-fA-F]{5}|AADSTS[0-9]", RegexOptions.CultureInvariant);
+            var pieces = Gen.Elements("a", "A", "aa", "c", "C", "caa", "CAA", "2", "0", "f", "g", "x", " ", "AADSTS", "AADSTS5", "aaDSTS5",
+                "\n", "\r\n", "CAA20002", "caa2000", "Caa70007");
+            var texts = Gen.ListOf(Gen.ListOf(pieces)).Select(lists => string.Concat(lists.SelectMany(list => list)));
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), Prop.ForAll(texts.ToArbitrary(), text =>
+            {
+                var result = new LogScanResult();
+                new LogCodeScanner(4096).ScanStream(new MemoryStream(Encoding.ASCII.GetBytes(text)), "mem", result);
+                var expected = text.Split('\n').Count(line => reference.IsMatch(line));
+                return result.MatchingLines == expected && result.OverlongLines == 0;
+            }));
         }
 
         [Fact]

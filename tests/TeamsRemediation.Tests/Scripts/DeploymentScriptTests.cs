@@ -91,6 +91,55 @@ namespace TeamsRemediation.Tests.Scripts
             }
         }
 
+        [Fact]
+        public void TheIntuneRemediationSummaryNamesTheComputer()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                new InventoryStep().Prepare(pc);
+                new DiagnosisStep().Prepare(pc);
+                using var session = new ModuleSession(pc.Machine);
+
+                var remedy = Run(session, Path.Combine("scripts", "Intune", "Remediate-TeamsCaa20002.ps1"));
+
+                // "$env:COMPUTERNAME: " reads a variable named "env:COMPUTERNAME:", so the name vanished from the line.
+                Assert.StartsWith("CAA20002 remediation on PC01: TLS 1.2:", remedy.LastLine);
+            }
+        }
+
+        [Fact]
+        public void TheConfigMgrRemediationRepairsTlsWhenNoCacheFindingExists()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                // Only TLS is broken: no CAA20002 evidence and a small cache, so no Teams.Cache finding asks for a clear.
+                pc.Machine.SimulatedRegistry.SetValue(WinHttp32, "DefaultSecureProtocols",
+                    TeamsRemediation.Platform.RegistryValue.DWord(TeamsRemediation.Tls.TlsRegistryLocations.Tls11));
+                using var session = new ModuleSession(pc.Machine);
+                var before = session.Run("Test-TeamsCaa20002 -SkipNetwork").Objects<TeamsCaa20002Finding>().ToList();
+                Assert.Contains(before, f => f.CheckId == "Tls.WinHttp" && f.Status == FindingStatus.Fail);
+                Assert.Contains(before, f => f.CheckId == "Teams.Cache");
+                Assert.DoesNotContain(before, f => f.CheckId == "Teams.Cache"
+                    && (f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning));
+
+                // An empty set's @($cache.UserSid) is @(''): Clear-TeamsCache -UserSid '' failed validation and the script threw.
+                var remedy = Run(session, Path.Combine("scripts", "ConfigMgr", "Remediate-TeamsCaa20002.ps1"));
+
+                Assert.Equal(0, remedy.ExitCode);
+                Assert.Equal(TeamsRemediation.Tls.TlsRegistryLocations.Tls11 | TeamsRemediation.Tls.TlsRegistryLocations.Tls12,
+                    pc.Machine.SimulatedRegistry.GetValue(WinHttp32, "DefaultSecureProtocols")!.AsDWord);
+                var tls = session.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId 'Tls.*'").Objects<TeamsCaa20002Finding>().ToList();
+                Assert.NotEmpty(tls);
+                Assert.All(tls, f => Assert.Equal(FindingStatus.Pass, f.Status));
+            }
+        }
+
+        private static TeamsRemediation.Platform.RegistryKeyPath WinHttp32 => new TeamsRemediation.Platform.RegistryKeyPath(
+            TeamsRemediation.Platform.RegistryHive.LocalMachine, TeamsRemediation.Tls.TlsRegistryLocations.WinHttp,
+            TeamsRemediation.Platform.RegistryView.Registry32);
+
         internal static ScriptRun RunOnBrokenPc(string relativePath, Action<DemoPc>? before = null)
         {
             var pc = new DemoPc();

@@ -21,7 +21,10 @@ namespace TeamsRemediation.Account.Steps
             Scripts = scripts;
             User = user;
             AsUser = WorkAccountResetter.CanActAsUser(user);
+            caller = machine.Users.GetCurrentIdentity();
         }
+
+        private readonly CallerIdentity caller;
 
         public IMachine Machine { get; }
 
@@ -61,6 +64,8 @@ namespace TeamsRemediation.Account.Steps
             UserSid = User.Sid,
             Step = name,
             Action = action,
+            RanAs = caller.UserName,
+            SessionId = caller.SessionId,
         };
 
         public static TeamsAccountResetStep Finish(TeamsAccountResetStep step, AccountResetStatus status, string detail)

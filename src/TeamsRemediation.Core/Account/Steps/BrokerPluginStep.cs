@@ -5,6 +5,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>The Entra ID token broker is registered for the user; registered again from its manifest when missing.</summary>
     internal sealed class BrokerPluginStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.BrokerPlugin;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             if (!run.AsUser)

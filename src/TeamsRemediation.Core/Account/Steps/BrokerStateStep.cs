@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.FileSystem;
@@ -13,6 +12,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>With -ClearBrokerState, the user's broker data moved aside (journaled) after Teams and the broker are closed.</summary>
     internal sealed class BrokerStateStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.BrokerState;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             var step = run.Step(AccountResetStepName.BrokerState, "Move the token broker's data aside");
@@ -42,7 +43,7 @@ namespace TeamsRemediation.Account.Steps
                     + "or have the user run Reset-TeamsWorkAccount -ClearBrokerState -Force in their own session.");
             }
 
-            var backup = UniqueBackupPath(run.Machine, UserBackups.Root(run.User.ProfilePath), AccountLayout.BrokerPackageFamily);
+            var backup = UserBackups.UniquePath(run.Machine, UserBackups.Root(run.User.ProfilePath), AccountLayout.BrokerPackageFamily);
             if (!run.Approve(folder, "Close Teams and the token broker of " + run.User.UserName + ", then move " + folder + " to " + backup, step))
             {
                 return step;
@@ -88,18 +89,6 @@ namespace TeamsRemediation.Account.Steps
                 .Select(g => g.First())
                 .ToList();
             return stopper.Stop(targets).StillRunning.Select(p => p.ToString()).ToList();
-        }
-
-        private static string UniqueBackupPath(IMachine machine, string folder, string name)
-        {
-            var stamp = machine.Clock.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-            var path = Path.Combine(folder, name + "-" + stamp);
-            for (var n = 2; Directory.Exists(path) || File.Exists(path); n++)
-            {
-                path = Path.Combine(folder, name + "-" + stamp + "-" + n);
-            }
-
-            return path;
         }
     }
 }

@@ -7,6 +7,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>Classic Teams' (and Office's) cached credentials in Credential Manager, removed.</summary>
     internal sealed class CredentialsStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.Credentials;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             if (!run.AsUser)

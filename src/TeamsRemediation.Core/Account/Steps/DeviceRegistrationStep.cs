@@ -5,6 +5,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>dsregcmd /status: how the device is joined; as the user, also whether they have a Primary Refresh Token. Read only.</summary>
     internal sealed class DeviceRegistrationStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.DeviceRegistration;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             var step = run.Step(AccountResetStepName.DeviceRegistration, "Read dsregcmd /status");

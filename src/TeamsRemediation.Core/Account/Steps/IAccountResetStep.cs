@@ -8,6 +8,9 @@ namespace TeamsRemediation.Account.Steps
     /// </summary>
     internal interface IAccountResetStep
     {
+        /// <summary>The rung this class is, for choosing steps (-Step).</summary>
+        AccountResetStepName Name { get; }
+
         TeamsAccountResetStep Run(AccountResetRun run);
     }
 }

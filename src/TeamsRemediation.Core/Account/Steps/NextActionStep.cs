@@ -8,6 +8,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>What the user does next; with -Restart, Teams started again in their own session.</summary>
     internal sealed class NextActionStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.NextAction;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             var advice = "Open Teams and sign in again with the work or school account"

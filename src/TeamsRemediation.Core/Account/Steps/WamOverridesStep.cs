@@ -9,6 +9,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>The Office identity values that switch WAM off: reported, and removed (journaled) with -RemoveWamOverrides.</summary>
     internal sealed class WamOverridesStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.WamOverrides;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             var step = run.Step(AccountResetStepName.WamOverrides, "Read the values that turn WAM off");

@@ -9,6 +9,8 @@ namespace TeamsRemediation.Account.Steps
     /// <summary>The Teams (and Office) work accounts in Web Account Manager, signed out so the next sign-in starts clean.</summary>
     internal sealed class WamSignOutStep : IAccountResetStep
     {
+        public AccountResetStepName Name => AccountResetStepName.WamAccounts;
+
         public TeamsAccountResetStep Run(AccountResetRun run)
         {
             if (!run.AsUser)

@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Errors;
+using TeamsRemediation.Hosting;
+using TeamsRemediation.Journal;
+using TeamsRemediation.Logging;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Repair
+{
+    /// <summary>
+    /// Rung 3, the clock: when the clock check failed (off by more than its limit), asks the Windows Time service to
+    /// resync now with `w32tm /resync`, which waits until the resync is done (Microsoft Learn, "Windows Time service tools
+    /// and settings"; administrators only). It does not act on a domain controller, whose clock serves the domain, and it
+    /// reports instead of acting when a Group Policy sets the time source. Only the exit code is read: w32tm's text is
+    /// localized. Whether the clock is right afterwards is for the clock check to say again (the service refuses
+    /// corrections larger than MaxPos/NegPhaseCorrection, 15 hours on a stand-alone PC, and still exits 0 then).
+    /// </summary>
+    public sealed class ClockResync
+    {
+        public const string Command = "w32tm /resync";
+
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        private readonly IMachine machine;
+        private readonly IRemediationHost host;
+        private readonly MachineLog log;
+        private readonly TimeSpan timeout;
+
+        public ClockResync(IMachine machine, IRemediationHost host, MachineLog log, TimeSpan? timeout = null)
+        {
+            this.machine = machine ?? throw new ArgumentNullException(nameof(machine));
+            this.host = host ?? throw new ArgumentNullException(nameof(host));
+            this.log = log ?? throw new ArgumentNullException(nameof(log));
+            this.timeout = timeout ?? DefaultTimeout;
+        }
+
+        /// <param name="clockFinding">The Network.ClockSkew finding of the diagnosis; only a Fail calls for a resync.</param>
+        public MachineActionResult Run(TeamsCaa20002Finding? clockFinding)
+        {
+            var result = new MachineActionResult
+            {
+                Action = MachineAction.ClockResync,
+                ComputerName = machine.ComputerName,
+                Command = Command,
+                Cost = "no one is signed out; the clock of " + machine.ComputerName + " jumps to the time of its time source",
+            };
+            if (clockFinding == null || clockFinding.CheckId != CheckIds.NetworkClockSkew || clockFinding.Status != FindingStatus.Fail)
+            {
+                result.Status = MachineActionStatus.NotNeeded;
+                result.Reason = clockFinding == null || clockFinding.CheckId != CheckIds.NetworkClockSkew
+                    ? "no clock check was given."
+                    : "the clock check is " + clockFinding.Status + ": " + clockFinding.Summary;
+                return result;
+            }
+
+            result.Evidence = clockFinding.Evidence.ToArray();
+            if (TimeServicePolicy.IsDomainController(machine.Registry))
+            {
+                return NotDone(result, MachineActionStatus.NotAllowed, machine.ComputerName + " is a domain controller: its clock serves the "
+                    + "domain, so the domain admin resyncs it, not this module.");
+            }
+
+            var policy = TimeServicePolicy.SourceSettings(machine.Registry);
+            if (policy.Count > 0)
+            {
+                result.Evidence = result.Evidence.Concat(policy).ToArray();
+                return NotDone(result, MachineActionStatus.ManagedByPolicy, "a Group Policy sets the time source ("
+                    + string.Join("; ", policy) + "): ask the owner of the Windows Time Service policy to check that source.");
+            }
+
+            if (!JournalStorage.IsPrivileged(machine.Users.GetCurrentIdentity()))
+            {
+                return NotDone(result, MachineActionStatus.NotAllowed, "w32tm /resync needs an administrator or SYSTEM; this run has neither.");
+            }
+
+            result.Reason = clockFinding.Summary;
+            var consent = host.Ask(machine.ComputerName + " (Windows Time service)", "Resync the clock now (" + Command + "): " + result.Cost);
+            if (consent != Consent.Yes)
+            {
+                result.Status = consent == Consent.WhatIf ? MachineActionStatus.WhatIf : MachineActionStatus.Declined;
+                return result;
+            }
+
+            result.Recorded = MachineActionRecord.Decision(log, result);
+            if (!result.Recorded)
+            {
+                host.Warning("The machine log could not be written; the clock is resynced anyway (it changes no stored value).");
+            }
+
+            var run = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
+            result.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
+            if (run.Succeeded)
+            {
+                result.Status = MachineActionStatus.Done;
+                host.Verbose("The Windows Time service of " + machine.ComputerName + " resynced the clock.");
+            }
+            else
+            {
+                result.Status = MachineActionStatus.Failed;
+                var outcome = run.Outcome == CommandOutcome.Completed
+                    ? "w32tm exited with code 0x" + run.ExitCode.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + "."
+                    : run.Describe("w32tm");
+                result.Evidence = result.Evidence.Concat(new[] { outcome }).ToArray();
+                host.Error(ModuleErrors.ClockResyncFailed(machine.ComputerName, outcome));
+            }
+
+            MachineActionRecord.Outcome(log, result);
+            return result;
+        }
+
+        private static MachineActionResult NotDone(MachineActionResult result, MachineActionStatus status, string reason)
+        {
+            result.Status = status;
+            result.Reason = reason;
+            return result;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TeamsRemediation.Repair
+{
+    /// <summary>Why a piece of evidence was not copied.</summary>
+    public enum EvidenceSkipReason
+    {
+        /// <summary>A junction or symbolic link on the way to it, or it is one: never followed.</summary>
+        Link,
+
+        /// <summary>An archive larger than the limit for one file (a log is cut to its newest part instead).</summary>
+        TooLarge,
+
+        /// <summary>The run's byte or file budget was spent on newer evidence.</summary>
+        BudgetSpent,
+
+        /// <summary>It could not be read (locked, denied, gone meanwhile).</summary>
+        Unreadable,
+
+        /// <summary>The event log could not be read.</summary>
+        EventLogUnreadable,
+    }
+
+    /// <summary>One file copied into the report folder.</summary>
+    public sealed class EvidenceFile
+    {
+        public EvidenceFile(string userSid, string source, string destination, long bytes, bool truncated)
+        {
+            UserSid = userSid;
+            Source = source;
+            Destination = destination;
+            Bytes = bytes;
+            Truncated = truncated;
+        }
+
+        /// <summary>The user whose evidence it is; empty for the events file, which holds every target user's events.</summary>
+        public string UserSid { get; }
+
+        public string Source { get; }
+
+        public string Destination { get; }
+
+        public long Bytes { get; }
+
+        /// <summary>Only the newest part of a log longer than the limit for one file was copied.</summary>
+        public bool Truncated { get; }
+
+        public override string ToString() => Source + " -> " + Destination + " (" + Bytes + " bytes" + (Truncated ? ", newest part" : string.Empty)
+            + ")";
+    }
+
+    /// <summary>One piece of evidence left where it was, and why.</summary>
+    public sealed class EvidenceSkip
+    {
+        public EvidenceSkip(string userSid, string source, EvidenceSkipReason reason, string detail)
+        {
+            UserSid = userSid;
+            Source = source;
+            Reason = reason;
+            Detail = detail;
+        }
+
+        public string UserSid { get; }
+
+        public string Source { get; }
+
+        public EvidenceSkipReason Reason { get; }
+
+        /// <summary>One sentence for the admin.</summary>
+        public string Detail { get; }
+
+        public override string ToString() => Source + ": " + Reason + " (" + Detail + ")";
+    }
+
+    /// <summary>What rung 1 kept before any change: where, which files, how many bytes, what was left and why.</summary>
+    public sealed class EvidenceCollection
+    {
+        public EvidenceCollection(string folder, IReadOnlyList<EvidenceFile> files, IReadOnlyList<EvidenceSkip> skipped, int eventCount)
+        {
+            Folder = folder;
+            Files = files;
+            Skipped = skipped;
+            EventCount = eventCount;
+        }
+
+        /// <summary>The report folder of the run; the copies are below its Evidence folder.</summary>
+        public string Folder { get; }
+
+        public IReadOnlyList<EvidenceFile> Files { get; }
+
+        public IReadOnlyList<EvidenceSkip> Skipped { get; }
+
+        /// <summary>Events 1098 of the target users written to the events file.</summary>
+        public int EventCount { get; }
+
+        public long Bytes => Files.Sum(f => f.Bytes);
+
+        /// <summary>One line for a rung result: "3 file(s), 2 MB kept in ...; 1 skipped".</summary>
+        public override string ToString() => Files.Count + " file(s), " + FileSystem.ByteSize.Megabytes(Bytes) + " and " + EventCount
+            + " event(s) kept in " + Folder + (Skipped.Count > 0 ? "; " + Skipped.Count + " left: " + string.Join("; ", Skipped) : string.Empty);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using TeamsRemediation.Logging;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Repair
+{
+    /// <summary>
+    /// The machine log lines of a rung 3 action: the decision (what, why) before the command runs and the outcome after.
+    /// These actions change no stored value, so there is nothing for Undo to put back and the journal has no entry for
+    /// them; the log is their record. A log that cannot be written does not stop an action that changes nothing stored
+    /// (the result says it was not recorded).
+    /// </summary>
+    internal static class MachineActionRecord
+    {
+        public const string Source = "Repair";
+
+        public static bool Decision(MachineLog log, MachineActionResult result) =>
+            log.Write(Source, result.Action + " on " + result.ComputerName + ": running '" + result.Command + "' because " + result.Reason);
+
+        public static void Outcome(MachineLog log, MachineActionResult result) =>
+            log.Write(Source, result.Action + " on " + result.ComputerName + ": " + result.Status
+                + (result.ExitCode.HasValue ? " (exit code " + result.ExitCode.Value.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty)
+                + (result.Fixed.HasValue ? (result.Fixed.Value ? ", the check after it passes" : ", the check after it still fails") : string.Empty),
+                result.Status == MachineActionStatus.Failed ? EventLogLevel.Warning : EventLogLevel.Information);
+    }
+}
