@@ -140,8 +140,8 @@ namespace TeamsRemediation.Commands
                 BootstrapperPath = bootstrapper,
                 EvidenceWindow = diagnosis.Since,
             };
-            var ladder = new RepairLadder(Machine, RemediationHost, options, RepairWiring.Services(Machine, RemediationHost),
-                new DiagnosisRecheck(Machine, diagnosis).Run);
+            var services = RepairWiring.Services(Machine, diagnosis, users, options.EvidenceWindow, ModuleManifest());
+            var ladder = new RepairLadder(Machine, RemediationHost, options, services, new DiagnosisRecheck(Machine, diagnosis).Run);
             foreach (var step in ladder.Climb(users, findings))
             {
                 if (As == RepairOutput.Results)

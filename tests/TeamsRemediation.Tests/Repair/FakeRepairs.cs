@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Account;
 using TeamsRemediation.Codes;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Repair.Ports;
 using TeamsRemediation.Simulation;
@@ -74,25 +75,36 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "Admin pack: " + pack, reportPath: folder);
         }
 
-        public RungOutcome ResyncClock()
+        public RungOutcome ResyncClock(TeamsCaa20002Finding clockFinding, IRemediationHost host)
         {
-            Calls.Add("Clock");
-            if (ClockAnswer == RepairStepStatus.Done)
+            if (ClockAnswer != RepairStepStatus.Done)
             {
-                machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
+                return new RungOutcome(ClockAnswer, "the time source is set by policy");
             }
 
-            return new RungOutcome(ClockAnswer, ClockAnswer == RepairStepStatus.Done ? "resynced" : "the time source is set by policy");
+            if (host.Ask("clock", "resync") != Consent.Yes)
+            {
+                return new RungOutcome(RepairStepStatus.WhatIf, "would resync", cost: "no one is signed out");
+            }
+
+            Calls.Add("Clock");
+            machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
+            return new RungOutcome(RepairStepStatus.Done, "resynced");
         }
 
-        public RungOutcome FlushDns()
+        public RungOutcome FlushDns(IRemediationHost host)
         {
+            if (host.Ask("dns", "flush") != Consent.Yes)
+            {
+                return new RungOutcome(RepairStepStatus.WhatIf, "would flush", cost: "no one is signed out");
+            }
+
             Calls.Add("Dns");
             machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.Ok, "TLS 1.2 works (HTTP 200).");
             return new RungOutcome(RepairStepStatus.Done, "flushed");
         }
 
-        public RungOutcome ResetAccount(TargetUser user)
+        public RungOutcome ResetAccount(TargetUser user, IRemediationHost host)
         {
             Calls.Add("Account " + user.UserName);
             var key = new RegistryKeyPath(RegistryHive.Users, user.Sid + "\\" + AccountLayout.IdentityKeyPath);
@@ -106,13 +118,13 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "reset", Path.Combine(machine.ProgramDataPath, "journal.xml"));
         }
 
-        public RungOutcome RepairBroker(TargetUser user)
+        public RungOutcome RepairBroker(TargetUser user, IRemediationHost host)
         {
             Calls.Add("Broker " + user.UserName);
             return new RungOutcome(RepairStepStatus.Done, "broker accounts emptied", rebootRequired: true);
         }
 
-        public RungOutcome ResetApp(TargetUser user)
+        public RungOutcome ResetApp(TargetUser user, IRemediationHost host)
         {
             Calls.Add("App " + user.UserName);
             return new RungOutcome(RepairStepStatus.Done, "reset");

@@ -95,7 +95,7 @@ namespace TeamsRemediation.Tests.Repair
             using var s = new SimulatedSession();
             var bob = RepairPc.ClassicOnly(s);
             RepairPc.Healthy(s);
-            var before = TreeSnapshot.Take(s.Machine.RootFolder);
+            var before = TreeSnapshot.Take(s.Machine.UsersFolder);
 
             var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force");
 
@@ -106,7 +106,7 @@ namespace TeamsRemediation.Tests.Repair
             var summary = Summary(result);
             Assert.True(RepairOutcome.NeedsAdmin == summary.Outcome, string.Join("\n", summary.ProblemsAfter));
             Assert.Equal(3, summary.ExitCode);
-            Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
+            Assert.Equal(before, TreeSnapshot.Take(s.Machine.UsersFolder));
         }
 
         [Fact]

@@ -15,7 +15,7 @@ namespace TeamsRemediation.Repair.Rungs
             Action = u => "Reset " + u.UserName + "'s work account in their session: WAM overrides, broker registration, "
                 + "WAM sign-out for Teams, cached Teams credentials",
             Cost = u => "signs " + u.UserName + " out of Teams (they sign in again); removed values are journaled",
-            Repair = (s, u) => s.ResetAccount(u),
+            Repair = (s, u, h) => s.ResetAccount(u, h),
         };
 
         public IEnumerable<TeamsRepairStep> Run(RepairRun run) => Step.Run(run);

@@ -22,7 +22,7 @@ namespace TeamsRemediation.Repair.Rungs
             NeedsEvidence = true,
             Action = u => "Reset the new Teams app of " + u.UserName + " (Reset-AppxPackage MSTeams)",
             Cost = u => "closes Teams and resets it for " + u.UserName + ": the app's personal settings are lost and they sign in again",
-            Repair = (s, u) => s.ResetApp(u),
+            Repair = (s, u, h) => s.ResetApp(u, h),
         }.Run(run);
     }
 }

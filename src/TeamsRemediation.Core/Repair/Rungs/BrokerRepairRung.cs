@@ -18,7 +18,7 @@ namespace TeamsRemediation.Repair.Rungs
             Action = u => "Empty the token broker's and CloudExperienceHost's TokenBroker\\Accounts of " + u.UserName + " (backed up)",
             Cost = u => "signs " + u.UserName + " out of every work or school account in Windows apps (Teams, Outlook, Office); "
                 + "Windows must restart",
-            Repair = (s, u) => s.RepairBroker(u),
+            Repair = (s, u, h) => s.RepairBroker(u, h),
         }.Run(run);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TeamsRemediation.Codes;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Repair.Ports;
 
 namespace TeamsRemediation.Repair.Rungs
@@ -10,7 +11,8 @@ namespace TeamsRemediation.Repair.Rungs
     internal static class MachineStep
     {
         public static IEnumerable<TeamsRepairStep> Run(RepairRun run, RepairStepName name, Func<TeamsCaa20002Finding, bool> calls,
-            CodeCause[] evidenceCauses, string action, string target, Func<IMachineRepairs, RungOutcome> repair)
+            CodeCause[] evidenceCauses, string action, string target,
+            Func<IMachineRepairs, TeamsCaa20002Finding, IRemediationHost, RungOutcome> repair)
         {
             var calling = run.Matching(calls);
             if (calling.Count == 0)
@@ -34,6 +36,21 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
+            // The service's own plan first: its cost, and whether it may act at all (a policy, a domain controller, missing rights).
+            var plan = repair(services, calling[0], StepHost.Planning(run.Host));
+            step.Cost = plan.Cost.Length > 0 ? plan.Cost : step.Cost;
+            if (plan.Status != RepairStepStatus.WhatIf)
+            {
+                run.Apply(step, plan);
+                if (plan.Status == RepairStepStatus.NeedsAdmin)
+                {
+                    calling.ForEach(f => run.HandOver(f, FindingOwner.TenantAdmin));
+                }
+
+                yield return step;
+                yield break;
+            }
+
             if (!run.Approve(step, target))
             {
                 yield return step;
@@ -41,7 +58,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
 
             var start = run.Machine.Clock.UtcNow;
-            var outcome = repair(services);
+            var outcome = repair(services, calling[0], StepHost.Approved(run.Host));
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.NeedsAdmin)
             {

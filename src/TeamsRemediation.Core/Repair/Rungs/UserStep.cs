@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TeamsRemediation.Codes;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Repair.Ports;
 using TeamsRemediation.Targets;
 
@@ -31,7 +32,8 @@ namespace TeamsRemediation.Repair.Rungs
 
         public Func<TargetUser, string> Cost { get; set; } = u => string.Empty;
 
-        public Func<IUserRepairs, TargetUser, RungOutcome> Repair { get; set; } = (s, u) => throw new InvalidOperationException();
+        public Func<IUserRepairs, TargetUser, IRemediationHost, RungOutcome> Repair { get; set; } =
+            (s, u, h) => throw new InvalidOperationException("A user step names its service call.");
 
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
@@ -73,7 +75,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
 
             var start = run.Machine.Clock.UtcNow;
-            var outcome = Repair(services, user);
+            var outcome = Repair(services, user, StepHost.Approved(run.Host));
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.NeedsUser || outcome.Status == RepairStepStatus.NeedsAdmin)
             {
