@@ -208,5 +208,110 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal("ConfirmationNeedsForce," + Cmd, result.TerminatingErrorId);
             Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
         }
+
+        [Fact]
+        public void ClockSkewIsResyncedThroughTheWindowsTimeServiceAndTheClockCheckPasses()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+            RepairPc.ClockSkew(s);
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            var clock = Step(result, RepairStepName.ClockResync);
+            Assert.Equal(RepairStepStatus.Done, clock.Status);
+            Assert.StartsWith("no one is signed out", clock.Cost);
+            Assert.Contains(clock.After, a => a.StartsWith("Pass Network.ClockSkew"));
+            Assert.Contains(s.Machine.CommandRunner.Calls, c => c.Contains("w32tm") && c.EndsWith("/resync"));
+            Assert.Equal(RepairOutcome.Fixed, Summary(result).Outcome);
+            Assert.Equal(0, Summary(result).ExitCode);
+        }
+
+        [Fact]
+        public void ACachedFailedLookupIsFlushedAndTheEndpointsAnswerAgain()
+        {
+            using var s = new SimulatedSession();
+            RepairPc.Healthy(s);
+            s.Machine.SimulatedNetwork.CacheFailedLookup("login.microsoftonline.com");
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            var dns = Step(result, RepairStepName.DnsFlush);
+            Assert.Equal(RepairStepStatus.Done, dns.Status);
+            Assert.Contains(dns.Before, b => b.StartsWith("Fail Network.Endpoint") && b.Contains("name not resolved"));
+            Assert.Contains(dns.After, a => a.StartsWith("Pass Network.Endpoint"));
+            Assert.Equal(RepairOutcome.Fixed, Summary(result).Outcome);
+        }
+
+        [Fact]
+        public void AStaleCacheIsClearedLightlyAfterItsEvidenceIsCopiedIntoTheReportFolder()
+        {
+            using var s = new SimulatedSession();
+            var alice = RepairPc.Healthy(s);
+            RepairPc.AadError(s, alice, "CAA20002");
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            Assert.Null(result.Terminating);
+            var steps = result.Objects<TeamsRepairStep>().ToList();
+            Assert.Equal(new[] { RepairStepName.EvidenceCopy, RepairStepName.CacheLight }, steps.Select(x => x.Step));
+            var evidence = steps[0];
+            Assert.Equal(RepairStepStatus.Done, evidence.Status);
+            Assert.Contains(Directory.GetFiles(evidence.ReportPath, "*", SearchOption.AllDirectories),
+                f => Path.GetFileName(f) == "MSTeams_2026-11-24_09-12-01.00.log");
+            Assert.Equal(RepairStepStatus.Done, steps[1].Status);
+            Assert.False(File.Exists(Path.Combine(RepairPc.GpuCache(alice), "data_0")));
+            Assert.True(File.Exists(RepairPc.Background(alice)));
+            var summary = Summary(result);
+            Assert.Equal(RepairOutcome.Fixed, summary.Outcome);
+            Assert.Equal(evidence.ReportPath, summary.ReportPath);
+            Assert.Contains(steps[1].JournalPath, summary.JournalPaths);
+        }
+
+        [Fact]
+        public void ATenantOwnedCodeChangesNothingAndLeavesTheAdminPackInTheReportFolder()
+        {
+            using var s = new SimulatedSession();
+            var alice = RepairPc.Healthy(s);
+            RepairPc.AadError(s, alice, "CAA20004", "AADSTS53003 correlation 5f0c2a91-3b7e-4d2c-9a61-0d4b8e2f7c11");
+            var before = TreeSnapshot.Take(s.Machine.UsersFolder);
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            var pack = Step(result, RepairStepName.AdminPack);
+            Assert.Equal(RepairStepStatus.NeedsAdmin, pack.Status);
+            var file = Path.Combine(pack.ReportPath, "admin-pack.txt");
+            Assert.True(File.Exists(file));
+            Assert.Contains("AADSTS53003", File.ReadAllText(file));
+            Assert.Equal(new[] { RepairStepName.EvidenceCopy, RepairStepName.AdminPack }, result.Objects<TeamsRepairStep>().Select(x => x.Step));
+            Assert.Equal(before, TreeSnapshot.Take(s.Machine.UsersFolder));
+            Assert.Equal(3, Summary(result).ExitCode);
+        }
+
+        [Fact]
+        public void WamDisabledByAPolicyValueIsRemovedJournaledAndASessionThatDoesNotAnswerIsAFailedStep()
+        {
+            using var s = new SimulatedSession();
+            var alice = RepairPc.Healthy(s);
+            RepairPc.WamDisabledByPolicy(alice);
+            var identity = alice.HiveKey(TeamsRemediation.Account.AccountLayout.IdentityKeyPath);
+
+            // Alice's session starts the task but writes no result (as a session that is logged off meanwhile would).
+            var result = s.Run("Repair-TeamsCaa20002 -Force");
+
+            var reset = Step(result, RepairStepName.AccountReset);
+            Assert.Equal(RepairStepStatus.Failed, reset.Status);
+            Assert.Contains("WamOverrides Done: Removed DisableAADWAM", reset.Detail);
+            Assert.Contains("WamAccounts Failed", reset.Detail);
+            Assert.Contains(s.Machine.TaskScheduler.Runs, r => r.UserSid == alice.Sid);
+            Assert.Contains(reset.After, a => a.StartsWith("Pass Account.WamPolicy"));
+            Assert.Null(s.Machine.SimulatedRegistry.GetValue(identity, "DisableAADWAM"));
+            Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId == "RepairStepFailed," + Cmd);
+
+            // The removed value is journaled: Undo puts it back.
+            Assert.True(File.Exists(reset.JournalPath));
+            Assert.Empty(s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", reset.JournalPath).Errors);
+            Assert.Equal(1u, s.Machine.SimulatedRegistry.GetValue(identity, "DisableAADWAM")!.AsDWord);
+        }
     }
 }

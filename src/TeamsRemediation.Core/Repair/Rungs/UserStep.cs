@@ -81,8 +81,9 @@ namespace TeamsRemediation.Repair.Rungs
             {
                 calling.ForEach(f => run.HandOver(f, outcome.Status == RepairStepStatus.NeedsUser ? FindingOwner.User : FindingOwner.TenantAdmin));
             }
-            else if (outcome.Status == RepairStepStatus.Done)
+            else if (outcome.Status == RepairStepStatus.Done || outcome.Status == RepairStepStatus.Failed)
             {
+                // A failed step may still have changed part of what it covers (the values here, not the user's session): look again.
                 run.Recheck(step, calling.Concat(run.EvidenceAddressed(EvidenceCauses, user)), start, user);
             }
 
