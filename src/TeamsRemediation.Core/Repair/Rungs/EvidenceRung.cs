@@ -19,7 +19,7 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            step.Action += ": " + copier.Describe(run.Users, run.Options.EvidenceWindow);
+            step.Action = "Copy " + copier.Describe(run.Users, run.Options.EvidenceWindow) + " into this run's report folder";
             if (!run.Approve(step, run.Machine.ComputerName))
             {
                 // The plan of -WhatIf goes on to list every step; a declined copy keeps the destroying steps from running.
