@@ -25,11 +25,12 @@ namespace TeamsRemediation.Repair
 
         private static readonly Regex NamedSecret = new Regex(
             @"(?i)\b(bearer|(?:access|refresh|id)_?token|client_?secret|password|passwd|assertion|set-cookie|cookie"
-                + @"|x-ms-refreshtokencredential|x-ms-devicecredential|estsauth\w*)(\s*[:=]\s*|\s+(?=\S{16,}))(""[^""]*""|'[^']*'|[^\s;,&]+)"
-                + @"|(?i)\b(code)(=)([^\s;,&]+)",
+                + @"|x-ms-refreshtokencredential|x-ms-devicecredential|estsauth\w*)(\s*[:=]\s*|\s+(?=\S{16,}))"
+                + @"(?!\[removed\])(""[^""]*""|'[^']*'|[^\s;,&]+)"
+                + @"|(?i)\b(code)(=)(?!\[removed\])([^\s;,&]+)",
             RegexOptions.CultureInvariant);
 
-        /// <summary>True when the text holds anything that could be a secret.</summary>
+        /// <summary>True when the text holds anything that could be a secret (a value already replaced by <see cref="Removed"/> is not).</summary>
         public static bool LooksSecret(string? text) =>
             !string.IsNullOrEmpty(text) && (Jwt.IsMatch(text) || LongOpaqueRun.IsMatch(text) || NamedSecret.IsMatch(text));
 

@@ -25,7 +25,7 @@ namespace TeamsRemediation.Repair
             string.Equals(registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProductOptionsKey), "ProductType")?.AsString,
                 DomainControllerProductType, System.StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Every value the policy sets for the time source, as "HKLM\...\Parameters\NtpServer = time.contoso.com,0x9"; empty when
+        /// <summary>Every value the policy sets for the time source, as "HKLM\...\Parameters\NtpServer = 'time.contoso.com,0x9' (REG_SZ)"; empty when
         /// none.</summary>
         public static IReadOnlyList<string> SourceSettings(IRegistry registry)
         {

@@ -22,8 +22,8 @@ namespace TeamsRemediation.Tests.Repair
         public void TlsOffEndsPassingAndNeedsAReboot()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
 
             var l = new LadderScenario(s);
 
@@ -39,8 +39,8 @@ namespace TeamsRemediation.Tests.Repair
         public void WamDisabledByAPolicyValueIsResetInTheUsersSessionAndTheCheckPasses()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.WamDisabledByPolicy(alice);
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.WamDisabledByPolicy(alice);
 
             var l = new LadderScenario(s);
 
@@ -60,8 +60,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AStaleCacheWithEvidenceIsCopiedFirstThenLightlyClearedKeepingBackgroundsAndLogs()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20002");
             var log = Directory.GetFiles(Path.Combine(alice.ProfilePath, "AppData", "Local", "Packages"), "MSTeams_*.log",
                     SearchOption.AllDirectories)
                 .Single();
@@ -73,16 +73,16 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal(new[] { RepairStepName.EvidenceCopy, RepairStepName.CacheLight }, l.Steps.Select(x => x.Step));
 
             // The copy ran while the cache was still there, and holds the log.
-            Assert.Equal(new[] { RepairPc.GpuCache(alice) + ": True 1" }, l.Fakes.CacheSeenAtCopy);
+            Assert.Equal(new[] { BrokenPc.GpuCache(alice) + ": True 1" }, l.Fakes.CacheSeenAtCopy);
             Assert.True(File.Exists(Path.Combine(l.Fakes.ReportFolder, alice.Sid, "Logs", Path.GetFileName(log))));
 
             var light = l.Step(RepairStepName.CacheLight);
             Assert.Equal(RepairStepStatus.Done, light.Status);
-            Assert.False(File.Exists(Path.Combine(RepairPc.GpuCache(alice), "data_0")));
+            Assert.False(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
             Assert.Equal(new[] { "Code Cache", "GPUCache" }, Directory.GetFiles(Path.GetDirectoryName(light.JournalPath)!, "data_0",
                 SearchOption.AllDirectories).Select(f => Path.GetFileName(Path.GetDirectoryName(f))).OrderBy(n => n, StringComparer.Ordinal));
-            Assert.True(File.Exists(Path.Combine(RepairPc.IndexedDb(alice), "data_0")));
-            Assert.True(File.Exists(RepairPc.Background(alice)));
+            Assert.True(File.Exists(Path.Combine(BrokenPc.IndexedDb(alice), "data_0")));
+            Assert.True(File.Exists(BrokenPc.Background(alice)));
             Assert.True(File.Exists(log));
             Assert.True(File.Exists(light.JournalPath));
             Assert.Contains(light.After, a => a.StartsWith("Pass Teams.Cache"));
@@ -95,14 +95,14 @@ namespace TeamsRemediation.Tests.Repair
         public void WithoutTheEvidenceCopyTheCacheIsLeftAlone()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20002");
 
             var l = new LadderScenario(s, withServices: false);
 
             Assert.Equal(RepairStepStatus.Unavailable, l.Step(RepairStepName.EvidenceCopy).Status);
             Assert.Equal(RepairStepStatus.Skipped, l.Step(RepairStepName.CacheLight).Status);
-            Assert.True(File.Exists(Path.Combine(RepairPc.GpuCache(alice), "data_0")));
+            Assert.True(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
             Assert.Equal(RepairOutcome.NotFixed, l.Summary.Outcome);
             Assert.Equal(1, l.Summary.ExitCode);
         }
@@ -111,8 +111,8 @@ namespace TeamsRemediation.Tests.Repair
         public void ALaterSignInErrorAfterALightClearBringsTheFullClearIntoABackup()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20002");
             var first = new LadderScenario(s);
             Assert.Equal(RepairStepStatus.Done, first.Step(RepairStepName.CacheLight).Status);
 
@@ -125,8 +125,8 @@ namespace TeamsRemediation.Tests.Repair
             var full = second.Step(RepairStepName.CacheFull);
             Assert.Equal(RepairStepStatus.Done, full.Status);
             Assert.Contains("did not help", full.Action);
-            Assert.False(File.Exists(Path.Combine(RepairPc.IndexedDb(alice), "data_0")));
-            Assert.True(File.Exists(RepairPc.Background(alice)));
+            Assert.False(File.Exists(Path.Combine(BrokenPc.IndexedDb(alice), "data_0")));
+            Assert.True(File.Exists(BrokenPc.Background(alice)));
             Assert.True(File.Exists(full.JournalPath));
             Assert.Contains(Path.Combine("TeamsRemediation", "Backups"), full.JournalPath);
         }
@@ -135,8 +135,8 @@ namespace TeamsRemediation.Tests.Repair
         public void ClockSkewIsResyncedAndTheClockCheckPasses()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.ClockSkew(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.ClockSkew(s);
 
             var l = new LadderScenario(s);
 
@@ -150,8 +150,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AClockManagedByPolicyIsReportedForTheAdminAndNotChanged()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.ClockSkew(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.ClockSkew(s);
             var l = new LadderScenario(s, arrange: f => f.ClockAnswer = RepairStepStatus.NeedsAdmin);
 
             Assert.Equal(RepairStepStatus.NeedsAdmin, l.Step(RepairStepName.ClockResync).Status);
@@ -164,8 +164,8 @@ namespace TeamsRemediation.Tests.Repair
         public void ADnsFailureIsFlushedAndTheEndpointsAnswerAgain()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.DnsFailure(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.DnsFailure(s);
 
             var l = new LadderScenario(s);
 
@@ -180,8 +180,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AMissingBrokerPluginIsRegisteredAgainByTheAccountReset()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.BrokerPluginMissing(s, alice);
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.BrokerPluginMissing(s, alice);
 
             var l = new LadderScenario(s);
 
@@ -195,8 +195,8 @@ namespace TeamsRemediation.Tests.Repair
         public void Caa50021EvidenceWaitsForTheOptInAndIsThenRepairedWithARestart()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA50021");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA50021");
 
             var without = new LadderScenario(s);
 
@@ -222,8 +222,8 @@ namespace TeamsRemediation.Tests.Repair
         public void ATenantOwnedAadstsCodeChangesNothingAndWritesTheAdminPack()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20004", "AADSTS53003");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20004", "AADSTS53003");
             var before = TreeSnapshot.Take(alice.ProfilePath);
 
             var l = new LadderScenario(s);
@@ -241,7 +241,7 @@ namespace TeamsRemediation.Tests.Repair
         public void AClassicOnlyUserIsTheAdminsWithNoChange()
         {
             using var s = new SimulatedSession();
-            RepairPc.ClassicOnly(s, "alice");
+            BrokenPc.ClassicOnly(s, "alice");
             RecordDsreg(s);
             var before = TreeSnapshot.Take(s.Machine.RootFolder);
 
@@ -258,11 +258,11 @@ namespace TeamsRemediation.Tests.Repair
         public void WhatIfListsEveryStepTheFindingsCallForAndChangesNothing()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
-            RepairPc.ClockSkew(s);
-            RepairPc.WamDisabledByPolicy(alice);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
+            BrokenPc.ClockSkew(s);
+            BrokenPc.WamDisabledByPolicy(alice);
+            BrokenPc.AadError(s, alice, "CAA20002");
             var before = TreeSnapshot.Take(s.Machine.RootFolder);
 
             var l = new LadderScenario(s, answer: Consent.WhatIf);
@@ -281,15 +281,15 @@ namespace TeamsRemediation.Tests.Repair
         public void MaximumRungBelowTheCacheLeavesTheCacheAndSaysHowToAllowIt()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20002");
 
             var l = new LadderScenario(s, new RepairOptions { MaximumRung = RepairRung.UserAccount });
 
             var cache = l.Step(RepairStepName.CacheLight);
             Assert.Equal(RepairStepStatus.NotOptedIn, cache.Status);
             Assert.Contains("-MaximumRung Cache", cache.Detail);
-            Assert.True(File.Exists(Path.Combine(RepairPc.GpuCache(alice), "data_0")));
+            Assert.True(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
         }
 
         private static void RecordDsreg(SimulatedSession s)

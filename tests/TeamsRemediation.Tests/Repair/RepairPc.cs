@@ -1,66 +1,55 @@
 using System;
 using System.IO;
-using TeamsRemediation.Account;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
-using TeamsRemediation.Tests.Support;
-using TeamsRemediation.Tls;
-using static TeamsRemediation.Tests.Diagnostics.TestTeamsCaa20002Tests;
 
 namespace TeamsRemediation.Tests.Repair
 {
-    /// <summary>Simulated PCs broken one way each: Alice is logged on with new Teams and a registered broker; Intune runs as SYSTEM.</summary>
-    internal static class RepairPc
+    /// <summary>PC01 as SYSTEM with Alice (new and classic Teams, logs and a collected archive) and Bob: what the repair services act on.</summary>
+    internal sealed class RepairPc : IDisposable
     {
-        public static readonly RegistryKeyPath SchannelClient =
-            new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client");
+        public const string Correlation = "7d2c5b1e-4a8f-4f0e-9b7c-3e1a2d4f6a88";
+        public const string Trace = "0000aaaa-11bb-cccc-dd22-eeeeee333333";
 
-        public static SimulatedUser Healthy(SimulatedSession s)
+        public RepairPc()
         {
-            var alice = HealthyUser(s);
-            RecordDsregcmd(s);
-            s.Pc.RunAsSystem();
-            return alice;
+            Pc = SimulatedPc.Create("PC01");
+            Alice = Pc.AddUser("alice", loggedOn: true).InstallNewTeams().InstallClassicTeams();
+            Bob = Pc.AddUser("bob", loggedOn: true).InstallNewTeams();
+            Pc.RunAsSystem();
         }
 
-        public static void TlsOff(SimulatedSession s) => s.Machine.SimulatedRegistry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(0));
+        public SimulatedPc Pc { get; }
 
-        public static void WamDisabledByPolicy(SimulatedUser user) =>
-            user.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+        public SimulatedMachine Machine => Pc.Machine;
 
-        public static void ClockSkew(SimulatedSession s) => s.Machine.SimulatedNetwork.ServerClockOffset = TimeSpan.FromMinutes(-42);
+        public SimulatedUser Alice { get; }
 
-        public static void DnsFailure(SimulatedSession s) =>
-            s.Machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.NameNotResolved, "No such host is known.");
+        public SimulatedUser Bob { get; }
 
-        public static void BrokerPluginMissing(SimulatedSession s, SimulatedUser user) =>
-            s.Machine.SimulatedRegistry.DeleteKeyTree(BrokerRegistration(user));
+        public DateTimeOffset Now => Machine.Clock.UtcNow;
 
-        /// <summary>A user with only classic Teams (and a registered broker, so the client is the only problem).</summary>
-        public static SimulatedUser ClassicOnly(SimulatedSession s, string name = "bob")
+        public static TargetUser Target(SimulatedUser user) => new TargetUser(user.Sid, user.UserName, user.ProfilePath, true, false, user.SessionId);
+
+        /// <summary>Writes a file with this content, dated <paramref name="age"/> before the simulated now.</summary>
+        public string Write(string path, string content, TimeSpan age)
         {
-            var user = s.Pc.AddUser(name, loggedOn: true).InstallClassicTeams();
-            s.Machine.SimulatedRegistry.CreateKey(BrokerRegistration(user));
-            return user;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+            File.SetLastWriteTimeUtc(path, (Now - age).UtcDateTime);
+            return path;
         }
 
-        public static RegistryKeyPath BrokerRegistration(SimulatedUser user) => new RegistryKeyPath(RegistryHive.LocalMachine,
-            TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy");
+        public string NewLog(SimulatedUser user, string name, string content, TimeSpan age) =>
+            Write(Path.Combine(TeamsLayout.NewLogFolder(user.ProfilePath), name), content, age);
 
-        /// <summary>A sign-in error of Teams in event 1098, an hour ago.</summary>
-        public static void AadError(SimulatedSession s, SimulatedUser user, string error, string extra = "") =>
-            s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddHours(-1), user.Sid,
-                "Error: 0x" + error + " " + extra + "\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
+        /// <summary>A Teams event 1098 of the user: CAA2000C with AADSTS50076, the correlation id, and Entra's trace id in the text.</summary>
+        public AadEvent TeamsEvent(SimulatedUser user, TimeSpan age, string extra = "") => new AadEvent(Now - age, user.Sid,
+            "Error: 0xCAA2000C The request requires user interaction.\r\nCode: interaction_required\r\nDescription: AADSTS50076: you must use "
+                + "multi-factor authentication. Trace ID: " + Trace + " Correlation ID: " + Correlation + " Timestamp: 2026-11-27 06:00:00Z\r\n"
+                + "Client ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264\r\nCorrelation ID (request): " + Correlation + "\r\n" + extra);
 
-        /// <summary>The new Teams GPU cache of the user's work profile.</summary>
-        public static string GpuCache(SimulatedUser user) =>
-            Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw", "GPUCache");
-
-        public static string IndexedDb(SimulatedUser user) =>
-            Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw", "IndexedDB");
-
-        public static string Background(SimulatedUser user) => Path.Combine(TeamsLayout.BackgroundUploadsPath(TeamsClient.New, user.ProfilePath),
-            "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png");
+        public void Dispose() => Machine.Dispose();
     }
 }

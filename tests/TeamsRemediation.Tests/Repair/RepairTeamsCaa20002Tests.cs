@@ -23,7 +23,7 @@ namespace TeamsRemediation.Tests.Repair
         public void AHealthyPcHasNothingToFixAndGetsOnlyTheSummary()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
+            BrokenPc.Healthy(s);
 
             var result = s.Run("Repair-TeamsCaa20002 -Force");
 
@@ -39,8 +39,8 @@ namespace TeamsRemediation.Tests.Repair
         public void TlsOffIsTurnedBackOnTheCheckPassesAfterAndTheRestartIsCarriedIntoTheExitCode()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
 
             var result = s.Run("Repair-TeamsCaa20002 -Force");
 
@@ -52,7 +52,7 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Contains(tls.After, a => a.StartsWith("Pass Tls.Schannel"));
             Assert.True(tls.RebootRequired);
             Assert.StartsWith("writes ", tls.Cost);
-            Assert.Equal(1u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+            Assert.Equal(1u, s.Machine.SimulatedRegistry.GetValue(BrokenPc.SchannelClient, "Enabled")!.AsDWord);
             Assert.True(File.Exists(tls.JournalPath));
             var summary = Summary(result);
             Assert.Equal(RepairOutcome.NeedsReboot, summary.Outcome);
@@ -63,16 +63,16 @@ namespace TeamsRemediation.Tests.Repair
             // Restorable: the journal puts the disable back.
             var undo = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", tls.JournalPath);
             Assert.Empty(undo.Errors);
-            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(BrokenPc.SchannelClient, "Enabled")!.AsDWord);
         }
 
         [Fact]
         public void WhatIfListsEveryStepWithItsCostAndChangesNothing()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
+            BrokenPc.AadError(s, alice, "CAA20002");
             var before = TreeSnapshot.Take(s.Machine.RootFolder);
 
             var result = s.Run("Repair-TeamsCaa20002 -WhatIf");
@@ -83,8 +83,8 @@ namespace TeamsRemediation.Tests.Repair
             Assert.All(steps.Where(x => x.Step != RepairStepName.EvidenceCopy), x => Assert.Equal(RepairStepStatus.WhatIf, x.Status));
             Assert.Contains("removes ", Step(result, RepairStepName.CacheLight).Cost);
             Assert.Contains("keeps backgrounds", Step(result, RepairStepName.CacheLight).Cost);
-            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
-            Assert.True(Directory.Exists(RepairPc.GpuCache(alice)));
+            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(BrokenPc.SchannelClient, "Enabled")!.AsDWord);
+            Assert.True(Directory.Exists(BrokenPc.GpuCache(alice)));
             Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
             Assert.Equal(RepairOutcome.WhatIf, Summary(result).Outcome);
         }
@@ -93,8 +93,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AClassicOnlyUserIsHandedToTheAdminWithNoChange()
         {
             using var s = new SimulatedSession();
-            var bob = RepairPc.ClassicOnly(s);
-            RepairPc.Healthy(s);
+            var bob = BrokenPc.ClassicOnly(s);
+            BrokenPc.Healthy(s);
             var before = TreeSnapshot.Take(s.Machine.UsersFolder);
 
             var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force");
@@ -113,7 +113,7 @@ namespace TeamsRemediation.Tests.Repair
         public void ABootstrapperOnTheWebIsRefusedBeforeAnythingRuns()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
+            BrokenPc.Healthy(s);
 
             var web = s.Run("Repair-TeamsCaa20002 -Force -BootstrapperPath https://go.microsoft.com/fwlink/?linkid=2243204");
             var missing = s.Run("Repair-TeamsCaa20002 -Force -BootstrapperPath $args[0]", Path.Combine(s.Machine.RootFolder, "none.exe"));
@@ -131,8 +131,8 @@ namespace TeamsRemediation.Tests.Repair
         public void WithTheBootstrapperTheClassicOnlyUserGetsNewTeamsProvisionedAndSignsInNext()
         {
             using var s = new SimulatedSession();
-            var bob = RepairPc.ClassicOnly(s);
-            RepairPc.Healthy(s);
+            var bob = BrokenPc.ClassicOnly(s);
+            BrokenPc.Healthy(s);
             var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
             File.WriteAllText(bootstrapper, "MZ");
             s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(0, "{\r\n  \"success\": true\r\n}\r\n"), "-p");
@@ -150,8 +150,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AFailingBootstrapperIsAFailedStepWithItsErrorCodeAndANotFixedRepair()
         {
             using var s = new SimulatedSession();
-            RepairPc.ClassicOnly(s);
-            RepairPc.Healthy(s);
+            BrokenPc.ClassicOnly(s);
+            BrokenPc.Healthy(s);
             var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
             File.WriteAllText(bootstrapper, "MZ");
             s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(1, "{ \"success\": false, \"errorCode\": \"0x80004001\" }"), "-p");
@@ -170,8 +170,8 @@ namespace TeamsRemediation.Tests.Repair
         public void FindingsFromThePipelineAreRepairedWithoutASecondDiagnosis()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
 
             var result = s.Run("Test-TeamsCaa20002 -CheckId Tls.* | Repair-TeamsCaa20002 -Force");
 
@@ -184,8 +184,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AsLineIsOneLineOfAtMost2048CharactersWithTheOutcomeAndExitCode()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
 
             var result = s.Run("Repair-TeamsCaa20002 -Force -As Line");
 
@@ -200,21 +200,21 @@ namespace TeamsRemediation.Tests.Repair
         public void WithoutForceAHostThatCannotAskStopsBeforeAnyChange()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.TlsOff(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
 
             var result = s.Run("Repair-TeamsCaa20002");
 
             Assert.Equal("ConfirmationNeedsForce," + Cmd, result.TerminatingErrorId);
-            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(RepairPc.SchannelClient, "Enabled")!.AsDWord);
+            Assert.Equal(0u, s.Machine.SimulatedRegistry.GetValue(BrokenPc.SchannelClient, "Enabled")!.AsDWord);
         }
 
         [Fact]
         public void ClockSkewIsResyncedThroughTheWindowsTimeServiceAndTheClockCheckPasses()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
-            RepairPc.ClockSkew(s);
+            BrokenPc.Healthy(s);
+            BrokenPc.ClockSkew(s);
 
             var result = s.Run("Repair-TeamsCaa20002 -Force");
 
@@ -231,7 +231,7 @@ namespace TeamsRemediation.Tests.Repair
         public void ACachedFailedLookupIsFlushedAndTheEndpointsAnswerAgain()
         {
             using var s = new SimulatedSession();
-            RepairPc.Healthy(s);
+            BrokenPc.Healthy(s);
             s.Machine.SimulatedNetwork.CacheFailedLookup("login.microsoftonline.com");
 
             var result = s.Run("Repair-TeamsCaa20002 -Force");
@@ -247,8 +247,8 @@ namespace TeamsRemediation.Tests.Repair
         public void AStaleCacheIsClearedLightlyAfterItsEvidenceIsCopiedIntoTheReportFolder()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20002");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20002");
 
             var result = s.Run("Repair-TeamsCaa20002 -Force");
 
@@ -260,8 +260,8 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Contains(Directory.GetFiles(evidence.ReportPath, "*", SearchOption.AllDirectories),
                 f => Path.GetFileName(f) == "MSTeams_2026-11-24_09-12-01.00.log");
             Assert.Equal(RepairStepStatus.Done, steps[1].Status);
-            Assert.False(File.Exists(Path.Combine(RepairPc.GpuCache(alice), "data_0")));
-            Assert.True(File.Exists(RepairPc.Background(alice)));
+            Assert.False(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
+            Assert.True(File.Exists(BrokenPc.Background(alice)));
             var summary = Summary(result);
             Assert.Equal(RepairOutcome.Fixed, summary.Outcome);
             Assert.Equal(evidence.ReportPath, summary.ReportPath);
@@ -272,8 +272,8 @@ namespace TeamsRemediation.Tests.Repair
         public void ATenantOwnedCodeChangesNothingAndLeavesTheAdminPackInTheReportFolder()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.AadError(s, alice, "CAA20004", "AADSTS53003 correlation 5f0c2a91-3b7e-4d2c-9a61-0d4b8e2f7c11");
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20004", "AADSTS53003 correlation 5f0c2a91-3b7e-4d2c-9a61-0d4b8e2f7c11");
             var before = TreeSnapshot.Take(s.Machine.UsersFolder);
 
             var result = s.Run("Repair-TeamsCaa20002 -Force");
@@ -292,8 +292,8 @@ namespace TeamsRemediation.Tests.Repair
         public void WamDisabledByAPolicyValueIsRemovedJournaledAndASessionThatDoesNotAnswerIsAFailedStep()
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
-            RepairPc.WamDisabledByPolicy(alice);
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.WamDisabledByPolicy(alice);
             var identity = alice.HiveKey(TeamsRemediation.Account.AccountLayout.IdentityKeyPath);
 
             // Alice's session starts the task but writes no result (as a session that is logged off meanwhile would).

@@ -27,7 +27,7 @@ namespace TeamsRemediation.Tests.Scripts
         private static ScriptRun RunOn(Action<SimulatedSession, Simulation.SimulatedUser> breakIt, string script, bool mayThrow = false)
         {
             using var s = new SimulatedSession();
-            var alice = RepairPc.Healthy(s);
+            var alice = BrokenPc.Healthy(s);
             breakIt(s, alice);
             return Run(s.Shell, script, mayThrow);
         }
@@ -44,7 +44,7 @@ namespace TeamsRemediation.Tests.Scripts
         [Fact]
         public void AFixedClockExitsZero()
         {
-            var run = RunOn((s, a) => RepairPc.ClockSkew(s), Intune);
+            var run = RunOn((s, a) => BrokenPc.ClockSkew(s), Intune);
 
             Assert.Equal(0, run.ExitCode);
             Assert.StartsWith("CAA20002 PC01 Repair Fixed (exit 0): Evidence/EvidenceCopy: Done; Machine/ClockResync: Done", run.LastLine);
@@ -53,7 +53,7 @@ namespace TeamsRemediation.Tests.Scripts
         [Fact]
         public void ANameThatStillDoesNotResolveExitsOne()
         {
-            var run = RunOn((s, a) => RepairPc.DnsFailure(s), Intune);
+            var run = RunOn((s, a) => BrokenPc.DnsFailure(s), Intune);
 
             Assert.Equal(1, run.ExitCode);
             Assert.StartsWith("CAA20002 PC01 Repair NotFixed (exit 1): ", run.LastLine);
@@ -64,7 +64,7 @@ namespace TeamsRemediation.Tests.Scripts
         [Fact]
         public void TlsTurnedBackOnExitsTwoForTheRestart()
         {
-            var run = RunOn((s, a) => RepairPc.TlsOff(s), Intune);
+            var run = RunOn((s, a) => BrokenPc.TlsOff(s), Intune);
 
             Assert.Equal(2, run.ExitCode);
             Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", run.LastLine);
@@ -74,7 +74,7 @@ namespace TeamsRemediation.Tests.Scripts
         [Fact]
         public void ATenantOwnedCodeExitsThreeAndNamesTheReportFolder()
         {
-            var run = RunOn((s, a) => RepairPc.AadError(s, a, "CAA20004", "AADSTS53003"), Intune);
+            var run = RunOn((s, a) => BrokenPc.AadError(s, a, "CAA20004", "AADSTS53003"), Intune);
 
             Assert.Equal(3, run.ExitCode);
             Assert.StartsWith("CAA20002 PC01 Repair NeedsAdmin (exit 3): ", run.LastLine);
@@ -87,12 +87,12 @@ namespace TeamsRemediation.Tests.Scripts
         {
             var run = RunOn((s, a) =>
             {
-                RepairPc.TlsOff(s);
-                RepairPc.ClockSkew(s);
-                RepairPc.WamDisabledByPolicy(a);
+                BrokenPc.TlsOff(s);
+                BrokenPc.ClockSkew(s);
+                BrokenPc.WamDisabledByPolicy(a);
                 for (var i = 0; i < 40; i++)
                 {
-                    RepairPc.AadError(s, a, "CAA50021", "AADSTS" + (50000 + i));
+                    BrokenPc.AadError(s, a, "CAA50021", "AADSTS" + (50000 + i));
                 }
             }, Intune);
 
@@ -123,8 +123,8 @@ namespace TeamsRemediation.Tests.Scripts
         [Fact]
         public void ConfigMgrPrintsTheLineForAFixOrARestartAndExitsWithItsCode()
         {
-            var fixedRun = RunOn((s, a) => RepairPc.ClockSkew(s), ConfigMgr, mayThrow: true);
-            var restart = RunOn((s, a) => RepairPc.TlsOff(s), ConfigMgr, mayThrow: true);
+            var fixedRun = RunOn((s, a) => BrokenPc.ClockSkew(s), ConfigMgr, mayThrow: true);
+            var restart = RunOn((s, a) => BrokenPc.TlsOff(s), ConfigMgr, mayThrow: true);
 
             Assert.Equal(string.Empty, fixedRun.Thrown);
             Assert.Equal(0, fixedRun.ExitCode);
@@ -137,8 +137,8 @@ namespace TeamsRemediation.Tests.Scripts
         [Fact]
         public void ConfigMgrThrowsWhenNotFixedOrWhenTheAdminMustAct()
         {
-            var notFixed = RunOn((s, a) => RepairPc.DnsFailure(s), ConfigMgr, mayThrow: true);
-            var admin = RunOn((s, a) => RepairPc.AadError(s, a, "CAA20004", "AADSTS53003"), ConfigMgr, mayThrow: true);
+            var notFixed = RunOn((s, a) => BrokenPc.DnsFailure(s), ConfigMgr, mayThrow: true);
+            var admin = RunOn((s, a) => BrokenPc.AadError(s, a, "CAA20004", "AADSTS53003"), ConfigMgr, mayThrow: true);
 
             Assert.StartsWith("CAA20002 PC01 Repair NotFixed (exit 1): ", notFixed.Thrown);
             Assert.StartsWith("CAA20002 PC01 Repair NeedsAdmin (exit 3): ", admin.Thrown);
