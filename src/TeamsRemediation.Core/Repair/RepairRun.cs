@@ -55,9 +55,6 @@ namespace TeamsRemediation.Repair
         /// <summary>True once a step was answered -WhatIf.</summary>
         public bool WhatIf { get; private set; }
 
-        /// <summary>True once any step changed something.</summary>
-        public bool Changed { get; set; }
-
         /// <summary>Set by a rung after which nothing may climb on (nothing the PC can fix).</summary>
         public bool Stopped { get; set; }
 
@@ -132,7 +129,7 @@ namespace TeamsRemediation.Repair
             return false;
         }
 
-        /// <summary>Takes a service's outcome into the step; a change made is recorded for the summary.</summary>
+        /// <summary>Takes a service's outcome into the step; its journal and restart go into the summary.</summary>
         public TeamsRepairStep Apply(TeamsRepairStep step, RungOutcome outcome)
         {
             Finish(step, outcome.Status, outcome.Detail);
@@ -145,7 +142,6 @@ namespace TeamsRemediation.Repair
                 JournalPaths.Add(outcome.JournalPath);
             }
 
-            Changed |= outcome.Status == RepairStepStatus.Done;
             return step;
         }
 

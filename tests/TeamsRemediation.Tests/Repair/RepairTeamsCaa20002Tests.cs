@@ -266,6 +266,14 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal(RepairOutcome.Fixed, summary.Outcome);
             Assert.Equal(evidence.ReportPath, summary.ReportPath);
             Assert.Contains(steps[1].JournalPath, summary.JournalPaths);
+
+            // The backup lives in Alice's profile: SYSTEM refuses to restore it, Alice restores it in her own session.
+            var asSystem = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", steps[1].JournalPath);
+            Assert.Equal("JournalUntrusted,TeamsRemediation.Commands.UndoTeamsRemediationCommand",
+                Assert.Single(asSystem.Errors).FullyQualifiedErrorId);
+            s.Pc.RunAs(alice, elevated: false);
+            Assert.Empty(s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", steps[1].JournalPath).Errors);
+            Assert.True(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
         }
 
         [Fact]
