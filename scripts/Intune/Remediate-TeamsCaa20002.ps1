@@ -26,5 +26,10 @@ catch {
     exit 1
 }
 
-[TeamsRemediation.Repair.RepairVerdict]::Line($summary)
+# The line points to the per-machine log too, where the runs in users' sessions leave one line per decision, when
+# Intune's 2048 characters leave room for it.
+$line = [TeamsRemediation.Repair.RepairVerdict]::Line($summary)
+$log = ' | log: %ProgramData%\TeamsRemediation\Logs\TeamsRemediation.log'
+if ($line.Length + $log.Length -le 2048) { $line += $log }
+$line
 exit $summary.ExitCode

@@ -15,6 +15,7 @@ namespace TeamsRemediation.Simulation
     {
         private readonly object gate = new object();
         private readonly Dictionary<string, bool> faults = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private readonly List<string> shares = new List<string>();
 
         /// <summary>Called with the source before each move (file or folder): a scenario can stop a run right there, e.g. to kill it.</summary>
         public Action<string>? BeforeMove { get; set; }
@@ -31,6 +32,20 @@ namespace TeamsRemediation.Simulation
             {
                 faults.Remove(Path.GetFullPath(path));
             }
+        }
+
+        /// <summary>A folder marked denied cannot be listed, as Windows refuses FindFirstFile on a folder whose ACL denies the caller.</summary>
+        public IEnumerable<FolderEntry> List(string folder)
+        {
+            lock (gate)
+            {
+                if (faults.TryGetValue(Path.GetFullPath(folder), out var denied) && denied)
+                {
+                    throw new UnauthorizedAccessException("Access to the path '" + Path.GetFullPath(folder) + "' is denied.");
+                }
+            }
+
+            return PhysicalFileOperations.Instance.List(folder);
         }
 
         public void DeleteFile(string path)
@@ -57,6 +72,23 @@ namespace TeamsRemediation.Simulation
             BeforeMove?.Invoke(source);
             ThrowIfFaulted(source, includeBelow: true);
             PhysicalFileOperations.Instance.MoveDirectory(source, destination);
+        }
+
+        /// <summary>Makes a folder (and all below it) a network share, as a redirected AppData on a file server is.</summary>
+        public void DeclareNetworkShare(string folder)
+        {
+            lock (gate)
+            {
+                shares.Add(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+            }
+        }
+
+        public bool IsOnNetworkShare(string path)
+        {
+            lock (gate)
+            {
+                return shares.Any(share => PathScope.IsSameOrInside(path, share)) || PhysicalFileOperations.Instance.IsOnNetworkShare(path);
+            }
         }
 
         /// <summary>A fault on the journal itself or on any folder above it (its ACL refuses new files) fails the record.</summary>

@@ -59,6 +59,9 @@ namespace TeamsRemediation.Simulation
 
         public bool Is32BitProcess { get; set; }
 
+        /// <summary>Windows Enterprise multi-session or a Remote Desktop Session Host (see <see cref="SimulatedPc.MultiSession"/>).</summary>
+        public bool IsMultiSessionHost { get; set; }
+
         /// <summary>When set, the folder is deleted on dispose (a scenario that made its own temp folder).</summary>
         public bool OwnsRootFolder { get; set; }
 

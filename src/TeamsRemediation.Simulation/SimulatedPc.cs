@@ -78,6 +78,39 @@ namespace TeamsRemediation.Simulation
             return this;
         }
 
+        /// <summary>Windows Enterprise multi-session, or a Windows Server with the Remote Desktop Session Host role.</summary>
+        public SimulatedPc MultiSession()
+        {
+            Machine.IsMultiSessionHost = true;
+            return this;
+        }
+
+        /// <summary>FSLogix profile containers on (HKLM\SOFTWARE\FSLogix\Profiles Enabled = 1), profiles kept on a share.</summary>
+        public SimulatedPc FsLogixProfiles(string vhdLocation = @"\\files\profiles")
+        {
+            var key = new RegistryKeyPath(RegistryHive.LocalMachine, VirtualDesktopHost.FsLogixProfilesKey);
+            Machine.SimulatedRegistry.SetValue(key, VirtualDesktopHost.FsLogixEnabledValue, RegistryValue.DWord(1));
+            Machine.SimulatedRegistry.SetValue(key, "VHDLocations", RegistryValue.MultiString(new[] { vhdLocation }));
+            return this;
+        }
+
+        /// <summary>Azure Virtual Desktop set up for Teams as Microsoft's VDI article asks (IsWVDEnvironment = 1).</summary>
+        public SimulatedPc AzureVirtualDesktop()
+        {
+            Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, VirtualDesktopHost.TeamsMachineKey),
+                VirtualDesktopHost.AzureVirtualDesktopValue, RegistryValue.DWord(1));
+            return this;
+        }
+
+        /// <summary>A folder on a "file server": a real folder under the machine's folder that the file operations call a network share.</summary>
+        public string NetworkShare(string name)
+        {
+            var share = Path.Combine(Machine.RootFolder, "Shares", name);
+            Directory.CreateDirectory(share);
+            Machine.FileOperations.DeclareNetworkShare(share);
+            return share;
+        }
+
         public SimulatedPc Bitness32()
         {
             Machine.Is32BitProcess = true;

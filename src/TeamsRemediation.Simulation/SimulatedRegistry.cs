@@ -20,6 +20,8 @@ namespace TeamsRemediation.Simulation
         private readonly Dictionary<string, List<KeyValuePair<string, Dictionary<string, RegistryValue>>>> unloadedHives = new Dictionary<string,
             List<KeyValuePair<string, Dictionary<string, RegistryValue>>>>(StringComparer.OrdinalIgnoreCase);
 
+        private readonly HashSet<string> unreadableHives = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>How many writes (sets and deletes) reached this registry: an idempotent run leaves it unchanged.</summary>
         public int WriteCount { get; private set; }
 
@@ -173,6 +175,38 @@ namespace TeamsRemediation.Simulation
                 SetValue(new RegistryKeyPath(RegistryHive.Users, sid + "\\" + relativePath), name, value);
                 WriteCount--;
                 UnloadHive(sid);
+            }
+        }
+
+        /// <summary>Makes the NTUSER.DAT of an unloaded hive unreadable (in use, denied, damaged), as RegLoadAppKey then fails.</summary>
+        public void MakeUnloadedHiveUnreadable(string sid)
+        {
+            lock (gate)
+            {
+                unreadableHives.Add(sid);
+            }
+        }
+
+        public IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey)
+        {
+            lock (gate)
+            {
+                if (!unloadedHives.TryGetValue(sid, out var stored) || unreadableHives.Contains(sid))
+                {
+                    return null;
+                }
+
+                var physical = "HKU\\" + sid + "\\" + relativeKey.Trim('\\');
+                var values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
+                foreach (var pair in stored.Where(k => k.Key.Equals(physical, StringComparison.OrdinalIgnoreCase)))
+                {
+                    foreach (var value in pair.Value)
+                    {
+                        values[value.Key] = value.Value;
+                    }
+                }
+
+                return values;
             }
         }
 

@@ -17,7 +17,11 @@ namespace TeamsRemediation.Simulation
             UserName = userName;
             ProfilePath = profilePath;
             SessionId = sessionId;
+            Folders = UserFolders.Default(profilePath);
         }
+
+        /// <summary>Where this user's AppData and Downloads are, as the scenario laid them out (the module must find the same).</summary>
+        public UserFolders Folders { get; private set; }
 
         public string Sid { get; }
 
@@ -32,7 +36,7 @@ namespace TeamsRemediation.Simulation
         /// <summary>Classic Teams installed per user: Update.exe, current\Teams.exe, the uninstall entry, and a used cache.</summary>
         public SimulatedUser InstallClassicTeams(string version = "1.7.00.13456")
         {
-            var install = TeamsLayout.ClassicInstallPath(ProfilePath);
+            var install = TeamsLayout.ClassicInstallPath(Folders);
             WriteFile(Path.Combine(install, "Update.exe"), "MZ classic updater");
             WriteFile(Path.Combine(install, "current", "Teams.exe"), "MZ classic teams");
             SetUserValue(TeamsLayout.ClassicUninstallKey, "DisplayVersion", RegistryValue.String(version));
@@ -42,7 +46,7 @@ namespace TeamsRemediation.Simulation
         /// <summary>The classic cache with every folder it makes, user settings, a custom background and a log.</summary>
         public SimulatedUser AddClassicCache()
         {
-            var root = TeamsLayout.ClassicCacheRoot(ProfilePath);
+            var root = TeamsLayout.ClassicCacheRoot(Folders);
             foreach (var folder in TeamsLayout.ClassicCacheFolders)
             {
                 WriteFile(Path.Combine(root, folder, "data_0"), folder + " cached bytes");
@@ -68,9 +72,9 @@ namespace TeamsRemediation.Simulation
         /// <summary>The new Teams package folder and cache, as left in the profile (also after an uninstall).</summary>
         public SimulatedUser AddNewTeamsCache()
         {
-            var package = TeamsLayout.NewPackageRoot(ProfilePath);
+            var package = TeamsLayout.NewPackageRoot(Folders);
             WriteFile(Path.Combine(package, "Settings", "settings.dat"), "package settings");
-            var root = TeamsLayout.NewCacheRoot(ProfilePath);
+            var root = TeamsLayout.NewCacheRoot(Folders);
             var profile = Path.Combine(root, "EBWebView", "WV2Profile_tfw");
             foreach (var folder in new[] { "Cache", "Code Cache", "GPUCache", "IndexedDB", "Local Storage", "Service Worker" })
             {
@@ -80,6 +84,48 @@ namespace TeamsRemediation.Simulation
             WriteFile(Path.Combine(root, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"), "PNG office");
             WriteFile(Path.Combine(root, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"), "PNG office thumb");
             WriteFile(Path.Combine(root, "Logs", "MSTeams_2026-11-24_09-12-01.00.log"), "2026-11-24T09:12:01.000Z Inf Starting MSTeams\n");
+            return this;
+        }
+
+        /// <summary>
+        /// Folder Redirection of AppData (roaming): the User Shell Folders value as Group Policy writes it (REG_EXPAND_SZ, e.g.
+        /// "%HOMESHARE%\AppData" or "\\server\share\%USERNAME%\AppData"), in the user's hive loaded or not. The folder is made, and
+        /// <see cref="Folders"/> says where it is once <paramref name="expandedForUser"/> names the expansion for this user.
+        /// </summary>
+        public SimulatedUser RedirectRoamingAppData(string rawValue, string expandedForUser) =>
+            Redirect(UserFolderReader.RoamingAppDataValue, rawValue, expandedForUser);
+
+        /// <summary>The Downloads folder moved (Folder Redirection, or the user's Location tab): where Teams saves collected logs.</summary>
+        public SimulatedUser RedirectDownloads(string rawValue, string expandedForUser) =>
+            Redirect(UserFolderReader.DownloadsValue, rawValue, expandedForUser);
+
+        /// <summary>The Local AppData value moved (not a Folder Redirection choice, but a value Windows honours when set).</summary>
+        public SimulatedUser RedirectLocalAppData(string rawValue, string expandedForUser) =>
+            Redirect(UserFolderReader.LocalAppDataValue, rawValue, expandedForUser);
+
+        /// <summary>A roaming user profile: the server copy ProfileList names in CentralProfile.</summary>
+        public SimulatedUser UseRoamingProfile(string centralProfile)
+        {
+            pc.Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListReader.ProfileListPath + "\\" + Sid),
+                "CentralProfile", RegistryValue.String(centralProfile));
+            Folders = new UserFolders(Folders.Profile, Folders.RoamingAppData, Folders.RoamingAppDataSource, Folders.LocalAppData,
+                Folders.LocalAppDataSource, Folders.Downloads, Folders.DownloadsSource, centralProfile);
+            return this;
+        }
+
+        private SimulatedUser Redirect(string valueName, string rawValue, string expandedForUser)
+        {
+            SetUserValue(UserFolderReader.UserShellFoldersKey, valueName, RegistryValue.ExpandString(rawValue));
+            Directory.CreateDirectory(expandedForUser);
+            var f = Folders;
+            Folders = valueName == UserFolderReader.RoamingAppDataValue
+                ? new UserFolders(f.Profile, expandedForUser, FolderSource.Redirected, f.LocalAppData, f.LocalAppDataSource, f.Downloads,
+                    f.DownloadsSource, f.RoamingProfile)
+                : valueName == UserFolderReader.LocalAppDataValue
+                    ? new UserFolders(f.Profile, f.RoamingAppData, f.RoamingAppDataSource, expandedForUser, FolderSource.Redirected, f.Downloads,
+                        f.DownloadsSource, f.RoamingProfile)
+                    : new UserFolders(f.Profile, f.RoamingAppData, f.RoamingAppDataSource, f.LocalAppData, f.LocalAppDataSource, expandedForUser,
+                        FolderSource.Redirected, f.RoamingProfile);
             return this;
         }
 

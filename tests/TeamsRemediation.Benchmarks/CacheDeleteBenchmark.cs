@@ -49,7 +49,7 @@ namespace TeamsRemediation.Benchmarks
             var pc = SimulatedPc.In(Path.Combine(folder, "pc"));
             var alice = pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             pc.RunAsSystem();
-            var cacheTree = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView", "WV2Profile_tfw");
+            var cacheTree = Path.Combine(TeamsLayout.NewCacheRoot(alice.Folders), "EBWebView", "WV2Profile_tfw");
             var rmTree = Path.Combine(folder, "rm", "EBWebView");
             var dotnetTree = Path.Combine(folder, "dotnet", "EBWebView");
             var clock = Stopwatch.StartNew();

@@ -33,7 +33,7 @@ namespace TeamsRemediation.Benchmarks
                 loggedOn: u == 0).InstallNewTeams()).ToList();
             foreach (var user in created)
             {
-                CacheTree.Build(Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw"), files);
+                CacheTree.Build(Path.Combine(TeamsLayout.NewCacheRoot(user.Folders), "EBWebView", "WV2Profile_tfw"), files);
             }
 
             pc.RunAsSystem();
@@ -57,7 +57,7 @@ namespace TeamsRemediation.Benchmarks
                 verdicts.Within("detection on huge caches ends within -TimeoutSeconds + 1 s in every round", run, (timeout + 1) * 1000.0);
             }
 
-            var targets = created.Select(u => new TargetUser(u.Sid, u.UserName, u.ProfilePath, true, false, u.SessionId)).ToList();
+            var targets = created.Select(u => new TargetUser(u.Sid, u.UserName, u.Folders, true, false, u.SessionId)).ToList();
             long walked = 0;
             var unbounded = Timed.Run(() => walked = targets.Sum(t => new TeamsInventory(pc.Machine).Find(t, TeamsClientSelection.New,
                 measureCache: true).Sum(i => i.CacheFileCount)));

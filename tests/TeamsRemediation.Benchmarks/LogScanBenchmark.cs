@@ -53,7 +53,7 @@ namespace TeamsRemediation.Benchmarks
             for (var u = 0; u < users; u++)
             {
                 var user = pc.AddUser("user" + u.ToString(CultureInfo.InvariantCulture), loggedOn: false);
-                var logs = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
+                var logs = TeamsLayout.LogPath(TeamsClient.New, user.Folders);
                 Directory.CreateDirectory(logs);
                 for (var f = 0; f < sources.Length; f++)
                 {
@@ -62,7 +62,7 @@ namespace TeamsRemediation.Benchmarks
                     files.Add(path);
                 }
 
-                targets.Add(new TargetUser(user.Sid, user.UserName, user.ProfilePath, true, false, user.SessionId));
+                targets.Add(new TargetUser(user.Sid, user.UserName, user.Folders, true, false, user.SessionId));
             }
 
             var options = new DiagnosisOptions { SkipNetwork = true, CheckIds = new HashSet<string> { CheckIds.EvidenceTeamsLogs } };

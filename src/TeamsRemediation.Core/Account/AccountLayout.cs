@@ -35,7 +35,7 @@ namespace TeamsRemediation.Account
         };
 
         /// <summary>The token broker's data of the user with this profile.</summary>
-        public static string BrokerFolder(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", BrokerPackageFamily);
+        public static string BrokerFolder(UserFolders folders) => Path.Combine(folders.LocalAppData, "Packages", BrokerPackageFamily);
 
         /// <summary>Windows' sign-in experience, whose token broker accounts Microsoft's CAA50021 repair also empties.</summary>
         public const string CloudExperienceHostPackageFamily = "Microsoft.Windows.CloudExperienceHost_cw5n1h2txyewy";
@@ -48,8 +48,8 @@ namespace TeamsRemediation.Account
             new[] { BrokerPackageFamily, CloudExperienceHostPackageFamily };
 
         /// <summary>%LOCALAPPDATA%\Packages\&lt;family&gt;\AC\TokenBroker\Accounts of the user with this profile.</summary>
-        public static string TokenBrokerAccountsFolder(string profilePath, string packageFamily) =>
-            Path.Combine(TeamsLayout.LocalAppData(profilePath), "Packages", packageFamily, "AC", "TokenBroker", "Accounts");
+        public static string TokenBrokerAccountsFolder(UserFolders folders, string packageFamily) =>
+            Path.Combine(folders.LocalAppData, "Packages", packageFamily, "AC", "TokenBroker", "Accounts");
 
         /// <summary>One run's backup of the broker repair: &lt;backups&gt;\TokenBrokerAccounts-&lt;time&gt;\&lt;family&gt;\&lt;file&gt;.</summary>
         public const string TokenBrokerAccountsBackupPrefix = "TokenBrokerAccounts-";

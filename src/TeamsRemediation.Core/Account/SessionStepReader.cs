@@ -87,7 +87,7 @@ namespace TeamsRemediation.Account
             }
 
             var backup = Text(run, item, "BackupPath", required: false);
-            if (backup.Length > 0 && (!Path.IsPathRooted(backup) || !PathScope.IsSameOrInside(Path.GetFullPath(backup), user.ProfilePath)))
+            if (backup.Length > 0 && (!Path.IsPathRooted(backup) || user.Folders.TopFolderOf(Path.GetFullPath(backup)) == null))
             {
                 throw Rejected(run, "its " + name + " step names the backup '" + backup + "', outside " + user.UserName + "'s profile "
                     + user.ProfilePath + " where that session keeps its journals and backups");

@@ -43,7 +43,7 @@ namespace TeamsRemediation.Cache
             var name = root == null
                 ? stamp + "-" + client + "-" + unique
                 : stamp + "-" + FileNames.Safe(user.UserName) + "-" + client + "-" + unique;
-            return System.IO.Path.Combine(root ?? UserBackups.Root(user.ProfilePath), name);
+            return System.IO.Path.Combine(root ?? UserBackups.Root(user.Folders), name);
         }
 
         /// <summary>Creates the folder and the journal that will record each move into it.</summary>

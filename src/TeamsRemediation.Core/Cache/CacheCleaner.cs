@@ -66,10 +66,22 @@ namespace TeamsRemediation.Cache
         {
             var client = installation.Client;
             var cacheRoot = Path.GetFullPath(installation.CachePath);
-            var link = SafeTree.FirstLinkOnTheWay(user.ProfilePath, cacheRoot);
+
+            // From the folder that holds the cache (the profile, or a redirected AppData) down: a link anywhere there is refused.
+            var link = SafeTree.FirstLinkOnTheWay(user.Folders.TopFolderOf(cacheRoot) ?? cacheRoot, cacheRoot);
             if (link != null)
             {
                 host.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
+                return;
+            }
+
+            var scope = CacheScopePolicy.Decide(machine, user, client, options.Scope);
+            result.Scope = scope.Scope;
+            result.ScopeReason = scope.Reason;
+            host.Verbose("Scope " + scope.Scope + " for the " + client + " Teams cache of " + user.UserName + ": " + scope.Reason);
+            if (scope.Refusal != null)
+            {
+                host.Error(scope.Refusal);
                 return;
             }
 
@@ -78,6 +90,14 @@ namespace TeamsRemediation.Cache
             {
                 host.Error(ModuleErrors.BackupPathInsideCache(backupRoot, cacheRoot));
                 return;
+            }
+
+            if (user.Folders.RoamingProfile != null && !user.LoggedOn && client == TeamsClient.Classic
+                && user.Folders.RoamingAppDataSource == FolderSource.Default)
+            {
+                // A roaming profile copies AppData\Roaming back from the server at the next logon when the server copy is newer.
+                host.Warning(user.UserName + " has a roaming profile (" + user.Folders.RoamingProfile + ") and is not logged on: the classic Teams "
+                    + "cache cleared here can come back from the server copy at the next logon. Clear it while the user is logged on.");
             }
 
             var stopper = new TeamsProcessStopper(machine, host.Verbose, host.Warning)
@@ -92,8 +112,9 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
-            var plan = Plan(user, installation, cacheRoot, out var backupPath);
+            var plan = Plan(user, installation, cacheRoot, scope.Scope, out var backupPath);
             var action = "Clear the " + client + " Teams cache of " + user.UserName
+                + (scope.Scope == CacheScope.Light ? " lightly (" + LightNames(client) + " only)" : string.Empty)
                 + (running.Count > 0 ? ", stopping " + string.Join(", ", running.Select(p => p.ToString())) : string.Empty)
                 + (plan.Default == CacheItemDisposition.Backup ? ", moving it into a backup" : string.Empty);
             var consent = host.Ask(cacheRoot, action);
@@ -257,47 +278,45 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>What stays, what goes, what is backed up first; every path from <see cref="TeamsLayout"/>.</summary>
-        private CacheRemovalPlan Plan(TargetUser user, TeamsInstallation installation, string cacheRoot, out string? backupPath)
+        private CacheRemovalPlan Plan(TargetUser user, TeamsInstallation installation, string cacheRoot, CacheScope scope, out string? backupPath)
         {
             var client = installation.Client;
-            var profile = user.ProfilePath;
+            var folders = user.Folders;
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
             backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
                 : Path.GetFullPath(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
-            var plan = new CacheRemovalPlan(cacheRoot, options.LightOnly ? CacheItemDisposition.Keep : removed,
+            var plan = new CacheRemovalPlan(cacheRoot, scope == CacheScope.Light ? CacheItemDisposition.Keep : removed,
                 backupPath == null ? null : Path.Combine(backupPath, "Cache"));
-            if (options.LightOnly)
+            if (scope == CacheScope.Light)
             {
-                foreach (var light in TeamsLayout.LightCacheFolders(client, profile))
+                foreach (var light in TeamsLayout.LightClearPaths(client, folders))
                 {
                     plan.Set(light, removed);
-                    host.Verbose("Light clear: " + light + " goes (no or low impact); the rest of the cache stays.");
+                    host.Verbose("Light clear: " + light + " goes; everything else in the cache stays.");
                 }
-
-                return plan;
             }
 
-            var backgrounds = TeamsLayout.BackgroundUploadsPath(client, profile);
+            var backgrounds = TeamsLayout.BackgroundUploadsPath(client, folders);
             plan.Set(backgrounds, options.IncludeBackgrounds ? CacheItemDisposition.Backup : CacheItemDisposition.Keep);
             host.Verbose(options.IncludeBackgrounds
                 ? "Custom backgrounds (" + backgrounds + ") go, backed up first because the user made them."
                 : "Keeping custom backgrounds (" + backgrounds + "); -IncludeBackgrounds removes them, backed up.");
 
-            foreach (var settings in TeamsLayout.SettingsPaths(client, profile))
+            foreach (var settings in TeamsLayout.SettingsPaths(client, folders))
             {
                 plan.Set(settings, CacheItemDisposition.Keep);
                 host.Verbose("Keeping the user's settings " + settings + ".");
             }
 
-            var logs = TeamsLayout.LogPath(client, profile);
+            var logs = TeamsLayout.LogPath(client, folders);
             plan.Set(logs, options.IncludeLogs ? removed : CacheItemDisposition.Keep);
             host.Verbose(options.IncludeLogs ? "Logs (" + logs + ") go too (-IncludeLogs)." : "Keeping the logs (" + logs
                 + ") so the sign-in can still be diagnosed; -IncludeLogs removes them.");
 
             // Never the install folder or the package root, whatever the layout: if one were inside the root, it stays.
-            foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, profile) })
+            foreach (var protectedPath in new[] { installation.InstallPath, TeamsLayout.InstallPath(client, folders) })
             {
                 if (!string.IsNullOrEmpty(protectedPath) && PathScope.IsSameOrInside(protectedPath, cacheRoot))
                 {
@@ -312,6 +331,9 @@ namespace TeamsRemediation.Cache
 
             return plan;
         }
+
+        private static string LightNames(TeamsClient client) => string.Join(" and ",
+            client == TeamsClient.Classic ? TeamsLayout.ClassicLightClearFolders : TeamsLayout.NewLightClearFolders);
 
         private void Restart(TargetUser user, TeamsInstallation installation)
         {

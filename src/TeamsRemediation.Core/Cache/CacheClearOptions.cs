@@ -8,12 +8,6 @@ namespace TeamsRemediation.Cache
         /// <summary>Stop the user's running Teams (otherwise the user is skipped with TeamsRunning).</summary>
         public bool Force { get; set; }
 
-        /// <summary>
-        /// The light clear: only the folders Microsoft rates as no or low impact (<see cref="Targets.TeamsLayout.LightCacheFolders"/>),
-        /// everything else stays.
-        /// </summary>
-        public bool LightOnly { get; set; }
-
         /// <summary>Also remove Backgrounds\Uploads; they are user-created, so they are always backed up first.</summary>
         public bool IncludeBackgrounds { get; set; }
 
@@ -25,6 +19,9 @@ namespace TeamsRemediation.Cache
 
         /// <summary>Where backups go; null means the default place in the user's own profile (LocalAppData\TeamsRemediation\Backups).</summary>
         public string? BackupRoot { get; set; }
+
+        /// <summary>Full or Light as the caller asked; null lets <see cref="CacheScopePolicy"/> decide from the machine (Light on VDI).</summary>
+        public CacheScope? Scope { get; set; }
 
         /// <summary>Start Teams again afterwards, where the user's session is the caller's.</summary>
         public bool Restart { get; set; }

@@ -18,8 +18,8 @@ namespace TeamsRemediation.Cache
 
     /// <summary>
     /// The decisions for one cache root: a default for everything, and exact paths that differ from it (kept
-    /// user data, or user data that must be backed up before it goes). A folder that holds such a path is entered,
-    /// never removed whole. A default of Keep with a few paths that go is the light clear.
+    /// user data, or user data that must be backed up before it goes; for a light clear, a default of Keep and the
+    /// few folders that go). A folder that holds such a path is entered, never removed whole.
     /// </summary>
     public sealed class CacheRemovalPlan
     {
@@ -70,7 +70,9 @@ namespace TeamsRemediation.Cache
             var prefix = fullPath + System.IO.Path.DirectorySeparatorChar;
             foreach (var rule in rules)
             {
-                if (rule.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                // In a plan that keeps by default, only a folder on the way to something that goes needs entering.
+                var matters = rule.Value != Default || Default != CacheItemDisposition.Keep;
+                if (matters && rule.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
                     // A link that leads to user data is left alone too: removing it would lose the way to that data.
                     enter = isRealDirectory;

@@ -80,7 +80,7 @@ namespace TeamsRemediation.Cache
             {
                 if (root.Exists && !SafeTree.IsLink(root))
                 {
-                    ProcessKeptFolder(root, countOnly);
+                    ProcessKeptFolder(plan.Root, countOnly);
                 }
             }
             finally
@@ -96,16 +96,16 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>A folder that stays (the root, or one that holds kept data): decide for each child.</summary>
-        private void ProcessKeptFolder(DirectoryInfo folder, bool countOnly)
+        private void ProcessKeptFolder(string folder, bool countOnly)
         {
             foreach (var child in Children(folder))
             {
-                var link = SafeTree.IsLink(child);
-                var realDirectory = child is DirectoryInfo && !link;
+                var link = child.IsLink;
+                var realDirectory = child.IsDirectory && !link;
                 var disposition = plan.Decide(child.FullName, realDirectory, out var enter);
                 if (enter)
                 {
-                    ProcessKeptFolder((DirectoryInfo)child, countOnly);
+                    ProcessKeptFolder(child.FullName, countOnly);
                     continue;
                 }
 
@@ -131,7 +131,7 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        private void Count(FileSystemInfo item, bool link, bool realDirectory)
+        private void Count(FolderEntry item, bool link, bool realDirectory)
         {
             if (realDirectory)
             {
@@ -139,7 +139,7 @@ namespace TeamsRemediation.Cache
             }
             else
             {
-                Removed(1, link ? 0 : LengthOf(item));
+                Removed(1, link ? 0 : item.Length);
             }
         }
 
@@ -149,21 +149,55 @@ namespace TeamsRemediation.Cache
         /// </summary>
         private void CountTree(string folder)
         {
-            foreach (var entry in SafeTree.Walk(folder))
+            var pending = new Stack<string>();
+            pending.Push(folder);
+            while (pending.Count > 0)
             {
-                if (!entry.IsDirectory || entry.IsLink)
+                foreach (var entry in Listed(pending.Pop()))
                 {
-                    Removed(1, entry.IsLink ? 0 : entry.Length);
+                    if (entry.IsDirectory && !entry.IsLink)
+                    {
+                        pending.Push(entry.FullName);
+                    }
+                    else
+                    {
+                        Removed(1, entry.IsLink ? 0 : entry.Length);
+                    }
                 }
             }
         }
 
-        private void Delete(FileSystemInfo item, bool link, bool realDirectory)
+        /// <summary>A folder's entries for counting: one that cannot be listed counts as empty, as removing it would list it as failed.</summary>
+        private IEnumerable<FolderEntry> Listed(string folder)
+        {
+            using (var frame = new Frame(folder))
+            {
+                while (true)
+                {
+                    try
+                    {
+                        frame.Children = frame.Children ?? files.List(folder).GetEnumerator();
+                        if (!frame.Children.MoveNext())
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
+                    {
+                        yield break;
+                    }
+
+                    yield return frame.Children.Current;
+                }
+            }
+        }
+
+        private void Delete(FolderEntry item, bool link, bool realDirectory)
         {
             if (realDirectory)
             {
                 EnsureInside(item.FullName);
-                deleter!.Add((DirectoryInfo)item);
+                deleter!.Add(item.FullName);
             }
             else
             {
@@ -172,11 +206,11 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>Deletes a file, or a link itself; the hot path of a large tree, so no closure and no second stat.</summary>
-        private bool DeleteLeaf(FileSystemInfo item, bool link)
+        private bool DeleteLeaf(FolderEntry item, bool link)
         {
             var path = item.FullName;
             EnsureInside(path);
-            var length = link ? 0 : LengthOf(item);
+            var length = link ? 0 : item.Length;
             if (link)
             {
                 decision?.Invoke(LinkNote(path));
@@ -184,7 +218,7 @@ namespace TeamsRemediation.Cache
 
             try
             {
-                if (link && item is DirectoryInfo)
+                if (link && item.IsDirectory)
                 {
                     files.DeleteDirectory(path);
                 }
@@ -204,16 +238,16 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>Moves an item into the backup in one rename when possible, else item by item, so one locked file never keeps the rest.</summary>
-        private bool BackUp(FileSystemInfo item, bool realDirectory, string destination)
+        private bool BackUp(FolderEntry item, bool realDirectory, string destination)
         {
             if (!realDirectory)
             {
-                if (SafeTree.IsLink(item))
+                if (item.IsLink)
                 {
                     return DeleteLeaf(item, link: true);
                 }
 
-                var length = LengthOf(item);
+                var length = item.Length;
                 if (!TryChange(item.FullName, () => { EnsureParent(destination); backupJournal!.MoveFile(item.FullName, destination); }))
                 {
                     return false;
@@ -237,40 +271,39 @@ namespace TeamsRemediation.Cache
             }
 
             var complete = true;
-            foreach (var child in Children((DirectoryInfo)item))
+            foreach (var child in Children(item.FullName))
             {
-                var childIsDirectory = child is DirectoryInfo && !SafeTree.IsLink(child);
+                var childIsDirectory = child.IsDirectory && !child.IsLink;
                 complete &= BackUp(child, childIsDirectory, Path.Combine(destination, child.Name));
             }
 
             return complete && TryChange(item.FullName, () => files.DeleteDirectory(item.FullName));
         }
 
-        private IEnumerable<FileSystemInfo> Children(DirectoryInfo folder)
+        private IEnumerable<FolderEntry> Children(string folder)
         {
             var frame = new Frame(folder);
             using (frame)
             {
-                FileSystemInfo? child;
-                while ((child = Next(frame)) != null)
+                while (Next(frame))
                 {
-                    yield return child;
+                    yield return frame.Children!.Current;
                 }
             }
         }
 
-        private FileSystemInfo? Next(Frame frame)
+        private bool Next(Frame frame)
         {
             try
             {
-                frame.Children = frame.Children ?? frame.Folder.EnumerateFileSystemInfos().GetEnumerator();
-                return frame.Children.MoveNext() ? frame.Children.Current : null;
+                frame.Children = frame.Children ?? files.List(frame.Folder).GetEnumerator();
+                return frame.Children.MoveNext();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
             {
-                AddFailure(frame.Folder.FullName, e.Message);
+                AddFailure(frame.Folder, e.Message);
                 frame.Failed = true;
-                return null;
+                return false;
             }
         }
 
@@ -306,18 +339,6 @@ namespace TeamsRemediation.Cache
         private static void EnsureParent(string path) => Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         private string Relative(string fullPath) => fullPath.Substring(rootPrefix.Length);
-
-        internal static long LengthOf(FileSystemInfo item)
-        {
-            try
-            {
-                return item is FileInfo file ? file.Length : 0;
-            }
-            catch (IOException)
-            {
-                return 0;
-            }
-        }
 
         /// <summary>Failures come from the deleting threads too; the tally's list is guarded here.</summary>
         private void AddFailure(string path, string reason)
@@ -358,14 +379,14 @@ namespace TeamsRemediation.Cache
 
         private sealed class Frame : IDisposable
         {
-            public Frame(DirectoryInfo folder)
+            public Frame(string folder)
             {
                 Folder = folder;
             }
 
-            public DirectoryInfo Folder { get; }
+            public string Folder { get; }
 
-            public IEnumerator<FileSystemInfo>? Children { get; set; }
+            public IEnumerator<FolderEntry>? Children { get; set; }
 
             public bool Failed { get; set; }
 

@@ -54,7 +54,7 @@ namespace TeamsRemediation.Cache
         public long BytesFreed => Interlocked.Read(ref bytesFreed);
 
         /// <summary>Queues a folder (not a link) for deletion with all it holds; the other deleting threads start on the first one.</summary>
-        public void Add(DirectoryInfo folder)
+        public void Add(string folder)
         {
             lock (gate)
             {
@@ -171,10 +171,10 @@ namespace TeamsRemediation.Cache
         private void Empty(FolderJob job)
         {
             long count = 0, bytes = 0, listed = 0;
-            IEnumerator<FileSystemInfo>? children = null;
+            IEnumerator<FolderEntry>? children = null;
             try
             {
-                children = job.Folder.EnumerateFileSystemInfos().GetEnumerator();
+                children = files.List(job.Folder).GetEnumerator();
                 while (children.MoveNext())
                 {
                     var child = children.Current;
@@ -183,20 +183,20 @@ namespace TeamsRemediation.Cache
                         Share(ref count, ref bytes);
                     }
 
-                    var link = SafeTree.IsLink(child);
-                    if (child is DirectoryInfo folder && !link)
+                    var link = child.IsLink;
+                    if (child.IsDirectory && !link)
                     {
                         Interlocked.Increment(ref job.Pending);
                         lock (gate)
                         {
-                            waiting.Push(new FolderJob(folder, job));
+                            waiting.Push(new FolderJob(child.FullName, job));
                             Monitor.Pulse(gate);
                         }
                     }
                     else if (DeleteLeaf(child, link))
                     {
                         count++;
-                        bytes += link ? 0 : CacheTreeRemover.LengthOf(child);
+                        bytes += link ? 0 : child.Length;
                     }
                     else
                     {
@@ -206,7 +206,7 @@ namespace TeamsRemediation.Cache
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
             {
-                failed(job.Folder.FullName, e.Message);
+                failed(job.Folder, e.Message);
                 job.Failed = true;
             }
             finally
@@ -232,7 +232,7 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>The hot path: one delete, no closure, no allocation of ours.</summary>
-        private bool DeleteLeaf(FileSystemInfo item, bool link)
+        private bool DeleteLeaf(FolderEntry item, bool link)
         {
             var path = item.FullName;
             ensureInside(path);
@@ -243,7 +243,7 @@ namespace TeamsRemediation.Cache
 
             try
             {
-                if (link && item is DirectoryInfo)
+                if (link && item.IsDirectory)
                 {
                     files.DeleteDirectory(path);
                 }
@@ -267,7 +267,7 @@ namespace TeamsRemediation.Cache
             while (job != null && Interlocked.Decrement(ref job.Pending) == 0)
             {
                 // A folder that still holds an item we could not remove cannot go either; the item is listed already.
-                var removed = !job.Failed && TryDeleteFolder(job.Folder.FullName);
+                var removed = !job.Failed && TryDeleteFolder(job.Folder);
                 var parent = job.Parent;
                 if (parent == null)
                 {
@@ -311,13 +311,13 @@ namespace TeamsRemediation.Cache
 
             public volatile bool Failed;
 
-            public FolderJob(DirectoryInfo folder, FolderJob? parent)
+            public FolderJob(string folder, FolderJob? parent)
             {
                 Folder = folder;
                 Parent = parent;
             }
 
-            public DirectoryInfo Folder { get; }
+            public string Folder { get; }
 
             public FolderJob? Parent { get; }
         }

@@ -40,6 +40,12 @@ namespace TeamsRemediation
 
         public CacheClearStatus Status { get; internal set; }
 
+        /// <summary>Full, or Light (only what is free to lose: the default on virtual desktops and for a cache on a network share).</summary>
+        public CacheScope Scope { get; internal set; }
+
+        /// <summary>Why this scope: the caller's -Scope, the host's VDI evidence, a cache on a network share, or the default.</summary>
+        public string ScopeReason { get; internal set; } = string.Empty;
+
         /// <summary>Files (and links) removed from the cache, or that would be with -WhatIf.</summary>
         public long FilesRemoved { get; internal set; }
 

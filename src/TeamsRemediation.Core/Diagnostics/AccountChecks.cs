@@ -201,7 +201,7 @@ namespace TeamsRemediation.Diagnostics
             var store = new RegistryKeyPath(RegistryHive.LocalMachine, TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid);
             var packages = machine.Registry.GetSubKeyNames(store);
             var broker = packages.FirstOrDefault(p => p.StartsWith(AccountLayout.BrokerProcessName + "_", StringComparison.OrdinalIgnoreCase));
-            var folder = AccountLayout.BrokerFolder(user.ProfilePath);
+            var folder = AccountLayout.BrokerFolder(user.Folders);
             var folderPresent = Directory.Exists(folder);
             var evidence = new List<string>
             {

@@ -100,9 +100,9 @@ namespace TeamsRemediation.Diagnostics
             var cutoff = machine.Clock.UtcNow.UtcDateTime - since;
             var files = new List<string>();
             var problems = new List<string>();
-            var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.ProfilePath);
-            var newFolder = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
-            var downloads = TeamsLayout.Downloads(user.ProfilePath);
+            var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.Folders);
+            var newFolder = TeamsLayout.LogPath(TeamsClient.New, user.Folders);
+            var downloads = TeamsLayout.Downloads(user.Folders);
             string? archive = null;
             try
             {

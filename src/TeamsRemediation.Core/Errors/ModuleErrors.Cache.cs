@@ -72,5 +72,15 @@ namespace TeamsRemediation.Errors
             "Give -BackupPath a folder this account can write to, or run without a backup.",
             backupPath,
             cause);
+
+        public static ModuleError CacheOnNetworkShare(string user, string client, string cacheRoot) => new ModuleError(
+            "CacheOnNetworkShare",
+            ModuleErrorCategory.InvalidOperation,
+            "The " + client + " Teams cache of " + user + " is on a network share (" + cacheRoot + ", redirected AppData), which every PC "
+                + "the user signs in to uses at once, so it was not fully cleared: a Teams running on another PC cannot be seen or stopped "
+                + "from here.",
+            "Run Clear-TeamsCache without -Scope Full (the light clear is safe there), or sign the user out everywhere and empty the folder "
+                + "on the file server.",
+            cacheRoot);
     }
 }

@@ -1,14 +1,22 @@
+using System.Collections.Generic;
 using System.IO;
 
 namespace TeamsRemediation.FileSystem
 {
     /// <summary>
-    /// The few file system changes the module makes, behind one seam so a test can make chosen paths locked or
-    /// denied exactly as Windows does (IOException for a sharing violation, UnauthorizedAccessException for an ACL).
-    /// Enumeration stays plain System.IO (<see cref="SafeTree"/>): only changes go through here.
+    /// The few file system changes the module makes, and the listing of the trees it removes, behind one seam so a test
+    /// can make chosen paths locked or denied exactly as Windows does (IOException for a sharing violation,
+    /// UnauthorizedAccessException for an ACL), and so the Windows implementation can reach paths of 260 characters and
+    /// more (extended-length paths) where Windows PowerShell 5.1's System.IO cannot. Reading elsewhere stays plain System.IO.
     /// </summary>
     public interface IFileOperations
     {
+        /// <summary>
+        /// The entries of one folder, links marked and never entered. Lazy: a folder that cannot be listed (gone, denied) throws
+        /// IOException or UnauthorizedAccessException when enumerated.
+        /// </summary>
+        IEnumerable<FolderEntry> List(string folder);
+
         /// <summary>Deletes a file, or a symbolic link to a file (the link, never its target). A file already gone is not an error.</summary>
         void DeleteFile(string path);
 
@@ -21,6 +29,9 @@ namespace TeamsRemediation.FileSystem
         /// <summary>Moves a whole folder in one rename. Throws IOException when that is not possible (another volume, a file inside is
         /// open).</summary>
         void MoveDirectory(string source, string destination);
+
+        /// <summary>True when the path is on a network share (a UNC path or a mapped network drive), not on a disk of this PC.</summary>
+        bool IsOnNetworkShare(string path);
 
         /// <summary>
         /// Opens a journal for a durable write: a new file (failing when one is there) or an existing one to append to.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace TeamsRemediation.FileSystem
@@ -10,6 +11,29 @@ namespace TeamsRemediation.FileSystem
 
         private PhysicalFileOperations()
         {
+        }
+
+        public IEnumerable<FolderEntry> List(string folder)
+        {
+            foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                var link = SafeTree.IsLink(info);
+                var directory = info is DirectoryInfo;
+                yield return new FolderEntry(info.FullName, info.Name, directory, link, directory || link ? 0 : LengthOf((FileInfo)info));
+            }
+        }
+
+        private static long LengthOf(FileInfo file)
+        {
+            try
+            {
+                return file.Length;
+            }
+            catch (IOException)
+            {
+                // Gone between the listing and the look at its size: nothing to count.
+                return 0;
+            }
         }
 
         public void DeleteFile(string path)
@@ -40,6 +64,9 @@ namespace TeamsRemediation.FileSystem
         public void MoveFile(string source, string destination) => File.Move(source, destination);
 
         public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
+
+        /// <summary>A UNC path (\\server\share, also \\?\UNC\...): what this OS-neutral implementation can tell without asking Windows.</summary>
+        public bool IsOnNetworkShare(string path) => ExtendedLengthPath.IsUnc(path);
 
         public Stream OpenJournal(string path, bool createNew) => createNew
             ? new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read)

@@ -12,7 +12,7 @@ namespace TeamsRemediation.FileSystem
     /// </summary>
     public static class UserBackups
     {
-        public static string Root(string profilePath) => Path.Combine(TeamsLayout.LocalAppData(profilePath), "TeamsRemediation", "Backups");
+        public static string Root(UserFolders folders) => Path.Combine(folders.LocalAppData, "TeamsRemediation", "Backups");
 
         /// <summary>&lt;folder&gt;\&lt;name&gt;-&lt;UTC time&gt;, with -2, -3 ... when a run in the same second took it already.</summary>
         public static string UniquePath(IMachine machine, string folder, string name)

@@ -64,7 +64,7 @@ namespace TeamsRemediation.Inventory
         private TeamsInstallation Describe(
             TargetUser user, TeamsClient client, IReadOnlyList<ProcessInfo> userProcesses, bool measureCache, DateTime? measureUntilUtc)
         {
-            var profile = user.ProfilePath;
+            var profile = user.Folders;
             var install = TeamsLayout.InstallPath(client, profile);
             var cache = TeamsLayout.CacheRoot(client, profile);
             var running = userProcesses.Where(p => TeamsLayout.IsClientProcess(p, client, profile)).Select(p => p.ToString()).ToArray();
@@ -84,7 +84,7 @@ namespace TeamsRemediation.Inventory
                 FolderPresent = Directory.Exists(install) || Directory.Exists(cache),
                 Running = running.Length > 0,
                 Processes = running,
-                ProfilePath = profile,
+                ProfilePath = user.ProfilePath,
                 InstallPath = install,
                 CachePath = cache,
                 LogPath = TeamsLayout.LogPath(client, profile),

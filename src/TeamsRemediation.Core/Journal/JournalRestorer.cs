@@ -110,10 +110,9 @@ namespace TeamsRemediation.Journal
         /// <summary>A user can swap a folder of their profile for a junction after the run: a move back must not follow it.</summary>
         private static void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
         {
-            var backupTop = PathScope.IsSameOrInside(entry.BackupPath, owner.ProfilePath)
-                ? owner.ProfilePath
-                : Path.GetDirectoryName(Path.GetFullPath(journalPath))!;
-            var link = SafeTree.FirstLinkOnTheWay(owner.ProfilePath, Path.GetDirectoryName(entry.OriginalPath)!)
+            var backupTop = owner.Folders.TopFolderOf(entry.BackupPath) ?? Path.GetDirectoryName(Path.GetFullPath(journalPath))!;
+            var originalFolder = Path.GetDirectoryName(entry.OriginalPath)!;
+            var link = SafeTree.FirstLinkOnTheWay(owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
                 ?? SafeTree.FirstLinkOnTheWay(backupTop, Path.GetDirectoryName(entry.BackupPath)!);
             if (link != null)
             {

@@ -119,8 +119,8 @@ namespace TeamsRemediation.Journal
         private static bool IsBrokerMove(JournalEntry entry, IReadOnlyList<UserProfile> profiles, out string? userSid)
         {
             var owner = profiles.FirstOrDefault(p =>
-                PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.ProfilePath))
-                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.ProfilePath))
+                PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.Folders))
+                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.Folders))
                 && Path.GetFileName(entry.BackupPath).StartsWith(AccountLayout.BrokerPackageFamily + "-", StringComparison.OrdinalIgnoreCase));
             userSid = owner?.Sid;
             return owner != null;
@@ -143,9 +143,9 @@ namespace TeamsRemediation.Journal
 
             var owner = profiles.FirstOrDefault(p => AccountLayout.TokenBrokerAccountPackages.Any(family =>
                 PathScope.IsSame(Path.GetDirectoryName(entry.OriginalPath) ?? string.Empty,
-                    AccountLayout.TokenBrokerAccountsFolder(p.ProfilePath, family))
+                    AccountLayout.TokenBrokerAccountsFolder(p.Folders, family))
                 && Path.GetFileName(familyFolder).Equals(family, StringComparison.OrdinalIgnoreCase)
-                && PathScope.IsSame(Path.GetDirectoryName(runFolder) ?? string.Empty, UserBackups.Root(p.ProfilePath))));
+                && PathScope.IsSame(Path.GetDirectoryName(runFolder) ?? string.Empty, UserBackups.Root(p.Folders))));
             userSid = owner?.Sid;
             return owner != null;
         }
@@ -169,7 +169,7 @@ namespace TeamsRemediation.Journal
                 return false;
             }
 
-            var backupOwner = profiles.FirstOrDefault(p => PathScope.IsSameOrInside(backupFolder, p.ProfilePath));
+            var backupOwner = profiles.FirstOrDefault(p => p.Folders.TopFolderOf(backupFolder) != null);
             foreach (var profile in profiles)
             {
                 if (backupOwner != null && !ReferenceEquals(backupOwner, profile))
@@ -179,7 +179,7 @@ namespace TeamsRemediation.Journal
 
                 foreach (TeamsClient client in Enum.GetValues(typeof(TeamsClient)))
                 {
-                    var root = TeamsLayout.CacheRoot(client, profile.ProfilePath);
+                    var root = TeamsLayout.CacheRoot(client, profile.Folders);
                     if (PathScope.IsSame(entry.OriginalPath, Path.Combine(root, relative)))
                     {
                         userSid = profile.Sid;

@@ -42,7 +42,7 @@ namespace TeamsRemediation.Journal
             }
 
             var profile = machine.Users.GetProfiles().FirstOrDefault(p => p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase));
-            return profile == null ? ProtectedFolder(machine) : Path.Combine(TeamsLayout.LocalAppData(profile.ProfilePath),
+            return profile == null ? ProtectedFolder(machine) : Path.Combine(profile.Folders.LocalAppData,
                 "TeamsRemediation", "Journal");
         }
 

@@ -43,6 +43,12 @@ namespace TeamsRemediation.Platform
         /// <summary>True when this process runs 32-bit on a 64-bit OS (Intune's default host): a reminder, never a reason to skip a view.</summary>
         bool Is32BitProcess { get; }
 
+        /// <summary>
+        /// Windows allows any number of concurrent interactive sessions here: Windows 10/11 Enterprise multi-session, or Windows
+        /// Server with the Remote Desktop Session Host role (IsActiveSessionCountLimited() is false).
+        /// </summary>
+        bool IsMultiSessionHost { get; }
+
         /// <summary>%ProgramData%, where backups and journals live when the caller names no folder.</summary>
         string ProgramDataPath { get; }
 

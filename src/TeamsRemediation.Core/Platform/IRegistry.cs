@@ -20,6 +20,13 @@ namespace TeamsRemediation.Platform
         /// <summary>Value names, empty when the key does not exist.</summary>
         IReadOnlyList<string> GetValueNames(RegistryKeyPath key);
 
+        /// <summary>
+        /// The values of one key of a user's hive that is not loaded under HKEY_USERS (the user is logged off), read from the profile's
+        /// NTUSER.DAT in a private, read-only load that no other process sees. Null when the file cannot be read (missing, denied,
+        /// or in use because the hive is loaded after all); empty when the key does not exist.
+        /// </summary>
+        IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey);
+
         /// <summary>Writes the value with its own type, creating the key path when missing.</summary>
         void SetValue(RegistryKeyPath key, string name, RegistryValue value);
 

@@ -38,7 +38,11 @@ namespace TeamsRemediation.Platform
                 // A standard user may not open another logged-on user's HKEY_USERS\<SID> (AVD, RDS, fast user
                 // switching): access denied proves the hive is loaded; the checks that read it say it is not readable.
                 var loaded = Readable(() => registry.KeyExists(new RegistryKeyPath(RegistryHive.Users, sid)), true);
-                profiles.Add(new UserProfile(sid, name, expanded, loaded));
+                var central = Readable(() => registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine, ProfileListPath + "\\" + sid),
+                    "CentralProfile")?.AsString, null);
+                var profileSid = sid;
+                profiles.Add(new UserProfile(sid, name, expanded, loaded,
+                    () => Targets.UserFolderReader.Read(registry, profileSid, name, expanded, loaded, central)));
             }
 
             return profiles;

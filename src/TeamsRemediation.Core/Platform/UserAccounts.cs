@@ -3,13 +3,25 @@ namespace TeamsRemediation.Platform
     /// <summary>A local profile from ProfileList.</summary>
     public sealed class UserProfile
     {
-        public UserProfile(string sid, string userName, string profilePath, bool hiveLoaded)
+        private readonly System.Lazy<Targets.UserFolders> folders;
+
+        /// <param name="sid">The profile's SID (the ProfileList subkey).</param>
+        /// <param name="userName">DOMAIN\user, or the profile folder's name.</param>
+        /// <param name="profilePath">ProfileImagePath, expanded.</param>
+        /// <param name="hiveLoaded">HKEY_USERS\&lt;SID&gt; is loaded.</param>
+        /// <param name="folders">Reads where the user's folders really are, once, when first asked (it may load a logged-off user's
+        /// NTUSER.DAT); null for a profile whose folders are all where Windows puts them by default.</param>
+        public UserProfile(string sid, string userName, string profilePath, bool hiveLoaded, System.Func<Targets.UserFolders>? folders = null)
         {
             Sid = sid;
             UserName = userName;
             ProfilePath = profilePath;
             HiveLoaded = hiveLoaded;
+            this.folders = new System.Lazy<Targets.UserFolders>(folders ?? (() => Targets.UserFolders.Default(profilePath)));
         }
+
+        /// <summary>Where AppData and Downloads of this user really are (see <see cref="Targets.UserFolderReader"/>).</summary>
+        public Targets.UserFolders Folders => folders.Value;
 
         public string Sid { get; }
 

@@ -50,7 +50,7 @@ namespace TeamsRemediation.Processes
 
         /// <summary>Classic Teams through its Squirrel updater, new Teams (MSIX) by its AppUserModelID through the shell.</summary>
         public TeamsLaunchCommand CommandFor(TargetUser user, TeamsClient client) => client == TeamsClient.Classic
-            ? new TeamsLaunchCommand(TeamsLayout.ClassicLauncherPath(user.ProfilePath), TeamsLayout.ClassicLauncherArguments)
+            ? new TeamsLaunchCommand(TeamsLayout.ClassicLauncherPath(user.Folders), TeamsLayout.ClassicLauncherArguments)
             : new TeamsLaunchCommand(Path.Combine(machine.WindowsPath, "explorer.exe"), TeamsLayout.NewTeamsAppsFolderTarget);
 
         /// <summary>Starts the command; false with the reason when Windows would not start it.</summary>

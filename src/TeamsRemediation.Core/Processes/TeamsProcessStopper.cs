@@ -70,7 +70,7 @@ namespace TeamsRemediation.Processes
 
         private static List<ProcessInfo> WithWebViews(IReadOnlyList<ProcessInfo> theirs, TeamsClient client, TargetUser user)
         {
-            var found = theirs.Where(p => TeamsLayout.IsClientProcess(p, client, user.ProfilePath)).ToList();
+            var found = theirs.Where(p => TeamsLayout.IsClientProcess(p, client, user.Folders)).ToList();
 
             // WebView2 runs as a tree (browser process under ms-teams, renderers under the browser): take descendants.
             var ids = new HashSet<int>(found.Select(p => p.Id));

@@ -87,13 +87,13 @@ namespace TeamsRemediation.Repair
         /// <summary>A user's evidence, newest first within each kind: classic log, new Teams logs, the newest collected archive.</summary>
         private IEnumerable<(string Path, string Kind, bool IsArchive)> Sources(TargetUser user, DateTime cutoff)
         {
-            var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.ProfilePath);
+            var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.Folders);
             if (File.Exists(classic) && File.GetLastWriteTimeUtc(classic) >= cutoff)
             {
                 yield return (classic, "Classic", false);
             }
 
-            var newLogs = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
+            var newLogs = TeamsLayout.LogPath(TeamsClient.New, user.Folders);
             foreach (var file in NewestFirst(newLogs, cutoff))
             {
                 yield return (file, "New", false);
@@ -102,12 +102,12 @@ namespace TeamsRemediation.Repair
             string? archive = null;
             try
             {
-                archive = WebLogsArchiveScanner.Newest(TeamsLayout.Downloads(user.ProfilePath), cutoff);
+                archive = WebLogsArchiveScanner.Newest(TeamsLayout.Downloads(user.Folders), cutoff);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 // Reported below like any other unreadable source.
-                archive = TeamsLayout.Downloads(user.ProfilePath);
+                archive = TeamsLayout.Downloads(user.Folders);
             }
 
             if (archive != null)
@@ -138,7 +138,8 @@ namespace TeamsRemediation.Repair
 
         private void CopyOne(Run run, TargetUser user, string source, string destinationFolder, bool isArchive)
         {
-            var link = FirstLink(user.ProfilePath, source);
+            // The user's own folder that holds the source: the profile, or a redirected Downloads or AppData.
+            var link = FirstLink(user.Folders.TopFolderOf(source) ?? user.ProfilePath, source);
             if (link != null)
             {
                 run.Skip(user.Sid, source, EvidenceSkipReason.Link, link + " is a junction or symbolic link: not followed.");

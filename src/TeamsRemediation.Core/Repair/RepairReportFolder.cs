@@ -72,7 +72,7 @@ namespace TeamsRemediation.Repair
 
             var profile = machine.Users.GetProfiles().FirstOrDefault(p => p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase));
             return profile == null ? Path.Combine(JournalStorage.ModuleFolder(machine), FolderName)
-                : Path.Combine(TeamsLayout.LocalAppData(profile.ProfilePath), "TeamsRemediation", FolderName);
+                : Path.Combine(profile.Folders.LocalAppData, "TeamsRemediation", FolderName);
         }
     }
 }

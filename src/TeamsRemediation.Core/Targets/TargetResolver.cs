@@ -82,7 +82,7 @@ namespace TeamsRemediation.Targets
                 .Select(p => new TargetUser(
                     p.Sid,
                     p.UserName,
-                    p.ProfilePath,
+                    p.Folders,
                     p.HiveLoaded,
                     isCaller: p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase),
                     sessionId: sessions.Where(s => s.UserSid.Equals(p.Sid, StringComparison.OrdinalIgnoreCase)).Select(s =>

@@ -3,11 +3,12 @@ namespace TeamsRemediation.Targets
     /// <summary>A user whose Teams a cmdlet acts on, with everything needed to reach their files and registry.</summary>
     public sealed class TargetUser
     {
-        public TargetUser(string sid, string userName, string profilePath, bool hiveLoaded, bool isCaller, int? sessionId)
+        public TargetUser(string sid, string userName, UserFolders folders, bool hiveLoaded, bool isCaller, int? sessionId)
         {
             Sid = sid;
             UserName = userName;
-            ProfilePath = profilePath;
+            Folders = folders;
+            ProfilePath = folders.Profile;
             HiveLoaded = hiveLoaded;
             IsCaller = isCaller;
             SessionId = sessionId;
@@ -18,6 +19,9 @@ namespace TeamsRemediation.Targets
         public string UserName { get; }
 
         public string ProfilePath { get; }
+
+        /// <summary>Where the user's AppData and Downloads really are (redirected or not): the only source of this user's Teams paths.</summary>
+        public UserFolders Folders { get; }
 
         /// <summary>HKEY_USERS\&lt;SID&gt; is loaded: the user's registry can be read and written now.</summary>
         public bool HiveLoaded { get; }

@@ -6,9 +6,9 @@ using System.Linq;
 namespace TeamsRemediation.Targets
 {
     /// <summary>
-    /// Where each Teams client lives inside a profile, and what its processes are called. The one place these
-    /// names are spelled: detection, cache clearing and the simulated PC all read them from here, so they can
-    /// never look at different folders.
+    /// Where each Teams client lives in a user's folders (AppData as <see cref="UserFolders"/> found it, redirected or not), and
+    /// what its processes are called. The one place these names are spelled: detection, cache clearing, evidence, journals and
+    /// the simulated PC all read them from here, so they can never look at different folders.
     /// </summary>
     public static class TeamsLayout
     {
@@ -36,12 +36,8 @@ namespace TeamsRemediation.Targets
         /// <summary>Shared by every WebView2 app: only the ones whose parent is a Teams process belong to Teams.</summary>
         public const string WebView2ProcessName = "msedgewebview2";
 
-        public static string LocalAppData(string profilePath) => Path.Combine(profilePath, "AppData", "Local");
-
-        public static string RoamingAppData(string profilePath) => Path.Combine(profilePath, "AppData", "Roaming");
-
-        /// <summary>The profile's Downloads folder, where Teams saves the logs collected with Ctrl+Alt+Shift+1.</summary>
-        public static string Downloads(string profilePath) => Path.Combine(profilePath, "Downloads");
+        /// <summary>The user's Downloads folder (redirected or not), where Teams saves the logs collected with Ctrl+Alt+Shift+1.</summary>
+        public static string Downloads(UserFolders folders) => folders.Downloads;
 
         /// <summary>Collected-log archives are named &lt;ring&gt;-WebLogs-*.zip, the ring naming the cloud.</summary>
         public static readonly IReadOnlyList<string> WebLogsPrefixes = new[] { "PROD-", "GCCH-", "DOD-", "Life-" };
@@ -54,28 +50,28 @@ namespace TeamsRemediation.Targets
                 fileName.StartsWith(p + WebLogsMarker, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>Classic install folder (Update.exe, current\Teams.exe): never deleted.</summary>
-        public static string ClassicInstallPath(string profilePath) => Path.Combine(LocalAppData(profilePath), "Microsoft", "Teams");
+        public static string ClassicInstallPath(UserFolders folders) => Path.Combine(folders.LocalAppData, "Microsoft", "Teams");
 
-        public static string ClassicCacheRoot(string profilePath) => Path.Combine(RoamingAppData(profilePath), "Microsoft", "Teams");
+        public static string ClassicCacheRoot(UserFolders folders) => Path.Combine(folders.RoamingAppData, "Microsoft", "Teams");
 
         /// <summary>New Teams package data root: never deleted, or Teams no longer starts.</summary>
-        public static string NewPackageRoot(string profilePath) => Path.Combine(LocalAppData(profilePath), "Packages", NewTeamsPackageFamily);
+        public static string NewPackageRoot(UserFolders folders) => Path.Combine(folders.LocalAppData, "Packages", NewTeamsPackageFamily);
 
-        public static string NewCacheRoot(string profilePath) => Path.Combine(NewPackageRoot(profilePath), "LocalCache", "Microsoft", "MSTeams");
+        public static string NewCacheRoot(UserFolders folders) => Path.Combine(NewPackageRoot(folders), "LocalCache", "Microsoft", "MSTeams");
 
-        public static string ClassicLogPath(string profilePath) => Path.Combine(ClassicCacheRoot(profilePath), "logs.txt");
+        public static string ClassicLogPath(UserFolders folders) => Path.Combine(ClassicCacheRoot(folders), "logs.txt");
 
-        public static string NewLogFolder(string profilePath) => Path.Combine(NewCacheRoot(profilePath), "Logs");
+        public static string NewLogFolder(UserFolders folders) => Path.Combine(NewCacheRoot(folders), "Logs");
 
-        public static string InstallPath(TeamsClient client, string profilePath) =>
-            client == TeamsClient.Classic ? ClassicInstallPath(profilePath) : NewPackageRoot(profilePath);
+        public static string InstallPath(TeamsClient client, UserFolders folders) =>
+            client == TeamsClient.Classic ? ClassicInstallPath(folders) : NewPackageRoot(folders);
 
-        public static string CacheRoot(TeamsClient client, string profilePath) =>
-            client == TeamsClient.Classic ? ClassicCacheRoot(profilePath) : NewCacheRoot(profilePath);
+        public static string CacheRoot(TeamsClient client, UserFolders folders) =>
+            client == TeamsClient.Classic ? ClassicCacheRoot(folders) : NewCacheRoot(folders);
 
         /// <summary>Where the client writes its logs: classic one file, new Teams a folder of MSTeams_*.log.</summary>
-        public static string LogPath(TeamsClient client, string profilePath) =>
-            client == TeamsClient.Classic ? ClassicLogPath(profilePath) : NewLogFolder(profilePath);
+        public static string LogPath(TeamsClient client, UserFolders folders) =>
+            client == TeamsClient.Classic ? ClassicLogPath(folders) : NewLogFolder(folders);
 
         public static IReadOnlyList<string> ProcessNames(TeamsClient client) => client == TeamsClient.Classic ? ClassicProcessNames : NewProcessNames;
 
@@ -83,7 +79,7 @@ namespace TeamsRemediation.Targets
         /// A process of this client in this profile. "Update" is a common name (every Squirrel app has one): only the
         /// one in classic Teams' own folder counts, and one whose path cannot be read does not.
         /// </summary>
-        public static bool IsClientProcess(Platform.ProcessInfo process, TeamsClient client, string profilePath)
+        public static bool IsClientProcess(Platform.ProcessInfo process, TeamsClient client, UserFolders folders)
         {
             if (!ProcessNames(client).Contains(process.Name, StringComparer.OrdinalIgnoreCase))
             {
@@ -95,7 +91,7 @@ namespace TeamsRemediation.Targets
                 return true;
             }
 
-            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(ClassicInstallPath(profilePath) + Path.DirectorySeparatorChar,
+            return process.ExecutablePath != null && process.ExecutablePath.StartsWith(ClassicInstallPath(folders) + Path.DirectorySeparatorChar,
                 StringComparison.OrdinalIgnoreCase);
         }
 
@@ -114,59 +110,58 @@ namespace TeamsRemediation.Targets
 
         /// <summary>Custom backgrounds the user uploaded (new Teams pairs &lt;guid&gt;.png with &lt;guid&gt;_thumb.png): user data, both
         /// clients.</summary>
-        public static string BackgroundUploadsPath(TeamsClient client, string profilePath) =>
-            Path.Combine(CacheRoot(client, profilePath), "Backgrounds", "Uploads");
+        public static string BackgroundUploadsPath(TeamsClient client, UserFolders folders) =>
+            Path.Combine(CacheRoot(client, folders), "Backgrounds", "Uploads");
+
+        /// <summary>New Teams' WebView2 user data: one WV2Profile_* folder per account kind (tfw work, tfl personal, others seen).</summary>
+        public static string NewWebViewFolder(UserFolders folders) => Path.Combine(NewCacheRoot(folders), "EBWebView");
+
+        public const string WebViewProfilePattern = "WV2Profile_*";
+
+        /// <summary>
+        /// What a light clear removes in each new Teams WebView2 profile: the folders Microsoft's VDI article ranks "no impact"
+        /// (GPUCache) and "loading these apps again could be slower" (WebStorage). Service Worker\CacheStorage, Code Cache,
+        /// IndexedDB and Cache cost every later launch there and stay.
+        /// </summary>
+        public static readonly IReadOnlyList<string> NewLightClearFolders = new[] { "GPUCache", "WebStorage" };
+
+        /// <summary>Classic Teams' counterpart of the GPU cache: the only classic folder a light clear removes.</summary>
+        public static readonly IReadOnlyList<string> ClassicLightClearFolders = new[] { "GPUCache" };
+
+        /// <summary>The folders a light clear removes for this user and client, as they exist now (one set per WebView2 profile).</summary>
+        public static IReadOnlyList<string> LightClearPaths(TeamsClient client, UserFolders folders)
+        {
+            if (client == TeamsClient.Classic)
+            {
+                return ClassicLightClearFolders.Select(name => Path.Combine(ClassicCacheRoot(folders), name)).ToList();
+            }
+
+            var webView = NewWebViewFolder(folders);
+            var profiles = Directory.Exists(webView) ? Directory.GetDirectories(webView, WebViewProfilePattern) : new string[0];
+            return profiles.OrderBy(p => p, StringComparer.OrdinalIgnoreCase)
+                .SelectMany(profile => NewLightClearFolders.Select(name => Path.Combine(profile, name))).ToList();
+        }
 
         /// <summary>Classic Teams' user settings inside its cache root: kept when the cache is cleared.</summary>
         public static readonly IReadOnlyList<string> ClassicSettingsFiles = new[] { "desktop-config.json", "storage.json" };
 
         /// <summary>The client's settings files (classic only; new Teams keeps its settings outside the cache).</summary>
-        public static IReadOnlyList<string> SettingsPaths(TeamsClient client, string profilePath)
+        public static IReadOnlyList<string> SettingsPaths(TeamsClient client, UserFolders folders)
         {
             var paths = new List<string>();
             if (client == TeamsClient.Classic)
             {
                 foreach (var name in ClassicSettingsFiles)
                 {
-                    paths.Add(Path.Combine(ClassicCacheRoot(profilePath), name));
+                    paths.Add(Path.Combine(ClassicCacheRoot(folders), name));
                 }
             }
 
             return paths;
         }
 
-        /// <summary>The folders the light clear empties: the GPU shader cache and the script code cache, rebuilt on the next start.</summary>
-        public static readonly IReadOnlyList<string> LightCacheFolderNames = new[] { "GPUCache", "Code Cache" };
-
-        /// <summary>The WebView2 profiles of new Teams (WV2Profile_tfw for work, _tfl personal, others seen): enumerated, never guessed.</summary>
-        public const string WebView2ProfilePattern = "WV2Profile_*";
-
-        /// <summary>
-        /// The light clear's folders that exist in this profile: classic Teams keeps them in its cache root, new Teams in each
-        /// WebView2 profile under EBWebView. Logs, backgrounds and settings are never among them.
-        /// </summary>
-        public static IReadOnlyList<string> LightCacheFolders(TeamsClient client, string profilePath)
-        {
-            var root = CacheRoot(client, profilePath);
-            var parents = new List<string>();
-            if (client == TeamsClient.Classic)
-            {
-                parents.Add(root);
-            }
-            else
-            {
-                var webView = Path.Combine(root, "EBWebView");
-                if (Directory.Exists(webView))
-                {
-                    parents.AddRange(Directory.GetDirectories(webView, WebView2ProfilePattern).OrderBy(p => p, StringComparer.OrdinalIgnoreCase));
-                }
-            }
-
-            return parents.SelectMany(p => LightCacheFolderNames.Select(n => Path.Combine(p, n))).Where(Directory.Exists).ToList();
-        }
-
         /// <summary>Classic Teams is started through its Squirrel updater, as its Start menu shortcut does.</summary>
-        public static string ClassicLauncherPath(string profilePath) => Path.Combine(ClassicInstallPath(profilePath), "Update.exe");
+        public static string ClassicLauncherPath(UserFolders folders) => Path.Combine(ClassicInstallPath(folders), "Update.exe");
 
         public const string ClassicLauncherArguments = "--processStart \"Teams.exe\"";
 

@@ -68,5 +68,17 @@ namespace TeamsRemediation.Windows
 
         [DllImport("advapi32.dll", ExactSpelling = true)]
         internal static extern int RegCloseKey(IntPtr hKey);
+
+        internal const int KeyRead = 0x20019;
+
+        /// <summary>RegLoadAppKey: the hive is loaded into a private namespace of this process; not visible to any other.</summary>
+        internal const int RegProcessAppKey = 0x1;
+
+        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+        internal static extern int RegLoadAppKeyW(string lpFile, out RegistryKeyHandle phkResult, int samDesired, int dwOptions, int reserved);
+
+        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, EntryPoint = "RegOpenKeyExW")]
+        internal static extern int RegOpenSubKeyExW(RegistryKeyHandle hKey, string lpSubKey, int ulOptions, int samDesired,
+            out RegistryKeyHandle phkResult);
     }
 }

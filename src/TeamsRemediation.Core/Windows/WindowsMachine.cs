@@ -41,7 +41,7 @@ namespace TeamsRemediation.Windows
         public INetworkSettings NetworkSettings { get; }
 
         public IEventSource Events { get; }
-        public FileSystem.IFileOperations Files => FileSystem.PhysicalFileOperations.Instance;
+        public FileSystem.IFileOperations Files => WindowsFileOperations.Instance;
 
         public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();
 
@@ -50,6 +50,10 @@ namespace TeamsRemediation.Windows
         public IEventLogWriter EventLog { get; } = new WindowsEventLogWriter();
 
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
+
+        public bool IsMultiSessionHost => MultiSession.Value;
+
+        private static readonly Lazy<bool> MultiSession = new Lazy<bool>(SessionCountLimit.IsUnlimited);
 
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);
 

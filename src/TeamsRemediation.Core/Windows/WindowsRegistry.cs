@@ -121,6 +121,9 @@ namespace TeamsRemediation.Windows
             }
         }
 
+        public IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey) =>
+            UnloadedHiveReader.ReadKey(profilePath, relativeKey);
+
         public void SetValue(RegistryKeyPath key, string name, RegistryValue value)
         {
             if (value is null)

@@ -12,7 +12,7 @@ namespace TeamsRemediation.Demo.Steps
 
         public void Prepare(DemoPc pc)
         {
-            var profile = Path.Combine(TeamsLayout.NewCacheRoot(pc.Alice.ProfilePath), "EBWebView", "WV2Profile_tfw");
+            var profile = Path.Combine(TeamsLayout.NewCacheRoot(pc.Alice.Folders), "EBWebView", "WV2Profile_tfw");
             for (var i = 0; i < 300; i++)
             {
                 pc.Alice.WriteFile(Path.Combine(profile, "Service Worker", "CacheStorage", "entry_" + i), "stale token-bound response " + i);

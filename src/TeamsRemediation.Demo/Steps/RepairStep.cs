@@ -48,7 +48,7 @@ namespace TeamsRemediation.Demo.Steps
             machine.SimulatedNetwork.CacheFailedLookup("login.microsoftonline.com");
             machine.SimulatedEvents.Add(new AadEvent(machine.Clock.UtcNow.AddMinutes(-10), demo.Alice.Sid,
                 "Error: 0xCAA20002 The request is invalid.\r\nCode: invalid_request\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
-            demo.Alice.WriteFile(System.IO.Path.Combine(Targets.TeamsLayout.NewCacheRoot(demo.Alice.ProfilePath), "EBWebView", "WV2Profile_tfw",
+            demo.Alice.WriteFile(System.IO.Path.Combine(Targets.TeamsLayout.NewCacheRoot(demo.Alice.Folders), "EBWebView", "WV2Profile_tfw",
                 "GPUCache", "data_1"), "GPU shader cache written again");
         }
     }

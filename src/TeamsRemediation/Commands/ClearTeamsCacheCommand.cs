@@ -41,6 +41,13 @@ namespace TeamsRemediation.Commands
         [Parameter]
         public SwitchParameter Restart { get; set; }
 
+        /// <summary>
+        /// Full or Light. Without it, virtual desktop hosts (multi-session, FSLogix, Azure Virtual Desktop) and a cache on a network
+        /// share get Light, where Microsoft advises against routine deletion; every other PC gets Full. The result says which and why.
+        /// </summary>
+        [Parameter]
+        public CacheScope? Scope { get; set; }
+
         protected override void ProcessRecord()
         {
             var options = new CacheClearOptions
@@ -51,6 +58,7 @@ namespace TeamsRemediation.Commands
                 Backup = Backup,
                 BackupRoot = ProviderPath(BackupPath),
                 Restart = Restart,
+                Scope = Scope,
             };
             var cleaner = new CacheCleaner(Machine, RemediationHost, options);
             var inventory = new TeamsInventory(Machine, WriteVerbose);

@@ -72,8 +72,11 @@ namespace TeamsRemediation.Commands
 
             foreach (var user in resolution.Users)
             {
-                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), profile " + user.ProfilePath + (user.LoggedOn
-                    ? ", logged on in session " + user.SessionId : ", not logged on") + ".");
+                var moved = user.Folders.AnyRedirected || user.Folders.RoamingProfile != null;
+                var folders = moved ? user.Folders.ToString() : "profile " + user.ProfilePath;
+                WriteVerbose("Target user: " + user.UserName + " (" + user.Sid + "), " + folders + (user.LoggedOn
+                    ? ", logged on in session " + user.SessionId : ", not logged on") + "." + (user.Folders.Note == null ? string.Empty
+                        : " " + user.Folders.Note));
             }
 
             return resolution.Users;

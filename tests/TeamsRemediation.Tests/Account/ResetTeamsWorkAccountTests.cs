@@ -331,7 +331,7 @@ namespace TeamsRemediation.Tests.Account
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
             AccountPc.RecordDsregcmd(s.Machine);
-            var account = Path.Combine(AccountLayout.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.Folders), "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var teams = alice.StartProcess("ms-teams");
 
@@ -370,7 +370,7 @@ namespace TeamsRemediation.Tests.Account
             var (s, alice) = AliceRunsItHerself();
             using var _ = s;
             AccountPc.RecordHealthyUser(s.Machine);
-            var account = Path.Combine(AccountLayout.BrokerFolder(alice.ProfilePath), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.Folders), "AC", "TokenBroker", "Accounts", "a.tbacct");
             alice.WriteFile(account, "broker account data");
             var journal = Path.Combine(s.Machine.RootFolder, "denied", "reset.xml");
             s.Machine.FileOperations.Deny(Path.GetDirectoryName(journal)!);
@@ -379,7 +379,7 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal("JournalWriteFailed,TeamsRemediation.Commands.ResetTeamsWorkAccountCommand", result.TerminatingErrorId);
             Assert.Equal("broker account data", File.ReadAllText(account));
-            var backups = UserBackups.Root(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.Folders);
             Assert.Empty(Directory.Exists(backups) ? Directory.GetFileSystemEntries(backups) : new string[0]);
             Assert.False(File.Exists(journal));
         }

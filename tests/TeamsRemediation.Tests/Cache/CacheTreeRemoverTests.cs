@@ -68,7 +68,7 @@ namespace TeamsRemediation.Tests.Cache
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
             var alice = pc.AddUser("alice");
-            var root = TeamsLayout.NewCacheRoot(alice.ProfilePath);
+            var root = TeamsLayout.NewCacheRoot(alice.Folders);
             var locked = Path.Combine(root, "IndexedDB", "leveldb", "LOCK");
             Write(locked, "held");
             Write(Path.Combine(root, "IndexedDB", "leveldb", "000003.log"), "log");
@@ -76,7 +76,7 @@ namespace TeamsRemediation.Tests.Cache
             Write(Path.Combine(root, "Cache", "data_0"), "cached");
             var files = machine.FileOperations;
             files.Lock(locked);
-            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.ProfilePath), "run"));
+            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.Folders), "run"));
             var backup = folder.ContentFolder;
             var plan = new CacheRemovalPlan(root, CacheItemDisposition.Backup, backup);
 

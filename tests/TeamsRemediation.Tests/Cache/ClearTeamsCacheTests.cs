@@ -26,10 +26,10 @@ namespace TeamsRemediation.Tests.Cache
         }
 
         private static string Classic(SimulatedUser user, params string[] parts) =>
-            Path.Combine(new[] { TeamsLayout.ClassicCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
+            Path.Combine(new[] { TeamsLayout.ClassicCacheRoot(user.Folders) }.Concat(parts).ToArray());
 
         private static string New(SimulatedUser user, params string[] parts) =>
-            Path.Combine(new[] { TeamsLayout.NewCacheRoot(user.ProfilePath) }.Concat(parts).ToArray());
+            Path.Combine(new[] { TeamsLayout.NewCacheRoot(user.Folders) }.Concat(parts).ToArray());
 
         [Fact]
         public void ItClearsBothClientsExactFoldersAndKeepsUserDataInstallFoldersAndDecoys()
@@ -47,10 +47,10 @@ namespace TeamsRemediation.Tests.Cache
             var hashes = kept.Select(TreeSnapshot.Hash).ToList();
 
             // Decoys: folders whose names start like the cache roots, and the folders that must never be touched.
-            alice.WriteFile(TeamsLayout.ClassicCacheRoot(alice.ProfilePath) + " Backup" + Path.DirectorySeparatorChar + "keep.txt", "decoy");
-            alice.WriteFile(TeamsLayout.NewCacheRoot(alice.ProfilePath) + "Decoy" + Path.DirectorySeparatorChar + "keep.txt", "decoy");
-            var install = TreeSnapshot.Take(TeamsLayout.ClassicInstallPath(alice.ProfilePath));
-            var packageSettings = Path.Combine(TeamsLayout.NewPackageRoot(alice.ProfilePath), "Settings", "settings.dat");
+            alice.WriteFile(TeamsLayout.ClassicCacheRoot(alice.Folders) + " Backup" + Path.DirectorySeparatorChar + "keep.txt", "decoy");
+            alice.WriteFile(TeamsLayout.NewCacheRoot(alice.Folders) + "Decoy" + Path.DirectorySeparatorChar + "keep.txt", "decoy");
+            var install = TreeSnapshot.Take(TeamsLayout.ClassicInstallPath(alice.Folders));
+            var packageSettings = Path.Combine(TeamsLayout.NewPackageRoot(alice.Folders), "Settings", "settings.dat");
             var packageSettingsHash = TreeSnapshot.Hash(packageSettings);
 
             var result = s.Run("Clear-TeamsCache");
@@ -73,11 +73,11 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Contains(Path.Combine("Backgrounds", "Uploads"), cleared[0].Preserved);
             Assert.Contains("desktop-config.json", cleared[0].Preserved);
             Assert.Contains("Logs", cleared[1].Preserved);
-            Assert.True(File.Exists(TeamsLayout.ClassicCacheRoot(alice.ProfilePath) + " Backup" + Path.DirectorySeparatorChar + "keep.txt"));
-            Assert.True(File.Exists(TeamsLayout.NewCacheRoot(alice.ProfilePath) + "Decoy" + Path.DirectorySeparatorChar + "keep.txt"));
-            Assert.Equal(install, TreeSnapshot.Take(TeamsLayout.ClassicInstallPath(alice.ProfilePath)));
+            Assert.True(File.Exists(TeamsLayout.ClassicCacheRoot(alice.Folders) + " Backup" + Path.DirectorySeparatorChar + "keep.txt"));
+            Assert.True(File.Exists(TeamsLayout.NewCacheRoot(alice.Folders) + "Decoy" + Path.DirectorySeparatorChar + "keep.txt"));
+            Assert.Equal(install, TreeSnapshot.Take(TeamsLayout.ClassicInstallPath(alice.Folders)));
             Assert.Equal(packageSettingsHash, TreeSnapshot.Hash(packageSettings));
-            Assert.True(Directory.Exists(TeamsLayout.NewCacheRoot(alice.ProfilePath)), "the cache root itself stays");
+            Assert.True(Directory.Exists(TeamsLayout.NewCacheRoot(alice.Folders)), "the cache root itself stays");
         }
 
         [Fact]
@@ -108,7 +108,7 @@ namespace TeamsRemediation.Tests.Cache
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             using var elsewhere = new TempFolder();
-            var localCache = Path.Combine(TeamsLayout.NewPackageRoot(alice.ProfilePath), "LocalCache");
+            var localCache = Path.Combine(TeamsLayout.NewPackageRoot(alice.Folders), "LocalCache");
             Directory.Move(localCache, elsewhere.Combine("LocalCache"));
             Directory.CreateSymbolicLink(localCache, elsewhere.Combine("LocalCache"));
             var before = TreeSnapshot.Take(elsewhere.Path);
@@ -276,16 +276,16 @@ namespace TeamsRemediation.Tests.Cache
             var big = New(alice, "EBWebView", "WV2Profile_tfw", "Cache", "Cache_Data", "data_1");
             Directory.CreateDirectory(Path.GetDirectoryName(big)!);
             File.WriteAllBytes(big, Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray());
-            var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath));
+            var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.Folders));
 
             var result = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup -IncludeBackgrounds -IncludeLogs");
 
             Assert.Equal(string.Empty, string.Join(" | ", result.Errors.Select(e => e.ToString())));
             var cleared = Assert.Single(result.Objects<TeamsCacheClearResult>());
             Assert.Equal(CacheClearStatus.Cleared, cleared.Status);
-            Assert.StartsWith(Path.Combine(TeamsLayout.LocalAppData(alice.ProfilePath), "TeamsRemediation", "Backups"), cleared.BackupPath);
+            Assert.StartsWith(Path.Combine(alice.Folders.LocalAppData, "TeamsRemediation", "Backups"), cleared.BackupPath);
             // Only the emptied folder that held the backgrounds stays: no file is left in the cache.
-            Assert.All(TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)), entry => Assert.Equal("dir", entry.Value));
+            Assert.All(TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.Folders)), entry => Assert.Equal("dir", entry.Value));
             Assert.True(Directory.Exists(Classic(alice, "Cache")), "-Client New leaves classic alone");
 
             // The backup journal is in alice's profile: she restores it in her own session (JournalStorageTests: SYSTEM refuses).
@@ -294,7 +294,7 @@ namespace TeamsRemediation.Tests.Cache
                 .Restore(Path.Combine(cleared.BackupPath, "journal.xml"), force: false);
 
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
-            Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
+            Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.Folders)));
         }
 
         [Theory]
@@ -327,16 +327,16 @@ namespace TeamsRemediation.Tests.Cache
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
-            var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath));
-            s.Machine.FileOperations.Deny(UserBackups.Root(alice.ProfilePath));
+            var before = TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.Folders));
+            s.Machine.FileOperations.Deny(UserBackups.Root(alice.Folders));
 
             var result = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup");
 
             Assert.Equal("JournalWriteFailed" + Cmdlet, Assert.Single(result.Errors).FullyQualifiedErrorId);
             Assert.Equal("WriteError", result.Errors[0].CategoryInfo.Category.ToString());
             Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
-            Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.ProfilePath)));
-            Assert.Empty(Directory.GetFileSystemEntries(UserBackups.Root(alice.ProfilePath)));
+            Assert.Equal(before, TreeSnapshot.Take(TeamsLayout.NewCacheRoot(alice.Folders)));
+            Assert.Empty(Directory.GetFileSystemEntries(UserBackups.Root(alice.Folders)));
         }
 
         [Fact]
@@ -435,7 +435,7 @@ namespace TeamsRemediation.Tests.Cache
 
             s.Run("Clear-TeamsCache -Restart");
 
-            Assert.Equal(TeamsLayout.ClassicLauncherPath(alice.ProfilePath) + " --processStart \"Teams.exe\"",
+            Assert.Equal(TeamsLayout.ClassicLauncherPath(alice.Folders) + " --processStart \"Teams.exe\"",
                 Assert.Single(s.Machine.ProcessTable.Started));
         }
 

@@ -47,7 +47,7 @@ namespace TeamsRemediation.Tests.Cache
             Assert.Contains(cleared.Warnings, w => w.Contains("could not be listed") && w.Contains(alice.Sid));
             Assert.False(teams.IsAlive);
             Assert.True(bobsTeams.IsAlive, "bob's Teams is not alice's");
-            Assert.False(Directory.Exists(Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView")));
+            Assert.False(Directory.Exists(Path.Combine(TeamsLayout.NewCacheRoot(alice.Folders), "EBWebView")));
         }
 
         [LinuxFact]
@@ -80,7 +80,7 @@ namespace TeamsRemediation.Tests.Cache
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallClassicTeams();
             var teams = alice.StartProcess("Teams");
             s.Machine.UserDirectory.SessionsUnreadable = true;
-            var target = new TargetUser(alice.Sid, alice.UserName, alice.ProfilePath, hiveLoaded: true, isCaller: false, sessionId: null);
+            var target = new TargetUser(alice.Sid, alice.UserName, alice.Folders, hiveLoaded: true, isCaller: false, sessionId: null);
             var notices = new System.Collections.Generic.List<string>();
 
             var inventory = new TeamsInventory(s.Machine, notices.Add).Find(target, TeamsClientSelection.Classic, measureCache: false);
@@ -98,7 +98,7 @@ namespace TeamsRemediation.Tests.Cache
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallClassicTeams();
             var teams = alice.StartProcess("Teams");
             s.Machine.UserDirectory.RemoveSessions(alice.Sid);
-            var target = new TargetUser(alice.Sid, alice.UserName, alice.ProfilePath, hiveLoaded: true, isCaller: false, sessionId: null);
+            var target = new TargetUser(alice.Sid, alice.UserName, alice.Folders, hiveLoaded: true, isCaller: false, sessionId: null);
 
             var rule = UserProcesses.Of(s.Machine, target);
 
@@ -113,7 +113,7 @@ namespace TeamsRemediation.Tests.Cache
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallClassicTeams();
             var inSession = alice.StartProcess("Teams");
             var elsewhere = s.Machine.ProcessTable.Add("Teams", sessionId: 77, ownerSid: alice.Sid);
-            var target = new TargetUser(alice.Sid, alice.UserName, alice.ProfilePath, hiveLoaded: true, isCaller: false, sessionId: alice.SessionId);
+            var target = new TargetUser(alice.Sid, alice.UserName, alice.Folders, hiveLoaded: true, isCaller: false, sessionId: alice.SessionId);
 
             var rule = UserProcesses.Of(s.Machine, target);
 

@@ -19,15 +19,15 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             var pc = SimulatedPc.Create();
             var alice = pc.AddUser("alice", loggedOn: true).InstallNewTeams();
-            var folder = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView", "Default", "Cache", "Cache_Data");
+            var folder = Path.Combine(TeamsLayout.NewCacheRoot(alice.Folders), "EBWebView", "Default", "Cache", "Cache_Data");
             Directory.CreateDirectory(folder);
             for (var i = 0; i < CacheFiles; i++)
             {
                 File.WriteAllText(Path.Combine(folder, "f_" + i), "0123456789");
             }
 
-            var files = Directory.EnumerateFiles(TeamsLayout.NewCacheRoot(alice.ProfilePath), "*", SearchOption.AllDirectories).LongCount();
-            return (pc, new TargetUser(alice.Sid, alice.UserName, alice.ProfilePath, true, false, alice.SessionId), files);
+            var files = Directory.EnumerateFiles(TeamsLayout.NewCacheRoot(alice.Folders), "*", SearchOption.AllDirectories).LongCount();
+            return (pc, new TargetUser(alice.Sid, alice.UserName, alice.Folders, true, false, alice.SessionId), files);
         }
 
         private static TeamsCaa20002Finding CacheFinding(SimulatedPc pc, TargetUser user, TimeSpan timeout)

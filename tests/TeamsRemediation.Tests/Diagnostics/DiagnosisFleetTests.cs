@@ -151,8 +151,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             alice.AddClassicCache();
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
             var old = now.AddDays(-21);
-            var classic = TeamsLayout.ClassicLogPath(alice.ProfilePath);
-            var newLog = Path.Combine(TeamsLayout.NewLogFolder(alice.ProfilePath), "MSTeams_2026-11-01_08-00-00.00.log");
+            var classic = TeamsLayout.ClassicLogPath(alice.Folders);
+            var newLog = Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), "MSTeams_2026-11-01_08-00-00.00.log");
             Directory.CreateDirectory(Path.GetDirectoryName(newLog)!);
             File.WriteAllText(classic, old.ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
                 CultureInfo.InvariantCulture) + " <3412> -- error -- acquireToken failed: CAA20002\n" +
@@ -220,7 +220,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             RecordDsregcmd(s);
             s.Pc.RunAsSystem();
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
-            var folder = TeamsLayout.NewLogFolder(alice.ProfilePath);
+            var folder = TeamsLayout.NewLogFolder(alice.Folders);
             Directory.CreateDirectory(folder);
             var iso = Path.Combine(folder, "MSTeams_2026-11-26_08-00-00.00.log");
             var classicShaped = Path.Combine(folder, "MSTeams_2026-11-26_09-00-00.00.log");
@@ -372,7 +372,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
             s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-3), alice.Sid,
                 "Error: 0xCAA20002 The request is invalid.\r\nDescription: " + aadsts + ": text\r\nClient ID: " + CodeCatalog.TeamsClientId));
-            var log = Path.Combine(TeamsLayout.NewLogFolder(alice.ProfilePath), "MSTeams_2026-11-26_08-00-00.00.log");
+            var log = Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), "MSTeams_2026-11-26_08-00-00.00.log");
             Directory.CreateDirectory(Path.GetDirectoryName(log)!);
             File.WriteAllText(log, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
                 CultureInfo.InvariantCulture) + " <ERR> acquireToken failed: CAA20002 " + aadsts + "\n");

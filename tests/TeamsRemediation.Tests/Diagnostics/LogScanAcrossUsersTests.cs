@@ -32,11 +32,11 @@ namespace TeamsRemediation.Tests.Diagnostics
             for (var u = 0; u < 12; u++)
             {
                 var user = pc.AddUser("user" + u);
-                var logs = TeamsLayout.LogPath(TeamsClient.New, user.ProfilePath);
+                var logs = TeamsLayout.LogPath(TeamsClient.New, user.Folders);
                 Directory.CreateDirectory(logs);
                 File.WriteAllText(Path.Combine(logs, "MSTeams_2026-11-24_09-12-01.00.log"),
                     string.Join("\n", Enumerable.Repeat(lines[u % 3], 500)) + "\n");
-                users.Add(new TargetUser(user.Sid, user.UserName, user.ProfilePath, true, false, user.SessionId));
+                users.Add(new TargetUser(user.Sid, user.UserName, user.Folders, true, false, user.SessionId));
             }
 
             var options = new DiagnosisOptions { SkipNetwork = true, CheckIds = new HashSet<string> { CheckIds.EvidenceTeamsLogs } };

@@ -252,7 +252,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             alice.AddClassicCache();
-            File.AppendAllText(TeamsLayout.ClassicLogPath(alice.ProfilePath),
+            File.AppendAllText(TeamsLayout.ClassicLogPath(alice.Folders),
                 DateTime.UtcNow.AddHours(-1).ToString("ddd MMM dd yyyy HH:mm:ss", CultureInfo.InvariantCulture)
                     + " GMT+0000 <3412> -- error -- acquireToken failed: CAA20002 AADSTS90014\n");
 

@@ -21,7 +21,7 @@ namespace TeamsRemediation.Tests.Diagnostics
 
         internal static string WriteWebLogs(SimulatedUser user, string name, DateTime writtenUtc, params (string Entry, string Text)[] entries)
         {
-            var downloads = TeamsLayout.Downloads(user.ProfilePath);
+            var downloads = TeamsLayout.Downloads(user.Folders);
             Directory.CreateDirectory(downloads);
             var path = Path.Combine(downloads, name);
             using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
@@ -150,8 +150,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
-            Directory.CreateDirectory(TeamsLayout.Downloads(alice.ProfilePath));
-            File.WriteAllBytes(Path.Combine(TeamsLayout.Downloads(alice.ProfilePath), "Life-WebLogs-x.zip"),
+            Directory.CreateDirectory(TeamsLayout.Downloads(alice.Folders));
+            File.WriteAllBytes(Path.Combine(TeamsLayout.Downloads(alice.Folders), "Life-WebLogs-x.zip"),
                 Encoding.ASCII.GetBytes("PK\x03\x04 not a zip"));
 
             var finding = Logs(s, alice);

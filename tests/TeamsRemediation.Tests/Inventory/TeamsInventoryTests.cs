@@ -28,7 +28,7 @@ namespace TeamsRemediation.Tests.Inventory
             Assert.Equal(TeamsClient.Classic, found.Client);
             Assert.True(found.Installed);
             Assert.Equal("1.7.00.13456", found.Version);
-            Assert.Equal(TeamsLayout.ClassicCacheRoot(user.ProfilePath), found.CachePath);
+            Assert.Equal(TeamsLayout.ClassicCacheRoot(user.Folders), found.CachePath);
             Assert.Equal(Directory.GetFiles(found.CachePath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length),
                 found.CacheSizeBytes);
         }
@@ -123,7 +123,7 @@ namespace TeamsRemediation.Tests.Inventory
             Assert.False(Find(pc, alice).Single().Running);
 
             machine.ProcessTable.Add("Update", alice.SessionId!.Value, alice.Sid,
-                executablePath: Path.Combine(TeamsLayout.ClassicInstallPath(alice.ProfilePath), "Update.exe"));
+                executablePath: Path.Combine(TeamsLayout.ClassicInstallPath(alice.Folders), "Update.exe"));
             Assert.True(Find(pc, alice).Single().Running);
         }
 
@@ -137,7 +137,7 @@ namespace TeamsRemediation.Tests.Inventory
             Directory.CreateDirectory(outside);
             File.WriteAllBytes(Path.Combine(outside, "big.bin"), new byte[100000]);
             var before = Find(pc, user).Single().CacheSizeBytes;
-            Directory.CreateSymbolicLink(Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "link"), outside);
+            Directory.CreateSymbolicLink(Path.Combine(TeamsLayout.NewCacheRoot(user.Folders), "link"), outside);
 
             Assert.Equal(before, Find(pc, user).Single().CacheSizeBytes);
         }

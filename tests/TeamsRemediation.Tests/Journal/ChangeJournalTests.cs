@@ -133,8 +133,8 @@ namespace TeamsRemediation.Tests.Journal
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
             var alice = pc.AddUser("alice");
-            var original = Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "EBWebView");
-            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.ProfilePath), "run1"));
+            var original = Path.Combine(TeamsLayout.NewCacheRoot(alice.Folders), "EBWebView");
+            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.Folders), "run1"));
             var backup = Path.Combine(folder.ContentFolder, "EBWebView");
             Directory.CreateDirectory(Path.Combine(original, "sub"));
             File.WriteAllBytes(Path.Combine(original, "sub", "a.bin"), new byte[] { 1, 2, 3 });

@@ -23,7 +23,7 @@ namespace TeamsRemediation.Tests.Journal
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
-            var cacheRoot = TeamsLayout.NewCacheRoot(alice.ProfilePath);
+            var cacheRoot = TeamsLayout.NewCacheRoot(alice.Folders);
             for (var i = 0; i < 60; i++)
             {
                 // Files directly in the root are moved one by one: one journal entry each.
@@ -32,7 +32,7 @@ namespace TeamsRemediation.Tests.Journal
             }
 
             var before = TreeSnapshot.Take(cacheRoot);
-            var backups = UserBackups.Root(alice.ProfilePath);
+            var backups = UserBackups.Root(alice.Folders);
 
             using (var child = ChildProcess.Start(ChildHost.ClearCacheScenario, s.Machine.RootFolder,
                 StopAtMove.ToString(System.Globalization.CultureInfo.InvariantCulture)))

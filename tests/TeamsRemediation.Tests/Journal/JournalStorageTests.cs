@@ -121,7 +121,7 @@ namespace TeamsRemediation.Tests.Journal
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
-            var cacheRoot = TeamsLayout.NewCacheRoot(alice.ProfilePath);
+            var cacheRoot = TeamsLayout.NewCacheRoot(alice.Folders);
             var before = TreeSnapshot.Take(cacheRoot);
             var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -Client New -Backup").Objects<TeamsCacheClearResult>());
             var journal = Path.Combine(cleared.BackupPath, CacheBackupFolder.JournalFileName);

@@ -118,7 +118,7 @@ namespace TeamsRemediation.Tests.Journal
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
-            var folder = Path.Combine(UserBackups.Root(alice.ProfilePath), "run");
+            var folder = Path.Combine(UserBackups.Root(alice.Folders), "run");
             var journal = Forge(
                 s.Machine,
                 Path.Combine(folder, CacheBackupFolder.JournalFileName),
@@ -139,13 +139,13 @@ namespace TeamsRemediation.Tests.Journal
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             var bob = s.Pc.AddUser("bob").InstallNewTeams();
             s.Pc.RunAsSystem();
-            var folder = Path.Combine(UserBackups.Root(alice.ProfilePath), "run");
+            var folder = Path.Combine(UserBackups.Root(alice.Folders), "run");
             var content = CacheBackupFolder.ContentFolderOf(folder);
             var systemFile = Path.Combine(s.Machine.WindowsPath, "System32", "utilman.exe");
             alice.WriteFile(systemFile, "MZ the real utilman");
             alice.WriteFile(Path.Combine(content, "utilman.exe"), "MZ alice's program");
             alice.WriteFile(Path.Combine(content, "EBWebView", "planted.js"), "alice's script");
-            var bobsCache = TeamsLayout.NewCacheRoot(bob.ProfilePath);
+            var bobsCache = TeamsLayout.NewCacheRoot(bob.Folders);
             var foreign = new[]
             {
                 // The classic escalation: put a file of the user's over a system file (-Force deletes what is there).
@@ -153,10 +153,10 @@ namespace TeamsRemediation.Tests.Journal
                 // Same relative place, but in bob's cache: a backup in alice's profile only goes back to alice.
                 JournalEntry.Moved(Path.Combine(bobsCache, "EBWebView", "planted.js"), Path.Combine(content, "EBWebView", "planted.js")),
                 // Alice's cache, but not the place it was taken from.
-                JournalEntry.Moved(Path.Combine(TeamsLayout.NewCacheRoot(alice.ProfilePath), "Other", "planted.js"), Path.Combine(content,
+                JournalEntry.Moved(Path.Combine(TeamsLayout.NewCacheRoot(alice.Folders), "Other", "planted.js"), Path.Combine(content,
                     "EBWebView", "planted.js")),
                 // ".." back out of the cache root.
-                JournalEntry.Moved(TeamsLayout.NewCacheRoot(alice.ProfilePath) + "/../../../../../../../../Windows/System32/utilman.exe",
+                JournalEntry.Moved(TeamsLayout.NewCacheRoot(alice.Folders) + "/../../../../../../../../Windows/System32/utilman.exe",
                     Path.Combine(content, "utilman.exe")),
             };
             var before = TreeSnapshot.Take(s.Machine.RootFolder);
@@ -192,7 +192,7 @@ namespace TeamsRemediation.Tests.Journal
                 JournalEntry.RegistryChange(identity, "DisableAADWAM", RegistryValue.DWord(1), RegistryValue.DWord(0)),
                 JournalEntry.RegistryChange(new RegistryKeyPath(RegistryHive.Users, @".DEFAULT\" + AccountLayout.IdentityKeyPath),
                     "DisableAADWAM", RegistryValue.DWord(1), null),
-                JournalEntry.Moved(AccountLayout.BrokerFolder(alice.ProfilePath), Path.Combine(alice.ProfilePath, "Documents",
+                JournalEntry.Moved(AccountLayout.BrokerFolder(alice.Folders), Path.Combine(alice.ProfilePath, "Documents",
                     AccountLayout.BrokerPackageFamily + "-1")),
             })
             {
@@ -214,7 +214,7 @@ namespace TeamsRemediation.Tests.Journal
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -Client New -Backup").Objects<TeamsCacheClearResult>());
             Assert.Equal(CacheClearStatus.Cleared, cleared.Status);
-            var cacheRoot = TeamsLayout.NewCacheRoot(alice.ProfilePath);
+            var cacheRoot = TeamsLayout.NewCacheRoot(alice.Folders);
             var elsewhere = Path.Combine(s.Machine.WindowsPath, "System32");
             Directory.CreateDirectory(elsewhere);
             // Alice swaps the emptied cache root for a link to a system folder before the admin restores.

@@ -91,7 +91,9 @@ namespace TeamsRemediation.Tests.Module
                     }
                     else
                     {
-                        Assert.True(parameter.ParameterType.Name == doc.Element(Command + "parameterValue")?.Value, what + ": type");
+                        // An optional enum whose absence means "let the machine decide" is bound as Nullable<T>: the help names T.
+                        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+                        Assert.True(type.Name == doc.Element(Command + "parameterValue")?.Value, what + ": type");
                     }
                 }
             }

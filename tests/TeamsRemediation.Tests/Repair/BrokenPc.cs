@@ -55,12 +55,12 @@ namespace TeamsRemediation.Tests.Repair
 
         /// <summary>The new Teams GPU cache of the user's work profile.</summary>
         public static string GpuCache(SimulatedUser user) =>
-            Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw", "GPUCache");
+            Path.Combine(TeamsLayout.NewCacheRoot(user.Folders), "EBWebView", "WV2Profile_tfw", "GPUCache");
 
         public static string IndexedDb(SimulatedUser user) =>
-            Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw", "IndexedDB");
+            Path.Combine(TeamsLayout.NewCacheRoot(user.Folders), "EBWebView", "WV2Profile_tfw", "IndexedDB");
 
-        public static string Background(SimulatedUser user) => Path.Combine(TeamsLayout.BackgroundUploadsPath(TeamsClient.New, user.ProfilePath),
+        public static string Background(SimulatedUser user) => Path.Combine(TeamsLayout.BackgroundUploadsPath(TeamsClient.New, user.Folders),
             "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png");
     }
 }

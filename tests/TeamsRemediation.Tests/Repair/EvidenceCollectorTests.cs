@@ -22,12 +22,12 @@ namespace TeamsRemediation.Tests.Repair
         {
             using (var pc = new RepairPc())
             {
-                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.ProfilePath), "MSTeams_2026-11-24_09-12-01.00.log"));
-                var classic = pc.Write(TeamsLayout.ClassicLogPath(pc.Alice.ProfilePath), "classic CAA20002 line\n", TimeSpan.FromHours(1));
+                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"));
+                var classic = pc.Write(TeamsLayout.ClassicLogPath(pc.Alice.Folders), "classic CAA20002 line\n", TimeSpan.FromHours(1));
                 var recent = pc.NewLog(pc.Alice, "MSTeams_2026-11-27_06-00-00.00.log", "new Teams CAA20002 line\n", TimeSpan.FromHours(2));
                 var older = pc.NewLog(pc.Alice, "MSTeams_2026-11-26_06-00-00.00.log", "yesterday\n", TimeSpan.FromDays(1));
                 var stale = pc.NewLog(pc.Alice, "MSTeams_2026-10-01_06-00-00.00.log", "last month\n", TimeSpan.FromDays(50));
-                var downloads = TeamsLayout.Downloads(pc.Alice.ProfilePath);
+                var downloads = TeamsLayout.Downloads(pc.Alice.Folders);
                 var newestZip = Zip(pc, Path.Combine(downloads, "GCCH-WebLogs-2026-11-27.zip"), TimeSpan.FromHours(3));
                 var olderZip = Zip(pc, Path.Combine(downloads, "PROD-WebLogs-2026-11-25.zip"), TimeSpan.FromDays(2));
                 pc.Machine.SimulatedEvents.Add(pc.TeamsEvent(pc.Alice, TimeSpan.FromHours(2)));
@@ -70,19 +70,19 @@ namespace TeamsRemediation.Tests.Repair
             {
                 var secret = Path.Combine(outside.Path, "other-users-secret.txt");
                 File.WriteAllText(secret, "not alice's to copy");
-                var logs = TeamsLayout.NewLogFolder(pc.Alice.ProfilePath);
+                var logs = TeamsLayout.NewLogFolder(pc.Alice.Folders);
                 var link = Path.Combine(logs, "MSTeams_link.log");
                 File.CreateSymbolicLink(link, secret);
-                Directory.CreateDirectory(Path.GetDirectoryName(TeamsLayout.NewLogFolder(pc.Bob.ProfilePath))!);
-                Directory.Delete(TeamsLayout.NewLogFolder(pc.Bob.ProfilePath), recursive: true);
-                Directory.CreateSymbolicLink(TeamsLayout.NewLogFolder(pc.Bob.ProfilePath), outside.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(TeamsLayout.NewLogFolder(pc.Bob.Folders))!);
+                Directory.Delete(TeamsLayout.NewLogFolder(pc.Bob.Folders), recursive: true);
+                Directory.CreateSymbolicLink(TeamsLayout.NewLogFolder(pc.Bob.Folders), outside.Path);
 
                 var folder = RepairReportFolder.Create(pc.Machine);
                 var collected = new EvidenceCollector(pc.Machine).Collect(folder, new[] { RepairPc.Target(pc.Alice), RepairPc.Target(pc.Bob) },
                     Week, TimeSpan.FromSeconds(5));
 
                 Assert.Contains(collected.Skipped, s => s.Source == link && s.Reason == EvidenceSkipReason.Link && s.UserSid == pc.Alice.Sid);
-                Assert.Contains(collected.Skipped, s => s.Source == TeamsLayout.NewLogFolder(pc.Bob.ProfilePath)
+                Assert.Contains(collected.Skipped, s => s.Source == TeamsLayout.NewLogFolder(pc.Bob.Folders)
                     && s.Reason == EvidenceSkipReason.Link);
                 Assert.Contains(collected.Files, f => f.Source.EndsWith("MSTeams_2026-11-24_09-12-01.00.log", StringComparison.Ordinal));
                 var copied = Directory.GetFiles(Path.Combine(folder, EvidenceCollector.EvidenceFolderName), "*", SearchOption.AllDirectories);
@@ -99,9 +99,9 @@ namespace TeamsRemediation.Tests.Repair
                 var longLog = pc.NewLog(pc.Alice, "MSTeams_long.log", new string('a', 3000) + "NEWEST-LINES", TimeSpan.FromMinutes(1));
                 var next = pc.NewLog(pc.Alice, "MSTeams_next.log", new string('b', 900), TimeSpan.FromMinutes(2));
                 var third = pc.NewLog(pc.Alice, "MSTeams_third.log", new string('c', 900), TimeSpan.FromMinutes(3));
-                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.ProfilePath), "MSTeams_2026-11-24_09-12-01.00.log"));
-                File.Delete(TeamsLayout.ClassicLogPath(pc.Alice.ProfilePath));
-                var bigZip = Path.Combine(TeamsLayout.Downloads(pc.Alice.ProfilePath), "PROD-WebLogs-big.zip");
+                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"));
+                File.Delete(TeamsLayout.ClassicLogPath(pc.Alice.Folders));
+                var bigZip = Path.Combine(TeamsLayout.Downloads(pc.Alice.Folders), "PROD-WebLogs-big.zip");
                 pc.Write(bigZip, new string('z', 5000), TimeSpan.FromMinutes(5));
 
                 var folder = RepairReportFolder.Create(pc.Machine);
@@ -170,7 +170,7 @@ namespace TeamsRemediation.Tests.Repair
 
                 var folder = RepairReportFolder.Create(pc.Machine);
 
-                Assert.Equal(Path.Combine(TeamsLayout.LocalAppData(pc.Alice.ProfilePath), "TeamsRemediation", RepairReportFolder.FolderName),
+                Assert.Equal(Path.Combine(pc.Alice.Folders.LocalAppData, "TeamsRemediation", RepairReportFolder.FolderName),
                     Path.GetDirectoryName(folder));
                 Assert.True(Directory.Exists(folder));
                 Assert.False(Directory.Exists(Path.Combine(pc.Machine.ProgramDataPath, "TeamsRemediation", RepairReportFolder.FolderName)));

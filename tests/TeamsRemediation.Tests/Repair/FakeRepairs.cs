@@ -43,8 +43,8 @@ namespace TeamsRemediation.Tests.Repair
             Calls.Add("Evidence");
             foreach (var user in users)
             {
-                var logs = TeamsLayout.NewLogFolder(user.ProfilePath);
-                var gpu = Path.Combine(TeamsLayout.NewCacheRoot(user.ProfilePath), "EBWebView", "WV2Profile_tfw", "GPUCache");
+                var logs = TeamsLayout.NewLogFolder(user.Folders);
+                var gpu = Path.Combine(TeamsLayout.NewCacheRoot(user.Folders), "EBWebView", "WV2Profile_tfw", "GPUCache");
                 CacheSeenAtCopy.Add(gpu + ": " + Directory.Exists(gpu) + " " + (Directory.Exists(gpu) ? Directory.GetFiles(gpu).Length : 0));
                 if (Directory.Exists(logs))
                 {

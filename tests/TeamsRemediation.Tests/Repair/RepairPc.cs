@@ -30,7 +30,7 @@ namespace TeamsRemediation.Tests.Repair
 
         public DateTimeOffset Now => Machine.Clock.UtcNow;
 
-        public static TargetUser Target(SimulatedUser user) => new TargetUser(user.Sid, user.UserName, user.ProfilePath, true, false, user.SessionId);
+        public static TargetUser Target(SimulatedUser user) => new TargetUser(user.Sid, user.UserName, user.Folders, true, false, user.SessionId);
 
         /// <summary>Writes a file with this content, dated <paramref name="age"/> before the simulated now.</summary>
         public string Write(string path, string content, TimeSpan age)
@@ -42,7 +42,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         public string NewLog(SimulatedUser user, string name, string content, TimeSpan age) =>
-            Write(Path.Combine(TeamsLayout.NewLogFolder(user.ProfilePath), name), content, age);
+            Write(Path.Combine(TeamsLayout.NewLogFolder(user.Folders), name), content, age);
 
         /// <summary>A Teams event 1098 of the user: CAA2000C with AADSTS50076, the correlation id, and Entra's trace id in the text.</summary>
         public AadEvent TeamsEvent(SimulatedUser user, TimeSpan age, string extra = "") => new AadEvent(Now - age, user.Sid,

@@ -38,7 +38,9 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOn((s, a) => { }, Intune);
 
             Assert.Equal(0, run.ExitCode);
-            Assert.Equal("CAA20002 PC01 Repair NothingToFix (exit 0): no step", run.LastLine);
+            // The line ends with where the machine log is, where the runs in users' sessions leave one line per decision.
+            Assert.Equal("CAA20002 PC01 Repair NothingToFix (exit 0): no step | log: %ProgramData%\\TeamsRemediation\\"
+                + TeamsRemediation.Logging.MachineLog.FolderName + "\\" + TeamsRemediation.Logging.MachineLog.FileName, run.LastLine);
         }
 
         [Fact]

@@ -122,8 +122,8 @@ namespace TeamsRemediation.Tests.Windows
         [WineFact]
         public void ClearTeamsCacheStopsTheRunningTeamsClearsTheSeededCacheAndKeepsTheUsersFiles()
         {
-            var install = TeamsLayout.ClassicInstallPath(Profile);
-            var cache = TeamsLayout.ClassicCacheRoot(Profile);
+            var install = TeamsLayout.ClassicInstallPath(UserFolders.Default(Profile));
+            var cache = TeamsLayout.ClassicCacheRoot(UserFolders.Default(Profile));
             Write(Path.Combine(install, "Update.exe"));
             Write(Path.Combine(install, "current", "Teams.exe"));
             Write(Path.Combine(cache, "Cache", "data_0"));

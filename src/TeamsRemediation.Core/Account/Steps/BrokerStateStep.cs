@@ -23,7 +23,7 @@ namespace TeamsRemediation.Account.Steps
                     "Not asked: -ClearBrokerState moves the broker's data aside (disruptive; restorable).");
             }
 
-            var folder = AccountLayout.BrokerFolder(run.User.ProfilePath);
+            var folder = AccountLayout.BrokerFolder(run.User.Folders);
             var info = new DirectoryInfo(folder);
             if (!info.Exists)
             {
@@ -43,7 +43,7 @@ namespace TeamsRemediation.Account.Steps
                     + "or have the user run Reset-TeamsWorkAccount -ClearBrokerState -Force in their own session.");
             }
 
-            var backup = UserBackups.UniquePath(run.Machine, UserBackups.Root(run.User.ProfilePath), AccountLayout.BrokerPackageFamily);
+            var backup = UserBackups.UniquePath(run.Machine, UserBackups.Root(run.User.Folders), AccountLayout.BrokerPackageFamily);
             if (!run.Approve(folder, "Close Teams and the token broker of " + run.User.UserName + ", then move " + folder + " to " + backup, step))
             {
                 return step;

@@ -32,12 +32,12 @@ namespace TeamsRemediation.Account.Steps
                 return run.NeedsUser(AccountResetStepName.TokenBrokerAccounts, Action);
             }
 
-            var profile = run.User.ProfilePath;
+            var profile = run.User.Folders;
             var found = new List<KeyValuePair<string, FileSystemInfo>>();
             foreach (var family in AccountLayout.TokenBrokerAccountPackages)
             {
                 var folder = AccountLayout.TokenBrokerAccountsFolder(profile, family);
-                var link = SafeTree.FirstLinkOnTheWay(profile, folder);
+                var link = SafeTree.FirstLinkOnTheWay(profile.TopFolderOf(folder) ?? folder, folder);
                 if (link != null)
                 {
                     return AccountResetRun.Finish(step, AccountResetStatus.Failed, folder + " is reached through the junction or symbolic link "

@@ -67,7 +67,7 @@ namespace TeamsRemediation.Repair.Rungs
             var step = run.Step(RepairRung.Cache, name, user, full
                 ? "Clear the whole Teams cache of " + user.UserName + " into a backup" + (lastLight.HasValue ? " (the light clear of "
                     + lastLight.Value.ToString("u", CultureInfo.InvariantCulture) + " did not help)" : " (the light folders are empty)")
-                : "Clear the GPU and code cache folders of " + user.UserName + "'s Teams (no or low impact)", calling);
+                : "Clear the light cache folders of " + user.UserName + "'s Teams (GPUCache, WebStorage: free to lose)", calling);
             if (!run.Options.Allows(RepairRung.Cache))
             {
                 return RepairRun.Finish(step, RepairStepStatus.NotOptedIn, "-MaximumRung " + run.Options.MaximumRung
@@ -87,7 +87,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             var options = Options(user, full);
             step.Cost = "removes " + ByteSize.Megabytes(planned.Sum(r => r.BytesFreed)) + " of cache"
-                + (full ? " (Teams sets itself up again and " + user.UserName + " signs in again)" : " (Teams starts slower once)")
+                + (full ? " (Teams sets itself up again and " + user.UserName + " signs in again)" : " (Teams starts as fast as before)")
                 + ", keeps backgrounds, settings and logs; moved into a backup"
                 + (installations.Any(i => i.Running) ? "; closes " + user.UserName + "'s Teams" : string.Empty);
             if (!run.Approve(step, string.Join(", ", installations.Select(i => i.CachePath))))
@@ -119,7 +119,7 @@ namespace TeamsRemediation.Repair.Rungs
         private static CacheClearOptions Options(TargetUser user, bool full) => new CacheClearOptions
         {
             Force = true,
-            LightOnly = !full,
+            Scope = full ? CacheScope.Full : CacheScope.Light,
             Backup = full,
             BackupRoot = full ? null : LightClears.Root(user),
         };

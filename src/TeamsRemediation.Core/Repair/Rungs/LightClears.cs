@@ -15,7 +15,7 @@ namespace TeamsRemediation.Repair.Rungs
     {
         public const string FolderName = "LightClear";
 
-        public static string Root(TargetUser user) => Path.Combine(UserBackups.Root(user.ProfilePath), FolderName);
+        public static string Root(TargetUser user) => Path.Combine(UserBackups.Root(user.Folders), FolderName);
 
         /// <summary>The time of the newest light clear, from its folder name (yyyyMMdd-HHmmss-...); names that do not parse are ignored.</summary>
         public static DateTimeOffset? Latest(TargetUser user)

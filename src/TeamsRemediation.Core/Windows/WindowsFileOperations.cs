@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.InteropServices;
+using TeamsRemediation.FileSystem;
+
+namespace TeamsRemediation.Windows
+{
+    /// <summary>
+    /// The file operations on Windows, through the Unicode Win32 functions with extended-length paths where a path is long
+    /// (<see cref="ExtendedLengthPath"/>), so a deep new Teams WebView2 cache is listed and removed in Windows PowerShell 5.1 too:
+    /// its .NET Framework host never opted in to long paths, and there System.IO refuses both a path of 260 characters and the
+    /// \\?\ prefix. Errors surface as System.IO does it (UnauthorizedAccessException for access denied, IOException otherwise),
+    /// so the services treat both implementations alike.
+    /// </summary>
+    public sealed class WindowsFileOperations : IFileOperations
+    {
+        public static readonly WindowsFileOperations Instance = new WindowsFileOperations();
+
+        private WindowsFileOperations()
+        {
+        }
+
+        public IEnumerable<FolderEntry> List(string folder)
+        {
+            var full = Full(folder).TrimEnd('\\');
+            var pattern = ExtendedLengthPath.For(full + "\\*");
+            using (var search = NativeMethods.FindFirstFileExW(pattern, NativeMethods.FindExInfoBasic, out var data,
+                NativeMethods.FindExSearchNameMatch, IntPtr.Zero, NativeMethods.FindFirstExLargeFetch))
+            {
+                if (search.IsInvalid)
+                {
+                    var error = Marshal.GetLastWin32Error();
+                    if (error == NativeMethods.ErrorFileNotFound)
+                    {
+                        yield break;
+                    }
+
+                    throw Failure(error, full, "list");
+                }
+
+                do
+                {
+                    if (data.FileName == "." || data.FileName == "..")
+                    {
+                        continue;
+                    }
+
+                    var directory = (data.FileAttributes & NativeMethods.FileAttributeDirectory) != 0;
+                    var link = (data.FileAttributes & NativeMethods.FileAttributeReparsePoint) != 0;
+                    var length = directory || link ? 0 : ((long)data.FileSizeHigh << 32) | data.FileSizeLow;
+                    yield return new FolderEntry(full + "\\" + data.FileName, data.FileName, directory, link, length);
+                }
+                while (NativeMethods.FindNextFileW(search, out data));
+
+                var last = Marshal.GetLastWin32Error();
+                if (last != NativeMethods.ErrorNoMoreFiles)
+                {
+                    throw Failure(last, full, "list");
+                }
+            }
+        }
+
+        public void DeleteFile(string path)
+        {
+            var target = ExtendedLengthPath.For(Full(path));
+            if (NativeMethods.DeleteFileW(target))
+            {
+                return;
+            }
+
+            var error = Marshal.GetLastWin32Error();
+            if (error == NativeMethods.ErrorAccessDenied && ClearReadOnly(target))
+            {
+                // Windows refuses to delete a read-only file even for its owner; the attribute is no protection of user data.
+                if (NativeMethods.DeleteFileW(target))
+                {
+                    return;
+                }
+
+                error = Marshal.GetLastWin32Error();
+            }
+
+            if (!IsGone(error))
+            {
+                throw Failure(error, path, "delete");
+            }
+        }
+
+        public void DeleteDirectory(string path)
+        {
+            // Removes an empty folder, or a junction / symbolic link itself without entering it.
+            if (!NativeMethods.RemoveDirectoryW(ExtendedLengthPath.For(Full(path))))
+            {
+                var error = Marshal.GetLastWin32Error();
+                if (!IsGone(error))
+                {
+                    throw Failure(error, path, "delete the folder");
+                }
+            }
+        }
+
+        public void MoveFile(string source, string destination) =>
+            Move(source, destination, NativeMethods.MoveFileCopyAllowed, "move the file");
+
+        /// <summary>A folder moves by rename only: across volumes Windows refuses it, as Directory.Move does.</summary>
+        public void MoveDirectory(string source, string destination) => Move(source, destination, 0, "move the folder");
+
+        public bool IsOnNetworkShare(string path)
+        {
+            if (ExtendedLengthPath.IsUnc(path))
+            {
+                return true;
+            }
+
+            var root = Path.GetPathRoot(Path.GetFullPath(path));
+            return !string.IsNullOrEmpty(root) && NativeMethods.GetDriveTypeW(root!.EndsWith("\\", StringComparison.Ordinal) ? root : root + "\\")
+                == NativeMethods.DriveRemote;
+        }
+
+        /// <summary>Journals live in short, module-owned folders: plain System.IO, as everywhere.</summary>
+        public Stream OpenJournal(string path, bool createNew) => PhysicalFileOperations.Instance.OpenJournal(path, createNew);
+
+        private static void Move(string source, string destination, int flags, string action)
+        {
+            if (!NativeMethods.MoveFileExW(ExtendedLengthPath.For(Full(source)), ExtendedLengthPath.For(Full(destination)),
+                flags))
+            {
+                throw Failure(Marshal.GetLastWin32Error(), source, action + " to " + destination + ":");
+            }
+        }
+
+        /// <summary>
+        /// The path as given when it is already full (every path the services pass is): Path.GetFullPath of .NET Framework refuses a
+        /// path of 260 characters before anything else could help.
+        /// </summary>
+        private static string Full(string path) =>
+            path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && path[2] == '\\' || path.StartsWith(@"\\", StringComparison.Ordinal)
+                ? path
+                : Path.GetFullPath(path);
+
+        private static bool ClearReadOnly(string target)
+        {
+            var attributes = NativeMethods.GetFileAttributesW(target);
+            if (attributes == NativeMethods.InvalidFileAttributes || (attributes & NativeMethods.FileAttributeReadOnly) == 0
+                || (attributes & NativeMethods.FileAttributeReparsePoint) != 0)
+            {
+                return false;
+            }
+
+            return NativeMethods.SetFileAttributesW(target, attributes & ~NativeMethods.FileAttributeReadOnly);
+        }
+
+        private static bool IsGone(int error) => error == NativeMethods.ErrorFileNotFound || error == NativeMethods.ErrorPathNotFound;
+
+        private static Exception Failure(int error, string path, string action)
+        {
+            var cause = new Win32Exception(error);
+            var message = "Could not " + action + " " + path + ": " + cause.Message + " (error " + error + ").";
+            if (error == NativeMethods.ErrorAccessDenied)
+            {
+                return new UnauthorizedAccessException(message, cause);
+            }
+
+            return error == NativeMethods.ErrorPathNotFound ? new DirectoryNotFoundException(message, cause) : new IOException(message, cause);
+        }
+    }
+}
