@@ -19,6 +19,7 @@
         'Clear-TeamsCache'
         'Enable-Tls12'
         'Undo-TeamsRemediation'
+        'Repair-TeamsCaa20002'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -30,6 +31,7 @@
         'TeamsCacheClearResult.Format.ps1xml'
         'TlsSettingChange.Format.ps1xml'
         'RestoreResult.Format.ps1xml'
+        'TeamsRepairStep.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

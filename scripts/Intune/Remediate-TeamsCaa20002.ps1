@@ -1,11 +1,13 @@
 <#
     Intune Remediations: remediation script. Run as SYSTEM (default), 64- or 32-bit; never interactive.
-    Repairs what a machine account can repair, for the users logged on to the PC, and ends with one summary line.
-    - TLS 1.2 switched off (Tls.*)              -> Enable-Tls12 (journaled; a restart may be needed)
-    - stale Teams cache (Teams.Cache, evidence) -> Clear-TeamsCache -Force -Backup (closes that user's Teams)
-    - WAM switched off (Account.WamPolicy)      -> Reset-TeamsWorkAccount -RemoveWamOverrides
-    The WAM sign-out and credentials belong to the user's session: deploy Reset-TeamsWorkAccount -Force in a
-    second remediation with "Run this script using the logged-on credentials" = Yes.
+    Repair-TeamsCaa20002 diagnoses the PC and the logged-on users, repairs least disruptive first and only where a
+    finding calls for it (evidence copied first; TLS 1.2, clock, DNS; the users' accounts in their own sessions; the
+    Teams cache, light before full), checks again after each step, and never runs the disruptive rung unasked.
+    The last line is its one-line summary (at most 2048 characters); the exit code is the module's contract:
+      0  fixed, or nothing to fix
+      1  not fixed (or only improved)
+      2  fixed, but Windows must restart first (TLS, the token broker's accounts)
+      3  what is left is the tenant admin's or the user's: the admin pack is in the report folder named on the line
 #>
 # One file, as Intune uploads it. A 32-bit host (Intune's default) expands %ProgramFiles% to "Program Files (x86)":
 # the module is loaded from the 64-bit Program Files through %ProgramW6432%, which both bitnesses see.
@@ -13,37 +15,21 @@ $ErrorActionPreference = 'Stop'
 $programFiles = @($env:ProgramW6432, $env:ProgramFiles) -ne $null
 Import-Module (Join-Path $programFiles[0] 'WindowsPowerShell\Modules\TeamsRemediation')
 
-$done = [System.Collections.Generic.List[string]]::new()
-$failed = [System.Collections.Generic.List[string]]::new()
-$findings = @(Test-TeamsCaa20002 -SkipNetwork)
-$problem = { param($pattern) @($findings | Where-Object { $_.CheckId -like $pattern -and $_.Status -in 'Fail', 'Warning' }) }
-$usersOf = { param($found) [string[]]@([System.Collections.Generic.HashSet[string]]@($found.UserSid | Where-Object { $_ })) }
-
-if ((& $problem 'Tls.*').Count -gt 0) {
-    $changes = @(Enable-Tls12 -Confirm:$false -ErrorVariable tlsErrors -ErrorAction SilentlyContinue)
-    if ($tlsErrors) { $failed.Add("TLS: $($tlsErrors[0].Exception.Message)") }
-    else { $done.Add("TLS 1.2: $(@($changes | Where-Object Action -in 'Created', 'Updated').Count) value(s) repaired") }
+try {
+    # A failed step is reported on the error stream and in the summary; it does not stop the other steps.
+    $summary = @(Repair-TeamsCaa20002 -Force -ErrorAction Continue |
+        Where-Object { $_ -is [TeamsRemediation.TeamsRepairSummary] })[-1]
+}
+catch {
+    # Nothing could run (no module support on this OS, a bad parameter): say so on the line Intune shows.
+    "CAA20002 repair on $($env:COMPUTERNAME) stopped: $($_.Exception.Message)"
+    exit 1
 }
 
-$cacheUsers = & $usersOf (& $problem 'Teams.Cache')
-if ($cacheUsers.Count -gt 0) {
-    $results = @(Clear-TeamsCache -UserSid $cacheUsers -Force -Backup -ErrorVariable cacheErrors -ErrorAction SilentlyContinue)
-    $partial = @($results | Where-Object Status -eq 'PartiallyCleared')
-    if ($cacheErrors -or $partial) { $failed.Add("cache: $($partial.Count) partly cleared, $($cacheErrors.Count) error(s)") }
-    else { $done.Add("cache cleared for $($results.Count) client(s)") }
-}
-
-$wamUsers = & $usersOf (& $problem 'Account.WamPolicy')
-if ($wamUsers.Count -gt 0) {
-    $steps = @(Reset-TeamsWorkAccount -UserSid $wamUsers -RemoveWamOverrides -Force -ErrorAction SilentlyContinue)
-    $done.Add("WAM overrides: $(@($steps | Where-Object { $_.Step -eq 'WamOverrides' -and $_.Status -eq 'Done' }).Count) user(s)")
-}
-
-# The computer name as the module reports it (the detection line shows the same); "$env:COMPUTERNAME: " would read a
-# variable named "env:COMPUTERNAME:" and print nothing.
-$summary = "CAA20002 remediation on $($findings[0].ComputerName): " + $(if ($done.Count) { $done -join '; ' } else { 'nothing a machine account can repair' })
-if ($failed.Count) { $summary += " | FAILED: " + ($failed -join '; ') }
-$summary += ' | log: %ProgramData%\TeamsRemediation\Logs\TeamsRemediation.log'
-$summary
-if ($failed.Count) { exit 1 }
-exit 0
+# The line points to the per-machine log too, where the runs in users' sessions leave one line per decision, when
+# Intune's 2048 characters leave room for it.
+$line = [TeamsRemediation.Repair.RepairVerdict]::Line($summary)
+$log = ' | log: %ProgramData%\TeamsRemediation\Logs\TeamsRemediation.log'
+if ($line.Length + $log.Length -le 2048) { $line += $log }
+$line
+exit $summary.ExitCode

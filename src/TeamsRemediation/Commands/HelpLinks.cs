@@ -14,5 +14,6 @@ namespace TeamsRemediation.Commands
         public const string ClearTeamsCache = Readme + "#clearing-the-teams-cache";
         public const string EnableTls12 = Readme + "#repair-tls-12-enable-tls12";
         public const string UndoTeamsRemediation = Readme + "#put-it-back-undo-teamsremediation";
+        public const string RepairTeamsCaa20002 = Readme + "#repair-it-all-repair-teamscaa20002";
     }
 }

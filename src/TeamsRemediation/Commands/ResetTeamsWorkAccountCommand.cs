@@ -136,18 +136,5 @@ namespace TeamsRemediation.Commands
                 WriteVerbose("Changes recorded in " + journal.Path + "; Undo-TeamsRemediation -Journal '" + journal.Path + "' puts them back.");
             }
         }
-
-        /// <summary>The manifest beside the loaded dll (the command's module is the binary one), else the dll itself.</summary>
-        private string ModuleManifest()
-        {
-            var module = MyInvocation.MyCommand.Module;
-            if (module == null)
-            {
-                return string.Empty;
-            }
-
-            var manifest = System.IO.Path.Combine(module.ModuleBase, "TeamsRemediation.psd1");
-            return System.IO.File.Exists(manifest) ? manifest : module.Path;
-        }
     }
 }

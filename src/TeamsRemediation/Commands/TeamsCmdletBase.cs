@@ -155,6 +155,19 @@ namespace TeamsRemediation.Commands
 
         ChangeJournal IRemediationHost.StartJournal(string operation, string? journalPath) => ChangeJournal.Start(Machine, operation, journalPath);
 
+        /// <summary>The manifest beside the loaded dll (what a user's session imports), else the dll itself; empty outside a module.</summary>
+        protected string ModuleManifest()
+        {
+            var module = MyInvocation.MyCommand.Module;
+            if (module == null)
+            {
+                return string.Empty;
+            }
+
+            var manifest = System.IO.Path.Combine(module.ModuleBase, "TeamsRemediation.psd1");
+            return System.IO.File.Exists(manifest) ? manifest : module.Path;
+        }
+
         /// <summary>A path parameter as a file-system path, or null when the parameter was not given.</summary>
         protected string? ProviderPath(string? path) => path == null ? null : GetUnresolvedProviderPathFromPSPath(path);
 

@@ -135,8 +135,10 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             var run = DeploymentScriptTests.Run(s.Shell, Path.Combine("scripts", "Intune", "Remediate-TeamsCaa20002.ps1"));
 
-            Assert.Equal(0, run.ExitCode);
-            Assert.Contains("TLS 1.2: 1 value(s) repaired", run.LastLine);
+            // The script runs Repair-TeamsCaa20002: TLS is repaired for the machine, and the restart it needs is exit code 2.
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", run.LastLine);
+            Assert.Contains("Machine/Tls: Done", run.LastLine);
             var winHttp32 = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp, RegistryView.Registry32);
             Assert.Equal(0xA80u, s.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
         }

@@ -18,6 +18,7 @@ namespace TeamsRemediation.Tests.Module
         private static readonly string[] ModuleCmdlets =
         {
             "Get-TeamsInstallation", "Test-TeamsCaa20002", "Reset-TeamsWorkAccount", "Clear-TeamsCache", "Enable-Tls12", "Undo-TeamsRemediation",
+            "Repair-TeamsCaa20002",
         };
 
         private static string Folder => Path.Combine(AppContext.BaseDirectory, "Pester");

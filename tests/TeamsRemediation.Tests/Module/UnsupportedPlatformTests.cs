@@ -32,7 +32,7 @@ namespace TeamsRemediation.Tests.Module
             ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop; (Get-Module TeamsRemediation).ExportedCmdlets.Keys")
                 .AddArgument(ModuleSession.ManifestPath);
             var cmdlets = ps.Invoke().Select(o => o.ToString()).ToList();
-            Assert.Equal(6, cmdlets.Count);
+            Assert.Equal(7, cmdlets.Count);
 
             foreach (var name in cmdlets)
             {

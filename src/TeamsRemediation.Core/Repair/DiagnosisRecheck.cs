@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Repair
+{
+    /// <summary>The ladder's <see cref="Recheck"/> on the diagnosis itself: the same check rows, limited to a rung's checks.</summary>
+    public sealed class DiagnosisRecheck
+    {
+        private readonly IMachine machine;
+        private readonly DiagnosisOptions template;
+
+        /// <param name="machine">The PC checked.</param>
+        /// <param name="template">The caller's diagnosis settings (network, timeout, endpoints); check ids and window are set per call.</param>
+        public DiagnosisRecheck(IMachine machine, DiagnosisOptions template)
+        {
+            this.machine = machine;
+            this.template = template;
+        }
+
+        public IReadOnlyList<TeamsCaa20002Finding> Run(ISet<string> checkIds, IReadOnlyList<TargetUser> users, TimeSpan evidenceWindow)
+        {
+            var options = new DiagnosisOptions
+            {
+                SkipNetwork = template.SkipNetwork,
+                Timeout = template.Timeout,
+                CheckIds = checkIds,
+                Since = evidenceWindow,
+                NobodyToCheck = template.NobodyToCheck,
+            };
+            if (template.EndpointsGiven)
+            {
+                options.Endpoints = template.Endpoints;
+            }
+
+            return new Caa20002Diagnosis(machine, options).Run(users);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using TeamsRemediation.Hosting;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Repair.Rungs;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Repair
+{
+    /// <summary>
+    /// Repair-TeamsCaa20002's service: climbs the rungs least disruptive first, each only where a finding calls for it, runs
+    /// the checks of a rung again after it, and stops climbing once no problem is left. Evidence is copied before anything
+    /// that could destroy it; when nothing is the PC's to fix, nothing changes and the admin pack is written. Each rung is one
+    /// class of <see cref="Rungs"/>; adding a rung is a class and a line here.
+    /// </summary>
+    public sealed class RepairLadder
+    {
+        private static readonly IRepairRung[] Ladder =
+        {
+            new EvidenceRung(),
+            new AdminPackRung(),
+            new ClockRung(),
+            new DnsRung(),
+            new TlsRung(),
+            new AccountRung(),
+            new CacheRung(),
+            new BrokerRepairRung(),
+            new AppResetRung(),
+            new ReinstallRung(),
+        };
+
+        private readonly IMachine machine;
+        private readonly IRemediationHost host;
+        private readonly RepairOptions options;
+        private readonly RepairServices services;
+        private readonly Recheck recheck;
+
+        /// <param name="machine">The PC repaired.</param>
+        /// <param name="host">Asked once per step, with what the step costs the user; journals every change.</param>
+        /// <param name="options">How high the ladder may go.</param>
+        /// <param name="services">The rungs' services; a missing one makes its steps Unavailable.</param>
+        /// <param name="recheck">Runs a rung's checks again after it.</param>
+        public RepairLadder(IMachine machine, IRemediationHost host, RepairOptions options, RepairServices services, Recheck recheck)
+        {
+            this.machine = machine;
+            this.host = host;
+            this.options = options;
+            this.services = services;
+            this.recheck = recheck;
+        }
+
+        /// <summary>The summary of the last <see cref="Climb"/>, once it has been enumerated to its end.</summary>
+        public TeamsRepairSummary? Summary { get; private set; }
+
+        /// <summary>Climbs for these users from the findings of a diagnosis; each step is yielded as soon as it is done.</summary>
+        public IEnumerable<TeamsRepairStep> Climb(IReadOnlyList<TargetUser> users, IReadOnlyList<TeamsCaa20002Finding> findings)
+        {
+            var run = new RepairRun(machine, host, options, services, recheck, users, findings);
+            foreach (var rung in Ladder)
+            {
+                if (run.Problems.Count == 0)
+                {
+                    host.Verbose("No problem is left: the ladder stops here.");
+                    break;
+                }
+
+                foreach (var step in rung.Run(run))
+                {
+                    run.Steps.Add(step);
+                    yield return step;
+                }
+
+                if (run.Stopped)
+                {
+                    break;
+                }
+            }
+
+            Summary = RepairVerdict.Summarize(run, run.Steps);
+        }
+    }
+}

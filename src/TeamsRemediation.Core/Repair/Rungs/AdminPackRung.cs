@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using TeamsRemediation.Codes;
+
+namespace TeamsRemediation.Repair.Rungs
+{
+    /// <summary>Rung 2: when every problem is the user's or the tenant admin's, nothing is changed and the admin pack is written.</summary>
+    internal sealed class AdminPackRung : IRepairRung
+    {
+        public IEnumerable<TeamsRepairStep> Run(RepairRun run)
+        {
+            var pack = run.Services.AdminPack;
+            var outside = run.Problems.Where(f => f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin).ToList();
+            if (pack == null)
+            {
+                if (outside.Count > 0)
+                {
+                    yield return RepairRun.Finish(
+                        run.Step(RepairRung.NothingThePcCanFix, RepairStepName.AdminPack, null, "Write the admin pack", outside),
+                        RepairStepStatus.Unavailable,
+                        "This build has no admin pack; the problems owned by the user or the tenant admin are listed in Before.");
+                }
+
+                yield break;
+            }
+
+            if (!pack.NothingThePcCanFix(run.Findings))
+            {
+                yield break;
+            }
+
+            run.Stopped = true;
+            var step = run.Step(RepairRung.NothingThePcCanFix, RepairStepName.AdminPack, null,
+                "Change nothing and write the admin pack (failure times in UTC, correlation and request ids, AADSTS codes, tenant, device, "
+                + "join type, user principal, client version)", run.Problems);
+            step.Cost = "changes nothing on this PC";
+            if (!run.Approve(step, run.ReportPath ?? run.Machine.ComputerName))
+            {
+                yield return step;
+                yield break;
+            }
+
+            var outcome = pack.Write(run.Findings, run.Users, run.ReportPath);
+            run.Apply(step, outcome);
+            if (outcome.Status == RepairStepStatus.Done)
+            {
+                var owners = run.Problems.Select(f => f.Owner).Distinct().ToList();
+                RepairRun.Finish(step, owners.All(o => o == FindingOwner.User) ? RepairStepStatus.NeedsUser : RepairStepStatus.NeedsAdmin,
+                    outcome.Detail);
+                run.ReportPath = run.ReportPath ?? (outcome.ReportPath.Length > 0 ? outcome.ReportPath : null);
+            }
+
+            yield return step;
+        }
+    }
+}

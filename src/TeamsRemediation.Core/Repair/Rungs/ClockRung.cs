@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using TeamsRemediation.Codes;
+
+namespace TeamsRemediation.Repair.Rungs
+{
+    /// <summary>Rung 3: a clock off by more than the limit is resynced through the Windows Time service (reported when policy manages it).</summary>
+    internal sealed class ClockRung : IRepairRung
+    {
+        public IEnumerable<TeamsRepairStep> Run(RepairRun run) => MachineStep.Run(run, RepairStepName.ClockResync, RepairProblems.ClockSkew,
+            new[] { CodeCause.Clock }, "Resync the clock through the Windows Time service", "Windows Time service", (s, f, h) => s.ResyncClock(f, h));
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Hosting;
+using TeamsRemediation.Repair.Ports;
+
+namespace TeamsRemediation.Repair.Rungs
+{
+    /// <summary>The shape of rung 3's clock and DNS steps: called for by machine findings, one service call, those checks again.</summary>
+    internal static class MachineStep
+    {
+        public static IEnumerable<TeamsRepairStep> Run(RepairRun run, RepairStepName name, Func<TeamsCaa20002Finding, bool> calls,
+            CodeCause[] evidenceCauses, string action, string target,
+            Func<IMachineRepairs, TeamsCaa20002Finding, IRemediationHost, RungOutcome> repair)
+        {
+            var calling = run.Matching(calls);
+            if (calling.Count == 0)
+            {
+                yield break;
+            }
+
+            var step = run.Step(RepairRung.Machine, name, null, action, calling);
+            step.Cost = "no cost to the users";
+            var services = run.Services.Machine;
+            if (!run.Options.Allows(RepairRung.Machine))
+            {
+                yield return RepairRun.Finish(step, RepairStepStatus.NotOptedIn, "-MaximumRung " + run.Options.MaximumRung
+                    + " stops below the machine rung; run with -MaximumRung Machine or higher.");
+                yield break;
+            }
+
+            if (services == null)
+            {
+                yield return RepairRun.Finish(step, RepairStepStatus.Unavailable, "This build has no service for this step; nothing was changed.");
+                yield break;
+            }
+
+            // The service's own plan first: its cost, and whether it may act at all (a policy, a domain controller, missing rights).
+            var plan = repair(services, calling[0], StepHost.Planning(run.Host));
+            step.Cost = plan.Cost.Length > 0 ? plan.Cost : step.Cost;
+            if (plan.Status != RepairStepStatus.WhatIf)
+            {
+                run.Apply(step, plan);
+                if (plan.Status == RepairStepStatus.NeedsAdmin)
+                {
+                    calling.ForEach(f => run.HandOver(f, FindingOwner.TenantAdmin));
+                }
+
+                yield return step;
+                yield break;
+            }
+
+            if (!run.Approve(step, target))
+            {
+                yield return step;
+                yield break;
+            }
+
+            var start = run.Machine.Clock.UtcNow;
+            var outcome = repair(services, calling[0], StepHost.Approved(run.Host));
+            run.Apply(step, outcome);
+            if (outcome.Status == RepairStepStatus.NeedsAdmin)
+            {
+                calling.ForEach(f => run.HandOver(f, FindingOwner.TenantAdmin));
+            }
+            else if (outcome.Status == RepairStepStatus.Done)
+            {
+                run.Recheck(step, calling.Concat(run.EvidenceAddressed(evidenceCauses, null)), start);
+            }
+
+            yield return step;
+        }
+    }
+}

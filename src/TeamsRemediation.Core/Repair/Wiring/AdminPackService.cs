@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TeamsRemediation.Platform;
+using TeamsRemediation.Repair.Ports;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Repair.Wiring
+{
+    /// <summary>Rung 2 on <see cref="PcFixability"/> and <see cref="AdminPackBuilder"/>: the pack is a text file in the report folder.</summary>
+    public sealed class AdminPackService : IAdminPack
+    {
+        private readonly IMachine machine;
+        private readonly TimeSpan since;
+        private readonly TimeSpan timeout;
+
+        public AdminPackService(IMachine machine, TimeSpan since, TimeSpan timeout)
+        {
+            this.machine = machine;
+            this.since = since;
+            this.timeout = timeout;
+        }
+
+        public bool NothingThePcCanFix(IReadOnlyList<TeamsCaa20002Finding> findings) => PcFixability.NothingThePcCanFix(findings);
+
+        public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
+        {
+            string folder;
+            try
+            {
+                folder = reportFolder ?? RepairReportFolder.Create(machine);
+            }
+            catch (RepairReportException e)
+            {
+                return new RungOutcome(RepairStepStatus.Failed, e.Error.Message + " " + e.Error.RecommendedAction);
+            }
+
+            var builder = new AdminPackBuilder(machine);
+            var pack = builder.Build(builder.Gather(users, findings, since, timeout));
+            string file;
+            try
+            {
+                file = AdminPackFile.Write(pack, folder);
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                return new RungOutcome(RepairStepStatus.Failed, "The admin pack could not be written into " + folder + ": " + e.Message);
+            }
+
+            var outside = PcFixability.OutsideThePc(findings);
+            return new RungOutcome(RepairStepStatus.Done, "Nothing on this PC was changed: " + string.Join("; ", outside.Select(f => f.CheckId
+                + (f.User.Length > 0 ? " " + f.User : string.Empty) + " (" + f.Owner + ")")) + ". Send " + file
+                + " to the tenant admin: it holds what Entra ID's sign-in logs are searched by.", reportPath: folder);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Errors;
+using TeamsRemediation.Repair;
+using TeamsRemediation.Targets;
+
+namespace TeamsRemediation.Commands
+{
+    /// <summary>The forms Repair-TeamsCaa20002 can answer in.</summary>
+    public enum RepairOutput
+    {
+        /// <summary>One TeamsRepairStep per step and user, then one TeamsRepairSummary (the default).</summary>
+        Results,
+
+        /// <summary>One line of at most 2048 characters for Intune's remediation output.</summary>
+        Line,
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Repairs what Test-TeamsCaa20002 found, least disruptive first, only where a finding calls for it, and checks again after
+    /// each step.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Repair, "TeamsCaa20002", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.RepairTeamsCaa20002)]
+    [OutputType(typeof(TeamsRepairStep), typeof(TeamsRepairSummary), typeof(string))]
+    public sealed class RepairTeamsCaa20002Command : UserTargetCmdletBase
+    {
+        private const string ByFinding = "ByFinding";
+
+        private readonly List<TargetUser> users = new List<TargetUser>();
+        private readonly List<TeamsCaa20002Finding> piped = new List<TeamsCaa20002Finding>();
+        private string? bootstrapper;
+
+        /// <summary>Findings of Test-TeamsCaa20002 to repair from, instead of running the diagnosis here.</summary>
+        [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TeamsCaa20002Finding[]? Finding { get; set; }
+
+        /// <summary>The highest rung that may change anything (default Cache); Disruptive allows the broker repair, the app reset and the
+        /// reinstall.</summary>
+        [Parameter]
+        public RepairRung MaximumRung { get; set; } = RepairRung.Cache;
+
+        /// <summary>Allows the CAA50021 broker repair alone (rung 6) when the evidence shows CAA50021.</summary>
+        [Parameter]
+        public SwitchParameter RepairBroker { get; set; }
+
+        /// <summary>Allows Reset-AppxPackage of new Teams alone (rung 6) when clearing the cache did not help.</summary>
+        [Parameter]
+        public SwitchParameter ResetApp { get; set; }
+
+        /// <summary>The Teams bootstrapper (teamsbootstrapper.exe) to provision new Teams with when no working client is installed; never
+        /// downloaded.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BootstrapperPath { get; set; }
+
+        /// <summary>No endpoint probes in the diagnosis (Network.Endpoint and Network.ClockSkew are Skipped, so the clock and DNS steps do not
+        /// run).</summary>
+        [Parameter]
+        public SwitchParameter SkipNetwork { get; set; }
+
+        /// <summary>One deadline for the probes, dsregcmd and wevtutil of each diagnosis.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSeconds { get; set; } = 10;
+
+        [Parameter]
+        public RepairOutput As { get; set; } = RepairOutput.Results;
+
+        /// <summary>Answers the confirmation ConfirmImpact High asks for (unattended runs); -WhatIf and an explicit -Confirm still apply.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override SwitchParameter? ConfirmingForce => Force;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (BootstrapperPath != null)
+            {
+                bootstrapper = BootstrapperPath.IndexOf("://", StringComparison.Ordinal) > 0 ? BootstrapperPath : ProviderPath(BootstrapperPath);
+                var problem = TeamsBootstrapper.Validate(bootstrapper!);
+                if (problem != null)
+                {
+                    ThrowModuleError(problem);
+                }
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByFinding)
+            {
+                piped.AddRange(Finding!.Where(f => f != null));
+                return;
+            }
+
+            foreach (var user in ResolveTargetUsers(nobodyIsFine: true, nobodyConsequence: "Only the machine is checked and repaired."))
+            {
+                AddUser(user);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var diagnosis = new DiagnosisOptions
+            {
+                SkipNetwork = SkipNetwork,
+                Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
+            };
+            IReadOnlyList<TeamsCaa20002Finding> findings;
+            if (ParameterSetName == ByFinding)
+            {
+                var sids = piped.Select(f => f.UserSid).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+                foreach (var user in sids.Length > 0 ? ResolveUsers(null, sids, allUsers: false) : new TargetUser[0])
+                {
+                    AddUser(user);
+                }
+
+                findings = piped.Where(f => f.UserSid.Length == 0 || users.Any(u => u.Sid.Equals(f.UserSid, StringComparison.OrdinalIgnoreCase)))
+                    .ToList();
+                WriteVerbose("Repairing from " + findings.Count + " piped finding(s) for " + users.Count + " user(s).");
+            }
+            else
+            {
+                WriteVerbose("Diagnosing " + users.Count + " user(s) on " + Machine.ComputerName + " before repairing.");
+                findings = new Caa20002Diagnosis(Machine, diagnosis).Run(users);
+            }
+
+            var options = new RepairOptions
+            {
+                MaximumRung = MaximumRung,
+                RepairBroker = RepairBroker,
+                ResetApp = ResetApp,
+                BootstrapperPath = bootstrapper,
+                EvidenceWindow = diagnosis.Since,
+            };
+            var services = RepairWiring.Services(Machine, diagnosis, users, options.EvidenceWindow, ModuleManifest());
+            var ladder = new RepairLadder(Machine, RemediationHost, options, services, new DiagnosisRecheck(Machine, diagnosis).Run);
+            foreach (var step in ladder.Climb(users, findings))
+            {
+                if (As == RepairOutput.Results)
+                {
+                    WriteObject(step);
+                }
+
+                if (step.Status == RepairStepStatus.Failed)
+                {
+                    WriteModuleError(ModuleErrors.RepairStepFailed(step.User, step.Step.ToString(), step.Detail));
+                }
+            }
+
+            var summary = ladder.Summary!;
+            foreach (var journal in summary.JournalPaths)
+            {
+                WriteVerbose("Changes recorded in " + journal + "; Undo-TeamsRemediation -Journal '" + journal + "' puts them back.");
+            }
+
+            if (summary.RebootRequired)
+            {
+                WriteWarning("Restart the computer: a repair of this run takes effect only after Windows starts again.");
+            }
+
+            WriteObject(As == RepairOutput.Line ? (object)RepairVerdict.Line(summary) : summary);
+        }
+
+        private void AddUser(TargetUser user)
+        {
+            if (!users.Any(u => u.Sid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)))
+            {
+                users.Add(user);
+            }
+        }
+    }
+}
