@@ -43,6 +43,7 @@ if ($wamUsers.Count -gt 0) {
 # variable named "env:COMPUTERNAME:" and print nothing.
 $summary = "CAA20002 remediation on $($findings[0].ComputerName): " + $(if ($done.Count) { $done -join '; ' } else { 'nothing a machine account can repair' })
 if ($failed.Count) { $summary += " | FAILED: " + ($failed -join '; ') }
+$summary += ' | log: %ProgramData%\TeamsRemediation\Logs\TeamsRemediation.log'
 $summary
 if ($failed.Count) { exit 1 }
 exit 0

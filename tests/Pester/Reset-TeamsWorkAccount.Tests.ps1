@@ -31,12 +31,20 @@ Describe 'Reset-TeamsWorkAccount on the simulated PC01' -Tag 'SimulatedPc' {
         Disconnect-SimulatedPc $pc
     }
 
-    It 'as SYSTEM leaves the WAM sign-out to the user''s own context and runs nothing' {
-        $steps = @(Reset-TeamsWorkAccount -UserName 'CONTOSO\alice' -WhatIf -ErrorAction SilentlyContinue)
+    It 'as SYSTEM with -ReportUserSteps leaves the WAM sign-out to the user''s own context and runs nothing' {
+        $steps = @(Reset-TeamsWorkAccount -UserName 'CONTOSO\alice' -ReportUserSteps -WhatIf -ErrorAction SilentlyContinue)
 
         ($steps | Where-Object Step -EQ 'WamAccounts').Status.ToString() | Should -Be 'RequiresUserContext'
         $steps[-1].Step.ToString() | Should -Be 'NextAction'
         @($pc.Machine.CommandRunner.Calls | Where-Object { $_ -match 'powershell|cmdkey' }) | Should -BeNullOrEmpty
+    }
+
+    It 'as SYSTEM with -WhatIf says what would run in the user''s session and starts no task' {
+        $steps = @(Reset-TeamsWorkAccount -UserName 'CONTOSO\alice' -WhatIf -ErrorAction SilentlyContinue)
+
+        ($steps | Where-Object Step -EQ 'WamAccounts').Status.ToString() | Should -Be 'WhatIf'
+        ($steps | Where-Object Step -EQ 'WamAccounts').Detail | Should -BeLike 'What if: run as CONTOSO\alice in their session*'
+        @($pc.Machine.TaskScheduler.RegisteredNames) | Should -BeNullOrEmpty
     }
 }
 

@@ -23,6 +23,9 @@ namespace TeamsRemediation.Repair
 
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
+        /// <summary>HRESULT_FROM_WIN32(ERROR_SERVICE_NOT_ACTIVE): w32tm's exit code when the Windows Time service is stopped.</summary>
+        public const int TimeServiceNotStarted = unchecked((int)0x80070426);
+
         private readonly IMachine machine;
         private readonly IRemediationHost host;
         private readonly MachineLog log;
@@ -89,7 +92,20 @@ namespace TeamsRemediation.Repair
                 host.Warning("The machine log could not be written; the clock is resynced anyway (it changes no stored value).");
             }
 
-            var run = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
+            var run = Resync();
+            if (run.Outcome == CommandOutcome.Completed && run.ExitCode == TimeServiceNotStarted)
+            {
+                // Outside a domain Windows starts the time service only on a trigger, so a stopped service is normal there and
+                // not a failure of the clock: start it (net start waits until it runs) and ask once more.
+                var start = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "net.exe"), "start w32time", timeout);
+                result.Evidence = result.Evidence.Concat(new[] { "The Windows Time service was stopped: 'net start w32time' "
+                    + (start.Succeeded ? "started it." : start.Describe("net") + ".") }).ToArray();
+                if (start.Succeeded)
+                {
+                    run = Resync();
+                }
+            }
+
             result.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
             if (run.Succeeded)
             {
@@ -109,6 +125,8 @@ namespace TeamsRemediation.Repair
             MachineActionRecord.Outcome(log, result);
             return result;
         }
+
+        private CommandResult Resync() => machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
 
         private static MachineActionResult NotDone(MachineActionResult result, MachineActionStatus status, string reason)
         {

@@ -75,8 +75,9 @@ namespace TeamsRemediation.Demo.Steps
         {
             console.Say("As SYSTEM (Intune's default): see first. WAM, the broker and Credential Manager belong to Alice's session.");
             console.Type("Reset-TeamsWorkAccount -RemoveWamOverrides -WhatIf");
-            console.Say("Remove the value that turns WAM off (journaled for Undo-TeamsRemediation); SYSTEM's own account is never touched.");
-            console.Type("Reset-TeamsWorkAccount -Force -RemoveWamOverrides");
+            console.Say("Remove the value that turns WAM off (journaled for Undo-TeamsRemediation); SYSTEM's own account is never touched. "
+                + "-ReportUserSteps only lists the steps of Alice's session (without it they run there, through a one-shot task).");
+            console.Type("Reset-TeamsWorkAccount -Force -RemoveWamOverrides -ReportUserSteps");
             console.Say("The same module run as Alice (Intune: 'Run this script using the logged-on credentials'):");
             pc!.Pc.RunAs(pc.Alice, elevated: false);
             try

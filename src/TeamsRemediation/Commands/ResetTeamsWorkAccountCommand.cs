@@ -14,7 +14,7 @@ namespace TeamsRemediation.Commands
     [Cmdlet(VerbsCommon.Reset, "TeamsWorkAccount", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true,
         ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.ResetTeamsWorkAccount)]
     [OutputType(typeof(TeamsAccountResetStep))]
-    public sealed class ResetTeamsWorkAccountCommand : TeamsCmdletBase
+    public sealed class ResetTeamsWorkAccountCommand : TeamsCmdletBase, System.IDisposable
     {
         private const string ByDefault = "Default";
         private const string ByName = "ByName";
@@ -125,6 +125,8 @@ namespace TeamsRemediation.Commands
 
         /// <summary>Ctrl+C: the runs in users' sessions stop waiting, and their tasks and folders are removed.</summary>
         protected override void StopProcessing() => stopping.Cancel();
+
+        public void Dispose() => stopping.Dispose();
 
         protected override void EndProcessing()
         {

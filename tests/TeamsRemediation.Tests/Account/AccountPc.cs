@@ -45,6 +45,18 @@ namespace TeamsRemediation.Tests.Account
             }
         }
 
+        /// <summary>Answers the Teams app script: <paramref name="check"/> for a look, <paramref name="reset"/> for a -Reset run.</summary>
+        public static void RecordTeamsApp(SimulatedMachine machine, string check, string? reset = null)
+        {
+            machine.CommandRunner.Record("powershell", Answer(check),
+                args => IsScript(args, "Reset-AppxPackage") && !Decoded(args).Contains("-Reset:$true"));
+            if (reset != null)
+            {
+                machine.CommandRunner.Record("powershell", Answer(reset),
+                    args => IsScript(args, "Reset-AppxPackage") && Decoded(args).Contains("-Reset:$true"));
+            }
+        }
+
         /// <summary>Everything present and healthy: one Teams account in WAM, two Teams credentials, the broker registered.</summary>
         public static void RecordHealthyUser(SimulatedMachine machine)
         {

@@ -20,6 +20,7 @@ namespace TeamsRemediation.Tests.Account
         {
             new object[] { WindowsPowerShellScript.SignOutWamAccounts, typeof(WamScriptReport) },
             new object[] { WindowsPowerShellScript.BrokerPlugin, typeof(BrokerScriptReport) },
+            new object[] { WindowsPowerShellScript.ResetTeamsApp, typeof(TeamsAppScriptReport) },
         };
 
         [Theory]
@@ -49,6 +50,7 @@ namespace TeamsRemediation.Tests.Account
         {
             Assert.Equal(new[] { "ClientId", "SignOut" }, ParameterNames(WindowsPowerShellScript.SignOutWamAccounts));
             Assert.Equal(new[] { "Register" }, ParameterNames(WindowsPowerShellScript.BrokerPlugin));
+            Assert.Equal(new[] { "Reset" }, ParameterNames(WindowsPowerShellScript.ResetTeamsApp));
         }
 
         [Fact]

@@ -84,6 +84,10 @@ namespace TeamsRemediation.Tests.Module
             var text = Render(pc.Machine, "Reset-TeamsWorkAccount -WhatIf");
 
             Assert.Contains("Detail", HeaderLine(text, "Step"));
+            // Who ran each step, and in which session (the steps run from SYSTEM in a user's session show that user).
+            Assert.Contains("RanAs", HeaderLine(text, "Step"));
+            Assert.Contains(@"CONTOSO\alice (1)", text);
+            Assert.Contains("TokenBrokerAccounts ", text);
             foreach (var step in new[] { "WamAccounts", "Credentials", "NextAction" })
             {
                 Assert.Contains(step, text);

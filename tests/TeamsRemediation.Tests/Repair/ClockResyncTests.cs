@@ -162,6 +162,50 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
+        public void A_stopped_time_service_is_started_and_the_resync_asked_once_more()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                var machine = pc.Machine;
+                machine.SimulatedNetwork.ServerClockOffset = TimeSpan.FromMinutes(12);
+                machine.CommandRunner.Record("w32tm", CommandResult.Completed(ClockResync.TimeServiceNotStarted, "Der Dienst wurde nicht gestartet."),
+                    "/resync");
+                machine.CommandRunner.RecordWithEffect("net", CommandResult.Completed(0, "Der Dienst wurde erfolgreich gestartet."),
+                    "^start w32time$", () => machine.CommandRunner.RecordWithEffect("w32tm", CommandResult.Completed(0, "OK"), "^/resync$",
+                        () => machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero));
+
+                var result = new ClockResync(machine, new ScriptedHost(machine), new MachineLog(machine)).Run(Skewed());
+
+                Assert.Equal(MachineActionStatus.Done, result.Status);
+                var system32 = Path.Combine(machine.WindowsPath, "System32");
+                Assert.Equal(new[] { Path.Combine(system32, "w32tm.exe") + " /resync", Path.Combine(system32, "net.exe") + " start w32time",
+                    Path.Combine(system32, "w32tm.exe") + " /resync" }, machine.CommandRunner.Calls.ToArray());
+                Assert.Contains("The Windows Time service was stopped: 'net start w32time' started it.", result.Evidence);
+                Assert.Equal(TimeSpan.Zero, machine.SimulatedNetwork.ServerClockOffset);
+            }
+        }
+
+        [Fact]
+        public void A_time_service_that_does_not_start_leaves_the_resync_failed_with_both_reasons()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                pc.CommandRunner.Record("w32tm", CommandResult.Completed(ClockResync.TimeServiceNotStarted, string.Empty), "/resync");
+                pc.CommandRunner.Record("net", CommandResult.Completed(2, "Systemfehler 1058."), "start w32time");
+                var host = new ScriptedHost(pc);
+
+                var result = new ClockResync(pc, host, new MachineLog(pc)).Run(Skewed());
+
+                Assert.Equal(MachineActionStatus.Failed, result.Status);
+                Assert.Single(pc.CommandRunner.Calls, c => c.EndsWith("w32tm.exe /resync", StringComparison.Ordinal));
+                Assert.Contains(result.Evidence, e => e.StartsWith("The Windows Time service was stopped: 'net start w32time' ", StringComparison.Ordinal)
+                    && !e.EndsWith("started it.", StringComparison.Ordinal));
+                Assert.Equal("ClockResyncFailed", Assert.Single(host.Errors).Id);
+            }
+        }
+
+        [Fact]
         public void Only_a_failed_clock_check_calls_for_a_resync()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)

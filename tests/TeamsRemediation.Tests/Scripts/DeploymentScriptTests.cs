@@ -65,6 +65,9 @@ namespace TeamsRemediation.Tests.Scripts
                 Assert.StartsWith("CAA20002 remediation on ", remedy.LastLine);
                 Assert.Contains("TLS 1.2: 1 value(s) repaired", remedy.LastLine);
                 Assert.Contains("cache cleared for 1 client(s)", remedy.LastLine);
+                // The summary points to the per-machine log, where the runs in users' sessions leave one line per decision.
+                Assert.EndsWith(" | log: %ProgramData%\\TeamsRemediation\\" + TeamsRemediation.Logging.MachineLog.FolderName + "\\"
+                    + TeamsRemediation.Logging.MachineLog.FileName, remedy.LastLine);
                 var winHttp32 = new TeamsRemediation.Platform.RegistryKeyPath(TeamsRemediation.Platform.RegistryHive.LocalMachine,
                     TeamsRemediation.Tls.TlsRegistryLocations.WinHttp, TeamsRemediation.Platform.RegistryView.Registry32);
                 Assert.Equal(0xA80u, pc.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
