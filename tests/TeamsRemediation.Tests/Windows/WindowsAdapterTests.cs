@@ -37,7 +37,7 @@ namespace TeamsRemediation.Tests.Windows
             Assert.EndsWith(Path.DirectorySeparatorChar + "ms-teams.exe", listed.ExecutablePath, StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>IsActiveSessionCountLimited's suite test on a workstation: only the multi-session edition (EditionID ServerRdsh) lifts it.</summary>
+        /// <summary>IsActiveSessionCountLimited's suite test on a workstation: only the multi-session edition (ServerRdsh) lifts it.</summary>
         [WindowsFact]
         public void AWorkstationIsAMultiSessionHostOnlyInTheMultiSessionEdition()
         {
