@@ -23,14 +23,20 @@ namespace TeamsRemediation.Windows
                 try
                 {
                     KillEntireTree.Invoke(root, new object[] { true });
+                    return;
                 }
                 catch (TargetInvocationException e) when (e.InnerException is InvalidOperationException || e.InnerException is Win32Exception
                     || e.InnerException is AggregateException)
                 {
                     // Already exited, or a descendant we may not end (another user's elevated child): nothing more we can do.
+                    return;
                 }
-
-                return;
+                catch (TargetInvocationException e) when (e.InnerException is ArgumentException)
+                {
+                    // .NET reads the start time of every process on the PC before it kills anything; one it cannot convert (seen
+                    // under Wine: a creation FILETIME out of range) ends that walk with nothing killed. The walk below reads only
+                    // the times of the root's own family.
+                }
             }
 
             var descendants = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? WindowsDescendants(root.Id) : new List<int>();

@@ -47,16 +47,26 @@ namespace TeamsRemediation.Demo.Steps
             "{\"status\":\"Present\",\"packageFullName\":\"Microsoft.AAD.BrokerPlugin_1000.19580.1000.1_neutral_neutral_cw5n1h2txyewy\","
             + "\"version\":\"1000.19580.1000.1\",\"manifestPath\":\"\",\"error\":\"\"}";
 
-        private DemoPc? pc;
-
         public int Order => 40;
 
         public string Title => "Reconnect the work account the way Microsoft does";
 
         public void Prepare(DemoPc demo)
         {
-            pc = demo;
-            var commands = demo.Machine.CommandRunner;
+            Record(demo.Machine);
+            demo.Alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
+            demo.Alice.WriteFile(Path.Combine(demo.Alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily, "AC",
+                "TokenBroker", "Accounts", "stale.tbacct"), "broker account");
+
+            // Alice's own session: the one-shot task started there runs the module for real, as her, with Windows' answers for her.
+            var aliceSession = new UserSessionPlayer(demo.Machine, demo.Alice);
+            Record(aliceSession.Machine);
+            aliceSession.Play(demo.Machine);
+        }
+
+        private static void Record(Simulation.SimulatedMachine machine)
+        {
+            var commands = machine.CommandRunner;
             commands.Record("dsregcmd", Platform.CommandResult.Completed(0, Dsregcmd), "^/status$");
             commands.Record("cmdkey", Platform.CommandResult.Completed(0, CmdkeyList), "^/list$");
             commands.Record("cmdkey", Platform.CommandResult.Completed(0, "\r\nCredential deleted successfully.\r\n"), "^/delete:");
@@ -66,28 +76,16 @@ namespace TeamsRemediation.Demo.Steps
                 args => WindowsPowerShellScript.DecodeArguments(args).Contains("FindAllAccountsAsync"));
             commands.Record("powershell", Platform.CommandResult.Completed(0, WamSignOut),
                 args => WindowsPowerShellScript.DecodeArguments(args).Contains("-SignOut:$true"));
-            demo.Alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
-            demo.Alice.WriteFile(Path.Combine(demo.Alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily, "AC",
-                "TokenBroker", "Accounts", "stale.tbacct"), "broker account");
         }
 
         public void Run(DemoConsole console)
         {
-            console.Say("As SYSTEM (Intune's default): see first. WAM, the broker and Credential Manager belong to Alice's session.");
+            console.Say("As SYSTEM (Intune's default): see first. WAM, the broker and Credential Manager belong to Alice's session; "
+                + "-WhatIf starts nothing there.");
             console.Type("Reset-TeamsWorkAccount -RemoveWamOverrides -WhatIf");
-            console.Say("Remove the value that turns WAM off (journaled for Undo-TeamsRemediation); SYSTEM's own account is never touched. "
-                + "-ReportUserSteps only lists the steps of Alice's session (without it they run there, through a one-shot task).");
-            console.Type("Reset-TeamsWorkAccount -Force -RemoveWamOverrides -ReportUserSteps");
-            console.Say("The same module run as Alice (Intune: 'Run this script using the logged-on credentials'):");
-            pc!.Pc.RunAs(pc.Alice, elevated: false);
-            try
-            {
-                console.Type("Reset-TeamsWorkAccount -Force");
-            }
-            finally
-            {
-                pc.Pc.RunAsSystem();
-            }
+            console.Say("Remove the value that turns WAM off (as SYSTEM, journaled for Undo-TeamsRemediation). The WAM sign-out, the broker "
+                + "check and the credentials run in Alice's own session through a one-shot task; RanAs says who ran each step.");
+            console.Type("Reset-TeamsWorkAccount -Force -RemoveWamOverrides");
         }
     }
 }

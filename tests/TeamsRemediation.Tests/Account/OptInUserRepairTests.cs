@@ -8,6 +8,7 @@ using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tests.UserBridge;
+using TeamsRemediation.Demo;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Account
@@ -171,7 +172,7 @@ namespace TeamsRemediation.Tests.Account
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true, domain: "AzureAD", sid: BridgeScenario.EntraSid);
             s.Pc.RunAsSystem();
-            using var view = new UserSessionView(s.Machine, alice);
+            using var view = new UserSessionPlayer(s.Machine, alice);
             view.Play(s.Machine);
             var planted = PlantAccounts(alice);
 
@@ -289,7 +290,7 @@ namespace TeamsRemediation.Tests.Account
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             s.Pc.RunAsSystem();
-            using var view = new UserSessionView(s.Machine, alice);
+            using var view = new UserSessionPlayer(s.Machine, alice);
             AccountPc.RecordTeamsApp(view.Machine, TeamsPresent, TeamsReset);
             view.Play(s.Machine);
 

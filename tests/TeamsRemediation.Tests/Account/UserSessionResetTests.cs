@@ -7,6 +7,7 @@ using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tests.UserBridge;
+using TeamsRemediation.Demo;
 using TeamsRemediation.UserBridge;
 using Xunit;
 
@@ -33,8 +34,8 @@ namespace TeamsRemediation.Tests.Account
                 Bob = Session.Pc.AddUser("bob", loggedOn: true).InstallNewTeams();
                 Session.Pc.RunAsSystem();
                 AccountPc.RecordDsregcmd(Session.Machine);
-                AliceView = new UserSessionView(Session.Machine, Alice);
-                BobView = new UserSessionView(Session.Machine, Bob);
+                AliceView = new UserSessionPlayer(Session.Machine, Alice);
+                BobView = new UserSessionPlayer(Session.Machine, Bob);
                 AccountPc.RecordHealthyUser(AliceView.Machine);
                 AccountPc.RecordHealthyUser(BobView.Machine);
                 AccountPc.RecordWam(BobView.Machine, "wam-list-none.json");
@@ -48,9 +49,9 @@ namespace TeamsRemediation.Tests.Account
 
             public SimulatedUser Bob { get; }
 
-            public UserSessionView AliceView { get; }
+            public UserSessionPlayer AliceView { get; }
 
-            public UserSessionView BobView { get; }
+            public UserSessionPlayer BobView { get; }
 
             public void PlayBoth()
             {

@@ -17,9 +17,6 @@ namespace TeamsRemediation.Tests.UserBridge
     /// </summary>
     public sealed class BridgeChildScriptTests
     {
-        private const string SetContent = "function global:Set-Content { param([string] $LiteralPath, [object] $Value, [string] $Encoding) "
-            + "[System.IO.File]::WriteAllText($LiteralPath, [string]$Value, [System.Text.UTF8Encoding]::new($true)) }";
-
         private static UserSessionRun RunInUserSession(BridgeRequest request, BridgeScenario scenario, SimulatedPc userPc, string sid,
             PSLanguageMode languageMode)
         {
@@ -27,7 +24,7 @@ namespace TeamsRemediation.Tests.UserBridge
             {
                 using (var shell = new ModuleSession(userPc.Machine))
                 {
-                    shell.Invoke(SetContent);
+                    shell.Invoke(UserSessionPlayer.SetContent);
                     shell.Runspace.SessionStateProxy.LanguageMode = languageMode;
                     var result = shell.Run(run.Script);
                     Assert.Null(result.Terminating);

@@ -1,19 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TeamsRemediation.Demo;
 using TeamsRemediation.Simulation;
-using Xunit;
 
-namespace TeamsRemediation.Tests.UserBridge
+namespace TeamsRemediation.Demo
 {
     /// <summary>
     /// A logged-on user's own view of a simulated PC run as SYSTEM: the same folder on disk (profiles, ProgramData), but the
     /// module runs as that user, unelevated, with its own recorded programs (WAM, cmdkey, Appx answer for this user only).
-    /// <see cref="Play"/> makes the task service run each started task's real command line in a real PowerShell engine, as
-    /// this user, importing the built module by its full path, exactly as the one-shot task runs it on Windows.
+    /// <see cref="Play"/> makes the PC's task service run each task started for the user with the task's real command line,
+    /// in a real PowerShell engine, as this user, importing the built module by its full path, as the one-shot task runs it
+    /// on Windows. What the demo and the tests use to show a run from SYSTEM reaching into a user's session.
     /// </summary>
-    internal sealed class UserSessionView : IDisposable
+    public sealed class UserSessionPlayer : IDisposable
     {
         /// <summary>Windows PowerShell's Set-Content is not in the engine served here: this writes the file as 5.1 does (UTF-8 with BOM).</summary>
         public const string SetContent = "function global:Set-Content { param([string] $LiteralPath, [object] $Value, [string] $Encoding) "
@@ -21,7 +20,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         private readonly List<string> scripts = new List<string>();
 
-        public UserSessionView(SimulatedMachine systemMachine, SimulatedUser user)
+        public UserSessionPlayer(SimulatedMachine systemMachine, SimulatedUser user)
         {
             Pc = SimulatedPc.In(systemMachine.RootFolder, systemMachine.ComputerName);
             var slash = user.UserName.IndexOf('\\');
@@ -63,7 +62,11 @@ namespace TeamsRemediation.Tests.UserBridge
                 using (var shell = new ModuleSession(Machine))
                 {
                     shell.Invoke(SetContent);
-                    Assert.Null(shell.Run(run.Script).Terminating);
+                    var result = shell.Run(run.Script);
+                    if (result.Terminating != null)
+                    {
+                        throw new InvalidOperationException("The session's script stopped: " + result.Terminating.Message, result.Terminating);
+                    }
                 }
 
                 var path = run.Parameter("ResultPath")!;
