@@ -117,6 +117,9 @@ namespace TeamsRemediation.Simulation
         {
             SetUserValue(UserFolderReader.UserShellFoldersKey, valueName, RegistryValue.ExpandString(rawValue));
             Directory.CreateDirectory(expandedForUser);
+
+            // Folder Redirection makes the user the owner of their folder ("Grant the user exclusive rights").
+            pc.Machine.StorageSecurity.Declare(expandedForUser, SimulatedStorageSecurity.Profile(Sid));
             var f = Folders;
             Folders = valueName == UserFolderReader.RoamingAppDataValue
                 ? new UserFolders(f.Profile, expandedForUser, FolderSource.Redirected, f.LocalAppData, f.LocalAppDataSource, f.Downloads,

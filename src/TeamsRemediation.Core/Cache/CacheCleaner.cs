@@ -75,6 +75,13 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
+            var untrusted = RedirectedFolderTrust.WhyNotTheUsers(machine, user, cacheRoot);
+            if (untrusted != null)
+            {
+                host.Error(untrusted);
+                return;
+            }
+
             var scope = CacheScopePolicy.Decide(machine, user, client, options.Scope);
             result.Scope = scope.Scope;
             result.ScopeReason = scope.Reason;

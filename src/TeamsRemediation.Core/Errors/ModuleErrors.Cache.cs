@@ -82,5 +82,14 @@ namespace TeamsRemediation.Errors
             "Run Clear-TeamsCache without -Scope Full (the light clear is safe there), or sign the user out everywhere and empty the folder "
                 + "on the file server.",
             cacheRoot);
+
+        public static ModuleError RedirectedFolderNotTheUsers(string user, string sid, string folder, string owner) => new ModuleError(
+            "RedirectedFolderNotTheUsers",
+            ModuleErrorCategory.SecurityError,
+            "The User Shell Folders of " + user + " redirect to " + folder + ", whose owner is " + owner + ", not " + sid + ". The user's own "
+                + "registry names that folder, so nothing in it was changed for them.",
+            "Check the Folder Redirection policy and the folder's owner (Folder Redirection makes the user the owner), or have the user "
+                + "run Clear-TeamsCache in their own session, with their own rights.",
+            folder);
     }
 }

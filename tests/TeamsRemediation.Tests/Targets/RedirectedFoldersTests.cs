@@ -61,6 +61,29 @@ namespace TeamsRemediation.Tests.Targets
         }
 
         [Fact]
+        public void ARedirectionToAFolderTheUserDoesNotOwnIsNeverClearedBySystem()
+        {
+            using var s = new SimulatedSession();
+            // The user wrote their own User Shell Folders: AppData is "the machine's" folder, where a SYSTEM clear would delete.
+            var machineFolder = Path.Combine(s.Machine.RootFolder, "Program Files (x86)");
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            alice.RedirectRoamingAppData(machineFolder, machineFolder);
+            s.Machine.StorageSecurity.Declare(machineFolder, "O:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)");
+            var install = Path.Combine(machineFolder, "Microsoft", "Teams", "Cache", "data_0");
+            alice.WriteFile(install, "machine-wide Teams");
+            s.Pc.RunAsSystem();
+
+            var result = s.Run("Clear-TeamsCache -Client Classic");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("RedirectedFolderNotTheUsers,TeamsRemediation.Commands.ClearTeamsCacheCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.SecurityError, error.CategoryInfo.Category);
+            Assert.Contains("whose owner is S-1-5-18", error.Exception.Message);
+            Assert.Equal(CacheClearStatus.Skipped, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
+            Assert.Equal("machine-wide Teams", File.ReadAllText(install));
+        }
+
+        [Fact]
         public void AnUnloadedHiveIsReadFromNtuserDatSoALoggedOffUsersRedirectionStillCounts()
         {
             using var s = new SimulatedSession();

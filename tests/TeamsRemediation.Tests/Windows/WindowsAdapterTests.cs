@@ -37,6 +37,30 @@ namespace TeamsRemediation.Tests.Windows
             Assert.EndsWith(Path.DirectorySeparatorChar + "ms-teams.exe", listed.ExecutablePath, StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>IsActiveSessionCountLimited's suite test on a workstation: only the multi-session edition (ServerRdsh) lifts it.</summary>
+        [WindowsFact]
+        public void AWorkstationIsAMultiSessionHostOnlyInTheMultiSessionEdition()
+        {
+            var productType = Local.Registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine,
+                @"SYSTEM\CurrentControlSet\Control\ProductOptions"), "ProductType")?.AsString;
+            var edition = Local.Registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine,
+                @"SOFTWARE\Microsoft\Windows NT\CurrentVersion"), "EditionID")?.AsString;
+            Assert.True(productType == "WinNT", "This check is meaningful on a workstation (ProductType WinNT), not on " + productType + ".");
+
+            Assert.Equal(edition == "ServerRdsh", Local.IsMultiSessionHost);
+        }
+
+        [WindowsFact]
+        public void AProfileWhoseNtuserDatIsNoHiveReadsAsUnreadableAndAMissingOneToo()
+        {
+            using var profile = new TempFolder();
+            var key = TeamsRemediation.Targets.UserFolderReader.UserShellFoldersKey;
+
+            Assert.Null(Local.Registry.ReadUnloadedHiveKey("S-1-5-21-1-2-3-1001", profile.Path, key));
+            File.WriteAllText(Path.Combine(profile.Path, "NTUSER.DAT"), "not a registry hive");
+            Assert.Null(Local.Registry.ReadUnloadedHiveKey("S-1-5-21-1-2-3-1001", profile.Path, key));
+        }
+
         [WindowsFact]
         public void AWindowlessProcessCannotBeAskedToClose()
         {
