@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace TeamsRemediation.Repair
 {
@@ -36,7 +37,11 @@ namespace TeamsRemediation.Repair
         /// <summary>"CONTOSO\alice: New 25122.1415.3698.6812" per installed client.</summary>
         public string[] ClientVersions { get; internal set; } = new string[0];
 
-        public AdminPackFailure[] Failures { get; internal set; } = new AdminPackFailure[0];
+        /// <summary>One line per failure, oldest first: time, user, error, AADSTS code, correlation id, request id.</summary>
+        public string[] Failures => FailureRecords.Select(f => f.ToString()).ToArray();
+
+        /// <summary>The failures field by field, for the text file; not a pipeline property, so the pack stays flat.</summary>
+        internal AdminPackFailure[] FailureRecords { get; set; } = new AdminPackFailure[0];
 
         public string[] CorrelationIds { get; internal set; } = new string[0];
 

@@ -135,7 +135,7 @@ namespace TeamsRemediation.Repair
                 principals.AddRange(e.Data.SelectMany(d => Principals(d.Value)));
             }
 
-            pack.Failures = failures.ToArray();
+            pack.FailureRecords = failures.ToArray();
             pack.CorrelationIds = Distinct(failures.Select(f => f.CorrelationId));
             pack.RequestIds = Distinct(failures.Select(f => f.RequestId));
             pack.Codes = Distinct(failures.SelectMany(f => new[]

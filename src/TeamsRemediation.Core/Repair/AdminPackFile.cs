@@ -56,12 +56,12 @@ namespace TeamsRemediation.Repair
             List("Request ids", pack.RequestIds);
             Line("Nothing this PC can fix", pack.NothingThePcCanFix ? "yes: every problem found is the user's or the tenant admin's" : "no");
             text.Append("\r\nFailures (oldest first):\r\n");
-            if (pack.Failures.Length == 0)
+            if (pack.FailureRecords.Length == 0)
             {
                 text.Append("  none in the period\r\n");
             }
 
-            foreach (var f in pack.Failures)
+            foreach (var f in pack.FailureRecords)
             {
                 text.Append("  ").Append(Time(f.TimeUtc)).Append("  ").Append(f.User).Append(" (").Append(f.UserSid).Append(")\r\n");
                 text.Append("    error ").Append(Or(f.Error)).Append(f.ErrorMeaning.Length > 0 ? " (" + f.ErrorMeaning + ")" : string.Empty)

@@ -51,6 +51,9 @@ namespace TeamsRemediation.Repair
         /// <summary>The summary of the last <see cref="Climb"/>, once it has been enumerated to its end.</summary>
         public TeamsRepairSummary? Summary { get; private set; }
 
+        /// <summary>The admin pack of the last <see cref="Climb"/>, when its rung wrote one.</summary>
+        public AdminPack? AdminPack { get; private set; }
+
         /// <summary>Climbs for these users from the findings of a diagnosis; each step is yielded as soon as it is done.</summary>
         public IEnumerable<TeamsRepairStep> Climb(IReadOnlyList<TargetUser> users, IReadOnlyList<TeamsCaa20002Finding> findings)
         {
@@ -76,6 +79,7 @@ namespace TeamsRemediation.Repair
             }
 
             Summary = RepairVerdict.Summarize(run, run.Steps);
+            AdminPack = run.AdminPack;
         }
     }
 }

@@ -129,6 +129,9 @@ namespace TeamsRemediation.Repair
             return false;
         }
 
+        /// <summary>The admin pack written in this run, if one was.</summary>
+        public AdminPack? AdminPack { get; private set; }
+
         /// <summary>Takes a service's outcome into the step; its journal and restart go into the summary.</summary>
         public TeamsRepairStep Apply(TeamsRepairStep step, RungOutcome outcome)
         {
@@ -137,6 +140,7 @@ namespace TeamsRemediation.Repair
             step.ReportPath = outcome.ReportPath;
             step.RebootRequired = outcome.RebootRequired;
             RebootRequired |= outcome.RebootRequired;
+            AdminPack = outcome.AdminPack ?? AdminPack;
             if (outcome.JournalPath.Length > 0 && !JournalPaths.Contains(outcome.JournalPath, StringComparer.OrdinalIgnoreCase))
             {
                 JournalPaths.Add(outcome.JournalPath);

@@ -12,7 +12,7 @@ namespace TeamsRemediation.Commands
     /// <summary>The forms Repair-TeamsCaa20002 can answer in.</summary>
     public enum RepairOutput
     {
-        /// <summary>One TeamsRepairStep per step and user, then one TeamsRepairSummary (the default).</summary>
+        /// <summary>One TeamsRepairStep per step and user, the AdminPack when one was written, then one TeamsRepairSummary (the default).</summary>
         Results,
 
         /// <summary>One line of at most 2048 characters for Intune's remediation output.</summary>
@@ -25,7 +25,7 @@ namespace TeamsRemediation.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Repair, "TeamsCaa20002", DefaultParameterSetName = ByDefault, SupportsShouldProcess = true,
         ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.RepairTeamsCaa20002)]
-    [OutputType(typeof(TeamsRepairStep), typeof(TeamsRepairSummary), typeof(string))]
+    [OutputType(typeof(TeamsRepairStep), typeof(AdminPack), typeof(TeamsRepairSummary), typeof(string))]
     public sealed class RepairTeamsCaa20002Command : UserTargetCmdletBase
     {
         private const string ByFinding = "ByFinding";
@@ -156,6 +156,11 @@ namespace TeamsRemediation.Commands
             }
 
             var summary = ladder.Summary!;
+            if (ladder.AdminPack != null && As == RepairOutput.Results)
+            {
+                WriteObject(ladder.AdminPack);
+            }
+
             foreach (var journal in summary.JournalPaths)
             {
                 WriteVerbose("Changes recorded in " + journal + "; Undo-TeamsRemediation -Journal '" + journal + "' puts them back.");

@@ -32,7 +32,7 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Equal("00aa00aa-bb11-cc22-dd33-44ee44ee44ee", pack.DeviceId);
                 Assert.Equal("Hybrid Entra joined", pack.JoinType);
                 Assert.Contains("john@contoso.com", pack.UserPrincipals);
-                var failure = Assert.Single(pack.Failures);
+                var failure = Assert.Single(pack.FailureRecords);
                 Assert.Equal(raised.TimeCreated.UtcDateTime, failure.TimeUtc);
                 Assert.Equal(DateTimeKind.Utc, failure.TimeUtc.Kind);
                 Assert.Equal(pc.Alice.UserName, failure.User);
@@ -79,13 +79,13 @@ namespace TeamsRemediation.Tests.Repair
                 {
                     var text = File.ReadAllText(AdminPackFile.Write(pack, folder.Path));
 
-                    var everyValue = Strings(pack).Concat(pack.Failures.SelectMany(Strings)).Concat(new[] { text }).ToList();
+                    var everyValue = Strings(pack).Concat(pack.FailureRecords.SelectMany(Strings)).Concat(new[] { text }).ToList();
                     foreach (var secret in new[] { Jwt, "eyJ0eXAi", RefreshToken, "0.AXYAaBcDeF", Cookie, "secretcookievalue" })
                     {
                         Assert.DoesNotContain(everyValue, v => v.Contains(secret));
                     }
 
-                    var failure = Assert.Single(pack.Failures);
+                    var failure = Assert.Single(pack.FailureRecords);
                     Assert.Equal("AADSTS53003", failure.Aadsts);
                     Assert.Equal("TenantAdmin", failure.Owner);
                     Assert.Equal(RepairPc.Trace, failure.RequestId);
@@ -108,7 +108,7 @@ namespace TeamsRemediation.Tests.Repair
 
                 var pack = new AdminPackBuilder(pc.Machine).Build(sources);
 
-                Assert.Empty(pack.Failures);
+                Assert.Empty(pack.FailureRecords);
                 Assert.Empty(pack.CorrelationIds);
                 Assert.Contains(pack.Notes, n => n.StartsWith("No Teams token errors (event 1098)", StringComparison.Ordinal));
             }
@@ -131,7 +131,7 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Equal(AdminPackFile.FileName, Path.GetFileName(path));
                 Assert.Equal("aaaabbbb-0000-cccc-1111-dddd2222eeee", pack.TenantId);
                 Assert.Contains(pc.Alice.UserName + ": New 25122.1415.3698.6812", pack.ClientVersions);
-                Assert.Equal(RepairPc.Correlation, Assert.Single(pack.Failures).CorrelationId);
+                Assert.Equal(RepairPc.Correlation, Assert.Single(pack.FailureRecords).CorrelationId);
                 Assert.Equal(24, pack.PeriodHours);
                 var text = File.ReadAllText(path);
                 Assert.Contains("Tenant id: aaaabbbb-0000-cccc-1111-dddd2222eeee", text);

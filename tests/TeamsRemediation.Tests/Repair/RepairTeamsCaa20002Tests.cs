@@ -291,6 +291,10 @@ namespace TeamsRemediation.Tests.Repair
             var file = Path.Combine(pack.ReportPath, "admin-pack.txt");
             Assert.True(File.Exists(file));
             Assert.Contains("AADSTS53003", File.ReadAllText(file));
+            var packObject = Assert.Single(result.Objects<TeamsRemediation.Repair.AdminPack>());
+            Assert.Equal(file, packObject.FilePath);
+            Assert.Contains(packObject.Codes, c => c.StartsWith("AADSTS53003: ", StringComparison.Ordinal));
+            Assert.Contains("AADSTS53003", Assert.Single(packObject.Failures));
             Assert.Equal(new[] { RepairStepName.EvidenceCopy, RepairStepName.AdminPack }, result.Objects<TeamsRepairStep>().Select(x => x.Step));
             Assert.Equal(before, TreeSnapshot.Take(s.Machine.UsersFolder));
             Assert.Equal(3, Summary(result).ExitCode);

@@ -4,8 +4,9 @@ namespace TeamsRemediation.Repair.Ports
     public sealed class RungOutcome
     {
         public RungOutcome(RepairStepStatus status, string detail, string journalPath = "", bool rebootRequired = false, string reportPath = "",
-            string cost = "")
+            string cost = "", AdminPack? adminPack = null)
         {
+            AdminPack = adminPack;
             Cost = cost ?? string.Empty;
             Status = status;
             Detail = detail;
@@ -23,6 +24,9 @@ namespace TeamsRemediation.Repair.Ports
         public bool RebootRequired { get; }
 
         public string ReportPath { get; }
+
+        /// <summary>The pack the admin-pack service wrote, handed to the caller as an object beside its text file.</summary>
+        public AdminPack? AdminPack { get; }
 
         /// <summary>What the action costs the people on the PC, when the service words it itself.</summary>
         public string Cost { get; }

@@ -50,7 +50,7 @@ namespace TeamsRemediation.Repair.Wiring
             var outside = PcFixability.OutsideThePc(findings);
             return new RungOutcome(RepairStepStatus.Done, "Nothing on this PC was changed: " + string.Join("; ", outside.Select(f => f.CheckId
                 + (f.User.Length > 0 ? " " + f.User : string.Empty) + " (" + f.Owner + ")")) + ". Send " + file
-                + " to the tenant admin: it holds what Entra ID's sign-in logs are searched by.", reportPath: folder);
+                + " to the tenant admin: it holds what Entra ID's sign-in logs are searched by.", reportPath: folder, adminPack: pack);
         }
     }
 }
