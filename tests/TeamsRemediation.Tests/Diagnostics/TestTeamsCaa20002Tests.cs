@@ -345,7 +345,9 @@ namespace TeamsRemediation.Tests.Diagnostics
             using var silent = new SilentListener();
             var closed = ClosedPort.Find();
 
-            var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -TimeoutSeconds 1 -CheckId Network.Endpoint, Network.ClockSkew",
+            // 5 s, not 1: the run's deadline covers the probes' start too, and on a loaded machine a probe that got its thread
+            // after a 1 s deadline reported the closed port as TimedOut.
+            var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0], $args[1] -TimeoutSeconds 5 -CheckId Network.Endpoint, Network.ClockSkew",
                 "127.0.0.1:" + silent.Port, "127.0.0.1:" + closed);
 
             var endpoint = Finding(result, "Network.Endpoint");
