@@ -79,17 +79,10 @@ namespace TeamsRemediation.Repair
             }
 
             result.Reason = clockFinding.Summary;
-            var consent = host.Ask(machine.ComputerName + " (Windows Time service)", "Resync the clock now (" + Command + "): " + result.Cost);
-            if (consent != Consent.Yes)
+            if (!MachineActionRecord.Approve(host, log, result, machine.ComputerName + " (Windows Time service)", "Resync the clock now ("
+                + Command + "): " + result.Cost, "the clock is resynced"))
             {
-                result.Status = consent == Consent.WhatIf ? MachineActionStatus.WhatIf : MachineActionStatus.Declined;
                 return result;
-            }
-
-            result.Recorded = MachineActionRecord.Decision(log, result);
-            if (!result.Recorded)
-            {
-                host.Warning("The machine log could not be written; the clock is resynced anyway (it changes no stored value).");
             }
 
             var run = Resync();

@@ -61,18 +61,10 @@ namespace TeamsRemediation.Repair
 
             var names = string.Join(", ", unresolved.Select(r => r.Endpoint.Host));
             result.Reason = "the sign-in name(s) " + names + " did not resolve.";
-            var consent = host.Ask(machine.ComputerName + " (DNS client resolver cache)", "Flush the cache (" + Command + ") and look up " + names
-                + " again: " + result.Cost);
-            if (consent != Consent.Yes)
+            if (!MachineActionRecord.Approve(host, log, result, machine.ComputerName + " (DNS client resolver cache)", "Flush the cache ("
+                + Command + ") and look up " + names + " again: " + result.Cost, "the DNS cache is flushed"))
             {
-                result.Status = consent == Consent.WhatIf ? MachineActionStatus.WhatIf : MachineActionStatus.Declined;
                 return result;
-            }
-
-            result.Recorded = MachineActionRecord.Decision(log, result);
-            if (!result.Recorded)
-            {
-                host.Warning("The machine log could not be written; the DNS cache is flushed anyway (it changes no stored value).");
             }
 
             var run = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "ipconfig.exe"), "/flushdns", CommandTimeout);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsRemediation.Hosting;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
 
@@ -14,8 +15,30 @@ namespace TeamsRemediation.Repair
     {
         public const string Source = "Repair";
 
-        public static bool Decision(MachineLog log, MachineActionResult result) =>
-            log.Write(Source, result.Action + " on " + result.ComputerName + ": running '" + result.Command + "' because " + result.Reason);
+        /// <summary>
+        /// Asks the host (ShouldProcess); on a yes, writes the decision before the command runs and says so in the result.
+        /// On any other answer the result's status is WhatIf or Declined and nothing is written. <c>whatRunsAnyway</c> ("the clock
+        /// is resynced") words the warning when the log cannot be written.
+        /// </summary>
+        public static bool Approve(IRemediationHost host, MachineLog log, MachineActionResult result, string target, string action,
+            string whatRunsAnyway)
+        {
+            var consent = host.Ask(target, action);
+            if (consent != Consent.Yes)
+            {
+                result.Status = consent == Consent.WhatIf ? MachineActionStatus.WhatIf : MachineActionStatus.Declined;
+                return false;
+            }
+
+            result.Recorded = log.Write(Source, result.Action + " on " + result.ComputerName + ": running '" + result.Command + "' because "
+                + result.Reason);
+            if (!result.Recorded)
+            {
+                host.Warning("The machine log could not be written; " + whatRunsAnyway + " anyway (it changes no stored value).");
+            }
+
+            return true;
+        }
 
         public static void Outcome(MachineLog log, MachineActionResult result) =>
             log.Write(Source, result.Action + " on " + result.ComputerName + ": " + result.Status
