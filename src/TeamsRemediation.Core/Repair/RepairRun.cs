@@ -113,6 +113,20 @@ namespace TeamsRemediation.Repair
             return step;
         }
 
+        /// <summary>
+        /// Finishes a step whose rung this run may not climb to: what stops it (-MaximumRung, or for the disruptive rung the
+        /// missing switch) and how to allow it.
+        /// </summary>
+        public TeamsRepairStep NotOptedIn(TeamsRepairStep step, RepairRung rung, string switchName = "")
+        {
+            var allow = (switchName.Length > 0 ? switchName + " or " : string.Empty) + "-MaximumRung " + rung;
+            return Finish(step, RepairStepStatus.NotOptedIn, rung == RepairRung.Disruptive
+                ? "Disruptive, so never by default: run with " + allow + " to allow it."
+                : "-MaximumRung " + Options.MaximumRung + " stops below the " + RungWords(rung) + " rung; run with " + allow + " or higher.");
+        }
+
+        private static string RungWords(RepairRung rung) => rung == RepairRung.UserAccount ? "user account" : rung.ToString().ToLowerInvariant();
+
         /// <summary>Asks once for the whole step, its cost in the question; a declined step is finished as WhatIf or Skipped.</summary>
         public bool Approve(TeamsRepairStep step, string target)
         {

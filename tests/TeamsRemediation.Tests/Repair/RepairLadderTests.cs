@@ -293,6 +293,20 @@ namespace TeamsRemediation.Tests.Repair
             Assert.True(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
         }
 
+        [Fact]
+        public void MaximumRungBelowTheAccountLeavesItAndDoesNotCallItDisruptive()
+        {
+            using var s = new SimulatedSession();
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.WamDisabledByPolicy(alice);
+
+            var l = new LadderScenario(s, new RepairOptions { MaximumRung = RepairRung.Machine });
+
+            var reset = l.Step(RepairStepName.AccountReset);
+            Assert.Equal(RepairStepStatus.NotOptedIn, reset.Status);
+            Assert.Equal("-MaximumRung Machine stops below the user account rung; run with -MaximumRung UserAccount or higher.", reset.Detail);
+        }
+
         private static void RecordDsreg(SimulatedSession s)
         {
             Diagnostics.TestTeamsCaa20002Tests.RecordDsregcmd(s);

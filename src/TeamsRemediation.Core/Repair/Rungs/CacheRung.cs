@@ -70,8 +70,7 @@ namespace TeamsRemediation.Repair.Rungs
                 : "Clear the light cache folders of " + user.UserName + "'s Teams (GPUCache, WebStorage: free to lose)", calling);
             if (!run.Options.Allows(RepairRung.Cache))
             {
-                return RepairRun.Finish(step, RepairStepStatus.NotOptedIn, "-MaximumRung " + run.Options.MaximumRung
-                    + " stops below the cache rung; run with -MaximumRung Cache or higher.");
+                return run.NotOptedIn(step, RepairRung.Cache);
             }
 
             if (!run.EvidenceSecured)

@@ -25,8 +25,7 @@ namespace TeamsRemediation.Repair.Rungs
             var services = run.Services.Machine;
             if (!run.Options.Allows(RepairRung.Machine))
             {
-                yield return RepairRun.Finish(step, RepairStepStatus.NotOptedIn, "-MaximumRung " + run.Options.MaximumRung
-                    + " stops below the machine rung; run with -MaximumRung Machine or higher.");
+                yield return run.NotOptedIn(step, RepairRung.Machine);
                 yield break;
             }
 

@@ -28,8 +28,7 @@ namespace TeamsRemediation.Repair.Rungs
                 + (machineScope ? string.Empty : " -Scope User") + ")", calling);
             if (!run.Options.Allows(RepairRung.Machine))
             {
-                yield return RepairRun.Finish(step, RepairStepStatus.NotOptedIn, "-MaximumRung " + run.Options.MaximumRung
-                    + " stops below the machine rung; run with -MaximumRung Machine or higher.");
+                yield return run.NotOptedIn(step, RepairRung.Machine);
                 yield break;
             }
 

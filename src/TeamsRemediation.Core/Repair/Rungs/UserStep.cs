@@ -53,8 +53,7 @@ namespace TeamsRemediation.Repair.Rungs
             step.Cost = Cost(user);
             if (!run.Options.Allows(Rung, Switch))
             {
-                return RepairRun.Finish(step, RepairStepStatus.NotOptedIn, "Disruptive, so never by default: run with "
-                    + (SwitchName.Length > 0 ? SwitchName + " or " : string.Empty) + "-MaximumRung " + Rung + " to allow it.");
+                return run.NotOptedIn(step, Rung, SwitchName);
             }
 
             if (NeedsEvidence && !run.EvidenceSecured)
