@@ -22,10 +22,12 @@ namespace TeamsRemediation.Cache
         public const int ProgressEvery = 1000;
 
         /// <summary>
-        /// Threads deleting at once: deletes spend their time in the kernel and the disk, so a few more than the
-        /// cores keep both busy; bounded so a remediation never floods a user's PC.
+        /// Threads deleting at once, whatever the number of cores: a delete mostly waits for the disk (the file
+        /// system's journal, a discard of the freed blocks), not for a processor, so the threads must cover the
+        /// disk's waits. Deletes do not speed up past 16 on the disks measured (README, cache delete), and a bound
+        /// keeps a remediation from flooding a user's disk queue.
         /// </summary>
-        public static readonly int DefaultThreads = Math.Min(8, Math.Max(2, Environment.ProcessorCount * 2));
+        public const int DefaultThreads = 16;
 
         private readonly IFileOperations files;
         private readonly ChangeJournal? backupJournal;
