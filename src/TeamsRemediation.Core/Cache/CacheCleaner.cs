@@ -229,7 +229,7 @@ namespace TeamsRemediation.Cache
             {
                 try
                 {
-                    backup = CacheBackupFolder.Create(host, backupPath);
+                    backup = CacheBackupFolder.Create(machine.Files, host, backupPath);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
