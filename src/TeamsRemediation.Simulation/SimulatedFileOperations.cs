@@ -50,7 +50,7 @@ namespace TeamsRemediation.Simulation
 
         public FolderEntry? Find(string path) => PhysicalFileOperations.Instance.Find(path);
 
-        /// <summary>A folder marked denied refuses new folders inside, as its ACL would; one that already exists below it is no change.</summary>
+        /// <summary>A folder marked denied refuses new folders inside, as its ACL would; one already there below it is no change.</summary>
         public void CreateDirectory(string path)
         {
             var firstMissing = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);

@@ -46,7 +46,7 @@ namespace TeamsRemediation.Cache
             return System.IO.Path.Combine(root ?? UserBackups.Root(user.Folders), name);
         }
 
-        /// <summary>Creates the folder (through the file seam, as every folder below it) and the journal that will record each move into it.</summary>
+        /// <summary>Creates the folder (through the file seam, as every folder below it) and the journal recording each move into it.</summary>
         public static CacheBackupFolder Create(IFileOperations files, IRemediationHost host, string path)
         {
             files.CreateDirectory(ContentFolderOf(path));

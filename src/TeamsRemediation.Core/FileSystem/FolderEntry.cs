@@ -29,7 +29,7 @@ namespace TeamsRemediation.FileSystem
         /// <summary>Bytes of a file; 0 for a folder or a link.</summary>
         public long Length { get; }
 
-        /// <summary>When it was last written (UTC), from the same listing: no second look at the path, which could be too long for System.IO.</summary>
+        /// <summary>When it was last written (UTC), from the same listing: no second look at a path maybe too long for System.IO.</summary>
         public DateTime LastWriteTimeUtc { get; }
     }
 }
