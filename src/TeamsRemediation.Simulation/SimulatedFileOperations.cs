@@ -54,7 +54,8 @@ namespace TeamsRemediation.Simulation
         public void CreateDirectory(string path)
         {
             var firstMissing = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
-            for (var parent = Path.GetDirectoryName(firstMissing); parent != null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+            for (var parent = Path.GetDirectoryName(firstMissing); parent != null && !Directory.Exists(parent);
+                parent = Path.GetDirectoryName(parent))
             {
                 firstMissing = parent;
             }
