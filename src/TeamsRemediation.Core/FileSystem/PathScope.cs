@@ -10,6 +10,9 @@ namespace TeamsRemediation.FileSystem
         public static bool IsSameOrInside(string path, string folder) =>
             IsSame(path, folder) || RelativeInside(path, folder) != null;
 
+        /// <summary>The full path without a trailing separator, ".." resolved: what every comparison here compares.</summary>
+        public static string Full(string path) => Normalize(path);
+
         public static bool IsSame(string path, string other) =>
             Normalize(path).Equals(Normalize(other), StringComparison.OrdinalIgnoreCase);
 

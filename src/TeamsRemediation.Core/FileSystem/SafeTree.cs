@@ -88,9 +88,11 @@ namespace TeamsRemediation.FileSystem
 
         /// <summary>
         /// The first junction or symbolic link from <paramref name="top"/> (itself included: a profile folder can be a
-        /// link too) down to <paramref name="path"/> (included), or null. Parts that do not exist yet are not links.
+        /// link too) down to <paramref name="path"/> (included), or null. Parts that do not exist yet are not links; a part that
+        /// cannot be looked at counts as a link (it cannot be proven not to be one). Looked at through <paramref name="files"/>,
+        /// as a journal entry of a deep cache's backup reaches past MAX_PATH.
         /// </summary>
-        public static string? FirstLinkOnTheWay(string top, string path)
+        public static string? FirstLinkOnTheWay(IFileOperations files, string top, string path)
         {
             if (!PathScope.IsSameOrInside(path, top))
             {
@@ -98,7 +100,7 @@ namespace TeamsRemediation.FileSystem
             }
 
             var chain = new List<string>();
-            for (var step = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar); step != null; step = Path.GetDirectoryName(step))
+            for (var step = PathScope.Full(path); ; step = ExtendedLengthPath.ParentOf(step))
             {
                 chain.Add(step);
                 if (PathScope.IsSame(step, top))
@@ -110,8 +112,14 @@ namespace TeamsRemediation.FileSystem
             chain.Reverse();
             foreach (var step in chain)
             {
-                var info = new DirectoryInfo(step);
-                if ((info.Exists || File.Exists(step)) && IsLink(info))
+                try
+                {
+                    if (files.Find(step)?.IsLink == true)
+                    {
+                        return step;
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
                 {
                     return step;
                 }

@@ -108,12 +108,12 @@ namespace TeamsRemediation.Journal
         }
 
         /// <summary>A user can swap a folder of their profile for a junction after the run: a move back must not follow it.</summary>
-        private static void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
+        private void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
         {
             var backupTop = owner.Folders.TopFolderOf(entry.BackupPath) ?? Path.GetDirectoryName(Path.GetFullPath(journalPath))!;
-            var originalFolder = Path.GetDirectoryName(entry.OriginalPath)!;
-            var link = SafeTree.FirstLinkOnTheWay(owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
-                ?? SafeTree.FirstLinkOnTheWay(backupTop, Path.GetDirectoryName(entry.BackupPath)!);
+            var originalFolder = ExtendedLengthPath.ParentOf(entry.OriginalPath);
+            var link = SafeTree.FirstLinkOnTheWay(machine.Files, owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
+                ?? SafeTree.FirstLinkOnTheWay(machine.Files, backupTop, ExtendedLengthPath.ParentOf(entry.BackupPath));
             if (link != null)
             {
                 throw new JournalRefusedException(ModuleErrors.JournalPathThroughLink(journalPath, entry.OriginalPath, link));

@@ -283,14 +283,14 @@ namespace TeamsRemediation.Repair
         }
 
         /// <summary>The first link from the profile down to the file (the profile folder itself included), or null.</summary>
-        private static string? FirstLink(string profilePath, string path)
+        private string? FirstLink(string profilePath, string path)
         {
             if (!PathScope.IsSameOrInside(path, profilePath))
             {
                 return path;
             }
 
-            var onTheWay = SafeTree.FirstLinkOnTheWay(profilePath, path);
+            var onTheWay = SafeTree.FirstLinkOnTheWay(machine.Files, profilePath, path);
             if (onTheWay != null)
             {
                 return onTheWay;
