@@ -68,6 +68,38 @@ namespace TeamsRemediation.Tests.Cache
         }
 
         /// <summary>
+        /// A deep folder on the way back of an item-by-item entry, swapped for a link after the run: the undo refuses the whole
+        /// journal before moving anything, however deep the link sits.
+        /// </summary>
+        [Fact]
+        public void ALinkPlantedDeepOnTheWayBackIsRefused()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAs(alice, elevated: false);
+            var folder = DeepServiceWorkerFolder(alice, 320);
+            var deep = WriteDeepFiles(alice, folder);
+            s.Machine.FileOperations.Lock(deep[0]);
+            var cleared = Assert.Single(s.Run("Clear-TeamsCache -Client New -Backup").Objects<TeamsCacheClearResult>());
+            s.Machine.FileOperations.Release(deep[0]);
+            var elsewhere = Path.Combine(s.Machine.WindowsPath, "System32");
+            Directory.CreateDirectory(elsewhere);
+            File.Delete(deep[0]);
+            Directory.Delete(folder);
+            Directory.CreateSymbolicLink(folder, elsewhere);
+
+            var result = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", Path.Combine(cleared.BackupPath, CacheBackupFolder.JournalFileName));
+
+            Assert.Equal(CacheClearStatus.PartiallyCleared, cleared.Status);
+            Assert.True(folder.Length > 300, folder.Length + " characters");
+            Assert.Equal("JournalPathThroughLink,TeamsRemediation.Commands.UndoTeamsRemediationCommand",
+                Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+            var backedUp = CacheBackupFolder.ContentFolderOf(cleared.BackupPath) + deep[1].Substring(TeamsLayout.NewCacheRoot(alice.Folders).Length);
+            Assert.True(File.Exists(backedUp), "the backup stays where the run put it");
+        }
+
+        /// <summary>
         /// Teams recreates its WebView2 folders after a clear: the undo then cannot move the backup back in one rename and
         /// recreates the deep folders itself, item by item, leaving what Teams wrote meanwhile alone.
         /// </summary>
