@@ -20,7 +20,7 @@ namespace TeamsRemediation.Journal
         /// <summary>The command the user's session runs; its objects are read back as <see cref="RestoreResult"/>.</summary>
         public const string SessionCommand = "Undo-TeamsRemediation";
 
-        /// <exception cref="UserBridgeException">UserSessionUndoRejected: the result holds something that Undo never writes for this journal.</exception>
+        /// <exception cref="UserBridgeException">UserSessionUndoRejected: the result holds what Undo never writes for this journal.</exception>
         public static IReadOnlyList<RestoreResult> Read(UserSessionRun run, IMachine machine, UserProfile owner, string journalPath)
         {
             Exception Rejected(string why) =>

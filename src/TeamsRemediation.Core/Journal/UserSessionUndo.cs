@@ -95,7 +95,8 @@ namespace TeamsRemediation.Journal
             InteractiveSession? session;
             try
             {
-                session = machine.Users.GetInteractiveSessions().Where(s => s.Active && s.UserSid.Equals(owner.Sid, StringComparison.OrdinalIgnoreCase))
+                session = machine.Users.GetInteractiveSessions()
+                    .Where(s => s.Active && s.UserSid.Equals(owner.Sid, StringComparison.OrdinalIgnoreCase))
                     .OrderBy(s => s.SessionId).FirstOrDefault();
             }
             catch (System.ComponentModel.Win32Exception e)
@@ -168,7 +169,8 @@ namespace TeamsRemediation.Journal
             }
             catch (UserBridgeException e)
             {
-                log.Write(LogSource, "Rejected what " + where + " returned for " + full + ": " + e.Error.Id + ": " + e.Message, EventLogLevel.Warning);
+                log.Write(LogSource, "Rejected what " + where + " returned for " + full + ": " + e.Error.Id + ": " + e.Message,
+                    EventLogLevel.Warning);
                 host.Error(e.Error);
                 return Whole(full, owner, run.SessionId, RestoreStatus.Failed, "What " + where + " returned was rejected: " + e.Error.Message);
             }
