@@ -181,7 +181,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal(System.Management.Automation.ErrorCategory.SecurityError, refused.CategoryInfo.Category);
             Assert.Contains("AzureAD\\alice has no active session on this PC", refused.Exception.Message);
             Assert.Equal("Restore it in AzureAD\\alice's session: Undo-TeamsRemediation -Journal '" + pc.Journal + "' run as AzureAD\\alice, "
-                + "or run this Undo again while AzureAD\\alice is logged on (it then runs in their session).", refused.ErrorDetails.RecommendedAction);
+                + "or run this Undo again while AzureAD\\alice is logged on (it then runs in their session).",
+                refused.ErrorDetails.RecommendedAction);
             Assert.Empty(undo.Objects<RestoreResult>());
             Assert.Single(pc.Machine.TaskScheduler.RegisteredNames);
             OptInUserRepairTests.AssertAccountsEmpty(pc.Alice);
