@@ -50,7 +50,7 @@ namespace TeamsRemediation.Journal
 
         /// <summary>
         /// The user whose session this journal belongs to, or null when the caller restores it itself: the caller is not
-        /// elevated, is that user, the journal lies outside every user's journal folder, or only SYSTEM and Administrators could
+        /// elevated, is that user, the journal lies outside every user's journal folder in their profile, or only SYSTEM and Administrators could
         /// have written it. Decided from the path and the file's access rules only, never from the journal's content.
         /// </summary>
         /// <exception cref="JournalRefusedException">UserJournalThroughLink: a link on the way makes the owner uncertain.</exception>
@@ -64,7 +64,10 @@ namespace TeamsRemediation.Journal
 
             var full = Path.GetFullPath(journalPath);
             var folder = Path.GetDirectoryName(full) ?? string.Empty;
-            var owner = machine.Users.GetProfiles().FirstOrDefault(p => PathScope.IsSame(folder, JournalStorage.UserFolder(p.Folders)));
+            // Inside the profile only: a user may point their own Local AppData (User Shell Folders) anywhere, even at another
+            // user's journal folder, so a folder outside the profile proves nothing about whose journal it is.
+            var owner = machine.Users.GetProfiles().FirstOrDefault(p => PathScope.IsSame(folder, JournalStorage.UserFolder(p.Folders))
+                && PathScope.IsSameOrInside(full, p.ProfilePath));
             if (owner == null || owner.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
@@ -72,7 +75,7 @@ namespace TeamsRemediation.Journal
 
             // A junction on the way (say, the user's journal folder pointing at another user's) would make the folder's name lie
             // about whose journal it is; the file itself must be no link either.
-            var link = SafeTree.FirstLinkOnTheWay(owner.Folders.TopFolderOf(full) ?? owner.ProfilePath, full);
+            var link = SafeTree.FirstLinkOnTheWay(owner.ProfilePath, full);
             if (link != null)
             {
                 log.Write(LogSource, "Refused " + full + ": " + link + " on the way is a link.", EventLogLevel.Warning);
