@@ -91,12 +91,9 @@ namespace TeamsRemediation.Repair
 
         private IReadOnlyList<EndpointProbeResult> Probe(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy, TimeSpan timeout)
         {
-            var probes = new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
-                .StartProbes(endpoints, proxy, timeout);
-
             // The probes end by their deadline whatever the network does; the grace covers reporting that they stopped.
-            return probes.Wait(timeout + Caa20002Diagnosis.Grace) ? probes.Result
-                : endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer by the deadline.")).ToList();
+            return new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
+                .StartProbes(endpoints, proxy, timeout, ProbeRound.FairTime(timeout)).Collect(timeout + Caa20002Diagnosis.Grace);
         }
 
         private static string Line(EndpointProbeResult r) =>
