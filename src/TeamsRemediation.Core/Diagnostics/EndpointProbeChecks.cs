@@ -169,22 +169,31 @@ namespace TeamsRemediation.Diagnostics
                 "Local UTC " + local.ToString("u", CultureInfo.InvariantCulture) + ", " + dated.Endpoint.Host + " Date "
                     + dated.ServerDate.Value.ToString("u", CultureInfo.InvariantCulture) + ".",
             };
-            var text = FormatSkew(skew);
+            var text = SkewInWords(skew);
             return Math.Abs(skew.TotalMinutes) > MaxClockSkew.TotalMinutes
                 ? findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Fail,
-                "The clock is off by " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
+                "The clock is " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
                 : findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Pass,
-                "The clock is off by " + text + " against the sign-in service (limit 5 minutes).", evidence);
+                "The clock is " + text + " (limit 5 minutes).", evidence);
         }
 
-        private static string FormatSkew(TimeSpan skew)
+        /// <summary>
+        /// "3 min 20 s ahead of the sign-in service"; a skew under a second claims no direction: the Date header counts whole
+        /// seconds, so it cannot tell one.
+        /// </summary>
+        internal static string SkewInWords(TimeSpan skew)
         {
             var abs = skew.Duration();
-            var direction = skew > TimeSpan.Zero ? " ahead" : skew < TimeSpan.Zero ? " behind" : string.Empty;
-            return (abs.TotalHours >= 1 ? ((int)abs.TotalHours).ToString(CultureInfo.InvariantCulture) + " h "
-                + abs.Minutes.ToString(CultureInfo.InvariantCulture) + " min" : abs.TotalMinutes >= 1
-                ? ((int)abs.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min " + abs.Seconds.ToString(CultureInfo.InvariantCulture) + " s"
-                : ((int)abs.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s") + direction;
+            if (abs < TimeSpan.FromSeconds(1))
+            {
+                return "within 1 s of the sign-in service";
+            }
+
+            string Whole(double value) => ((int)value).ToString(CultureInfo.InvariantCulture);
+            var amount = abs.TotalHours >= 1 ? Whole(abs.TotalHours) + " h " + Whole(abs.Minutes) + " min"
+                : abs.TotalMinutes >= 1 ? Whole(abs.TotalMinutes) + " min " + Whole(abs.Seconds) + " s"
+                : Whole(abs.Seconds) + " s";
+            return amount + (skew > TimeSpan.Zero ? " ahead of" : " behind") + " the sign-in service";
         }
 
         private static string Describe(EndpointProbeResult r)
