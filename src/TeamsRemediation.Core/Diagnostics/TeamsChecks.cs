@@ -58,7 +58,7 @@ namespace TeamsRemediation.Diagnostics
             var classic = found.Where(i => i.Client == TeamsClient.Classic).ToList();
             var leftover = classic.Count == 0 ? string.Empty
                 : (classic.Any(i => i.Installed) ? " Classic Teams is still installed beside it"
-                    : " A classic Teams folder is left behind beside it (not installed)")
+                    : " A classic Teams folder is left behind beside it, not installed")
                     + " (classic Teams is retired; not a cause of sign-in errors in new Teams).";
             var summary = "New Teams" + Version(newTeams) + (newTeams.Running ? " (running)" : " (not running)") + " installed." + leftover;
             return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Pass, summary, evidence);

@@ -331,7 +331,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.StartsWith("Install new Teams for the user (the MSTeams package), or use Teams on the web", classicOnly.Remedy);
             // An installed classic client and a folder it left are told apart: the admin reads which one is there.
             foreach (var (user, leftover) in new[] { (dave, "Classic Teams is still installed beside it"),
-                (erin, "A classic Teams folder is left behind beside it (not installed)") })
+                (erin, "A classic Teams folder is left behind beside it, not installed") })
             {
                 var beside = Finding(result, "Teams.Client", user);
                 Assert.Equal(FindingStatus.Pass, beside.Status);
