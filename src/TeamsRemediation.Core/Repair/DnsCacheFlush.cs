@@ -54,8 +54,11 @@ namespace TeamsRemediation.Repair
             result.Evidence = before.Select(r => "before: " + Line(r)).ToArray();
             if (unresolved.Count == 0)
             {
+                var notProbed = NotProbed(before);
                 result.Status = MachineActionStatus.NotNeeded;
-                result.Reason = "every sign-in name resolves.";
+                result.Reason = notProbed.Length == 0 ? "every sign-in name resolves."
+                    : "no sign-in name failed to resolve, but " + notProbed + " could not be probed before the deadline (the PC was busy or "
+                        + "the deadline short), so nothing is known to need a flush. " + Diagnostics.Remedies.LargerTimeout;
                 return result;
             }
 
@@ -82,22 +85,25 @@ namespace TeamsRemediation.Repair
             var after = Probe(unresolved.Select(r => r.Endpoint).ToList(), proxy, probeTimeout);
             result.Evidence = result.Evidence.Concat(after.Select(r => "after: " + Line(r))).ToArray();
             result.Status = MachineActionStatus.Done;
-            result.Fixed = after.All(r => r.Outcome != ProbeOutcome.NameNotResolved);
+            // A name not probed again before the deadline leaves the outcome unknown, never "fixed".
+            result.Fixed = after.Any(r => r.Outcome == ProbeOutcome.NameNotResolved) ? false
+                : after.Any(r => r.Outcome == ProbeOutcome.NotProbed) ? (bool?)null : true;
             host.Verbose("DNS resolver cache of " + machine.ComputerName + " flushed; " + (result.Fixed == true ? "the names resolve now."
-                : "some names still do not resolve: the DNS server or the network does not answer them."));
+                : result.Fixed == false ? "some names still do not resolve: the DNS server or the network does not answer them."
+                : NotProbed(after) + " could not be probed again before the deadline: whether the flush helped is not known."));
             MachineActionRecord.Outcome(log, result);
             return result;
         }
 
         private IReadOnlyList<EndpointProbeResult> Probe(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy, TimeSpan timeout)
         {
-            var probes = new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
-                .StartProbes(endpoints, proxy, timeout);
-
             // The probes end by their deadline whatever the network does; the grace covers reporting that they stopped.
-            return probes.Wait(timeout + Caa20002Diagnosis.Grace) ? probes.Result
-                : endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer by the deadline.")).ToList();
+            return new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
+                .StartProbes(endpoints, proxy, timeout, ProbeRound.FairTime(timeout)).Collect(timeout + Caa20002Diagnosis.Grace);
         }
+
+        private static string NotProbed(IEnumerable<EndpointProbeResult> results) =>
+            string.Join(", ", results.Where(r => r.Outcome == ProbeOutcome.NotProbed).Select(r => r.Endpoint.Host));
 
         private static string Line(EndpointProbeResult r) =>
             r.Endpoint.Host + ": " + r.Outcome + (r.Detail.Length > 0 ? " (" + FindingText.Clean(r.Detail) + ")" : string.Empty);

@@ -82,6 +82,49 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
+        public void A_name_not_probed_before_the_deadline_is_no_reason_to_flush_and_is_not_called_resolving()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                pc.SimulatedNetwork.StartLate("login.microsoftonline.com");
+                var host = new ScriptedHost(pc);
+
+                var result = new DnsCacheFlush(pc, host, new MachineLog(pc)).Run(SignInCloud.Commercial.Endpoints, null,
+                    TimeSpan.FromSeconds(1));
+
+                Assert.Equal(MachineActionStatus.NotNeeded, result.Status);
+                Assert.Null(result.Fixed);
+                Assert.StartsWith("no sign-in name failed to resolve, but login.microsoftonline.com could not be probed before the deadline",
+                    result.Reason);
+                Assert.EndsWith(TeamsRemediation.Diagnostics.Remedies.LargerTimeout, result.Reason);
+                Assert.Contains(result.Evidence, e => e.StartsWith("before: login.microsoftonline.com: NotProbed (Not probed before the deadline",
+                    StringComparison.Ordinal));
+                Assert.Empty(host.Questions);
+                Assert.Empty(pc.CommandRunner.Calls);
+            }
+        }
+
+        [Fact]
+        public void A_name_not_probed_again_after_the_flush_leaves_the_outcome_unknown_never_fixed()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                // The cached failure answers at once before the flush; after it the probe of that name gets no thread in time.
+                pc.SimulatedNetwork.CacheFailedLookup("login.microsoftonline.com");
+                pc.SimulatedNetwork.StartLate("login.microsoftonline.com");
+                var log = new MachineLog(pc);
+
+                var result = new DnsCacheFlush(pc, new ScriptedHost(pc), log).Run(SignInCloud.Commercial.Endpoints, null,
+                    TimeSpan.FromSeconds(1));
+
+                Assert.Equal(MachineActionStatus.Done, result.Status);
+                Assert.Null(result.Fixed);
+                Assert.Contains(result.Evidence, e => e.StartsWith("after: login.microsoftonline.com: NotProbed", StringComparison.Ordinal));
+                Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", File.ReadAllLines(log.FilePath).Last());
+            }
+        }
+
+        [Fact]
         public void WhatIf_names_the_step_and_flushes_nothing()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
