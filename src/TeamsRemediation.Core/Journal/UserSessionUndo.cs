@@ -50,8 +50,8 @@ namespace TeamsRemediation.Journal
 
         /// <summary>
         /// The user whose session this journal belongs to, or null when the caller restores it itself: the caller is not
-        /// elevated, is that user, the journal lies outside every user's journal folder in their profile, or only SYSTEM and Administrators could
-        /// have written it. Decided from the path and the file's access rules only, never from the journal's content.
+        /// elevated, is that user, the journal lies outside every user's journal folder and cache backups in their profile, or only SYSTEM
+        /// and Administrators could have written it. Decided from the path and the file's access rules only, never from the journal's content.
         /// </summary>
         /// <exception cref="JournalRefusedException">UserJournalThroughLink: a link on the way makes the owner uncertain.</exception>
         public UserProfile? SessionOwnerOf(string journalPath)
@@ -66,7 +66,7 @@ namespace TeamsRemediation.Journal
             var folder = Path.GetDirectoryName(full) ?? string.Empty;
             // Inside the profile only: a user may point their own Local AppData (User Shell Folders) anywhere, even at another
             // user's journal folder, so a folder outside the profile proves nothing about whose journal it is.
-            var owner = machine.Users.GetProfiles().FirstOrDefault(p => PathScope.IsSame(folder, JournalStorage.UserFolder(p.Folders))
+            var owner = machine.Users.GetProfiles().FirstOrDefault(p => IsJournalPlaceOf(p, full, folder)
                 && PathScope.IsSameOrInside(full, p.ProfilePath));
             if (owner == null || owner.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase))
             {
@@ -84,6 +84,16 @@ namespace TeamsRemediation.Journal
 
             return JournalStorage.WhyUntrusted(machine, full) == null ? null : owner;
         }
+
+        /// <summary>
+        /// Where the module puts a journal of a user's data in their profile: their journal folder, or a cache backup (Clear-TeamsCache
+        /// -Backup, the repair's light clear) in their backups, whose journal lies beside the items it moved.
+        /// </summary>
+        private static bool IsJournalPlaceOf(UserProfile profile, string journal, string folder) =>
+            PathScope.IsSame(folder, JournalStorage.UserFolder(profile.Folders))
+            || (string.Equals(Path.GetFileName(journal), Cache.CacheBackupFolder.JournalFileName, StringComparison.OrdinalIgnoreCase)
+                && PathScope.IsSameOrInside(folder, UserBackups.Root(profile.Folders))
+                && !PathScope.IsSame(folder, UserBackups.Root(profile.Folders)));
 
         /// <summary>
         /// Runs the Undo of <paramref name="journalPath"/> in <paramref name="owner"/>'s active session and returns what it put back, as

@@ -126,6 +126,8 @@ namespace TeamsRemediation.Tests.Journal
             var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -Client New -Backup").Objects<TeamsCacheClearResult>());
             var journal = Path.Combine(cleared.BackupPath, CacheBackupFolder.JournalFileName);
             s.Pc.RunAsSystem();
+            // Logged on, SYSTEM's Undo runs in alice's session (UserSessionUndoTests); logged off, nobody but alice may restore it.
+            s.Machine.UserDirectory.RemoveSessions(alice.Sid);
 
             var refused = s.Run("Undo-TeamsRemediation -Journal $args[0]", journal);
 

@@ -3,11 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Account;
+using TeamsRemediation.Cache;
 using TeamsRemediation.Demo;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
+using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Account;
 using TeamsRemediation.Tests.Support;
 using TeamsRemediation.Tests.UserBridge;
@@ -304,6 +307,51 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal(folder, refused.TargetObject);
             Assert.Single(pc.Machine.TaskScheduler.RegisteredNames);
             OptInUserRepairTests.AssertAccountsEmpty(pc.Alice);
+        }
+
+        [Fact]
+        public void SYSTEM_Undo_of_a_cache_backup_in_the_users_profile_puts_the_cache_back_in_the_users_session()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
+            s.Pc.RunAsSystem();
+            using var view = new UserSessionPlayer(s.Machine, alice);
+            view.Play(s.Machine);
+            var cacheRoot = TeamsLayout.NewCacheRoot(alice.Folders);
+            var before = TreeSnapshot.Take(cacheRoot);
+            var cleared = Assert.Single(s.Run("Clear-TeamsCache -UserName alice -Client New -Backup").Objects<TeamsCacheClearResult>());
+            var journal = Path.Combine(cleared.BackupPath, CacheBackupFolder.JournalFileName);
+            Assert.NotEqual(before, TreeSnapshot.Take(cacheRoot));
+
+            var undo = s.Run(Undo, journal);
+
+            Assert.Empty(undo.Errors);
+            var results = undo.Objects<RestoreResult>().ToList();
+            Assert.NotEmpty(results);
+            Assert.All(results, r => Assert.Equal((RestoreStatus.Restored, alice.UserName, (int?)1), (r.Status, r.RanAs, (int?)r.SessionId)));
+            Assert.Equal(before, TreeSnapshot.Take(cacheRoot));
+            var run = s.Machine.TaskScheduler.Runs.Last();
+            Assert.Equal((alice.Sid, SessionRestoreReader.SessionCommand), (run.UserSid, run.Parameter("CommandName")));
+        }
+
+        [Fact]
+        public void A_backup_journal_counts_as_the_users_only_inside_their_backups_and_by_the_backup_journals_name()
+        {
+            using var pc = new Pc();
+            var asSystem = new UserSessionUndo(pc.Machine, new ScriptedHost(pc.Machine), ModuleSession.ManifestPath);
+            var backups = UserBackups.Root(pc.Alice.Folders);
+            string Planted(params string[] parts)
+            {
+                var path = Path.Combine(backups, Path.Combine(parts));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, "<journal/>");
+                return path;
+            }
+
+            Assert.Equal(pc.Alice.Sid, asSystem.SessionOwnerOf(Planted("20261127-101500-New-abc123", "journal.xml"))!.Sid);
+            Assert.Equal(pc.Alice.Sid, asSystem.SessionOwnerOf(Planted("LightClear", "20261127-101500-New-abc123", "journal.xml"))!.Sid);
+            Assert.Null(asSystem.SessionOwnerOf(Planted("journal.xml")));
+            Assert.Null(asSystem.SessionOwnerOf(Planted("20261127-101500-New-abc123", "other.xml")));
         }
 
         [Fact]
