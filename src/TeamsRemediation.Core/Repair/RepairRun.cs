@@ -71,7 +71,7 @@ namespace TeamsRemediation.Repair
         {
             Addressed.UnionWith(causes);
             var users = user != null ? new[] { user } : Users.ToArray();
-            return users.SelectMany(u => Matching(f => RepairProblems.IsEvidence(f) && RepairProblems.IsProblem(f), u))
+            return users.SelectMany(u => Matching(f => RepairProblems.IsEvidence(f) && PcFixability.IsProblem(f), u))
                 .Where(f => RepairProblems.FixableCauses(f).Count > 0 && RepairProblems.FixableCauses(f).All(Addressed.Contains))
                 .ToList();
         }
@@ -84,7 +84,7 @@ namespace TeamsRemediation.Repair
             && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)
             && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
 
-        public IReadOnlyList<TeamsCaa20002Finding> Problems => findings.Where(RepairProblems.IsProblem).ToList();
+        public IReadOnlyList<TeamsCaa20002Finding> Problems => PcFixability.Problems(findings);
 
         /// <summary>The machine's findings (user null) or one user's that match.</summary>
         public List<TeamsCaa20002Finding> Matching(Func<TeamsCaa20002Finding, bool> test, TargetUser? user = null) => findings

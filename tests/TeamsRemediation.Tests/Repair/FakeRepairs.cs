@@ -59,13 +59,6 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "copied", reportPath: ReportFolder);
         }
 
-        public bool NothingThePcCanFix(IReadOnlyList<TeamsCaa20002Finding> findings)
-        {
-            var problems = findings.Where(f => f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning && f.Remedy.Length > 0
-                && f.Owner != FindingOwner.Network).ToList();
-            return problems.Count > 0 && problems.All(f => f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin);
-        }
-
         public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
         {
             Calls.Add("AdminPack");

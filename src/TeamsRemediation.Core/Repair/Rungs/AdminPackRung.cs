@@ -10,7 +10,7 @@ namespace TeamsRemediation.Repair.Rungs
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
             var pack = run.Services.AdminPack;
-            var outside = run.Problems.Where(f => f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin).ToList();
+            var outside = PcFixability.OutsideThePc(run.Findings);
             if (pack == null)
             {
                 if (outside.Count > 0)
@@ -24,7 +24,7 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            if (!pack.NothingThePcCanFix(run.Findings))
+            if (!PcFixability.NothingThePcCanFix(run.Findings))
             {
                 yield break;
             }

@@ -21,8 +21,6 @@ namespace TeamsRemediation.Repair.Wiring
             this.timeout = timeout;
         }
 
-        public bool NothingThePcCanFix(IReadOnlyList<TeamsCaa20002Finding> findings) => PcFixability.NothingThePcCanFix(findings);
-
         public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
         {
             string folder;
