@@ -39,9 +39,21 @@ namespace TeamsRemediation.Repair
             this.timeout = timeout ?? DefaultTimeout;
         }
 
+        /// <summary>Plans and, once the host agrees, resyncs.</summary>
         /// <param name="clockFinding">The Network.ClockSkew finding of the diagnosis; only a Fail calls for a resync.</param>
-        public MachineActionResult Run(TeamsCaa20002Finding? clockFinding)
+        public MachineActionResult Run(TeamsCaa20002Finding? clockFinding) => Resync(Plan(machine, clockFinding));
+
+        /// <summary>
+        /// Reads whether the resync may run, changing nothing and asking nothing: NotNeeded, NotAllowed (a domain controller, no
+        /// rights) or ManagedByPolicy with the reason, else WhatIf, ready for <see cref="Resync"/>.
+        /// </summary>
+        public static MachineActionResult Plan(IMachine machine, TeamsCaa20002Finding? clockFinding)
         {
+            if (machine is null)
+            {
+                throw new ArgumentNullException(nameof(machine));
+            }
+
             var result = new MachineActionResult
             {
                 Action = MachineAction.ClockResync,
@@ -78,14 +90,30 @@ namespace TeamsRemediation.Repair
                 return NotDone(result, MachineActionStatus.NotAllowed, "w32tm /resync needs an administrator or SYSTEM; this run has neither.");
             }
 
-            result.Reason = clockFinding.Summary;
+            return NotDone(result, MachineActionStatus.WhatIf, clockFinding.Summary);
+        }
+
+        /// <summary>Carries out a plan that may resync: asks, records, resyncs. Any other plan comes back as it is.</summary>
+        public MachineActionResult Resync(MachineActionResult plan)
+        {
+            if (plan is null || plan.Action != MachineAction.ClockResync)
+            {
+                throw new ArgumentException("A plan of ClockResync.Plan is required.", nameof(plan));
+            }
+
+            if (plan.Status != MachineActionStatus.WhatIf)
+            {
+                return plan;
+            }
+
+            var result = plan;
             if (!MachineActionRecord.Approve(host, log, result, machine.ComputerName + " (Windows Time service)", "Resync the clock now ("
                 + Command + "): " + result.Cost, "the clock is resynced"))
             {
                 return result;
             }
 
-            var run = Resync();
+            var run = ResyncNow();
             if (run.Outcome == CommandOutcome.Completed && run.ExitCode == TimeServiceNotStarted)
             {
                 // Outside a domain Windows starts the time service only on a trigger, so a stopped service is normal there and
@@ -95,7 +123,7 @@ namespace TeamsRemediation.Repair
                     + (start.Succeeded ? "started it." : start.Describe("net") + ".") }).ToArray();
                 if (start.Succeeded)
                 {
-                    run = Resync();
+                    run = ResyncNow();
                 }
             }
 
@@ -119,7 +147,7 @@ namespace TeamsRemediation.Repair
             return result;
         }
 
-        private CommandResult Resync() => machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
+        private CommandResult ResyncNow() => machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
 
         private static MachineActionResult NotDone(MachineActionResult result, MachineActionStatus status, string reason)
         {

@@ -68,34 +68,28 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "Admin pack: " + pack, reportPath: folder);
         }
 
-        public RungOutcome ResyncClock(TeamsCaa20002Finding clockFinding, IRemediationHost host)
+        public MachineRepairPlan PlanClockResync(TeamsCaa20002Finding clockFinding)
         {
             if (ClockAnswer != RepairStepStatus.Done)
             {
-                return new RungOutcome(ClockAnswer, "the time source is set by policy");
+                return new MachineRepairPlan(new RungOutcome(ClockAnswer, "the time source is set by policy"), null);
             }
 
-            if (host.Ask("clock", "resync") != Consent.Yes)
+            return new MachineRepairPlan(new RungOutcome(RepairStepStatus.WhatIf, "would resync", cost: "no one is signed out"), host =>
             {
-                return new RungOutcome(RepairStepStatus.WhatIf, "would resync", cost: "no one is signed out");
-            }
-
-            Calls.Add("Clock");
-            machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
-            return new RungOutcome(RepairStepStatus.Done, "resynced");
+                Calls.Add("Clock");
+                machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
+                return new RungOutcome(RepairStepStatus.Done, "resynced");
+            });
         }
 
-        public RungOutcome FlushDns(IRemediationHost host)
-        {
-            if (host.Ask("dns", "flush") != Consent.Yes)
+        public MachineRepairPlan PlanDnsFlush() =>
+            new MachineRepairPlan(new RungOutcome(RepairStepStatus.WhatIf, "would flush", cost: "no one is signed out"), host =>
             {
-                return new RungOutcome(RepairStepStatus.WhatIf, "would flush", cost: "no one is signed out");
-            }
-
-            Calls.Add("Dns");
-            machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.Ok, "TLS 1.2 works (HTTP 200).");
-            return new RungOutcome(RepairStepStatus.Done, "flushed");
-        }
+                Calls.Add("Dns");
+                machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.Ok, "TLS 1.2 works (HTTP 200).");
+                return new RungOutcome(RepairStepStatus.Done, "flushed");
+            });
 
         public RungOutcome ResetAccount(TargetUser user, IRemediationHost host)
         {
