@@ -71,11 +71,11 @@ namespace TeamsRemediation.Tests.Repair
                     network.FlushResolverCache();
                 });
             var users = new TargetResolver(s.Machine.Users).Resolve(new TargetRequest()).Users;
-            var scenario = new LadderScenario(s, answer: answer, wire: services =>
+            var scenario = new LadderScenario(s, answer: answer, wire: fakes =>
             {
                 // The diagnosis before the repair has probed by now: only the repair's own probes are counted.
                 atClimb = network.Probed.Count;
-                services.Machine = new MachineRepairServices(s.Machine, Diagnosis, users);
+                return new RepairServices(fakes, fakes, new MachineRepairServices(s.Machine, Diagnosis, users), fakes);
             });
             var probes = network.Probed.Skip(atClimb).Select(e => e.Host).ToList();
 

@@ -35,12 +35,21 @@ namespace TeamsRemediation.Tests.Repair
 
         public RepairStepStatus ClockAnswer { get; set; } = RepairStepStatus.Done;
 
+        /// <summary>True: the evidence copy fails, as when the report folder cannot be created.</summary>
+        public bool EvidenceCopyFails { get; set; }
+
         public string Describe(IReadOnlyList<TargetUser> users, TimeSpan since) =>
             "the Teams logs of " + string.Join(", ", users.Select(u => u.UserName));
 
         public RungOutcome Copy(IReadOnlyList<TargetUser> users, TimeSpan since)
         {
             Calls.Add("Evidence");
+            if (EvidenceCopyFails)
+            {
+                // What the real copier answers when the report folder cannot be made: nothing copied, no folder.
+                return new RungOutcome(RepairStepStatus.Failed, "The report folder could not be created: access denied.");
+            }
+
             foreach (var user in users)
             {
                 var logs = TeamsLayout.NewLogFolder(user.Folders);

@@ -14,9 +14,9 @@ namespace TeamsRemediation.Tests.Repair
     {
         private static readonly DiagnosisOptions Diagnosis = new DiagnosisOptions { Timeout = TimeSpan.FromSeconds(5) };
 
-        public LadderScenario(SimulatedSession s, RepairOptions? options = null, Consent answer = Consent.Yes, bool withServices = true,
+        public LadderScenario(SimulatedSession s, RepairOptions? options = null, Consent answer = Consent.Yes,
             Action<FakeRepairs>? arrange = null, Func<FindingFactory, TargetUser, IEnumerable<TeamsCaa20002Finding>>? alsoFound = null,
-            Action<RepairServices>? wire = null)
+            Func<FakeRepairs, RepairServices>? wire = null)
         {
             var machine = s.Machine;
             Fakes = new FakeRepairs(machine);
@@ -31,10 +31,7 @@ namespace TeamsRemediation.Tests.Repair
                 Before = Before.Where(f => !also.Any(a => a.CheckId == f.CheckId && a.UserSid == f.UserSid)).Concat(also).ToList();
             }
 
-            var services = withServices
-                ? new RepairServices { Evidence = Fakes, AdminPack = Fakes, Machine = Fakes, User = Fakes }
-                : new RepairServices();
-            wire?.Invoke(services);
+            var services = wire?.Invoke(Fakes) ?? new RepairServices(Fakes, Fakes, Fakes, Fakes);
             var started = machine.Clock.UtcNow;
             var ladder = new RepairLadder(machine, Host, options ?? new RepairOptions(), services, new DiagnosisRecheck(machine, Diagnosis).Run);
             Steps = ladder.Climb(Users, Before).ToList();

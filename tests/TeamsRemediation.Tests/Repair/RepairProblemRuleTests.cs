@@ -119,7 +119,7 @@ namespace TeamsRemediation.Tests.Repair
             Climb(s, (f, u) => new[] { also(f, u) });
 
         private static LadderScenario Climb(SimulatedSession s, Func<FindingFactory, TargetUser, TeamsCaa20002Finding[]> also) =>
-            new LadderScenario(s, alsoFound: also, wire: services => services.AdminPack =
-                new AdminPackService(s.Machine, TimeSpan.FromDays(1), TimeSpan.FromSeconds(5)));
+            new LadderScenario(s, alsoFound: also, wire: fakes => new RepairServices(fakes,
+                new AdminPackService(s.Machine, TimeSpan.FromDays(1), TimeSpan.FromSeconds(5)), fakes, fakes));
     }
 }

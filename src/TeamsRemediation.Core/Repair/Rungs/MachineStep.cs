@@ -22,21 +22,14 @@ namespace TeamsRemediation.Repair.Rungs
 
             var step = run.Step(RepairRung.Machine, name, null, action, calling);
             step.Cost = "no cost to the users";
-            var services = run.Services.Machine;
             if (!run.Options.Allows(RepairRung.Machine))
             {
                 yield return run.NotOptedIn(step, RepairRung.Machine);
                 yield break;
             }
 
-            if (services == null)
-            {
-                yield return RepairRun.Finish(step, RepairStepStatus.Unavailable, "This build has no service for this step; nothing was changed.");
-                yield break;
-            }
-
             // The service's own plan first: its cost, and whether it may act at all (a policy, a domain controller, missing rights).
-            var plan = planner(services, calling[0]);
+            var plan = planner(run.Services.Machine, calling[0]);
             step.Cost = plan.Planned.Cost.Length > 0 ? plan.Planned.Cost : step.Cost;
             if (!plan.MayAct)
             {

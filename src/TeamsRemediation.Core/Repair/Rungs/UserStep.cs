@@ -62,19 +62,13 @@ namespace TeamsRemediation.Repair.Rungs
                     "The evidence could not be copied first (see the EvidenceCopy step), so nothing that could destroy it was done.");
             }
 
-            var services = run.Services.User;
-            if (services == null)
-            {
-                return RepairRun.Finish(step, RepairStepStatus.Unavailable, "This build has no service for this step; nothing was changed.");
-            }
-
             if (!run.Approve(step, user.UserName))
             {
                 return step;
             }
 
             var start = run.Machine.Clock.UtcNow;
-            var outcome = Repair(services, user, StepHost.Approved(run.Host));
+            var outcome = Repair(run.Services.User, user, StepHost.Approved(run.Host));
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.NeedsUser || outcome.Status == RepairStepStatus.NeedsAdmin)
             {
