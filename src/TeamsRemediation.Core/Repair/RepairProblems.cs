@@ -40,6 +40,9 @@ namespace TeamsRemediation.Repair
 
         /// <summary>"Fail Tls.Schannel CONTOSO\alice: ..." for Before, After and the summary.</summary>
         public static string Describe(TeamsCaa20002Finding f) =>
-            f.Status + " " + f.CheckId + (f.User.Length > 0 ? " " + f.User : string.Empty) + ": " + f.Summary;
+            f.Status + " " + Name(f) + ": " + f.Summary;
+
+        /// <summary>"Tls.Schannel CONTOSO\alice", or the check id alone for a machine finding.</summary>
+        public static string Name(TeamsCaa20002Finding f) => f.CheckId + (f.User.Length > 0 ? " " + f.User : string.Empty);
     }
 }

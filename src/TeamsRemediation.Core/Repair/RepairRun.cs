@@ -67,7 +67,7 @@ namespace TeamsRemediation.Repair
         /// Records that a step repaired these causes, and returns the user's evidence rows whose every cause the PC can fix has now
         /// been repaired: only those are read again, so evidence of a cause nobody repaired is never cleared by another step.
         /// </summary>
-        public List<TeamsCaa20002Finding> EvidenceAddressed(IEnumerable<CodeCause> causes, TargetUser? user)
+        private List<TeamsCaa20002Finding> EvidenceAddressed(IEnumerable<CodeCause> causes, TargetUser? user)
         {
             Addressed.UnionWith(causes);
             var users = user != null ? new[] { user } : Users.ToArray();
@@ -126,6 +126,10 @@ namespace TeamsRemediation.Repair
         }
 
         private static string RungWords(RepairRung rung) => rung == RepairRung.UserAccount ? "user account" : rung.ToString().ToLowerInvariant();
+
+        /// <summary>Skips a step that could destroy evidence rung 1 did not secure; <paramref name="consequence"/> says what was spared.</summary>
+        public static TeamsRepairStep EvidenceNotCopied(TeamsRepairStep step, string consequence) => Finish(step, RepairStepStatus.Skipped,
+            "The evidence could not be copied first (see the EvidenceCopy step), so " + consequence);
 
         /// <summary>Asks once for the whole step, its cost in the question; a declined step is finished as WhatIf or Skipped.</summary>
         public bool Approve(TeamsRepairStep step, string target)
@@ -193,6 +197,13 @@ namespace TeamsRemediation.Repair
 
             step.After = fresh.Select(RepairProblems.Describe).ToArray();
         }
+
+        /// <summary>
+        /// <see cref="Recheck(TeamsRepairStep, IEnumerable{TeamsCaa20002Finding}, DateTimeOffset, TargetUser?)"/> of the rows that
+        /// called for a step and of the evidence whose every fixable cause is now repaired (these causes included).
+        /// </summary>
+        public void Recheck(TeamsRepairStep step, IEnumerable<TeamsCaa20002Finding> calling, IEnumerable<CodeCause> causes, DateTimeOffset since,
+            TargetUser? user = null) => Recheck(step, calling.Concat(EvidenceAddressed(causes, user)), since, user);
 
         /// <summary>Marks a problem as the admin's or the user's to fix: the verdict then counts it as theirs, not as NotFixed.</summary>
         public void HandOver(TeamsCaa20002Finding finding, FindingOwner owner) => handedOver[Key(finding)] = owner;

@@ -58,7 +58,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
             else if (outcome.Status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling.Concat(run.EvidenceAddressed(evidenceCauses, null)), start);
+                run.Recheck(step, calling, evidenceCauses, start);
             }
 
             yield return step;

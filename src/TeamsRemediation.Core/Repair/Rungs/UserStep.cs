@@ -58,8 +58,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (NeedsEvidence && !run.EvidenceSecured)
             {
-                return RepairRun.Finish(step, RepairStepStatus.Skipped,
-                    "The evidence could not be copied first (see the EvidenceCopy step), so nothing that could destroy it was done.");
+                return RepairRun.EvidenceNotCopied(step, "nothing that could destroy it was done.");
             }
 
             if (!run.Approve(step, user.UserName))
@@ -77,7 +76,7 @@ namespace TeamsRemediation.Repair.Rungs
             else if (outcome.Status == RepairStepStatus.Done || outcome.Status == RepairStepStatus.Failed)
             {
                 // A failed step may still have changed part of what it covers (the values here, not the user's session): look again.
-                run.Recheck(step, calling.Concat(run.EvidenceAddressed(EvidenceCauses, user)), start, user);
+                run.Recheck(step, calling, EvidenceCauses, start, user);
             }
 
             return step;
