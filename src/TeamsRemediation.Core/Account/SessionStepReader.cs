@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
-using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
@@ -21,10 +19,7 @@ namespace TeamsRemediation.Account
     /// </summary>
     public static class SessionStepReader
     {
-        /// <summary>Far above any Detail the module writes; longer text is cut, not trusted to be short.</summary>
-        public const int MaximumTextLength = 4000;
-
-        private static readonly Regex ErrorIdPattern = new Regex("^[A-Z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant);
+        public const int MaximumTextLength = SessionResultFields.MaximumTextLength;
 
         /// <exception cref="UserBridgeException">UserSessionResultRejected: the result holds something the module never writes.</exception>
         public static IReadOnlyList<TeamsAccountResetStep> Read(UserSessionRun run, IMachine machine, TargetUser user)
@@ -50,25 +45,8 @@ namespace TeamsRemediation.Account
             return steps;
         }
 
-        /// <summary>
-        /// An error of the user's session, with the id it had there (the part before the first comma: PowerShell adds the
-        /// command's name again here) and its category; an id or category the module could not have written becomes
-        /// UserSessionError / InvalidResult, so nothing in the file can pose as another error.
-        /// </summary>
-        public static ModuleError ToModuleError(BridgeError error, string where)
-        {
-            var id = error.ErrorId.Split(',')[0];
-            if (!ErrorIdPattern.IsMatch(id))
-            {
-                id = "UserSessionError";
-            }
-
-            var category = Enum.GetNames(typeof(ModuleErrorCategory)).Contains(error.Category, StringComparer.Ordinal)
-                ? (ModuleErrorCategory)Enum.Parse(typeof(ModuleErrorCategory), error.Category)
-                : ModuleErrorCategory.InvalidResult;
-            return new ModuleError(id, category, "In " + where + ": " + Clean(error.Message), Clean(error.RecommendedAction),
-                Clean(error.Target));
-        }
+        /// <summary>An error of the user's session, with the id it had there (see <see cref="SessionResultFields.ToModuleError"/>).</summary>
+        public static ModuleError ToModuleError(BridgeError error, string where) => SessionResultFields.ToModuleError(error, where);
 
         private static TeamsAccountResetStep ToStep(UserSessionRun run, BridgeObject item, IMachine machine, TargetUser user)
         {
@@ -115,40 +93,13 @@ namespace TeamsRemediation.Account
             };
         }
 
-        /// <summary>An enum property by one of its names exactly (never a number, never "A, B").</summary>
         private static T Known<T>(UserSessionRun run, BridgeObject item, string property)
-            where T : struct
-        {
-            var text = Text(run, item, property, required: true);
-            if (!Enum.GetNames(typeof(T)).Contains(text, StringComparer.Ordinal))
-            {
-                throw Rejected(run, "'" + text + "' is not a " + property + " the module has (" + string.Join(", ", Enum.GetNames(typeof(T))) + ")");
-            }
+            where T : struct => SessionResultFields.Known<T>(item, property, why => Rejected(run, why));
 
-            return (T)Enum.Parse(typeof(T), text);
-        }
+        private static string Text(UserSessionRun run, BridgeObject item, string property, bool required) =>
+            SessionResultFields.Text(item, property, required, why => Rejected(run, why));
 
-        private static string Text(UserSessionRun run, BridgeObject item, string property, bool required)
-        {
-            var found = item.Properties.FirstOrDefault(p => p.Name == property);
-            if (found == null || found.Kind == BridgeValueKind.Null)
-            {
-                return required ? throw Rejected(run, "a step has no " + property) : string.Empty;
-            }
-
-            if (found.Kind != BridgeValueKind.String)
-            {
-                throw Rejected(run, "a step's " + property + " is " + found.Kind + ", not String");
-            }
-
-            return Clean((string)found.Value!);
-        }
-
-        private static string Clean(string? text)
-        {
-            var clean = FindingText.Clean(text);
-            return clean.Length > MaximumTextLength ? clean.Substring(0, MaximumTextLength) + "..." : clean;
-        }
+        private static string Clean(string? text) => SessionResultFields.Clean(text);
 
         private static UserBridgeException Rejected(UserSessionRun run, string why) =>
             new UserBridgeException(ModuleErrors.UserSessionResultRejected(run.UserName, run.SessionId, why));

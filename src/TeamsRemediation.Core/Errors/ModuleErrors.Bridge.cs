@@ -103,5 +103,14 @@ namespace TeamsRemediation.Errors
             "Run it again; if this repeats, check that every session loads the same installed TeamsRemediation (one version, one path) and "
                 + "look in the machine log for what else writes to %ProgramData%\\TeamsRemediation\\UserBridge.",
             user);
+
+        public static ModuleError UserSessionUndoRejected(string user, int sessionId, string journal, string why) => new ModuleError(
+            "UserSessionUndoRejected",
+            ModuleErrorCategory.InvalidData,
+            "What the session " + sessionId + " of " + user + " returned for the Undo of " + journal + " was not used: " + why
+                + ". The Undo ran there, so what it put back is not known here; the journal is reported as Failed.",
+            "Have " + user + " run Undo-TeamsRemediation -Journal '" + journal.Replace("'", "''") + "' in their own session and read its output "
+                + "there; if this repeats, check that every session loads the same installed TeamsRemediation.",
+            journal);
     }
 }

@@ -68,12 +68,32 @@ namespace TeamsRemediation.Errors
                 + "or give -JournalPath in a folder only administrators can write.",
             folder);
 
-        public static ModuleError JournalUntrusted(string path, string why) => new ModuleError(
+        /// <param name="path">The journal.</param>
+        /// <param name="why">Who else could have written it.</param>
+        /// <param name="owner">The user in whose journal folder it lies, when it could not be restored in their session.</param>
+        /// <param name="notRun">Why it was not restored in that user's session (not logged on, no active session).</param>
+        public static ModuleError JournalUntrusted(string path, string why, string? owner = null, string? notRun = null) => new ModuleError(
             "JournalUntrusted",
             ModuleErrorCategory.SecurityError,
             "The journal " + path + " could have been written by someone other than SYSTEM and Administrators (" + why + "), and it changes more "
-                + "than the caller's own data. An elevated Undo does not follow it; nothing was restored.",
-            "Let the user whose data it is run Undo-TeamsRemediation in their own session, or check each entry and put it back by hand.",
+                + "than the caller's own data. An elevated Undo does not follow it; nothing was restored."
+                + (owner == null ? string.Empty : " It is " + owner + "'s journal and was not restored in their session: " + notRun),
+            owner == null
+                ? "Let the user whose data it is run Undo-TeamsRemediation in their own session, or check each entry and put it back by hand."
+                : "Restore it in " + owner + "'s session: Undo-TeamsRemediation -Journal " + Quoted(path) + " run as " + owner
+                    + ", or run this Undo again while " + owner + " is logged on (it then runs in their session).",
             path);
+
+        public static ModuleError UserJournalThroughLink(string path, string link) => new ModuleError(
+            "UserJournalThroughLink",
+            ModuleErrorCategory.SecurityError,
+            "The journal " + path + " lies in a user's journal folder, but " + link + " on the way is a junction or symbolic link: the file may "
+                + "not be that user's. It was not run in any session; nothing was restored.",
+            "Remove the link (TeamsRemediation never makes one) and run Undo-TeamsRemediation again, or let the user restore it in their own "
+                + "session.",
+            link);
+
+        /// <summary>A path as a PowerShell single-quoted string, ready to paste into a command.</summary>
+        private static string Quoted(string path) => "'" + path.Replace("'", "''") + "'";
     }
 }

@@ -37,6 +37,7 @@ namespace TeamsRemediation.Journal
             var journal = JournalFile.Read(journalPath);
             Validate(journalPath, journal);
             var results = new List<RestoreResult>();
+            var caller = machine.Users.GetCurrentIdentity();
             foreach (var entry in journal.Entries.Reverse())
             {
                 var result = new RestoreResult
@@ -45,6 +46,8 @@ namespace TeamsRemediation.Journal
                     Journal = journalPath,
                     Kind = entry.Kind.ToString(),
                     Target = entry.Target,
+                    RanAs = caller.UserName,
+                    SessionId = caller.SessionId,
                 };
                 try
                 {

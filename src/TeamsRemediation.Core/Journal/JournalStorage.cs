@@ -42,9 +42,11 @@ namespace TeamsRemediation.Journal
             }
 
             var profile = machine.Users.GetProfiles().FirstOrDefault(p => p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase));
-            return profile == null ? ProtectedFolder(machine) : Path.Combine(profile.Folders.LocalAppData,
-                "TeamsRemediation", "Journal");
+            return profile == null ? ProtectedFolder(machine) : UserFolder(profile.Folders);
         }
+
+        /// <summary>Where a user's own run (and a run in the user's session for SYSTEM) keeps its journals.</summary>
+        public static string UserFolder(UserFolders folders) => Path.Combine(folders.LocalAppData, "TeamsRemediation", "Journal");
 
         public static bool IsPrivileged(CallerIdentity caller) => caller.IsSystem || caller.IsElevated;
 

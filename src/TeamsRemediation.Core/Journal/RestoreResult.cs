@@ -26,7 +26,8 @@ namespace TeamsRemediation
 
         public string Journal { get; internal set; } = string.Empty;
 
-        /// <summary>RegistryValue or Move.</summary>
+        /// <summary>RegistryValue or Move; Journal for the whole journal when it was to be restored in a user's session and no entry's
+        /// result could be used (WhatIf, declined, the run failed or its result was rejected).</summary>
         public string Kind { get; internal set; } = string.Empty;
 
         public string Target { get; internal set; } = string.Empty;
@@ -37,5 +38,11 @@ namespace TeamsRemediation
         public RestoreStatus Status { get; internal set; }
 
         public string Detail { get; internal set; } = string.Empty;
+
+        /// <summary>Who put it back: the caller, or the user in whose session an elevated Undo restored that user's own journal.</summary>
+        public string RanAs { get; internal set; } = string.Empty;
+
+        /// <summary>The Windows session it ran in.</summary>
+        public int SessionId { get; internal set; }
     }
 }

@@ -37,6 +37,10 @@ namespace TeamsRemediation.UserBridge
         /// <summary>Only these users' sessions; empty = every interactive user.</summary>
         public ISet<string> UserSids { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Only these sessions of those users; empty = every session. A command that must run once per user (an Undo of one
+        /// journal) names one session, so a user logged on twice does not run it twice at once.</summary>
+        public ISet<int> SessionIds { get; } = new HashSet<int>();
+
         /// <summary>Also run in disconnected sessions (the user is not in front of the screen); skipped and reported otherwise.</summary>
         public bool IncludeDisconnected { get; set; }
 

@@ -82,7 +82,8 @@ namespace TeamsRemediation.UserBridge
 
             foreach (var session in sessions.OrderBy(s => s.SessionId))
             {
-                if (request.UserSids.Count > 0 && !request.UserSids.Contains(session.UserSid))
+                if ((request.UserSids.Count > 0 && !request.UserSids.Contains(session.UserSid))
+                    || (request.SessionIds.Count > 0 && !request.SessionIds.Contains(session.SessionId)))
                 {
                     continue;
                 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Journal;
 
@@ -15,9 +16,10 @@ namespace TeamsRemediation.Commands
     [Cmdlet(VerbsCommon.Undo, "TeamsRemediation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = HelpLinks.UndoTeamsRemediation)]
     [OutputType(typeof(RestoreResult))]
-    public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase
+    public sealed class UndoTeamsRemediationCommand : TeamsCmdletBase, System.IDisposable
     {
         private readonly List<string> journals = new List<string>();
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
         /// <summary>
         /// Journal files: paths, piped path strings, piped results by their JournalPath, piped files (Get-ChildItem) by
@@ -58,6 +60,7 @@ namespace TeamsRemediation.Commands
             }
 
             var restorer = new JournalRestorer(Machine, RemediationHost);
+            var inUserSession = new UserSessionUndo(Machine, RemediationHost, ModuleManifest());
             foreach (var path in journals)
             {
                 if (!File.Exists(path))
@@ -69,7 +72,9 @@ namespace TeamsRemediation.Commands
                 IReadOnlyList<RestoreResult> results;
                 try
                 {
-                    results = restorer.Restore(path, Force);
+                    // A user's own journal, met by an elevated Undo: restored in that user's session, never followed here.
+                    var owner = inUserSession.SessionOwnerOf(path);
+                    results = owner == null ? restorer.Restore(path, Force) : inUserSession.Restore(path, owner, Force, stopping.Token);
                 }
                 catch (JournalRefusedException e)
                 {
@@ -93,5 +98,10 @@ namespace TeamsRemediation.Commands
                 }
             }
         }
+
+        /// <summary>Ctrl+C: a run in a user's session stops waiting, and its task and folder are removed.</summary>
+        protected override void StopProcessing() => stopping.Cancel();
+
+        public void Dispose() => stopping.Dispose();
     }
 }

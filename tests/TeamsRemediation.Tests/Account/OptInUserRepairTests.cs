@@ -20,14 +20,14 @@ namespace TeamsRemediation.Tests.Account
     public sealed class OptInUserRepairTests
     {
         private const string UndoCmd = ",TeamsRemediation.Commands.UndoTeamsRemediationCommand";
-        private const string ClearAccounts = "Reset-TeamsWorkAccount -Force -ClearTokenBrokerAccounts -Step TokenBrokerAccounts";
+        internal const string ClearAccounts = "Reset-TeamsWorkAccount -Force -ClearTokenBrokerAccounts -Step TokenBrokerAccounts";
         private const string TeamsPresent = "{\"status\":\"Present\",\"packageFullName\":\"MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe\","
             + "\"version\":\"25122.1415.3698.6812\",\"error\":\"\"}";
         private const string TeamsReset = "{\"status\":\"Reset\",\"packageFullName\":\"MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe\","
             + "\"version\":\"25122.1415.3698.6812\",\"error\":\"\"}";
 
         /// <summary>Two account files of the broker plugin and one of CloudExperienceHost, by relative path and content.</summary>
-        private static Dictionary<string, string> PlantAccounts(SimulatedUser user)
+        internal static Dictionary<string, string> PlantAccounts(SimulatedUser user)
         {
             var planted = new Dictionary<string, string>
             {
@@ -46,7 +46,7 @@ namespace TeamsRemediation.Tests.Account
         private static string AccountFile(SimulatedUser user, string relative) => Path.Combine(
             AccountLayout.TokenBrokerAccountsFolder(user.Folders, Path.GetDirectoryName(relative)!), Path.GetFileName(relative));
 
-        private static void AssertAccountsAre(SimulatedUser user, Dictionary<string, string> expected)
+        internal static void AssertAccountsAre(SimulatedUser user, Dictionary<string, string> expected)
         {
             foreach (var file in expected)
             {
@@ -54,7 +54,7 @@ namespace TeamsRemediation.Tests.Account
             }
         }
 
-        private static void AssertAccountsEmpty(SimulatedUser user)
+        internal static void AssertAccountsEmpty(SimulatedUser user)
         {
             foreach (var family in AccountLayout.TokenBrokerAccountPackages)
             {
@@ -64,7 +64,7 @@ namespace TeamsRemediation.Tests.Account
             }
         }
 
-        private static string JournalOf(SimulatedUser user) =>
+        internal static string JournalOf(SimulatedUser user) =>
             Assert.Single(Directory.GetFiles(Path.Combine(user.ProfilePath, "AppData", "Local", "TeamsRemediation", "Journal")));
 
         [Fact]
@@ -167,7 +167,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void From_SYSTEM_the_broker_repair_runs_in_the_users_session_and_only_the_user_restores_its_journal()
+        public void From_SYSTEM_the_broker_repair_runs_in_the_users_session_and_logged_off_only_the_user_restores_its_journal()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true, domain: "AzureAD", sid: BridgeScenario.EntraSid);
@@ -192,7 +192,9 @@ namespace TeamsRemediation.Tests.Account
             var journal = JournalOf(alice);
             Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
 
-            // An elevated Undo refuses a journal the user could have edited, and moves nothing.
+            // An elevated Undo never follows a journal the user could have edited: with Alice logged off it cannot run in her
+            // session (UserSessionUndoTests covers the logged-on case), so it refuses and moves nothing.
+            s.Machine.UserDirectory.RemoveSessions(alice.Sid);
             var asSystem = s.Run("Undo-TeamsRemediation -Journal $args[0]", journal);
 
             Assert.Equal("JournalUntrusted" + UndoCmd, Assert.Single(asSystem.Errors).FullyQualifiedErrorId);

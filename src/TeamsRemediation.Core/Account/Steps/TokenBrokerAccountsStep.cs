@@ -94,7 +94,8 @@ namespace TeamsRemediation.Account.Steps
             step.RestartRequired = moved > 0;
             var text = "Moved " + moved + " of " + found.Count + " file(s) from " + folders + " to " + backup + "."
                 + (moved > 0 ? " Restart Windows, then sign in to Teams again (the broker reads its accounts at sign-in). "
-                    + "Undo-TeamsRemediation -Journal '" + run.Journal.Path + "', run as " + run.User.UserName + ", moves them back." : string.Empty)
+                    + "Undo-TeamsRemediation -Journal '" + run.Journal.Path + "', run as " + run.User.UserName
+                    + " (or as SYSTEM while " + run.User.UserName + " is logged on), moves them back." : string.Empty)
                 + (failed.Count > 0 ? " Not moved: " + string.Join("; ", failed) + "." : string.Empty);
             return AccountResetRun.Finish(step, failed.Count == 0 ? AccountResetStatus.Done : AccountResetStatus.Failed, text);
         }
