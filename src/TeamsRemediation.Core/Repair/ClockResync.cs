@@ -106,11 +106,10 @@ namespace TeamsRemediation.Repair
                 return plan;
             }
 
-            var result = plan;
-            if (!MachineActionRecord.Approve(host, log, result, machine.ComputerName + " (Windows Time service)", "Resync the clock now ("
-                + Command + "): " + result.Cost, "the clock is resynced"))
+            if (!MachineActionRecord.Approve(host, log, plan, machine.ComputerName + " (Windows Time service)", "Resync the clock now ("
+                + Command + "): " + plan.Cost, "the clock is resynced"))
             {
-                return result;
+                return plan;
             }
 
             var run = ResyncNow();
@@ -119,7 +118,7 @@ namespace TeamsRemediation.Repair
                 // Outside a domain Windows starts the time service only on a trigger, so a stopped service is normal there and
                 // not a failure of the clock: start it (net start waits until it runs) and ask once more.
                 var start = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "net.exe"), "start w32time", timeout);
-                result.Evidence = result.Evidence.Concat(new[] { "The Windows Time service was stopped: 'net start w32time' "
+                plan.Evidence = plan.Evidence.Concat(new[] { "The Windows Time service was stopped: 'net start w32time' "
                     + (start.Succeeded ? "started it." : start.Describe("net") + ".") }).ToArray();
                 if (start.Succeeded)
                 {
@@ -127,24 +126,24 @@ namespace TeamsRemediation.Repair
                 }
             }
 
-            result.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
+            plan.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
             if (run.Succeeded)
             {
-                result.Status = MachineActionStatus.Done;
+                plan.Status = MachineActionStatus.Done;
                 host.Verbose("The Windows Time service of " + machine.ComputerName + " resynced the clock.");
             }
             else
             {
-                result.Status = MachineActionStatus.Failed;
+                plan.Status = MachineActionStatus.Failed;
                 var outcome = run.Outcome == CommandOutcome.Completed
                     ? "w32tm exited with code 0x" + run.ExitCode.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + "."
                     : run.Describe("w32tm");
-                result.Evidence = result.Evidence.Concat(new[] { outcome }).ToArray();
+                plan.Evidence = plan.Evidence.Concat(new[] { outcome }).ToArray();
                 host.Error(ModuleErrors.ClockResyncFailed(machine.ComputerName, outcome));
             }
 
-            MachineActionRecord.Outcome(log, result);
-            return result;
+            MachineActionRecord.Outcome(log, plan);
+            return plan;
         }
 
         private CommandResult ResyncNow() => machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
