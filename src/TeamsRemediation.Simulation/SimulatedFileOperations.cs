@@ -48,6 +48,33 @@ namespace TeamsRemediation.Simulation
             return PhysicalFileOperations.Instance.List(folder);
         }
 
+        public FolderEntry? Find(string path) => PhysicalFileOperations.Instance.Find(path);
+
+        /// <summary>A folder marked denied refuses new folders inside, as its ACL would; one already there below it is no change.</summary>
+        public void CreateDirectory(string path)
+        {
+            var firstMissing = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+            for (var parent = Path.GetDirectoryName(firstMissing); parent != null && !Directory.Exists(parent);
+                parent = Path.GetDirectoryName(parent))
+            {
+                firstMissing = parent;
+            }
+
+            if (!Directory.Exists(firstMissing))
+            {
+                lock (gate)
+                {
+                    var parent = Path.GetDirectoryName(firstMissing);
+                    if (parent != null && faults.TryGetValue(parent, out var denied) && denied)
+                    {
+                        throw new UnauthorizedAccessException("Access to the path '" + firstMissing + "' is denied.");
+                    }
+                }
+            }
+
+            PhysicalFileOperations.Instance.CreateDirectory(path);
+        }
+
         public void DeleteFile(string path)
         {
             ThrowIfFaulted(path, includeBelow: false);

@@ -46,10 +46,10 @@ namespace TeamsRemediation.Cache
             return System.IO.Path.Combine(root ?? UserBackups.Root(user.Folders), name);
         }
 
-        /// <summary>Creates the folder and the journal that will record each move into it.</summary>
-        public static CacheBackupFolder Create(IRemediationHost host, string path)
+        /// <summary>Creates the folder (through the file seam, as every folder below it) and the journal recording each move into it.</summary>
+        public static CacheBackupFolder Create(IFileOperations files, IRemediationHost host, string path)
         {
-            Directory.CreateDirectory(ContentFolderOf(path));
+            files.CreateDirectory(ContentFolderOf(path));
             return new CacheBackupFolder(path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 

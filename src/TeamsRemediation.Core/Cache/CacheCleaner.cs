@@ -68,7 +68,7 @@ namespace TeamsRemediation.Cache
             var cacheRoot = Path.GetFullPath(installation.CachePath);
 
             // From the folder that holds the cache (the profile, or a redirected AppData) down: a link anywhere there is refused.
-            var link = SafeTree.FirstLinkOnTheWay(user.Folders.TopFolderOf(cacheRoot) ?? cacheRoot, cacheRoot);
+            var link = SafeTree.FirstLinkOnTheWay(machine.Files, user.Folders.TopFolderOf(cacheRoot) ?? cacheRoot, cacheRoot);
             if (link != null)
             {
                 host.Error(ModuleErrors.CacheRootIsLink(user.UserName, link));
@@ -229,7 +229,7 @@ namespace TeamsRemediation.Cache
             {
                 try
                 {
-                    backup = CacheBackupFolder.Create(host, backupPath);
+                    backup = CacheBackupFolder.Create(machine.Files, host, backupPath);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {

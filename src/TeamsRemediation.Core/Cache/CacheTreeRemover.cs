@@ -338,7 +338,8 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        private static void EnsureParent(string path) => Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        /// <summary>Through the file seam: the backup mirrors the cache's depth, so its folders pass MAX_PATH where the cache does.</summary>
+        private void EnsureParent(string path) => files.CreateDirectory(ExtendedLengthPath.ParentOf(path));
 
         private string Relative(string fullPath) => fullPath.Substring(rootPrefix.Length);
 

@@ -106,16 +106,7 @@ namespace TeamsRemediation.Diagnostics
             string? archive = null;
             try
             {
-                if (File.Exists(classic) && File.GetLastWriteTimeUtc(classic) >= cutoff)
-                {
-                    files.Add(classic);
-                }
-
-                if (Directory.Exists(newFolder))
-                {
-                    files.AddRange(Directory.EnumerateFiles(newFolder,
-                        "MSTeams_*.log").Where(f => File.GetLastWriteTimeUtc(f) >= cutoff).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
-                }
+                files.AddRange(TeamsLogFiles.Scanned(user.Folders, cutoff));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -135,7 +126,7 @@ namespace TeamsRemediation.Diagnostics
             {
                 return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " +
                     Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."),
-                    new[] { classic, Path.Combine(newFolder, "MSTeams_*.log"), Path.Combine(downloads, "PROD-WebLogs-*.zip") }));
+                    new[] { classic, Path.Combine(newFolder, TeamsLogFiles.ScannedPattern), Path.Combine(downloads, "PROD-WebLogs-*.zip") }));
             }
 
             // File dates only choose the files; each line counts by its own timestamp, so last month's error in a

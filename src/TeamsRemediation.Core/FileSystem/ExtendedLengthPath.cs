@@ -43,6 +43,23 @@ namespace TeamsRemediation.FileSystem
                 nameof(fullPath));
         }
 
+        /// <summary>
+        /// The folder a full path is in, by its text: Path.GetDirectoryName of .NET Framework refuses a path of MAX_PATH characters,
+        /// however deep the path is that asks. Both separators count, as in System.IO.
+        /// </summary>
+        public static string ParentOf(string fullPath)
+        {
+            var trimmed = fullPath.TrimEnd('\\', '/');
+            var cut = trimmed.LastIndexOfAny(new[] { '\\', '/' });
+            if (cut < 0)
+            {
+                throw new ArgumentException("A full path is needed to find its folder: " + fullPath, nameof(fullPath));
+            }
+
+            // A root keeps its separator: "C:\" and "/", not "C:" (the current folder of drive C) or "".
+            return cut == 0 || trimmed[cut - 1] == ':' ? trimmed.Substring(0, cut + 1) : trimmed.Substring(0, cut);
+        }
+
         /// <summary>\\server\share\... or \\?\UNC\server\share\...: a folder on another computer.</summary>
         public static bool IsUnc(string path) =>
             path.StartsWith(UncPrefix, StringComparison.OrdinalIgnoreCase)

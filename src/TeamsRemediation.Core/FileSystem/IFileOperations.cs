@@ -17,6 +17,12 @@ namespace TeamsRemediation.FileSystem
         /// </summary>
         IEnumerable<FolderEntry> List(string folder);
 
+        /// <summary>The entry at a path as <see cref="List"/> gives it (a link as a link, never followed), or null when nothing is there.</summary>
+        FolderEntry? Find(string path);
+
+        /// <summary>Creates a folder and every missing folder above it; one already there is no error, a file in the way is an IOException.</summary>
+        void CreateDirectory(string path);
+
         /// <summary>Deletes a file, or a symbolic link to a file (the link, never its target). A file already gone is not an error.</summary>
         void DeleteFile(string path);
 

@@ -17,10 +17,30 @@ namespace TeamsRemediation.FileSystem
         {
             foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
             {
-                var link = SafeTree.IsLink(info);
-                var directory = info is DirectoryInfo;
-                yield return new FolderEntry(info.FullName, info.Name, directory, link, directory || link ? 0 : LengthOf((FileInfo)info));
+                yield return EntryOf(info);
             }
+        }
+
+        /// <summary>A link is found as a link even when its target is gone: FileSystemInfo looks at the link itself first.</summary>
+        public FolderEntry? Find(string path)
+        {
+            FileSystemInfo file = new FileInfo(path);
+            if (file.Exists)
+            {
+                return EntryOf(file);
+            }
+
+            var folder = new DirectoryInfo(path);
+            return folder.Exists ? EntryOf(folder) : (FolderEntry?)null;
+        }
+
+        public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+        private static FolderEntry EntryOf(FileSystemInfo info)
+        {
+            var link = SafeTree.IsLink(info);
+            var directory = info is DirectoryInfo;
+            return new FolderEntry(info.FullName, info.Name, directory, link, directory || link ? 0 : LengthOf((FileInfo)info), WrittenUtc(info));
         }
 
         private static long LengthOf(FileInfo file)
@@ -33,6 +53,18 @@ namespace TeamsRemediation.FileSystem
             {
                 // Gone between the listing and the look at its size: nothing to count.
                 return 0;
+            }
+        }
+
+        private static DateTime WrittenUtc(FileSystemInfo info)
+        {
+            try
+            {
+                return info.LastWriteTimeUtc;
+            }
+            catch (IOException)
+            {
+                return DateTime.MinValue;
             }
         }
 

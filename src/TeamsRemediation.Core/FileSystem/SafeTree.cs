@@ -4,29 +4,6 @@ using System.IO;
 
 namespace TeamsRemediation.FileSystem
 {
-    /// <summary>One entry met while walking a tree.</summary>
-    public readonly struct TreeEntry
-    {
-        public TreeEntry(FileSystemInfo info, bool isDirectory, bool isLink, long length)
-        {
-            Info = info;
-            IsDirectory = isDirectory;
-            IsLink = isLink;
-            Length = length;
-        }
-
-        public FileSystemInfo Info { get; }
-
-        public string FullName => Info.FullName;
-
-        public bool IsDirectory { get; }
-
-        /// <summary>A junction or symbolic link: reported, never entered.</summary>
-        public bool IsLink { get; }
-
-        public long Length { get; }
-    }
-
     /// <summary>
     /// Streams a folder tree depth-first without ever following a junction or symbolic link, and without
     /// holding more than one directory listing per level in memory. Unreadable folders are reported through
@@ -34,7 +11,12 @@ namespace TeamsRemediation.FileSystem
     /// </summary>
     public static class SafeTree
     {
-        public static IEnumerable<TreeEntry> Walk(string root, Action<string, Exception>? onError = null)
+        /// <summary>
+        /// Every entry below <paramref name="root"/>, listed through <paramref name="files"/> so a tree deeper than MAX_PATH is walked in
+        /// Windows PowerShell 5.1 too. The root itself is looked at with System.IO: callers pass a short folder of the profile or the
+        /// module, never a deep one.
+        /// </summary>
+        public static IEnumerable<FolderEntry> Walk(IFileOperations files, string root, Action<string, Exception>? onError = null)
         {
             var rootInfo = new DirectoryInfo(root);
             if (!rootInfo.Exists || IsLink(rootInfo))
@@ -42,19 +24,19 @@ namespace TeamsRemediation.FileSystem
                 yield break;
             }
 
-            var pending = new Stack<DirectoryInfo>();
-            pending.Push(rootInfo);
+            var pending = new Stack<string>();
+            pending.Push(rootInfo.FullName);
             while (pending.Count > 0)
             {
                 var folder = pending.Pop();
-                IEnumerator<FileSystemInfo> children;
+                IEnumerator<FolderEntry> children;
                 try
                 {
-                    children = folder.EnumerateFileSystemInfos().GetEnumerator();
+                    children = files.List(folder).GetEnumerator();
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
                 {
-                    onError?.Invoke(folder.FullName, e);
+                    onError?.Invoke(folder, e);
                     continue;
                 }
 
@@ -62,7 +44,7 @@ namespace TeamsRemediation.FileSystem
                 {
                     while (true)
                     {
-                        FileSystemInfo child;
+                        FolderEntry child;
                         try
                         {
                             if (!children.MoveNext())
@@ -72,39 +54,20 @@ namespace TeamsRemediation.FileSystem
 
                             child = children.Current;
                         }
-                        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
                         {
-                            onError?.Invoke(folder.FullName, e);
+                            onError?.Invoke(folder, e);
                             break;
                         }
 
-                        var link = IsLink(child);
-                        var directory = child is DirectoryInfo;
-                        var length = !directory && !link ? ((FileInfo)child).Length : 0;
-                        yield return new TreeEntry(child, directory, link, length);
-                        if (directory && !link)
+                        yield return child;
+                        if (child.IsDirectory && !child.IsLink)
                         {
-                            pending.Push((DirectoryInfo)child);
+                            pending.Push(child.FullName);
                         }
                     }
                 }
             }
-        }
-
-        /// <summary>Total bytes and files below a folder, links not followed. Zero for a missing folder.</summary>
-        public static (long Bytes, long Files) Measure(string root)
-        {
-            long bytes = 0, files = 0;
-            foreach (var entry in Walk(root))
-            {
-                if (!entry.IsDirectory && !entry.IsLink)
-                {
-                    bytes += entry.Length;
-                    files++;
-                }
-            }
-
-            return (bytes, files);
         }
 
         /// <summary>
@@ -125,9 +88,11 @@ namespace TeamsRemediation.FileSystem
 
         /// <summary>
         /// The first junction or symbolic link from <paramref name="top"/> (itself included: a profile folder can be a
-        /// link too) down to <paramref name="path"/> (included), or null. Parts that do not exist yet are not links.
+        /// link too) down to <paramref name="path"/> (included), or null. Parts that do not exist yet are not links; a part that
+        /// cannot be looked at counts as a link (it cannot be proven not to be one). Looked at through <paramref name="files"/>,
+        /// as a journal entry of a deep cache's backup reaches past MAX_PATH.
         /// </summary>
-        public static string? FirstLinkOnTheWay(string top, string path)
+        public static string? FirstLinkOnTheWay(IFileOperations files, string top, string path)
         {
             if (!PathScope.IsSameOrInside(path, top))
             {
@@ -135,7 +100,7 @@ namespace TeamsRemediation.FileSystem
             }
 
             var chain = new List<string>();
-            for (var step = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar); step != null; step = Path.GetDirectoryName(step))
+            for (var step = PathScope.Full(path); ; step = ExtendedLengthPath.ParentOf(step))
             {
                 chain.Add(step);
                 if (PathScope.IsSame(step, top))
@@ -147,8 +112,14 @@ namespace TeamsRemediation.FileSystem
             chain.Reverse();
             foreach (var step in chain)
             {
-                var info = new DirectoryInfo(step);
-                if ((info.Exists || File.Exists(step)) && IsLink(info))
+                try
+                {
+                    if (files.Find(step)?.IsLink == true)
+                    {
+                        return step;
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
                 {
                     return step;
                 }

@@ -95,7 +95,7 @@ namespace TeamsRemediation.Inventory
             {
                 long bytes = 0, files = 0, seen = 0;
                 DateTime? newest = null;
-                foreach (var entry in SafeTree.Walk(cache))
+                foreach (var entry in SafeTree.Walk(machine.Files, cache))
                 {
                     // A huge cache must not hold a diagnosis past its deadline: its size is then a lower bound, and said so.
                     if (measureUntilUtc.HasValue && ++seen % DeadlineCheckEvery == 0 && DateTime.UtcNow >= measureUntilUtc.Value)
@@ -111,7 +111,7 @@ namespace TeamsRemediation.Inventory
 
                     bytes += entry.Length;
                     files++;
-                    var written = entry.Info.LastWriteTimeUtc;
+                    var written = entry.LastWriteTimeUtc;
                     if (newest == null || written > newest)
                     {
                         newest = written;

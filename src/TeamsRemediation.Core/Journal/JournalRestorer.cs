@@ -111,12 +111,12 @@ namespace TeamsRemediation.Journal
         }
 
         /// <summary>A user can swap a folder of their profile for a junction after the run: a move back must not follow it.</summary>
-        private static void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
+        private void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
         {
             var backupTop = owner.Folders.TopFolderOf(entry.BackupPath) ?? Path.GetDirectoryName(Path.GetFullPath(journalPath))!;
-            var originalFolder = Path.GetDirectoryName(entry.OriginalPath)!;
-            var link = SafeTree.FirstLinkOnTheWay(owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
-                ?? SafeTree.FirstLinkOnTheWay(backupTop, Path.GetDirectoryName(entry.BackupPath)!);
+            var originalFolder = ExtendedLengthPath.ParentOf(entry.OriginalPath);
+            var link = SafeTree.FirstLinkOnTheWay(machine.Files, owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
+                ?? SafeTree.FirstLinkOnTheWay(machine.Files, backupTop, ExtendedLengthPath.ParentOf(entry.BackupPath));
             if (link != null)
             {
                 throw new JournalRefusedException(ModuleErrors.JournalPathThroughLink(journalPath, entry.OriginalPath, link));
@@ -164,11 +164,12 @@ namespace TeamsRemediation.Journal
         private void RestoreMove(JournalEntry entry, RestoreResult result, bool force)
         {
             result.Restored = entry.OriginalPath;
-            // A link in the backup (planted there, the run never moves links) is moved back as a link, never entered.
-            var backupIsFolder = Directory.Exists(entry.BackupPath) && !SafeTree.IsLink(new DirectoryInfo(entry.BackupPath));
-            if (!backupIsFolder && !File.Exists(entry.BackupPath))
+            // A link in the backup (planted there, the run never moves links) is moved back as a link, never entered. Everything here goes
+            // through the file seam: a backup of a deep cache is as deep as the cache, past what System.IO reaches in Windows PowerShell 5.1.
+            var backup = machine.Files.Find(entry.BackupPath);
+            if (backup == null)
             {
-                var back = File.Exists(entry.OriginalPath) || Directory.Exists(entry.OriginalPath);
+                var back = machine.Files.Find(entry.OriginalPath) != null;
                 result.Status = back ? RestoreStatus.AlreadyRestored : RestoreStatus.Failed;
                 result.Detail = back ? "The backup was already moved back." : "Neither the backup " + entry.BackupPath
                     + " nor the original exists any more.";
@@ -182,7 +183,7 @@ namespace TeamsRemediation.Journal
             }
 
             var conflicts = new List<string>();
-            MoveBack(entry.BackupPath, entry.OriginalPath, backupIsFolder, force, conflicts);
+            MoveBack(entry.BackupPath, entry.OriginalPath, IsRealFolder(backup.Value), force, conflicts);
             if (conflicts.Count == 0)
             {
                 result.Status = RestoreStatus.Restored;
@@ -200,9 +201,10 @@ namespace TeamsRemediation.Journal
         /// <summary>Moves the whole backup back when the place is free, else item by item so nothing new there is overwritten.</summary>
         private void MoveBack(string backup, string original, bool isFolder, bool force, List<string> conflicts)
         {
+            var there = machine.Files.Find(original);
             if (!isFolder)
             {
-                if (File.Exists(original))
+                if (there != null && !there.Value.IsDirectory)
                 {
                     if (!force)
                     {
@@ -213,14 +215,14 @@ namespace TeamsRemediation.Journal
                     machine.Files.DeleteFile(original);
                 }
 
-                Directory.CreateDirectory(Path.GetDirectoryName(original)!);
+                machine.Files.CreateDirectory(ExtendedLengthPath.ParentOf(original));
                 machine.Files.MoveFile(backup, original);
                 return;
             }
 
-            if (!Directory.Exists(original) && !File.Exists(original))
+            if (there == null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(original)!);
+                machine.Files.CreateDirectory(ExtendedLengthPath.ParentOf(original));
                 try
                 {
                     machine.Files.MoveDirectory(backup, original);
@@ -232,18 +234,19 @@ namespace TeamsRemediation.Journal
                 }
             }
 
-            Directory.CreateDirectory(original);
-            foreach (var item in new DirectoryInfo(backup).GetFileSystemInfos())
+            machine.Files.CreateDirectory(original);
+            foreach (var item in machine.Files.List(backup).ToList())
             {
-                var folder = item is DirectoryInfo && !SafeTree.IsLink(item);
-                MoveBack(item.FullName, Path.Combine(original, item.Name), folder, force, conflicts);
+                MoveBack(item.FullName, Path.Combine(original, item.Name), IsRealFolder(item), force, conflicts);
             }
 
-            if (conflicts.Count == 0 && !Directory.EnumerateFileSystemEntries(backup).Any())
+            if (conflicts.Count == 0 && !machine.Files.List(backup).Any())
             {
                 machine.Files.DeleteDirectory(backup);
             }
         }
+
+        private static bool IsRealFolder(FolderEntry entry) => entry.IsDirectory && !entry.IsLink;
 
         /// <summary>Asks once; a declined entry is reported as WhatIf (with -WhatIf) or Skipped.</summary>
         private bool Approved(string target, string action, RestoreResult result)

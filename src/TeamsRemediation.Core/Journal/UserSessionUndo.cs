@@ -75,7 +75,7 @@ namespace TeamsRemediation.Journal
 
             // A junction on the way (say, the user's journal folder pointing at another user's) would make the folder's name lie
             // about whose journal it is; the file itself must be no link either.
-            var link = SafeTree.FirstLinkOnTheWay(owner.ProfilePath, full);
+            var link = SafeTree.FirstLinkOnTheWay(machine.Files, owner.ProfilePath, full);
             if (link != null)
             {
                 log.Write(LogSource, "Refused " + full + ": " + link + " on the way is a link.", EventLogLevel.Warning);

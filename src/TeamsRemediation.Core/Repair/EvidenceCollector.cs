@@ -87,8 +87,8 @@ namespace TeamsRemediation.Repair
         /// <summary>A user's evidence, newest first within each kind: classic log, new Teams logs, the newest collected archive.</summary>
         private IEnumerable<(string Path, string Kind, bool IsArchive)> Sources(TargetUser user, DateTime cutoff)
         {
-            var classic = TeamsLayout.LogPath(TeamsClient.Classic, user.Folders);
-            if (File.Exists(classic) && File.GetLastWriteTimeUtc(classic) >= cutoff)
+            var classic = TeamsLogFiles.Classic(user.Folders, cutoff);
+            if (classic != null)
             {
                 yield return (classic, "Classic", false);
             }
@@ -127,8 +127,8 @@ namespace TeamsRemediation.Repair
 
             try
             {
-                return info.EnumerateFiles().Where(f => f.LastWriteTimeUtc >= cutoff).OrderByDescending(f => f.LastWriteTimeUtc)
-                    .ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(f => f.FullName).ToList();
+                // Every file of the period, not only the ones the scan reads (TeamsLogFiles says why).
+                return TeamsLogFiles.InNewTeamsFolder(folder, cutoff).Select(f => f.FullName).ToList();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -283,14 +283,14 @@ namespace TeamsRemediation.Repair
         }
 
         /// <summary>The first link from the profile down to the file (the profile folder itself included), or null.</summary>
-        private static string? FirstLink(string profilePath, string path)
+        private string? FirstLink(string profilePath, string path)
         {
             if (!PathScope.IsSameOrInside(path, profilePath))
             {
                 return path;
             }
 
-            var onTheWay = SafeTree.FirstLinkOnTheWay(profilePath, path);
+            var onTheWay = SafeTree.FirstLinkOnTheWay(machine.Files, profilePath, path);
             if (onTheWay != null)
             {
                 return onTheWay;

@@ -51,7 +51,7 @@ namespace TeamsRemediation.UserBridge
 
             try
             {
-                var entries = SafeTree.Walk(folder).ToList();
+                var entries = SafeTree.Walk(machine.Files, folder).ToList();
                 foreach (var entry in entries.Where(e => !e.IsDirectory || e.IsLink))
                 {
                     if (entry.IsDirectory)

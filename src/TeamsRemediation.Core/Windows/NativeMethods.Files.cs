@@ -6,7 +6,9 @@ namespace TeamsRemediation.Windows
     /// <summary>kernel32 file functions, declared from fileapi.h and winbase.h (sdk-api fileapi/nf-fileapi-*); all take \\?\ paths.</summary>
     internal static partial class NativeMethods
     {
+        internal const int ErrorInvalidName = 123;
         internal const int ErrorDirNotEmpty = 145;
+        internal const int ErrorAlreadyExists = 183;
 
         internal const uint FileAttributeReadOnly = 0x1;
         internal const uint FileAttributeDirectory = 0x10;
@@ -60,6 +62,11 @@ namespace TeamsRemediation.Windows
         [DllImport("kernel32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static extern bool DeleteFileW(string fileName);
+
+        /// <summary>With no security attributes (IntPtr.Zero): the new folder inherits its parent's ACL, as Directory.CreateDirectory does.</summary>
+        [DllImport("kernel32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool CreateDirectoryW(string pathName, IntPtr securityAttributes);
 
         [DllImport("kernel32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

@@ -47,10 +47,7 @@ namespace TeamsRemediation.Windows
                         continue;
                     }
 
-                    var directory = (data.FileAttributes & NativeMethods.FileAttributeDirectory) != 0;
-                    var link = (data.FileAttributes & NativeMethods.FileAttributeReparsePoint) != 0;
-                    var length = directory || link ? 0 : ((long)data.FileSizeHigh << 32) | data.FileSizeLow;
-                    yield return new FolderEntry(full + "\\" + data.FileName, data.FileName, directory, link, length);
+                    yield return EntryOf(full + "\\" + data.FileName, data);
                 }
                 while (NativeMethods.FindNextFileW(search, out data));
 
@@ -58,6 +55,78 @@ namespace TeamsRemediation.Windows
                 if (last != NativeMethods.ErrorNoMoreFiles)
                 {
                     throw Failure(last, full, "list");
+                }
+            }
+        }
+
+        /// <summary>
+        /// FindFirstFileExW on the path itself (no wildcard) describes that entry, a link included (it is not followed), from the same
+        /// WIN32_FIND_DATAW a listing gives; a drive root has no entry of its own and is reported as missing.
+        /// </summary>
+        public FolderEntry? Find(string path)
+        {
+            var full = Full(path).TrimEnd('\\');
+            using (var search = NativeMethods.FindFirstFileExW(ExtendedLengthPath.For(full), NativeMethods.FindExInfoBasic, out var data,
+                NativeMethods.FindExSearchNameMatch, IntPtr.Zero, 0))
+            {
+                if (!search.IsInvalid)
+                {
+                    return EntryOf(full, data);
+                }
+
+                var error = Marshal.GetLastWin32Error();
+                if (IsGone(error) || error == NativeMethods.ErrorInvalidName)
+                {
+                    return null;
+                }
+
+                throw Failure(error, full, "look at");
+            }
+        }
+
+        /// <summary>
+        /// CreateDirectoryW one missing folder at a time from the deepest existing one down, each path extended-length from
+        /// MAX_PATH - 12 on (the limit CreateDirectoryW sets without the prefix). A folder created meanwhile by someone else is fine.
+        /// </summary>
+        public void CreateDirectory(string path)
+        {
+            var full = Full(path).TrimEnd('\\');
+            var missing = new Stack<string>();
+            for (var folder = full; folder.Length > RootLength(folder); folder = folder.Substring(0, folder.LastIndexOf('\\')))
+            {
+                var attributes = NativeMethods.GetFileAttributesW(ExtendedLengthPath.For(folder));
+                if (attributes != NativeMethods.InvalidFileAttributes)
+                {
+                    if ((attributes & NativeMethods.FileAttributeDirectory) == 0)
+                    {
+                        throw new IOException("Could not create the folder " + full + ": " + folder + " is a file.");
+                    }
+
+                    break;
+                }
+
+                var error = Marshal.GetLastWin32Error();
+                if (!IsGone(error))
+                {
+                    // Not readable (access denied): creating below it says whether it is a folder the caller may use.
+                    break;
+                }
+
+                missing.Push(folder);
+            }
+
+            while (missing.Count > 0)
+            {
+                var folder = missing.Pop();
+                if (!NativeMethods.CreateDirectoryW(ExtendedLengthPath.For(folder), IntPtr.Zero))
+                {
+                    var error = Marshal.GetLastWin32Error();
+                    var attributes = NativeMethods.GetFileAttributesW(ExtendedLengthPath.For(folder));
+                    var isFolder = attributes != NativeMethods.InvalidFileAttributes && (attributes & NativeMethods.FileAttributeDirectory) != 0;
+                    if (error != NativeMethods.ErrorAlreadyExists || !isFolder)
+                    {
+                        throw Failure(error, folder, "create the folder");
+                    }
                 }
             }
         }
@@ -139,6 +208,29 @@ namespace TeamsRemediation.Windows
             path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && path[2] == '\\' || path.StartsWith(@"\\", StringComparison.Ordinal)
                 ? path
                 : Path.GetFullPath(path);
+
+        private static FolderEntry EntryOf(string fullName, NativeMethods.Win32FindDataW data)
+        {
+            var directory = (data.FileAttributes & NativeMethods.FileAttributeDirectory) != 0;
+            var link = (data.FileAttributes & NativeMethods.FileAttributeReparsePoint) != 0;
+            var length = directory || link ? 0 : ((long)data.FileSizeHigh << 32) | data.FileSizeLow;
+            var written = DateTime.FromFileTimeUtc(((long)data.LastWriteTimeHigh << 32) | data.LastWriteTimeLow);
+            var name = fullName.Substring(fullName.LastIndexOf('\\') + 1);
+            return new FolderEntry(fullName, name, directory, link, length, written);
+        }
+
+        /// <summary>"C:\" or "\\server\share\": the part of a full path that is no folder of its own to create.</summary>
+        private static int RootLength(string fullPath)
+        {
+            if (!fullPath.StartsWith(@"\\", StringComparison.Ordinal))
+            {
+                return 3;
+            }
+
+            var server = fullPath.IndexOf('\\', 2);
+            var share = server < 0 ? -1 : fullPath.IndexOf('\\', server + 1);
+            return share < 0 ? fullPath.Length : share + 1;
+        }
 
         private static bool ClearReadOnly(string target)
         {

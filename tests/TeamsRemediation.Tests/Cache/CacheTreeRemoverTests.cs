@@ -76,7 +76,7 @@ namespace TeamsRemediation.Tests.Cache
             Write(Path.Combine(root, "Cache", "data_0"), "cached");
             var files = machine.FileOperations;
             files.Lock(locked);
-            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.Folders), "run"));
+            var folder = CacheBackupFolder.Create(machine.Files, new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.Folders), "run"));
             var backup = folder.ContentFolder;
             var plan = new CacheRemovalPlan(root, CacheItemDisposition.Backup, backup);
 

@@ -33,6 +33,55 @@ namespace TeamsRemediation.Tests.Inventory
                 found.CacheSizeBytes);
         }
 
+        /// <summary>The size and newest write of a WebView2 cache deeper than MAX_PATH come from the file seam's listing.</summary>
+        [Fact]
+        public void ADeepCacheIsMeasuredToItsNewestWrite()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").InstallNewTeams();
+            var folder = Path.Combine(TeamsLayout.NewCacheRoot(user.Folders), "EBWebView", "WV2Profile_tfw", "Service Worker", "CacheStorage");
+            for (var level = 0; folder.Length < 320; level++)
+            {
+                folder = Path.Combine(folder, level.ToString("D2") + "-" + System.Guid.NewGuid().ToString("N"));
+            }
+
+            var deep = Path.Combine(folder, "7f3a_0");
+            const string body = "a cached service worker response";
+            user.WriteFile(deep, body);
+            var newest = new System.DateTime(2031, 5, 4, 3, 2, 1, System.DateTimeKind.Utc);
+            File.SetLastWriteTimeUtc(deep, newest);
+            var shallow = Directory.GetFiles(TeamsLayout.NewCacheRoot(user.Folders), "*", SearchOption.AllDirectories).Where(f => f != deep).ToList();
+
+            var found = Assert.Single(Find(pc, user));
+
+            Assert.True(deep.Length > 320);
+            Assert.True(found.CacheMeasuredFully);
+            Assert.Equal(shallow.Count + 1, found.CacheFileCount);
+            Assert.Equal(shallow.Sum(f => new FileInfo(f).Length) + body.Length, found.CacheSizeBytes);
+            Assert.Equal(newest, found.CacheLastWriteTimeUtc);
+        }
+
+        /// <summary>The cache is listed through the file seam, as its removal is: a folder Windows refuses to list is left out of both.</summary>
+        [Fact]
+        public void ACacheFolderThatCannotBeListedIsLeftOutOfTheSize()
+        {
+            var pc = SimulatedPc.Create();
+            using var machine = pc.Machine;
+            var user = pc.AddUser("alice").InstallNewTeams();
+            var cacheRoot = TeamsLayout.NewCacheRoot(user.Folders);
+            var measured = Assert.Single(Find(pc, user));
+            var denied = Path.Combine(cacheRoot, "EBWebView", "UnreadableByTheCaller");
+            user.WriteFile(Path.Combine(denied, "report.dmp"), "a crash report nobody may read");
+            pc.Machine.FileOperations.Deny(denied);
+
+            var found = Assert.Single(Find(pc, user));
+
+            Assert.Equal(measured.CacheFileCount, found.CacheFileCount);
+            Assert.Equal(measured.CacheSizeBytes, found.CacheSizeBytes);
+            Assert.True(found.CacheFileCount > 0);
+        }
+
         [Fact]
         public void NewOnly()
         {

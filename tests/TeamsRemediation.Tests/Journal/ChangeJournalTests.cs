@@ -134,7 +134,7 @@ namespace TeamsRemediation.Tests.Journal
             using var machine = pc.Machine;
             var alice = pc.AddUser("alice");
             var original = Path.Combine(TeamsLayout.NewCacheRoot(alice.Folders), "EBWebView");
-            var folder = CacheBackupFolder.Create(new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.Folders), "run1"));
+            var folder = CacheBackupFolder.Create(machine.Files, new ScriptedHost(machine), Path.Combine(UserBackups.Root(alice.Folders), "run1"));
             var backup = Path.Combine(folder.ContentFolder, "EBWebView");
             Directory.CreateDirectory(Path.Combine(original, "sub"));
             File.WriteAllBytes(Path.Combine(original, "sub", "a.bin"), new byte[] { 1, 2, 3 });

@@ -25,22 +25,32 @@ namespace TeamsRemediation.Tests.Platform
 
         public void Dispose() => temp.Dispose();
 
+        /// <summary>When the deep tree's files were last written: one minute apart, so the newest is known.</summary>
+        private static readonly DateTime Written = new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>A folder path below <paramref name="top"/> longer than 300 characters; nothing of it is created.</summary>
+        private static string DeepFolder(string top)
+        {
+            var folder = top;
+            for (var level = 0; folder.Length < 300; level++)
+            {
+                folder = Path.Combine(folder, level.ToString("D2") + "-" + Guid.NewGuid().ToString("N"));
+            }
+
+            return folder;
+        }
+
         /// <summary>Service Worker\CacheStorage\&lt;hash&gt;\&lt;guid&gt;... deep enough that every file path is over 300 characters.</summary>
         private (string Root, string[] Files) DeepTree()
         {
             var root = Path.Combine(Root, "MSTeams");
-            var folder = Path.Combine(root, "EBWebView", "WV2Profile_tfw", "Service Worker", "CacheStorage");
-            var level = 0;
-            while (folder.Length < 300)
-            {
-                folder = Path.Combine(folder, level++.ToString("D2") + "-" + Guid.NewGuid().ToString("N"));
-            }
-
+            var folder = DeepFolder(Path.Combine(root, "EBWebView", "WV2Profile_tfw", "Service Worker", "CacheStorage"));
             Directory.CreateDirectory(folder);
             var files = new[] { Path.Combine(folder, "index-dir"), Path.Combine(folder, "0a1b2c3d4e5f_0"), Path.Combine(folder, "f_000003") };
-            foreach (var file in files)
+            for (var i = 0; i < files.Length; i++)
             {
-                File.WriteAllText(file, "cached response body");
+                File.WriteAllText(files[i], "cached response body");
+                File.SetLastWriteTimeUtc(files[i], Written.AddMinutes(i));
             }
 
             File.SetAttributes(files[1], FileAttributes.ReadOnly);
@@ -74,6 +84,80 @@ namespace TeamsRemediation.Tests.Platform
         }
 
         [ContractFact]
+        public void AWalkReachesEveryFileOfADeepTreeWithItsSizeAndLastWriteTime()
+        {
+            var (root, files) = DeepTree();
+
+            var found = SafeTree.Walk(Files, root).Where(e => !e.IsDirectory).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+
+            Assert.Equal(files.OrderBy(f => f, StringComparer.Ordinal), found.Select(e => e.FullName));
+            Assert.All(found, e => Assert.Equal("cached response body".Length, e.Length));
+            Assert.Equal(files.Select((f, i) => Written.AddMinutes(i)).OrderBy(t => t), found.Select(e => e.LastWriteTimeUtc).OrderBy(t => t));
+        }
+
+        [ContractFact]
+        public void FindDescribesADeepFileAndItsFolderAndNothingWhereNothingIs()
+        {
+            var (root, files) = DeepTree();
+            var folder = Path.GetDirectoryName(files[0])!;
+
+            var file = Files.Find(files[0]);
+            var parent = Files.Find(folder);
+
+            Assert.NotNull(file);
+            Assert.Equal(files[0], file!.Value.FullName);
+            Assert.Equal("index-dir", file.Value.Name);
+            Assert.False(file.Value.IsDirectory);
+            Assert.Equal("cached response body".Length, file.Value.Length);
+            Assert.Equal(Written, file.Value.LastWriteTimeUtc);
+            Assert.NotNull(parent);
+            Assert.True(parent!.Value.IsDirectory);
+            Assert.False(parent.Value.IsLink);
+            Assert.Null(Files.Find(files[0] + "-gone"));
+            Assert.Null(Files.Find(Path.Combine(folder, "missing", "below")));
+        }
+
+        [ContractFact]
+        public void ADeepFolderChainIsCreatedOnceAndAFileInTheWayIsRefused()
+        {
+            var deep = DeepFolder(Path.Combine(Root, "Backup", "Cache"));
+            var file = Path.Combine(Root, "in-the-way");
+            File.WriteAllText(file, "kept");
+
+            Files.CreateDirectory(deep);
+            Files.CreateDirectory(deep);
+
+            Assert.True(deep.Length > 300, deep.Length + " characters");
+            Assert.True(Directory.Exists(deep));
+            Assert.Empty(Directory.GetFileSystemEntries(deep));
+            Assert.ThrowsAny<IOException>(() => Files.CreateDirectory(Path.Combine(file, "below")));
+            Assert.Equal("kept", File.ReadAllText(file));
+        }
+
+        /// <summary>What a backup of a deep cache and its undo do item by item: a mirrored deep folder, a move there and back.</summary>
+        [ContractFact]
+        public void ADeepFileMovesIntoAMirroredDeepBackupAndBack()
+        {
+            var (root, files) = DeepTree();
+            var backupContent = Path.Combine(Root, "Backup", "Cache");
+            var backup = backupContent + files[0].Substring(root.Length);
+            var originalFolder = Path.GetDirectoryName(files[0])!;
+
+            Files.CreateDirectory(ExtendedLengthPath.ParentOf(backup));
+            Files.MoveFile(files[0], backup);
+            Files.DeleteFile(files[1]);
+            Files.DeleteFile(files[2]);
+            Files.DeleteDirectory(originalFolder);
+            Files.CreateDirectory(originalFolder);
+            Files.MoveFile(backup, files[0]);
+
+            Assert.True(backup.Length > 300, backup.Length + " characters");
+            Assert.Equal("cached response body", File.ReadAllText(files[0]));
+            Assert.False(File.Exists(backup));
+            Assert.Equal(new[] { files[0] }, Directory.GetFiles(originalFolder));
+        }
+
+        [ContractFact]
         public void ListingGivesFullNamesKindsAndSizesAndNothingElse()
         {
             Directory.CreateDirectory(Path.Combine(Root, "sub"));
@@ -85,6 +169,7 @@ namespace TeamsRemediation.Tests.Platform
             Assert.Equal(Path.Combine(Root, "five.bin"), entries[0].FullName);
             Assert.False(entries[0].IsDirectory);
             Assert.Equal(5, entries[0].Length);
+            Assert.Equal(File.GetLastWriteTimeUtc(Path.Combine(Root, "five.bin")), entries[0].LastWriteTimeUtc);
             Assert.True(entries[1].IsDirectory);
             Assert.False(entries[1].IsLink);
             Assert.Equal(0, entries[1].Length);

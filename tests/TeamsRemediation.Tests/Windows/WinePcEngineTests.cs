@@ -7,6 +7,7 @@ using TeamsRemediation.Cache;
 using TeamsRemediation.Demo;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Inventory;
+using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Platform;
@@ -161,6 +162,63 @@ namespace TeamsRemediation.Tests.Windows
             finally
             {
                 Directory.Delete(install, recursive: true);
+            }
+        }
+
+        /// <summary>
+        /// A classic cache whose Service Worker tree passes MAX_PATH, backed up by Clear-TeamsCache -Backup and put back by
+        /// Undo-TeamsRemediation through the Windows file operations; Teams recreated the deepest folder meanwhile, so the
+        /// undo lists, finds and moves the deep files one by one and leaves Teams' new file alone.
+        /// </summary>
+        [WineFact]
+        public void ADeepCacheIsBackedUpAndPutBackByUndo()
+        {
+            var install = TeamsLayout.ClassicInstallPath(UserFolders.Default(Profile));
+            var cache = TeamsLayout.ClassicCacheRoot(UserFolders.Default(Profile));
+            var folder = Path.Combine(cache, "Service Worker", "CacheStorage");
+            for (var level = 0; folder.Length < 320; level++)
+            {
+                folder = Path.Combine(folder, level.ToString("D2") + "-" + Guid.NewGuid().ToString("N"));
+            }
+
+            var deep = new[] { Path.Combine(folder, "index-dir"), Path.Combine(folder, "7f3a_0") };
+            Write(Path.Combine(install, "Update.exe"));
+            Write(Path.Combine(install, "current", "Teams.exe"));
+            foreach (var file in deep)
+            {
+                Write(file);
+            }
+
+            string? backup = null;
+            try
+            {
+                var cleared = Shell.Run("Clear-TeamsCache -Client Classic -Backup -Force -Confirm:$false");
+                var result = Assert.Single(cleared.Objects<TeamsCacheClearResult>());
+                backup = result.BackupPath;
+                var movedAway = deep.All(f => !File.Exists(f));
+                var recreated = Path.Combine(folder, "written-after-the-clear");
+                Write(recreated);
+                var undo = Shell.Run("Undo-TeamsRemediation -Journal $args[0] -Confirm:$false",
+                    new object[] { Path.Combine(backup, CacheBackupFolder.JournalFileName) });
+
+                Assert.Empty(cleared.Errors);
+                Assert.Equal(CacheClearStatus.Cleared, result.Status);
+                Assert.True(movedAway, "the deep files were moved into the backup");
+                Assert.Empty(undo.Errors);
+                Assert.NotEmpty(undo.Objects<RestoreResult>());
+                Assert.All(undo.Objects<RestoreResult>(), r => Assert.Equal(RestoreStatus.Restored, r.Status));
+                Assert.All(deep, f => Assert.Equal("seeded by the Windows leg", File.ReadAllText(f)));
+                Assert.True(File.Exists(recreated), "what Teams wrote after the clear stays");
+                Assert.True(deep[0].Length > 320, deep[0].Length + " characters");
+            }
+            finally
+            {
+                Directory.Delete(install, recursive: true);
+                Directory.Delete(Path.Combine(cache, "Service Worker"), recursive: true);
+                if (!string.IsNullOrEmpty(backup) && Directory.Exists(backup))
+                {
+                    Directory.Delete(backup, recursive: true);
+                }
             }
         }
 

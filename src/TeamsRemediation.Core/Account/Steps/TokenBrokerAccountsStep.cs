@@ -37,7 +37,7 @@ namespace TeamsRemediation.Account.Steps
             foreach (var family in AccountLayout.TokenBrokerAccountPackages)
             {
                 var folder = AccountLayout.TokenBrokerAccountsFolder(profile, family);
-                var link = SafeTree.FirstLinkOnTheWay(profile.TopFolderOf(folder) ?? folder, folder);
+                var link = SafeTree.FirstLinkOnTheWay(run.Machine.Files, profile.TopFolderOf(folder) ?? folder, folder);
                 if (link != null)
                 {
                     return AccountResetRun.Finish(step, AccountResetStatus.Failed, folder + " is reached through the junction or symbolic link "
