@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,6 +19,7 @@ namespace TeamsRemediation.Simulation
         private readonly Dictionary<string, Func<ProbeEndpoint, EndpointProbeResult>> declared = new Dictionary<string, Func<ProbeEndpoint,
             EndpointProbeResult>>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> hanging = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> late = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> cachedFailures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<ProbeEndpoint> probed = new List<ProbeEndpoint>();
         private readonly IClock clock;
@@ -80,6 +82,18 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>
+        /// The probe of this host gets its thread only at the deadline, as on a PC too busy to run it: it then stops at once and
+        /// reports what a probe started that late reports, a timeout after 0 ms.
+        /// </summary>
+        public void StartLate(string host)
+        {
+            lock (gate)
+            {
+                late.Add(host);
+            }
+        }
+
         /// <summary>Every endpoint probed, in the order the probes started.</summary>
         public IReadOnlyList<ProbeEndpoint> Probed
         {
@@ -96,12 +110,14 @@ namespace TeamsRemediation.Simulation
         {
             Func<ProbeEndpoint, EndpointProbeResult>? answer;
             bool hangs;
+            bool startsLate;
             bool cachedFailure;
             lock (gate)
             {
                 probed.Add(endpoint);
                 declared.TryGetValue(endpoint.Host, out answer);
                 hangs = hanging.Contains(endpoint.Host);
+                startsLate = late.Contains(endpoint.Host);
                 cachedFailure = cachedFailures.Contains(endpoint.Host);
             }
 
@@ -111,8 +127,9 @@ namespace TeamsRemediation.Simulation
                     + "cached answer).") { Stage = "dns", Proxy = proxy == null || proxy.Bypasses(endpoint.Host) ? string.Empty : proxy.Authority };
             }
 
-            if (hangs)
+            if (hangs || startsLate)
             {
+                var waited = Stopwatch.StartNew();
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
@@ -121,7 +138,10 @@ namespace TeamsRemediation.Simulation
                 {
                 }
 
-                return new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut, "No answer in time during the TLS 1.2 handshake.") { Stage = "tls" };
+                return hangs
+                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut, "No answer in time during the TLS 1.2 handshake.")
+                        { Stage = "tls", Elapsed = waited.Elapsed }
+                    : new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut, "No answer in time during name resolution.") { Stage = "dns" };
             }
 
             var result = answer != null

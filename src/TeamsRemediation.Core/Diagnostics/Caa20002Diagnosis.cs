@@ -54,7 +54,8 @@ namespace TeamsRemediation.Diagnostics
                 : null;
             var probes = probing
                 ? EndpointProbePlan.Start(options, dsreg, events,
-                    (endpoints, timeout) => table.Endpoints.StartProbes(endpoints, machineInputs.Proxies.Route, timeout))
+                    (endpoints, timeout) => table.Endpoints.StartProbes(endpoints, machineInputs.Proxies.Route, timeout,
+                        ProbeRound.FairTime(options.Timeout)))
                 : null;
 
             // Each user's logs are read once, all users' at once, while the checks below run.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -24,36 +25,50 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        /// <summary>Starts every probe at once under one deadline; the task ends by the deadline whatever the network does.</summary>
-        public Task<IReadOnlyList<EndpointProbeResult>> StartProbes(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? route, TimeSpan timeout)
+        /// <summary>
+        /// Starts every probe at once under one deadline; each ends by the deadline whatever the network does. A probe that stopped
+        /// at the deadline after less than <paramref name="fairTime"/> is NotProbed (see <see cref="ProbeRound"/>).
+        /// </summary>
+        public ProbeRound StartProbes(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? route, TimeSpan timeout, TimeSpan fairTime)
         {
             var deadline = new CancellationTokenSource(timeout);
-            var probes = endpoints.Select(e => ProbeOne(e, route, deadline.Token)).ToArray();
-            return Task.WhenAll(probes).ContinueWith(t =>
-            {
-                deadline.Dispose();
-                return (IReadOnlyList<EndpointProbeResult>)t.Result;
-            }, TaskScheduler.Default);
+            var probes = endpoints.Select(e => ProbeOne(e, route, deadline.Token, fairTime)).ToArray();
+            Task.WhenAll(probes).ContinueWith(_ => deadline.Dispose(), TaskScheduler.Default);
+            return new ProbeRound(endpoints, probes);
         }
 
-        private async Task<EndpointProbeResult> ProbeOne(ProbeEndpoint endpoint, ProxyRoute? route, CancellationToken deadline)
+        private async Task<EndpointProbeResult> ProbeOne(ProbeEndpoint endpoint, ProxyRoute? route, CancellationToken deadline, TimeSpan fairTime)
         {
             // Off the caller's thread at once: a probe that blocks in name resolution must not delay the others.
             await Task.Yield();
+            if (deadline.IsCancellationRequested)
+            {
+                return ProbeRound.NotStarted(endpoint, "the probe of " + endpoint.Host + " got its thread only after the deadline (the PC "
+                    + "was busy or the deadline short).");
+            }
+
+            var clock = Stopwatch.StartNew();
+            EndpointProbeResult result;
             try
             {
-                return await machine.Network.ProbeAsync(endpoint, route, deadline).ConfigureAwait(false);
+                result = await machine.Network.ProbeAsync(endpoint, route, deadline).ConfigureAwait(false);
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
                 // The probe maps every network failure to its outcome itself: what escapes it is a fault of the probe,
                 // never evidence about the network, unless the deadline had passed.
-                return deadline.IsCancellationRequested
-                    ? new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut,
-                        "The probe of " + endpoint.Host + " stopped at the deadline: " + e.Message)
-                    : new EndpointProbeResult(endpoint, ProbeOutcome.InternalError,
-                        "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message);
+                if (!deadline.IsCancellationRequested)
+                {
+                    return new EndpointProbeResult(endpoint, ProbeOutcome.InternalError,
+                        "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message)
+                        { Elapsed = clock.Elapsed };
+                }
+
+                result = new EndpointProbeResult(endpoint, ProbeOutcome.TimedOut, "The probe of " + endpoint.Host + " stopped at the deadline: "
+                    + e.Message) { Elapsed = clock.Elapsed };
             }
+
+            return ProbeRound.Judge(result, deadline.IsCancellationRequested, fairTime);
         }
 
         public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails,
@@ -69,7 +84,8 @@ namespace TeamsRemediation.Diagnostics
             var sovereign = cloud != null && cloud.Cloud != Clouds.SignInCloud.Commercial ? cloud.Cloud : null;
             var fixProxy = sovereign?.FixProxyRemedy ?? Remedies.FixProxy;
             var failed = results.Where(r => r.Outcome != ProbeOutcome.Ok && r.Outcome != ProbeOutcome.NoHttpAnswer
-                && r.Outcome != ProbeOutcome.InternalError).ToList();
+                && r.Outcome != ProbeOutcome.InternalError && r.Outcome != ProbeOutcome.NotProbed).ToList();
+            var notProbed = results.Where(r => r.Outcome == ProbeOutcome.NotProbed).ToList();
             var internalErrors = results.Where(r => r.Outcome == ProbeOutcome.InternalError).ToList();
             var inspected = results.Where(r => r.TlsHandshakeSucceeded && r.CertificateProblem.Length > 0).ToList();
             if (failed.Count > 0)
@@ -105,6 +121,16 @@ namespace TeamsRemediation.Diagnostics
                     internalErrors.Count + " of " + results.Count
                         + " endpoint probes failed with an internal error of this module (not a network finding): " + string.Join(", ",
                         internalErrors.Select(r => r.Endpoint.Host)) + ".", evidence);
+            }
+
+            if (notProbed.Count > 0)
+            {
+                // No fair chance is no evidence: the check cannot tell, and says how to get an answer.
+                return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
+                    "Could not tell: " + notProbed.Count + " of " + results.Count + " sign-in endpoints were not probed before the deadline ("
+                        + string.Join(", ", notProbed.Select(r => r.Endpoint.Host)) + ")" + (notProbed.Count < results.Count
+                        ? "; the others: " + string.Join(", ", results.Except(notProbed).Select(r => r.Endpoint.Host + " (" + Plain(r.Outcome) + ")"))
+                        : string.Empty) + ".", evidence, Remedies.LargerTimeout);
             }
 
             if (inspected.Count > 0)
@@ -143,22 +169,31 @@ namespace TeamsRemediation.Diagnostics
                 "Local UTC " + local.ToString("u", CultureInfo.InvariantCulture) + ", " + dated.Endpoint.Host + " Date "
                     + dated.ServerDate.Value.ToString("u", CultureInfo.InvariantCulture) + ".",
             };
-            var text = FormatSkew(skew);
+            var text = SkewInWords(skew);
             return Math.Abs(skew.TotalMinutes) > MaxClockSkew.TotalMinutes
                 ? findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Fail,
-                "The clock is off by " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
+                "The clock is " + text + " (more than 5 minutes): sign-in fails with invalid_grant (CAA20003).", evidence, Remedies.FixClock)
                 : findings.Make(CheckIds.NetworkClockSkew, null, FindingStatus.Pass,
-                "The clock is off by " + text + " against the sign-in service (limit 5 minutes).", evidence);
+                "The clock is " + text + " (limit 5 minutes).", evidence);
         }
 
-        private static string FormatSkew(TimeSpan skew)
+        /// <summary>
+        /// "3 min 20 s ahead of the sign-in service"; a skew under a second claims no direction: the Date header counts whole
+        /// seconds, so it cannot tell one.
+        /// </summary>
+        internal static string SkewInWords(TimeSpan skew)
         {
             var abs = skew.Duration();
-            var direction = skew > TimeSpan.Zero ? " ahead" : skew < TimeSpan.Zero ? " behind" : string.Empty;
-            return (abs.TotalHours >= 1 ? ((int)abs.TotalHours).ToString(CultureInfo.InvariantCulture) + " h "
-                + abs.Minutes.ToString(CultureInfo.InvariantCulture) + " min" : abs.TotalMinutes >= 1
-                ? ((int)abs.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min " + abs.Seconds.ToString(CultureInfo.InvariantCulture) + " s"
-                : ((int)abs.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s") + direction;
+            if (abs < TimeSpan.FromSeconds(1))
+            {
+                return "within 1 s of the sign-in service";
+            }
+
+            string Whole(double value) => ((int)value).ToString(CultureInfo.InvariantCulture);
+            var amount = abs.TotalHours >= 1 ? Whole(abs.TotalHours) + " h " + Whole(abs.Minutes) + " min"
+                : abs.TotalMinutes >= 1 ? Whole(abs.TotalMinutes) + " min " + Whole(abs.Seconds) + " s"
+                : Whole(abs.Seconds) + " s";
+            return amount + (skew > TimeSpan.Zero ? " ahead of" : " behind") + " the sign-in service";
         }
 
         private static string Describe(EndpointProbeResult r)
@@ -194,6 +229,9 @@ namespace TeamsRemediation.Diagnostics
                 case ProbeOutcome.TlsFailed: return "TLS 1.2 failed";
                 case ProbeOutcome.HtmlInsteadOfService: return "HTML page instead of the service";
                 case ProbeOutcome.InternalError: return "internal error of the probe, not a network finding";
+                case ProbeOutcome.NotProbed: return "not probed before the deadline";
+                case ProbeOutcome.Ok: return "answers";
+                case ProbeOutcome.NoHttpAnswer: return "TLS works, no HTTP answer";
                 default: return outcome.ToString();
             }
         }

@@ -14,16 +14,16 @@ namespace TeamsRemediation.Diagnostics
     /// </summary>
     internal sealed class EndpointProbePlan
     {
-        private readonly Task<IReadOnlyList<EndpointProbeResult>> results;
+        private readonly Task<ProbeRound> results;
 
-        private EndpointProbePlan(IReadOnlyList<ProbeEndpoint> endpoints, Task<IReadOnlyList<EndpointProbeResult>> results)
+        private EndpointProbePlan(IReadOnlyList<ProbeEndpoint> endpoints, Task<ProbeRound> results)
         {
             Endpoints = endpoints;
             this.results = results;
         }
 
-        private EndpointProbePlan(Task<DsregRun>? dsreg, Task<EventQueryResult>? events, Func<IReadOnlyList<ProbeEndpoint>, TimeSpan,
-            Task<IReadOnlyList<EndpointProbeResult>>> probe, TimeSpan timeout)
+        private EndpointProbePlan(Task<DsregRun>? dsreg, Task<EventQueryResult>? events,
+            Func<IReadOnlyList<ProbeEndpoint>, TimeSpan, ProbeRound> probe, TimeSpan timeout)
         {
             Endpoints = SignInCloud.Commercial.Endpoints;
             var started = DateTime.UtcNow;
@@ -46,7 +46,7 @@ namespace TeamsRemediation.Diagnostics
                 Detection = CloudDetection.Detect(status, aad);
                 Endpoints = Detection.Cloud.Endpoints;
                 var left = timeout - (DateTime.UtcNow - started);
-                return await probe(Endpoints, left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+                return probe(Endpoints, left > TimeSpan.Zero ? left : TimeSpan.Zero);
             });
         }
 
@@ -57,30 +57,41 @@ namespace TeamsRemediation.Diagnostics
         public CloudDetection? Detection { get; private set; }
 
         public static EndpointProbePlan Start(DiagnosisOptions options, Task<DsregRun>? dsreg, Task<EventQueryResult>? events,
-            Func<IReadOnlyList<ProbeEndpoint>, TimeSpan, Task<IReadOnlyList<EndpointProbeResult>>> probe)
+            Func<IReadOnlyList<ProbeEndpoint>, TimeSpan, ProbeRound> probe)
         {
             return options.EndpointsGiven
-                ? new EndpointProbePlan(options.Endpoints, probe(options.Endpoints, options.Timeout))
+                ? new EndpointProbePlan(options.Endpoints, Task.FromResult(probe(options.Endpoints, options.Timeout)))
                 : new EndpointProbePlan(dsreg, events, probe, options.Timeout);
         }
 
-        /// <summary>The results by the deadline; endpoints without an answer by then are TimedOut.</summary>
+        /// <summary>
+        /// The results by the deadline. An endpoint without a result by then was not probed (NotProbed), never "timed out": on a
+        /// PC too busy to run the probes, that would blame the network for the PC's own load.
+        /// </summary>
         public IReadOnlyList<EndpointProbeResult> Wait(DateTime deadlineUtc)
         {
-            var left = deadlineUtc - DateTime.UtcNow;
             try
             {
-                if (results.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+                if (!results.Wait(Left(deadlineUtc)))
                 {
-                    return results.Result;
+                    return Endpoints.Select(e => ProbeRound.NotStarted(e, "the probes had not started when the time was up (the PC was "
+                        + "too busy to run them).")).ToList();
                 }
             }
-            catch (AggregateException)
+            catch (AggregateException e)
             {
-                // A fault of the probe task itself: reported as no answer, like the probes that did not finish.
+                var error = e.GetBaseException();
+                return Endpoints.Select(p => new EndpointProbeResult(p, ProbeOutcome.InternalError, "Internal error before the probes "
+                    + "started (not a network finding): " + error.GetType().Name + ": " + error.Message)).ToList();
             }
 
-            return Endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer in time.")).ToList();
+            return results.Result.Collect(Left(deadlineUtc));
+        }
+
+        private static TimeSpan Left(DateTime deadlineUtc)
+        {
+            var left = deadlineUtc - DateTime.UtcNow;
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
     }
 }

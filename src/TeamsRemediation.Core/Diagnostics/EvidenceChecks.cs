@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Events;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Logs;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -36,11 +37,11 @@ namespace TeamsRemediation.Diagnostics
                 new { Event = e, Details = AadEventDetails.From(e) }).ToList();
             var teams = mine.Where(e => e.Details.IsTeams).ToList();
             var others = mine.Count - teams.Count;
-            var window = Days(since);
+            var window = TimeInWords.Last(since);
             if (teams.Count == 0)
             {
                 return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
-                    "No Teams token errors (event 1098) in the last " + window + ".",
+                    "No Teams token errors (event 1098) in " + window + ".",
                     others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null));
             }
 
@@ -88,7 +89,7 @@ namespace TeamsRemediation.Diagnostics
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
-            var summary = teams.Count + " Teams token error(s) in the last " + window + ": " + string.Join(", ",
+            var summary = teams.Count + " Teams token error(s) in " + window + ": " + string.Join(", ",
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
             var finding = findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence,
                 lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner);
@@ -124,8 +125,8 @@ namespace TeamsRemediation.Diagnostics
 
             if (files.Count == 0 && archive == null)
             {
-                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in the last " +
-                    Days(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."),
+                return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceTeamsLogs, user, "no Teams log was written in " +
+                    TimeInWords.Last(since) + " (Teams not started, or its logs were cleared)" + (problems.Count > 0 ? ": " + problems[0] : "."),
                     new[] { classic, Path.Combine(newFolder, TeamsLogFiles.ScannedPattern), Path.Combine(downloads, "PROD-WebLogs-*.zip") }));
             }
 
@@ -138,7 +139,7 @@ namespace TeamsRemediation.Diagnostics
             var counts = new List<string>();
             if (files.Count > 0)
             {
-                counts.Add(scan.FilesScanned + " log file(s), " + (logBytes / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned");
+                counts.Add(scan.FilesScanned + (scan.FilesScanned == 1 ? " log file, " : " log files, ") + ByteSize.Kilobytes(logBytes) + " scanned");
             }
 
             if (scan.OverlongLines > 0)
@@ -184,7 +185,7 @@ namespace TeamsRemediation.Diagnostics
             {
                 return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceTeamsLogs, user,
                     incomplete ? FindingStatus.Warning : FindingStatus.Pass,
-                    "No CAA or AADSTS codes in the Teams logs of the last " + Days(since) + ".", evidence));
+                    "No CAA or AADSTS codes in the Teams logs of " + TimeInWords.Last(since) + ".", evidence));
             }
 
             // An AADSTS code that only the user or the admin can answer explains the generic request errors
@@ -226,8 +227,5 @@ namespace TeamsRemediation.Diagnostics
                 default: return Remedies.ClearCache(user.Sid) + "; if it persists, " + Remedies.ResetWorkAccount(user.Sid) + ".";
             }
         }
-
-        private static string Days(TimeSpan since) => since.TotalDays >= 1 ? Math.Round(since.TotalDays, 1).ToString(CultureInfo.InvariantCulture)
-            + " day(s)" : Math.Round(since.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " hour(s)";
     }
 }

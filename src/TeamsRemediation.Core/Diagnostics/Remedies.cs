@@ -14,6 +14,9 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>Removing the WAM-disabling values is machine-side (the user's hive), so SYSTEM can do it.</summary>
         public static string RemoveWamOverrides(string sid) => "Reset-TeamsWorkAccount -UserSid " + sid + " -RemoveWamOverrides -Force";
 
+        /// <summary>For a check that could not tell before the deadline (a probe that got no fair chance on a busy PC).</summary>
+        public const string LargerTimeout = "Run the diagnosis again with a larger -TimeoutSeconds (or when the PC is less busy).";
+
         public const string FixClock = "Correct the date, time and time zone (w32tm /resync /force), then sign in to Teams again.";
 
         public const string FixProxy =

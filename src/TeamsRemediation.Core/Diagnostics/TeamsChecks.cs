@@ -55,8 +55,11 @@ namespace TeamsRemediation.Diagnostics
             }
 
             // A classic install or folder beside new Teams is what every migration leaves: information, not a cause.
-            var leftover = found.Any(i => i.Client == TeamsClient.Classic)
-                ? " Classic Teams is left behind beside it (retired; not a cause of sign-in errors in new Teams)." : string.Empty;
+            var classic = found.Where(i => i.Client == TeamsClient.Classic).ToList();
+            var leftover = classic.Count == 0 ? string.Empty
+                : (classic.Any(i => i.Installed) ? " Classic Teams is still installed beside it"
+                    : " A classic Teams folder is left behind beside it, not installed")
+                    + " (classic Teams is retired; not a cause of sign-in errors in new Teams).";
             var summary = "New Teams" + Version(newTeams) + (newTeams.Running ? " (running)" : " (not running)") + " installed." + leftover;
             return findings.Make(CheckIds.TeamsClient, user, FindingStatus.Pass, summary, evidence);
         }
@@ -69,7 +72,7 @@ namespace TeamsRemediation.Diagnostics
             var now = machine.Clock.UtcNow.UtcDateTime;
             var evidence = caches
                 .Select(i => i.Client + " cache " + i.CachePath + ": " + Size(i) + ", last written "
-                    + (i.CacheLastWriteTimeUtc.HasValue ? Age(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never"))
+                    + (i.CacheLastWriteTimeUtc.HasValue ? TimeInWords.Of(now - i.CacheLastWriteTimeUtc.Value) + " ago" : "never"))
                 .ToList();
             if (caches.Count == 0)
             {
@@ -99,10 +102,5 @@ namespace TeamsRemediation.Diagnostics
             : "partial: at least " + ByteSize.Megabytes(cache.CacheSizeBytes) + " in at least "
                 + cache.CacheFileCount.ToString(CultureInfo.InvariantCulture)
                 + " files (the walk stopped at the -TimeoutSeconds deadline; the newest write is among the files seen)";
-
-
-        private static string Age(TimeSpan age) => age.TotalDays >= 1 ? ((int)age.TotalDays).ToString(CultureInfo.InvariantCulture) + " day(s)"
-            : age.TotalHours >= 1 ? ((int)age.TotalHours).ToString(CultureInfo.InvariantCulture) + " hour(s)"
-            : Math.Max(0, (int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minute(s)";
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using TeamsRemediation.Diagnostics;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Logs
@@ -158,7 +159,7 @@ namespace TeamsRemediation.Logs
             }
 
             var text = "collected logs " + name + ": " + EntriesScanned + " entr" + (EntriesScanned == 1 ? "y" : "ies") + ", "
-                + (BytesScanned / 1024).ToString(CultureInfo.InvariantCulture) + " KB scanned";
+                + ByteSize.Kilobytes(BytesScanned) + " scanned";
             if (CutAtBytes != null)
             {
                 text += "; cut at the " + Size(CutAtBytes.Value) + " cap (" + EntriesSkipped
@@ -174,6 +175,6 @@ namespace TeamsRemediation.Logs
 
         private static string Size(long bytes) => bytes >= 1 << 20
             ? (bytes / (1 << 20)).ToString(CultureInfo.InvariantCulture) + " MB"
-            : (bytes / 1024).ToString(CultureInfo.InvariantCulture) + " KB";
+            : ByteSize.Kilobytes(bytes);
     }
 }

@@ -31,6 +31,12 @@ namespace TeamsRemediation.Platform
 
         /// <summary>The probe itself failed (a fault of this module or its runtime): says nothing about the network.</summary>
         InternalError,
+
+        /// <summary>
+        /// The probe got no fair chance before the run's deadline (it never started, or stopped at the deadline after less than the
+        /// time a silent endpoint needs to mean a timeout, as on a PC too busy to give it a thread): says nothing about the network.
+        /// </summary>
+        NotProbed,
     }
 
     /// <summary>What one probe found, with enough detail to explain it to an admin.</summary>
@@ -76,6 +82,8 @@ namespace TeamsRemediation.Platform
         /// <summary>The proxy used, "host:port", or empty for a direct connection.</summary>
         public string Proxy { get; set; } = string.Empty;
 
+        /// <summary>How long the probe ran, from its start to its result: a timeout after less than its fair time is NotProbed, so a
+        /// probe port that does not set this never fails a check with a timeout.</summary>
         public TimeSpan Elapsed { get; set; }
     }
 }

@@ -151,7 +151,7 @@ namespace TeamsRemediation.Repair
                 + ": " + SecretText.Redact(Diagnostics.FindingText.Clean(f.Summary))).ToArray();
             if (failures.Count == 0 && sources.Events.Succeeded)
             {
-                notes.Add("No Teams token errors (event 1098) of the target users in the last " + pack.PeriodHours + " hour(s).");
+                notes.Add("No Teams token errors (event 1098) of the target users in " + Diagnostics.TimeInWords.Last(sources.Since) + ".");
             }
 
             pack.Notes = notes.Select(n => SecretText.Redact(n)).ToArray();

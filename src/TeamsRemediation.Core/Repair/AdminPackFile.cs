@@ -45,7 +45,7 @@ namespace TeamsRemediation.Repair
             text.Append("Look them up in the Microsoft Entra admin center: Identity > Monitoring & health > Sign-in logs, filter by ")
                 .Append("Correlation ID or Request ID (or by user and time). No token, credential or cookie is in this file.\r\n\r\n");
             Line("Made (UTC)", Time(pack.CreatedUtc));
-            Line("Period", pack.PeriodHours.ToString(CultureInfo.InvariantCulture) + " hour(s) before that");
+            Line("Period", Diagnostics.TimeInWords.Of(TimeSpan.FromHours(pack.PeriodHours)) + " before that");
             Line("Tenant id", pack.TenantId);
             Line("Tenant name", pack.TenantName);
             Line("Device id", pack.DeviceId);

@@ -68,9 +68,18 @@ namespace TeamsRemediation.Repair
             var before = Probe(machine, endpoints, proxy, probeTimeout);
             var unresolved = before.Where(r => r.Outcome == ProbeOutcome.NameNotResolved).ToList();
             result.Evidence = before.Select(r => "before: " + Line(r)).ToArray();
-            result.Status = unresolved.Count == 0 ? MachineActionStatus.NotNeeded : MachineActionStatus.WhatIf;
-            result.Reason = unresolved.Count == 0 ? "every sign-in name resolves."
-                : "the sign-in name(s) " + string.Join(", ", unresolved.Select(r => r.Endpoint.Host)) + " did not resolve.";
+            if (unresolved.Count == 0)
+            {
+                var notProbed = NotProbed(before);
+                result.Status = MachineActionStatus.NotNeeded;
+                result.Reason = notProbed.Length == 0 ? "every sign-in name resolves."
+                    : "no sign-in name failed to resolve, but " + notProbed + " could not be probed before the deadline (the PC was busy or "
+                        + "the deadline short), so nothing is known to need a flush. " + Diagnostics.Remedies.LargerTimeout;
+                return result;
+            }
+
+            result.Status = MachineActionStatus.WhatIf;
+            result.Reason = "the sign-in name(s) " + string.Join(", ", unresolved.Select(r => r.Endpoint.Host)) + " did not resolve.";
             return result;
         }
 
@@ -114,13 +123,13 @@ namespace TeamsRemediation.Repair
         private static IReadOnlyList<EndpointProbeResult> Probe(IMachine machine, IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy,
             TimeSpan timeout)
         {
-            var probes = new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
-                .StartProbes(endpoints, proxy, timeout);
-
             // The probes end by their deadline whatever the network does; the grace covers reporting that they stopped.
-            return probes.Wait(timeout + Caa20002Diagnosis.Grace) ? probes.Result
-                : endpoints.Select(e => new EndpointProbeResult(e, ProbeOutcome.TimedOut, "No answer by the deadline.")).ToList();
+            return new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
+                .StartProbes(endpoints, proxy, timeout, ProbeRound.FairTime(timeout)).Collect(timeout + Caa20002Diagnosis.Grace);
         }
+
+        private static string NotProbed(IEnumerable<EndpointProbeResult> results) =>
+            string.Join(", ", results.Where(r => r.Outcome == ProbeOutcome.NotProbed).Select(r => r.Endpoint.Host));
 
         private static string Line(EndpointProbeResult r) =>
             r.Endpoint.Host + ": " + r.Outcome + (r.Detail.Length > 0 ? " (" + FindingText.Clean(r.Detail) + ")" : string.Empty);

@@ -30,7 +30,8 @@ namespace TeamsRemediation.Demo.Steps
                 + "ForEach-Object { $_.Rung.ToString() + '/' + $_.Step + ': ' + $_.Cost }");
             console.Say("The Intune remediation: evidence first, least disruptive first, each step checked again after it:");
             console.Type("$results = Repair-TeamsCaa20002 -Force; $results | Where-Object { $_ -is [TeamsRemediation.TeamsRepairStep] } | "
-                + "ForEach-Object { $_.Rung.ToString() + '/' + $_.Step + ' ' + $_.User + ': ' + $_.Status + ' | after: ' + ($_.After -join '; ') }");
+                + "ForEach-Object { $_.Rung.ToString() + '/' + $_.Step + ($(if ($_.User) { ' ' + $_.User })) + ': ' + $_.Status "
+                + "+ ($(if ($_.After) { ' | after: ' + ($_.After -join '; ') })) }");
             console.Say("The summary and the exit code the script ends with (2: restart Windows for the TLS change):");
             console.Type("$results[-1] | ForEach-Object { $_.Outcome.ToString() + ', exit ' + $_.ExitCode + ', report ' + $_.ReportPath }");
             console.Say("Diagnosed again, counting only the evidence logged since the repair began (its first step's time): nothing fails.");

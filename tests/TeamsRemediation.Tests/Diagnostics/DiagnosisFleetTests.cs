@@ -329,11 +329,14 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal("Only classic Teams 1.7.00.13456 is installed: it stopped working on 1 July 2025 (end of availability), so sign-in fails " +
                 "there whatever is repaired on this PC.", classicOnly.Summary);
             Assert.StartsWith("Install new Teams for the user (the MSTeams package), or use Teams on the web", classicOnly.Remedy);
-            foreach (var user in new[] { dave, erin })
+            // An installed classic client and a folder it left are told apart: the admin reads which one is there.
+            foreach (var (user, leftover) in new[] { (dave, "Classic Teams is still installed beside it"),
+                (erin, "A classic Teams folder is left behind beside it, not installed") })
             {
                 var beside = Finding(result, "Teams.Client", user);
                 Assert.Equal(FindingStatus.Pass, beside.Status);
-                Assert.StartsWith("New Teams 25122.1415.3698.6812 (not running) installed. Classic Teams is left behind beside it", beside.Summary);
+                Assert.Equal("New Teams 25122.1415.3698.6812 (not running) installed. " + leftover
+                    + " (classic Teams is retired; not a cause of sign-in errors in new Teams).", beside.Summary);
                 Assert.Equal(string.Empty, beside.Remedy);
             }
         }

@@ -49,7 +49,7 @@ namespace TeamsRemediation.Tests.Diagnostics
                 Assert.Equal(u % 3 == 0, evidence.Contains("CAA20002", StringComparison.Ordinal));
                 Assert.Equal(u % 3 == 1, evidence.Contains("CAA82EE7", StringComparison.OrdinalIgnoreCase));
                 Assert.Equal(u % 3 == 2 ? FindingStatus.Pass : FindingStatus.Fail, findings[u].Status);
-                Assert.StartsWith("1 log file(s), ", findings[u].Evidence[0]);
+                Assert.StartsWith("1 log file, ", findings[u].Evidence[0]);
             }
         }
     }

@@ -48,13 +48,15 @@ namespace TeamsRemediation.Tests.Diagnostics
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
             WriteWebLogs(alice, "PROD-WebLogs-2026-11-20.zip", now.AddDays(-2),
                 ("MSTeams_2026-11-20.log", Iso(now.AddDays(-2)) + " Info app started\n"));
-            WriteWebLogs(alice, "GCCH-WebLogs-2026-11-26.zip", now.AddHours(-1),
-                ("web/teams.txt", Iso(now.AddHours(-2)) + " Info start\n" + Iso(now.AddHours(-1)) + " Error acquireToken failed: CAA20002\n"));
+            var entry = Iso(now.AddHours(-2)) + " Info start\n" + Iso(now.AddHours(-1)) + " Error acquireToken failed: CAA20002\n";
+            WriteWebLogs(alice, "GCCH-WebLogs-2026-11-26.zip", now.AddHours(-1), ("web/teams.txt", entry));
 
             var logs = Logs(s, alice);
 
             Assert.Equal(FindingStatus.Fail, logs.Status);
-            Assert.Contains(logs.Evidence, e => e == "collected logs GCCH-WebLogs-2026-11-26.zip: 1 entry, 0 KB scanned.");
+
+            // A small entry read whole is counted in bytes, never "0 KB", which reads as nothing read.
+            Assert.Contains(logs.Evidence, e => e == "collected logs GCCH-WebLogs-2026-11-26.zip: 1 entry, " + entry.Length + " bytes scanned.");
             Assert.Contains(logs.Evidence, e => e.StartsWith("CAA20002 (invalid_request")
                 && e.Contains("last in GCCH-WebLogs-2026-11-26.zip/web/teams.txt"));
             Assert.DoesNotContain(logs.Evidence, e => e.Contains("PROD-WebLogs-2026-11-20.zip"));
@@ -157,7 +159,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var finding = Logs(s, alice);
 
             Assert.Equal(FindingStatus.Warning, finding.Status);
-            Assert.Equal("1 log file(s), 0 KB scanned.", finding.Evidence[0]);
+            Assert.Equal("1 log file, 46 bytes scanned.", finding.Evidence[0]);
             Assert.Contains(finding.Evidence, e => e.StartsWith("collected logs Life-WebLogs-x.zip not readable ("));
         }
     }

@@ -102,6 +102,28 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
+        public void A_name_not_probed_before_the_deadline_is_no_reason_to_flush_and_is_not_called_resolving()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                pc.SimulatedNetwork.StartLate("login.microsoftonline.com");
+                var host = new ScriptedHost(pc);
+
+                var result = new DnsCacheFlush(pc, host, new MachineLog(pc)).Run(SignInCloud.Commercial.Endpoints, null,
+                    TimeSpan.FromSeconds(1));
+
+                Assert.Equal(MachineActionStatus.NotNeeded, result.Status);
+                Assert.StartsWith("no sign-in name failed to resolve, but login.microsoftonline.com could not be probed before the deadline",
+                    result.Reason);
+                Assert.EndsWith(TeamsRemediation.Diagnostics.Remedies.LargerTimeout, result.Reason);
+                Assert.Contains(result.Evidence, e => e.StartsWith("before: login.microsoftonline.com: NotProbed (Not probed before the deadline",
+                    StringComparison.Ordinal));
+                Assert.Empty(host.Questions);
+                Assert.Empty(pc.CommandRunner.Calls);
+            }
+        }
+
+        [Fact]
         public void WhatIf_names_the_step_and_flushes_nothing()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)

@@ -25,9 +25,9 @@ namespace TeamsRemediation.Repair.Wiring
         }
 
         public string Describe(IReadOnlyList<TargetUser> users, TimeSpan since) => users.Count == 0
-            ? "the event 1098 records of the last " + Days(since)
-            : "the Teams logs, the newest collected WebLogs zip and the event 1098 records of the last " + Days(since) + " of "
-                + string.Join(", ", users.Select(u => u.UserName));
+            ? "the event 1098 records of " + Diagnostics.TimeInWords.Last(since)
+            : "the Teams logs, the newest collected WebLogs zip and the event 1098 records of " + Diagnostics.TimeInWords.Last(since)
+                + " of " + string.Join(", ", users.Select(u => u.UserName));
 
         public RungOutcome Copy(IReadOnlyList<TargetUser> users, TimeSpan since)
         {
@@ -48,9 +48,5 @@ namespace TeamsRemediation.Repair.Wiring
             return new RungOutcome(RepairStepStatus.Done, "Copied " + collection + " into " + collection.Folder + skipped + ".",
                 reportPath: folder);
         }
-
-        private static string Days(TimeSpan since) => since.TotalDays >= 1
-            ? ((int)since.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture) + " day(s)"
-            : ((int)Math.Ceiling(since.TotalHours)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " hour(s)";
     }
 }
