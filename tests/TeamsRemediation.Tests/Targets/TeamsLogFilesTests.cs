@@ -48,7 +48,7 @@ namespace TeamsRemediation.Tests.Targets
 
             var readable = copied.Where(f => f == classic || TeamsLogFiles.IsScanned(Path.GetFileName(f))).ToList();
             Assert.Equal(readable.OrderBy(f => f, StringComparer.Ordinal), scanned.OrderBy(f => f, StringComparer.Ordinal));
-            Assert.Contains(readable.Count + " log file(s)", finding.Evidence[0]);
+            Assert.Contains(readable.Count + " log files,", finding.Evidence[0]);
             Assert.Contains(classic, readable);
             Assert.Contains(recent, readable);
             Assert.Contains(upper, readable);
