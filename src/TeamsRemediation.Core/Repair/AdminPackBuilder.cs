@@ -147,8 +147,8 @@ namespace TeamsRemediation.Repair
             pack.ClientVersions = Distinct(sources.Installations.Where(i => i.Installed).Select(i => Checked(i.User, PlainAccount) + ": "
                 + i.Client + " " + Checked(i.Version, VersionPattern)));
             pack.NothingThePcCanFix = PcFixability.NothingThePcCanFix(sources.Findings);
-            pack.OutsideThePc = PcFixability.OutsideThePc(sources.Findings).Select(f => f.Owner + " " + f.CheckId
-                + (f.User.Length > 0 ? " " + f.User : string.Empty) + ": " + SecretText.Redact(Diagnostics.FindingText.Clean(f.Summary))).ToArray();
+            pack.OutsideThePc = PcFixability.OutsideThePc(sources.Findings).Select(f => f.Owner + " " + RepairProblems.Name(f)
+                + ": " + SecretText.Redact(Diagnostics.FindingText.Clean(f.Summary))).ToArray();
             if (failures.Count == 0 && sources.Events.Succeeded)
             {
                 notes.Add("No Teams token errors (event 1098) of the target users in " + Diagnostics.TimeInWords.Last(sources.Since) + ".");

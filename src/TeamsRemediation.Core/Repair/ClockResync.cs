@@ -39,9 +39,21 @@ namespace TeamsRemediation.Repair
             this.timeout = timeout ?? DefaultTimeout;
         }
 
+        /// <summary>Plans and, once the host agrees, resyncs.</summary>
         /// <param name="clockFinding">The Network.ClockSkew finding of the diagnosis; only a Fail calls for a resync.</param>
-        public MachineActionResult Run(TeamsCaa20002Finding? clockFinding)
+        public MachineActionResult Run(TeamsCaa20002Finding? clockFinding) => Resync(Plan(machine, clockFinding));
+
+        /// <summary>
+        /// Reads whether the resync may run, changing nothing and asking nothing: NotNeeded, NotAllowed (a domain controller, no
+        /// rights) or ManagedByPolicy with the reason, else WhatIf, ready for <see cref="Resync"/>.
+        /// </summary>
+        public static MachineActionResult Plan(IMachine machine, TeamsCaa20002Finding? clockFinding)
         {
+            if (machine is null)
+            {
+                throw new ArgumentNullException(nameof(machine));
+            }
+
             var result = new MachineActionResult
             {
                 Action = MachineAction.ClockResync,
@@ -78,48 +90,63 @@ namespace TeamsRemediation.Repair
                 return NotDone(result, MachineActionStatus.NotAllowed, "w32tm /resync needs an administrator or SYSTEM; this run has neither.");
             }
 
-            result.Reason = clockFinding.Summary;
-            if (!MachineActionRecord.Approve(host, log, result, machine.ComputerName + " (Windows Time service)", "Resync the clock now ("
-                + Command + "): " + result.Cost, "the clock is resynced"))
+            return NotDone(result, MachineActionStatus.WhatIf, clockFinding.Summary);
+        }
+
+        /// <summary>Carries out a plan that may resync: asks, records, resyncs. Any other plan comes back as it is.</summary>
+        public MachineActionResult Resync(MachineActionResult plan)
+        {
+            if (plan is null || plan.Action != MachineAction.ClockResync)
             {
-                return result;
+                throw new ArgumentException("A plan of ClockResync.Plan is required.", nameof(plan));
             }
 
-            var run = Resync();
+            if (plan.Status != MachineActionStatus.WhatIf)
+            {
+                return plan;
+            }
+
+            if (!MachineActionRecord.Approve(host, log, plan, machine.ComputerName + " (Windows Time service)", "Resync the clock now ("
+                + Command + "): " + plan.Cost, "the clock is resynced"))
+            {
+                return plan;
+            }
+
+            var run = ResyncNow();
             if (run.Outcome == CommandOutcome.Completed && run.ExitCode == TimeServiceNotStarted)
             {
                 // Outside a domain Windows starts the time service only on a trigger, so a stopped service is normal there and
                 // not a failure of the clock: start it (net start waits until it runs) and ask once more.
                 var start = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "net.exe"), "start w32time", timeout);
-                result.Evidence = result.Evidence.Concat(new[] { "The Windows Time service was stopped: 'net start w32time' "
+                plan.Evidence = plan.Evidence.Concat(new[] { "The Windows Time service was stopped: 'net start w32time' "
                     + (start.Succeeded ? "started it." : start.Describe("net") + ".") }).ToArray();
                 if (start.Succeeded)
                 {
-                    run = Resync();
+                    run = ResyncNow();
                 }
             }
 
-            result.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
+            plan.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
             if (run.Succeeded)
             {
-                result.Status = MachineActionStatus.Done;
+                plan.Status = MachineActionStatus.Done;
                 host.Verbose("The Windows Time service of " + machine.ComputerName + " resynced the clock.");
             }
             else
             {
-                result.Status = MachineActionStatus.Failed;
+                plan.Status = MachineActionStatus.Failed;
                 var outcome = run.Outcome == CommandOutcome.Completed
                     ? "w32tm exited with code 0x" + run.ExitCode.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + "."
                     : run.Describe("w32tm");
-                result.Evidence = result.Evidence.Concat(new[] { outcome }).ToArray();
+                plan.Evidence = plan.Evidence.Concat(new[] { outcome }).ToArray();
                 host.Error(ModuleErrors.ClockResyncFailed(machine.ComputerName, outcome));
             }
 
-            MachineActionRecord.Outcome(log, result);
-            return result;
+            MachineActionRecord.Outcome(log, plan);
+            return plan;
         }
 
-        private CommandResult Resync() => machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
+        private CommandResult ResyncNow() => machine.Commands.Run(Windows.SystemTools.Resolve(machine, "w32tm.exe"), "/resync", timeout);
 
         private static MachineActionResult NotDone(MachineActionResult result, MachineActionStatus status, string reason)
         {

@@ -10,10 +10,12 @@ using TeamsRemediation.Platform;
 namespace TeamsRemediation.Repair
 {
     /// <summary>
-    /// Rung 3, DNS: probes the sign-in endpoints; when a name did not resolve, flushes the DNS client's resolver cache
-    /// (which keeps failed lookups for a while) with `ipconfig /flushdns`, Microsoft's documented command for it
-    /// (DnsFlushResolverCache, the function behind it, is not documented), then probes those names again. Only the exit
-    /// code is read: ipconfig's text is localized.
+    /// Rung 3, DNS: when a sign-in name did not resolve, flushes the DNS client's resolver cache (which keeps failed lookups
+    /// for a while) with `ipconfig /flushdns`, Microsoft's documented command for it (DnsFlushResolverCache, the function
+    /// behind it, is not documented). The plan probes the sign-in endpoints once, and its probes are the ones before the
+    /// flush: a silent endpoint costs its timeout once. Whether the names resolve afterwards is the endpoint check's to say
+    /// when it runs again (the ladder's check after the step), so nothing here probes a second time. Only the exit code is
+    /// read: ipconfig's text is localized.
     /// </summary>
     public sealed class DnsCacheFlush
     {
@@ -32,11 +34,25 @@ namespace TeamsRemediation.Repair
             this.log = log ?? throw new ArgumentNullException(nameof(log));
         }
 
+        /// <summary>Plans and, once the host agrees, flushes.</summary>
+        public MachineActionResult Run(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy, TimeSpan probeTimeout) =>
+            Flush(Plan(machine, endpoints, proxy, probeTimeout));
+
+        /// <summary>
+        /// Probes the endpoints once, changing nothing and asking nothing: NotNeeded when every name resolves, else WhatIf with the
+        /// names that did not resolve and the probes as evidence, ready for <see cref="Flush"/>.
+        /// </summary>
+        /// <param name="machine">The PC.</param>
         /// <param name="endpoints">The sign-in endpoints of the PC's cloud (those the diagnosis probes).</param>
         /// <param name="proxy">The route the diagnosis found (null: direct).</param>
-        /// <param name="probeTimeout">One deadline for each round of probes.</param>
-        public MachineActionResult Run(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy, TimeSpan probeTimeout)
+        /// <param name="probeTimeout">One deadline for the round of probes.</param>
+        public static MachineActionResult Plan(IMachine machine, IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy, TimeSpan probeTimeout)
         {
+            if (machine is null)
+            {
+                throw new ArgumentNullException(nameof(machine));
+            }
+
             if (endpoints is null || endpoints.Count == 0)
             {
                 throw new ArgumentException("At least one endpoint to probe is required.", nameof(endpoints));
@@ -49,7 +65,7 @@ namespace TeamsRemediation.Repair
                 Command = Command,
                 Cost = "no one is signed out; every app on " + machine.ComputerName + " looks names up again once",
             };
-            var before = Probe(endpoints, proxy, probeTimeout);
+            var before = Probe(machine, endpoints, proxy, probeTimeout);
             var unresolved = before.Where(r => r.Outcome == ProbeOutcome.NameNotResolved).ToList();
             result.Evidence = before.Select(r => "before: " + Line(r)).ToArray();
             if (unresolved.Count == 0)
@@ -62,40 +78,50 @@ namespace TeamsRemediation.Repair
                 return result;
             }
 
-            var names = string.Join(", ", unresolved.Select(r => r.Endpoint.Host));
-            result.Reason = "the sign-in name(s) " + names + " did not resolve.";
-            if (!MachineActionRecord.Approve(host, log, result, machine.ComputerName + " (DNS client resolver cache)", "Flush the cache ("
-                + Command + ") and look up " + names + " again: " + result.Cost, "the DNS cache is flushed"))
-            {
-                return result;
-            }
-
-            var run = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "ipconfig.exe"), "/flushdns", CommandTimeout);
-            result.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
-            if (!run.Succeeded)
-            {
-                result.Status = MachineActionStatus.Failed;
-                var outcome = run.Outcome == CommandOutcome.Completed ? "ipconfig exited with code " + run.ExitCode + "." : run.Describe("ipconfig");
-                result.Evidence = result.Evidence.Concat(new[] { outcome }).ToArray();
-                host.Error(ModuleErrors.DnsFlushFailed(machine.ComputerName, outcome));
-                MachineActionRecord.Outcome(log, result);
-                return result;
-            }
-
-            var after = Probe(unresolved.Select(r => r.Endpoint).ToList(), proxy, probeTimeout);
-            result.Evidence = result.Evidence.Concat(after.Select(r => "after: " + Line(r))).ToArray();
-            result.Status = MachineActionStatus.Done;
-            // A name not probed again before the deadline leaves the outcome unknown, never "fixed".
-            result.Fixed = after.Any(r => r.Outcome == ProbeOutcome.NameNotResolved) ? false
-                : after.Any(r => r.Outcome == ProbeOutcome.NotProbed) ? (bool?)null : true;
-            host.Verbose("DNS resolver cache of " + machine.ComputerName + " flushed; " + (result.Fixed == true ? "the names resolve now."
-                : result.Fixed == false ? "some names still do not resolve: the DNS server or the network does not answer them."
-                : NotProbed(after) + " could not be probed again before the deadline: whether the flush helped is not known."));
-            MachineActionRecord.Outcome(log, result);
+            result.Status = MachineActionStatus.WhatIf;
+            result.Reason = "the sign-in name(s) " + string.Join(", ", unresolved.Select(r => r.Endpoint.Host)) + " did not resolve.";
             return result;
         }
 
-        private IReadOnlyList<EndpointProbeResult> Probe(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy, TimeSpan timeout)
+        /// <summary>Carries out a plan that found a name not resolved: asks, records, flushes. Any other plan comes back as it is.</summary>
+        public MachineActionResult Flush(MachineActionResult plan)
+        {
+            if (plan is null || plan.Action != MachineAction.DnsFlush)
+            {
+                throw new ArgumentException("A plan of DnsCacheFlush.Plan is required.", nameof(plan));
+            }
+
+            if (plan.Status != MachineActionStatus.WhatIf)
+            {
+                return plan;
+            }
+
+            if (!MachineActionRecord.Approve(host, log, plan, machine.ComputerName + " (DNS client resolver cache)", "Flush the cache ("
+                + Command + ") because " + plan.Reason.TrimEnd('.') + ": " + plan.Cost, "the DNS cache is flushed"))
+            {
+                return plan;
+            }
+
+            var run = machine.Commands.Run(Windows.SystemTools.Resolve(machine, "ipconfig.exe"), "/flushdns", CommandTimeout);
+            plan.ExitCode = run.Outcome == CommandOutcome.Completed ? run.ExitCode : (int?)null;
+            if (!run.Succeeded)
+            {
+                plan.Status = MachineActionStatus.Failed;
+                var outcome = run.Outcome == CommandOutcome.Completed ? "ipconfig exited with code " + run.ExitCode + "." : run.Describe("ipconfig");
+                plan.Evidence = plan.Evidence.Concat(new[] { outcome }).ToArray();
+                host.Error(ModuleErrors.DnsFlushFailed(machine.ComputerName, outcome));
+                MachineActionRecord.Outcome(log, plan);
+                return plan;
+            }
+
+            plan.Status = MachineActionStatus.Done;
+            host.Verbose("DNS resolver cache of " + machine.ComputerName + " flushed; the endpoint check looks the names up again.");
+            MachineActionRecord.Outcome(log, plan);
+            return plan;
+        }
+
+        private static IReadOnlyList<EndpointProbeResult> Probe(IMachine machine, IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? proxy,
+            TimeSpan timeout)
         {
             // The probes end by their deadline whatever the network does; the grace covers reporting that they stopped.
             return new EndpointProbeChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))

@@ -42,8 +42,7 @@ namespace TeamsRemediation.Repair
 
         public static void Outcome(MachineLog log, MachineActionResult result) =>
             log.Write(Source, result.Action + " on " + result.ComputerName + ": " + result.Status
-                + (result.ExitCode.HasValue ? " (exit code " + result.ExitCode.Value.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty)
-                + (result.Fixed.HasValue ? (result.Fixed.Value ? ", the check after it passes" : ", the check after it still fails") : string.Empty),
+                + (result.ExitCode.HasValue ? " (exit code " + result.ExitCode.Value.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty),
                 result.Status == MachineActionStatus.Failed ? EventLogLevel.Warning : EventLogLevel.Information);
     }
 }

@@ -16,7 +16,7 @@ namespace TeamsRemediation.Repair
         /// <summary>No finding called for it.</summary>
         NotNeeded,
 
-        /// <summary>-WhatIf: reported, not done.</summary>
+        /// <summary>-WhatIf, or a plan not yet carried out: reported, not done.</summary>
         WhatIf,
 
         /// <summary>The caller said no to ShouldProcess.</summary>
@@ -28,7 +28,7 @@ namespace TeamsRemediation.Repair
         /// <summary>Not this module's call on this PC (a domain controller's clock) or not with these rights.</summary>
         NotAllowed,
 
-        /// <summary>Done; <see cref="MachineActionResult.Fixed"/> says whether the check after it passed, when the action checks.</summary>
+        /// <summary>Done; whether it helped is for the check that called for it to say when it runs again.</summary>
         Done,
 
         /// <summary>The command failed; <see cref="MachineActionResult.ExitCode"/> and the error say how.</summary>
@@ -56,14 +56,11 @@ namespace TeamsRemediation.Repair
         /// <summary>The command's exit code; null when it did not run.</summary>
         public int? ExitCode { get; internal set; }
 
-        /// <summary>The facts behind the status: policy values, probe results before and after.</summary>
+        /// <summary>The facts behind the status: policy values, the probe results before the flush.</summary>
         public string[] Evidence { get; internal set; } = new string[0];
 
         /// <summary>The decision was written to the machine log before the action (and its outcome after).</summary>
         public bool Recorded { get; internal set; }
-
-        /// <summary>True or false when the action checked its own effect (DNS: the names resolve again); null when it does not.</summary>
-        public bool? Fixed { get; internal set; }
 
         public override string ToString() => Action + " " + Status + ": " + Reason;
     }

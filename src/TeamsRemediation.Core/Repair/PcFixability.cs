@@ -6,37 +6,42 @@ using TeamsRemediation.Codes;
 namespace TeamsRemediation.Repair
 {
     /// <summary>
-    /// Rung 2's decision, "nothing the PC can fix": every problem the diagnosis found is owned by the user (MFA,
-    /// password, locked account) or the tenant admin (Conditional Access, disabled account, app registration), so a repair
-    /// would change this PC for nothing. A problem is a Fail, or a Warning that names the user or the admin (the evidence
-    /// checks report codes outside the PC as warnings, never as failures of the PC). No problem at all is not this case:
-    /// that is a healthy PC.
+    /// The one rule of what a repair acts on, and rung 2's decision, "nothing the PC can fix". A problem is a Fail, or a
+    /// Warning that names a remedy and is not the network team's (a VPN or proxy note never fails a repair): a Warning
+    /// without a remedy gives a repair nothing to do, so it neither starts a repair nor keeps one from ending Fixed. The user
+    /// (MFA, password, locked account) or the tenant admin (Conditional Access, disabled account, app registration) owns a
+    /// problem outside the PC; when every problem is theirs, a repair would change this PC for nothing. No problem at all is
+    /// not that case: that is a healthy PC.
     /// </summary>
     public static class PcFixability
     {
+        /// <summary>A Fail, or a Warning with a remedy that is not the network team's.</summary>
+        public static bool IsProblem(TeamsCaa20002Finding finding) => finding != null && (finding.Status == FindingStatus.Fail
+            || finding.Status == FindingStatus.Warning && finding.Remedy.Length > 0 && finding.Owner != FindingOwner.Network);
+
+        /// <summary>The problems, in the order found.</summary>
+        public static IReadOnlyList<TeamsCaa20002Finding> Problems(IEnumerable<TeamsCaa20002Finding> findings) =>
+            NotNull(findings).Where(IsProblem).ToList();
+
         /// <summary>True when there is at least one problem and each is owned by the user or the tenant admin.</summary>
         public static bool NothingThePcCanFix(IEnumerable<TeamsCaa20002Finding> findings)
         {
-            var problems = Problems(findings).ToList();
+            var problems = Problems(findings);
             return problems.Count > 0 && problems.All(IsOutsideThePc);
         }
 
-        /// <summary>The problems only the user or the tenant admin can fix, in the order found.</summary>
-        public static IReadOnlyList<TeamsCaa20002Finding> OutsideThePc(IEnumerable<TeamsCaa20002Finding> findings) =>
-            Problems(findings).Where(IsOutsideThePc).ToList();
+        /// <summary>
+        /// What the admin pack lists for the user or the tenant admin, in the order found: their problems, and their warnings
+        /// without a remedy, which no repair acts on but which whoever looks the sign-in up may still need to see.
+        /// </summary>
+        public static IReadOnlyList<TeamsCaa20002Finding> OutsideThePc(IEnumerable<TeamsCaa20002Finding> findings) => NotNull(findings)
+            .Where(f => f != null && (f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning) && IsOutsideThePc(f)).ToList();
 
-        /// <summary>Fails, and warnings that name the user or the tenant admin.</summary>
-        public static IEnumerable<TeamsCaa20002Finding> Problems(IEnumerable<TeamsCaa20002Finding> findings)
-        {
-            if (findings is null)
-            {
-                throw new ArgumentNullException(nameof(findings));
-            }
-
-            return findings.Where(f => f != null && (f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning && IsOutsideThePc(f)));
-        }
-
-        private static bool IsOutsideThePc(TeamsCaa20002Finding finding) =>
+        /// <summary>Owned by the user or the tenant admin: nothing on this PC changes it.</summary>
+        public static bool IsOutsideThePc(TeamsCaa20002Finding finding) =>
             finding.Owner == FindingOwner.User || finding.Owner == FindingOwner.TenantAdmin;
+
+        private static IEnumerable<TeamsCaa20002Finding> NotNull(IEnumerable<TeamsCaa20002Finding> findings) =>
+            findings ?? throw new ArgumentNullException(nameof(findings));
     }
 }

@@ -37,7 +37,7 @@ namespace TeamsRemediation.Repair
         /// <param name="machine">The PC repaired.</param>
         /// <param name="host">Asked once per step, with what the step costs the user; journals every change.</param>
         /// <param name="options">How high the ladder may go.</param>
-        /// <param name="services">The rungs' services; a missing one makes its steps Unavailable.</param>
+        /// <param name="services">The rungs' services.</param>
         /// <param name="recheck">Runs a rung's checks again after it.</param>
         public RepairLadder(IMachine machine, IRemediationHost host, RepairOptions options, RepairServices services, Recheck recheck)
         {

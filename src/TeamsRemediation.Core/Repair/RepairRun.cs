@@ -67,11 +67,11 @@ namespace TeamsRemediation.Repair
         /// Records that a step repaired these causes, and returns the user's evidence rows whose every cause the PC can fix has now
         /// been repaired: only those are read again, so evidence of a cause nobody repaired is never cleared by another step.
         /// </summary>
-        public List<TeamsCaa20002Finding> EvidenceAddressed(IEnumerable<CodeCause> causes, TargetUser? user)
+        private List<TeamsCaa20002Finding> EvidenceAddressed(IEnumerable<CodeCause> causes, TargetUser? user)
         {
             Addressed.UnionWith(causes);
             var users = user != null ? new[] { user } : Users.ToArray();
-            return users.SelectMany(u => Matching(f => RepairProblems.IsEvidence(f) && RepairProblems.IsProblem(f), u))
+            return users.SelectMany(u => Matching(f => RepairProblems.IsEvidence(f) && PcFixability.IsProblem(f), u))
                 .Where(f => RepairProblems.FixableCauses(f).Count > 0 && RepairProblems.FixableCauses(f).All(Addressed.Contains))
                 .ToList();
         }
@@ -84,7 +84,7 @@ namespace TeamsRemediation.Repair
             && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)
             && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
 
-        public IReadOnlyList<TeamsCaa20002Finding> Problems => findings.Where(RepairProblems.IsProblem).ToList();
+        public IReadOnlyList<TeamsCaa20002Finding> Problems => PcFixability.Problems(findings);
 
         /// <summary>The machine's findings (user null) or one user's that match.</summary>
         public List<TeamsCaa20002Finding> Matching(Func<TeamsCaa20002Finding, bool> test, TargetUser? user = null) => findings
@@ -126,6 +126,10 @@ namespace TeamsRemediation.Repair
         }
 
         private static string RungWords(RepairRung rung) => rung == RepairRung.UserAccount ? "user account" : rung.ToString().ToLowerInvariant();
+
+        /// <summary>Skips a step that could destroy evidence rung 1 did not secure; <paramref name="consequence"/> says what was spared.</summary>
+        public static TeamsRepairStep EvidenceNotCopied(TeamsRepairStep step, string consequence) => Finish(step, RepairStepStatus.Skipped,
+            "The evidence could not be copied first (see the EvidenceCopy step), so " + consequence);
 
         /// <summary>Asks once for the whole step, its cost in the question; a declined step is finished as WhatIf or Skipped.</summary>
         public bool Approve(TeamsRepairStep step, string target)
@@ -193,6 +197,13 @@ namespace TeamsRemediation.Repair
 
             step.After = fresh.Select(RepairProblems.Describe).ToArray();
         }
+
+        /// <summary>
+        /// <see cref="Recheck(TeamsRepairStep, IEnumerable{TeamsCaa20002Finding}, DateTimeOffset, TargetUser?)"/> of the rows that
+        /// called for a step and of the evidence whose every fixable cause is now repaired (these causes included).
+        /// </summary>
+        public void Recheck(TeamsRepairStep step, IEnumerable<TeamsCaa20002Finding> calling, IEnumerable<CodeCause> causes, DateTimeOffset since,
+            TargetUser? user = null) => Recheck(step, calling.Concat(EvidenceAddressed(causes, user)), since, user);
 
         /// <summary>Marks a problem as the admin's or the user's to fix: the verdict then counts it as theirs, not as NotFixed.</summary>
         public void HandOver(TeamsCaa20002Finding finding, FindingOwner owner) => handedOver[Key(finding)] = owner;

@@ -27,7 +27,7 @@ namespace TeamsRemediation.Repair
 
         internal static TeamsRepairSummary Summarize(RepairRun run, IReadOnlyList<TeamsRepairStep> steps)
         {
-            var before = run.Before.Where(RepairProblems.IsProblem).ToList();
+            var before = PcFixability.Problems(run.Before);
             var after = run.Problems;
             var owners = after.Select(run.OwnerOf).Distinct().ToList();
             RepairOutcome outcome;

@@ -16,12 +16,10 @@ namespace TeamsRemediation.Repair
         /// <param name="evidenceWindow">How far back evidence and the admin pack's events reach.</param>
         /// <param name="moduleManifestPath">The manifest a user's session imports for the per-user steps.</param>
         public static RepairServices Services(IMachine machine, DiagnosisOptions diagnosis, IReadOnlyList<TargetUser> users, TimeSpan evidenceWindow,
-            string moduleManifestPath) => new RepairServices
-        {
-            Evidence = new EvidenceCopier(machine, diagnosis.Timeout),
-            AdminPack = new AdminPackService(machine, evidenceWindow, diagnosis.Timeout),
-            Machine = new MachineRepairServices(machine, diagnosis, users),
-            User = new UserSessionRepairs(machine, moduleManifestPath),
-        };
+            string moduleManifestPath) => new RepairServices(
+            new EvidenceCopier(machine, diagnosis.Timeout),
+            new AdminPackService(machine, evidenceWindow, diagnosis.Timeout),
+            new MachineRepairServices(machine, diagnosis, users),
+            new UserSessionRepairs(machine, moduleManifestPath));
     }
 }

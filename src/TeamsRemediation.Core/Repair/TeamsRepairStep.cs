@@ -62,9 +62,6 @@ namespace TeamsRemediation
 
         /// <summary>Only the user can fix it (sign in, MFA, password); nothing was changed.</summary>
         NeedsUser,
-
-        /// <summary>The service this step needs is not part of this build; nothing was changed.</summary>
-        Unavailable,
     }
 
     /// <summary>

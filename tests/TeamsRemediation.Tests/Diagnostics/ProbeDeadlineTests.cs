@@ -223,7 +223,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var finding = checks.Endpoints(new[] { notProbed }, tlsRegistryFails: false);
 
             Assert.Equal(FindingStatus.Warning, finding.Status);
-            Assert.False(RepairProblems.IsProblem(finding));
+            Assert.False(PcFixability.IsProblem(finding));
             Assert.False(RepairProblems.NameNotResolved(finding));
         }
     }

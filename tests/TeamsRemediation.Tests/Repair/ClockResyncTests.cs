@@ -110,6 +110,31 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
+        public void The_plan_asks_and_runs_nothing_and_only_a_plan_that_may_act_is_carried_out()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                var host = new ScriptedHost(pc);
+                var resync = new ClockResync(pc, host, new MachineLog(pc));
+
+                var plan = ClockResync.Plan(pc, Skewed());
+                Assert.Equal(MachineActionStatus.WhatIf, plan.Status);
+                Assert.Empty(host.Questions);
+                Assert.Empty(pc.CommandRunner.Calls);
+                var notNeeded = ClockResync.Plan(pc, null);
+                Assert.Same(notNeeded, resync.Resync(notNeeded));
+                Assert.Equal(MachineActionStatus.NotNeeded, notNeeded.Status);
+                Assert.Empty(pc.CommandRunner.Calls);
+                var dnsPlan = DnsCacheFlush.Plan(pc, TeamsRemediation.Clouds.SignInCloud.Commercial.Endpoints, null, TimeSpan.FromSeconds(5));
+                Assert.Equal("plan", Assert.Throws<ArgumentException>(() => resync.Resync(dnsPlan)).ParamName);
+
+                Assert.Equal(MachineActionStatus.Done, resync.Resync(plan).Status);
+                Assert.Single(host.Questions);
+                Assert.Single(pc.CommandRunner.Calls, c => c.Contains("w32tm"));
+            }
+        }
+
+        [Fact]
         public void A_policy_that_only_tunes_rates_does_not_count_as_a_managed_source()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)

@@ -29,25 +29,45 @@ namespace TeamsRemediation.Tests.Repair
                 var result = new DnsCacheFlush(pc, host, log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
 
                 Assert.Equal(MachineActionStatus.Done, result.Status);
-                Assert.True(result.Fixed);
                 Assert.Equal(0, result.ExitCode);
                 Assert.True(result.Recorded);
                 Assert.Equal(new[] { Path.Combine(pc.WindowsPath, "System32", "ipconfig.exe") + " /flushdns" }, pc.CommandRunner.Calls.ToArray());
                 Assert.Contains("before: login.microsoftonline.com: NameNotResolved (login.microsoftonline.com did not resolve (the DNS client's "
                     + "cached answer).)", result.Evidence);
-                Assert.Contains(result.Evidence, e => e.StartsWith("after: login.microsoftonline.com: Ok", StringComparison.Ordinal));
-                Assert.Single(result.Evidence, e => e.StartsWith("after: ", StringComparison.Ordinal));
+                Assert.All(result.Evidence, e => Assert.StartsWith("before: ", e, StringComparison.Ordinal));
                 Assert.Contains("login.microsoftonline.com", result.Reason);
                 var lines = File.ReadAllLines(log.FilePath);
                 Assert.Contains("[Repair] DnsFlush on PC01: running 'ipconfig /flushdns' because the sign-in name(s) login.microsoftonline.com",
                     lines[0]);
-                Assert.EndsWith("DnsFlush on PC01: Done (exit code 0), the check after it passes", lines[1]);
+                Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", lines[1]);
                 Assert.Contains("ipconfig /flushdns", Assert.Single(host.Questions));
+                Assert.Equal(MachineActionStatus.NotNeeded, DnsCacheFlush.Plan(pc, SignInCloud.Commercial.Endpoints, null, Deadline).Status);
             }
         }
 
         [Fact]
-        public void A_name_the_DNS_server_does_not_know_still_fails_after_the_flush_and_the_result_says_so()
+        public void The_probes_of_the_plan_are_the_only_ones_before_the_flush_and_the_flush_probes_nothing()
+        {
+            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+            {
+                pc.SimulatedNetwork.CacheFailedLookup("login.microsoftonline.com");
+                var flush = new DnsCacheFlush(pc, new ScriptedHost(pc), new MachineLog(pc));
+
+                var plan = DnsCacheFlush.Plan(pc, SignInCloud.Commercial.Endpoints, null, Deadline);
+                Assert.Equal(MachineActionStatus.WhatIf, plan.Status);
+                Assert.Empty(pc.CommandRunner.Calls);
+                var probed = pc.SimulatedNetwork.Probed.Select(e => e.Host).ToList();
+                var result = flush.Flush(plan);
+
+                Assert.Equal(SignInCloud.Commercial.Endpoints.Select(e => e.Host).OrderBy(h => h), probed.OrderBy(h => h));
+                Assert.Equal(probed, pc.SimulatedNetwork.Probed.Select(e => e.Host));
+                Assert.Equal(MachineActionStatus.Done, result.Status);
+                Assert.Single(pc.CommandRunner.Calls);
+            }
+        }
+
+        [Fact]
+        public void A_name_the_DNS_server_does_not_know_is_flushed_and_still_does_not_resolve()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -57,9 +77,10 @@ namespace TeamsRemediation.Tests.Repair
                 var result = new DnsCacheFlush(pc, new ScriptedHost(pc), log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
 
                 Assert.Equal(MachineActionStatus.Done, result.Status);
-                Assert.False(result.Fixed);
-                Assert.Contains("after: login.microsoftonline.com: NameNotResolved (No such host is known.)", result.Evidence);
-                Assert.EndsWith("the check after it still fails", File.ReadAllLines(log.FilePath).Last());
+                Assert.Contains("before: login.microsoftonline.com: NameNotResolved (No such host is known.)", result.Evidence);
+                Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", File.ReadAllLines(log.FilePath).Last());
+                var again = DnsCacheFlush.Plan(pc, SignInCloud.Commercial.Endpoints, null, Deadline);
+                Assert.Equal("the sign-in name(s) login.microsoftonline.com did not resolve.", again.Reason);
             }
         }
 
@@ -74,7 +95,6 @@ namespace TeamsRemediation.Tests.Repair
                 var result = new DnsCacheFlush(pc, host, new MachineLog(pc)).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
 
                 Assert.Equal(MachineActionStatus.NotNeeded, result.Status);
-                Assert.Null(result.Fixed);
                 Assert.Equal(SignInCloud.Commercial.Endpoints.Count, result.Evidence.Length);
                 Assert.Empty(host.Questions);
                 Assert.Empty(pc.CommandRunner.Calls);
@@ -93,7 +113,6 @@ namespace TeamsRemediation.Tests.Repair
                     TimeSpan.FromSeconds(1));
 
                 Assert.Equal(MachineActionStatus.NotNeeded, result.Status);
-                Assert.Null(result.Fixed);
                 Assert.StartsWith("no sign-in name failed to resolve, but login.microsoftonline.com could not be probed before the deadline",
                     result.Reason);
                 Assert.EndsWith(TeamsRemediation.Diagnostics.Remedies.LargerTimeout, result.Reason);
@@ -101,26 +120,6 @@ namespace TeamsRemediation.Tests.Repair
                     StringComparison.Ordinal));
                 Assert.Empty(host.Questions);
                 Assert.Empty(pc.CommandRunner.Calls);
-            }
-        }
-
-        [Fact]
-        public void A_name_not_probed_again_after_the_flush_leaves_the_outcome_unknown_never_fixed()
-        {
-            using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
-            {
-                // The cached failure answers at once before the flush; after it the probe of that name gets no thread in time.
-                pc.SimulatedNetwork.CacheFailedLookup("login.microsoftonline.com");
-                pc.SimulatedNetwork.StartLate("login.microsoftonline.com");
-                var log = new MachineLog(pc);
-
-                var result = new DnsCacheFlush(pc, new ScriptedHost(pc), log).Run(SignInCloud.Commercial.Endpoints, null,
-                    TimeSpan.FromSeconds(1));
-
-                Assert.Equal(MachineActionStatus.Done, result.Status);
-                Assert.Null(result.Fixed);
-                Assert.Contains(result.Evidence, e => e.StartsWith("after: login.microsoftonline.com: NotProbed", StringComparison.Ordinal));
-                Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", File.ReadAllLines(log.FilePath).Last());
             }
         }
 
@@ -136,7 +135,7 @@ namespace TeamsRemediation.Tests.Repair
                 var result = new DnsCacheFlush(pc, host, log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
 
                 Assert.Equal(MachineActionStatus.WhatIf, result.Status);
-                Assert.Contains("look up login.microsoftonline.com again", Assert.Single(host.Questions));
+                Assert.Contains("because the sign-in name(s) login.microsoftonline.com did not resolve", Assert.Single(host.Questions));
                 Assert.Empty(pc.CommandRunner.Calls);
                 Assert.False(File.Exists(log.FilePath));
                 var stillCached = new DnsCacheFlush(pc, new ScriptedHost(pc, Consent.No), log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
@@ -158,7 +157,6 @@ namespace TeamsRemediation.Tests.Repair
 
                 Assert.Equal(MachineActionStatus.Failed, result.Status);
                 Assert.Equal(1, result.ExitCode);
-                Assert.Null(result.Fixed);
                 var error = Assert.Single(host.Errors);
                 Assert.Equal("DnsFlushFailed", error.Id);
                 Assert.Contains("ipconfig exited with code 1", error.Message);

@@ -35,12 +35,21 @@ namespace TeamsRemediation.Tests.Repair
 
         public RepairStepStatus ClockAnswer { get; set; } = RepairStepStatus.Done;
 
+        /// <summary>True: the evidence copy fails, as when the report folder cannot be created.</summary>
+        public bool EvidenceCopyFails { get; set; }
+
         public string Describe(IReadOnlyList<TargetUser> users, TimeSpan since) =>
             "the Teams logs of " + string.Join(", ", users.Select(u => u.UserName));
 
         public RungOutcome Copy(IReadOnlyList<TargetUser> users, TimeSpan since)
         {
             Calls.Add("Evidence");
+            if (EvidenceCopyFails)
+            {
+                // What the real copier answers when the report folder cannot be made: nothing copied, no folder.
+                return new RungOutcome(RepairStepStatus.Failed, "The report folder could not be created: access denied.");
+            }
+
             foreach (var user in users)
             {
                 var logs = TeamsLayout.NewLogFolder(user.Folders);
@@ -59,13 +68,6 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "copied", reportPath: ReportFolder);
         }
 
-        public bool NothingThePcCanFix(IReadOnlyList<TeamsCaa20002Finding> findings)
-        {
-            var problems = findings.Where(f => f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning && f.Remedy.Length > 0
-                && f.Owner != FindingOwner.Network).ToList();
-            return problems.Count > 0 && problems.All(f => f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin);
-        }
-
         public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
         {
             Calls.Add("AdminPack");
@@ -75,34 +77,28 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "Admin pack: " + pack, reportPath: folder);
         }
 
-        public RungOutcome ResyncClock(TeamsCaa20002Finding clockFinding, IRemediationHost host)
+        public MachineRepairPlan PlanClockResync(TeamsCaa20002Finding clockFinding)
         {
             if (ClockAnswer != RepairStepStatus.Done)
             {
-                return new RungOutcome(ClockAnswer, "the time source is set by policy");
+                return new MachineRepairPlan(new RungOutcome(ClockAnswer, "the time source is set by policy"), null);
             }
 
-            if (host.Ask("clock", "resync") != Consent.Yes)
+            return new MachineRepairPlan(new RungOutcome(RepairStepStatus.WhatIf, "would resync", cost: "no one is signed out"), host =>
             {
-                return new RungOutcome(RepairStepStatus.WhatIf, "would resync", cost: "no one is signed out");
-            }
-
-            Calls.Add("Clock");
-            machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
-            return new RungOutcome(RepairStepStatus.Done, "resynced");
+                Calls.Add("Clock");
+                machine.SimulatedNetwork.ServerClockOffset = TimeSpan.Zero;
+                return new RungOutcome(RepairStepStatus.Done, "resynced");
+            });
         }
 
-        public RungOutcome FlushDns(IRemediationHost host)
-        {
-            if (host.Ask("dns", "flush") != Consent.Yes)
+        public MachineRepairPlan PlanDnsFlush() =>
+            new MachineRepairPlan(new RungOutcome(RepairStepStatus.WhatIf, "would flush", cost: "no one is signed out"), host =>
             {
-                return new RungOutcome(RepairStepStatus.WhatIf, "would flush", cost: "no one is signed out");
-            }
-
-            Calls.Add("Dns");
-            machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.Ok, "TLS 1.2 works (HTTP 200).");
-            return new RungOutcome(RepairStepStatus.Done, "flushed");
-        }
+                Calls.Add("Dns");
+                machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.Ok, "TLS 1.2 works (HTTP 200).");
+                return new RungOutcome(RepairStepStatus.Done, "flushed");
+            });
 
         public RungOutcome ResetAccount(TargetUser user, IRemediationHost host)
         {

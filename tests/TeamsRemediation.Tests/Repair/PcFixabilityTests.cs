@@ -27,7 +27,8 @@ namespace TeamsRemediation.Tests.Repair
             {
                 Findings.Make(CheckIds.TlsSchannel, null, FindingStatus.Pass, "fine"),
                 Findings.Make(CheckIds.TeamsCache, null, FindingStatus.Warning, "a large cache", owner: FindingOwner.Device),
-                Findings.Make(CheckIds.EvidenceAadEvents, null, FindingStatus.Warning, "AADSTS53003", owner: Parse(evidenceOwner)),
+                Findings.Make(CheckIds.EvidenceAadEvents, null, FindingStatus.Warning, "AADSTS53003", remedy: "Ask the tenant admin.",
+                    owner: Parse(evidenceOwner)),
             }.ToList();
             if (failOwner != null)
             {
@@ -37,6 +38,21 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal(expected, PcFixability.NothingThePcCanFix(findings));
             Assert.Equal(findings.Where(f => f.Status != FindingStatus.Pass && (f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin)),
                 PcFixability.OutsideThePc(findings));
+        }
+
+        [Fact]
+        public void A_device_warning_with_a_remedy_is_the_PCs_to_fix_beside_the_admins_problem()
+        {
+            var findings = new[]
+            {
+                Findings.Make(CheckIds.AccountBrokerPlugin, null, FindingStatus.Warning, "not registered", remedy: "Reset-TeamsWorkAccount"),
+                Findings.Make(CheckIds.EvidenceAadEvents, null, FindingStatus.Warning, "AADSTS53003", remedy: "Ask the tenant admin.",
+                    owner: FindingOwner.TenantAdmin),
+            };
+
+            Assert.False(PcFixability.NothingThePcCanFix(findings));
+            Assert.Equal(findings, PcFixability.Problems(findings));
+            Assert.Equal(new[] { findings[1] }, PcFixability.OutsideThePc(findings));
         }
 
         [Fact]
@@ -57,6 +73,8 @@ namespace TeamsRemediation.Tests.Repair
             var pc = new DemoPc();
             using (pc.Machine)
             {
+                // A broker plugin missing would be a problem the account reset fixes: registered, the block is the only problem.
+                pc.Machine.SimulatedRegistry.CreateKey(BrokenPc.BrokerRegistration(pc.Alice));
                 pc.Machine.SimulatedEvents.Add(new AadEvent(pc.Machine.Clock.UtcNow.AddHours(-1), pc.Alice.Sid,
                     "Error: 0xCAA20004 Access denied.\r\nCode: access_denied\r\nDescription: AADSTS53003: Access has been blocked by Conditional "
                         + "Access policies.\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264\r\nCorrelation ID (request): "

@@ -99,13 +99,25 @@ namespace TeamsRemediation.Tests.Repair
             var alice = BrokenPc.Healthy(s);
             BrokenPc.AadError(s, alice, "CAA20002");
 
-            var l = new LadderScenario(s, withServices: false);
+            var l = new LadderScenario(s, arrange: f => f.EvidenceCopyFails = true);
 
-            Assert.Equal(RepairStepStatus.Unavailable, l.Step(RepairStepName.EvidenceCopy).Status);
+            Assert.Equal(RepairStepStatus.Failed, l.Step(RepairStepName.EvidenceCopy).Status);
             Assert.Equal(RepairStepStatus.Skipped, l.Step(RepairStepName.CacheLight).Status);
             Assert.True(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
             Assert.Equal(RepairOutcome.NotFixed, l.Summary.Outcome);
             Assert.Equal(1, l.Summary.ExitCode);
+        }
+
+        [Fact]
+        public void EveryRungServiceIsRequired()
+        {
+            using var s = new SimulatedSession();
+            var fakes = new FakeRepairs(s.Machine);
+
+            Assert.Equal("evidence", Assert.Throws<ArgumentNullException>(() => new RepairServices(null!, fakes, fakes, fakes)).ParamName);
+            Assert.Equal("adminPack", Assert.Throws<ArgumentNullException>(() => new RepairServices(fakes, null!, fakes, fakes)).ParamName);
+            Assert.Equal("machine", Assert.Throws<ArgumentNullException>(() => new RepairServices(fakes, fakes, null!, fakes)).ParamName);
+            Assert.Equal("user", Assert.Throws<ArgumentNullException>(() => new RepairServices(fakes, fakes, fakes, null!)).ParamName);
         }
 
         [Fact]

@@ -15,6 +15,10 @@ namespace TeamsRemediation.Repair.Ports
             ReportPath = reportPath ?? string.Empty;
         }
 
+        /// <summary>A step that failed for a module error: its message and what to do about it.</summary>
+        public static RungOutcome Failed(Errors.ModuleError error) =>
+            new RungOutcome(RepairStepStatus.Failed, error.Message + " " + error.RecommendedAction);
+
         public RepairStepStatus Status { get; }
 
         public string Detail { get; }

@@ -9,22 +9,7 @@ namespace TeamsRemediation.Repair.Rungs
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
-            var pack = run.Services.AdminPack;
-            var outside = run.Problems.Where(f => f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin).ToList();
-            if (pack == null)
-            {
-                if (outside.Count > 0)
-                {
-                    yield return RepairRun.Finish(
-                        run.Step(RepairRung.NothingThePcCanFix, RepairStepName.AdminPack, null, "Write the admin pack", outside),
-                        RepairStepStatus.Unavailable,
-                        "This build has no admin pack; the problems owned by the user or the tenant admin are listed in Before.");
-                }
-
-                yield break;
-            }
-
-            if (!pack.NothingThePcCanFix(run.Findings))
+            if (!PcFixability.NothingThePcCanFix(run.Findings))
             {
                 yield break;
             }
@@ -40,7 +25,7 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            var outcome = pack.Write(run.Findings, run.Users, run.ReportPath);
+            var outcome = run.Services.AdminPack.Write(run.Findings, run.Users, run.ReportPath);
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.Done)
             {

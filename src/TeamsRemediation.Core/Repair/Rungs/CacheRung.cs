@@ -42,7 +42,7 @@ namespace TeamsRemediation.Repair.Rungs
             {
                 // Errors from before the last light clear say nothing about it; one logged since says it did not help.
                 var probe = run.Step(RepairRung.Cache, RepairStepName.CacheLight, user, string.Empty, calling);
-                run.Recheck(probe, calling.Concat(run.EvidenceAddressed(StaleCauses, user)), lastLight.Value, user);
+                run.Recheck(probe, calling, StaleCauses, lastLight.Value, user);
                 full = run.Matching(RepairProblems.StaleCache, user).Count > 0;
                 if (!full)
                 {
@@ -75,8 +75,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (!run.EvidenceSecured)
             {
-                return RepairRun.Finish(step, RepairStepStatus.Skipped,
-                    "The evidence could not be copied first (see the EvidenceCopy step), so the cache, which holds the logs, was left alone.");
+                return RepairRun.EvidenceNotCopied(step, "the cache, which holds the logs, was left alone.");
             }
 
             if (installations.Count == 0)
@@ -106,7 +105,7 @@ namespace TeamsRemediation.Repair.Rungs
                 + string.Join(", ", r.Failed.Take(3)) : string.Empty))), journal));
             if (status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling.Concat(run.EvidenceAddressed(StaleCauses, user)), start, user);
+                run.Recheck(step, calling, StaleCauses, start, user);
             }
 
             return step;

@@ -12,13 +12,6 @@ namespace TeamsRemediation.Repair.Rungs
                 run.Problems);
             step.Cost = "changes nothing for the users";
             var copier = run.Services.Evidence;
-            if (copier == null)
-            {
-                yield return RepairRun.Finish(step, RepairStepStatus.Unavailable,
-                    "This build has no evidence copy: the cache and disruptive steps, which could destroy evidence, will not run.");
-                yield break;
-            }
-
             step.Action = "Copy " + copier.Describe(run.Users, run.Options.EvidenceWindow) + " into this run's report folder";
             if (!run.Approve(step, run.Machine.ComputerName))
             {

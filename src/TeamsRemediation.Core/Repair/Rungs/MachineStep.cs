@@ -7,12 +7,12 @@ using TeamsRemediation.Repair.Ports;
 
 namespace TeamsRemediation.Repair.Rungs
 {
-    /// <summary>The shape of rung 3's clock and DNS steps: called for by machine findings, one service call, those checks again.</summary>
+    /// <summary>Rung 3's clock and DNS steps: called for by machine findings, planned once, carried out once approved, those checks again.</summary>
     internal static class MachineStep
     {
         public static IEnumerable<TeamsRepairStep> Run(RepairRun run, RepairStepName name, Func<TeamsCaa20002Finding, bool> calls,
             CodeCause[] evidenceCauses, string action, string target,
-            Func<IMachineRepairs, TeamsCaa20002Finding, IRemediationHost, RungOutcome> repair)
+            Func<IMachineRepairs, TeamsCaa20002Finding, MachineRepairPlan> planner)
         {
             var calling = run.Matching(calls);
             if (calling.Count == 0)
@@ -22,26 +22,19 @@ namespace TeamsRemediation.Repair.Rungs
 
             var step = run.Step(RepairRung.Machine, name, null, action, calling);
             step.Cost = "no cost to the users";
-            var services = run.Services.Machine;
             if (!run.Options.Allows(RepairRung.Machine))
             {
                 yield return run.NotOptedIn(step, RepairRung.Machine);
                 yield break;
             }
 
-            if (services == null)
-            {
-                yield return RepairRun.Finish(step, RepairStepStatus.Unavailable, "This build has no service for this step; nothing was changed.");
-                yield break;
-            }
-
             // The service's own plan first: its cost, and whether it may act at all (a policy, a domain controller, missing rights).
-            var plan = repair(services, calling[0], StepHost.Planning(run.Host));
-            step.Cost = plan.Cost.Length > 0 ? plan.Cost : step.Cost;
-            if (plan.Status != RepairStepStatus.WhatIf)
+            var plan = planner(run.Services.Machine, calling[0]);
+            step.Cost = plan.Planned.Cost.Length > 0 ? plan.Planned.Cost : step.Cost;
+            if (!plan.MayAct)
             {
-                run.Apply(step, plan);
-                if (plan.Status == RepairStepStatus.NeedsAdmin)
+                run.Apply(step, plan.Planned);
+                if (plan.Planned.Status == RepairStepStatus.NeedsAdmin)
                 {
                     calling.ForEach(f => run.HandOver(f, FindingOwner.TenantAdmin));
                 }
@@ -57,7 +50,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
 
             var start = run.Machine.Clock.UtcNow;
-            var outcome = repair(services, calling[0], StepHost.Approved(run.Host));
+            var outcome = plan.CarryOut(StepHost.Approved(run.Host));
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.NeedsAdmin)
             {
@@ -65,7 +58,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
             else if (outcome.Status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling.Concat(run.EvidenceAddressed(evidenceCauses, null)), start);
+                run.Recheck(step, calling, evidenceCauses, start);
             }
 
             yield return step;

@@ -34,8 +34,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (!run.EvidenceSecured)
             {
-                yield return RepairRun.Finish(step, RepairStepStatus.Skipped,
-                    "The evidence could not be copied first (see the EvidenceCopy step), so nothing disruptive was done.");
+                yield return RepairRun.EvidenceNotCopied(step, "nothing disruptive was done.");
                 yield break;
             }
 

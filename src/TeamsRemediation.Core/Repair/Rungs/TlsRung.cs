@@ -85,7 +85,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (step.Status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling.Concat(run.EvidenceAddressed(new[] { CodeCause.Tls }, null)), start);
+                run.Recheck(step, calling, new[] { CodeCause.Tls }, start);
             }
 
             yield return step;

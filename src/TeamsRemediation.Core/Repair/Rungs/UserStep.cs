@@ -58,14 +58,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (NeedsEvidence && !run.EvidenceSecured)
             {
-                return RepairRun.Finish(step, RepairStepStatus.Skipped,
-                    "The evidence could not be copied first (see the EvidenceCopy step), so nothing that could destroy it was done.");
-            }
-
-            var services = run.Services.User;
-            if (services == null)
-            {
-                return RepairRun.Finish(step, RepairStepStatus.Unavailable, "This build has no service for this step; nothing was changed.");
+                return RepairRun.EvidenceNotCopied(step, "nothing that could destroy it was done.");
             }
 
             if (!run.Approve(step, user.UserName))
@@ -74,7 +67,7 @@ namespace TeamsRemediation.Repair.Rungs
             }
 
             var start = run.Machine.Clock.UtcNow;
-            var outcome = Repair(services, user, StepHost.Approved(run.Host));
+            var outcome = Repair(run.Services.User, user, StepHost.Approved(run.Host));
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.NeedsUser || outcome.Status == RepairStepStatus.NeedsAdmin)
             {
@@ -83,7 +76,7 @@ namespace TeamsRemediation.Repair.Rungs
             else if (outcome.Status == RepairStepStatus.Done || outcome.Status == RepairStepStatus.Failed)
             {
                 // A failed step may still have changed part of what it covers (the values here, not the user's session): look again.
-                run.Recheck(step, calling.Concat(run.EvidenceAddressed(EvidenceCauses, user)), start, user);
+                run.Recheck(step, calling, EvidenceCauses, start, user);
             }
 
             return step;

@@ -21,8 +21,6 @@ namespace TeamsRemediation.Repair.Wiring
             this.timeout = timeout;
         }
 
-        public bool NothingThePcCanFix(IReadOnlyList<TeamsCaa20002Finding> findings) => PcFixability.NothingThePcCanFix(findings);
-
         public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
         {
             string folder;
@@ -32,7 +30,7 @@ namespace TeamsRemediation.Repair.Wiring
             }
             catch (RepairReportException e)
             {
-                return new RungOutcome(RepairStepStatus.Failed, e.Error.Message + " " + e.Error.RecommendedAction);
+                return RungOutcome.Failed(e.Error);
             }
 
             var builder = new AdminPackBuilder(machine);
@@ -48,8 +46,8 @@ namespace TeamsRemediation.Repair.Wiring
             }
 
             var outside = PcFixability.OutsideThePc(findings);
-            return new RungOutcome(RepairStepStatus.Done, "Nothing on this PC was changed: " + string.Join("; ", outside.Select(f => f.CheckId
-                + (f.User.Length > 0 ? " " + f.User : string.Empty) + " (" + f.Owner + ")")) + ". Send " + file
+            return new RungOutcome(RepairStepStatus.Done, "Nothing on this PC was changed: "
+                + string.Join("; ", outside.Select(f => RepairProblems.Name(f) + " (" + f.Owner + ")")) + ". Send " + file
                 + " to the tenant admin: it holds what Entra ID's sign-in logs are searched by.", reportPath: folder, adminPack: pack);
         }
     }

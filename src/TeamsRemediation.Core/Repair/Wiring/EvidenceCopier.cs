@@ -38,7 +38,7 @@ namespace TeamsRemediation.Repair.Wiring
             }
             catch (RepairReportException e)
             {
-                return new RungOutcome(RepairStepStatus.Failed, e.Error.Message + " " + e.Error.RecommendedAction);
+                return RungOutcome.Failed(e.Error);
             }
 
             var collection = new EvidenceCollector(machine).Collect(folder, users, since, eventTimeout);

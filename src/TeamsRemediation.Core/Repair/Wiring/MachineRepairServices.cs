@@ -26,15 +26,23 @@ namespace TeamsRemediation.Repair.Wiring
             log = new MachineLog(machine);
         }
 
-        public RungOutcome ResyncClock(TeamsCaa20002Finding clockFinding, IRemediationHost host) =>
-            Outcome(new ClockResync(machine, host, log).Run(clockFinding));
+        public MachineRepairPlan PlanClockResync(TeamsCaa20002Finding clockFinding)
+        {
+            var plan = ClockResync.Plan(machine, clockFinding);
+            return Planned(plan, host => new ClockResync(machine, host, log).Resync(plan));
+        }
 
-        public RungOutcome FlushDns(IRemediationHost host)
+        public MachineRepairPlan PlanDnsFlush()
         {
             var route = new NetworkSettingsChecks(machine, new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime))
                 .ReadProxies(users).Route;
-            return Outcome(new DnsCacheFlush(machine, host, log).Run(diagnosis.Endpoints, route, diagnosis.Timeout));
+            var plan = DnsCacheFlush.Plan(machine, diagnosis.Endpoints, route, diagnosis.Timeout);
+            return Planned(plan, host => new DnsCacheFlush(machine, host, log).Flush(plan));
         }
+
+        /// <summary>A plan ready to act (WhatIf) carries its action; any other is the step's outcome as it stands.</summary>
+        private static MachineRepairPlan Planned(MachineActionResult plan, Func<IRemediationHost, MachineActionResult> carryOut) =>
+            new MachineRepairPlan(Outcome(plan), plan.Status == MachineActionStatus.WhatIf ? host => Outcome(carryOut(host)) : null);
 
         /// <summary>A machine action in the ladder's terms: a policy or a domain controller is the admin's, a refusal is the step's.</summary>
         internal static RungOutcome Outcome(MachineActionResult result)
