@@ -9,8 +9,9 @@ namespace TeamsRemediation.Repair
     /// <summary>
     /// Repair-TeamsCaa20002's service: climbs the rungs least disruptive first, each only where a finding calls for it, runs
     /// the checks of a rung again after it, and stops climbing once no problem is left. Evidence is copied before anything
-    /// that could destroy it; when nothing is the PC's to fix, nothing changes and the admin pack is written. Each rung is one
-    /// class of <see cref="Rungs"/>; adding a rung is a class and a line here.
+    /// that could destroy it; when nothing is the PC's to fix, nothing changes and the admin pack is written, and when the climb
+    /// leaves problems that are the user's or the tenant admin's, the pack is written then, for those. Each rung is one class of
+    /// <see cref="Rungs"/>; adding a rung is a class and a line here.
     /// </summary>
     public sealed class RepairLadder
     {
@@ -27,6 +28,8 @@ namespace TeamsRemediation.Repair
             new AppResetRung(),
             new ReinstallRung(),
         };
+
+        private static readonly IRepairRung AfterTheClimb = new AdminPackAfterRepairs();
 
         private readonly IMachine machine;
         private readonly IRemediationHost host;
@@ -51,7 +54,7 @@ namespace TeamsRemediation.Repair
         /// <summary>The summary of the last <see cref="Climb"/>, once it has been enumerated to its end.</summary>
         public TeamsRepairSummary? Summary { get; private set; }
 
-        /// <summary>The admin pack of the last <see cref="Climb"/>, when its rung wrote one.</summary>
+        /// <summary>The admin pack of the last <see cref="Climb"/>, when rung 2 or the step after the climb wrote one.</summary>
         public AdminPack? AdminPack { get; private set; }
 
         /// <summary>Climbs for these users from the findings of a diagnosis; each step is yielded as soon as it is done.</summary>
@@ -76,6 +79,12 @@ namespace TeamsRemediation.Repair
                 {
                     break;
                 }
+            }
+
+            foreach (var step in AfterTheClimb.Run(run))
+            {
+                run.Steps.Add(step);
+                yield return step;
             }
 
             Summary = RepairVerdict.Summarize(run, run.Steps);

@@ -3,7 +3,10 @@ using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Repair.Ports
 {
-    /// <summary>Rung 2, once <see cref="PcFixability.NothingThePcCanFix"/> holds: writes what the admin needs to look the failure up.</summary>
+    /// <summary>
+    /// Rung 2, once <see cref="PcFixability.NothingThePcCanFix"/> holds, or after the climb for the problems it left to the user or the
+    /// tenant admin: writes what the admin needs to look the failure up.
+    /// </summary>
     public interface IAdminPack
     {
         /// <summary>Writes the pack (no token, no credential, no cookie) into the report folder; the outcome names it.</summary>

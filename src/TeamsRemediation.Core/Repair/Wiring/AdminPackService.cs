@@ -46,7 +46,7 @@ namespace TeamsRemediation.Repair.Wiring
             }
 
             var outside = PcFixability.OutsideThePc(findings);
-            return new RungOutcome(RepairStepStatus.Done, "Nothing on this PC was changed: "
+            return new RungOutcome(RepairStepStatus.Done, "For the user or the tenant admin: "
                 + string.Join("; ", outside.Select(f => RepairProblems.Name(f) + " (" + f.Owner + ")")) + ". Send " + file
                 + " to the tenant admin: it holds what Entra ID's sign-in logs are searched by.", reportPath: folder, adminPack: pack);
         }
