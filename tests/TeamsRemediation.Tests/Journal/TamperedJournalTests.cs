@@ -125,6 +125,8 @@ namespace TeamsRemediation.Tests.Journal
                 JournalScope.ClearCache,
                 JournalEntry.RegistryChange(SchannelClient, "Enabled", RegistryValue.DWord(0), RegistryValue.DWord(1)));
             var before = s.Machine.SimulatedRegistry.Export();
+            // A journal in alice's backups is restored in her session, with her rights (UserSessionUndoTests): her own Undo refuses it.
+            s.Pc.RunAs(alice, elevated: false);
 
             var result = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", journal);
 
@@ -159,19 +161,26 @@ namespace TeamsRemediation.Tests.Journal
                 JournalEntry.Moved(TeamsLayout.NewCacheRoot(alice.Folders) + "/../../../../../../../../Windows/System32/utilman.exe",
                     Path.Combine(content, "utilman.exe")),
             };
-            var before = TreeSnapshot.Take(s.Machine.RootFolder);
+            var before = TreeSnapshot.Take(s.Machine.UsersFolder);
 
             foreach (var entry in foreign)
             {
                 var journal = Forge(s.Machine, Path.Combine(folder, CacheBackupFolder.JournalFileName), JournalScope.ClearCache, entry);
 
+                // SYSTEM never follows it itself: with alice logged off it refuses; logged on, the Undo runs in her session, with
+                // her rights (UserSessionUndoTests), where her own Undo refuses it.
+                s.Pc.RunAsSystem();
+                s.Machine.UserDirectory.RemoveSessions(alice.Sid);
+                Assert.Equal("JournalUntrusted" + Cmd, Assert.Single(s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", journal).Errors)
+                    .FullyQualifiedErrorId);
+                s.Pc.RunAs(alice, elevated: false);
                 var result = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", journal);
 
                 Assert.Equal("JournalEntryOutOfScope" + Cmd, Assert.Single(result.Errors).FullyQualifiedErrorId);
                 File.Delete(journal);
             }
 
-            Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
+            Assert.Equal(before, TreeSnapshot.Take(s.Machine.UsersFolder));
             Assert.Equal("MZ the real utilman", File.ReadAllText(systemFile));
         }
 
@@ -220,7 +229,8 @@ namespace TeamsRemediation.Tests.Journal
             // Alice swaps the emptied cache root for a link to a system folder before the admin restores.
             Directory.Delete(cacheRoot, recursive: true);
             Directory.CreateSymbolicLink(cacheRoot, elsewhere);
-            s.Pc.RunAsSystem();
+            // Restored in her session, as from SYSTEM while she is logged on (UserSessionUndoTests): the link is refused there.
+            s.Pc.RunAs(alice, elevated: false);
 
             var result = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", Path.Combine(cleared.BackupPath, CacheBackupFolder.JournalFileName));
 

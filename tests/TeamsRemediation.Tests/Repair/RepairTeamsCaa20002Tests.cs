@@ -267,7 +267,9 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal(evidence.ReportPath, summary.ReportPath);
             Assert.Contains(steps[1].JournalPath, summary.JournalPaths);
 
-            // The backup lives in Alice's profile: SYSTEM refuses to restore it, Alice restores it in her own session.
+            // The backup lives in Alice's profile: logged off, SYSTEM refuses to restore it (logged on, it runs in her session);
+            // Alice restores it in her own session.
+            s.Machine.UserDirectory.RemoveSessions(alice.Sid);
             var asSystem = s.Run("Undo-TeamsRemediation -Journal $args[0] -Force", steps[1].JournalPath);
             Assert.Equal("JournalUntrusted,TeamsRemediation.Commands.UndoTeamsRemediationCommand",
                 Assert.Single(asSystem.Errors).FullyQualifiedErrorId);
