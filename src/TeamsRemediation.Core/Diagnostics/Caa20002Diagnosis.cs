@@ -50,7 +50,7 @@ namespace TeamsRemediation.Diagnostics
                 ? Task.Run(() => table.Account.RunDsregcmd(options.Timeout))
                 : null;
             var events = Needs(needs, CheckNeeds.AadEvents)
-                ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.Since, options.Timeout))
+                ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.EventWindow, options.Timeout))
                 : null;
             var probes = probing
                 ? EndpointProbePlan.Start(options, dsreg, events,
@@ -109,7 +109,7 @@ namespace TeamsRemediation.Diagnostics
                 if (eventResult != null)
                 {
                     mine.Events = Read(CheckIds.EvidenceAadEvents, mine.User,
-                        () => table.Evidence.AadEvents(mine.User, eventResult, options.Since));
+                        () => table.Evidence.AadEvents(mine.User, eventResult, options.Since, options.OutsideThePcSince));
                 }
 
                 mine.CodesSeen = (mine.Logs?.CodesHere ?? new CodeInfo[0]).Concat(mine.Events?.CodesHere ?? new CodeInfo[0]).ToList();

@@ -15,6 +15,16 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>How far back event 1098 and the Teams logs are read.</summary>
         public TimeSpan Since { get; set; } = TimeSpan.FromDays(7);
 
+        /// <summary>
+        /// Set by a repair's check after a step: event 1098 errors whose cause only the user or the tenant admin can change count
+        /// from this longer window, not from <see cref="Since"/> (the step's start). No repair of this PC changes them, so an
+        /// error logged before the step still stands after it.
+        /// </summary>
+        public TimeSpan? OutsideThePcSince { get; set; }
+
+        /// <summary>How far back event 1098 is read: the longer of the two windows.</summary>
+        internal TimeSpan EventWindow => OutsideThePcSince is TimeSpan outside && outside > Since ? outside : Since;
+
         public bool SkipNetwork { get; set; }
 
         /// <summary>The endpoints -Endpoint named; until set, the ones of the cloud the PC signs in to (commercial when unknown).</summary>

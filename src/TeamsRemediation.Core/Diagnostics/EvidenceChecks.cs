@@ -26,18 +26,27 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        public EvidenceReading AadEvents(TargetUser user, EventQueryResult events, TimeSpan since)
+        /// <param name="user">Whose events.</param>
+        /// <param name="events">Event 1098 as read.</param>
+        /// <param name="since">How far back an error counts.</param>
+        /// <param name="outsideThePcSince">When set, how far back a Teams error counts whose cause only the user or the tenant admin can
+        /// change (a repair's check after a step: no step on this PC changed those).</param>
+        public EvidenceReading AadEvents(TargetUser user, EventQueryResult events, TimeSpan since, TimeSpan? outsideThePcSince = null)
         {
             if (!events.Succeeded)
             {
                 return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error));
             }
 
+            var cutoff = machine.Clock.UtcNow - since;
             var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e =>
-                new { Event = e, Details = AadEventDetails.From(e) }).ToList();
+                new { Event = e, Details = AadEventDetails.From(e) })
+                .Where(e => outsideThePcSince == null || e.Event.TimeCreated >= cutoff
+                    || e.Details.IsTeams && (e.Details.Cause?.IsOutsideThePc ?? false))
+                .ToList();
             var teams = mine.Where(e => e.Details.IsTeams).ToList();
             var others = mine.Count - teams.Count;
-            var window = TimeInWords.Last(since);
+            var window = TimeInWords.Last(outsideThePcSince is TimeSpan longer && teams.Any(e => e.Event.TimeCreated < cutoff) ? longer : since);
             if (teams.Count == 0)
             {
                 return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
@@ -51,11 +60,7 @@ namespace TeamsRemediation.Diagnostics
             {
                 var d = e.Details;
                 var info = d.Error.Length > 0 ? CodeCatalog.Explain(d.Error) : null;
-                var aadsts = d.Aadsts.Length > 0 ? CodeCatalog.Explain(d.Aadsts) : null;
-
-                // The AADSTS code says why Entra refused; when only the user or the admin can change that, it is the
-                // cause, whatever generic CAA code the client wrapped it in.
-                var cause = aadsts != null && aadsts.IsOutsideThePc ? aadsts : info;
+                var cause = d.Cause;
                 if (cause != null)
                 {
                     infos.Add(cause);

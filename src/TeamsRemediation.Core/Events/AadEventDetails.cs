@@ -45,6 +45,19 @@ namespace TeamsRemediation.Events
 
         public bool IsTeams => ClientId.Equals(Codes.CodeCatalog.TeamsClientId, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// Why the sign-in failed: the AADSTS code when only the user or the admin can change it, whatever generic CAA code the
+        /// client wrapped it in; otherwise the error code; null without either.
+        /// </summary>
+        public Codes.CodeInfo? Cause
+        {
+            get
+            {
+                var aadsts = Aadsts.Length > 0 ? Codes.CodeCatalog.Explain(Aadsts) : null;
+                return aadsts != null && aadsts.IsOutsideThePc ? aadsts : Error.Length > 0 ? Codes.CodeCatalog.Explain(Error) : null;
+            }
+        }
+
         /// <summary>The event's fields: each one from the structured data when they hold it, else from the rendered text.</summary>
         public static AadEventDetails From(AadEvent e)
         {

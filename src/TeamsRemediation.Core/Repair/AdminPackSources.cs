@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TeamsRemediation.Account;
+using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
 
@@ -24,6 +25,9 @@ namespace TeamsRemediation.Repair
 
         /// <summary>The users' installed Teams clients (their versions go into the pack).</summary>
         public IReadOnlyList<TeamsInstallation> Installations { get; set; } = new TeamsInstallation[0];
+
+        /// <summary>The causes the run's steps repaired before the pack was made: a failure of one of them is left out of it.</summary>
+        public IReadOnlyCollection<CodeCause> Repaired { get; set; } = new CodeCause[0];
 
         /// <summary>The period the events were read from.</summary>
         public TimeSpan Since { get; set; } = TimeSpan.FromDays(7);

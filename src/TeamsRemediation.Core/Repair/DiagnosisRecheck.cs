@@ -6,7 +6,10 @@ using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Repair
 {
-    /// <summary>The ladder's <see cref="Recheck"/> on the diagnosis itself: the same check rows, limited to a rung's checks.</summary>
+    /// <summary>
+    /// The ladder's <see cref="Recheck"/> on the diagnosis itself: the same check rows, limited to a rung's checks. Evidence counts from the
+    /// step's start, except errors only the user or the tenant admin can change: those count over the caller's whole window.
+    /// </summary>
     public sealed class DiagnosisRecheck
     {
         private readonly IMachine machine;
@@ -28,6 +31,7 @@ namespace TeamsRemediation.Repair
                 Timeout = template.Timeout,
                 CheckIds = checkIds,
                 Since = evidenceWindow,
+                OutsideThePcSince = template.Since,
                 NobodyToCheck = template.NobodyToCheck,
             };
             if (template.EndpointsGiven)

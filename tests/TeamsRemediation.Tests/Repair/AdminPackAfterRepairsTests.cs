@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using TeamsRemediation.Codes;
 using System.Linq;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Hosting;
@@ -57,6 +58,40 @@ namespace TeamsRemediation.Tests.Repair
             Assert.Equal(RepairOutcome.NeedsAdmin, l.Summary.Outcome);
             Assert.Equal(3, l.Summary.ExitCode);
             Assert.Contains("NothingThePcCanFix/AdminPack: NeedsAdmin", l.Summary.Steps);
+        }
+
+        [Fact]
+        public void A_TLS_error_and_an_admin_owned_code_in_the_same_users_events_keep_the_admins_code_after_the_TLS_repair()
+        {
+            using var s = new SimulatedSession();
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.TlsOff(s);
+            BrokenPc.AadError(s, alice, "CAA82F7D");
+            BrokenPc.AadError(s, alice, "CAA20004", "AADSTS53003\nCorrelation ID: " + Correlation);
+
+            var l = Climb(s);
+
+            // Before: one evidence row holds both, led by the TLS error, so it is the PC's and rung 2 lets the ladder climb.
+            Assert.Equal(FindingOwner.Device, l.BeforeOf(CheckIds.EvidenceAadEvents).Owner);
+            Assert.Equal(new[] { RepairStepName.EvidenceCopy, RepairStepName.Tls, RepairStepName.AdminPack }, l.Steps.Select(x => x.Step));
+
+            // Read again after the TLS repair: the TLS error logged before it no longer counts, the Conditional Access block still does.
+            var evidence = Assert.Single(l.Step(RepairStepName.Tls).After, a => a.StartsWith("Warning " + CheckIds.EvidenceAadEvents));
+            Assert.Contains("AADSTS53003", evidence);
+            Assert.DoesNotContain("CAA82F7D", evidence);
+            Assert.Equal(RepairStepStatus.NeedsAdmin, l.Step(RepairStepName.AdminPack).Status);
+            var pack = l.AdminPack!;
+            Assert.StartsWith("TenantAdmin " + CheckIds.EvidenceAadEvents + " ", Assert.Single(pack.OutsideThePc));
+            Assert.Equal(new[] { Correlation }, pack.CorrelationIds);
+
+            // The TLS error (repaired) is not in the pack; the note says it was left out.
+            Assert.Contains("AADSTS53003", Assert.Single(pack.Failures));
+            Assert.DoesNotContain(pack.Codes, c => c.StartsWith("CAA82F7D", StringComparison.Ordinal));
+            Assert.Contains("1 Teams token error(s) of a cause this run repaired (Tls) are left out: they are not what is left for the user "
+                + "or the tenant admin.", pack.Notes);
+            Assert.DoesNotContain("CAA82F7D", File.ReadAllText(pack.FilePath));
+            Assert.Equal(RepairOutcome.NeedsAdmin, l.Summary.Outcome);
+            Assert.Equal(3, l.Summary.ExitCode);
         }
 
         [Fact]
@@ -171,11 +206,11 @@ namespace TeamsRemediation.Tests.Repair
                 this.written = written;
             }
 
-            public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings,
-                IReadOnlyList<TargetUser> users, string? reportFolder)
+            public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder,
+                IReadOnlyCollection<CodeCause> repaired)
             {
                 written();
-                return inner.Write(findings, users, reportFolder);
+                return inner.Write(findings, users, reportFolder, repaired);
             }
         }
     }

@@ -68,7 +68,8 @@ namespace TeamsRemediation.Tests.Repair
             return new RungOutcome(RepairStepStatus.Done, "copied", reportPath: ReportFolder);
         }
 
-        public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
+        public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder,
+            IReadOnlyCollection<CodeCause> repaired)
         {
             Calls.Add("AdminPack");
             var folder = Directory.CreateDirectory(reportFolder ?? ReportFolder).FullName;

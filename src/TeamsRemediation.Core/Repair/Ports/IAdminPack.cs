@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TeamsRemediation.Codes;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Repair.Ports
@@ -9,7 +10,11 @@ namespace TeamsRemediation.Repair.Ports
     /// </summary>
     public interface IAdminPack
     {
-        /// <summary>Writes the pack (no token, no credential, no cookie) into the report folder; the outcome names it.</summary>
-        RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder);
+        /// <summary>
+        /// Writes the pack (no token, no credential, no cookie) into the report folder; the outcome names it. A failure whose cause is
+        /// one of <paramref name="repaired"/> (the causes this run's steps repaired) is not what is left, and stays out of it.
+        /// </summary>
+        RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder,
+            IReadOnlyCollection<CodeCause> repaired);
     }
 }

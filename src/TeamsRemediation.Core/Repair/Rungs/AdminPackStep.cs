@@ -24,7 +24,7 @@ namespace TeamsRemediation.Repair.Rungs
                 return step;
             }
 
-            var outcome = run.Services.AdminPack.Write(run.Findings, run.Users, run.ReportPath);
+            var outcome = run.Services.AdminPack.Write(run.Findings, run.Users, run.ReportPath, run.Addressed);
             run.Apply(step, outcome);
             if (outcome.Status == RepairStepStatus.Done)
             {

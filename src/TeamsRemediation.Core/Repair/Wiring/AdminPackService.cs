@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Repair.Ports;
 using TeamsRemediation.Targets;
@@ -21,7 +22,8 @@ namespace TeamsRemediation.Repair.Wiring
             this.timeout = timeout;
         }
 
-        public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder)
+        public RungOutcome Write(IReadOnlyList<TeamsCaa20002Finding> findings, IReadOnlyList<TargetUser> users, string? reportFolder,
+            IReadOnlyCollection<CodeCause> repaired)
         {
             string folder;
             try
@@ -34,7 +36,9 @@ namespace TeamsRemediation.Repair.Wiring
             }
 
             var builder = new AdminPackBuilder(machine);
-            var pack = builder.Build(builder.Gather(users, findings, since, timeout));
+            var sources = builder.Gather(users, findings, since, timeout);
+            sources.Repaired = repaired;
+            var pack = builder.Build(sources);
             string file;
             try
             {
