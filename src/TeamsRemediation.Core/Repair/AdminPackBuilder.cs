@@ -122,7 +122,7 @@ namespace TeamsRemediation.Repair
                 notes.Add("The Microsoft-Windows-AAD/Operational log could not be read: " + Diagnostics.FindingText.Clean(sources.Events.Error));
             }
 
-            var repaired = 0;
+            var repaired = new List<CodeCause>();
             foreach (var e in sources.Events.Events.Where(e => users.ContainsKey(e.UserSid)).OrderBy(e => e.TimeCreated))
             {
                 var details = AadEventDetails.From(e);
@@ -133,7 +133,7 @@ namespace TeamsRemediation.Repair
 
                 if (details.Cause is CodeInfo cause && !cause.IsOutsideThePc && sources.Repaired.Contains(cause.Cause))
                 {
-                    repaired++;
+                    repaired.Add(cause.Cause);
                     continue;
                 }
 
@@ -156,13 +156,13 @@ namespace TeamsRemediation.Repair
             pack.NothingThePcCanFix = PcFixability.NothingThePcCanFix(sources.Findings);
             pack.OutsideThePc = PcFixability.OutsideThePc(sources.Findings).Select(f => f.Owner + " " + RepairProblems.Name(f)
                 + ": " + SecretText.Redact(Diagnostics.FindingText.Clean(f.Summary))).ToArray();
-            if (repaired > 0)
+            if (repaired.Count > 0)
             {
-                notes.Add(repaired + " Teams token error(s) of a cause this run repaired (" + string.Join(", ", sources.Repaired.OrderBy(c => c))
-                    + ") are left out: they are not what is left for the user or the tenant admin.");
+                notes.Add(repaired.Count + " Teams token error(s) of a cause this run repaired (" + string.Join(", ", repaired.Distinct()
+                    .OrderBy(c => c)) + ") are left out: they are not what is left for the user or the tenant admin.");
             }
 
-            if (failures.Count == 0 && sources.Events.Succeeded)
+            if (failures.Count == 0 && repaired.Count == 0 && sources.Events.Succeeded)
             {
                 notes.Add("No Teams token errors (event 1098) of the target users in " + Diagnostics.TimeInWords.Last(sources.Since) + ".");
             }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Account;
+using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Repair;
 using TeamsRemediation.Tests.Support;
@@ -155,6 +156,33 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Equal(string.Empty, pack.DeviceId);
                 Assert.Contains(pack.Notes, n => n.StartsWith("dsregcmd /status gave no device details: ", StringComparison.Ordinal)
                     && n.Contains("not on this machine"));
+            }
+        }
+
+        [Fact]
+        public void A_failure_of_a_cause_the_run_repaired_is_left_out_with_a_note_naming_only_the_causes_left_out()
+        {
+            using (var pc = new RepairPc())
+            {
+                var tls = new AadEvent(pc.Now - TimeSpan.FromHours(3), pc.Alice.Sid,
+                    "Error: 0xCAA82F7D secure channel failure\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264");
+                var mfa = pc.TeamsEvent(pc.Alice, TimeSpan.FromHours(2));
+                var sources = Sources(pc, tls, mfa);
+                sources.Repaired = new[] { CodeCause.Tls, CodeCause.Clock, CodeCause.Interaction };
+
+                var pack = new AdminPackBuilder(pc.Machine).Build(sources);
+
+                // The MFA failure is the user's: a repaired cause of the same name does not take it out.
+                Assert.Equal("0xCAA2000C", Assert.Single(pack.FailureRecords).Error);
+                Assert.DoesNotContain(pack.Codes, c => c.StartsWith("0xCAA82F7D", StringComparison.Ordinal));
+                Assert.Contains("1 Teams token error(s) of a cause this run repaired (Tls) are left out: they are not what is left for the user "
+                    + "or the tenant admin.", pack.Notes);
+
+                sources.Events = EventQueryResult.Read(new[] { tls });
+                var onlyRepaired = new AdminPackBuilder(pc.Machine).Build(sources);
+
+                Assert.Empty(onlyRepaired.FailureRecords);
+                Assert.DoesNotContain(onlyRepaired.Notes, n => n.StartsWith("No Teams token errors", StringComparison.Ordinal));
             }
         }
 

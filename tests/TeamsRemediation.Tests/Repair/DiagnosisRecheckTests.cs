@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TeamsRemediation.Codes;
+using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Repair;
+using TeamsRemediation.Targets;
+using TeamsRemediation.Tests.Support;
+using Xunit;
+
+namespace TeamsRemediation.Tests.Repair
+{
+    /// <summary>
+    /// A step's checks run again: event 1098 errors the PC can fix count from the step's start, errors only the user or the tenant
+    /// admin can change over the caller's whole window; the diagnosis on its own keeps one window for both.
+    /// </summary>
+    public sealed class DiagnosisRecheckTests
+    {
+        private static readonly DiagnosisOptions Caller = new DiagnosisOptions { Timeout = TimeSpan.FromSeconds(5), SkipNetwork = true };
+
+        [Fact]
+        public void After_a_step_an_admin_owned_error_logged_before_it_still_counts_and_a_TLS_error_does_not()
+        {
+            using var s = new SimulatedSession();
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA82F7D");
+            BrokenPc.AadError(s, alice, "CAA20004", "AADSTS53003");
+            var users = Users(s);
+
+            var row = new DiagnosisRecheck(s.Machine, Caller).Run(new HashSet<string> { CheckIds.EvidenceAadEvents }, users,
+                TimeSpan.FromMinutes(1)).Single(f => f.CheckId == CheckIds.EvidenceAadEvents);
+
+            Assert.Equal(FindingStatus.Warning, row.Status);
+            Assert.Equal(FindingOwner.TenantAdmin, row.Owner);
+            Assert.StartsWith("1 Teams token error(s) in the last 7 days: AADSTS53003", row.Summary);
+            Assert.DoesNotContain("CAA82F7D", row.Summary);
+        }
+
+        [Fact]
+        public void The_diagnosis_alone_counts_both_only_within_its_window()
+        {
+            using var s = new SimulatedSession();
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.AadError(s, alice, "CAA20004", "AADSTS53003");
+
+            var row = new Caa20002Diagnosis(s.Machine, new DiagnosisOptions { Timeout = Caller.Timeout, SkipNetwork = true,
+                Since = TimeSpan.FromMinutes(1) }).Run(Users(s)).Single(f => f.CheckId == CheckIds.EvidenceAadEvents);
+
+            Assert.Equal(FindingStatus.Pass, row.Status);
+        }
+
+        private static IReadOnlyList<TargetUser> Users(SimulatedSession s) => new TargetResolver(s.Machine.Users).Resolve(new TargetRequest()).Users;
+    }
+}
