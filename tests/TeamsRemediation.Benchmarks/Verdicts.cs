@@ -69,8 +69,9 @@ namespace TeamsRemediation.Benchmarks
         /// <summary>Every round of <paramref name="run"/> ends within <paramref name="limitMs"/>.</summary>
         public void Within(string goal, Samples run, double limitMs)
         {
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  slowest round {0:0} ms, limit {1:0} ms (over by {2:0} ms)", run.Max,
-                limitMs, run.Max - limitMs));
+            var margin = run.Max <= limitMs ? "{2:0} ms to spare" : "over by {2:0} ms";
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  slowest round {0:0} ms, limit {1:0} ms (" + margin + ")", run.Max,
+                limitMs, Math.Abs(run.Max - limitMs)));
             Judge(goal, run.Max <= limitMs);
         }
 
