@@ -60,7 +60,9 @@ namespace TeamsRemediation.Diagnostics
 
             // Each user's logs are read once, all users' at once, while the checks below run.
             var logScans = perUser
-                .Select(mine => Needs(needs, CheckNeeds.LogScan) ? Task.Run(() => table.Evidence.TeamsLogs(mine.User, options.Since)) : null)
+                .Select(mine => Needs(needs, CheckNeeds.LogScan)
+                    ? Task.Run(() => table.Evidence.TeamsLogs(mine.User, options.Since, options.OutsideThePcSince))
+                    : null)
                 .ToList();
 
             // Local checks while those run.

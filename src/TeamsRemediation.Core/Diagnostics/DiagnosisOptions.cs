@@ -16,7 +16,7 @@ namespace TeamsRemediation.Diagnostics
         public TimeSpan Since { get; set; } = TimeSpan.FromDays(7);
 
         /// <summary>
-        /// Set by a repair's check after a step: event 1098 errors whose cause only the user or the tenant admin can change count
+        /// Set by a repair's check after a step: event 1098 errors and Teams log codes whose cause only the user or the tenant admin can change count
         /// from this longer window, not from <see cref="Since"/> (the step's start). No repair of this PC changes them, so an
         /// error logged before the step still stands after it.
         /// </summary>

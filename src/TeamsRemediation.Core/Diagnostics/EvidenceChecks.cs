@@ -101,8 +101,20 @@ namespace TeamsRemediation.Diagnostics
             return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
-        public EvidenceReading TeamsLogs(TargetUser user, TimeSpan since)
+        /// <param name="user">Whose Teams logs (and collected web logs in their Downloads) are read.</param>
+        /// <param name="since">How far back a line counts.</param>
+        /// <param name="outsideThePcSince">
+        /// From a repair's check after a step (<see cref="DiagnosisOptions.OutsideThePcSince"/>): codes only the user or the tenant admin
+        /// can answer count over this longer window, the others only from <paramref name="since"/> (the step's start).
+        /// </param>
+        public EvidenceReading TeamsLogs(TargetUser user, TimeSpan since, TimeSpan? outsideThePcSince = null)
         {
+            var stepCutoff = machine.Clock.UtcNow.UtcDateTime - since;
+            if (outsideThePcSince is TimeSpan longer && longer > since)
+            {
+                since = longer;
+            }
+
             var cutoff = machine.Clock.UtcNow.UtcDateTime - since;
             var files = new List<string>();
             var problems = new List<string>();
@@ -141,6 +153,15 @@ namespace TeamsRemediation.Diagnostics
             var scan = scanner.Scan(files, cutoff);
             var logBytes = scan.BytesScanned;
             var collected = archive == null ? null : new WebLogsArchiveScanner().Scan(archive, scanner, scan, cutoff);
+            if (stepCutoff > cutoff)
+            {
+                // A repair of this PC cannot answer a code the user or the tenant admin owns, so one logged before the step still stands.
+                foreach (var before in scan.Codes.Values.Where(c => c.NewestUtc < stepCutoff && !CodeCatalog.Explain(c.Code).IsOutsideThePc).ToList())
+                {
+                    scan.Codes.Remove(before.Code);
+                }
+            }
+
             var counts = new List<string>();
             if (files.Count > 0)
             {

@@ -155,7 +155,7 @@ namespace TeamsRemediation.Logs
                 }
                 else
                 {
-                    Record(lineStart, lineEnd, pair, source, result);
+                    Record(lineStart, lineEnd, pair, source, stamp, result);
                 }
 
                 lineFloor = Math.Min(end, lineEnd + 1);
@@ -279,7 +279,7 @@ namespace TeamsRemediation.Logs
 
         private static bool IsTokenByte(byte c) => c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '-';
 
-        private void Record(int lineStart, int lineEnd, int hit, string source, LogScanResult result)
+        private void Record(int lineStart, int lineEnd, int hit, string source, DateTime? stamp, LogScanResult result)
         {
             result.MatchingLines++;
             if (lineEnd > lineStart && buffer[lineEnd - 1] == '\r')
@@ -326,6 +326,10 @@ namespace TeamsRemediation.Logs
                 sighting.Count++;
                 sighting.Source = source;
                 sighting.LastLine = Evidence(text, code);
+                if (stamp != null && (sighting.NewestUtc == null || stamp > sighting.NewestUtc))
+                {
+                    sighting.NewestUtc = stamp;
+                }
             }
         }
 
@@ -357,6 +361,9 @@ namespace TeamsRemediation.Logs
         public string Source { get; set; } = string.Empty;
 
         public string LastLine { get; set; } = string.Empty;
+
+        /// <summary>The newest line time among its sightings; known only when the scan was given a cutoff (lines are timed only then).</summary>
+        public DateTime? NewestUtc { get; set; }
     }
 
     public sealed class LogScanResult

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Diagnostics;
@@ -11,8 +12,8 @@ using Xunit;
 namespace TeamsRemediation.Tests.Repair
 {
     /// <summary>
-    /// A step's checks run again: event 1098 errors the PC can fix count from the step's start, errors only the user or the tenant
-    /// admin can change over the caller's whole window; the diagnosis on its own keeps one window for both.
+    /// A step's checks run again: event 1098 errors and Teams log codes the PC can fix count from the step's start, those only the
+    /// user or the tenant admin can change over the caller's whole window; the diagnosis on its own keeps one window for both.
     /// </summary>
     public sealed class DiagnosisRecheckTests
     {
@@ -47,6 +48,30 @@ namespace TeamsRemediation.Tests.Repair
                 Since = TimeSpan.FromMinutes(1) }).Run(Users(s)).Single(f => f.CheckId == CheckIds.EvidenceAadEvents);
 
             Assert.Equal(FindingStatus.Pass, row.Status);
+        }
+
+        [Fact]
+        public void After_a_step_an_admin_owned_code_in_the_Teams_logs_before_it_still_counts_and_a_TLS_code_does_not()
+        {
+            using var s = new SimulatedSession();
+            var alice = BrokenPc.Healthy(s);
+            var hourAgo = (s.Machine.Clock.UtcNow - TimeSpan.FromHours(1)).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff'Z'",
+                System.Globalization.CultureInfo.InvariantCulture);
+            alice.WriteFile(Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), "MSTeams_2026-11-27_06-00-00.00.log"),
+                hourAgo + " Err TokenError CAA82F7D secure channel failure\n"
+                + hourAgo + " Err TokenError AADSTS53003: Access has been blocked by Conditional Access policies\n");
+            var checks = new HashSet<string> { CheckIds.EvidenceTeamsLogs };
+
+            var row = new DiagnosisRecheck(s.Machine, Caller).Run(checks, Users(s), TimeSpan.FromMinutes(1))
+                .Single(f => f.CheckId == CheckIds.EvidenceTeamsLogs);
+            var alone = new Caa20002Diagnosis(s.Machine, new DiagnosisOptions { Timeout = Caller.Timeout, SkipNetwork = true,
+                Since = TimeSpan.FromMinutes(1) }).Run(Users(s)).Single(f => f.CheckId == CheckIds.EvidenceTeamsLogs);
+
+            Assert.Equal(FindingOwner.TenantAdmin, row.Owner);
+            Assert.NotEqual(FindingStatus.Pass, row.Status);
+            Assert.Contains(row.Evidence, e => e.Contains("AADSTS53003"));
+            Assert.DoesNotContain(row.Evidence, e => e.Contains("CAA82F7D"));
+            Assert.Equal(FindingStatus.Pass, alone.Status);
         }
 
         private static IReadOnlyList<TargetUser> Users(SimulatedSession s) => new TargetResolver(s.Machine.Users).Resolve(new TargetRequest()).Users;
