@@ -19,8 +19,6 @@ namespace TeamsRemediation.Account
     /// </summary>
     public static class SessionStepReader
     {
-        public const int MaximumTextLength = SessionResultFields.MaximumTextLength;
-
         /// <exception cref="UserBridgeException">UserSessionResultRejected: the result holds something the module never writes.</exception>
         public static IReadOnlyList<TeamsAccountResetStep> Read(UserSessionRun run, IMachine machine, TargetUser user)
         {
@@ -29,8 +27,8 @@ namespace TeamsRemediation.Account
             {
                 if (item.TypeName != typeof(TeamsAccountResetStep).FullName || item.Scalar != null)
                 {
-                    throw Rejected(run, "it holds " + (item.Scalar != null ? "a plain value" : "an object") + " of type '" + Clean(item.TypeName)
-                        + "', which " + UserSessionAccountReset.SessionCommand + " never writes");
+                    throw Rejected(run, "it holds " + (item.Scalar != null ? "a plain value" : "an object") + " of type '"
+                        + SessionResultFields.Clean(item.TypeName) + "', which " + UserSessionAccountReset.SessionCommand + " never writes");
                 }
 
                 var step = ToStep(run, item, machine, user);
@@ -44,9 +42,6 @@ namespace TeamsRemediation.Account
 
             return steps;
         }
-
-        /// <summary>An error of the user's session, with the id it had there (see <see cref="SessionResultFields.ToModuleError"/>).</summary>
-        public static ModuleError ToModuleError(BridgeError error, string where) => SessionResultFields.ToModuleError(error, where);
 
         private static TeamsAccountResetStep ToStep(UserSessionRun run, BridgeObject item, IMachine machine, TargetUser user)
         {
@@ -98,8 +93,6 @@ namespace TeamsRemediation.Account
 
         private static string Text(UserSessionRun run, BridgeObject item, string property, bool required) =>
             SessionResultFields.Text(item, property, required, why => Rejected(run, why));
-
-        private static string Clean(string? text) => SessionResultFields.Clean(text);
 
         private static UserBridgeException Rejected(UserSessionRun run, string why) =>
             new UserBridgeException(ModuleErrors.UserSessionResultRejected(run.UserName, run.SessionId, why));

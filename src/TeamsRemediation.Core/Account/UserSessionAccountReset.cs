@@ -219,7 +219,7 @@ namespace TeamsRemediation.Account
             }
 
             // The session's WorkAccountStepFailed errors are reported again, once, for the steps that are kept.
-            var errors = run.Result.Errors.Select(e => SessionStepReader.ToModuleError(e, where));
+            var errors = run.Result.Errors.Select(e => SessionResultFields.ToModuleError(e, where));
             foreach (var error in errors.Where(e => e.Id != "WorkAccountStepFailed"))
             {
                 host.Error(error);

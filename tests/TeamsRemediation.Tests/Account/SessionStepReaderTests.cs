@@ -21,7 +21,7 @@ namespace TeamsRemediation.Tests.Account
         public void A_sessions_error_keeps_its_id_and_category_when_they_are_ones_the_module_can_write(string id, string category, string expectedId,
             ModuleErrorCategory expectedCategory)
         {
-            var error = SessionStepReader.ToModuleError(new BridgeError(id, category, "It failed.\r\nSecond line", "Do this.", "alice"), Where);
+            var error = SessionResultFields.ToModuleError(new BridgeError(id, category, "It failed.\r\nSecond line", "Do this.", "alice"), Where);
 
             Assert.Equal(expectedId, error.Id);
             Assert.Equal(expectedCategory, error.Category);
