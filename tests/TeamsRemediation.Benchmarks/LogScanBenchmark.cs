@@ -47,7 +47,9 @@ namespace TeamsRemediation.Benchmarks
         private static void OneSize(string folder, int users, int megabytes, int rounds, Verdicts verdicts)
         {
             var pc = SimulatedPc.In(Path.Combine(folder, "pc"));
-            var sources = LogCorpus.Write(Path.Combine(folder, "corpus"), (long)megabytes << 20, users);
+            // Logged two hours before the simulated PC's now, so the lines stay inside the diagnosis's window on any day.
+            var logged = pc.Machine.Clock.UtcNow.AddHours(-2);
+            var sources = LogCorpus.Write(Path.Combine(folder, "corpus"), (long)megabytes << 20, users, logged);
             var targets = new List<TargetUser>();
             var files = new List<string>();
             for (var u = 0; u < users; u++)
@@ -57,7 +59,8 @@ namespace TeamsRemediation.Benchmarks
                 Directory.CreateDirectory(logs);
                 for (var f = 0; f < sources.Length; f++)
                 {
-                    var path = Path.Combine(logs, "MSTeams_2026-11-24_09-12-0" + f.ToString(CultureInfo.InvariantCulture) + ".00.log");
+                    var path = Path.Combine(logs, "MSTeams_" + logged.ToString("yyyy-MM-dd_HH-mm", CultureInfo.InvariantCulture) + "-0"
+                        + f.ToString(CultureInfo.InvariantCulture) + ".00.log");
                     File.Copy(sources[f], path);
                     files.Add(path);
                 }
@@ -124,25 +127,30 @@ namespace TeamsRemediation.Benchmarks
     {
         private static readonly string[] Ordinary =
         {
-            "2026-11-24T09:12:{0:00}.{1:000}Z Inf CallingService: heartbeat ok, participants=4, region=emea, bandwidth=2400kbps",
-            "2026-11-24T09:12:{0:00}.{1:000}Z Inf WebView2: navigation completed url=https://teams.microsoft.com/v2/ status=200",
-            "Tue Nov 24 2026 09:12:{0:00} GMT+0000 <3412> -- info -- [renderer] presence updated: Available (source=calendar)",
-            "2026-11-24T09:12:{0:00}.{1:000}Z Wrn Telemetry: batch of 37 events delayed, retry in 30000 ms",
+            "{2}:{0:00}.{1:000}Z Inf CallingService: heartbeat ok, participants=4, region=emea, bandwidth=2400kbps",
+            "{2}:{0:00}.{1:000}Z Inf WebView2: navigation completed url=https://teams.microsoft.com/v2/ status=200",
+            "{3}:{0:00} GMT+0000 <3412> -- info -- [renderer] presence updated: Available (source=calendar)",
+            "{2}:{0:00}.{1:000}Z Wrn Telemetry: batch of 37 events delayed, retry in 30000 ms",
         };
 
         private static readonly string[] Errors =
         {
-            "2026-11-24T09:12:{0:00}.{1:000}Z Err AuthenticationManager: acquireToken failed with CAA20002 (AADSTS90014)",
-            "Tue Nov 24 2026 09:12:{0:00} GMT+0000 <3412> -- error -- ADAL error: 0xcaa82ee7 name not resolved",
+            "{2}:{0:00}.{1:000}Z Err AuthenticationManager: acquireToken failed with CAA20002 (AADSTS90014)",
+            "{3}:{0:00} GMT+0000 <3412> -- error -- ADAL error: 0xcaa82ee7 name not resolved",
         };
 
-        /// <summary>Two log files holding one user's share of <paramref name="totalBytes"/>; every user gets copies of them.</summary>
-        public static string[] Write(string folder, long totalBytes, int users)
+        /// <summary>
+        /// Two log files holding one user's share of <paramref name="totalBytes"/>, every line in the minute of
+        /// <paramref name="logged"/>; every user gets copies of them.
+        /// </summary>
+        public static string[] Write(string folder, long totalBytes, int users, DateTimeOffset logged)
         {
             Directory.CreateDirectory(folder);
             var perFile = totalBytes / users / 2;
             var random = new Random(20002);
             var paths = new string[2];
+            var isoMinute = logged.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+            var classicMinute = logged.UtcDateTime.ToString("ddd MMM dd yyyy HH:mm", CultureInfo.InvariantCulture);
             for (var f = 0; f < paths.Length; f++)
             {
                 paths[f] = Path.Combine(folder, "corpus" + f.ToString(CultureInfo.InvariantCulture) + ".log");
@@ -155,7 +163,8 @@ namespace TeamsRemediation.Benchmarks
                     var pattern = first ? Errors[0] : random.Next(2000) == 0 ? Errors[random.Next(Errors.Length)]
                         : Ordinary[random.Next(Ordinary.Length)];
                     first = false;
-                    var line = string.Format(CultureInfo.InvariantCulture, pattern, random.Next(60), random.Next(1000));
+                    var line = string.Format(CultureInfo.InvariantCulture, pattern, random.Next(60), random.Next(1000), isoMinute,
+                        classicMinute);
                     writer.Write(line);
                     writer.Write('\n');
                     written += line.Length + 1;
