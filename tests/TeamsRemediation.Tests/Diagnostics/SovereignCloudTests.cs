@@ -48,7 +48,8 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             s.Run("Test-TeamsCaa20002 -CheckId Network.Endpoint");
 
-            var login = s.Machine.SimulatedNetwork.Probed.First();
+            // The probes run in parallel, so the login host is found by name, not by its place in the list.
+            var login = s.Machine.SimulatedNetwork.Probed.Single(e => e.Host == "login.microsoftonline.us");
             Assert.Equal(ProbeEndpoint.OpenIdConfigurationPath, login.Path);
             Assert.True(login.ExpectsJson);
         }
