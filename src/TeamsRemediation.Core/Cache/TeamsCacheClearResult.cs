@@ -64,6 +64,12 @@ namespace TeamsRemediation
         /// <summary>The backup folder of this run (its Cache folder holds what was moved, journal.xml restores it), or empty.</summary>
         public string BackupPath { get; internal set; } = string.Empty;
 
+        /// <summary>
+        /// The backup's journal, or empty without a backup: the name every changing cmdlet's result uses, so a piped result
+        /// binds to Undo-TeamsRemediation by property name.
+        /// </summary>
+        public string JournalPath => BackupPath.Length == 0 ? string.Empty : System.IO.Path.Combine(BackupPath, Cache.CacheBackupFolder.JournalFileName);
+
         public TimeSpan Duration { get; internal set; }
 
         public override string ToString() => User + " " + Client + ": " + Status + " (" + FilesRemoved + " files)";

@@ -9,6 +9,14 @@ namespace TeamsRemediation.Errors
             "Give the JournalPath a changing cmdlet reported (journals are kept in %ProgramData%\\TeamsRemediation\\Journal).",
             path);
 
+        public static ModuleError JournalIsFolder(string path) => new ModuleError(
+            "JournalIsFolder",
+            ModuleErrorCategory.InvalidArgument,
+            path + " is a folder, not a journal file. Nothing was restored from it.",
+            "Give one journal file: the JournalPath a changing cmdlet reported (Get-ChildItem '" + path.Replace("'", "''")
+                + "' lists the journals in that folder).",
+            path);
+
         public static ModuleError InvalidJournal(string path, System.Exception exception) => new ModuleError(
             "InvalidJournal",
             ModuleErrorCategory.InvalidData,

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Hosting;
@@ -35,8 +36,10 @@ namespace TeamsRemediation.Commands
         protected bool IsRemotingSession => SessionState.PSVariable.GetValue("PSSenderInfo") != null;
 
         /// <summary>
-        /// Resolves the users to act on. Bad input stops the whole call before anything is done; a user that is
-        /// not found is reported and the others go on. With <paramref name="nobodyIsFine"/>, finding nobody logged on
+        /// Resolves the users to act on. Bad input stops the whole call before anything is done. A named user that is
+        /// not found (or names several profiles) stops a cmdlet that changes things, before any change: a typo must not
+        /// leave the machine half repaired for the users it did find. A cmdlet that only reads reports it and goes on
+        /// with the others. With <paramref name="nobodyIsFine"/>, finding nobody logged on
         /// for the implicit default (SYSTEM on an empty PC) is a warning ending in <paramref name="nobodyConsequence"/>,
         /// an empty list and <see cref="NobodyLoggedOn"/>: the cmdlet still has machine-wide work to do.
         /// </summary>
@@ -65,9 +68,15 @@ namespace TeamsRemediation.Commands
                 ThrowTerminatingError(ErrorRecords.From(stop.Error));
             }
 
-            foreach (var problem in resolution.Problems)
+            for (var i = 0; i < resolution.Problems.Count; i++)
             {
-                WriteError(ErrorRecords.From(problem.Error));
+                var record = ErrorRecords.From(resolution.Problems[i].Error);
+                if (ChangesThings && i == resolution.Problems.Count - 1)
+                {
+                    ThrowTerminatingError(record);
+                }
+
+                WriteError(record);
             }
 
             foreach (var user in resolution.Users)
@@ -81,6 +90,10 @@ namespace TeamsRemediation.Commands
 
             return resolution.Users;
         }
+
+        /// <summary>A cmdlet that supports ShouldProcess may change the machine; the others only read.</summary>
+        private bool ChangesThings => GetType().GetCustomAttributes(typeof(CmdletAttribute), inherit: true).Cast<CmdletAttribute>()
+            .Any(c => c.SupportsShouldProcess);
 
         /// <summary>-WhatIf on this call, or $WhatIfPreference inherited from the caller: a declined ShouldProcess then reports WhatIf, not
         /// Skipped.</summary>

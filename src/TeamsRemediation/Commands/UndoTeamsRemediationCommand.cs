@@ -56,7 +56,8 @@ namespace TeamsRemediation.Commands
         {
             if (journals.Count == 0)
             {
-                WriteVerbose("No journal named: nothing was changed, so nothing is put back.");
+                // An empty JournalPath is what a run that changed nothing reports; said aloud, so a typo'd variable is not silent.
+                WriteWarning("No journal was named (an empty JournalPath means that run changed nothing), so nothing was put back.");
             }
 
             var restorer = new JournalRestorer(Machine, RemediationHost);
@@ -65,7 +66,7 @@ namespace TeamsRemediation.Commands
             {
                 if (!File.Exists(path))
                 {
-                    WriteModuleError(ModuleErrors.JournalNotFound(path));
+                    WriteModuleError(Directory.Exists(path) ? ModuleErrors.JournalIsFolder(path) : ModuleErrors.JournalNotFound(path));
                     continue;
                 }
 
