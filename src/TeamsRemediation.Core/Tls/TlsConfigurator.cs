@@ -147,7 +147,9 @@ namespace TeamsRemediation.Tls
             var consent = host.Ask(target, action);
             if (consent != Consent.Yes)
             {
-                change.Action = TlsChangeAction.Skipped;
+                // Like the other changing cmdlets: -WhatIf shows the value it would write; a declined change keeps the old one.
+                change.Action = consent == Consent.WhatIf ? TlsChangeAction.WhatIf : TlsChangeAction.Skipped;
+                change.NewValue = consent == Consent.WhatIf ? desired.ToString() : change.NewValue;
                 change.Reason = (consent == Consent.WhatIf ? "-WhatIf: would " : "Declined: would ") + char.ToLowerInvariant(action[0])
                     + action.Substring(1) + ". " + reason;
                 return change;

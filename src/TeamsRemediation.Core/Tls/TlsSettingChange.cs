@@ -15,8 +15,11 @@ namespace TeamsRemediation
         /// <summary>A Group Policy value decides this setting: reported, never overwritten.</summary>
         ManagedByPolicy,
 
-        /// <summary>Not written: -WhatIf, declined, the user's hive is not loaded, or the value cannot be read as a number.</summary>
+        /// <summary>Not written: declined, the user's hive is not loaded, or the value cannot be read as a number.</summary>
         Skipped,
+
+        /// <summary>-WhatIf: NewValue is what would be written; nothing was.</summary>
+        WhatIf,
     }
 
     /// <summary>
@@ -45,7 +48,10 @@ namespace TeamsRemediation
         /// <summary>The value before, with its type, or "(absent)".</summary>
         public string OldValue { get; internal set; } = string.Empty;
 
-        /// <summary>The value after the run (the same as OldValue when nothing was written), or "(absent)".</summary>
+        /// <summary>
+        /// The value after the run (the same as OldValue when nothing was written), or "(absent)"; with -WhatIf, the value that
+        /// would be written.
+        /// </summary>
         public string NewValue { get; internal set; } = string.Empty;
 
         public TlsChangeAction Action { get; internal set; }

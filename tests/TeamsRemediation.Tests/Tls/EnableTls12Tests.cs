@@ -292,9 +292,12 @@ namespace TeamsRemediation.Tests.Tls
             Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
             Assert.False(AnyJournal(s));
             var enabled = Assert.Single(result.Objects<TlsSettingChange>(), c => c.ValueName == "Enabled" && c.Path.EndsWith("Client"));
-            Assert.Equal(TlsChangeAction.Skipped, enabled.Action);
+            Assert.Equal(TlsChangeAction.WhatIf, enabled.Action);
+            Assert.Equal("0x00000000 (REG_DWORD)", enabled.OldValue);
+            Assert.Equal("0x00000001 (REG_DWORD)", enabled.NewValue);
             Assert.StartsWith("-WhatIf: would set to 0x00000001 (REG_DWORD)", enabled.Reason);
-            Assert.Equal(2, result.Objects<TlsSettingChange>().Count(c => c.Action == TlsChangeAction.Skipped));
+            Assert.Equal(2, result.Objects<TlsSettingChange>().Count(c => c.Action == TlsChangeAction.WhatIf));
+            Assert.DoesNotContain(result.Objects<TlsSettingChange>(), c => c.Action == TlsChangeAction.Skipped);
             Assert.Empty(result.Warnings);
         }
 
