@@ -10,12 +10,18 @@ namespace TeamsRemediation.Completion
     /// </summary>
     internal static class CompletionValues
     {
-        public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string? wordToComplete, System.Func<string, string> tooltip)
+        /// <param name="values">The candidates, in the order to offer them.</param>
+        /// <param name="wordToComplete">What was typed so far.</param>
+        /// <param name="tooltip">The tooltip of a value.</param>
+        /// <param name="matchedOn">The texts a value is found by (the value itself when null); the value is what completes.</param>
+        public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string? wordToComplete, System.Func<string, string> tooltip,
+            System.Func<string, IEnumerable<string>>? matchedOn = null)
         {
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
             var pattern = new WildcardPattern(WildcardPattern.ContainsWildcardCharacters(typed) ? typed : typed + "*", WildcardOptions.IgnoreCase);
+            matchedOn ??= v => new[] { v };
             return values
-                .Where(v => pattern.IsMatch(v))
+                .Where(v => matchedOn(v).Any(pattern.IsMatch))
                 .Distinct(System.StringComparer.OrdinalIgnoreCase)
                 .Select(v => new CompletionResult(Quoted(v), v, CompletionResultType.ParameterValue, tooltip(v)));
         }

@@ -37,10 +37,13 @@ namespace TeamsRemediation.Completion
 
             var ignoreCase = System.StringComparer.OrdinalIgnoreCase;
             var byValue = profiles.GroupBy(Value, ignoreCase).ToDictionary(g => g.Key, g => g.First(), ignoreCase);
-            return CompletionValues.Matching(byValue.Keys.OrderBy(v => v, ignoreCase), wordToComplete, v => Tooltip(byValue[v]));
+            return CompletionValues.Matching(byValue.Keys.OrderBy(v => v, ignoreCase), wordToComplete, v => Tooltip(byValue[v]), MatchedOn);
         }
 
         protected abstract string Value(UserProfile profile);
+
+        /// <summary>The texts a typed word is matched against; the value completes either way.</summary>
+        protected virtual IEnumerable<string> MatchedOn(string value) => new[] { value };
 
         private static string Tooltip(UserProfile profile) => profile.UserName + " (" + profile.Sid + "), " + profile.ProfilePath;
     }
@@ -49,6 +52,10 @@ namespace TeamsRemediation.Completion
     public sealed class UserNameCompleter : ProfileCompleter
     {
         protected override string Value(UserProfile profile) => profile.UserName;
+
+        /// <summary>'al' finds CONTOSO\alice too: admins type the name, not the domain; the full DOMAIN\name completes.</summary>
+        protected override IEnumerable<string> MatchedOn(string value) =>
+            new[] { value, value.Substring(value.LastIndexOf('\\') + 1) };
     }
 
     /// <summary>-UserSid: the security identifiers of the profiles.</summary>

@@ -56,6 +56,21 @@ namespace TeamsRemediation.Tests.Module
         }
 
         [Fact]
+        public void APartOfTheNameWithoutItsDomainCompletesToTheWholeName()
+        {
+            using var s = new SimulatedSession();
+            var alice = s.Pc.AddUser("alice", loggedOn: true);
+            var albert = s.Pc.AddUser("albert", loggedOn: false, hiveLoaded: false);
+            s.Pc.AddUser("bob", loggedOn: false, hiveLoaded: false);
+            s.Pc.RunAsSystem();
+
+            Assert.Equal(new[] { albert.UserName, alice.UserName }, Complete(s, "Clear-TeamsCache -UserName al"));
+            Assert.Equal(new[] { alice.UserName }, Complete(s, "Clear-TeamsCache -UserName ALI"));
+            Assert.Equal(new[] { alice.UserName }, Complete(s, "Clear-TeamsCache -UserName *ice"));
+            Assert.Empty(Complete(s, "Clear-TeamsCache -UserName lice"));
+        }
+
+        [Fact]
         public void AProfileNameWithASpaceIsQuoted()
         {
             using var s = new SimulatedSession();
