@@ -24,6 +24,7 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
+    TypesToProcess       = @('TeamsRemediation.Types.ps1xml')
     FormatsToProcess     = @(
         'TeamsInstallation.Format.ps1xml'
         'TeamsCaa20002Finding.Format.ps1xml'
