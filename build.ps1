@@ -1,8 +1,11 @@
 <#
 .SYNOPSIS
-    Builds, tests and packages TeamsRemediation. For Windows and PowerShell 7 users; CI on Linux runs the same
-    dotnet commands from .ci/run.
+    Builds, tests and packages TeamsRemediation. For Windows and PowerShell 7 users; CI on Linux runs this same
+    script (Test, then Package) under the PowerShell that .ci/install-tools puts in .tools/.
 .DESCRIPTION
+    Test runs the xunit suite, then the Pester suites (tests/Pester) with Pester 5: the one .ci/install-tools put in
+    .tools/Modules, else the newest Pester 5 installed. The results are written to TestResults/ (xunit.trx,
+    pester.xml, NUnit format), and the Pester totals of each file are printed.
     Package makes out/TeamsRemediation.<version>.nupkg (publish it with Publish-PSResource -NupkgPath, or push it to
     a NuGet feed) and out/TeamsRemediation-<version>.zip (the module folder, to copy into a Modules folder).
     With -CertificateThumbprint or -PfxPath the module's dll, manifest and format files are Authenticode-signed
@@ -10,7 +13,7 @@
 .EXAMPLE
     ./build.ps1                 # Build: lays out out/TeamsRemediation
 .EXAMPLE
-    ./build.ps1 -Task Test      # Build, xunit, then Pester when it is installed
+    ./build.ps1 -Task Test      # Build, xunit, then Pester when Pester 5 is installed (or in .tools/)
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then the .nupkg and the .zip in out/
 .EXAMPLE
@@ -63,20 +66,48 @@ function Invoke-Build {
     Test-ModuleManifest -Path (Join-Path $moduleFolder 'TeamsRemediation.psd1') | Out-Null
 }
 
+function Find-Pester {
+    # .ci/install-tools puts Pester (from NuGet) in the checkout's .tools/Modules: looked at first, for this process only.
+    $tools = Join-Path $root '.tools/Modules'
+    if (Test-Path $tools) { $env:PSModulePath = $tools + [System.IO.Path]::PathSeparator + $env:PSModulePath }
+    # The suites are written for Pester 5; another major version changes the configuration they use.
+    Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending | Select-Object -First 1
+}
+
 function Invoke-Test {
-    Invoke-Native 'dotnet test' { dotnet test (Join-Path $root 'TeamsRemediation.sln') --configuration $Configuration --no-build }
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -GE ([version] '5.0.0') | Sort-Object Version -Descending | Select-Object -First 1
+    $results = Join-Path $root 'TestResults'
+    $pesterResults = Join-Path $results 'pester.xml'
+    # A results file left by an earlier run must not be read as this run's.
+    Remove-Item -LiteralPath $pesterResults -ErrorAction SilentlyContinue
+    Invoke-Native 'dotnet test' {
+        dotnet test (Join-Path $root 'TeamsRemediation.sln') --configuration $Configuration --no-build `
+            --logger 'console;verbosity=normal' --logger 'trx;LogFileName=xunit.trx' --results-directory $results
+    }
+    $pester = Find-Pester
     if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: the Pester suite (tests/Pester) was not run. Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
+        Write-Warning ('Pester 5 is not installed: the Pester suites (tests/Pester) were not run. ' +
+            'Install-Module Pester -MinimumVersion 5.0 -MaximumVersion 5.99 -Scope CurrentUser (or, on Linux, bash .ci/install-tools)')
         return
     }
     Import-Module $pester
+    Write-Output "Pester $($pester.Version) from $($pester.ModuleBase)"
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
     $config.Run.Exit = $false
     $config.Run.PassThru = $true
+    # Detailed: every test is listed, a skipped one with its reason.
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $config.TestResult.OutputPath = $pesterResults
     $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed." }
+    foreach ($container in $result.Containers) {
+        '{0}: {1} passed, {2} failed, {3} skipped' -f (Split-Path -Leaf "$($container.Item)"), $container.PassedCount,
+            $container.FailedCount, $container.SkippedCount
+    }
+    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') {
+        throw "Pester: $($result.FailedCount) test(s) failed, $($result.FailedContainersCount) file(s) could not run."
+    }
 }
 
 function Get-SigningCertificate {
