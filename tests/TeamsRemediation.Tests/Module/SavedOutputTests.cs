@@ -25,14 +25,13 @@ namespace TeamsRemediation.Tests.Module
             using var s = new SimulatedSession();
             BrokenPc.Healthy(s);
             BrokenPc.TlsOff(s);
-            // PSSerializer is the serializer Export-Clixml writes with, at its default depth of 2 (at depth 1, as in remoting, every
-            // property is already written as its string).
-            const string Saved = "$saved = [System.Management.Automation.PSSerializer]::Deserialize("
-                + "[System.Management.Automation.PSSerializer]::Serialize(@(Test-TeamsCaa20002 -SkipNetwork), 2)); ";
+            var file = Path.Combine(s.Machine.RootFolder, "findings.xml");
+            s.Run("Test-TeamsCaa20002 -SkipNetwork | Export-Clixml -Path $args[0]", file);
+            const string Saved = "$saved = Import-Clixml -Path $args[0]; ";
 
             var live = s.Run("Test-TeamsCaa20002 -SkipNetwork | Where-Object Status -eq Fail | ForEach-Object CheckId");
-            var saved = s.Run(Saved + "$saved | Where-Object Status -eq Fail | ForEach-Object CheckId");
-            var status = s.Run(Saved + "$saved[0].Status.GetType().Name");
+            var saved = s.Run(Saved + "$saved | Where-Object Status -eq Fail | ForEach-Object CheckId", file);
+            var status = s.Run(Saved + "$saved[0].Status.GetType().Name", file);
 
             Assert.Contains("Tls.Schannel", live.Output.Select(o => o.ToString()));
             Assert.Equal(live.Output.Select(o => o.ToString()), saved.Output.Select(o => o.ToString()));
