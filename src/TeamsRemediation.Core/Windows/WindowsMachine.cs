@@ -16,7 +16,7 @@ namespace TeamsRemediation.Windows
             Processes = processes;
             Commands = new ProcessCommandRunner();
             Users = new WindowsUserDirectory(registry, processes);
-            Network = new Network.SocketNetworkProbe();
+            Network = new Network.SocketNetworkProbe(HostRuntime.Current);
             NetworkSettings = new WindowsNetworkSettings();
             Events = new WevtutilEventSource(this);
         }
@@ -50,6 +50,8 @@ namespace TeamsRemediation.Windows
         public IEventLogWriter EventLog { get; } = new WindowsEventLogWriter();
 
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
+
+        public HostRuntime Runtime => HostRuntime.Current;
 
         public bool IsMultiSessionHost => MultiSession.Value;
 
