@@ -53,7 +53,9 @@ namespace TeamsRemediation.Platform
 
         private static HostRuntime Detect()
         {
+#pragma warning disable RS0030 // The one place the runtime is read; everything else asks IMachine.Runtime, which tests set.
             var isFramework = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+#pragma warning restore RS0030
             var knowsTls13 = Enum.IsDefined(typeof(SslProtocols), 0x3000);
 
             // powershell.exe and pwsh.exe both declare Windows 10 compatibility in their manifests, so OSVersion reports the real build there.

@@ -49,6 +49,8 @@ namespace TeamsRemediation.Windows
 
         public IEventLogWriter EventLog { get; } = new WindowsEventLogWriter();
 
+        // The Windows machine is where bitness and folders are read for real; everything else asks IMachine, which tests set.
+#pragma warning disable RS0030
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
 
         public HostRuntime Runtime => HostRuntime.Current;
@@ -60,5 +62,6 @@ namespace TeamsRemediation.Windows
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);
 
         public string WindowsPath => Environment.GetFolderPath(Environment.SpecialFolder.Windows);
+#pragma warning restore RS0030
     }
 }
