@@ -19,6 +19,7 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(ProgramDataPath);
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+            ProcessTable.Caller = () => UserDirectory.Caller;
             StorageSecurity.Declare(ProgramDataPath, SimulatedStorageSecurity.ProgramData);
             TaskScheduler = new SimulatedTaskScheduler(StorageSecurity);
             EventLogWriter = new SimulatedEventLogWriter(SimulatedRegistry);
