@@ -88,7 +88,7 @@ namespace TeamsRemediation.Windows
             }
         }
 
-        public IDisposable ActOnOtherUsers() => DebugPrivilege.Enable();
+        public IDisposable ActOnOtherUsers() => TokenPrivilege.Enable(TokenPrivilege.Debug);
 
         public bool WaitForExit(int processId, TimeSpan timeout)
         {
