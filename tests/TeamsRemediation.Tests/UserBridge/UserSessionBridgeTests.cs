@@ -293,6 +293,8 @@ namespace TeamsRemediation.Tests.UserBridge
                 Assert.Equal("UserSessionConstrainedLanguage", problem.Id);
                 Assert.Contains(Path.GetDirectoryName(scenario.Manifest)!, problem.RecommendedAction);
                 Assert.Contains("AppLocker or WDAC", problem.RecommendedAction);
+                Assert.Contains("Settings > Accounts > Access work or school", problem.RecommendedAction);
+                Assert.Contains("never a file a rule can allow", problem.Message);
             }
         }
 
