@@ -101,19 +101,22 @@ else {
 #    "failed to launch action"; Last Run Result 0x80070003). Needs the TaskScheduler/Operational history, which is off by default.
 $since = (Get-Date).AddDays(-$Days)
 try {
-    $events = @(Get-WinEvent -FilterHashtable @{ LogName = 'Microsoft-Windows-TaskScheduler/Operational'; Id = 200, 201, 203; StartTime = $since } -ErrorAction Stop |
+    $filter = @{ LogName = 'Microsoft-Windows-TaskScheduler/Operational'; Id = 200, 201, 203; StartTime = $since }
+    $events = @(Get-WinEvent -FilterHashtable $filter -ErrorAction Stop |
         Where-Object { $_.Message -match '\\TeamsRemediation\\' })
     $failed = @($events | Where-Object { $_.Id -eq 203 -or ($_.Id -eq 201 -and $_.Message -match '2147942403|2147942402|0x80070003|0x80070002') })
     if ($failed.Count -gt 0) {
-        Add-Result 'User bridge task starts (W2)' 'Fail' ($failed.Count.ToString() + ' TeamsRemediation task(s) failed to launch since ' + $since.ToString('u') + ': ' +
+        Add-Result 'User bridge task starts (W2)' 'Fail' ($failed.Count.ToString() + ' TeamsRemediation task(s) failed to launch since ' +
+            $since.ToString('u') + ': ' +
             ($failed[0].Message -split "`n")[0])
     }
     elseif ($events.Count -gt 0) {
         Add-Result 'User bridge task starts (W2)' 'Pass' ($events.Count.ToString() + ' TeamsRemediation task event(s), none a launch failure.')
     }
     else {
-        Add-Result 'User bridge task starts (W2)' 'Manual' ('No TeamsRemediation task ran since ' + $since.ToString('u') + ' (or task history is off). ' +
-            'Run Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM from 32-bit Windows PowerShell with a user logged on, then run this again.')
+        Add-Result 'User bridge task starts (W2)' 'Manual' ('No TeamsRemediation task ran since ' + $since.ToString('u') +
+            ' (or task history is off). Run Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM from 32-bit Windows PowerShell' +
+            ' with a user logged on, then run this again.')
     }
 }
 catch {
@@ -129,13 +132,15 @@ if ($module -and $elevated) {
         $installations = @(Get-TeamsInstallation -AllUsers -ErrorAction SilentlyContinue)
         $missed = @($users | Where-Object { $name = $_; -not ($installations | Where-Object { $_.User -eq $name -and $_.Running }) })
         if ($users.Count -eq 0) {
-            Add-Result "Other users' Teams (W8, W12)" 'Manual' 'No Teams runs now: start Teams as another user (a RemoteApp session too, where there is one) and run this again.'
+            Add-Result "Other users' Teams (W8, W12)" 'Manual' ('No Teams runs now: start Teams as another user (a RemoteApp session too,' +
+                ' where there is one) and run this again.')
         }
         elseif ($missed.Count -eq 0) {
             Add-Result "Other users' Teams (W8, W12)" 'Pass' ('Running Teams of ' + ($users -join ', ') + ' seen by Get-TeamsInstallation.')
         }
         else {
-            Add-Result "Other users' Teams (W8, W12)" 'Fail' ('Teams runs for ' + ($missed -join ', ') + ' but Get-TeamsInstallation does not show it running.')
+            Add-Result "Other users' Teams (W8, W12)" 'Fail' ('Teams runs for ' + ($missed -join ', ') +
+                ' but Get-TeamsInstallation does not show it running.')
         }
     }
     catch {
@@ -172,15 +177,18 @@ catch {
     $scriptRules = $null
 }
 if ($mode -ne 'FullLanguage' -or ($scriptRules -and $scriptRules.Count -gt 0)) {
-    Add-Result 'Script enforcement (W7)' 'Fail' ('This session runs in ' + $mode + '; AppLocker script rules enforced: ' + [bool]($scriptRules -and $scriptRules.Count) +
+    Add-Result 'Script enforcement (W7)' 'Fail' ('This session runs in ' + $mode + '; AppLocker script rules enforced: ' +
+        [bool]($scriptRules -and $scriptRules.Count) +
         '. The WAM sign-out step cannot run; users sign out in Settings > Accounts > Access work or school.')
 }
 else {
-    Add-Result 'Script enforcement (W7)' 'Pass' ('FullLanguage, no enforced AppLocker script rules (WDAC: see Get-CimInstance -Namespace root\Microsoft\Windows\DeviceGuard).')
+    Add-Result 'Script enforcement (W7)' 'Pass' ('FullLanguage, no enforced AppLocker script rules' +
+        ' (WDAC: see Get-CimInstance -Namespace root\Microsoft\Windows\DeviceGuard).')
 }
 
 # 9. What needs a change to try, so it stays a manual step here (W24, W20).
-Add-Result 'Entra ID user task by SID (W24, W20)' 'Manual' ('With an Entra ID user logged on, run Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM: ' +
+Add-Result 'Entra ID user task by SID (W24, W20)' 'Manual' ('With an Entra ID user logged on, run' +
+    ' Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM: ' +
     'the task registers by SID (no 0x80070534) and its 18,000-character command line starts; check the EDR console for a block.')
 
 $results | Format-Table -AutoSize -Wrap | Out-String -Width 200

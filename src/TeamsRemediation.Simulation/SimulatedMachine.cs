@@ -62,7 +62,8 @@ namespace TeamsRemediation.Simulation
 
         public bool Is32BitProcess { get; set; }
 
-        /// <summary>PowerShell 7 on .NET on Windows 11 unless a scenario picks Windows PowerShell 5.1 (<see cref="SimulatedPc.WindowsPowerShell51"/>).</summary>
+        /// <summary>PowerShell 7 on .NET on Windows 11 unless a scenario picks Windows PowerShell 5.1
+        /// (<see cref="SimulatedPc.WindowsPowerShell51"/>).</summary>
         public HostRuntime Runtime { get; set; } = HostRuntime.DotNet(SimulatedPc.Windows11Build);
 
         /// <summary>Windows Enterprise multi-session or a Remote Desktop Session Host (see <see cref="SimulatedPc.MultiSession"/>).</summary>

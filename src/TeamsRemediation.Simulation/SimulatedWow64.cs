@@ -18,6 +18,7 @@ namespace TeamsRemediation.Simulation
 
         /// <summary>False when the path goes through Sysnative and the starting process is 64-bit (or 32-bit Windows).</summary>
         public static bool PathExistsFor(string programPath, bool starterIs32BitOn64BitOs) =>
-            starterIs32BitOn64BitOs || !(programPath ?? string.Empty).Split('\\', '/').Any(part => part.Equals(SysnativeAlias, StringComparison.OrdinalIgnoreCase));
+            starterIs32BitOn64BitOs
+            || !(programPath ?? string.Empty).Split('\\', '/').Any(part => part.Equals(SysnativeAlias, StringComparison.OrdinalIgnoreCase));
     }
 }

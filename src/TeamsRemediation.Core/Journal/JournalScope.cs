@@ -158,7 +158,8 @@ namespace TeamsRemediation.Journal
         {
             userSid = null;
             var backupFolder = ParentOrEmpty(PathScope.Full(journalPath));
-            if (backupFolder.Length == 0 || !Path.GetFileName(journalPath).Equals(CacheBackupFolder.JournalFileName, StringComparison.OrdinalIgnoreCase))
+            if (backupFolder.Length == 0
+                || !Path.GetFileName(journalPath).Equals(CacheBackupFolder.JournalFileName, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

@@ -23,7 +23,8 @@ namespace TeamsRemediation.Network
     {
         private readonly Func<string, Task<IPAddress[]>> resolve;
 
-        /// <param name="runtime">The runtime hosting the module: it decides which protocols the handshake may name (<see cref="TlsProbeProtocols"/>).</param>
+        /// <param name="runtime">The runtime hosting the module: it decides which protocols the handshake may name
+        /// (<see cref="TlsProbeProtocols"/>).</param>
         public SocketNetworkProbe(HostRuntime runtime)
             : this(runtime, Dns.GetHostAddressesAsync)
         {
@@ -149,8 +150,9 @@ namespace TeamsRemediation.Network
                 catch (Exception e) when (e is ArgumentException || e is NotSupportedException)
                 {
                     // The runtime refused the protocol choice before a byte was sent: a fault of this probe on this runtime, not of the network.
-                    return state.Fail(endpoint, ProbeOutcome.InternalError, "This runtime refused to offer " + TlsProbeProtocols.Describe(OfferedProtocols)
-                        + " in the TLS handshake with " + endpoint.Host + " (" + e.GetType().Name + ": " + Innermost(e) + "); the network was not tested.");
+                    return state.Fail(endpoint, ProbeOutcome.InternalError, "This runtime refused to offer "
+                        + TlsProbeProtocols.Describe(OfferedProtocols) + " in the TLS handshake with " + endpoint.Host + " (" + e.GetType().Name
+                        + ": " + Innermost(e) + "); the network was not tested.");
                 }
 
                 var protocol = TlsProtocolNames.Describe(tls.SslProtocol);

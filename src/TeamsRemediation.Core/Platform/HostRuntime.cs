@@ -12,11 +12,9 @@ namespace TeamsRemediation.Platform
     /// </summary>
     public sealed class HostRuntime
     {
-        /// <summary>Server 2022's build, the first Windows whose Schannel has a TLS 1.3 client (Windows 11 is 22000; Windows 10 ends at 19045).</summary>
+        /// <summary>Server 2022's build, the first Windows whose Schannel has a TLS 1.3 client (Windows 11 is 22000; Windows 10 ends at
+        /// 19045).</summary>
         public const int FirstBuildWithTls13Client = 20348;
-
-        /// <summary>Windows' limit for a path outside the extended-length (\\?\) form, as .NET Framework's legacy path handling enforces it.</summary>
-        public const int MaxPath = 260;
 
         private static readonly Lazy<HostRuntime> Detected = new Lazy<HostRuntime>(Detect);
 
@@ -33,7 +31,8 @@ namespace TeamsRemediation.Platform
         /// <summary>PowerShell 7 on .NET, on a Windows of the given build.</summary>
         public static HostRuntime DotNet(int windowsBuild) => new HostRuntime(false, true, windowsBuild);
 
-        /// <summary>Windows PowerShell 5.1 on .NET Framework 4.8 (which knows TLS 1.3), or 4.7.2 (which does not), on a Windows of the given build.</summary>
+        /// <summary>Windows PowerShell 5.1 on .NET Framework 4.8 (which knows TLS 1.3), or 4.7.2 (which does not), on a Windows of the given
+        /// build.</summary>
         public static HostRuntime WindowsPowerShell(int windowsBuild, bool framework48 = true) => new HostRuntime(true, framework48, windowsBuild);
 
         /// <summary>.NET Framework 4.x: Windows PowerShell 5.1.</summary>
@@ -45,11 +44,9 @@ namespace TeamsRemediation.Platform
         /// <summary>The Windows build number; 0 when the process does not run on Windows.</summary>
         public int WindowsBuild { get; }
 
-        /// <summary>System.IO refuses full paths from <see cref="MaxPath"/> characters on (legacy path handling of a host without a target framework).</summary>
-        public bool LimitsPathsToMaxPath => IsNetFramework;
-
         public override string ToString() =>
-            (IsNetFramework ? ".NET Framework" + (KnowsTls13 ? " 4.8" : " 4.7.2") : ".NET") + (WindowsBuild > 0 ? " on Windows build " + WindowsBuild : string.Empty);
+            (IsNetFramework ? ".NET Framework" + (KnowsTls13 ? " 4.8" : " 4.7.2") : ".NET")
+            + (WindowsBuild > 0 ? " on Windows build " + WindowsBuild : string.Empty);
 
         private static HostRuntime Detect()
         {

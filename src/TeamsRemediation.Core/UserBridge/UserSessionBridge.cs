@@ -204,7 +204,8 @@ namespace TeamsRemediation.UserBridge
                     return Finish();
                 }
 
-                result = ReadResult(session, folder, runId, status, problems, ExtendedLengthPath.ParentOf(PathScope.Full(request.ModuleManifestPath)));
+                var moduleFolder = ExtendedLengthPath.ParentOf(PathScope.Full(request.ModuleManifestPath));
+                result = ReadResult(session, folder, runId, status, problems, moduleFolder);
                 outcome = result == null ? UserSessionRunOutcome.NoResult : UserSessionRunOutcome.Completed;
                 return Finish();
             }

@@ -77,8 +77,8 @@ namespace TeamsRemediation.Windows
 
                 var wanted = new NativeMethods.LuidAndAttributesPrivilege { PrivilegeCount = 1, Luid = luid, Attributes = attributes };
                 var previous = new NativeMethods.LuidAndAttributesPrivilege();
-                var ok = NativeMethods.AdjustTokenPrivileges(token, false, ref wanted, Marshal.SizeOf(typeof(NativeMethods.LuidAndAttributesPrivilege)),
-                    ref previous, out _);
+                var size = Marshal.SizeOf(typeof(NativeMethods.LuidAndAttributesPrivilege));
+                var ok = NativeMethods.AdjustTokenPrivileges(token, false, ref wanted, size, ref previous, out _);
 
                 // Success with ERROR_NOT_ALL_ASSIGNED means the token does not hold the privilege: nothing changed.
                 if (!ok || Marshal.GetLastWin32Error() == NativeMethods.ErrorNotAllAssigned)

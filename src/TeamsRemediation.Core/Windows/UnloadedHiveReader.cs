@@ -47,7 +47,8 @@ namespace TeamsRemediation.Windows
                     using (key)
                     {
                         var values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
-                        return status == NativeMethods.ErrorSuccess ? ReadValues(key, values) : status == NativeMethods.ErrorFileNotFound ? values : null;
+                        return status == NativeMethods.ErrorSuccess ? ReadValues(key, values)
+                            : status == NativeMethods.ErrorFileNotFound ? values : null;
                     }
                 }
                 finally

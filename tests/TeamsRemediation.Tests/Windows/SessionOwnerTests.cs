@@ -47,7 +47,11 @@ namespace TeamsRemediation.Tests.Windows
         [Fact]
         public void ASessionWithOnlySystemProcessesHasNoUser()
         {
-            var processes = new[] { new ProcessInfo(600, "csrss", 4, 5, WellKnownSids.LocalSystem, null), new ProcessInfo(620, "dwm", 4, 5, "S-1-5-90-0-5", null) };
+            var processes = new[]
+            {
+                new ProcessInfo(600, "csrss", 4, 5, WellKnownSids.LocalSystem, null),
+                new ProcessInfo(620, "dwm", 4, 5, "S-1-5-90-0-5", null),
+            };
 
             Assert.Null(SessionOwner.FromProcesses(processes, 5));
         }
