@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
 using System.Runtime.InteropServices;
 
 namespace TeamsRemediation.Windows
@@ -70,9 +69,10 @@ namespace TeamsRemediation.Windows
 
             using (token)
             {
+                // A name this Windows does not know is a privilege no token holds: nothing to enable, as for a caller without it.
                 if (!NativeMethods.LookupPrivilegeValueW(null, name, out var luid))
                 {
-                    throw new Win32Exception(Marshal.GetLastWin32Error(), "Could not look up " + name + ".");
+                    return null;
                 }
 
                 var wanted = new NativeMethods.LuidAndAttributesPrivilege { PrivilegeCount = 1, Luid = luid, Attributes = attributes };
