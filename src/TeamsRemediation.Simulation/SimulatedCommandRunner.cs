@@ -30,6 +30,9 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>True while the simulated module runs 32-bit on 64-bit Windows: only then does a program path through Sysnative exist.</summary>
+        public Func<bool> CallerIs32Bit { get; set; } = () => false;
+
         /// <summary>The simulated PC's OEM code page: recorded bytes are decoded with it, as the Windows runner decodes a tool's pipe.</summary>
         public ConsoleOutputDecoder Decoder { get; set; } = ConsoleOutputDecoder.Utf8;
 
@@ -101,7 +104,7 @@ namespace TeamsRemediation.Simulation
                 match = recordings.FirstOrDefault(r => r.Program == program && (r.Arguments == null || r.Arguments(arguments ?? string.Empty)));
             }
 
-            if (match == null)
+            if (match == null || !SimulatedWow64.PathExistsFor(fileName, CallerIs32Bit()))
             {
                 return CommandResult.NotFound(fileName);
             }

@@ -19,12 +19,15 @@ namespace TeamsRemediation.Simulation
             Directory.CreateDirectory(ProgramDataPath);
             Directory.CreateDirectory(WindowsPath);
             UserDirectory = new SimulatedUserDirectory(SimulatedRegistry);
+            ProcessTable.Caller = () => UserDirectory.Caller;
             StorageSecurity.Declare(ProgramDataPath, SimulatedStorageSecurity.ProgramData);
             TaskScheduler = new SimulatedTaskScheduler(StorageSecurity);
             EventLogWriter = new SimulatedEventLogWriter(SimulatedRegistry);
             SimulatedNetwork = new SimulatedNetworkProbe(SimulatedClock);
             Network = SimulatedNetwork;
             SimulatedEvents = new SimulatedEventSource(SimulatedClock);
+            CommandRunner.CallerIs32Bit = () => Is32BitProcess;
+            SimulatedNetworkSettings = new SimulatedNetworkSettings(SimulatedRegistry, () => Is32BitProcess);
 
             // The two machine repairs, as Windows answers them as an administrator: the clock takes the servers' time, the
             // resolver cache forgets its failed lookups. A scenario records other answers over these.
@@ -59,6 +62,10 @@ namespace TeamsRemediation.Simulation
 
         public bool Is32BitProcess { get; set; }
 
+        /// <summary>PowerShell 7 on .NET on Windows 11 unless a scenario picks Windows PowerShell 5.1
+        /// (<see cref="SimulatedPc.WindowsPowerShell51"/>).</summary>
+        public HostRuntime Runtime { get; set; } = HostRuntime.DotNet(SimulatedPc.Windows11Build);
+
         /// <summary>Windows Enterprise multi-session or a Remote Desktop Session Host (see <see cref="SimulatedPc.MultiSession"/>).</summary>
         public bool IsMultiSessionHost { get; set; }
 
@@ -80,7 +87,7 @@ namespace TeamsRemediation.Simulation
         /// <summary>The simulated network by default; a test may attach the real socket probe to reach servers on 127.0.0.1.</summary>
         public INetworkProbe Network { get; set; }
 
-        public SimulatedNetworkSettings SimulatedNetworkSettings { get; } = new SimulatedNetworkSettings();
+        public SimulatedNetworkSettings SimulatedNetworkSettings { get; }
 
         public INetworkSettings NetworkSettings => SimulatedNetworkSettings;
 

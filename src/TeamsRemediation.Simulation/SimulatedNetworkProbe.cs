@@ -22,6 +22,7 @@ namespace TeamsRemediation.Simulation
         private readonly HashSet<string> late = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> cachedFailures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<ProbeEndpoint> probed = new List<ProbeEndpoint>();
+        private readonly List<string> routes = new List<string>();
         private readonly IClock clock;
 
         public SimulatedNetworkProbe(IClock clock)
@@ -106,6 +107,18 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>The proxy each probe was sent through (host:port; empty for a direct connection), in the order the probes started.</summary>
+        public IReadOnlyList<string> Routes
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return routes.ToList();
+                }
+            }
+        }
+
         public async Task<EndpointProbeResult> ProbeAsync(ProbeEndpoint endpoint, ProxyRoute? proxy, CancellationToken cancellation)
         {
             Func<ProbeEndpoint, EndpointProbeResult>? answer;
@@ -115,6 +128,7 @@ namespace TeamsRemediation.Simulation
             lock (gate)
             {
                 probed.Add(endpoint);
+                routes.Add(proxy == null || proxy.Bypasses(endpoint.Host) ? string.Empty : proxy.Authority);
                 declared.TryGetValue(endpoint.Host, out answer);
                 hangs = hanging.Contains(endpoint.Host);
                 startsLate = late.Contains(endpoint.Host);

@@ -111,10 +111,31 @@ namespace TeamsRemediation.Simulation
             return share;
         }
 
+        /// <summary>Windows 11 23H2, the simulated PC's Windows unless a scenario picks another.</summary>
+        public const int Windows11Build = 22631;
+
+        /// <summary>Windows 10 22H2: no TLS 1.3 client in Schannel.</summary>
+        public const int Windows10Build = 19045;
+
+        /// <summary>
+        /// The module runs in a 32-bit process on 64-bit Windows (WOW64), as Intune's default Windows PowerShell does: HKLM\SOFTWARE of the
+        /// default view is WOW6432Node (the WinHTTP API reads its proxy there), System32 is SysWOW64 for its own children, and the Sysnative
+        /// alias exists for this process only, never for the 64-bit Task Scheduler service.
+        /// </summary>
         public SimulatedPc Bitness32()
         {
             Machine.Is32BitProcess = true;
             return this;
         }
+
+        /// <summary>The module runs in Windows PowerShell 5.1 on .NET Framework (4.8 unless <paramref name="framework48"/> is false).</summary>
+        public SimulatedPc WindowsPowerShell51(int windowsBuild = Windows11Build, bool framework48 = true)
+        {
+            Machine.Runtime = HostRuntime.WindowsPowerShell(windowsBuild, framework48);
+            return this;
+        }
+
+        /// <summary>Intune's default host: 32-bit Windows PowerShell 5.1 on .NET Framework 4.8.</summary>
+        public SimulatedPc IntuneDefaultHost(int windowsBuild = Windows11Build) => Bitness32().WindowsPowerShell51(windowsBuild);
     }
 }

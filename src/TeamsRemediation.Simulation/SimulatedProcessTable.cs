@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Threading;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Simulation
@@ -18,6 +19,50 @@ namespace TeamsRemediation.Simulation
         private readonly List<Entry> entries = new List<Entry>();
         private readonly List<string> started = new List<string>();
         private int nextId = 40000;
+        private int debugPrivilegeHolders;
+        private int debugPrivilegeRequests;
+
+        /// <summary>
+        /// Who runs the module. Windows shows another user's process with its owner, and lets it be stopped, only to SYSTEM and to an
+        /// elevated administrator who enabled SeDebugPrivilege (<see cref="ActOnOtherUsers"/>); anyone else gets no owner and access denied.
+        /// Null (the default) lets every caller see and stop everything, as the table did before it knew its caller.
+        /// </summary>
+        public Func<CallerIdentity>? Caller { get; set; }
+
+        /// <summary>How many times SeDebugPrivilege was asked for.</summary>
+        public int DebugPrivilegeRequests
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return debugPrivilegeRequests;
+                }
+            }
+        }
+
+        /// <summary>True while a scope of <see cref="ActOnOtherUsers"/> is open and the caller holds the privilege.</summary>
+        public bool DebugPrivilegeEnabled
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return debugPrivilegeHolders > 0 && (Caller?.Invoke().IsElevated ?? true);
+                }
+            }
+        }
+
+        public IDisposable ActOnOtherUsers()
+        {
+            lock (gate)
+            {
+                debugPrivilegeRequests++;
+                debugPrivilegeHolders++;
+            }
+
+            return new PrivilegeScope(this);
+        }
 
         /// <summary>Programs started through <see cref="Start"/>, as "path args".</summary>
         public IReadOnlyList<string> Started
@@ -59,7 +104,8 @@ namespace TeamsRemediation.Simulation
             lock (gate)
             {
                 entries.RemoveAll(e => e.Real != null && HasExited(e.Real));
-                return entries.Select(e => e.Info).ToList();
+                return entries.Select(e => MayOpen(e.Info) ? e.Info
+                    : new ProcessInfo(e.Info.Id, e.Info.Name, e.Info.ParentId, e.Info.SessionId, null, e.Info.ExecutablePath)).ToList();
             }
         }
 
@@ -94,6 +140,11 @@ namespace TeamsRemediation.Simulation
             if (entry == null)
             {
                 return;
+            }
+
+            if (!MayOpen(entry.Info))
+            {
+                throw new UnauthorizedAccessException("Could not stop process " + processId + ": Access is denied.");
             }
 
             if (entry.Real == null)
@@ -151,6 +202,15 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>Whether the caller may open the process (read its owner, stop it): see <see cref="Caller"/>.</summary>
+        private bool MayOpen(ProcessInfo process)
+        {
+            var caller = Caller?.Invoke();
+            return caller == null || caller.IsSystem || process.OwnerSid == null
+                || string.Equals(process.OwnerSid, caller.Sid, StringComparison.OrdinalIgnoreCase)
+                || caller.IsElevated && Volatile.Read(ref debugPrivilegeHolders) > 0;
+        }
+
         private static bool HasExited(Process process)
         {
             try
@@ -204,6 +264,28 @@ namespace TeamsRemediation.Simulation
             public Process? Real { get; }
 
             public bool IgnoresClose { get; }
+        }
+
+        private sealed class PrivilegeScope : IDisposable
+        {
+            private SimulatedProcessTable? table;
+
+            public PrivilegeScope(SimulatedProcessTable table)
+            {
+                this.table = table;
+            }
+
+            public void Dispose()
+            {
+                var owner = Interlocked.Exchange(ref table, null);
+                if (owner != null)
+                {
+                    lock (owner.gate)
+                    {
+                        owner.debugPrivilegeHolders--;
+                    }
+                }
+            }
         }
     }
 }

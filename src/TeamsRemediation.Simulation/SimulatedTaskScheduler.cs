@@ -166,6 +166,15 @@ namespace TeamsRemediation.Simulation
                 var entry = Find(taskName);
                 run = new SimulatedTaskRun(taskName, entry.UserSid, sessionId, entry.DefinitionXml, storage);
                 runs.Add(run);
+                if (!SimulatedWow64.PathExistsFor(run.Command, starterIs32BitOn64BitOs: false))
+                {
+                    // The 64-bit service cannot find the program: the task ran and ended at once, its program never started.
+                    entry.State = ScheduledTaskState.Ready;
+                    entry.HasRun = true;
+                    entry.LastResult = SimulatedWow64.PathNotFound;
+                    return;
+                }
+
                 entry.State = ScheduledTaskState.Running;
                 sessions.TryGetValue(entry.UserSid, out behaviour);
             }

@@ -37,7 +37,7 @@ namespace TeamsRemediation.Benchmarks
             }
 
             pc.RunAsSystem();
-            pc.Machine.Network = new TeamsRemediation.Network.SocketNetworkProbe();
+            pc.Machine.Network = new TeamsRemediation.Network.SocketNetworkProbe(pc.Machine.Runtime);
             Console.WriteLine("  caches built in " + clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s");
             using var silent = SilentListener.Start();
             using (var session = new ModuleSession(pc.Machine))

@@ -29,7 +29,7 @@ namespace TeamsRemediation.Benchmarks
             var pc = SimulatedPc.Create();
             pc.AddUser("alice", loggedOn: true);
             pc.RunAsSystem();
-            pc.Machine.Network = new TeamsRemediation.Network.SocketNetworkProbe();
+            pc.Machine.Network = new TeamsRemediation.Network.SocketNetworkProbe(pc.Machine.Runtime);
             using var session = new ModuleSession(pc.Machine);
             var script = "Test-TeamsCaa20002 -CheckId Network.Endpoint, Network.ClockSkew -TimeoutSeconds " + timeout + " -Endpoint " + endpoints;
             session.Invoke("$null = Get-Command Test-TeamsCaa20002");

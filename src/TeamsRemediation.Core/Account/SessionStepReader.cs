@@ -60,7 +60,7 @@ namespace TeamsRemediation.Account
             }
 
             var backup = Text(run, item, "BackupPath", required: false);
-            if (backup.Length > 0 && (!Path.IsPathRooted(backup) || user.Folders.TopFolderOf(Path.GetFullPath(backup)) == null))
+            if (backup.Length > 0 && (!Path.IsPathRooted(backup) || user.Folders.TopFolderOf(PathScope.Full(backup)) == null))
             {
                 throw Rejected(run, "its " + name + " step names the backup '" + backup + "', outside " + user.UserName + "'s profile "
                     + user.ProfilePath + " where that session keeps its journals and backups");
@@ -81,7 +81,7 @@ namespace TeamsRemediation.Account
                 Status = status,
                 Action = Text(run, item, "Action", required: false),
                 Detail = Text(run, item, "Detail", required: false),
-                BackupPath = backup.Length > 0 ? Path.GetFullPath(backup) : string.Empty,
+                BackupPath = backup.Length > 0 ? PathScope.Full(backup) : string.Empty,
                 RestartRequired = restart?.Value is bool flag && flag,
                 RanAs = user.UserName,
                 SessionId = run.SessionId,

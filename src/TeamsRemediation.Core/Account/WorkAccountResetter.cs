@@ -57,15 +57,16 @@ namespace TeamsRemediation.Account
 
         /// <summary>
         /// The command that does the per-user steps when run as the user (Intune: "Run this script using the logged-on
-        /// credentials"). It names the 64-bit Windows PowerShell as this host reaches it (Sysnative from a 32-bit host,
-        /// where System32 would be redirected to the 32-bit one) and the module by its full manifest path.
+        /// credentials"). It names Windows PowerShell by System32, as the console it is pasted into sees it: Sysnative exists only
+        /// for 32-bit processes, so it would fail in a 64-bit console or a 64-bit Intune script even when this host is 32-bit. The
+        /// module is named by its full manifest path.
         /// </summary>
         public static string UserContextCommand(IMachine machine, WorkAccountResetOptions options)
         {
             var module = options.ModuleManifestPath.Length > 0
                 ? "'" + options.ModuleManifestPath.Replace("'", "''") + "'"
                 : "TeamsRemediation";
-            return "\"" + WindowsPowerShellScript.ExecutablePath(machine)
+            return "\"" + WindowsPowerShellScript.NativeExecutablePath(machine)
                 + "\" -NoProfile -ExecutionPolicy Bypass -Command \"Import-Module "
                 + module + "; Reset-TeamsWorkAccount -Force"
                 + (options.IncludeOffice ? " -IncludeOffice" : string.Empty)

@@ -19,8 +19,11 @@ namespace TeamsRemediation.Cache
     {
         public const string JournalFileName = "journal.xml";
 
-        private CacheBackupFolder(string path, ChangeJournal journal)
+        private readonly IFileOperations files;
+
+        private CacheBackupFolder(IFileOperations files, string path, ChangeJournal journal)
         {
+            this.files = files;
             Path = path;
             ContentFolder = ContentFolderOf(path);
             Journal = journal;
@@ -50,7 +53,7 @@ namespace TeamsRemediation.Cache
         public static CacheBackupFolder Create(IFileOperations files, IRemediationHost host, string path)
         {
             files.CreateDirectory(ContentFolderOf(path));
-            return new CacheBackupFolder(path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
+            return new CacheBackupFolder(files, path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 
         /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>
@@ -63,7 +66,10 @@ namespace TeamsRemediation.Cache
 
             try
             {
-                Directory.Delete(Path, recursive: true);
+                // Both folders are empty when nothing was recorded: non-recursive deletes through the file seam, so anything else found
+                // in them (deep, or a link) is left alone and the folder kept.
+                files.DeleteDirectory(ContentFolder);
+                files.DeleteDirectory(Path);
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

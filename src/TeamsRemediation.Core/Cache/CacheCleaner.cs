@@ -65,7 +65,7 @@ namespace TeamsRemediation.Cache
         private void Run(TargetUser user, TeamsInstallation installation, TeamsCacheClearResult result)
         {
             var client = installation.Client;
-            var cacheRoot = Path.GetFullPath(installation.CachePath);
+            var cacheRoot = PathScope.Full(installation.CachePath);
 
             // From the folder that holds the cache (the profile, or a redirected AppData) down: a link anywhere there is refused.
             var link = SafeTree.FirstLinkOnTheWay(machine.Files, user.Folders.TopFolderOf(cacheRoot) ?? cacheRoot, cacheRoot);
@@ -92,7 +92,7 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
-            var backupRoot = options.BackupRoot == null ? null : Path.GetFullPath(options.BackupRoot);
+            var backupRoot = options.BackupRoot == null ? null : PathScope.Full(options.BackupRoot);
             if (backupRoot != null && PathScope.IsSameOrInside(backupRoot, cacheRoot))
             {
                 host.Error(ModuleErrors.BackupPathInsideCache(backupRoot, cacheRoot));
@@ -292,7 +292,7 @@ namespace TeamsRemediation.Cache
             var backupAll = options.Backup || options.BackupRoot != null;
             var needsBackup = backupAll || options.IncludeBackgrounds;
             backupPath = needsBackup ? CacheBackupFolder.PathFor(machine, user, client, options.BackupRoot == null ? null
-                : Path.GetFullPath(options.BackupRoot)) : null;
+                : PathScope.Full(options.BackupRoot)) : null;
             var removed = backupAll ? CacheItemDisposition.Backup : CacheItemDisposition.Delete;
             var plan = new CacheRemovalPlan(cacheRoot, scope == CacheScope.Light ? CacheItemDisposition.Keep : removed,
                 backupPath == null ? null : Path.Combine(backupPath, "Cache"));

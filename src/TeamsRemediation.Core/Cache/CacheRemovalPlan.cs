@@ -1,4 +1,5 @@
 using System;
+using TeamsRemediation.FileSystem;
 using System.Collections.Generic;
 
 namespace TeamsRemediation.Cache
@@ -27,7 +28,7 @@ namespace TeamsRemediation.Cache
 
         public CacheRemovalPlan(string root, CacheItemDisposition defaultDisposition, string? backupContentFolder)
         {
-            Root = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+            Root = PathScope.Full(root);
             Default = defaultDisposition;
             BackupContentFolder = backupContentFolder;
         }
@@ -46,7 +47,7 @@ namespace TeamsRemediation.Cache
         /// <summary>Sets the disposition of one exact path (a later rule for the same path wins).</summary>
         public CacheRemovalPlan Set(string path, CacheItemDisposition disposition)
         {
-            var full = System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+            var full = PathScope.Full(path);
             rules.RemoveAll(r => string.Equals(r.Key, full, StringComparison.OrdinalIgnoreCase));
             rules.Add(new KeyValuePair<string, CacheItemDisposition>(full, disposition));
             return this;

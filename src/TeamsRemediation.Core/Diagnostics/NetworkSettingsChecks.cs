@@ -34,7 +34,7 @@ namespace TeamsRemediation.Diagnostics
         public ProxyPicture ReadProxies(IReadOnlyList<TargetUser> users)
         {
             var picture = new ProxyPicture();
-            var winHttp = machine.NetworkSettings.GetWinHttpProxy();
+            var winHttp = MachineWinHttpProxy(picture.Evidence);
             if (winHttp.Error.Length > 0)
             {
                 picture.Evidence.Add("WinHTTP proxy: could not be read: " + winHttp.Error);
@@ -102,6 +102,29 @@ namespace TeamsRemediation.Diagnostics
             }
 
             return picture;
+        }
+
+        /// <summary>
+        /// The WinHTTP proxy the 64-bit Teams and WAM stack uses. WinHTTP's API answers from the caller's registry view, so in a 32-bit host
+        /// (Intune's default) it gives the WOW6432Node copy: there the 64-bit view's value is read as data instead, and the API is asked
+        /// only when that value cannot be read.
+        /// </summary>
+        private WinHttpProxySetting MachineWinHttpProxy(List<string> evidence)
+        {
+            if (!machine.Is32BitProcess)
+            {
+                return machine.NetworkSettings.GetWinHttpProxy();
+            }
+
+            var native = Network.WinHttpProxyViews.Read(machine.Registry, RegistryView.Registry64);
+            if (native.Error.Length == 0)
+            {
+                evidence.Add("WinHTTP proxy read from the 64-bit registry view, the one Teams and WAM use (this PowerShell is 32-bit).");
+                return native;
+            }
+
+            evidence.Add("WinHTTP proxy of the 64-bit view could not be read (" + native.Error + "); the 32-bit view's answer is used.");
+            return machine.NetworkSettings.GetWinHttpProxy();
         }
 
         public TeamsCaa20002Finding Proxy(ProxyPicture picture, IReadOnlyList<EndpointProbeResult>? probes)

@@ -90,10 +90,11 @@ namespace TeamsRemediation.Errors
             new ModuleError(
             "UserSessionConstrainedLanguage",
             ModuleErrorCategory.SecurityError,
-            "PowerShell runs in " + languageMode + " mode in the session " + sessionId + " of " + user
-                + " (an AppLocker or WDAC policy): the module's commands may be refused there.",
+            "PowerShell runs command lines in " + languageMode + " mode in the session " + sessionId + " of " + user
+                + " (AppLocker or WDAC script enforcement; a command line is never a file a rule can allow): the module's commands run there only "
+                + "where the policy allows its dlls, and the Web Account Manager sign-out, which needs FullLanguage, cannot run there at all.",
             "Allow the module's folder " + moduleFolder + " (its signed TeamsRemediation.dll and TeamsRemediation.Core.dll) in the AppLocker or WDAC "
-                + "policy, or sign the module with a publisher the policy trusts.",
+                + "policy so its commands run; sign the user out of stale work accounts in Settings > Accounts > Access work or school.",
             user);
 
         public static ModuleError UserSessionResultRejected(string user, int sessionId, string why) => new ModuleError(

@@ -68,6 +68,8 @@ namespace TeamsRemediation.FileSystem
             }
         }
 
+        // This is the file seam that BannedSymbols.txt points to: its by-path System.IO calls are the ones the rest of the module may not make.
+#pragma warning disable RS0030
         public void DeleteFile(string path)
         {
             try
@@ -96,6 +98,7 @@ namespace TeamsRemediation.FileSystem
         public void MoveFile(string source, string destination) => File.Move(source, destination);
 
         public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
+#pragma warning restore RS0030
 
         /// <summary>A UNC path (\\server\share, also \\?\UNC\...): what this OS-neutral implementation can tell without asking Windows.</summary>
         public bool IsOnNetworkShare(string path) => ExtendedLengthPath.IsUnc(path);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Journal
@@ -64,7 +65,7 @@ namespace TeamsRemediation.Journal
                 DefaultFolder(machine),
                 now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + operation + "-" + Guid.NewGuid().ToString("N").Substring(0, 8)
                     + ".xml");
-            return new ChangeJournal(machine, System.IO.Path.GetFullPath(path), operation, now);
+            return new ChangeJournal(machine, PathScope.Full(path), operation, now);
         }
 
         /// <summary>Records, then writes a registry value; <paramref name="before"/> null means it was absent.</summary>
@@ -84,7 +85,7 @@ namespace TeamsRemediation.Journal
             Apply(Moved(originalPath, backupPath), () => machine.Files.MoveDirectory(originalPath, backupPath));
 
         private static JournalEntry Moved(string originalPath, string backupPath) =>
-            JournalEntry.Moved(System.IO.Path.GetFullPath(originalPath), System.IO.Path.GetFullPath(backupPath));
+            JournalEntry.Moved(PathScope.Full(originalPath), PathScope.Full(backupPath));
 
         /// <summary>
         /// Record, change, confirm, under one lock so the "not made" mark always follows its own entry. A run killed
@@ -136,7 +137,7 @@ namespace TeamsRemediation.Journal
             {
                 if (recorded == 0)
                 {
-                    JournalStorage.PrepareFolder(machine, System.IO.Path.GetDirectoryName(Path)!);
+                    JournalStorage.PrepareFolder(machine, ExtendedLengthPath.ParentOf(Path));
                     JournalFile.Create(machine.Files, Path, machine.ComputerName, operation, started, entry);
                     JournalStorage.ProtectNewJournal(machine, Path);
                 }

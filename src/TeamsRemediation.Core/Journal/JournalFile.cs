@@ -206,7 +206,7 @@ namespace TeamsRemediation.Journal
                 throw new FormatException("the path '" + path + "' is not absolute");
             }
 
-            return Path.GetFullPath(path);
+            return PathScope.Full(path);
         }
 
         private static XElement ValueElement(string name, RegistryValue? value)

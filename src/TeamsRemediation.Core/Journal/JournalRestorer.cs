@@ -113,7 +113,7 @@ namespace TeamsRemediation.Journal
         /// <summary>A user can swap a folder of their profile for a junction after the run: a move back must not follow it.</summary>
         private void CheckNoLinks(string journalPath, JournalEntry entry, UserProfile owner)
         {
-            var backupTop = owner.Folders.TopFolderOf(entry.BackupPath) ?? Path.GetDirectoryName(Path.GetFullPath(journalPath))!;
+            var backupTop = owner.Folders.TopFolderOf(entry.BackupPath) ?? ExtendedLengthPath.ParentOf(PathScope.Full(journalPath));
             var originalFolder = ExtendedLengthPath.ParentOf(entry.OriginalPath);
             var link = SafeTree.FirstLinkOnTheWay(machine.Files, owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
                 ?? SafeTree.FirstLinkOnTheWay(machine.Files, backupTop, ExtendedLengthPath.ParentOf(entry.BackupPath));

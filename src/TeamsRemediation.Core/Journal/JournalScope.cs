@@ -120,7 +120,7 @@ namespace TeamsRemediation.Journal
         {
             var owner = profiles.FirstOrDefault(p =>
                 PathScope.IsSame(entry.OriginalPath, AccountLayout.BrokerFolder(p.Folders))
-                && PathScope.IsSame(Path.GetDirectoryName(entry.BackupPath) ?? string.Empty, UserBackups.Root(p.Folders))
+                && PathScope.IsSame(ParentOrEmpty(entry.BackupPath), UserBackups.Root(p.Folders))
                 && Path.GetFileName(entry.BackupPath).StartsWith(AccountLayout.BrokerPackageFamily + "-", StringComparison.OrdinalIgnoreCase));
             userSid = owner?.Sid;
             return owner != null;
@@ -133,8 +133,8 @@ namespace TeamsRemediation.Journal
         private static bool IsTokenBrokerAccountMove(JournalEntry entry, IReadOnlyList<UserProfile> profiles, out string? userSid)
         {
             userSid = null;
-            var familyFolder = Path.GetDirectoryName(entry.BackupPath) ?? string.Empty;
-            var runFolder = Path.GetDirectoryName(familyFolder) ?? string.Empty;
+            var familyFolder = ParentOrEmpty(entry.BackupPath);
+            var runFolder = ParentOrEmpty(familyFolder);
             if (!Path.GetFileName(entry.BackupPath).Equals(Path.GetFileName(entry.OriginalPath), StringComparison.OrdinalIgnoreCase)
                 || !Path.GetFileName(runFolder).StartsWith(AccountLayout.TokenBrokerAccountsBackupPrefix, StringComparison.OrdinalIgnoreCase))
             {
@@ -142,10 +142,10 @@ namespace TeamsRemediation.Journal
             }
 
             var owner = profiles.FirstOrDefault(p => AccountLayout.TokenBrokerAccountPackages.Any(family =>
-                PathScope.IsSame(Path.GetDirectoryName(entry.OriginalPath) ?? string.Empty,
+                PathScope.IsSame(ParentOrEmpty(entry.OriginalPath),
                     AccountLayout.TokenBrokerAccountsFolder(p.Folders, family))
                 && Path.GetFileName(familyFolder).Equals(family, StringComparison.OrdinalIgnoreCase)
-                && PathScope.IsSame(Path.GetDirectoryName(runFolder) ?? string.Empty, UserBackups.Root(p.Folders))));
+                && PathScope.IsSame(ParentOrEmpty(runFolder), UserBackups.Root(p.Folders))));
             userSid = owner?.Sid;
             return owner != null;
         }
@@ -157,8 +157,9 @@ namespace TeamsRemediation.Journal
         private static bool IsCacheMove(JournalEntry entry, string journalPath, IReadOnlyList<UserProfile> profiles, out string? userSid)
         {
             userSid = null;
-            var backupFolder = Path.GetDirectoryName(Path.GetFullPath(journalPath));
-            if (backupFolder == null || !Path.GetFileName(journalPath).Equals(CacheBackupFolder.JournalFileName, StringComparison.OrdinalIgnoreCase))
+            var backupFolder = ParentOrEmpty(PathScope.Full(journalPath));
+            if (backupFolder.Length == 0
+                || !Path.GetFileName(journalPath).Equals(CacheBackupFolder.JournalFileName, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
@@ -199,6 +200,16 @@ namespace TeamsRemediation.Journal
             rest = slash < 0 ? string.Empty : key.Path.Substring(slash + 1);
             var candidate = sid;
             return profiles.Any(p => p.Sid.Equals(candidate, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// The folder of an entry's path by its text (ExtendedLengthPath.ParentOf), empty for a path without one: entries are untrusted and
+        /// may be deep, and .NET Framework's Path.GetDirectoryName refuses 260 characters and more.
+        /// </summary>
+        private static string ParentOrEmpty(string path)
+        {
+            var trimmed = path.TrimEnd('\\', '/');
+            return trimmed.IndexOfAny(new[] { '\\', '/' }) < 0 ? string.Empty : ExtendedLengthPath.ParentOf(path);
         }
     }
 }

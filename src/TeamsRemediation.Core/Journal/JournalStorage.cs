@@ -93,8 +93,8 @@ namespace TeamsRemediation.Journal
                 return "the file is " + file.Describe(StorageAccess.WriteRights);
             }
 
-            var folder = Path.GetDirectoryName(journalPath);
-            for (var level = 0; level < 2 && folder != null; level++, folder = Path.GetDirectoryName(folder))
+            var folder = ExtendedLengthPath.ParentOf(journalPath);
+            for (var level = 0; level < 2; level++, folder = ExtendedLengthPath.ParentOf(folder))
             {
                 var access = StorageAccess.FromSddl(machine.Storage.ReadSddl(folder));
                 if (!access.IsProtectedAgainst(StorageAccess.ReplaceRights))

@@ -82,7 +82,7 @@ namespace TeamsRemediation.Journal
 
             try
             {
-                return Path.IsPathRooted(target) && owner.Folders.TopFolderOf(Path.GetFullPath(target)) != null;
+                return Path.IsPathRooted(target) && owner.Folders.TopFolderOf(PathScope.Full(target)) != null;
             }
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
             {

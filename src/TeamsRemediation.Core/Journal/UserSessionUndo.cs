@@ -62,8 +62,8 @@ namespace TeamsRemediation.Journal
                 return null;
             }
 
-            var full = Path.GetFullPath(journalPath);
-            var folder = Path.GetDirectoryName(full) ?? string.Empty;
+            var full = PathScope.Full(journalPath);
+            var folder = ExtendedLengthPath.ParentOf(full);
             // Inside the profile only: a user may point their own Local AppData (User Shell Folders) anywhere, even at another
             // user's journal folder, so a folder outside the profile proves nothing about whose journal it is.
             var owner = machine.Users.GetProfiles().FirstOrDefault(p => IsJournalPlaceOf(p, full, folder)
@@ -103,7 +103,7 @@ namespace TeamsRemediation.Journal
         /// </summary>
         public IReadOnlyList<RestoreResult> Restore(string journalPath, UserProfile owner, bool force, CancellationToken cancellation = default)
         {
-            var full = Path.GetFullPath(journalPath);
+            var full = PathScope.Full(journalPath);
             var command = SessionRestoreReader.SessionCommand + " -Journal '" + full.Replace("'", "''") + "'" + (force ? " -Force" : string.Empty);
             InteractiveSession? session;
             try

@@ -23,16 +23,23 @@ namespace TeamsRemediation.Network
     {
         private readonly Func<string, Task<IPAddress[]>> resolve;
 
-        public SocketNetworkProbe()
-            : this(Dns.GetHostAddressesAsync)
+        /// <param name="runtime">The runtime hosting the module: it decides which protocols the handshake may name
+        /// (<see cref="TlsProbeProtocols"/>).</param>
+        public SocketNetworkProbe(HostRuntime runtime)
+            : this(runtime, Dns.GetHostAddressesAsync)
         {
         }
 
+        /// <param name="runtime">The runtime hosting the module.</param>
         /// <param name="resolve">Name resolution; replaceable so a test can make a name fail without a DNS server.</param>
-        public SocketNetworkProbe(Func<string, Task<IPAddress[]>> resolve)
+        public SocketNetworkProbe(HostRuntime runtime, Func<string, Task<IPAddress[]>> resolve)
         {
+            OfferedProtocols = TlsProbeProtocols.For(runtime ?? throw new ArgumentNullException(nameof(runtime)));
             this.resolve = resolve ?? throw new ArgumentNullException(nameof(resolve));
         }
+
+        /// <summary>What every handshake of this probe offers (0: the operating system's choice).</summary>
+        public SslProtocols OfferedProtocols { get; }
 
         public async Task<EndpointProbeResult> ProbeAsync(ProbeEndpoint endpoint, ProxyRoute? proxy, CancellationToken cancellation)
         {
@@ -130,10 +137,8 @@ namespace TeamsRemediation.Network
                 state.Own(tls);
                 try
                 {
-                    // SslProtocols.None offers what the operating system offers, as Teams and WAM do: TLS 1.3 and 1.2 on
-                    // Windows 11 and Server 2022, TLS 1.2 where 1.3 is off. Pinning TLS 1.2 here would fail a TLS 1.3-only
-                    // service that Teams reaches fine; TLS 1.2's own switches are the registry checks' job.
-                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, SslProtocols.None, checkCertificateRevocation: false)
+                    // TLS 1.2's own switches are the registry checks' job; the handshake offers what the runtime allows (TlsProbeProtocols).
+                    await tls.AuthenticateAsClientAsync(endpoint.Host, null, OfferedProtocols, checkCertificateRevocation: false)
                         .ConfigureAwait(false);
                 }
                 catch (Exception e) when (!cancellation.IsCancellationRequested
@@ -141,6 +146,13 @@ namespace TeamsRemediation.Network
                 {
                     return state.Fail(endpoint, ProbeOutcome.TlsFailed,
                         "TLS handshake (1.2 or 1.3) with " + endpoint.Host + " failed: " + Innermost(e) + ".");
+                }
+                catch (Exception e) when (e is ArgumentException || e is NotSupportedException)
+                {
+                    // The runtime refused the protocol choice before a byte was sent: a fault of this probe on this runtime, not of the network.
+                    return state.Fail(endpoint, ProbeOutcome.InternalError, "This runtime refused to offer "
+                        + TlsProbeProtocols.Describe(OfferedProtocols) + " in the TLS handshake with " + endpoint.Host + " (" + e.GetType().Name
+                        + ": " + Innermost(e) + "); the network was not tested.");
                 }
 
                 var protocol = TlsProtocolNames.Describe(tls.SslProtocol);

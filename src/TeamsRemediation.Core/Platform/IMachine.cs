@@ -43,6 +43,9 @@ namespace TeamsRemediation.Platform
         /// <summary>True when this process runs 32-bit on a 64-bit OS (Intune's default host): a reminder, never a reason to skip a view.</summary>
         bool Is32BitProcess { get; }
 
+        /// <summary>The runtime hosting the module (.NET Framework in Windows PowerShell 5.1, .NET in PowerShell 7) and the Windows build.</summary>
+        HostRuntime Runtime { get; }
+
         /// <summary>
         /// Windows allows any number of concurrent interactive sessions here: Windows 10/11 Enterprise multi-session, or Windows
         /// Server with the Remote Desktop Session Host role (IsActiveSessionCountLimited() is false).

@@ -17,6 +17,13 @@ namespace TeamsRemediation.Platform
         /// <summary>True when the process is gone within the timeout.</summary>
         bool WaitForExit(int processId, TimeSpan timeout);
 
+        /// <summary>
+        /// Lets this process open other users' processes while the scope lasts: on Windows SeDebugPrivilege is enabled when the token
+        /// holds it (an elevated administrator; SYSTEM has it on) and put back as it was on dispose. Without it an elevated administrator
+        /// reads no owner of another user's process and cannot stop it. Does nothing for a caller that does not hold the privilege.
+        /// </summary>
+        IDisposable ActOnOtherUsers();
+
         /// <summary>Starts a program in the caller's own session. Returns the new process id.</summary>
         int Start(string executablePath, string arguments);
     }

@@ -22,8 +22,8 @@ namespace TeamsRemediation.Platform
 
         /// <summary>
         /// The values of one key of a user's hive that is not loaded under HKEY_USERS (the user is logged off), read from the profile's
-        /// NTUSER.DAT in a private, read-only load that no other process sees. Null when the file cannot be read (missing, denied,
-        /// or in use because the hive is loaded after all); empty when the key does not exist.
+        /// NTUSER.DAT, loaded under HKEY_USERS only for the read and unloaded at once (nothing is written). Null when the file cannot be
+        /// read (missing, denied, no backup/restore privilege, or in use because the hive is loaded after all); empty when the key does not exist.
         /// </summary>
         IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey);
 

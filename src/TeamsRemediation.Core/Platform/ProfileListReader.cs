@@ -33,7 +33,10 @@ namespace TeamsRemediation.Platform
                     continue;
                 }
 
+                // ProfileImagePath names %SystemDrive% only, which WOW64 does not change.
+#pragma warning disable RS0030
                 var expanded = Environment.ExpandEnvironmentVariables(path);
+#pragma warning restore RS0030
                 var name = resolveUserName(sid) ?? Path.GetFileName(expanded.TrimEnd('\\', '/'));
                 // A standard user may not open another logged-on user's HKEY_USERS\<SID> (AVD, RDS, fast user
                 // switching): access denied proves the hive is loaded; the checks that read it say it is not readable.

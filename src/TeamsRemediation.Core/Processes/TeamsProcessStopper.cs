@@ -96,10 +96,16 @@ namespace TeamsRemediation.Processes
             var teams = processes.Where(p => !p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase)).ToList();
             var webViews = processes.Except(teams).ToList();
             var still = new List<ProcessInfo>();
-            still.AddRange(StopGroup(teams, askFirst: true));
 
-            // WebView2 children usually leave with their host; those that linger would keep cache files open.
-            still.AddRange(StopGroup(webViews, askFirst: false));
+            // The processes may be another user's: an elevated administrator can stop those only with SeDebugPrivilege enabled.
+            using (machine.Processes.ActOnOtherUsers())
+            {
+                still.AddRange(StopGroup(teams, askFirst: true));
+
+                // WebView2 children usually leave with their host; those that linger would keep cache files open.
+                still.AddRange(StopGroup(webViews, askFirst: false));
+            }
+
             return new ProcessStopOutcome(processes.Except(still).ToList(), still);
         }
 

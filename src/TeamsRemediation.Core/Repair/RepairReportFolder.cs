@@ -34,7 +34,7 @@ namespace TeamsRemediation.Repair
             var name = machine.Clock.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-"
                 + Guid.NewGuid().ToString("N").Substring(0, 8);
             var parent = root ?? DefaultParent(machine);
-            var folder = Path.Combine(Path.GetFullPath(parent), name);
+            var folder = Path.Combine(PathScope.Full(parent), name);
             try
             {
                 if (root == null && JournalStorage.IsPrivileged(machine.Users.GetCurrentIdentity()))

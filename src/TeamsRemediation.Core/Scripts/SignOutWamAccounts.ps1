@@ -29,9 +29,9 @@ $report = [ordered]@{
 # WinRT types and [Console] below: the answer is said first, as a JSON line built from plain strings (the message
 # holds no quote or backslash), so it depends on no type or module that mode or a trimmed host may lack.
 if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
-    $reason = 'Windows PowerShell runs in ' + $ExecutionContext.SessionState.LanguageMode + ' mode on this PC (AppLocker or ' +
-        'Windows Defender Application Control), and the Web Account Manager sign-out needs FullLanguage. Allow this module''s ' +
-        'scripts in the policy, or sign out in Settings > Accounts > Access work or school.'
+    $reason = 'Windows PowerShell runs command lines in ' + $ExecutionContext.SessionState.LanguageMode + ' mode on this PC ' +
+        '(AppLocker or Windows Defender Application Control script enforcement, which no rule lifts for a command line), and the ' +
+        'Web Account Manager sign-out needs FullLanguage. Sign out in Settings > Accounts > Access work or school.'
     '{"status":"Failed","mode":"' + $report.mode + '","error":"' + $reason + '","clients":[]}'
     exit 0
 }

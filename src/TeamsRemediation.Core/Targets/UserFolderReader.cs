@@ -98,6 +98,19 @@ namespace TeamsRemediation.Targets
             }
         }
 
+        /// <summary>
+        /// A machine variable as a 64-bit process has it. WOW64 gives a 32-bit process (Intune's default PowerShell) ProgramFiles =
+        /// "Program Files (x86)" and the native folder as ProgramW6432 ("WOW64 Implementation Details"); a 64-bit process has both equal,
+        /// and 32-bit Windows has no ProgramW6432, where ProgramFiles is right.
+        /// </summary>
+        internal static string? MachineVariable(string name)
+        {
+#pragma warning disable RS0030 // The one reader of the caller's machine variables, which corrects what WOW64 changes.
+            var native = name.Equals("ProgramFiles", StringComparison.OrdinalIgnoreCase) ? Environment.GetEnvironmentVariable("ProgramW6432") : null;
+            return string.IsNullOrEmpty(native) ? Environment.GetEnvironmentVariable(name) : native;
+#pragma warning restore RS0030
+        }
+
         /// <summary>The user's environment as their logon builds it: their identity and profile, their logon's and their own variables.</summary>
         private static Dictionary<string, string> UserVariables(IRegistry registry, string sid, string userName, string profile, bool hiveLoaded,
             List<string> notes)
@@ -105,7 +118,7 @@ namespace TeamsRemediation.Targets
             var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var name in MachineVariables)
             {
-                var value = Environment.GetEnvironmentVariable(name);
+                var value = MachineVariable(name);
                 if (!string.IsNullOrEmpty(value))
                 {
                     variables[name] = value!;

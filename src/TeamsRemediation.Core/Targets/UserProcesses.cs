@@ -32,7 +32,15 @@ namespace TeamsRemediation.Targets
 
         public static UserProcesses Of(IMachine machine, TargetUser user)
         {
-            var owned = machine.Processes.List().Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
+            IReadOnlyList<ProcessInfo> all;
+
+            // Another user's process shows its owner to SYSTEM, and to an elevated administrator only with SeDebugPrivilege enabled.
+            using (user.IsCaller ? null : machine.Processes.ActOnOtherUsers())
+            {
+                all = machine.Processes.List();
+            }
+
+            var owned = all.Where(p => string.Equals(p.OwnerSid, user.Sid, StringComparison.OrdinalIgnoreCase)).ToList();
             var theirs = SessionsOf(machine, user, out var unlisted);
             if (unlisted != null)
             {

@@ -1,4 +1,5 @@
 using System;
+using TeamsRemediation.FileSystem;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -172,7 +173,8 @@ namespace TeamsRemediation.UserBridge
                     + BridgeRunFolder.BridgeFolder(machine) + ".");
                 folder = BridgeRunFolder.Create(machine, name, session.UserSid);
                 var arguments = ChildArguments(request, runId, Path.Combine(folder, BridgeResultReader.FileName));
-                var executable = WindowsPowerShellScript.ExecutablePath(machine);
+                // The 64-bit Task Scheduler service starts the action, so it names System32 even when this process is 32-bit (W2).
+                var executable = WindowsPowerShellScript.NativeExecutablePath(machine);
                 if (executable.Length + arguments.Length + 3 > MaximumCommandLine)
                 {
                     throw new ArgumentException("The request makes a command line of " + (executable.Length + arguments.Length)
@@ -202,7 +204,8 @@ namespace TeamsRemediation.UserBridge
                     return Finish();
                 }
 
-                result = ReadResult(session, folder, runId, status, problems, Path.GetDirectoryName(request.ModuleManifestPath) ?? string.Empty);
+                var moduleFolder = ExtendedLengthPath.ParentOf(PathScope.Full(request.ModuleManifestPath));
+                result = ReadResult(session, folder, runId, status, problems, moduleFolder);
                 outcome = result == null ? UserSessionRunOutcome.NoResult : UserSessionRunOutcome.Completed;
                 return Finish();
             }

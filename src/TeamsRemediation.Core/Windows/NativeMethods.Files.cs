@@ -23,6 +23,9 @@ namespace TeamsRemediation.Windows
 
         internal const int DriveRemote = 4;
 
+        /// <summary>DRIVE_NO_ROOT_DIR: the root path is invalid, e.g. a drive letter this logon session has not mapped.</summary>
+        internal const int DriveNoRootDir = 1;
+
         /// <summary>WIN32_FIND_DATAW. Each FILETIME is two DWORDs (4-byte aligned, so right after the attributes): a 64-bit field
         /// here would be padded to offset 8 and shift every field after it.</summary>
         [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]

@@ -71,11 +71,12 @@ namespace TeamsRemediation.Windows
 
         internal const int KeyRead = 0x20019;
 
-        /// <summary>RegLoadAppKey: the hive is loaded into a private namespace of this process; not visible to any other.</summary>
-        internal const int RegProcessAppKey = 0x1;
+        /// <summary>LSTATUS RegLoadKeyW(HKEY hKey, LPCWSTR lpSubKey, LPCWSTR lpFile): hKey is HKEY_USERS or HKEY_LOCAL_MACHINE.</summary>
+        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+        internal static extern int RegLoadKeyW(IntPtr hKey, string lpSubKey, string lpFile);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegLoadAppKeyW(string lpFile, out RegistryKeyHandle phkResult, int samDesired, int dwOptions, int reserved);
+        internal static extern int RegUnLoadKeyW(IntPtr hKey, string lpSubKey);
 
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, EntryPoint = "RegOpenKeyExW")]
         internal static extern int RegOpenSubKeyExW(RegistryKeyHandle hKey, string lpSubKey, int ulOptions, int samDesired,

@@ -10,6 +10,36 @@ namespace TeamsRemediation.Windows
         internal const int TokenUserClass = 1;
         internal const int TokenElevationClass = 20;
         internal const int ErrorNoneMapped = 1332;
+        internal const int TokenAdjustPrivileges = 0x0020;
+        internal const int SePrivilegeEnabled = 0x00000002;
+        internal const int ErrorNotAllAssigned = 1300;
+
+        /// <summary>LUID: DWORD LowPart, LONG HighPart (4-byte aligned, 8 bytes on both bitnesses).</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct Luid
+        {
+            public uint LowPart;
+            public int HighPart;
+        }
+
+        /// <summary>TOKEN_PRIVILEGES with its one LUID_AND_ATTRIBUTES: PrivilegeCount, Luid, Attributes (16 bytes, no padding).</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct LuidAndAttributesPrivilege
+        {
+            public int PrivilegeCount;
+            public Luid Luid;
+            public int Attributes;
+        }
+
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool LookupPrivilegeValueW(string? lpSystemName, string lpName, out Luid lpLuid);
+
+        // SetLastError is read after success too: ERROR_NOT_ALL_ASSIGNED is reported with a TRUE return.
+        [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool AdjustTokenPrivileges(KernelHandle tokenHandle, [MarshalAs(UnmanagedType.Bool)] bool disableAllPrivileges,
+            ref LuidAndAttributesPrivilege newState, int bufferLength, ref LuidAndAttributesPrivilege previousState, out int returnLength);
 
         [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

@@ -31,6 +31,12 @@ namespace TeamsRemediation.Windows
         [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
         internal static extern void WTSFreeMemory(IntPtr pMemory);
 
+        /// <summary>BOOL WTSQueryUserToken(ULONG SessionId, PHANDLE phToken): the session user's primary token; the caller closes it.</summary>
+        [DllImport("wtsapi32.dll", SetLastError = true, ExactSpelling = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool WTSQueryUserToken(int sessionId, out KernelHandle phToken);
+
         /// <summary>WTS_SESSION_INFOW: DWORD SessionId, LPWSTR pWinStationName, WTS_CONNECTSTATE_CLASS State.</summary>
         [StructLayout(LayoutKind.Sequential)]
         internal struct WtsSessionInfoW

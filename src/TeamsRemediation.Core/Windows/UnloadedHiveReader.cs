@@ -6,15 +6,22 @@ using TeamsRemediation.Platform;
 namespace TeamsRemediation.Windows
 {
     /// <summary>
-    /// Reads a logged-off user's NTUSER.DAT with RegLoadAppKey (winreg.h): the hive is loaded read-only into a namespace private to
-    /// this process, so nothing appears under HKEY_USERS, no privilege is needed beyond reading the file, and the user's next logon
-    /// is not disturbed. The hive unloads when the last handle closes.
+    /// Reads one key of a logged-off user's NTUSER.DAT by loading it with RegLoadKey under a name of its own below HKEY_USERS, reading,
+    /// and unloading it at once, as profile tools do. RegLoadAppKey is not used: "All keys inside the hive must have the same security
+    /// descriptor, otherwise the function will fail", which a used NTUSER.DAT never satisfies (Software\Policies differs). RegLoadKey
+    /// needs SeBackupPrivilege and SeRestorePrivilege (SYSTEM and elevated administrators hold them; a standard user gets null, the
+    /// default folders). Both functions create the file when it is missing ("If this file does not exist, a file is created"), so a
+    /// missing NTUSER.DAT is never loaded. The hive is loaded read-write by Windows for those milliseconds: no value is written, and a
+    /// user whose hive is loaded makes the load fail (ERROR_SHARING_VIOLATION), so a logon is raced for no longer than the read.
     /// </summary>
     internal static class UnloadedHiveReader
     {
         private const int MaxValueNameLength = 16383;
 
-        public static IReadOnlyDictionary<string, RegistryValue>? ReadKey(string profilePath, string relativeKey)
+        /// <summary>The key under HKEY_USERS the hive is loaded at while it is read: named after the module and the user.</summary>
+        public static string MountName(string sid) => "TeamsRemediation_" + sid;
+
+        public static IReadOnlyDictionary<string, RegistryValue>? ReadKey(string sid, string profilePath, string relativeKey)
         {
             var file = Path.Combine(profilePath, "NTUSER.DAT");
             if (!File.Exists(file))
@@ -22,20 +29,32 @@ namespace TeamsRemediation.Windows
                 return null;
             }
 
-            var status = NativeMethods.RegLoadAppKeyW(file, out var hive, NativeMethods.KeyRead, NativeMethods.RegProcessAppKey, 0);
-            using (hive)
+            var mount = MountName(sid);
+            using (TokenPrivilege.Enable(TokenPrivilege.Backup))
+            using (TokenPrivilege.Enable(TokenPrivilege.Restore))
             {
-                // ERROR_SHARING_VIOLATION (the hive is loaded: the user logged on meanwhile), access denied, a damaged file.
-                if (status != NativeMethods.ErrorSuccess)
+                // ERROR_FILE_NOT_FOUND (no profile hive), ERROR_SHARING_VIOLATION (the user logged on meanwhile), ERROR_PRIVILEGE_NOT_HELD
+                // (not elevated), ERROR_BADDB (a damaged file): no values, the caller says the hive could not be read.
+                if (NativeMethods.RegLoadKeyW(NativeMethods.HkeyUsers, mount, file) != NativeMethods.ErrorSuccess)
                 {
                     return null;
                 }
 
-                status = NativeMethods.RegOpenSubKeyExW(hive, relativeKey, 0, NativeMethods.KeyQueryValue, out var key);
-                using (key)
+                try
                 {
-                    var values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
-                    return status == NativeMethods.ErrorSuccess ? ReadValues(key, values) : status == NativeMethods.ErrorFileNotFound ? values : null;
+                    var status = NativeMethods.RegOpenKeyExW(NativeMethods.HkeyUsers, mount + "\\" + relativeKey, 0, NativeMethods.KeyQueryValue,
+                        out var key);
+                    using (key)
+                    {
+                        var values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
+                        return status == NativeMethods.ErrorSuccess ? ReadValues(key, values)
+                            : status == NativeMethods.ErrorFileNotFound ? values : null;
+                    }
+                }
+                finally
+                {
+                    // Every handle into the hive is closed above: RegUnLoadKey fails while one is open.
+                    NativeMethods.RegUnLoadKeyW(NativeMethods.HkeyUsers, mount);
                 }
             }
         }

@@ -183,9 +183,17 @@ namespace TeamsRemediation.Windows
                 return true;
             }
 
-            var root = Path.GetPathRoot(Path.GetFullPath(path));
-            return !string.IsNullOrEmpty(root) && NativeMethods.GetDriveTypeW(root!.EndsWith("\\", StringComparison.Ordinal) ? root : root + "\\")
-                == NativeMethods.DriveRemote;
+            // The drive by its text: Path.GetPathRoot/GetFullPath of .NET Framework refuse a deep path before they look at its letter.
+            var full = Full(path);
+            if (full.Length < 2 || !char.IsLetter(full[0]) || full[1] != ':')
+            {
+                return false;
+            }
+
+            // DRIVE_NO_ROOT_DIR: a letter this logon session does not have, typically the user's mapped drive seen from SYSTEM's
+            // session. It is not a local disk, so it must not get a local disk's Full clear (GetDriveTypeW: "The root path is invalid").
+            var type = NativeMethods.GetDriveTypeW(full.Substring(0, 2) + "\\");
+            return type == NativeMethods.DriveRemote || type == NativeMethods.DriveNoRootDir;
         }
 
         /// <summary>Journals live in short, module-owned folders: plain System.IO, as everywhere.</summary>
@@ -201,13 +209,12 @@ namespace TeamsRemediation.Windows
         }
 
         /// <summary>
-        /// The path as given when it is already full (every path the services pass is): Path.GetFullPath of .NET Framework refuses a
-        /// path of 260 characters before anything else could help.
+        /// The full path, normalised before it may get the \\?\ prefix, which turns Windows' own normalisation off ("Naming Files"): "/"
+        /// becomes "\\" and "." and ".." are resolved by PathScope.Full, by text from 248 characters on, where .NET Framework's
+        /// Path.GetFullPath refuses the path.
         /// </summary>
         private static string Full(string path) =>
-            path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && path[2] == '\\' || path.StartsWith(@"\\", StringComparison.Ordinal)
-                ? path
-                : Path.GetFullPath(path);
+            path.StartsWith(ExtendedLengthPath.Prefix, StringComparison.Ordinal) ? path : PathScope.Full(path);
 
         private static FolderEntry EntryOf(string fullName, NativeMethods.Win32FindDataW data)
         {

@@ -16,7 +16,7 @@ namespace TeamsRemediation.Windows
             Processes = processes;
             Commands = new ProcessCommandRunner();
             Users = new WindowsUserDirectory(registry, processes);
-            Network = new Network.SocketNetworkProbe();
+            Network = new Network.SocketNetworkProbe(HostRuntime.Current);
             NetworkSettings = new WindowsNetworkSettings();
             Events = new WevtutilEventSource(this);
         }
@@ -49,7 +49,11 @@ namespace TeamsRemediation.Windows
 
         public IEventLogWriter EventLog { get; } = new WindowsEventLogWriter();
 
+        // The Windows machine is where bitness and folders are read for real; everything else asks IMachine, which tests set.
+#pragma warning disable RS0030
         public bool Is32BitProcess => !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem;
+
+        public HostRuntime Runtime => HostRuntime.Current;
 
         public bool IsMultiSessionHost => MultiSession.Value;
 
@@ -58,5 +62,6 @@ namespace TeamsRemediation.Windows
         public string ProgramDataPath => Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData);
 
         public string WindowsPath => Environment.GetFolderPath(Environment.SpecialFolder.Windows);
+#pragma warning restore RS0030
     }
 }

@@ -62,9 +62,18 @@ namespace TeamsRemediation.Windows
             this.machine = machine;
         }
 
-        /// <summary>powershell.exe 5.1 of this Windows; through Sysnative from a 32-bit host, so the 64-bit WinRT and Appx stacks answer.</summary>
+        /// <summary>powershell.exe 5.1 for a process this process starts itself; through Sysnative from a 32-bit host, so the 64-bit WinRT and
+        /// Appx stacks answer.</summary>
         public static string ExecutablePath(IMachine machine) =>
             Path.Combine(machine.WindowsPath, machine.Is32BitProcess ? "Sysnative" : "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
+
+        /// <summary>
+        /// powershell.exe 5.1 as a 64-bit process names it: for what another process starts (the Task Scheduler service, which is 64-bit,
+        /// runs a task's action) and for a command line printed for an admin to paste. Never Sysnative: "64-bit applications cannot use the
+        /// Sysnative alias as it is a virtual directory not a real one" (File System Redirector). Right on 32-bit Windows too.
+        /// </summary>
+        public static string NativeExecutablePath(IMachine machine) =>
+            Path.Combine(machine.WindowsPath, "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
 
         /// <summary>The text of an embedded script.</summary>
         public static string ReadScript(string name)

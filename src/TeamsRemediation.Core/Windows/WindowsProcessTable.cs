@@ -88,6 +88,8 @@ namespace TeamsRemediation.Windows
             }
         }
 
+        public IDisposable ActOnOtherUsers() => TokenPrivilege.Enable(TokenPrivilege.Debug);
+
         public bool WaitForExit(int processId, TimeSpan timeout)
         {
             using (var process = NativeMethods.OpenProcess(NativeMethods.Synchronize, false, processId))
@@ -190,7 +192,8 @@ namespace TeamsRemediation.Windows
             var message = "Could not " + action + " process " + processId + ": " + cause.Message;
             if (error == NativeMethods.ErrorAccessDenied)
             {
-                return new UnauthorizedAccessException(message + ". Run elevated to act on another user's process.", cause);
+                return new UnauthorizedAccessException(message + ". Acting on another user's process needs SYSTEM or an elevated administrator "
+                    + "(whose SeDebugPrivilege the module enables); a protected process refuses both.", cause);
             }
 
             return new Win32Exception(error, message);

@@ -122,7 +122,7 @@ namespace TeamsRemediation.Windows
         }
 
         public IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey) =>
-            UnloadedHiveReader.ReadKey(profilePath, relativeKey);
+            UnloadedHiveReader.ReadKey(sid, profilePath, relativeKey);
 
         public void SetValue(RegistryKeyPath key, string name, RegistryValue value)
         {

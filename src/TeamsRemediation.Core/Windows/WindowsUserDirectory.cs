@@ -40,7 +40,8 @@ namespace TeamsRemediation.Windows
                 var size = Marshal.SizeOf<NativeMethods.WtsSessionInfoW>();
                 for (var i = 0; i < count; i++)
                 {
-                    var info = Marshal.PtrToStructure<NativeMethods.WtsSessionInfoW>(new IntPtr(list.Pointer.ToInt64() + (i * (long)size)));
+                    // IntPtr.Add, not ToInt64 arithmetic: new IntPtr(long) overflows in a 32-bit process above 2 GB.
+                    var info = Marshal.PtrToStructure<NativeMethods.WtsSessionInfoW>(IntPtr.Add(list.Pointer, i * size));
                     if (info.State != NativeMethods.WtsActive && info.State != NativeMethods.WtsDisconnected)
                     {
                         continue;
@@ -55,9 +56,9 @@ namespace TeamsRemediation.Windows
                     var domain = QueryString(info.SessionId, NativeMethods.WtsDomainName);
                     var name = string.IsNullOrEmpty(domain) ? user! : domain + "\\" + user;
 
-                    // WTSQueryUserToken would give the SID directly but is SYSTEM-only. The name lookup works for any
-                    // caller; when it fails (an Entra ID name the LSA cannot map), the owner of the session's shell says it.
-                    var sid = AccountNames.TryGetSid(name) ?? ShellOwner(info.SessionId, ref processList);
+                    // The session's own token says exactly who it is (SYSTEM only, the main caller); else the name lookup, which
+                    // works for any caller but not for every Entra ID name; else the owner of the session's processes.
+                    var sid = TokenUser(info.SessionId) ?? AccountNames.TryGetSid(name) ?? ProcessOwner(info.SessionId, ref processList);
                     if (sid != null)
                     {
                         sessions.Add(new InteractiveSession(info.SessionId, sid, name, info.State == NativeMethods.WtsActive));
@@ -94,13 +95,36 @@ namespace TeamsRemediation.Windows
             }
         }
 
-        private string? ShellOwner(int sessionId, ref IReadOnlyList<ProcessInfo>? processList)
+        /// <summary>
+        /// TokenUser of the session's primary token. WTSQueryUserToken: "the calling application must be running within the context of the
+        /// LocalSystem account and have the SE_TCB_NAME privilege"; any other caller fails (ERROR_PRIVILEGE_NOT_HELD) and gets null here.
+        /// </summary>
+        private static string? TokenUser(int sessionId)
         {
-            processList = processList ?? processes.List();
-            return processList
-                .Where(p => p.SessionId == sessionId && string.Equals(p.Name, "explorer", StringComparison.OrdinalIgnoreCase) && p.OwnerSid != null)
-                .Select(p => p.OwnerSid)
-                .FirstOrDefault();
+            if (!NativeMethods.WTSQueryUserToken(sessionId, out var token))
+            {
+                token.Dispose();
+                return null;
+            }
+
+            using (token)
+            {
+                return TokenReader.TryGetUserSid(token);
+            }
+        }
+
+        private string? ProcessOwner(int sessionId, ref IReadOnlyList<ProcessInfo>? processList)
+        {
+            if (processList == null)
+            {
+                // Other users' process owners are readable to an elevated administrator only with SeDebugPrivilege enabled.
+                using (processes.ActOnOtherUsers())
+                {
+                    processList = processes.List();
+                }
+            }
+
+            return SessionOwner.FromProcesses(processList, sessionId);
         }
     }
 }

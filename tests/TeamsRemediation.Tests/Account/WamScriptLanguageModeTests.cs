@@ -22,8 +22,13 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.True(report != null, output);
             Assert.Equal("Failed", report!.Status);
-            Assert.StartsWith("Windows PowerShell runs in ConstrainedLanguage mode on this PC", report.Error);
+            Assert.StartsWith("Windows PowerShell runs command lines in ConstrainedLanguage mode on this PC", report.Error);
             Assert.Contains("needs FullLanguage", report.Error);
+
+            // W7: the script travels as -EncodedCommand, which no AppLocker or WDAC rule can allow: the remedy must not send the admin
+            // to the policy, only to what works under it.
+            Assert.DoesNotContain("in the policy", report.Error);
+            Assert.Contains("Settings > Accounts > Access work or school", report.Error);
             Assert.Empty(report.Clients);
         }
 

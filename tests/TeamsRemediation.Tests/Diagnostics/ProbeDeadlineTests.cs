@@ -93,7 +93,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.Network = new SocketNetworkProbe();
+            s.Machine.Network = new SocketNetworkProbe(s.Machine.Runtime);
             using var silent = new SilentListener();
 
             var endpoint = Finding(s.Run("Test-TeamsCaa20002 -Endpoint $args[0] -TimeoutSeconds 2 -CheckId Network.Endpoint",

@@ -284,7 +284,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.Network = new SocketNetworkProbe();
+            s.Machine.Network = new SocketNetworkProbe(s.Machine.Runtime);
             using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow.AddMinutes(-12)));
 
             var result = s.Run("Test-TeamsCaa20002 -Endpoint $args[0] -CheckId Network.*", server.Endpoint());
@@ -305,7 +305,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.Network = new SocketNetworkProbe();
+            s.Machine.Network = new SocketNetworkProbe(s.Machine.Runtime);
             using var html = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Html(DateTimeOffset.UtcNow));
             using var tls13 = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
 
@@ -325,7 +325,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.Network = new SocketNetworkProbe();
+            s.Machine.Network = new SocketNetworkProbe(s.Machine.Runtime);
             using var tls13 = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
 
             var finding = Finding(s.Run("Test-TeamsCaa20002 -Endpoint $args[0] -CheckId Network.Endpoint", tls13.Endpoint()), "Network.Endpoint");
@@ -341,7 +341,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.Network = new SocketNetworkProbe();
+            s.Machine.Network = new SocketNetworkProbe(s.Machine.Runtime);
             using var silent = new SilentListener();
             var closed = ClosedPort.Find();
 
@@ -362,7 +362,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             using var s = new SimulatedSession();
             HealthyUser(s);
-            s.Machine.Network = new SocketNetworkProbe();
+            s.Machine.Network = new SocketNetworkProbe(s.Machine.Runtime);
             using var proxy = new LocalConnectProxy(LocalTlsServer.Answer("403 Forbidden", "text/html", "<html>Blocked</html>", null));
             s.Machine.SimulatedNetworkSettings.WinHttpProxy = new WinHttpProxySetting(false, "127.0.0.1:" + proxy.Port, "<local>");
 

@@ -57,6 +57,25 @@ namespace TeamsRemediation.Tests.Diagnostics
                 "WinHTTP proxy differs between the registry views: 64-bit proxy64.contoso.com:8080, 32-bit direct.", StringComparison.Ordinal));
         }
 
+        /// <remarks>W10: WinHTTP's API answers from the caller's view, so a 32-bit host would probe the way of the WOW6432Node copy.</remarks>
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void TheProbesTakeTheProxyOfThe64BitViewThatTeamsAndWamUseInEitherHost(string host)
+        {
+            using var s = new SimulatedSession();
+            HostUnderTest.Apply(s.Pc, host);
+            Set(s, RegistryView.Registry64, Blob(3, "proxy64.contoso.com:8080", string.Empty));
+            Set(s, RegistryView.Registry32, Blob(1, string.Empty, string.Empty));
+            s.Pc.RunAsSystem();
+
+            var finding = TestTeamsCaa20002Tests.Finding(s.Run("Test-TeamsCaa20002 -CheckId Network.Endpoint, Network.Proxy"), "Network.Proxy");
+
+            Assert.Contains("WinHTTP proxy: proxy64.contoso.com:8080.", finding.Evidence);
+            Assert.DoesNotContain("WinHTTP proxy: direct access (no proxy).", finding.Evidence);
+            Assert.NotEmpty(s.Machine.SimulatedNetwork.Routes);
+            Assert.All(s.Machine.SimulatedNetwork.Routes, route => Assert.Equal("proxy64.contoso.com:8080", route));
+        }
+
         [Fact]
         public void TheSameProxyInBothViewsIsNoFinding()
         {

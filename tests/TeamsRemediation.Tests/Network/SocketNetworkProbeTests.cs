@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TeamsRemediation.Network;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
 using TeamsRemediation.Tests.Support;
 using Xunit;
 
@@ -19,19 +20,62 @@ namespace TeamsRemediation.Tests.Network
             return endpoint!;
         }
 
-        private static EndpointProbeResult Probe(string endpoint, ProxyRoute? proxy = null, int seconds = 10, SocketNetworkProbe? probe = null)
+        private static EndpointProbeResult Probe(string endpoint, ProxyRoute? proxy = null, int seconds = 10, SocketNetworkProbe? probe = null,
+            string host = PowerShell7)
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            return (probe ?? new SocketNetworkProbe()).ProbeAsync(Endpoint(endpoint), proxy, deadline.Token).GetAwaiter().GetResult();
+            return (probe ?? new SocketNetworkProbe(Runtime(host))).ProbeAsync(Endpoint(endpoint), proxy, deadline.Token).GetAwaiter().GetResult();
+        }
+
+        private const string PowerShell7 = "PowerShell 7 on Windows 11";
+        private const string WindowsPowerShellOn11 = "Windows PowerShell 5.1 (.NET Framework 4.8) on Windows 11";
+        private const string WindowsPowerShellOn10 = "Windows PowerShell 5.1 (.NET Framework 4.8) on Windows 10";
+        private const string WindowsPowerShell472 = "Windows PowerShell 5.1 (.NET Framework 4.7.2) on Windows 11";
+
+        private static HostRuntime Runtime(string host)
+        {
+            switch (host)
+            {
+                case PowerShell7: return HostRuntime.DotNet(SimulatedPc.Windows11Build);
+                case WindowsPowerShellOn11: return HostRuntime.WindowsPowerShell(SimulatedPc.Windows11Build);
+                case WindowsPowerShellOn10: return HostRuntime.WindowsPowerShell(SimulatedPc.Windows10Build);
+                case WindowsPowerShell472: return HostRuntime.WindowsPowerShell(SimulatedPc.Windows11Build, framework48: false);
+                default: throw new ArgumentException("No such host: " + host, nameof(host));
+            }
+        }
+
+        [Theory]
+        [InlineData(WindowsPowerShellOn11)]
+        [InlineData(WindowsPowerShellOn10)]
+        [InlineData(WindowsPowerShell472)]
+        public void AWindowsPowerShellHostNamesItsProtocolsBecauseNetFrameworkRefusesNone(string host)
+        {
+            // .NET Framework's SslState.ValidateCreateContext throws ArgumentException for SslProtocols.None unless SystemDefaultTlsVersions
+            // is set, which powershell.exe (no target framework) does not have by default.
+            var offered = new SocketNetworkProbe(Runtime(host)).OfferedProtocols;
+
+            Assert.NotEqual(0, (int)offered);
+            Assert.True((offered & SslProtocols.Tls12) == SslProtocols.Tls12);
+            Assert.Equal(host == WindowsPowerShellOn11, (offered & TlsProtocolNames.Tls13) == TlsProtocolNames.Tls13);
+            Assert.Equal(0, (int)offered & (0xC0 | 0x300)); // neither TLS 1.0 nor TLS 1.1
         }
 
         [Fact]
-        public void ATls12ServerWithAnUntrustedCertificateIsAWorkingHandshakeWithTheChainProblemAsEvidence()
+        public void PowerShell7OffersWhatTheOperatingSystemOffers()
+        {
+            Assert.Equal(0, (int)new SocketNetworkProbe(Runtime(PowerShell7)).OfferedProtocols);
+        }
+
+        [Theory]
+        [InlineData(PowerShell7)]
+        [InlineData(WindowsPowerShellOn11)]
+        [InlineData(WindowsPowerShellOn10)]
+        public void ATls12ServerWithAnUntrustedCertificateIsAWorkingHandshakeWithTheChainProblemAsEvidence(string host)
         {
             var date = DateTimeOffset.UtcNow.AddMinutes(-42);
             using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(date));
 
-            var result = Probe(server.Endpoint());
+            var result = Probe(server.Endpoint(), host: host);
 
             Assert.Equal(ProbeOutcome.Ok, result.Outcome);
             Assert.True(result.TlsHandshakeSucceeded);
@@ -41,12 +85,14 @@ namespace TeamsRemediation.Tests.Network
             Assert.Equal(date.ToUnixTimeSeconds(), result.ServerDate!.Value.ToUnixTimeSeconds());
         }
 
-        [Fact]
-        public void ATls13OnlyServerIsAWorkingConnectionWithItsProtocolRecorded()
+        [Theory]
+        [InlineData(PowerShell7)]
+        [InlineData(WindowsPowerShellOn11)]
+        public void ATls13OnlyServerIsAWorkingConnectionWithItsProtocolRecorded(string host)
         {
             using var server = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
 
-            var result = Probe(server.Endpoint());
+            var result = Probe(server.Endpoint(), host: host);
 
             Assert.Equal(ProbeOutcome.Ok, result.Outcome);
             Assert.True(result.TlsHandshakeSucceeded);
@@ -55,11 +101,25 @@ namespace TeamsRemediation.Tests.Network
         }
 
         [Fact]
-        public void ATls12OnlyServerIsRecordedAsTls12()
+        public void WindowsPowerShellOnWindows10OffersNoTls13WhichItsSchannelLacks()
+        {
+            using var server = new LocalTlsServer(SslProtocols.Tls13, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
+
+            var result = Probe(server.Endpoint(), host: WindowsPowerShellOn10);
+
+            Assert.Equal(ProbeOutcome.TlsFailed, result.Outcome);
+            Assert.Equal("tls", result.Stage);
+        }
+
+        [Theory]
+        [InlineData(PowerShell7)]
+        [InlineData(WindowsPowerShellOn11)]
+        [InlineData(WindowsPowerShellOn10)]
+        public void ATls12OnlyServerIsRecordedAsTls12(string host)
         {
             using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
 
-            var result = Probe(server.Endpoint());
+            var result = Probe(server.Endpoint(), host: host);
 
             Assert.Equal(ProbeOutcome.Ok, result.Outcome);
             Assert.Equal("TLS 1.2", result.NegotiatedProtocol);
@@ -110,7 +170,7 @@ namespace TeamsRemediation.Tests.Network
         [Fact]
         public void ANameThatDoesNotResolveIsADnsFailure()
         {
-            var probe = new SocketNetworkProbe(name =>
+            var probe = new SocketNetworkProbe(Runtime(PowerShell7), name =>
                 Task.FromException<System.Net.IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
 
             var result = Probe("login.microsoftonline.com", probe: probe);
@@ -128,13 +188,15 @@ namespace TeamsRemediation.Tests.Network
             Assert.Equal(ProbeOutcome.Ok, Probe("https://localhost:" + server.Port + "/").Outcome);
         }
 
-        [Fact]
-        public void TheProbeTunnelsThroughAProxyWithConnect()
+        [Theory]
+        [InlineData(PowerShell7)]
+        [InlineData(WindowsPowerShellOn11)]
+        public void TheProbeTunnelsThroughAProxyWithConnect(string host)
         {
             using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
             using var proxy = new LocalConnectProxy();
 
-            var result = Probe(server.Endpoint(), ProxyRoute.Parse("http=other:80;https=127.0.0.1:" + proxy.Port, null, "WinHTTP"));
+            var result = Probe(server.Endpoint(), ProxyRoute.Parse("http=other:80;https=127.0.0.1:" + proxy.Port, null, "WinHTTP"), host: host);
 
             Assert.Equal(ProbeOutcome.Ok, result.Outcome);
             Assert.Equal("127.0.0.1:" + proxy.Port, result.Proxy);

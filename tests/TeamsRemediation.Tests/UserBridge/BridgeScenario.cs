@@ -14,9 +14,10 @@ namespace TeamsRemediation.Tests.UserBridge
         /// <summary>An Entra ID user's SID: the kind a name lookup may not resolve, so tasks must be registered by it.</summary>
         public const string EntraSid = "S-1-12-1-3171447326-1293838417-2913413554-1386447447";
 
-        public BridgeScenario()
+        /// <param name="host">One of <see cref="Support.HostUnderTest"/>: PowerShell 7 unless named.</param>
+        public BridgeScenario(string host = Support.HostUnderTest.PowerShell7)
         {
-            Pc = SimulatedPc.Create().RunAsSystem();
+            Pc = Support.HostUnderTest.Apply(SimulatedPc.Create(), host).RunAsSystem();
             Log = new MachineLog(Machine);
             Bridge = new UserSessionBridge(Machine, Log);
             Manifest = Path.Combine(Machine.RootFolder, "Program Files", "WindowsPowerShell", "Modules", "TeamsRemediation", "TeamsRemediation.psd1");

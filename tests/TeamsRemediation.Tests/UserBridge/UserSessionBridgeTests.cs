@@ -5,6 +5,7 @@ using System.Threading;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.UserBridge;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.UserBridge
@@ -98,10 +99,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void Each_run_folder_is_made_for_its_user_alone_under_a_folder_only_SYSTEM_and_Administrators_hold()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void Each_run_folder_is_made_for_its_user_alone_under_a_folder_only_SYSTEM_and_Administrators_hold(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true, sid: BridgeScenario.EntraSid);
                 string? folderSddl = null;
@@ -124,10 +126,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_run_that_does_not_finish_in_time_is_stopped_deleted_and_reported_as_timed_out()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_run_that_does_not_finish_in_time_is_stopped_deleted_and_reported_as_timed_out(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.OnRun(alice.Sid, run => SimulatedRunEnd.KeepsRunning);
@@ -147,10 +150,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_user_who_logs_off_while_the_task_runs_is_reported_not_waited_for()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_user_who_logs_off_while_the_task_runs_is_reported_not_waited_for(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 var waits = 0;
@@ -175,10 +179,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_log_off_that_ends_the_program_before_it_wrote_is_a_log_off_too_not_a_missing_result()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_log_off_that_ends_the_program_before_it_wrote_is_a_log_off_too_not_a_missing_result(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.OnRun(alice.Sid, run =>
@@ -197,10 +202,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_program_that_ends_without_a_result_is_reported_with_its_exit_code()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_program_that_ends_without_a_result_is_reported_with_its_exit_code(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.OnRun(alice.Sid, run =>
@@ -219,10 +225,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_result_owned_by_someone_else_than_the_user_is_rejected_and_removed()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_result_owned_by_someone_else_than_the_user_is_rejected_and_removed(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 var bob = scenario.Pc.AddUser("bob", loggedOn: false);
@@ -244,10 +251,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_result_written_for_another_run_is_rejected()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_result_written_for_another_run_is_rejected(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.OnRun(alice.Sid, run =>
@@ -264,10 +272,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_session_in_Constrained_Language_Mode_is_reported_with_what_to_allow()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_session_in_Constrained_Language_Mode_is_reported_with_what_to_allow(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.OnRun(alice.Sid, run =>
@@ -284,13 +293,16 @@ namespace TeamsRemediation.Tests.UserBridge
                 Assert.Equal("UserSessionConstrainedLanguage", problem.Id);
                 Assert.Contains(Path.GetDirectoryName(scenario.Manifest)!, problem.RecommendedAction);
                 Assert.Contains("AppLocker or WDAC", problem.RecommendedAction);
+                Assert.Contains("Settings > Accounts > Access work or school", problem.RecommendedAction);
+                Assert.Contains("never a file a rule can allow", problem.Message);
             }
         }
 
-        [Fact]
-        public void SYSTEM_is_never_a_target_whether_named_or_found_with_a_session()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void SYSTEM_is_never_a_target_whether_named_or_found_with_a_session(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 scenario.Machine.UserDirectory.AddSession(new InteractiveSession(3, WellKnownSids.LocalSystem, @"NT AUTHORITY\SYSTEM", active: true));
                 var named = scenario.Request();
@@ -307,10 +319,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_caller_that_is_neither_SYSTEM_nor_elevated_is_refused_before_anything_is_registered()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_caller_that_is_neither_SYSTEM_nor_elevated_is_refused_before_anything_is_registered(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Pc.RunAs(alice, elevated: false);
@@ -322,10 +335,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void Sessions_that_cannot_be_listed_stop_the_run_before_anything_is_registered()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void Sessions_that_cannot_be_listed_stop_the_run_before_anything_is_registered(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Machine.UserDirectory.SessionsUnreadable = true;
@@ -338,10 +352,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_disconnected_session_is_skipped_and_reported_unless_asked_for()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_disconnected_session_is_skipped_and_reported_unless_asked_for(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice");
                 scenario.Machine.UserDirectory.AddSession(new InteractiveSession(4, alice.Sid, alice.UserName, active: false));
@@ -364,10 +379,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_named_user_without_a_session_is_reported_and_others_are_left_alone()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_named_user_without_a_session_is_reported_and_others_are_left_alone(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 scenario.Pc.AddUser("alice", loggedOn: true);
                 var bob = scenario.Pc.AddUser("bob");
@@ -382,10 +398,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_caller_that_stops_mid_run_still_gets_every_task_and_folder_removed()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_caller_that_stops_mid_run_still_gets_every_task_and_folder_removed(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 var bob = scenario.Pc.AddUser("bob", loggedOn: true);
@@ -408,10 +425,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void Leftovers_of_a_run_that_died_are_removed_and_a_run_still_going_beside_it_is_not()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void Leftovers_of_a_run_that_died_are_removed_and_a_run_still_going_beside_it_is_not(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 var now = scenario.Machine.Clock.UtcNow;
@@ -440,10 +458,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_request_too_long_for_a_command_line_is_refused_before_a_task_exists()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_request_too_long_for_a_command_line_is_refused_before_a_task_exists(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 scenario.Pc.AddUser("alice", loggedOn: true);
                 var request = scenario.Request();
@@ -459,10 +478,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_refused_registration_is_reported_and_leaves_no_folder()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_refused_registration_is_reported_and_leaves_no_folder(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.RefusedUsers.Add(alice.Sid);
@@ -478,10 +498,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void A_bridge_folder_planted_by_a_user_is_not_used()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void A_bridge_folder_planted_by_a_user_is_not_used(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 Directory.CreateDirectory(scenario.BridgeFolder);
@@ -497,10 +518,11 @@ namespace TeamsRemediation.Tests.UserBridge
             }
         }
 
-        [Fact]
-        public void The_machine_log_has_one_line_per_decision_and_no_parameter_values()
+        [Theory]
+        [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
+        public void The_machine_log_has_one_line_per_decision_and_no_parameter_values(string host)
         {
-            using (var scenario = new BridgeScenario())
+            using (var scenario = new BridgeScenario(host))
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 scenario.Tasks.OnRun(alice.Sid, run =>

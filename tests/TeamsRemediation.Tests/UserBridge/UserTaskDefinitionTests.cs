@@ -13,12 +13,14 @@ namespace TeamsRemediation.Tests.UserBridge
     {
         private static readonly XNamespace Ns = UserTaskDefinition.TaskNamespace;
 
+        /// <remarks>The 64-bit Task Scheduler service starts the action, so a 32-bit caller names System32 too: Sysnative does not exist for
+        /// the service (the simulated service ends such a task with 0x80070003 and never starts its program).</remarks>
         [Theory]
-        [InlineData(false, "System32")]
-        [InlineData(true, "Sysnative")]
-        public void The_task_runs_64_bit_Windows_PowerShell_as_the_user_by_SID_with_interactive_token_and_least_privilege(bool bitness32,
-            string folder)
+        [InlineData(false)]
+        [InlineData(true)]
+        public void The_task_runs_64_bit_Windows_PowerShell_as_the_user_by_SID_with_interactive_token_and_least_privilege(bool bitness32)
         {
+            const string folder = "System32";
             using (var scenario = new BridgeScenario())
             {
                 if (bitness32)

@@ -58,7 +58,7 @@ namespace TeamsRemediation.Account.Steps
 
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
+                Directory.CreateDirectory(ExtendedLengthPath.ParentOf(backup));
                 run.Journal.MoveDirectory(folder, backup);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -71,7 +71,7 @@ namespace TeamsRemediation.Account.Steps
                 var target = Path.Combine(backup, item.Key, item.Value.Name);
                 try
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    Directory.CreateDirectory(ExtendedLengthPath.ParentOf(target));
                     if (item.Value is DirectoryInfo && !SafeTree.IsLink(item.Value))
                     {
                         run.Journal.MoveDirectory(item.Value.FullName, target);

@@ -1,0 +1,196 @@
+<#
+.SYNOPSIS
+    Checks on one pilot PC what only a real Windows PC can show about TeamsRemediation in Windows PowerShell 5.1 and 32-bit hosts.
+.DESCRIPTION
+    Read-only: it reads the registry, event logs, processes and the AppLocker policy, and runs only the module's reading commands
+    (Get-TeamsInstallation, Test-TeamsCaa20002). It registers no task, writes no value and stops nothing. Run it in each host the fleet
+    uses, for example as SYSTEM in 32-bit Windows PowerShell (psexec -s -i %windir%\SysWOW64\WindowsPowerShell\v1.0\powershell.exe),
+    then elevated in 64-bit Windows PowerShell and in PowerShell 7. One line per item: Pass, Fail, Info, or Manual (a step to do by hand).
+    The last line counts them.
+.PARAMETER ModulePath
+    The module's folder or manifest; the installed module by default.
+.PARAMETER Days
+    How far back the Task Scheduler history is searched for the user bridge's tasks.
+#>
+[CmdletBinding()]
+param(
+    [string] $ModulePath = '',
+    [ValidateRange(1, 60)]
+    [int] $Days = 7
+)
+
+$ErrorActionPreference = 'Stop'
+$results = [System.Collections.Generic.List[object]]::new()
+
+function Add-Result([string] $Item, [string] $Status, [string] $Detail) {
+    $results.Add([pscustomobject]@{ Item = $Item; Status = $Status; Detail = $Detail })
+}
+
+# $IsWindows does not exist in Windows PowerShell 5.1 (so it reads as $null there), which only runs on Windows.
+$onWindows = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
+if (-not $onWindows) {
+    'Test-PilotPc checks a Windows PC; this is ' + [System.Runtime.InteropServices.RuntimeInformation]::OSDescription + ': nothing to check.'
+    return
+}
+
+# 1. The host: what Intune runs by default is 32-bit Windows PowerShell 5.1 as SYSTEM.
+$is32On64 = -not [Environment]::Is64BitProcess -and [Environment]::Is64BitOperatingSystem
+$identity = [Security.Principal.WindowsIdentity]::GetCurrent()
+$elevated = [Security.Principal.WindowsPrincipal]::new($identity).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+$build = [Environment]::OSVersion.Version.Build
+Add-Result 'Host' 'Info' ('PowerShell ' + $PSVersionTable.PSVersion + ' (' + $PSVersionTable.PSEdition + '), ' +
+    $(if ($is32On64) { '32-bit on 64-bit Windows' } elseif ([Environment]::Is64BitProcess) { '64-bit' } else { '32-bit Windows' }) +
+    ', ' + [System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription + ', Windows build ' + $build + ', as ' + $identity.Name +
+    $(if ($elevated) { ' (elevated)' } else { '' }))
+
+# 2. The module loads in this host.
+try {
+    if ($ModulePath) { Import-Module $ModulePath } else { Import-Module TeamsRemediation }
+    $module = Get-Module TeamsRemediation
+    Add-Result 'Module loads' 'Pass' ($module.Name + ' ' + $module.Version + ' from ' + $module.ModuleBase)
+}
+catch {
+    Add-Result 'Module loads' 'Fail' $_.Exception.Message
+    $module = $null
+}
+
+# 3. W3: the endpoint probe in this runtime. In Windows PowerShell 5.1 without SystemDefaultTlsVersions an old module's probe ended as
+#    an internal error (ArgumentException); now it names TLS 1.2 (and 1.3 on Windows 11 / Server 2022).
+$netFx = 'HKLM:\SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
+$systemDefault = (Get-ItemProperty -Path $netFx -Name SystemDefaultTlsVersions -ErrorAction SilentlyContinue).SystemDefaultTlsVersions
+Add-Result 'SystemDefaultTlsVersions' 'Info' ('.NET Framework v4.0.30319 SystemDefaultTlsVersions = ' +
+    $(if ($null -eq $systemDefault) { 'absent' } else { $systemDefault }) + ' (this view)')
+if ($module) {
+    $endpoint = @(Test-TeamsCaa20002 -CheckId Network.Endpoint -TimeoutSeconds 20 -ErrorAction SilentlyContinue) | Select-Object -First 1
+    if ($null -eq $endpoint) {
+        Add-Result 'TLS probe (W3)' 'Fail' 'Test-TeamsCaa20002 -CheckId Network.Endpoint gave no finding.'
+    }
+    elseif ((@($endpoint.Evidence) -join ' ') -match 'Internal error|refused to offer') {
+        Add-Result 'TLS probe (W3)' 'Fail' ($endpoint.Summary + ' ' + ((@($endpoint.Evidence) | Select-Object -First 2) -join ' | '))
+    }
+    else {
+        Add-Result 'TLS probe (W3)' 'Pass' ($endpoint.Status + ': ' + $endpoint.Summary)
+    }
+}
+
+# 4. W10: the WinHTTP proxy of the two registry views. Teams and WAM use the 64-bit one; a 32-bit host's API reads the other.
+function Get-WinHttpSettings([Microsoft.Win32.RegistryView] $View) {
+    $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, $View)
+    try {
+        $key = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections')
+        if ($null -eq $key) { return '' }
+        try { $value = $key.GetValue('WinHttpSettings') } finally { $key.Close() }
+        if ($null -eq $value) { return '' }
+        return [BitConverter]::ToString([byte[]]$value)
+    }
+    finally {
+        $base.Close()
+    }
+}
+$native = Get-WinHttpSettings ([Microsoft.Win32.RegistryView]::Registry64)
+$wow = Get-WinHttpSettings ([Microsoft.Win32.RegistryView]::Registry32)
+if ($native -eq $wow) {
+    Add-Result 'WinHTTP proxy views (W10)' 'Pass' 'The 64-bit and 32-bit WinHttpSettings are the same.'
+}
+else {
+    Add-Result 'WinHTTP proxy views (W10)' 'Info' ('The views differ (netsh winhttp show proxy from a 64-bit and a 32-bit prompt shows both); ' +
+        'the module probes through the 64-bit one' + $(if ($module) { '' } else { ' once it loads' }) + '.')
+}
+
+# 5. W2: the user bridge's tasks start. The Task Scheduler service is 64-bit: an action naming Sysnative never starts (event 203,
+#    "failed to launch action"; Last Run Result 0x80070003). Needs the TaskScheduler/Operational history, which is off by default.
+$since = (Get-Date).AddDays(-$Days)
+try {
+    $filter = @{ LogName = 'Microsoft-Windows-TaskScheduler/Operational'; Id = 200, 201, 203; StartTime = $since }
+    $events = @(Get-WinEvent -FilterHashtable $filter -ErrorAction Stop |
+        Where-Object { $_.Message -match '\\TeamsRemediation\\' })
+    $failed = @($events | Where-Object { $_.Id -eq 203 -or ($_.Id -eq 201 -and $_.Message -match '2147942403|2147942402|0x80070003|0x80070002') })
+    if ($failed.Count -gt 0) {
+        Add-Result 'User bridge task starts (W2)' 'Fail' ($failed.Count.ToString() + ' TeamsRemediation task(s) failed to launch since ' +
+            $since.ToString('u') + ': ' +
+            ($failed[0].Message -split "`n")[0])
+    }
+    elseif ($events.Count -gt 0) {
+        Add-Result 'User bridge task starts (W2)' 'Pass' ($events.Count.ToString() + ' TeamsRemediation task event(s), none a launch failure.')
+    }
+    else {
+        Add-Result 'User bridge task starts (W2)' 'Manual' ('No TeamsRemediation task ran since ' + $since.ToString('u') +
+            ' (or task history is off). Run Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM from 32-bit Windows PowerShell' +
+            ' with a user logged on, then run this again.')
+    }
+}
+catch {
+    Add-Result 'User bridge task starts (W2)' 'Manual' ('The Task Scheduler history could not be read (' + $_.Exception.Message +
+        '). Enable it in Task Scheduler (Enable All Tasks History) and run the bridge once.')
+}
+
+# 6. W8 and W12: every user's running Teams is seen with its owner (SeDebugPrivilege for an elevated administrator; RemoteApp sessions).
+if ($module -and $elevated) {
+    try {
+        $teams = @(Get-Process -Name ms-teams, Teams -IncludeUserName -ErrorAction SilentlyContinue | Where-Object { $_.UserName })
+        $users = @($teams | ForEach-Object { $_.UserName } | Sort-Object -Unique)
+        $installations = @(Get-TeamsInstallation -AllUsers -ErrorAction SilentlyContinue)
+        $missed = @($users | Where-Object { $name = $_; -not ($installations | Where-Object { $_.User -eq $name -and $_.Running }) })
+        if ($users.Count -eq 0) {
+            Add-Result "Other users' Teams (W8, W12)" 'Manual' ('No Teams runs now: start Teams as another user (a RemoteApp session too,' +
+                ' where there is one) and run this again.')
+        }
+        elseif ($missed.Count -eq 0) {
+            Add-Result "Other users' Teams (W8, W12)" 'Pass' ('Running Teams of ' + ($users -join ', ') + ' seen by Get-TeamsInstallation.')
+        }
+        else {
+            Add-Result "Other users' Teams (W8, W12)" 'Fail' ('Teams runs for ' + ($missed -join ', ') +
+                ' but Get-TeamsInstallation does not show it running.')
+        }
+    }
+    catch {
+        Add-Result "Other users' Teams (W8, W12)" 'Fail' $_.Exception.Message
+    }
+}
+else {
+    Add-Result "Other users' Teams (W8, W12)" 'Manual' 'Run this elevated (or as SYSTEM) while another user runs Teams.'
+}
+
+# 7. W6: logged-off users' redirected folders come from their NTUSER.DAT (RegLoadKey as SYSTEM or an elevated administrator).
+if ($module -and $elevated) {
+    $notes = @(Get-TeamsInstallation -AllUsers -Verbose -ErrorAction SilentlyContinue 4>&1 |
+        Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'NTUSER\.DAT' })
+    if ($notes.Count -eq 0) {
+        Add-Result "Logged-off users' hives (W6)" 'Pass' 'No NTUSER.DAT could-not-be-read note.'
+    }
+    else {
+        Add-Result "Logged-off users' hives (W6)" 'Fail' $notes[0].Message
+    }
+}
+else {
+    Add-Result "Logged-off users' hives (W6)" 'Manual' 'Run this elevated (or as SYSTEM) with at least one user logged off.'
+}
+
+# 8. W7: script enforcement. Under AppLocker or WDAC command lines run in ConstrainedLanguage: the WAM sign-out cannot run there.
+$mode = [string]$ExecutionContext.SessionState.LanguageMode
+$scriptRules = $null
+try {
+    $policy = Get-AppLockerPolicy -Effective -ErrorAction Stop
+    $scriptRules = @($policy.RuleCollections | Where-Object { $_.RuleCollectionType -eq 'Script' -and [string]$_.EnforcementMode -eq 'Enabled' })
+}
+catch {
+    $scriptRules = $null
+}
+if ($mode -ne 'FullLanguage' -or ($scriptRules -and $scriptRules.Count -gt 0)) {
+    Add-Result 'Script enforcement (W7)' 'Fail' ('This session runs in ' + $mode + '; AppLocker script rules enforced: ' +
+        [bool]($scriptRules -and $scriptRules.Count) +
+        '. The WAM sign-out step cannot run; users sign out in Settings > Accounts > Access work or school.')
+}
+else {
+    Add-Result 'Script enforcement (W7)' 'Pass' ('FullLanguage, no enforced AppLocker script rules' +
+        ' (WDAC: see Get-CimInstance -Namespace root\Microsoft\Windows\DeviceGuard).')
+}
+
+# 9. What needs a change to try, so it stays a manual step here (W24, W20).
+Add-Result 'Entra ID user task by SID (W24, W20)' 'Manual' ('With an Entra ID user logged on, run' +
+    ' Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM: ' +
+    'the task registers by SID (no 0x80070534) and its 18,000-character command line starts; check the EDR console for a block.')
+
+$results | Format-Table -AutoSize -Wrap | Out-String -Width 200
+$counts = $results | Group-Object Status | ForEach-Object { $_.Name + ' ' + $_.Count }
+'Test-PilotPc ' + $env:COMPUTERNAME + ': ' + ($counts -join ', ')
