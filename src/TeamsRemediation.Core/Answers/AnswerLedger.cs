@@ -4,8 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security;
-using System.Text;
-using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 
@@ -21,12 +19,7 @@ namespace TeamsRemediation.Answers
     {
         public const string FolderName = "Answered";
 
-        /// <summary>A record is a few hundred bytes; anything larger was not written by the module.</summary>
-        private const int MaxRecordBytes = 16 * 1024;
-
-        private static readonly Encoding Utf8 = new UTF8Encoding(false);
-
-        public static string Folder(IMachine machine) => Path.Combine(JournalStorage.ModuleFolder(machine), FolderName);
+        public static string Folder(IMachine machine) => ProtectedRecords.Folder(machine, FolderName);
 
         /// <summary>True when this caller writes records: SYSTEM or an elevated administrator.</summary>
         public static bool Writes(IMachine machine) => JournalStorage.IsPrivileged(machine.Users.GetCurrentIdentity());
@@ -45,22 +38,13 @@ namespace TeamsRemediation.Answers
                 return false;
             }
 
-            var folder = Folder(machine);
             foreach (var record in list)
             {
-                var path = Path.Combine(folder, record.AnsweredUtc.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + "-"
+                var path = Path.Combine(Folder(machine), record.AnsweredUtc.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + "-"
                     + record.Cause + "-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".txt");
                 try
                 {
-                    ProtectedFolder.EnsureAdministratorsOnly(machine, FolderName);
-                    using (var stream = machine.Files.OpenJournal(path, createNew: true))
-                    {
-                        var bytes = Utf8.GetBytes(record.ToText());
-                        stream.Write(bytes, 0, bytes.Length);
-                        JournalFile.FlushToDisk(stream);
-                    }
-
-                    machine.Storage.Protect(path, JournalStorage.JournalFileSddl);
+                    ProtectedRecords.Write(machine, FolderName, path, record.ToText());
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
                 {
@@ -77,66 +61,37 @@ namespace TeamsRemediation.Answers
         /// </summary>
         public static AnswerLedgerReading Read(IMachine machine)
         {
-            var folder = Folder(machine);
             var records = new List<AnswerRecord>();
             var warnings = new List<string>();
-            if (!Directory.Exists(folder))
-            {
-                return new AnswerLedgerReading(records, warnings, null);
-            }
-
-            string[] files;
-            try
-            {
-                files = Directory.GetFiles(folder);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
-            {
-                return new AnswerLedgerReading(records, warnings, "The answered-evidence records in " + folder
-                    + " could not be read by this account (" + e.Message + "): evidence a repair has answered still counts.");
-            }
-
+            var texts = ProtectedRecords.Read(machine, FolderName, Kind, warnings, out var notRead);
             var now = machine.Clock.UtcNow.UtcDateTime;
-            foreach (var file in files.OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
+            foreach (var text in texts)
             {
-                var ignored = "Ignored the answered-evidence record " + file + ": ";
                 try
                 {
-                    var why = JournalStorage.WhyUntrusted(machine, file);
-                    if (why != null)
-                    {
-                        warnings.Add(ignored + why + "; only a record SYSTEM or an administrator wrote is trusted, so the evidence it names still "
-                            + "counts.");
-                        continue;
-                    }
-
-                    var info = new FileInfo(file);
-                    if (info.Length > MaxRecordBytes || SafeTree.IsLink(info))
-                    {
-                        warnings.Add(ignored + "it is not a record the module wrote (a link, or " + info.Length + " bytes).");
-                        continue;
-                    }
-
-                    var record = AnswerRecord.Parse(File.ReadAllText(file, Utf8));
+                    var record = AnswerRecord.Parse(text.Value);
                     if (!record.ComputerName.Equals(machine.ComputerName, StringComparison.OrdinalIgnoreCase))
                     {
-                        warnings.Add(ignored + "it was written on " + record.ComputerName + ", not on " + machine.ComputerName + ".");
+                        warnings.Add(ProtectedRecords.Ignored(Kind, text.Key) + "it was written on " + record.ComputerName + ", not on "
+                            + machine.ComputerName + ".");
                         continue;
                     }
 
+                    // A record from a clock that ran ahead answers evidence up to now, not what is logged until then.
                     records.Add(record.AnsweredUtc > now
                         ? new AnswerRecord(record.ComputerName, record.UserSid, record.UserName, record.Cause, record.AnsweredBy, now,
                             record.ReportPath)
                         : record);
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException
-                    || e is InvalidDataException)
+                catch (InvalidDataException e)
                 {
-                    warnings.Add(ignored + e.Message);
+                    warnings.Add(ProtectedRecords.Ignored(Kind, text.Key) + e.Message);
                 }
             }
 
-            return new AnswerLedgerReading(records, warnings, null);
+            return new AnswerLedgerReading(records, warnings, notRead == null ? null : notRead + " Evidence a repair has answered still counts.");
         }
+
+        private const string Kind = "answered-evidence";
     }
 }

@@ -176,6 +176,32 @@ namespace TeamsRemediation.Repair
             }
         }
 
+        /// <summary>
+        /// When every problem is the user's or the tenant admin's and exactly these were handed over before: when, and the report folder
+        /// of that pack (this run then repeats no work). Null otherwise. Read once, at the first rung that asks.
+        /// </summary>
+        public KeyValuePair<DateTime, string>? PreviousHandover
+        {
+            get
+            {
+                if (!previousHandoverRead)
+                {
+                    previousHandoverRead = true;
+                    if (PcFixability.NothingThePcCanFix(findings))
+                    {
+                        var warnings = new List<string>();
+                        previousHandover = HandoverLedger.Find(Machine, Problems, warnings);
+                        warnings.ForEach(Host.Warning);
+                    }
+                }
+
+                return previousHandover;
+            }
+        }
+
+        private KeyValuePair<DateTime, string>? previousHandover;
+        private bool previousHandoverRead;
+
         /// <summary>The admin pack written in this run, if one was.</summary>
         public AdminPack? AdminPack { get; private set; }
 

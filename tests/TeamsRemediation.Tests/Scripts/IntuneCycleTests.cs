@@ -149,6 +149,32 @@ namespace TeamsRemediation.Tests.Scripts
         }
 
         [Fact]
+        public void ATenantOwnedBlockStaysTheAdminsAndTheRemediationRunAgainRepeatsNoWork()
+        {
+            using var s = BrokenOneWay("CaBlock", out var alice);
+            var first = Run(s.Shell, Remediate);
+            var files = TreeSnapshot.Take(s.Machine.RootFolder);
+
+            var second = Run(s.Shell, Remediate);
+            var line = TeamsRemediation.Lines.SummaryLine.Parse(second.LastLine);
+
+            Assert.Equal(3, first.ExitCode);
+            Assert.Equal(3, second.ExitCode);
+            Assert.Equal("NeedsAdmin", line.State);
+            Assert.Equal(TeamsRemediation.Lines.SummaryLine.Parse(first.LastLine).ReportPath, line.ReportPath);
+            Assert.Equal(new[] { "NothingThePcCanFix/AdminPack" }, line.Items.Where(i => i.Status == "Step").Select(i => i.CheckId));
+            Assert.Equal("NeedsAdmin", line.Items.Single(i => i.Status == "Step")["status"]);
+            Assert.Contains(line.Items, i => i.Owner == "TenantAdmin" && i.User == alice.UserName);
+            Assert.Equal(files, TreeSnapshot.Take(s.Machine.RootFolder));
+
+            // A problem that was not handed over (a new code) is: a new evidence copy and a new pack.
+            BrokenPc.AadError(s, alice, "CAA2000C", "AADSTS50076");
+            var third = TeamsRemediation.Lines.SummaryLine.Parse(Run(s.Shell, Remediate).LastLine);
+            Assert.NotEqual(line.ReportPath, third.ReportPath);
+            Assert.Contains(third.Items, i => i.CheckId == "Evidence/EvidenceCopy" && i["status"] == "Done");
+        }
+
+        [Fact]
         public void TheCacheIsNeverClearedTwiceForTheSameEvidence()
         {
             using var s = BrokenOneWay("StaleCache", out var alice);
