@@ -72,6 +72,26 @@ namespace TeamsRemediation.Tests.Answers
         }
 
         [Fact]
+        public void ResetTeamsWorkAccountAsSystemAnswersTheUsersAccountErrors()
+        {
+            using var s = new SimulatedSession();
+            var alice = BrokenPc.Healthy(s);
+            BrokenPc.WamDisabledByPolicy(alice);
+            BrokenPc.AadError(s, alice, "CAA5004B");
+            new TeamsRemediation.Demo.UserSessionPlayer(s.Machine, alice).Play(s.Machine);
+            Assert.Equal(FindingStatus.Fail, Check(s, "Evidence.AadEvents").Status);
+
+            s.Run("Reset-TeamsWorkAccount -Force");
+
+            var record = AnswerRecord.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(AnswerLedger.Folder(s.Machine)))));
+            Assert.Equal(("Reset-TeamsWorkAccount", alice.Sid, TeamsRemediation.Codes.CodeCause.Account),
+                (record.AnsweredBy, record.UserSid, record.Cause));
+            var events = Check(s, "Evidence.AadEvents");
+            Assert.Equal(FindingStatus.Pass, events.Status);
+            Assert.Contains(" answered by Reset-TeamsWorkAccount at ", Assert.Single(events.Answered));
+        }
+
+        [Fact]
         public void SinceStillNarrowsTheWindowAndWhatIfRecordsNothing()
         {
             using var s = StaleCache(out _);
