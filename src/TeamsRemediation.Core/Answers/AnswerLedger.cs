@@ -52,7 +52,42 @@ namespace TeamsRemediation.Answers
                 }
             }
 
+            Prune(machine, list);
             return true;
+        }
+
+        /// <summary>
+        /// Only the newest record of a user and cause decides, so the older ones of the same user and cause are removed once a newer one
+        /// is written: the folder stays as small as the causes it answers, and each detection reads few files. Best effort: a record
+        /// left behind changes nothing.
+        /// </summary>
+        private static void Prune(IMachine machine, IReadOnlyList<AnswerRecord> written)
+        {
+            foreach (var text in ProtectedRecords.Read(machine, FolderName, Kind, new List<string>(), out _))
+            {
+                AnswerRecord old;
+                try
+                {
+                    old = AnswerRecord.Parse(text.Value);
+                }
+                catch (InvalidDataException)
+                {
+                    continue;
+                }
+
+                if (written.Any(w => w.Cause == old.Cause && w.UserSid.Equals(old.UserSid, StringComparison.OrdinalIgnoreCase)
+                    && w.ComputerName.Equals(old.ComputerName, StringComparison.OrdinalIgnoreCase) && old.AnsweredUtc < w.AnsweredUtc))
+                {
+                    try
+                    {
+                        machine.Files.DeleteFile(text.Key);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
+                    {
+                        // Left behind: an older record of the same cause decides nothing beside the newer one.
+                    }
+                }
+            }
         }
 
         /// <summary>

@@ -92,6 +92,23 @@ namespace TeamsRemediation.Tests.Answers
         }
 
         [Fact]
+        public void ANewerRecordOfTheSameUserAndCauseReplacesTheOlderOne()
+        {
+            using var s = StaleCache(out var alice);
+            Assert.Empty(s.Run("Clear-TeamsCache -Force -Scope Light").Errors);
+            var first = AnswerRecord.Parse(File.ReadAllText(Directory.GetFiles(AnswerLedger.Folder(s.Machine), "*-Request-*").Single()));
+            alice.AddNewTeamsCache();
+            System.Threading.Thread.Sleep(20);
+
+            Assert.Empty(s.Run("Clear-TeamsCache -Force -Scope Light").Errors);
+
+            var files = Directory.GetFiles(AnswerLedger.Folder(s.Machine));
+            Assert.Equal(2, files.Length);
+            var request = AnswerRecord.Parse(File.ReadAllText(files.Single(f => f.Contains("-Request-"))));
+            Assert.True(request.AnsweredUtc > first.AnsweredUtc);
+        }
+
+        [Fact]
         public void SinceStillNarrowsTheWindowAndWhatIfRecordsNothing()
         {
             using var s = StaleCache(out _);
