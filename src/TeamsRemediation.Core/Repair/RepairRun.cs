@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
@@ -84,7 +85,8 @@ namespace TeamsRemediation.Repair
             && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)
             && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
 
-        public IReadOnlyList<TeamsCaa20002Finding> Problems => PcFixability.Problems(findings);
+        /// <summary>What this run acts on: the problems, and the "not Teams" warnings when the caller asked for them (-IncludeDotNetTls).</summary>
+        public IReadOnlyList<TeamsCaa20002Finding> Problems => PcFixability.Problems(findings, Options.IncludeDotNetTls);
 
         /// <summary>The machine's findings (user null) or one user's that match.</summary>
         public List<TeamsCaa20002Finding> Matching(Func<TeamsCaa20002Finding, bool> test, TargetUser? user = null) => findings
@@ -146,6 +148,59 @@ namespace TeamsRemediation.Repair
                 + (step.Cost.Length > 0 ? "; " + step.Cost : string.Empty) + ".");
             return false;
         }
+
+        /// <summary>
+        /// Writes, once a step is approved and before it changes anything, which causes it answers for these users (null: everyone on the
+        /// PC), so the next detection stops counting evidence logged before it. When the record cannot be written the step changes
+        /// nothing: it is finished Failed and the error reported, and false returned.
+        /// </summary>
+        public bool RecordAnswer(TeamsRepairStep step, IEnumerable<CodeCause> causes, IEnumerable<TargetUser>? users)
+        {
+            var by = "Repair-TeamsCaa20002 " + step.Rung + "/" + step.Step;
+            var records = AnswerRecord.ForChange(Machine, causes, users, by, ReportPath ?? string.Empty);
+            try
+            {
+                if (records.Count > 0 && !AnswerLedger.Write(Machine, records))
+                {
+                    Host.Verbose("Not recorded as answered (only SYSTEM or an elevated run writes the protected record folder): the next "
+                        + "detection still counts the evidence " + by + " answers.");
+                }
+
+                return true;
+            }
+            catch (AnswerRecordException e)
+            {
+                Host.Error(e.Error);
+                Finish(step, RepairStepStatus.Failed, e.Error.Message);
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// When every problem is the user's or the tenant admin's and exactly these were handed over before: when, and the report folder
+        /// of that pack (this run then repeats no work). Null otherwise. Read once, at the first rung that asks.
+        /// </summary>
+        public KeyValuePair<DateTime, string>? PreviousHandover
+        {
+            get
+            {
+                if (!previousHandoverRead)
+                {
+                    previousHandoverRead = true;
+                    if (PcFixability.NothingThePcCanFix(findings))
+                    {
+                        var warnings = new List<string>();
+                        previousHandover = HandoverLedger.Find(Machine, Problems, warnings);
+                        warnings.ForEach(Host.Warning);
+                    }
+                }
+
+                return previousHandover;
+            }
+        }
+
+        private KeyValuePair<DateTime, string>? previousHandover;
+        private bool previousHandoverRead;
 
         /// <summary>The admin pack written in this run, if one was.</summary>
         public AdminPack? AdminPack { get; private set; }

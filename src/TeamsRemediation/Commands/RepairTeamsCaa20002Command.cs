@@ -15,8 +15,13 @@ namespace TeamsRemediation.Commands
         /// <summary>One TeamsRepairStep per step and user, the AdminPack when one was written, then one TeamsRepairSummary (the default).</summary>
         Results,
 
-        /// <summary>One line of at most 2048 characters for Intune's remediation output.</summary>
+        /// <summary>
+        /// One line of at most 2048 characters for Intune's remediation output, in the versioned grammar of TeamsRemediation.Lines.SummaryLine.
+        /// </summary>
         Line,
+
+        /// <summary>The same content as one line of compact JSON with a schema version (at most 2048 characters).</summary>
+        Json,
     }
 
     /// <summary>
@@ -67,6 +72,11 @@ namespace TeamsRemediation.Commands
         [Parameter]
         [ValidateRange(1, 300)]
         public int TimeoutSeconds { get; set; } = 10;
+
+        /// <summary>Also repairs .NET Framework's TLS values, which the diagnosis reports as a Warning that does not stop Teams (a restart
+        /// follows); without it they are left alone.</summary>
+        [Parameter]
+        public SwitchParameter IncludeDotNetTls { get; set; }
 
         [Parameter]
         public RepairOutput As { get; set; } = RepairOutput.Results;
@@ -129,7 +139,9 @@ namespace TeamsRemediation.Commands
             else
             {
                 WriteVerbose("Diagnosing " + users.Count + " user(s) on " + Machine.ComputerName + " before repairing.");
-                findings = new Caa20002Diagnosis(Machine, diagnosis).Run(users);
+                var first = new Caa20002Diagnosis(Machine, diagnosis);
+                findings = first.Run(users);
+                ReportAnswers(first.Answers);
             }
 
             var options = new RepairOptions
@@ -138,6 +150,7 @@ namespace TeamsRemediation.Commands
                 RepairBroker = RepairBroker,
                 ResetApp = ResetApp,
                 BootstrapperPath = bootstrapper,
+                IncludeDotNetTls = IncludeDotNetTls,
                 EvidenceWindow = diagnosis.Since,
             };
             var services = RepairWiring.Services(Machine, diagnosis, users, options.EvidenceWindow, ModuleManifest());
@@ -171,7 +184,8 @@ namespace TeamsRemediation.Commands
                 WriteWarning("Restart the computer: a repair of this run takes effect only after Windows starts again.");
             }
 
-            WriteObject(As == RepairOutput.Line ? (object)RepairVerdict.Line(summary) : summary);
+            WriteObject(As == RepairOutput.Line ? RepairVerdict.Line(summary)
+                : As == RepairOutput.Json ? RepairVerdict.Json(summary) : (object)summary);
         }
 
         private void AddUser(TargetUser user)

@@ -32,6 +32,13 @@ namespace TeamsRemediation.Repair.Rungs
                 RepairRun.Finish(step, owners.All(o => o == FindingOwner.User) ? RepairStepStatus.NeedsUser : RepairStepStatus.NeedsAdmin,
                     changed + " " + outcome.Detail);
                 run.ReportPath = run.ReportPath ?? (outcome.ReportPath.Length > 0 ? outcome.ReportPath : null);
+
+                // The next run that finds exactly these problems, and nothing the PC can fix, repeats none of this.
+                var warning = Answers.HandoverLedger.Write(run.Machine, theirs, run.ReportPath ?? string.Empty);
+                if (warning != null)
+                {
+                    run.Host.Warning(warning);
+                }
             }
 
             return step;

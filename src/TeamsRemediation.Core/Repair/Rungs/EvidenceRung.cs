@@ -7,6 +7,12 @@ namespace TeamsRemediation.Repair.Rungs
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
+            if (run.PreviousHandover != null)
+            {
+                // Nothing the PC can fix, and these very problems were handed over with their evidence already: nothing to secure.
+                yield break;
+            }
+
             var step = run.Step(RepairRung.Evidence, RepairStepName.EvidenceCopy, null,
                 "Copy the users' Teams logs, the newest collected WebLogs zip and the event 1098 records into this run's report folder",
                 run.Problems);
