@@ -14,10 +14,6 @@ namespace TeamsRemediation.Demo
     /// </summary>
     public sealed class UserSessionPlayer : IDisposable
     {
-        /// <summary>Windows PowerShell's Set-Content is not in the engine served here: this writes the file as 5.1 does (UTF-8 with BOM).</summary>
-        public const string SetContent = "function global:Set-Content { param([string] $LiteralPath, [object] $Value, [string] $Encoding) "
-            + "[System.IO.File]::WriteAllText($LiteralPath, [string]$Value, [System.Text.UTF8Encoding]::new($true)) }";
-
         private readonly List<string> scripts = new List<string>();
 
         public UserSessionPlayer(SimulatedMachine systemMachine, SimulatedUser user)
@@ -61,7 +57,6 @@ namespace TeamsRemediation.Demo
 
                 using (var shell = new ModuleSession(Machine))
                 {
-                    shell.Invoke(SetContent);
                     var result = shell.Run(run.Script);
                     if (result.Terminating != null)
                     {

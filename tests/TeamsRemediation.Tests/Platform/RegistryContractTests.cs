@@ -269,9 +269,11 @@ namespace TeamsRemediation.Tests.Platform
             var in64 = registry.GetValue(key.WithView(RegistryView.Registry64), "ProgramFilesDir")!.AsString;
             var in32 = registry.GetValue(key.WithView(RegistryView.Registry32), "ProgramFilesDir")!.AsString;
 
-            // These two variables name the 64-bit and the 32-bit folder whatever the bitness of the test host.
-            Assert.Equal(Environment.GetEnvironmentVariable("ProgramW6432"), in64, ignoreCase: true);
-            Assert.Equal(Environment.GetEnvironmentVariable("ProgramFiles(x86)"), in32, ignoreCase: true);
+            // The known folders, not %ProgramW6432%: the test process points that at its own Program Files for the shipped
+            // scripts (Support/ProgramFilesModule.cs). The test host is a 64-bit process, whose ProgramFiles is the 64-bit one.
+            Assert.True(Environment.Is64BitProcess, "The test host is expected to be a 64-bit process.");
+            Assert.Equal(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), in64, ignoreCase: true);
+            Assert.Equal(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), in32, ignoreCase: true);
             Assert.NotEqual(in64, in32, StringComparer.OrdinalIgnoreCase);
         }
 

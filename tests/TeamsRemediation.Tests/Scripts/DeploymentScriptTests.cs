@@ -5,13 +5,14 @@ using System.Management.Automation.Language;
 using TeamsRemediation.Demo;
 using TeamsRemediation.Demo.Steps;
 using TeamsRemediation.Diagnostics;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Scripts
 {
     /// <summary>
-    /// The Intune and ConfigMgr scripts as shipped, run in the real engine against the demo's broken PC. Only
-    /// their Import-Module line is pointed at the built module (on Windows it loads from Program Files).
+    /// The Intune and ConfigMgr scripts as shipped, unmodified, run in the real engine against the demo's broken PC.
+    /// They import the module from Program Files, where <see cref="ProgramFilesModule"/> installed the built one.
     /// </summary>
     public sealed class DeploymentScriptTests
     {
@@ -49,6 +50,23 @@ namespace TeamsRemediation.Tests.Scripts
             Assert.Equal("NonCompliant", run.LastLine);
         }
 
+        [Fact]
+        public void TheShippedScriptLoadsTheModuleFromTheProgramFilesFolderAsAnAdminInstalledIt()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                using var session = new ModuleSession(pc.Machine);
+
+                Run(session, Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));
+
+                // The session imported the built module first; the script's own Import-Module added the installed one.
+                var installed = Path.Combine(ProgramFilesModule.ProgramFiles, "WindowsPowerShell", "Modules", "TeamsRemediation");
+                var paths = session.Invoke("Get-Module TeamsRemediation | ForEach-Object { $_.ModuleBase }").Select(p => p.ToString()).ToList();
+                Assert.Contains(installed, paths);
+            }
+        }
+
         internal static ScriptRun RunOnBrokenPc(string relativePath, Action<DemoPc>? before = null)
         {
             var pc = new DemoPc();
@@ -67,28 +85,20 @@ namespace TeamsRemediation.Tests.Scripts
         /// <param name="mayThrow">A throw is the script's answer (ConfigMgr reads it): kept in <see cref="ScriptRun.Thrown"/>.</param>
         internal static ScriptRun Run(ModuleSession session, string relativePath, bool mayThrow = false)
         {
-            var text = File.ReadAllText(Path.Combine(Folder, relativePath));
-            var importLine = text.Split('\n').Single(l => l.StartsWith("Import-Module", StringComparison.Ordinal));
-            var script = Path.Combine(Path.GetTempPath(), "TeamsRemediationScript-" + Guid.NewGuid().ToString("N") + ".ps1");
-            File.WriteAllText(script, text.Replace(importLine, "Import-Module '" + ModuleSession.ManifestPath + "'"));
-            try
+            var script = Path.Combine(Folder, relativePath);
+            var programFiles = ProgramFilesModule.ProgramFiles;
+            var result = session.Run("$global:LASTEXITCODE = 0; & $args[0]; [pscustomobject]@{ ExitCode = $global:LASTEXITCODE }", script);
+            if (mayThrow && result.Terminating != null)
             {
-                var result = session.Run("$global:LASTEXITCODE = 0; & $args[0]; [pscustomobject]@{ ExitCode = $global:LASTEXITCODE }", script);
-                if (mayThrow && result.Terminating != null)
-                {
-                    var printed = result.Output.Select(o => o.ToString()).ToList();
-                    return new ScriptRun(-1, printed.LastOrDefault() ?? string.Empty, printed, result.Terminating.Message);
-                }
+                var printed = result.Output.Select(o => o.ToString()).ToList();
+                return new ScriptRun(-1, printed.LastOrDefault() ?? string.Empty, printed, result.Terminating.Message);
+            }
 
-                Assert.Null(result.Terminating);
-                var lines = result.Output.Take(result.Output.Count - 1).Select(o => o.ToString()).ToList();
-                var exit = (int)result.Output.Last().Properties["ExitCode"].Value;
-                return new ScriptRun(exit, lines.LastOrDefault() ?? string.Empty, lines);
-            }
-            finally
-            {
-                File.Delete(script);
-            }
+            Assert.True(result.Terminating == null, relativePath + " stopped (the module is installed in " + programFiles + "): "
+                + result.Terminating?.Message);
+            var lines = result.Output.Take(result.Output.Count - 1).Select(o => o.ToString()).ToList();
+            var exit = (int)result.Output.Last().Properties["ExitCode"].Value;
+            return new ScriptRun(exit, lines.LastOrDefault() ?? string.Empty, lines);
         }
 
         internal sealed class ScriptRun

@@ -12,8 +12,7 @@ namespace TeamsRemediation.Tests.UserBridge
     /// <summary>
     /// The script the task runs, run for real: the bridge registers the task on a PC run as SYSTEM, and the simulated
     /// session of the user runs the decoded command line in a real PowerShell engine, as that user, importing the
-    /// built module by its full path. Windows PowerShell's Set-Content is not in the engine served here; a function of
-    /// the same parameters writes the file in its place (UTF-8 with a byte order mark, as 5.1 does).
+    /// built module by its full path. The script writes its result with the engine's own Set-Content, as on Windows.
     /// </summary>
     public sealed class BridgeChildScriptTests
     {
@@ -24,7 +23,6 @@ namespace TeamsRemediation.Tests.UserBridge
             {
                 using (var shell = new ModuleSession(userPc.Machine))
                 {
-                    shell.Invoke(UserSessionPlayer.SetContent);
                     shell.Runspace.SessionStateProxy.LanguageMode = languageMode;
                     var result = shell.Run(run.Script);
                     Assert.Null(result.Terminating);
