@@ -27,7 +27,8 @@ namespace TeamsRemediation.Tests.Support
             var programFiles = Path.Combine(Path.GetTempPath(), "TeamsRemediationProgramFiles-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             // A copy, not a link: a Windows developer's account may not create symbolic links. The engine that already
             // loaded the built module's assemblies keeps them when a script imports the copy (same identity).
-            CopyTree(Path.GetDirectoryName(ModuleSession.ManifestPath)!, Path.Combine(programFiles, "WindowsPowerShell", "Modules", "TeamsRemediation"));
+            var installed = Path.Combine(programFiles, "WindowsPowerShell", "Modules", "TeamsRemediation");
+            CopyTree(Path.GetDirectoryName(ModuleSession.ManifestPath)!, installed);
             Environment.SetEnvironmentVariable(ProgramFilesVariable, programFiles);
             AppDomain.CurrentDomain.ProcessExit += (sender, e) => Remove(programFiles);
             return programFiles;
