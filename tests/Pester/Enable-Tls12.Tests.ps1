@@ -2,10 +2,6 @@
 # On the simulated PC (any OS) Enable-Tls12 really writes, and Undo-TeamsRemediation puts it back. On a real Windows
 # PC only -WhatIf runs, so nothing is written: the tests prove that by reading every TLS key before and after.
 
-BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
-}
-
 BeforeAll {
     . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
     Import-Module $ModuleManifest -Force -ErrorAction Stop
@@ -59,8 +55,14 @@ Describe 'Enable-Tls12 and Undo-TeamsRemediation on the simulated PC01' -Tag 'Si
     }
 }
 
-Describe 'Enable-Tls12 -WhatIf on this PC (Windows only: reads the real registry)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
+Describe 'Enable-Tls12 -WhatIf on this PC (Windows only: reads the real registry)' -Tag 'Windows' {
+    BeforeEach {
+        Skip-TestOffWindows
+    }
+
     BeforeAll {
+        # Runs before BeforeEach can skip: off Windows there is no registry or ProgramData to read.
+        if (-not $IsWindowsPlatform) { return }
         $keys = @(
             'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
             'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'

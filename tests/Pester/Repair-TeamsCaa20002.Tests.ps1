@@ -2,10 +2,6 @@
 # The simulated PC (any OS) is broken one way per test and repaired; on a real Windows PC the command only runs with
 # -WhatIf, so it lists its plan and changes nothing.
 
-BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
-}
-
 BeforeAll {
     . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
     Import-Module $ModuleManifest -Force -ErrorAction Stop
@@ -19,7 +15,8 @@ Describe 'Repair-TeamsCaa20002' -Tag 'AnyOs' {
         $command.Parameters.Keys | Should -Contain 'MaximumRung'
         $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
             Should -Be 'High'
-        (Get-Help Repair-TeamsCaa20002).Synopsis | Should -Not -BeNullOrEmpty
+        # Without help PowerShell makes a synopsis from the syntax, but no description.
+        (Get-Help Repair-TeamsCaa20002).Description.Text -join '' | Should -Not -BeNullOrEmpty
     }
 
     It 'declares its step and summary types as output' {
@@ -71,7 +68,11 @@ Describe 'Repair-TeamsCaa20002 on the simulated PC01' -Tag 'SimulatedPc' {
     }
 }
 
-Describe 'Repair-TeamsCaa20002 -WhatIf on this PC (Windows only: reads the real PC, changes nothing)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
+Describe 'Repair-TeamsCaa20002 -WhatIf on this PC (Windows only: reads the real PC, changes nothing)' -Tag 'Windows' {
+    BeforeEach {
+        Skip-TestOffWindows
+    }
+
     It 'lists a plan and a summary and changes nothing' {
         $results = @(Repair-TeamsCaa20002 -WhatIf -SkipNetwork)
 

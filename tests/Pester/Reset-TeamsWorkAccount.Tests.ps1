@@ -1,10 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Read-only on a real Windows PC: every call uses -WhatIf, which reads the state and changes nothing.
 
-BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
-}
-
 BeforeAll {
     . (Join-Path $PSScriptRoot 'PesterSupport.ps1')
     Import-Module $ModuleManifest -Force -ErrorAction Stop
@@ -48,7 +44,11 @@ Describe 'Reset-TeamsWorkAccount on the simulated PC01' -Tag 'SimulatedPc' {
     }
 }
 
-Describe 'Reset-TeamsWorkAccount -WhatIf on this PC (Windows only: reads the real account state)' -Tag 'Windows' -Skip:(-not $IsWindowsPlatform) {
+Describe 'Reset-TeamsWorkAccount -WhatIf on this PC (Windows only: reads the real account state)' -Tag 'Windows' {
+    BeforeEach {
+        Skip-TestOffWindows
+    }
+
     It 'reports every step for the current user with -WhatIf' {
         $steps = @(Reset-TeamsWorkAccount -WhatIf -ErrorAction SilentlyContinue)
         $steps.Count | Should -BeGreaterOrEqual 7

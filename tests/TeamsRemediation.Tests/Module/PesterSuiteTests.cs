@@ -2,26 +2,37 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using TeamsRemediation.Demo;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Module
 {
     /// <summary>
     /// The Pester suites (tests/Pester), read with the PowerShell parser: every top-level Describe says where it can run
-    /// (tag Windows with -Skip:(-not $IsWindowsPlatform), tag SimulatedPc attaching and detaching the simulated PC, tag
-    /// AnyOs without calling a module cmdlet, tag NotWindows with -Skip:$IsWindowsPlatform), and every test asserts
-    /// something whatever the PC holds.
+    /// (tag Windows skipping each test elsewhere with the reason, tag SimulatedPc attaching and detaching the simulated PC,
+    /// tag AnyOs without calling a module cmdlet, tag NotWindows skipping each test on Windows with the reason), and every
+    /// test asserts something whatever the PC holds, or says why it was skipped.
     /// </summary>
     public sealed class PesterSuiteTests
     {
-        private static readonly string[] ModuleCmdlets =
-        {
-            "Get-TeamsInstallation", "Test-TeamsCaa20002", "Reset-TeamsWorkAccount", "Clear-TeamsCache", "Enable-Tls12", "Undo-TeamsRemediation",
-            "Repair-TeamsCaa20002",
-        };
+        /// <summary>The platform skips of PesterSupport.ps1: a block's BeforeEach calls one, Pester's -Skip gives no reason.</summary>
+        private const string SkipOffWindows = "Skip-TestOffWindows";
+        private const string SkipOnWindows = "Skip-TestOnWindows";
 
         private static string Folder => Path.Combine(AppContext.BaseDirectory, "Pester");
+
+        /// <summary>The cmdlets the built manifest exports, read as PowerShell reads it.</summary>
+        private static IReadOnlyList<string> ManifestCmdlets()
+        {
+            using var ps = PowerShell.Create(InitialSessionState.CreateDefault2());
+            ps.AddScript("(Import-PowerShellDataFile -Path $args[0]).CmdletsToExport").AddArgument(ModuleSession.ManifestPath);
+            var cmdlets = ps.Invoke().Select(o => o.ToString()).ToList();
+            Assert.NotEmpty(cmdlets);
+            return cmdlets;
+        }
 
         private static IEnumerable<(string File, ScriptBlockAst Ast)> Suites()
         {
@@ -61,22 +72,46 @@ namespace TeamsRemediation.Tests.Module
                 true).Cast<CommandAst>();
 
         [Fact]
-        public void EveryFileLearnsThePlatformBeforeDiscoveryAndRunsNothingOutsideItsBlocks()
+        public void EveryFileLoadsTheSupportAndTheModuleFirstAndRunsNothingOutsideItsBlocks()
         {
             foreach (var (file, ast) in Suites())
             {
                 var top = TopLevelCommands(ast);
                 Assert.Equal(ast.EndBlock.Statements.Count, top.Count);
                 Assert.All(top, c => Assert.Contains(c.GetCommandName(), new[] { "BeforeDiscovery", "BeforeAll", "Describe" }));
-                var discovery = Assert.Single(top, c => c.GetCommandName() == "BeforeDiscovery");
-                Assert.True(Body(discovery).Extent.Text.Contains("PesterSupport.ps1"), file + ": BeforeDiscovery must dot-source PesterSupport.ps1.");
-                Assert.True(top.IndexOf(discovery) == 0, file + ": BeforeDiscovery comes first.");
+                var setup = Assert.Single(top, c => c.GetCommandName() == "BeforeAll");
+                Assert.True(Body(setup).Extent.Text.Contains("PesterSupport.ps1"), file + ": BeforeAll must dot-source PesterSupport.ps1.");
+                Assert.NotEmpty(Calls(setup, "Import-Module"));
+                Assert.True(top.IndexOf(setup) < top.FindIndex(c => c.GetCommandName() == "Describe"), file + ": BeforeAll comes before the blocks.");
+                // Discovery, when a file needs it (tests made from the manifest's cmdlets), sees the same names.
+                foreach (var discovery in top.Where(c => c.GetCommandName() == "BeforeDiscovery"))
+                {
+                    Assert.True(Body(discovery).Extent.Text.Contains("PesterSupport.ps1"),
+                        file + ": BeforeDiscovery must dot-source PesterSupport.ps1.");
+                    Assert.True(top.IndexOf(discovery) == 0, file + ": BeforeDiscovery comes first.");
+                }
+            }
+        }
+
+        [Fact]
+        public void ThePlatformSkipsGiveTheirReason()
+        {
+            var support = Parser.ParseFile(Path.Combine(Folder, "PesterSupport.ps1"), out _, out var errors);
+            Assert.Empty(errors);
+            foreach (var name in new[] { SkipOffWindows, SkipOnWindows })
+            {
+                var function = Assert.Single(support.FindAll(a => a is FunctionDefinitionAst f && f.Name == name, false)
+                    .Cast<FunctionDefinitionAst>());
+                var skip = Assert.Single(Calls(function, "Set-ItResult"));
+                Assert.NotNull(Parameter(skip, "Skipped"));
+                Assert.NotNull(Parameter(skip, "Because"));
             }
         }
 
         [Fact]
         public void EveryWindowsOnlyBlockIsSkippedElsewhereAndEverySimulatedBlockAttachesThePc()
         {
+            var moduleCmdlets = ManifestCmdlets();
             var seen = new HashSet<string>();
             foreach (var (file, ast) in Suites())
             {
@@ -86,17 +121,18 @@ namespace TeamsRemediation.Tests.Module
                     var what = file + ": Describe at line " + describe.Extent.StartLineNumber;
                     var skip = Parameter(describe, "Skip");
                     seen.Add(tag ?? "(none)");
+                    // Pester's -Skip gives no reason: a platform block skips each test from its BeforeEach, with the reason.
+                    Assert.True(skip == null, what + " has -Skip, which gives no reason: call " + SkipOffWindows + " or " + SkipOnWindows
+                        + " in its BeforeEach.");
                     switch (tag)
                     {
                         case "Windows":
-                            Assert.True(skip?.Argument?.Extent.Text == "(-not $IsWindowsPlatform)", what
-                                + " is Windows-only: it needs -Skip:(-not $IsWindowsPlatform).");
+                            AssertPlatformBlock(describe, SkipOffWindows, what);
                             break;
                         case "NotWindows":
-                            Assert.True(skip?.Argument?.Extent.Text == "$IsWindowsPlatform", what + " needs -Skip:$IsWindowsPlatform.");
+                            AssertPlatformBlock(describe, SkipOnWindows, what);
                             break;
                         case "SimulatedPc":
-                            Assert.True(skip == null, what + " runs on every OS: no -Skip.");
                             var body = Body(describe);
                             var beforeAll = Assert.Single(TopLevelCommands(body), c => c.GetCommandName() == "BeforeAll");
                             Assert.NotEmpty(Calls(beforeAll, "Connect-SimulatedPc"));
@@ -104,8 +140,7 @@ namespace TeamsRemediation.Tests.Module
                             Assert.NotEmpty(Calls(afterAll, "Disconnect-SimulatedPc"));
                             break;
                         case "AnyOs":
-                            Assert.True(skip == null, what + " runs on every OS: no -Skip.");
-                            foreach (var cmdlet in ModuleCmdlets)
+                            foreach (var cmdlet in moduleCmdlets)
                             {
                                 Assert.True(!Calls(describe, cmdlet).Any(), what + " calls " + cmdlet
                                     + ": that needs a PC (tag SimulatedPc or Windows).");
@@ -120,6 +155,22 @@ namespace TeamsRemediation.Tests.Module
 
             Assert.Contains("Windows", seen);
             Assert.Contains("SimulatedPc", seen);
+        }
+
+        /// <summary>
+        /// The block's BeforeEach skips each test where the block cannot run; its BeforeAll, which Pester runs before any
+        /// BeforeEach, looks at the platform itself.
+        /// </summary>
+        private static void AssertPlatformBlock(CommandAst describe, string skipFunction, string what)
+        {
+            var top = TopLevelCommands(Body(describe));
+            var beforeEach = top.SingleOrDefault(c => c.GetCommandName() == "BeforeEach");
+            Assert.True(beforeEach != null && Calls(beforeEach, skipFunction).Any(), what + " needs BeforeEach { " + skipFunction + " }.");
+            foreach (var beforeAll in top.Where(c => c.GetCommandName() == "BeforeAll"))
+            {
+                Assert.True(beforeAll.Extent.Text.Contains("$IsWindowsPlatform"), what + ": its BeforeAll runs before the skip, so it must check"
+                    + " $IsWindowsPlatform.");
+            }
         }
 
         [Fact]
@@ -137,7 +188,9 @@ namespace TeamsRemediation.Tests.Module
                     var unconditional = Calls(body, "Should").Where(s => !Ancestors(s, body).Any(a => a is IfStatementAst
                         || a is LoopStatementAst || a is ScriptBlockExpressionAst));
                     Assert.True(unconditional.Any(), what + " has no Should that runs in every case.");
-                    Assert.False(Calls(body, "Set-ItResult").Any(), what + " skips itself at run time: guard the Describe instead.");
+                    // A test may skip itself only when the PC has nothing to show (no Teams client), saying so: never pass on nothing.
+                    Assert.All(Calls(body, "Set-ItResult"), c => Assert.True(Parameter(c, "Skipped") != null && Parameter(c, "Because") != null,
+                        what + ": Set-ItResult only as -Skipped -Because <the reason>."));
                 }
             }
 
