@@ -9,7 +9,7 @@ namespace TeamsRemediation.WindowsLeg
     /// when a test failed. Three ways to start it:
     /// <list type="bullet">
     /// <item>[filter]: the compiled tests (the Windows-facing classes of TeamsRemediation.Tests) whose name contains the filter;</item>
-    /// <item>--pester suites-folder modules-folder result.xml: the Pester suites, in this process's own PowerShell engine;</item>
+    /// <item>--pester suites-folder modules-folder: the Pester suites, in this process's own PowerShell engine;</item>
     /// <item>--sleep: only waits. A copy of this program named ms-teams.exe is the "process named like Teams" the tests
     /// start (Wine runs no renamed copy of its own system programs).</item>
     /// </list>
@@ -26,13 +26,13 @@ namespace TeamsRemediation.WindowsLeg
 
             if (args.Length > 0 && args[0] == "--pester")
             {
-                if (args.Length != 4)
+                if (args.Length != 3)
                 {
-                    Console.Error.WriteLine("Usage: TeamsRemediation.WindowsLeg --pester <tests/Pester folder> <Pester modules folder> <result.xml>");
+                    Console.Error.WriteLine("Usage: TeamsRemediation.WindowsLeg --pester <tests/Pester folder> <folder with Pester>");
                     return 2;
                 }
 
-                return RunPester(args[1], args[2], args[3]);
+                return RunPester(args[1], args[2]);
             }
 
             return RunCompiledTests(args.Length > 0 ? args[0] : string.Empty);
@@ -53,9 +53,9 @@ namespace TeamsRemediation.WindowsLeg
         }
 
         /// <summary>Pester's own report first, then one line per test, the totals of each suite file, and the closing totals.</summary>
-        private static int RunPester(string suitesFolder, string modulesFolder, string resultPath)
+        private static int RunPester(string suitesFolder, string modulesFolder)
         {
-            var outcomes = PesterSuiteRun.Run(suitesFolder, modulesFolder, resultPath, Console.Out);
+            var outcomes = PesterSuiteRun.Run(suitesFolder, modulesFolder, Console.Out);
             var report = new LegReport();
             foreach (var file in outcomes.GroupBy(o => o.File))
             {
