@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 
 namespace TeamsRemediation.WindowsLeg
@@ -18,6 +20,9 @@ namespace TeamsRemediation.WindowsLeg
     {
         public static int Main(string[] args)
         {
+            // UTF-8 whatever code page Wine's console reports: xunit's messages hold characters (an ellipsis, arrows) that
+            // the OEM code page turns into bytes that are not UTF-8, and grep then takes the whole log for binary.
+            Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true });
             if (args.Length > 0 && args[0] == "--sleep")
             {
                 Thread.Sleep(Timeout.Infinite);
