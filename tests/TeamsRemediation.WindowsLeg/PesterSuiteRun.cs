@@ -55,7 +55,8 @@ foreach ($test in $run.Tests) {
             }
 
             // Read by the runspace when it opens: the installed Pester is found before any other.
-            Environment.SetEnvironmentVariable("PSModulePath", modulesFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PSModulePath"));
+            var modulePath = Environment.GetEnvironmentVariable("PSModulePath");
+            Environment.SetEnvironmentVariable("PSModulePath", modulesFolder + Path.PathSeparator + modulePath);
             EngineTelemetry.EnsureSilent();
             var state = InitialSessionState.CreateDefault2();
 
@@ -93,7 +94,8 @@ foreach ($test in $run.Tests) {
                     }
                 }
 
-                return new[] { new PesterTestOutcome("(no suite file)", "the Pester run", new TestOutcome(TestResult.Failed, problem, TimeSpan.Zero)) };
+                var failed = new TestOutcome(TestResult.Failed, problem, TimeSpan.Zero);
+                return new[] { new PesterTestOutcome("(no suite file)", "the Pester run", failed) };
             }
         }
 
