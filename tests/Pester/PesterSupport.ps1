@@ -2,6 +2,8 @@
 # cmdlets) dot-sources it in BeforeDiscovery too, so both phases see the same names.
 # Windows PowerShell 5.1 runs only on Windows and has no $IsWindows; PowerShell 7 sets it on every OS.
 $IsWindowsPlatform = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
+# $IsWine and Skip-TestUnderWine, for the real-PC tests that need what Wine does not implement.
+. (Join-Path $PSScriptRoot 'WineGaps.ps1')
 $ModuleManifest = Join-Path $PSScriptRoot '../../out/TeamsRemediation/TeamsRemediation.psd1'
 # The simulated PC is not part of the module: `dotnet build` lays it out beside it, in out/simulation.
 $SimulationAssembly = Join-Path $PSScriptRoot '../../out/simulation/TeamsRemediation.Simulation.dll'
@@ -40,28 +42,5 @@ function Skip-TestOnWindows {
     <# .SYNOPSIS In BeforeEach of a block about other systems: skips its tests, with the reason, on Windows. #>
     if ($IsWindowsPlatform) {
         Set-ItResult -Skipped -Because 'it checks how the module refuses a system other than Windows, and this is Windows'
-    }
-}
-
-# Whether this PowerShell runs under Wine (the Windows leg, .ci/wine): Wine's ntdll exports wine_get_version and
-# Windows' never does (Wine's FAQ), the same test as the xunit suite's Platform/Wine.cs. Windows PowerShell 5.1 has no
-# NativeLibrary, and never runs under Wine here (Wine has no .NET Framework).
-$IsWine = $false
-if ($IsWindowsPlatform -and $PSVersionTable.PSEdition -eq 'Core') {
-    $wineGetVersion = [IntPtr]::Zero
-    $IsWine = [System.Runtime.InteropServices.NativeLibrary]::TryGetExport(
-        [System.Runtime.InteropServices.NativeLibrary]::Load('ntdll.dll'), 'wine_get_version', [ref] $wineGetVersion)
-}
-
-function Skip-TestUnderWine {
-    <#
-    .SYNOPSIS
-        First line of a real-PC test that needs what Wine does not implement: under Wine the test is skipped with the
-        gap named, on Windows it runs. TEAMSREMEDIATION_WINE_GAPS=run runs it under Wine too, to see whether a newer
-        Wine has closed the gap (as for the xunit suite's Wine gaps).
-    #>
-    param([Parameter(Mandatory = $true)] [string] $WineGap)
-    if ($IsWine -and $env:TEAMSREMEDIATION_WINE_GAPS -ne 'run') {
-        Set-ItResult -Skipped -Because "Wine gap: $WineGap"
     }
 }
