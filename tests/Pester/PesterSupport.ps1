@@ -2,6 +2,8 @@
 # cmdlets) dot-sources it in BeforeDiscovery too, so both phases see the same names.
 # Windows PowerShell 5.1 runs only on Windows and has no $IsWindows; PowerShell 7 sets it on every OS.
 $IsWindowsPlatform = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
+# $IsWine and Skip-TestUnderWine, for the real-PC tests that need what Wine does not implement.
+. (Join-Path $PSScriptRoot 'WineGaps.ps1')
 $ModuleManifest = Join-Path $PSScriptRoot '../../out/TeamsRemediation/TeamsRemediation.psd1'
 # The simulated PC is not part of the module: `dotnet build` lays it out beside it, in out/simulation.
 $SimulationAssembly = Join-Path $PSScriptRoot '../../out/simulation/TeamsRemediation.Simulation.dll'

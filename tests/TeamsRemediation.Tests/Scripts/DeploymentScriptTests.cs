@@ -70,6 +70,23 @@ namespace TeamsRemediation.Tests.Scripts
             }
         }
 
+        [Fact]
+        public void TheShippedScriptLoadsTheModuleFromTheProgramFilesFolderAsAnAdminInstalledIt()
+        {
+            var pc = new DemoPc();
+            using (pc.Machine)
+            {
+                using var session = new ModuleSession(pc.Machine);
+
+                Run(session, Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));
+
+                // The session imported the built module first; the script's own Import-Module added the installed one.
+                var installed = Path.Combine(ProgramFilesModule.ProgramFiles, "WindowsPowerShell", "Modules", "TeamsRemediation");
+                var paths = session.Invoke("Get-Module TeamsRemediation | ForEach-Object { $_.ModuleBase }").Select(p => p.ToString()).ToList();
+                Assert.Contains(installed, paths);
+            }
+        }
+
         internal static ScriptRun RunOnBrokenPc(string relativePath, Action<DemoPc>? before = null)
         {
             var pc = new DemoPc();

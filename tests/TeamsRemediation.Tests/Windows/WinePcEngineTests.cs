@@ -3,12 +3,14 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using TeamsRemediation.Account;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Demo;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Repair;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Platform;
 using TeamsRemediation.Tests.Support;
@@ -31,10 +33,12 @@ namespace TeamsRemediation.Tests.Windows
 
         private readonly ModuleSession? shell;
 
+        /// <summary>Each test starts, and leaves the PC, as if the module had never run on it (see <see cref="FreshModuleFolder"/>).</summary>
         public WinePcEngineTests()
         {
             if (Wine.IsRunning)
             {
+                FreshModuleFolder.Reset(WindowsMachine.Local);
                 shell = new ModuleSession(machine: null);
             }
         }
@@ -45,7 +49,14 @@ namespace TeamsRemediation.Tests.Windows
 
         private ModuleSession Shell => shell ?? throw new InvalidOperationException("Runs only under Wine.");
 
-        public void Dispose() => shell?.Dispose();
+        public void Dispose()
+        {
+            shell?.Dispose();
+            if (Wine.IsRunning)
+            {
+                FreshModuleFolder.Reset(WindowsMachine.Local);
+            }
+        }
 
         /// <summary>
         /// Windows enforces the execution policy on a module's format files: under Restricted (the client default)
@@ -219,6 +230,85 @@ namespace TeamsRemediation.Tests.Windows
                 {
                     Directory.Delete(backup, recursive: true);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Repair-TeamsCaa20002 end to end on the real adapters, up to the rung it is given: the diagnosis reads the PC and
+        /// finds TLS 1.2 turned off in SCHANNEL, the evidence goes into a new report folder the module makes in
+        /// %ProgramData%, the summary keeps the problem and gives Intune exit code 1, and nothing above the rung runs.
+        /// The fix is left out: under Wine the run's second write into %ProgramData%\TeamsRemediation (the journal, after
+        /// the report folder) finds the folder owned by the Unix user, since Wine's SetNamedSecurityInfoW does not keep an
+        /// Administrators owner, and the module rightly refuses it. Enable-Tls12's fix runs above; -SkipNetwork because
+        /// Wine's TLS cannot reach Microsoft's hosts.
+        /// </summary>
+        [WineFact]
+        public void RepairFindsTheSchannelDisableCopiesTheEvidenceAndStopsAtItsRung()
+        {
+            Registry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(0));
+            try
+            {
+                var run = Shell.Run("Repair-TeamsCaa20002 -SkipNetwork -MaximumRung Evidence -Force -Confirm:$false");
+
+                Assert.Null(run.Terminating);
+                Assert.Empty(run.Errors);
+                var summary = Assert.Single(run.Objects<TeamsRepairSummary>());
+                var steps = run.Objects<TeamsRepairStep>().ToList();
+                Assert.Equal(RepairStepStatus.Done, steps.Single(s => s.Step == RepairStepName.EvidenceCopy).Status);
+                Assert.Equal(RepairStepStatus.NotOptedIn, steps.Single(s => s.Step == RepairStepName.Tls).Status);
+                Assert.DoesNotContain(steps, s => s.Step != RepairStepName.EvidenceCopy && s.Status == RepairStepStatus.Done);
+                Assert.Contains(summary.ProblemsBefore, p => p.Contains(CheckIds.TlsSchannel));
+                Assert.Contains(summary.ProblemsAfter, p => p.Contains(CheckIds.TlsSchannel));
+                Assert.Equal(RepairOutcome.NotFixed, summary.Outcome);
+                Assert.Equal(1, summary.ExitCode);
+                Assert.True(Directory.Exists(summary.ReportPath), summary.ReportPath);
+                Assert.StartsWith(JournalStorage.ModuleFolder(WindowsMachine.Local), summary.ReportPath, StringComparison.OrdinalIgnoreCase);
+                Assert.Equal(0u, Registry.GetValue(SchannelClient, "Enabled")!.AsDWord);
+            }
+            finally
+            {
+                Registry.DeleteValue(SchannelClient, "Enabled");
+            }
+        }
+
+        /// <summary>
+        /// Reset-TeamsWorkAccount end to end for the caller: a DisableAADWAM=1 in the caller's own hive (HKEY_USERS\SID,
+        /// not HKCU of whoever runs the host) is removed with -RemoveWamOverrides, recorded in the machine's journal, and
+        /// put back by Undo (a value of the caller's own hive is one the caller may set anyway, so Wine's owners do not
+        /// make this journal untrusted, unlike Enable-Tls12's machine values above). The steps Wine cannot
+        /// host are left out with -Step: DeviceRegistration (Wine has no dsregcmd.exe), BrokerPlugin and WamAccounts
+        /// (Wine's powershell.exe is a stub that runs no script), Credentials (Wine has no cmdkey.exe).
+        /// </summary>
+        [WineFact]
+        public void ResetWorkAccountRemovesTheCallersWamOverrideAndUndoPutsItBack()
+        {
+            var me = WindowsMachine.Local.Users.GetCurrentIdentity();
+            var identity = new RegistryKeyPath(RegistryHive.Users, me.Sid + "\\" + AccountLayout.IdentityKeyPath);
+            Registry.SetValue(identity, "DisableAADWAM", RegistryValue.DWord(1));
+            try
+            {
+                var reset = Shell.Run("Reset-TeamsWorkAccount -RemoveWamOverrides -Step WamOverrides, NextAction -Force -Confirm:$false");
+
+                Assert.Null(reset.Terminating);
+                Assert.Empty(reset.Errors);
+                var steps = reset.Objects<TeamsAccountResetStep>().ToList();
+                Assert.Equal(new[] { AccountResetStepName.WamOverrides, AccountResetStepName.NextAction }, steps.Select(s => s.Step));
+                Assert.All(steps, s => Assert.Equal(me.Sid, s.UserSid));
+                Assert.Equal(AccountResetStatus.Done, steps[0].Status);
+                Assert.Null(Registry.GetValue(identity, "DisableAADWAM"));
+                var journal = Assert.Single(Directory.GetFiles(JournalStorage.ProtectedFolder(WindowsMachine.Local)));
+                Assert.Contains("DisableAADWAM", File.ReadAllText(journal));
+
+                var undo = Shell.Run("Undo-TeamsRemediation -Journal $args[0] -Confirm:$false", journal);
+
+                Assert.Empty(undo.Errors);
+                var restored = Assert.Single(undo.Objects<RestoreResult>());
+                Assert.Equal(RestoreStatus.Restored, restored.Status);
+                Assert.Equal(1u, Registry.GetValue(identity, "DisableAADWAM")!.AsDWord);
+            }
+            finally
+            {
+                Registry.DeleteValue(identity, "DisableAADWAM");
             }
         }
 
