@@ -68,7 +68,8 @@ namespace TeamsRemediation
         /// The backup's journal, or empty without a backup: the name every changing cmdlet's result uses, so a piped result
         /// binds to Undo-TeamsRemediation by property name.
         /// </summary>
-        public string JournalPath => BackupPath.Length == 0 ? string.Empty : System.IO.Path.Combine(BackupPath, Cache.CacheBackupFolder.JournalFileName);
+        public string JournalPath =>
+            BackupPath.Length == 0 ? string.Empty : System.IO.Path.Combine(BackupPath, Cache.CacheBackupFolder.JournalFileName);
 
         public TimeSpan Duration { get; internal set; }
 
