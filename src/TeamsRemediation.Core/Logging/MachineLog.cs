@@ -147,6 +147,8 @@ namespace TeamsRemediation.Logging
             machine.Files.MoveFile(FilePath, FilePath + ".1");
         }
 
-        private static string Flatten(string message) => (message ?? string.Empty).Replace("\r", " ").Replace("\n", " ");
+        /// <summary>One line, and nothing a caller let slip that could be a token, cookie or password (the log and the event are readable
+        /// by every administrator, and collected with the report).</summary>
+        private static string Flatten(string message) => Repair.SecretText.Redact((message ?? string.Empty).Replace("\r", " ").Replace("\n", " "));
     }
 }

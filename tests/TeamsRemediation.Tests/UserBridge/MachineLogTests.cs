@@ -17,7 +17,8 @@ namespace TeamsRemediation.Tests.UserBridge
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
                 var log = new MachineLog(pc);
-                var filler = new string('x', 64 * 1024);
+                // Words, not one unbroken run: that would be redacted as an opaque token.
+                var filler = string.Concat(Enumerable.Repeat("filler ", 64 * 1024 / 7));
                 for (var i = 0; i < (MachineLog.KeptFiles + 3) * 17; i++)
                 {
                     Assert.True(log.Write("Test", i + " " + filler));
