@@ -63,6 +63,7 @@ namespace TeamsRemediation.Simulation
 
         public void Protect(string path, string sddl)
         {
+            ThrowIfLink(path);
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 throw new FileNotFoundException("Cannot set the owner and ACL of " + path + ": it does not exist.", path);
@@ -73,6 +74,7 @@ namespace TeamsRemediation.Simulation
 
         public string ReadSddl(string path)
         {
+            ThrowIfLink(path);
             var full = Path.GetFullPath(path);
             lock (gate)
             {
@@ -86,6 +88,22 @@ namespace TeamsRemediation.Simulation
             }
 
             return AdministratorsOnly;
+        }
+
+        /// <summary>As Windows' port opens the path itself (FILE_FLAG_OPEN_REPARSE_POINT) and refuses a reparse point: a symbolic link
+        /// on disk is refused, whatever it points to.</summary>
+        private static void ThrowIfLink(string path)
+        {
+            FileSystemInfo item = new FileInfo(path);
+            if (!item.Exists)
+            {
+                item = new DirectoryInfo(path);
+            }
+
+            if (item.Exists && (item.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new Platform.LinkRefusedException(Path.GetFullPath(path));
+            }
         }
     }
 }

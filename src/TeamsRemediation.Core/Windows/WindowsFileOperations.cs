@@ -246,7 +246,7 @@ namespace TeamsRemediation.Windows
 
         private static bool IsGone(int error) => error == NativeMethods.ErrorFileNotFound || error == NativeMethods.ErrorPathNotFound;
 
-        private static Exception Failure(int error, string path, string action)
+        internal static Exception Failure(int error, string path, string action)
         {
             var cause = new Win32Exception(error);
             var message = "Could not " + action + " " + path + ": " + cause.Message + " (error " + error + ").";

@@ -9,7 +9,8 @@ namespace TeamsRemediation.Windows
     /// <summary>
     /// Owners and DACLs through advapi32: a folder is created with its security descriptor in the same call
     /// (CreateDirectoryW with SECURITY_ATTRIBUTES), so there is no moment in which it carries the inherited, looser
-    /// ACL; a descriptor is read with GetNamedSecurityInfoW and written out as SDDL.
+    /// ACL; a descriptor is read (GetSecurityInfo) and set (SetSecurityInfo) on a handle to the object at the path itself,
+    /// never through a junction or symbolic link there (<see cref="UnfollowedHandle"/>), and written out as SDDL.
     /// </summary>
     public sealed class WindowsStorageSecurity : IStorageSecurity
     {
@@ -48,22 +49,32 @@ namespace TeamsRemediation.Windows
                 }
 
                 // Setting the owner to Administrators works for an elevated administrator and for SYSTEM: the group is in
-                // their tokens with SE_GROUP_OWNER (sdk-api aclapi SetNamedSecurityInfoW, "Remarks").
-                var error = NativeMethods.SetNamedSecurityInfoW(
-                    path, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation | ProtectedDaclSecurityInformation,
-                    owner, IntPtr.Zero, dacl, IntPtr.Zero);
-                if (error != 0)
+                // their tokens with SE_GROUP_OWNER (sdk-api aclapi SetNamedSecurityInfoW, "Remarks"). Set on a handle opened
+                // without following a reparse point, so a link swapped in at the path is refused, never re-permissioned through.
+                using (var handle = UnfollowedHandle.Open(path, NativeMethods.ReadControl | NativeMethods.WriteDac | NativeMethods.WriteOwner))
                 {
-                    throw Failure(error, "Setting the owner and ACL of " + path + " was refused: ",
-                        "Could not set the owner and ACL of " + path + ": ");
+                    var error = NativeMethods.SetSecurityInfo(handle, SeFileObject,
+                        OwnerSecurityInformation | DaclSecurityInformation | ProtectedDaclSecurityInformation, owner, IntPtr.Zero, dacl, IntPtr.Zero);
+                    if (error != 0)
+                    {
+                        throw Failure(error, "Setting the owner and ACL of " + path + " was refused: ",
+                            "Could not set the owner and ACL of " + path + ": ");
+                    }
                 }
             }
         }
 
         public string ReadSddl(string path)
         {
-            var error = NativeMethods.GetNamedSecurityInfoW(
-                path, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation, out _, out _, out _, out _, out var descriptor);
+            // The descriptor of the object at the path itself: GetNamedSecurityInfoW would follow a junction to its target.
+            int error;
+            LocalAllocHandle descriptor;
+            using (var handle = UnfollowedHandle.Open(path, NativeMethods.ReadControl))
+            {
+                error = NativeMethods.GetSecurityInfo(handle, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation, out _, out _, out _,
+                    out _, out descriptor);
+            }
+
             if (error != 0)
             {
                 throw Failure(error, "Reading the owner and ACL of " + path + " was refused: ", "Could not read the owner and ACL of " + path + ": ");

@@ -181,22 +181,21 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_reports_folder_others_may_change_is_refused_and_nothing_is_created_in_it()
+        public void A_reports_folder_a_user_made_as_a_link_is_refused_and_nothing_is_created_where_it_points()
         {
             using (var pc = new RepairPc())
+            using (var target = new TempFolder())
             {
                 var module = Path.Combine(pc.Machine.ProgramDataPath, "TeamsRemediation");
                 pc.Machine.StorageSecurity.CreateFolder(module, JournalStorage.ModuleFolderSddl);
-                var reports = Path.Combine(module, RepairReportFolder.FolderName);
-                Directory.CreateDirectory(reports);
-                pc.Machine.StorageSecurity.Declare(reports, "O:" + pc.Alice.Sid + "D:(A;OICI;FA;;;" + pc.Alice.Sid + ")");
+                Directory.CreateSymbolicLink(Path.Combine(module, RepairReportFolder.FolderName), target.Path);
 
                 var refused = Assert.Throws<RepairReportException>(() => RepairReportFolder.Create(pc.Machine));
 
                 Assert.Equal("RepairReportFolderFailed", refused.Error.Id);
                 Assert.Equal(Errors.ModuleErrorCategory.WriteError, refused.Error.Category);
-                Assert.Contains(pc.Alice.Sid, refused.Error.Message);
-                Assert.Empty(Directory.GetFileSystemEntries(reports));
+                Assert.Contains("junction or symbolic link", refused.Error.Message);
+                Assert.Empty(Directory.GetFileSystemEntries(target.Path));
             }
         }
 
