@@ -83,6 +83,12 @@ namespace TeamsRemediation.Journal
         public void MoveDirectory(string originalPath, string backupPath) =>
             Apply(Moved(originalPath, backupPath), () => machine.Files.MoveDirectory(originalPath, backupPath));
 
+        /// <summary>
+        /// Records a move (file or folder, as <see cref="MoveFile"/> does), then makes it through <paramref name="move"/>: the caller's
+        /// rename by name between folders it holds open, so what moves is what it checked, whatever happened to the paths meanwhile.
+        /// </summary>
+        public void Move(string originalPath, string backupPath, Action move) => Apply(Moved(originalPath, backupPath), move);
+
         private static JournalEntry Moved(string originalPath, string backupPath) =>
             JournalEntry.Moved(System.IO.Path.GetFullPath(originalPath), System.IO.Path.GetFullPath(backupPath));
 

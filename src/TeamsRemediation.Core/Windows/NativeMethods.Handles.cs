@@ -81,5 +81,60 @@ namespace TeamsRemediation.Windows
         [DllImport("kernel32.dll", ExactSpelling = true, SetLastError = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static extern bool SetFileInformationByHandle(KernelHandle file, int informationClass, IntPtr information, uint bufferSize);
+    
+        internal const uint FileWriteAttributes = 0x100;
+        internal const int FileBasicInfoClass = 0;
+        internal const int FileFullDirectoryInfoClass = 14;
+        internal const int FileFullDirectoryRestartInfoClass = 15;
+
+        /// <summary>NtCreateFile: CreateDisposition FILE_OPEN and the CreateOptions used (wdm.h).</summary>
+        internal const uint NtFileOpen = 1;
+        internal const uint NtFileOpenIf = 3;
+        internal const uint NtFileDirectoryFile = 0x1;
+        internal const uint NtFileSynchronousIoNonAlert = 0x20;
+        internal const uint NtFileOpenForBackupIntent = 0x4000;
+        internal const uint NtFileOpenReparsePoint = 0x200000;
+        internal const uint ObjCaseInsensitive = 0x40;
+
+        /// <summary>UNICODE_STRING: lengths in bytes, the buffer not NUL-terminated.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct UnicodeString
+        {
+            public ushort Length;
+            public ushort MaximumLength;
+            public IntPtr Buffer;
+        }
+
+        /// <summary>OBJECT_ATTRIBUTES: ObjectName relative to RootDirectory when that is set.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct ObjectAttributes
+        {
+            public int Length;
+            public IntPtr RootDirectory;
+            public IntPtr ObjectName;
+            public uint Attributes;
+            public IntPtr SecurityDescriptor;
+            public IntPtr SecurityQualityOfService;
+        }
+
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct IoStatusBlock
+        {
+            public IntPtr Status;
+            public UIntPtr Information;
+        }
+
+        /// <summary>Returns an NTSTATUS (0 on success); RtlNtStatusToDosError turns a failure into the Win32 error callers know.</summary>
+        [DllImport("ntdll.dll", ExactSpelling = true)]
+        internal static extern int NtCreateFile(out KernelHandle fileHandle, uint desiredAccess, ref ObjectAttributes objectAttributes,
+            out IoStatusBlock ioStatusBlock, IntPtr allocationSize, uint fileAttributes, uint shareAccess, uint createDisposition,
+            uint createOptions, IntPtr eaBuffer, uint eaLength);
+
+        [DllImport("ntdll.dll", ExactSpelling = true)]
+        internal static extern int RtlNtStatusToDosError(int status);
+
+        [DllImport("kernel32.dll", ExactSpelling = true, SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        internal static extern bool GetFileInformationByHandleEx(KernelHandle file, int informationClass, IntPtr information, uint bufferSize);
     }
 }
