@@ -19,8 +19,11 @@ namespace TeamsRemediation.Cache
     {
         public const string JournalFileName = "journal.xml";
 
-        private CacheBackupFolder(string path, ChangeJournal journal)
+        private readonly IFileOperations files;
+
+        private CacheBackupFolder(IFileOperations files, string path, ChangeJournal journal)
         {
+            this.files = files;
             Path = path;
             ContentFolder = ContentFolderOf(path);
             Journal = journal;
@@ -50,10 +53,13 @@ namespace TeamsRemediation.Cache
         public static CacheBackupFolder Create(IFileOperations files, IRemediationHost host, string path)
         {
             files.CreateDirectory(ContentFolderOf(path));
-            return new CacheBackupFolder(path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
+            return new CacheBackupFolder(files, path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 
-        /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>
+        /// <summary>
+        /// Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one; through handles from
+        /// the folder above (the backup lies in the user's profile), a link in it removed itself.
+        /// </summary>
         public bool RemoveIfUnused()
         {
             if (!Journal.IsEmpty)
@@ -63,7 +69,11 @@ namespace TeamsRemediation.Cache
 
             try
             {
-                Directory.Delete(Path, recursive: true);
+                using (var parent = files.OpenFolder(ExtendedLengthPath.ParentOf(Path)))
+                {
+                    SafeTree.RemoveTree(parent, System.IO.Path.GetFileName(Path));
+                }
+
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
