@@ -24,5 +24,13 @@ namespace TeamsRemediation.Platform
         /// </summary>
         /// <exception cref="LinkRefusedException">The path is a junction or symbolic link.</exception>
         string ReadSddl(string path);
+
+        /// <summary>
+        /// Opens the file at the path itself (a link is refused, never followed) and reads, through that one handle, its owner and
+        /// DACL, its size and, when it is a file of at most <paramref name="maximumBytes"/>, its content.
+        /// </summary>
+        /// <exception cref="LinkRefusedException">The path is a junction or symbolic link.</exception>
+        /// <exception cref="System.IO.FileNotFoundException">Nothing is there.</exception>
+        StoredFile ReadFile(string path, long maximumBytes);
     }
 }

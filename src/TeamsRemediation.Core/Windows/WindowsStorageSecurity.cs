@@ -67,14 +67,17 @@ namespace TeamsRemediation.Windows
         public string ReadSddl(string path)
         {
             // The descriptor of the object at the path itself: GetNamedSecurityInfoW would follow a junction to its target.
-            int error;
-            LocalAllocHandle descriptor;
             using (var handle = UnfollowedHandle.Open(path, NativeMethods.ReadControl))
             {
-                error = NativeMethods.GetSecurityInfo(handle, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation, out _, out _, out _,
-                    out _, out descriptor);
+                return Describe(handle, path);
             }
+        }
 
+        /// <summary>Owner and DACL of what the handle is open on (GetSecurityInfo), as SDDL.</summary>
+        private static string Describe(KernelHandle handle, string path)
+        {
+            var error = NativeMethods.GetSecurityInfo(handle, SeFileObject, OwnerSecurityInformation | DaclSecurityInformation, out _, out _, out _,
+                out _, out var descriptor);
             if (error != 0)
             {
                 throw Failure(error, "Reading the owner and ACL of " + path + " was refused: ", "Could not read the owner and ACL of " + path + ": ");
@@ -91,6 +94,52 @@ namespace TeamsRemediation.Windows
                 using (text)
                 {
                     return Marshal.PtrToStringUni(text.Pointer) ?? string.Empty;
+                }
+            }
+        }
+
+        public StoredFile ReadFile(string path, long maximumBytes)
+        {
+            KernelHandle handle;
+            NativeMethods.ByHandleFileInformation information;
+            try
+            {
+                handle = UnfollowedHandle.Open(path, NativeMethods.ReadControl | NativeMethods.FileGenericRead, out information);
+            }
+            catch (IOException e) when (e.InnerException is Win32Exception win32
+                && (win32.NativeErrorCode == NativeMethods.ErrorFileNotFound || win32.NativeErrorCode == NativeMethods.ErrorPathNotFound))
+            {
+                throw new FileNotFoundException(path + " does not exist.", path, e);
+            }
+
+            using (handle)
+            {
+                var sddl = Describe(handle, path);
+                var directory = (information.FileAttributes & NativeMethods.FileAttributeDirectory) != 0;
+                var length = ((long)information.FileSizeHigh << 32) | information.FileSizeLow;
+                if (directory || length > maximumBytes)
+                {
+                    return new StoredFile(sddl, directory, length, null);
+                }
+
+                // Read through the same handle (a FileStream that does not own it): the length is bounded again by what is read.
+                using (var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(handle.DangerousGetHandle(), false),
+                    FileAccess.Read))
+                {
+                    var content = new byte[length];
+                    var read = 0;
+                    int chunk;
+                    while (read < content.Length && (chunk = stream.Read(content, read, content.Length - read)) > 0)
+                    {
+                        read += chunk;
+                    }
+
+                    if (read < content.Length)
+                    {
+                        Array.Resize(ref content, read);
+                    }
+
+                    return new StoredFile(sddl, false, length, content);
                 }
             }
         }
