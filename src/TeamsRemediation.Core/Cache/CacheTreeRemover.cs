@@ -88,7 +88,8 @@ namespace TeamsRemediation.Cache
             {
                 // The caller refused a root that is a link; one that became a link since is not opened (nothing is changed).
                 var found = files.Find(plan.Root);
-                if (found != null && found.Value.IsDirectory && !found.Value.IsLink && TryOpen(() => files.OpenFolder(plan.Root), plan.Root) is { } root)
+                if (found != null && found.Value.IsDirectory && !found.Value.IsLink
+                    && TryOpen(() => files.OpenFolder(plan.Root), plan.Root) is { } root)
                 {
                     if (plan.NeedsBackup && !countOnly)
                     {
@@ -245,7 +246,9 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        /// <summary>Deletes a file, or a link itself, by name in its open folder; the hot path of a large tree, so no closure and no second stat.</summary>
+        /// <summary>
+        /// Deletes a file, or a link itself, by name in its open folder; the hot path of a large tree, so no closure and no second stat.
+        /// </summary>
         private bool DeleteLeaf(IFolderHandle folder, FolderEntry item, bool link)
         {
             var path = item.FullName;

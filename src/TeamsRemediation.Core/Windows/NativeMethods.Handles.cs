@@ -84,8 +84,6 @@ namespace TeamsRemediation.Windows
     
         internal const uint FileWriteAttributes = 0x100;
         internal const int FileBasicInfoClass = 0;
-        internal const int FileFullDirectoryInfoClass = 14;
-        internal const int FileFullDirectoryRestartInfoClass = 15;
 
         /// <summary>NtCreateFile: CreateDisposition FILE_OPEN and the CreateOptions used (wdm.h).</summary>
         internal const uint NtFileOpen = 1;
@@ -133,8 +131,19 @@ namespace TeamsRemediation.Windows
         [DllImport("ntdll.dll", ExactSpelling = true)]
         internal static extern int RtlNtStatusToDosError(int status);
 
-        [DllImport("kernel32.dll", ExactSpelling = true, SetLastError = true)]
-        [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool GetFileInformationByHandleEx(KernelHandle file, int informationClass, IntPtr information, uint bufferSize);
+        /// <summary>FILE_INFORMATION_CLASS FileFullDirectoryInformation (wdm.h): the entries as FILE_FULL_DIR_INFORMATION.</summary>
+        internal const int FileFullDirectoryInformation = 2;
+
+        /// <summary>NTSTATUS STATUS_NO_MORE_FILES: the listing is done.</summary>
+        internal const int StatusNoMoreFiles = unchecked((int)0x80000006);
+
+        /// <summary>
+        /// The entries of an open folder (ntifs.h NtQueryDirectoryFile), the call .NET's own enumeration makes on Windows; returns an
+        /// NTSTATUS. A synchronous handle (FILE_SYNCHRONOUS_IO_NONALERT, or CreateFile without OVERLAPPED) needs no event.
+        /// </summary>
+        [DllImport("ntdll.dll", ExactSpelling = true)]
+        internal static extern int NtQueryDirectoryFile(KernelHandle fileHandle, IntPtr eventHandle, IntPtr apcRoutine, IntPtr apcContext,
+            out IoStatusBlock ioStatusBlock, IntPtr fileInformation, uint length, int fileInformationClass,
+            [MarshalAs(UnmanagedType.U1)] bool returnSingleEntry, IntPtr fileName, [MarshalAs(UnmanagedType.U1)] bool restartScan);
     }
 }

@@ -9,7 +9,7 @@ namespace TeamsRemediation.Windows
     /// <summary>
     /// <see cref="IFolderHandle"/> on Windows, on every supported version alike: the folder is opened with
     /// FILE_FLAG_OPEN_REPARSE_POINT (<see cref="UnfollowedHandle"/>); its entries are listed from that handle
-    /// (GetFileInformationByHandleEx, FileFullDirectoryInfo); a child is opened by name relative to it (NtCreateFile with
+    /// (NtQueryDirectoryFile, FileFullDirectoryInformation, as .NET's own enumeration); a child is opened by name relative to it (NtCreateFile with
     /// RootDirectory and FILE_OPEN_REPARSE_POINT, so a junction there is opened as the junction); a child is deleted through its
     /// own handle (SetFileInformationByHandle, FileDispositionInfoEx with POSIX semantics and "ignore read-only" where Windows
     /// and the file system offer it, else the classic FileDispositionInfo after clearing read-only on that handle) and renamed
@@ -30,7 +30,7 @@ namespace TeamsRemediation.Windows
         private const int ListingBufferBytes = 64 * 1024;
         private const uint FileAttributeNormal = 0x80;
 
-        // FILE_FULL_DIR_INFO (winbase.h): offsets of the fields read.
+        // FILE_FULL_DIR_INFORMATION (ntifs.h): offsets of the fields read.
         private const int NextEntryOffset = 0, LastWriteTimeOffset = 24, EndOfFileOffset = 40, AttributesOffset = 56, NameLengthOffset = 60,
             NameOffset = 68;
 
@@ -65,17 +65,16 @@ namespace TeamsRemediation.Windows
                 var restart = true;
                 while (true)
                 {
-                    if (!NativeMethods.GetFileInformationByHandleEx(handle,
-                        restart ? NativeMethods.FileFullDirectoryRestartInfoClass : NativeMethods.FileFullDirectoryInfoClass, buffer,
-                        ListingBufferBytes))
+                    var status = NativeMethods.NtQueryDirectoryFile(handle, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero, out _, buffer, ListingBufferBytes,
+                        NativeMethods.FileFullDirectoryInformation, false, IntPtr.Zero, restart);
+                    if (status == NativeMethods.StatusNoMoreFiles)
                     {
-                        var error = Marshal.GetLastWin32Error();
-                        if (error == NativeMethods.ErrorNoMoreFiles)
-                        {
-                            yield break;
-                        }
+                        yield break;
+                    }
 
-                        throw WindowsFileOperations.Failure(error, FullName, "list");
+                    if (status != 0)
+                    {
+                        throw WindowsFileOperations.Failure(NativeMethods.RtlNtStatusToDosError(status), FullName, "list");
                     }
 
                     restart = false;

@@ -75,7 +75,8 @@ namespace TeamsRemediation.Tests.Journal
             Assert.NotEqual(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(SchannelClient, "Enabled"));
             Assert.Equal(JournalStorage.ModuleFolderSddl, s.Machine.StorageSecurity.ReadSddl(JournalStorage.ModuleFolder(s.Machine)));
             Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith("planted.xml", System.StringComparison.Ordinal));
-            var aside = Assert.Single(Directory.GetDirectories(s.Machine.ProgramDataPath, "TeamsRemediation" + ProtectedFolder.MovedAsideMarker + "*"));
+            var aside = Assert.Single(Directory.GetDirectories(s.Machine.ProgramDataPath,
+                "TeamsRemediation" + ProtectedFolder.MovedAsideMarker + "*"));
             Assert.Equal("alice's", File.ReadAllText(Path.Combine(aside, "Journal", "planted.xml")));
         }
 

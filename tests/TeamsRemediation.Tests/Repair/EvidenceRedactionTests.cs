@@ -62,7 +62,8 @@ namespace TeamsRemediation.Tests.Repair
 
                 Assert.Equal(RepairStepStatus.Done, outcome.Status);
                 var texts = EveryText(outcome.ReportPath).ToList();
-                Assert.Equal(4, texts.Count(t => t.Name.EndsWith(".log", StringComparison.Ordinal) || t.Name.EndsWith(".txt", StringComparison.Ordinal)));
+                Assert.Equal(4, texts.Count(t => t.Name.EndsWith(".log", StringComparison.Ordinal)
+                    || t.Name.EndsWith(".txt", StringComparison.Ordinal)));
                 foreach (var (name, text) in texts)
                 {
                     foreach (var secret in Secrets)

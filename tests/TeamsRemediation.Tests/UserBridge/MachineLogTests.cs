@@ -29,7 +29,8 @@ namespace TeamsRemediation.Tests.UserBridge
                 var rotated = Enumerable.Range(1, MachineLog.KeptFiles).Select(n => MachineLog.FileName + "." + n);
                 var expected = new[] { MachineLog.FileName }.Concat(rotated);
                 Assert.Equal(expected, files);
-                Assert.All(Directory.GetFiles(folder).Where(f => !f.EndsWith(MachineLog.LockFileName, StringComparison.Ordinal)), f => Assert.True(new FileInfo(f).Length <= MachineLog.MaximumBytes + filler.Length + 100));
+                Assert.All(Directory.GetFiles(folder).Where(f => !f.EndsWith(MachineLog.LockFileName, StringComparison.Ordinal)),
+                    f => Assert.True(new FileInfo(f).Length <= MachineLog.MaximumBytes + filler.Length + 100));
                 Assert.Contains(((MachineLog.KeptFiles + 3) * 17 - 1) + " ", File.ReadAllText(log.FilePath));
                 Assert.Equal(TeamsRemediation.Journal.JournalStorage.JournalFolderSddl, pc.StorageSecurity.ReadSddl(folder));
             }
@@ -98,7 +99,8 @@ namespace TeamsRemediation.Tests.UserBridge
                 var folder = Path.GetDirectoryName(log.FilePath)!;
                 Directory.CreateDirectory(folder);
                 pc.Machine.StorageSecurity.Declare(folder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
-                using var held = new FileStream(Path.Combine(folder, MachineLog.LockFileName), FileMode.OpenOrCreate, FileAccess.Read, FileShare.None);
+                using var held = new FileStream(Path.Combine(folder, MachineLog.LockFileName), FileMode.OpenOrCreate, FileAccess.Read,
+                    FileShare.None);
                 var watch = System.Diagnostics.Stopwatch.StartNew();
 
                 Assert.True(log.Write("Test", "a line"));
