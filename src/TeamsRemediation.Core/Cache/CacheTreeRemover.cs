@@ -86,17 +86,13 @@ namespace TeamsRemediation.Cache
             openFolders = new List<IFolderHandle>();
             try
             {
-                // The caller refused a root that is a link; one that became a link since is not opened (nothing is changed).
-                var found = files.Find(plan.Root);
-                if (found != null && found.Value.IsDirectory && !found.Value.IsLink
-                    && TryOpen(() => files.OpenFolder(plan.Root), plan.Root) is { } root)
+                if (OpenRoot() is { } root)
                 {
-                    if (plan.NeedsBackup && !countOnly)
+                    backupRoot = plan.NeedsBackup && !countOnly ? OpenBackupRoot() : null;
+                    if (backupRoot != null || !plan.NeedsBackup || countOnly)
                     {
-                        backupRoot = Keep(files.OpenFolder(plan.BackupContentFolder!));
+                        ProcessKeptFolder(root, countOnly);
                     }
-
-                    ProcessKeptFolder(root, countOnly);
                 }
             }
             finally
@@ -394,6 +390,45 @@ namespace TeamsRemediation.Cache
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 AddFailure(path, Reason(e));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The cache root, opened as itself; null when it is gone, or a link (the caller refused a root that is a link; one that became a
+        /// link since is not opened, and nothing is changed).
+        /// </summary>
+        private IFolderHandle? OpenRoot()
+        {
+            var found = files.Find(plan.Root);
+            if (found == null || !found.Value.IsDirectory || found.Value.IsLink)
+            {
+                return null;
+            }
+
+            try
+            {
+                return TryOpen(() => files.OpenFolder(plan.Root), plan.Root);
+            }
+            catch (LinkRefusedException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The backup's content folder, opened as itself before anything moves into it (it lies in the user's tree too); null, with the
+        /// reason listed, when it is a link now or gone: then nothing is moved, and so nothing removed.
+        /// </summary>
+        private IFolderHandle? OpenBackupRoot()
+        {
+            try
+            {
+                return Keep(files.OpenFolder(plan.BackupContentFolder!));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                AddFailure(plan.BackupContentFolder!, Reason(e));
                 return null;
             }
         }
