@@ -371,6 +371,41 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
+        public void A_packages_folder_swapped_for_a_link_after_the_undo_checked_it_never_receives_SYSTEMs_move_back()
+        {
+            using var s = new SimulatedSession();
+            using var privileged = new TempFolder();
+            var alice = s.Pc.AddUser("alice", loggedOn: false);
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            var broker = AccountLayout.BrokerFolder(alice.Folders);
+            alice.WriteFile(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct"), "broker account data");
+            var step = StepOf(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState")),
+                AccountResetStepName.BrokerState);
+            Assert.Equal(AccountResetStatus.Done, step.Status);
+            var journal = Directory.GetFiles(ChangeJournal.DefaultFolder(s.Machine)).Single();
+            var packages = Path.GetDirectoryName(broker)!;
+            var swapped = false;
+            // After the Undo checked the way back for links (by path), alice swaps her Packages folder for a link.
+            s.Machine.FileOperations.BeforeStep = (kind, path) =>
+            {
+                if (!swapped && kind == FolderStep.Open && path == packages)
+                {
+                    swapped = true;
+                    Directory.Move(packages, packages + ".moved");
+                    Directory.CreateSymbolicLink(packages, privileged.Path);
+                }
+            };
+
+            var restored = Assert.Single(new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(journal, force: false));
+
+            Assert.True(swapped);
+            Assert.Equal(RestoreStatus.Failed, restored.Status);
+            Assert.Empty(Directory.GetFileSystemEntries(privileged.Path));
+            Assert.Equal("broker account data", File.ReadAllText(Path.Combine(step.BackupPath, "AC", "TokenBroker", "Accounts", "a.tbacct")));
+        }
+
+        [Fact]
         public void WhenTheJournalCannotBeWrittenNoWamOverrideIsRemoved()
         {
             using var s = new SimulatedSession();
