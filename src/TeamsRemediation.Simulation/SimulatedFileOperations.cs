@@ -20,6 +20,13 @@ namespace TeamsRemediation.Simulation
         /// <summary>Called with the source before each move (file or folder): a scenario can stop a run right there, e.g. to kill it.</summary>
         public Action<string>? BeforeMove { get; set; }
 
+        /// <summary>
+        /// Called with the step and the path of the entry before each step of a walk through folder handles (open, list, delete, move):
+        /// a scenario swaps a folder for a link right there, between the check and the act, and proves the act still hits what was
+        /// checked.
+        /// </summary>
+        public Action<FolderStep, string>? BeforeStep { get; set; }
+
         /// <summary>The file is open in another process: deleting or moving it fails with a sharing violation.</summary>
         public void Lock(string path) => Add(path, denied: false);
 
@@ -49,6 +56,26 @@ namespace TeamsRemediation.Simulation
         }
 
         public FolderEntry? Find(string path) => PhysicalFileOperations.Instance.Find(path);
+
+        public IFolderHandle OpenFolder(string path)
+        {
+            Step(FolderStep.Open, Path.GetFullPath(path));
+            return new SimulatedFolderHandle(this, PhysicalFileOperations.Instance.OpenFolder(path));
+        }
+
+        internal void Step(FolderStep step, string path) => BeforeStep?.Invoke(step, path);
+
+        /// <summary>A folder marked denied cannot be listed through a handle either.</summary>
+        internal void ThrowIfDenied(string folder)
+        {
+            lock (gate)
+            {
+                if (faults.TryGetValue(Path.GetFullPath(folder), out var denied) && denied)
+                {
+                    throw new UnauthorizedAccessException("Access to the path '" + Path.GetFullPath(folder) + "' is denied.");
+                }
+            }
+        }
 
         /// <summary>A folder marked denied refuses new folders inside, as its ACL would; one already there below it is no change.</summary>
         public void CreateDirectory(string path)
@@ -137,7 +164,7 @@ namespace TeamsRemediation.Simulation
             }
         }
 
-        private void ThrowIfFaulted(string path, bool includeBelow)
+        internal void ThrowIfFaulted(string path, bool includeBelow)
         {
             var full = Path.GetFullPath(path);
             KeyValuePair<string, bool> fault;

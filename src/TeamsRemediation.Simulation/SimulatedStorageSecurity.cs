@@ -63,6 +63,7 @@ namespace TeamsRemediation.Simulation
 
         public void Protect(string path, string sddl)
         {
+            ThrowIfLink(path);
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 throw new FileNotFoundException("Cannot set the owner and ACL of " + path + ": it does not exist.", path);
@@ -73,6 +74,7 @@ namespace TeamsRemediation.Simulation
 
         public string ReadSddl(string path)
         {
+            ThrowIfLink(path);
             var full = Path.GetFullPath(path);
             lock (gate)
             {
@@ -86,6 +88,59 @@ namespace TeamsRemediation.Simulation
             }
 
             return AdministratorsOnly;
+        }
+
+        /// <summary>The descriptor and the bytes by path, after the same link check Windows' single handle makes.</summary>
+        public StoredFile ReadFile(string path, long maximumBytes)
+        {
+            ThrowIfLink(path);
+            if (Directory.Exists(path))
+            {
+                return new StoredFile(ReadSddl(path), true, 0, null);
+            }
+
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException(path + " does not exist.", path);
+            }
+
+            var sddl = ReadSddl(path);
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                var length = stream.Length;
+                if (length > maximumBytes)
+                {
+                    return new StoredFile(sddl, false, length, null);
+                }
+
+                var content = new byte[length];
+                var read = 0;
+                int chunk;
+                while (read < content.Length && (chunk = stream.Read(content, read, content.Length - read)) > 0)
+                {
+                    read += chunk;
+                }
+
+                Array.Resize(ref content, read);
+                return new StoredFile(sddl, false, length, content);
+            }
+        }
+
+        /// <summary>As Windows' port opens the path itself (FILE_FLAG_OPEN_REPARSE_POINT) and refuses a reparse point: a symbolic link
+        /// on disk is refused, whatever it points to.</summary>
+        private static void ThrowIfLink(string path)
+        {
+            FileSystemInfo item = new FileInfo(path);
+            if (!item.Exists)
+            {
+                item = new DirectoryInfo(path);
+            }
+
+            if (item.Exists && (item.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new Platform.LinkRefusedException(Path.GetFullPath(path));
+            }
         }
     }
 }

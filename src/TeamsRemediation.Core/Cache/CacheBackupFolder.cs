@@ -56,7 +56,10 @@ namespace TeamsRemediation.Cache
             return new CacheBackupFolder(files, path, host.StartJournal(JournalScope.ClearCache, System.IO.Path.Combine(path, JournalFileName)));
         }
 
-        /// <summary>Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one.</summary>
+        /// <summary>
+        /// Removes the folder again when nothing was moved into it, so an empty backup never looks like a real one; through handles from
+        /// the folder above (the backup lies in the user's profile), a link in it removed itself.
+        /// </summary>
         public bool RemoveIfUnused()
         {
             if (!Journal.IsEmpty)
@@ -66,10 +69,11 @@ namespace TeamsRemediation.Cache
 
             try
             {
-                // Both folders are empty when nothing was recorded: non-recursive deletes through the file seam, so anything else found
-                // in them (deep, or a link) is left alone and the folder kept.
-                files.DeleteDirectory(ContentFolder);
-                files.DeleteDirectory(Path);
+                using (var parent = files.OpenFolder(ExtendedLengthPath.ParentOf(Path)))
+                {
+                    SafeTree.RemoveTree(parent, System.IO.Path.GetFileName(Path));
+                }
+
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -142,7 +142,19 @@ namespace TeamsRemediation.Cache
                 return;
             }
 
-            using (var userLock = UserCacheLock.TryAcquire(machine.ProgramDataPath, user.Sid, options.LockWait, out var holder))
+            UserCacheLock? userLock;
+            string holder;
+            try
+            {
+                userLock = UserCacheLock.TryAcquire(machine, user.Sid, options.LockWait, out holder);
+            }
+            catch (UntrustedFolderException e)
+            {
+                host.Error(e.Error);
+                return;
+            }
+
+            using (userLock)
             {
                 if (userLock == null)
                 {

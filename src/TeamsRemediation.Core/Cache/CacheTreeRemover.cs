@@ -5,6 +5,7 @@ using System.Security;
 using System.Threading;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Cache
 {
@@ -13,8 +14,11 @@ namespace TeamsRemediation.Cache
     /// on the caller's thread (kept items, backups and their journal in order), while folders that simply go are
     /// deleted by a few threads at once (<see cref="ParallelFolderDeleter"/>). Nothing is collected per file, so a
     /// million-file tree costs what a ten-file tree costs in memory. A junction or symbolic link is never entered:
-    /// the link itself is removed, its target never touched. Nothing outside the root is ever changed. A file that
-    /// cannot be removed is listed and the run goes on.
+    /// the link itself is removed, its target never touched. The tree is the user's, who may swap any folder in it for a
+    /// junction at any moment: every folder is opened by name inside the one above it, and every delete and every move
+    /// into the backup acts by name through those handles (<see cref="IFolderHandle"/>), the backup's folders too, never
+    /// by a path looked up again after the check. Nothing outside the root is ever changed. A file that cannot be removed
+    /// is listed and the run goes on.
     /// </summary>
     public sealed class CacheTreeRemover
     {
@@ -41,6 +45,8 @@ namespace TeamsRemediation.Cache
         private long filesRemoved;
         private long bytesFreed;
         private ParallelFolderDeleter? deleter;
+        private List<IFolderHandle> openFolders = new List<IFolderHandle>();
+        private IFolderHandle? backupRoot;
 
         /// <param name="files">Where deletes and moves go (the seam a test makes fail).</param>
         /// <param name="backupJournal">Makes every move into the backup, each recorded before it is made; required when the plan backs up.</param>
@@ -76,19 +82,33 @@ namespace TeamsRemediation.Cache
                 throw new ArgumentException("The plan backs items up but names no backup folder or journal.", nameof(plan));
             }
 
-            deleter = countOnly ? null : new ParallelFolderDeleter(files, EnsureInside, AddFailure, threads);
-            var root = new DirectoryInfo(plan.Root);
+            deleter = countOnly ? null : new ParallelFolderDeleter(EnsureInside, AddFailure, threads);
+            openFolders = new List<IFolderHandle>();
             try
             {
-                if (root.Exists && !SafeTree.IsLink(root))
+                if (OpenRoot() is { } root)
                 {
-                    ProcessKeptFolder(plan.Root, countOnly);
+                    backupRoot = plan.NeedsBackup && !countOnly ? OpenBackupRoot() : null;
+                    if (backupRoot != null || !plan.NeedsBackup || countOnly)
+                    {
+                        ProcessKeptFolder(root, countOnly);
+                    }
                 }
             }
             finally
             {
-                // Even when the walk stops, the folders already handed over are finished and no deleting thread is left behind.
-                deleter?.Finish(ReportFromDeleter);
+                // Even when the walk stops, the folders already handed over are finished and no deleting thread is left behind; the
+                // folders they were handed in are closed only then.
+                try
+                {
+                    deleter?.Finish(ReportFromDeleter);
+                }
+                finally
+                {
+                    openFolders.ForEach(f => f.Dispose());
+                    openFolders.Clear();
+                    backupRoot = null;
+                }
             }
 
             tally.FilesRemoved = Interlocked.Read(ref filesRemoved) + (deleter?.FilesRemoved ?? 0);
@@ -97,8 +117,8 @@ namespace TeamsRemediation.Cache
             return tally;
         }
 
-        /// <summary>A folder that stays (the root, or one that holds kept data): decide for each child.</summary>
-        private void ProcessKeptFolder(string folder, bool countOnly)
+        /// <summary>A folder that stays (the root, or one that holds kept data), open: decide for each child.</summary>
+        private void ProcessKeptFolder(IFolderHandle folder, bool countOnly)
         {
             foreach (var child in Children(folder))
             {
@@ -107,7 +127,22 @@ namespace TeamsRemediation.Cache
                 var disposition = plan.Decide(child.FullName, realDirectory, out var enter);
                 if (enter)
                 {
-                    ProcessKeptFolder(child.FullName, countOnly);
+                    try
+                    {
+                        if (TryOpen(() => folder.OpenFolder(child.Name), child.FullName) is { } inner)
+                        {
+                            ProcessKeptFolder(inner, countOnly);
+                        }
+                    }
+                    catch (LinkRefusedException)
+                    {
+                        // Swapped for a link after the listing: removed itself, as any link here.
+                        if (!countOnly)
+                        {
+                            DeleteLeaf(folder, AsLink(child), link: true);
+                        }
+                    }
+
                     continue;
                 }
 
@@ -124,11 +159,11 @@ namespace TeamsRemediation.Cache
                 {
                     // A link holds no data of its own, so it is never moved into a backup (a move across volumes
                     // would copy its target): it is removed itself, its target never touched.
-                    Delete(child, link, realDirectory);
+                    Delete(folder, child, link, realDirectory);
                 }
                 else
                 {
-                    BackUp(child, realDirectory, Path.Combine(plan.BackupContentFolder!, Relative(child.FullName)));
+                    BackUp(folder, child, realDirectory, Path.Combine(plan.BackupContentFolder!, Relative(child.FullName)));
                 }
             }
         }
@@ -194,21 +229,23 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        private void Delete(FolderEntry item, bool link, bool realDirectory)
+        private void Delete(IFolderHandle folder, FolderEntry item, bool link, bool realDirectory)
         {
             if (realDirectory)
             {
                 EnsureInside(item.FullName);
-                deleter!.Add(item.FullName);
+                deleter!.Add(folder, item.Name);
             }
             else
             {
-                DeleteLeaf(item, link);
+                DeleteLeaf(folder, item, link);
             }
         }
 
-        /// <summary>Deletes a file, or a link itself; the hot path of a large tree, so no closure and no second stat.</summary>
-        private bool DeleteLeaf(FolderEntry item, bool link)
+        /// <summary>
+        /// Deletes a file, or a link itself, by name in its open folder; the hot path of a large tree, so no closure and no second stat.
+        /// </summary>
+        private bool DeleteLeaf(IFolderHandle folder, FolderEntry item, bool link)
         {
             var path = item.FullName;
             EnsureInside(path);
@@ -222,11 +259,11 @@ namespace TeamsRemediation.Cache
             {
                 if (link && item.IsDirectory)
                 {
-                    files.DeleteDirectory(path);
+                    folder.DeleteFolder(item.Name);
                 }
                 else
                 {
-                    files.DeleteFile(path);
+                    folder.DeleteFile(item.Name);
                 }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -239,18 +276,22 @@ namespace TeamsRemediation.Cache
             return true;
         }
 
-        /// <summary>Moves an item into the backup in one rename when possible, else item by item, so one locked file never keeps the rest.</summary>
-        private bool BackUp(FolderEntry item, bool realDirectory, string destination)
+        /// <summary>
+        /// Moves an item into the backup in one rename when possible, else item by item, so one locked file never keeps the rest. Each
+        /// move is recorded first, then made by name from the item's open folder into the backup folder opened (or made) by name below
+        /// the backup's own content folder.
+        /// </summary>
+        private bool BackUp(IFolderHandle folder, FolderEntry item, bool realDirectory, string destination)
         {
             if (!realDirectory)
             {
                 if (item.IsLink)
                 {
-                    return DeleteLeaf(item, link: true);
+                    return DeleteLeaf(folder, item, link: true);
                 }
 
                 var length = item.Length;
-                if (!TryChange(item.FullName, () => { EnsureParent(destination); backupJournal!.MoveFile(item.FullName, destination); }))
+                if (!TryChange(item.FullName, () => MoveIntoBackup(folder, item, destination)))
                 {
                     return false;
                 }
@@ -262,8 +303,7 @@ namespace TeamsRemediation.Cache
             EnsureInside(item.FullName);
             try
             {
-                EnsureParent(destination);
-                backupJournal!.MoveDirectory(item.FullName, destination);
+                MoveIntoBackup(folder, item, destination);
                 CountTree(destination);
                 return true;
             }
@@ -272,33 +312,153 @@ namespace TeamsRemediation.Cache
                 // A file inside is open, or the backup is on another volume: move what can be moved, list the rest.
             }
 
-            var complete = true;
-            foreach (var child in Children(item.FullName))
+            IFolderHandle inner;
+            try
             {
-                var childIsDirectory = child.IsDirectory && !child.IsLink;
-                complete &= BackUp(child, childIsDirectory, Path.Combine(destination, child.Name));
+                var opened = TryOpen(() => folder.OpenFolder(item.Name), item.FullName);
+                if (opened == null)
+                {
+                    return false;
+                }
+
+                inner = opened;
+            }
+            catch (LinkRefusedException)
+            {
+                // Swapped for a link after the listing: removed itself, never moved (nor followed).
+                return DeleteLeaf(folder, AsLink(item), link: true);
             }
 
-            return complete && TryChange(item.FullName, () => files.DeleteDirectory(item.FullName));
+            var complete = true;
+            using (inner)
+            {
+                openFolders.Remove(inner);
+                foreach (var child in Children(inner))
+                {
+                    var childIsDirectory = child.IsDirectory && !child.IsLink;
+                    complete &= BackUp(inner, child, childIsDirectory, Path.Combine(destination, child.Name));
+                }
+            }
+
+            return complete && TryChange(item.FullName, () => folder.DeleteFolder(item.Name));
         }
 
-        private IEnumerable<FolderEntry> Children(string folder)
+        /// <summary>Records the move in the backup's journal, then renames the entry from its open folder into the backup's.</summary>
+        private void MoveIntoBackup(IFolderHandle folder, FolderEntry item, string destination)
         {
-            var frame = new Frame(folder);
+            var relative = PathScope.RelativeInside(destination, plan.BackupContentFolder!)
+                ?? throw new InvalidOperationException("Refusing to move " + item.FullName + " to " + destination + ": it is outside the backup.");
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            var into = backupRoot!;
+            try
+            {
+                for (var i = 0; i < parts.Length - 1; i++)
+                {
+                    var next = into.OpenOrCreateFolder(parts[i]);
+                    if (into != backupRoot)
+                    {
+                        into.Dispose();
+                    }
+
+                    into = next;
+                }
+
+                var target = into;
+                backupJournal!.Move(item.FullName, destination, () => folder.Move(item.Name, target, parts[parts.Length - 1]));
+            }
+            finally
+            {
+                if (into != backupRoot)
+                {
+                    into.Dispose();
+                }
+            }
+        }
+
+        /// <summary>Opens a folder and keeps it open until the run ends (deleting threads may still act inside it); null when it cannot be
+        /// opened (listed as a failure). A link is not caught here: each caller decides what a link in that place means.</summary>
+        private IFolderHandle? TryOpen(Func<IFolderHandle> open, string path)
+        {
+            try
+            {
+                return Keep(open());
+            }
+            catch (LinkRefusedException)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                AddFailure(path, Reason(e));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The cache root, opened as itself; null when it is gone, or a link (the caller refused a root that is a link; one that became a
+        /// link since is not opened, and nothing is changed).
+        /// </summary>
+        private IFolderHandle? OpenRoot()
+        {
+            var found = files.Find(plan.Root);
+            if (found == null || !found.Value.IsDirectory || found.Value.IsLink)
+            {
+                return null;
+            }
+
+            try
+            {
+                return TryOpen(() => files.OpenFolder(plan.Root), plan.Root);
+            }
+            catch (LinkRefusedException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The backup's content folder, opened as itself before anything moves into it (it lies in the user's tree too); null, with the
+        /// reason listed, when it is a link now or gone: then nothing is moved, and so nothing removed.
+        /// </summary>
+        private IFolderHandle? OpenBackupRoot()
+        {
+            try
+            {
+                return Keep(files.OpenFolder(plan.BackupContentFolder!));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                AddFailure(plan.BackupContentFolder!, Reason(e));
+                return null;
+            }
+        }
+
+        private IFolderHandle Keep(IFolderHandle folder)
+        {
+            openFolders.Add(folder);
+            return folder;
+        }
+
+        /// <summary>The entry as the link it has become since it was listed as a folder.</summary>
+        private static FolderEntry AsLink(FolderEntry item) => new FolderEntry(item.FullName, item.Name, true, true, 0, item.LastWriteTimeUtc);
+
+        private IEnumerable<FolderEntry> Children(IFolderHandle folder)
+        {
+            var frame = new Frame(folder.FullName);
             using (frame)
             {
-                while (Next(frame))
+                while (Next(frame, folder))
                 {
                     yield return frame.Children!.Current;
                 }
             }
         }
 
-        private bool Next(Frame frame)
+        private bool Next(Frame frame, IFolderHandle folder)
         {
             try
             {
-                frame.Children = frame.Children ?? files.List(frame.Folder).GetEnumerator();
+                frame.Children = frame.Children ?? folder.List().GetEnumerator();
                 return frame.Children.MoveNext();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
@@ -337,9 +497,6 @@ namespace TeamsRemediation.Cache
                 throw new InvalidOperationException("Refusing to change " + path + ": it is outside the cache root " + plan.Root + ".");
             }
         }
-
-        /// <summary>Through the file seam: the backup mirrors the cache's depth, so its folders pass MAX_PATH where the cache does.</summary>
-        private void EnsureParent(string path) => files.CreateDirectory(ExtendedLengthPath.ParentOf(path));
 
         private string Relative(string fullPath) => fullPath.Substring(rootPrefix.Length);
 

@@ -6,6 +6,7 @@ using System.Runtime.ExceptionServices;
 using System.Security;
 using System.Threading;
 using TeamsRemediation.FileSystem;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Cache
 {
@@ -13,7 +14,9 @@ namespace TeamsRemediation.Cache
     /// Deletes whole folders with a bounded number of threads: every folder met is one work item, its files are
     /// deleted by whichever thread lists it, and a folder is removed by the thread that finishes its last child
     /// (post-order without waiting). Memory grows with the folders still waiting to be listed, never with files.
-    /// A junction or symbolic link is removed itself and never entered. Only the thread that calls
+    /// A junction or symbolic link is removed itself and never entered. Every folder is opened by name inside the one above it
+    /// and everything in it is deleted by name through that handle (<see cref="IFolderHandle"/>), so a folder a user swaps for a
+    /// junction after it was listed is removed as the junction, never followed. Only the thread that calls
     /// <see cref="Finish"/> runs the caller's callbacks, so a cmdlet can write progress and verbose from them.
     /// </summary>
     internal sealed class ParallelFolderDeleter
@@ -21,7 +24,6 @@ namespace TeamsRemediation.Cache
         // A folder's counts join the totals (and progress) this often, so one huge folder still shows progress.
         private const int ShareEvery = 256;
 
-        private readonly IFileOperations files;
         private readonly Action<string> ensureInside;
         private readonly Action<string, string> failed;
         private readonly int threads;
@@ -37,13 +39,11 @@ namespace TeamsRemediation.Cache
         private Thread? caller;
         private Action<IEnumerable<string>>? callerPump;
 
-        /// <param name="files">Where the deletes go.</param>
         /// <param name="ensureInside">Throws for a path outside the cache root: the last guard, run before every change.</param>
         /// <param name="failed">Told (path, reason) for each item that could not be removed; called from any thread.</param>
         /// <param name="threads">How many threads delete, the caller's own included.</param>
-        public ParallelFolderDeleter(IFileOperations files, Action<string> ensureInside, Action<string, string> failed, int threads)
+        public ParallelFolderDeleter(Action<string> ensureInside, Action<string, string> failed, int threads)
         {
-            this.files = files;
             this.ensureInside = ensureInside;
             this.failed = failed;
             this.threads = Math.Max(1, threads);
@@ -53,13 +53,16 @@ namespace TeamsRemediation.Cache
 
         public long BytesFreed => Interlocked.Read(ref bytesFreed);
 
-        /// <summary>Queues a folder (not a link) for deletion with all it holds; the other deleting threads start on the first one.</summary>
-        public void Add(string folder)
+        /// <summary>
+        /// Queues the folder <paramref name="name"/> of <paramref name="parent"/> (listed as a real folder) for deletion with all it holds;
+        /// the other deleting threads start on the first one. The caller keeps <paramref name="parent"/> open until <see cref="Finish"/>.
+        /// </summary>
+        public void Add(IFolderHandle parent, string name)
         {
             lock (gate)
             {
                 unfinishedTrees++;
-                waiting.Push(new FolderJob(folder, null));
+                waiting.Push(new FolderJob(parent, name, null));
                 while (started.Count < threads - 1)
                 {
                     var thread = new Thread(WorkUntilClosed) { IsBackground = true, Name = "Teams cache deleter" };
@@ -167,14 +170,27 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        /// <summary>Lists one folder once: files and links go at once, sub-folders become work items.</summary>
+        /// <summary>Opens one folder in its parent and lists it once: files and links go at once, sub-folders become work items.</summary>
         private void Empty(FolderJob job)
         {
             long count = 0, bytes = 0, listed = 0;
             IEnumerator<FolderEntry>? children = null;
             try
             {
-                children = files.List(job.Folder).GetEnumerator();
+                ensureInside(job.Folder);
+                try
+                {
+                    job.Handle = job.ParentHandle.OpenFolder(job.Name);
+                }
+                catch (LinkRefusedException)
+                {
+                    // Swapped for a link after it was listed: nothing to enter; the link itself goes when the job completes.
+                    linkNotes.Enqueue(CacheTreeRemover.LinkNote(job.Folder));
+                    Complete(job);
+                    return;
+                }
+
+                children = job.Handle.List().GetEnumerator();
                 while (children.MoveNext())
                 {
                     var child = children.Current;
@@ -189,11 +205,11 @@ namespace TeamsRemediation.Cache
                         Interlocked.Increment(ref job.Pending);
                         lock (gate)
                         {
-                            waiting.Push(new FolderJob(child.FullName, job));
+                            waiting.Push(new FolderJob(job.Handle, child.Name, job));
                             Monitor.Pulse(gate);
                         }
                     }
-                    else if (DeleteLeaf(child, link))
+                    else if (DeleteLeaf(job.Handle, child, link))
                     {
                         count++;
                         bytes += link ? 0 : child.Length;
@@ -232,7 +248,7 @@ namespace TeamsRemediation.Cache
         }
 
         /// <summary>The hot path: one delete, no closure, no allocation of ours.</summary>
-        private bool DeleteLeaf(FolderEntry item, bool link)
+        private bool DeleteLeaf(IFolderHandle folder, FolderEntry item, bool link)
         {
             var path = item.FullName;
             ensureInside(path);
@@ -245,11 +261,11 @@ namespace TeamsRemediation.Cache
             {
                 if (link && item.IsDirectory)
                 {
-                    files.DeleteDirectory(path);
+                    folder.DeleteFolder(item.Name);
                 }
                 else
                 {
-                    files.DeleteFile(path);
+                    folder.DeleteFile(item.Name);
                 }
 
                 return true;
@@ -266,8 +282,10 @@ namespace TeamsRemediation.Cache
         {
             while (job != null && Interlocked.Decrement(ref job.Pending) == 0)
             {
-                // A folder that still holds an item we could not remove cannot go either; the item is listed already.
-                var removed = !job.Failed && TryDeleteFolder(job.Folder);
+                // Closed before it is removed from its parent. A folder that still holds an item we could not remove cannot go either;
+                // the item is listed already.
+                job.Handle?.Dispose();
+                var removed = !job.Failed && TryDeleteFolder(job);
                 var parent = job.Parent;
                 if (parent == null)
                 {
@@ -289,17 +307,17 @@ namespace TeamsRemediation.Cache
             }
         }
 
-        private bool TryDeleteFolder(string path)
+        private bool TryDeleteFolder(FolderJob job)
         {
-            ensureInside(path);
+            ensureInside(job.Folder);
             try
             {
-                files.DeleteDirectory(path);
+                job.ParentHandle.DeleteFolder(job.Name);
                 return true;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                failed(path, CacheTreeRemover.Reason(e));
+                failed(job.Folder, CacheTreeRemover.Reason(e));
                 return false;
             }
         }
@@ -311,15 +329,26 @@ namespace TeamsRemediation.Cache
 
             public volatile bool Failed;
 
-            public FolderJob(string folder, FolderJob? parent)
+            public FolderJob(IFolderHandle parentHandle, string name, FolderJob? parent)
             {
-                Folder = folder;
+                ParentHandle = parentHandle;
+                Name = name;
+                Folder = Path.Combine(parentHandle.FullName, name);
                 Parent = parent;
             }
 
+            /// <summary>The open folder this one is in: open until this job completes (its parent job completes after it).</summary>
+            public IFolderHandle ParentHandle { get; }
+
+            public string Name { get; }
+
+            /// <summary>The path, for the inside-the-root guard and for messages; never used to act.</summary>
             public string Folder { get; }
 
             public FolderJob? Parent { get; }
+
+            /// <summary>This folder, opened by name in <see cref="ParentHandle"/> when the job runs.</summary>
+            public IFolderHandle? Handle { get; set; }
         }
     }
 }

@@ -2,19 +2,29 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Journal;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Cache
 {
     /// <summary>
     /// One run at a time per user's cache, across processes (an Intune run and an admin's run at once): a lock
-    /// file in ProgramData\TeamsRemediation\Locks opened with FileShare.None (an exclusive flock on Linux). The
-    /// file is opened for reading only, so a user can take a lock file that SYSTEM created; it is never deleted,
-    /// because deleting a lock file lets two runs each lock a different file. The holder writes who it is next
-    /// to it, so the run that has to give up can say which run it met.
+    /// file opened with FileShare.None (an exclusive flock on Linux). A SYSTEM or elevated run keeps it in
+    /// ProgramData\TeamsRemediation\Locks, made (or taken over) by <see cref="ProtectedFolder"/>: SYSTEM's and the
+    /// Administrators' alone, so no user can plant the folder, link it elsewhere, or open a lock file there to hold
+    /// a clear off. A user's own run keeps its lock in its own profile, where only that user and administrators
+    /// can reach it: it serialises that user's runs; a SYSTEM run and the user's own run on the same cache are not
+    /// serialised against each other, and both only remove what is there (an item already gone is no failure).
+    /// The lock file is never deleted, because deleting a lock file lets two runs each lock a different file. The
+    /// holder writes who it is next to it, so the run that has to give up can say which run it met.
     /// </summary>
     public sealed class UserCacheLock : IDisposable
     {
+        public const string FolderName = "Locks";
+
         private readonly FileStream stream;
         private readonly string ownerPath;
 
@@ -24,13 +34,11 @@ namespace TeamsRemediation.Cache
             this.ownerPath = ownerPath;
         }
 
-        public static string Folder(string programDataPath) => Path.Combine(programDataPath, "TeamsRemediation", "Locks");
-
         /// <summary>Takes the user's lock, waiting up to <paramref name="wait"/>; null when another run holds it, with who that is.</summary>
-        public static UserCacheLock? TryAcquire(string programDataPath, string userSid, TimeSpan wait, out string holder)
+        /// <exception cref="UntrustedFolderException">The protected Locks folder is a link, or a user's that could not be replaced.</exception>
+        public static UserCacheLock? TryAcquire(IMachine machine, string userSid, TimeSpan wait, out string holder)
         {
-            var folder = Folder(programDataPath);
-            Directory.CreateDirectory(folder);
+            var folder = Folder(machine);
             var path = Path.Combine(folder, "Cache-" + userSid + ".lock");
             var ownerPath = path + ".owner";
             var deadline = DateTime.UtcNow + wait;
@@ -53,6 +61,22 @@ namespace TeamsRemediation.Cache
                     return null;
                 }
             }
+        }
+
+        /// <summary>The protected folder for SYSTEM or an elevated caller; the caller's own profile otherwise (made when missing).</summary>
+        private static string Folder(IMachine machine)
+        {
+            var caller = machine.Users.GetCurrentIdentity();
+            var profile = JournalStorage.IsPrivileged(caller) ? null
+                : machine.Users.GetProfiles().FirstOrDefault(p => p.Sid.Equals(caller.Sid, StringComparison.OrdinalIgnoreCase));
+            if (profile == null)
+            {
+                return ProtectedFolder.EnsureAdministratorsOnly(machine, FolderName);
+            }
+
+            var own = Path.Combine(profile.Folders.LocalAppData, "TeamsRemediation", FolderName);
+            Directory.CreateDirectory(own);
+            return own;
         }
 
         public void Dispose()

@@ -36,6 +36,14 @@ namespace TeamsRemediation.FileSystem
         /// open).</summary>
         void MoveDirectory(string source, string destination);
 
+        /// <summary>
+        /// Opens a folder as itself for a walk that deletes or moves inside it (<see cref="IFolderHandle"/>): a junction or symbolic link
+        /// at the path is refused, never followed. The parts above it are resolved as usual: callers open a folder of the profile
+        /// or the module they checked with <see cref="SafeTree.FirstLinkOnTheWay"/>, and go down from there through handles.
+        /// </summary>
+        /// <exception cref="Platform.LinkRefusedException">The path is a junction or symbolic link.</exception>
+        IFolderHandle OpenFolder(string path);
+
         /// <summary>True when the path is on a network share (a UNC path or a mapped network drive), not on a disk of this PC.</summary>
         bool IsOnNetworkShare(string path);
 

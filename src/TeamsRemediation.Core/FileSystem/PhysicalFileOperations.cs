@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 
 namespace TeamsRemediation.FileSystem
 {
@@ -36,11 +37,14 @@ namespace TeamsRemediation.FileSystem
 
         public void CreateDirectory(string path) => Directory.CreateDirectory(path);
 
-        private static FolderEntry EntryOf(FileSystemInfo info)
+        private static FolderEntry EntryOf(FileSystemInfo info) => EntryOf(info, info.FullName);
+
+        /// <summary>The entry as a listing gives it, named <paramref name="fullName"/> (a handle's listing reads it through another path).</summary>
+        internal static FolderEntry EntryOf(FileSystemInfo info, string fullName)
         {
             var link = SafeTree.IsLink(info);
             var directory = info is DirectoryInfo;
-            return new FolderEntry(info.FullName, info.Name, directory, link, directory || link ? 0 : LengthOf((FileInfo)info), WrittenUtc(info));
+            return new FolderEntry(fullName, info.Name, directory, link, directory || link ? 0 : LengthOf((FileInfo)info), WrittenUtc(info));
         }
 
         private static long LengthOf(FileInfo file)
@@ -99,6 +103,16 @@ namespace TeamsRemediation.FileSystem
 
         public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
 #pragma warning restore RS0030
+
+        /// <summary>
+        /// Linux: a directory descriptor and the *at calls (<see cref="PosixFolderHandle"/>); Windows: handles opened with
+        /// FILE_FLAG_OPEN_REPARSE_POINT and names relative to them (<see cref="Windows.WindowsFolderHandle"/>).
+        /// </summary>
+        public IFolderHandle OpenFolder(string path) => RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+            ? Windows.WindowsFolderHandle.Open(path)
+            : RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+                ? PosixFolderHandle.Open(path)
+                : throw new PlatformNotSupportedException("Folders are opened by handle on Windows and Linux only.");
 
         /// <summary>A UNC path (\\server\share, also \\?\UNC\...): what this OS-neutral implementation can tell without asking Windows.</summary>
         public bool IsOnNetworkShare(string path) => ExtendedLengthPath.IsUnc(path);

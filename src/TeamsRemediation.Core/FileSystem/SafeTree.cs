@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace TeamsRemediation.FileSystem
 {
@@ -126,6 +127,86 @@ namespace TeamsRemediation.FileSystem
             }
 
             return null;
+        }
+    
+        /// <summary>
+        /// Removes the folder <paramref name="name"/> of <paramref name="parent"/> with all it holds, through handles only (see
+        /// <see cref="IFolderHandle"/>): each folder is opened by name in the one above it, its entries deleted by name in it, then it
+        /// is removed from the one above. A link met anywhere, or swapped in for a folder after it was listed, is removed itself and
+        /// never entered. Throws what the first refused delete throws (IOException, UnauthorizedAccessException).
+        /// </summary>
+        public static void RemoveTree(IFolderHandle parent, string name)
+        {
+            IFolderHandle folder;
+            try
+            {
+                folder = parent.OpenFolder(name);
+            }
+            catch (Platform.LinkRefusedException)
+            {
+                parent.DeleteFolder(name);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+
+            using (folder)
+            {
+                foreach (var entry in folder.List().ToList())
+                {
+                    if (entry.IsDirectory && !entry.IsLink)
+                    {
+                        RemoveTree(folder, entry.Name);
+                    }
+                    else if (entry.IsDirectory)
+                    {
+                        folder.DeleteFolder(entry.Name);
+                    }
+                    else
+                    {
+                        folder.DeleteFile(entry.Name);
+                    }
+                }
+            }
+
+            parent.DeleteFolder(name);
+        }
+
+        /// <summary>
+        /// Opens <paramref name="path"/> by going down from <paramref name="top"/> one folder at a time through handles, creating the
+        /// missing ones when <paramref name="create"/>: no junction a user puts on the way (before or during the walk) is followed.
+        /// <paramref name="top"/> itself is opened by path (never through a link there): a profile folder, whose parent users cannot
+        /// change.
+        /// </summary>
+        /// <exception cref="Platform.LinkRefusedException">A part of the way is a junction or symbolic link.</exception>
+        public static IFolderHandle OpenBelow(IFileOperations files, string top, string path, bool create)
+        {
+            if (!PathScope.IsSameOrInside(path, top))
+            {
+                throw new ArgumentException(path + " is not inside " + top + ".", nameof(path));
+            }
+
+            var parts = (PathScope.RelativeInside(path, top) ?? string.Empty).Split(new[] { Path.DirectorySeparatorChar },
+                StringSplitOptions.RemoveEmptyEntries);
+            var folder = files.OpenFolder(top);
+            try
+            {
+                foreach (var part in parts)
+                {
+                    var next = create ? folder.OpenOrCreateFolder(part) : folder.OpenFolder(part);
+                    folder.Dispose();
+                    folder = next;
+                }
+
+                return folder;
+            }
+            catch
+            {
+                folder.Dispose();
+                throw;
+            }
         }
     }
 }

@@ -84,6 +84,28 @@ namespace TeamsRemediation.Journal
         public void MoveDirectory(string originalPath, string backupPath) =>
             Apply(Moved(originalPath, backupPath), () => machine.Files.MoveDirectory(originalPath, backupPath));
 
+        /// <summary>
+        /// Records a move (file or folder, as <see cref="MoveFile"/> does), then makes it through <paramref name="move"/>: the caller's
+        /// rename by name between folders it holds open, so what moves is what it checked, whatever happened to the paths meanwhile.
+        /// </summary>
+        public void Move(string originalPath, string backupPath, Action move) => Apply(Moved(originalPath, backupPath), move);
+
+        /// <summary>
+        /// Records, then moves a file or folder (a link as the link itself) inside a tree a user controls: the folders of both places
+        /// are reached from <paramref name="top"/> (the user's profile, or their redirected folder) one at a time through handles that
+        /// never follow a junction, the backup's made on the way, and the rename is made by name between the two. A junction the user
+        /// puts anywhere on either way refuses the move (LinkRefusedException, an IOException) instead of redirecting it.
+        /// </summary>
+        public void MoveInside(string top, string originalPath, string backupPath)
+        {
+            using (var from = SafeTree.OpenBelow(machine.Files, top, ExtendedLengthPath.ParentOf(originalPath), create: false))
+            using (var to = SafeTree.OpenBelow(machine.Files, top, ExtendedLengthPath.ParentOf(backupPath), create: true))
+            {
+                Move(originalPath, backupPath,
+                    () => from.Move(System.IO.Path.GetFileName(originalPath), to, System.IO.Path.GetFileName(backupPath)));
+            }
+        }
+
         private static JournalEntry Moved(string originalPath, string backupPath) =>
             JournalEntry.Moved(PathScope.Full(originalPath), PathScope.Full(backupPath));
 

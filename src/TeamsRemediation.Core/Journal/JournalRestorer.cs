@@ -21,6 +21,11 @@ namespace TeamsRemediation.Journal
         private readonly IMachine machine;
         private readonly IRemediationHost host;
 
+        // Per move entry of the journal being restored: the top folders its two places are reached from (the owner's profile or
+        // redirected folder, or the journal's own folder for a backup root outside the profile), found while validating.
+        private readonly Dictionary<JournalEntry, (string OriginalTop, string BackupTop)> moveTops =
+            new Dictionary<JournalEntry, (string OriginalTop, string BackupTop)>();
+
         /// <param name="machine">The PC the journal's changes are put back on.</param>
         /// <param name="host">Asked once per entry before it is put back.</param>
         public JournalRestorer(IMachine machine, IRemediationHost host)
@@ -115,7 +120,9 @@ namespace TeamsRemediation.Journal
         {
             var backupTop = owner.Folders.TopFolderOf(entry.BackupPath) ?? ExtendedLengthPath.ParentOf(PathScope.Full(journalPath));
             var originalFolder = ExtendedLengthPath.ParentOf(entry.OriginalPath);
-            var link = SafeTree.FirstLinkOnTheWay(machine.Files, owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath, originalFolder)
+            var originalTop = owner.Folders.TopFolderOf(originalFolder) ?? owner.ProfilePath;
+            moveTops[entry] = (originalTop, backupTop);
+            var link = SafeTree.FirstLinkOnTheWay(machine.Files, originalTop, originalFolder)
                 ?? SafeTree.FirstLinkOnTheWay(machine.Files, backupTop, ExtendedLengthPath.ParentOf(entry.BackupPath));
             if (link != null)
             {
@@ -182,8 +189,16 @@ namespace TeamsRemediation.Journal
                 return;
             }
 
+            // The check above was by path; the moves go through handles reached from the two tops, so a junction a user puts on
+            // either way since is refused (an IOException: Failed), never followed.
             var conflicts = new List<string>();
-            MoveBack(entry.BackupPath, entry.OriginalPath, IsRealFolder(backup.Value), force, conflicts);
+            var tops = moveTops[entry];
+            using (var from = SafeTree.OpenBelow(machine.Files, tops.BackupTop, ExtendedLengthPath.ParentOf(entry.BackupPath), create: false))
+            using (var to = SafeTree.OpenBelow(machine.Files, tops.OriginalTop, ExtendedLengthPath.ParentOf(entry.OriginalPath), create: true))
+            {
+                MoveBack(from, Path.GetFileName(entry.BackupPath), to, Path.GetFileName(entry.OriginalPath), IsRealFolder(backup.Value), force,
+                    conflicts);
+            }
             if (conflicts.Count == 0)
             {
                 result.Status = RestoreStatus.Restored;
@@ -198,34 +213,37 @@ namespace TeamsRemediation.Journal
             }
         }
 
-        /// <summary>Moves the whole backup back when the place is free, else item by item so nothing new there is overwritten.</summary>
-        private void MoveBack(string backup, string original, bool isFolder, bool force, List<string> conflicts)
+        /// <summary>
+        /// Moves the whole backup back when the place is free, else item by item so nothing new there is overwritten; every step by
+        /// name between open folders.
+        /// </summary>
+        private static void MoveBack(IFolderHandle from, string fromName, IFolderHandle to, string toName, bool isFolder, bool force,
+            List<string> conflicts)
         {
-            var there = machine.Files.Find(original);
+            var there = to.List().Where(e => string.Equals(e.Name, toName, StringComparison.OrdinalIgnoreCase)).Cast<FolderEntry?>()
+                .FirstOrDefault();
             if (!isFolder)
             {
                 if (there != null && !there.Value.IsDirectory)
                 {
                     if (!force)
                     {
-                        conflicts.Add(original);
+                        conflicts.Add(there.Value.FullName);
                         return;
                     }
 
-                    machine.Files.DeleteFile(original);
+                    to.DeleteFile(toName);
                 }
 
-                machine.Files.CreateDirectory(ExtendedLengthPath.ParentOf(original));
-                machine.Files.MoveFile(backup, original);
+                from.Move(fromName, to, toName);
                 return;
             }
 
             if (there == null)
             {
-                machine.Files.CreateDirectory(ExtendedLengthPath.ParentOf(original));
                 try
                 {
-                    machine.Files.MoveDirectory(backup, original);
+                    from.Move(fromName, to, toName);
                     return;
                 }
                 catch (IOException)
@@ -234,15 +252,21 @@ namespace TeamsRemediation.Journal
                 }
             }
 
-            machine.Files.CreateDirectory(original);
-            foreach (var item in machine.Files.List(backup).ToList())
+            bool empty;
+            using (var source = from.OpenFolder(fromName))
+            using (var target = to.OpenOrCreateFolder(toName))
             {
-                MoveBack(item.FullName, Path.Combine(original, item.Name), IsRealFolder(item), force, conflicts);
+                foreach (var item in source.List().ToList())
+                {
+                    MoveBack(source, item.Name, target, item.Name, IsRealFolder(item), force, conflicts);
+                }
+
+                empty = !source.List().Any();
             }
 
-            if (conflicts.Count == 0 && !machine.Files.List(backup).Any())
+            if (conflicts.Count == 0 && empty)
             {
-                machine.Files.DeleteDirectory(backup);
+                from.DeleteFolder(fromName);
             }
         }
 

@@ -17,10 +17,12 @@ namespace TeamsRemediation.Journal
     public static class JournalStorage
     {
         /// <summary>
-        /// %ProgramData%\TeamsRemediation: SYSTEM and Administrators full control; Users may list it and add entries
-        /// (the per-user cache locks) but not remove or re-permission anything; what a user adds is theirs.
+        /// %ProgramData%\TeamsRemediation: SYSTEM and Administrators full control; Users may list it (0x1200a9: read, list,
+        /// traverse) and add nothing, so no folder SYSTEM later writes in can be a user's (a user's own run keeps its journals,
+        /// reports and cache locks in its profile). Versions before this one let Users add entries; such a folder gets this DACL
+        /// back on first use (<see cref="FileSystem.ProtectedFolder"/>).
         /// </summary>
-        public const string ModuleFolderSddl = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;;0x1200af;;;BU)(A;OICIIO;FA;;;CO)";
+        public const string ModuleFolderSddl = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;;0x1200a9;;;BU)";
 
         /// <summary>The journal folder: SYSTEM and Administrators full control, nothing inherited, nobody else.</summary>
         public const string JournalFolderSddl = "O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)";
@@ -52,10 +54,10 @@ namespace TeamsRemediation.Journal
 
         /// <summary>
         /// Makes the folder a journal is about to be written to. The protected folder (and the module folder above it)
-        /// is created with its DACL; when either already exists with a non-administrative owner or rights for others,
-        /// it is not used: someone else could have planted or could change journals there.
+        /// is created with its DACL, or taken over as <see cref="FileSystem.ProtectedFolder"/> says; a link, or a folder
+        /// someone else could have planted or could change journals in that cannot be replaced, is not used.
         /// </summary>
-        /// <exception cref="JournalWriteException">The protected folder exists but is not protected.</exception>
+        /// <exception cref="JournalWriteException">The protected folder exists, is not protected, and could not be replaced.</exception>
         public static void PrepareFolder(IMachine machine, string folder)
         {
             if (!PathScope.IsSame(folder, ProtectedFolder(machine)))
@@ -64,8 +66,14 @@ namespace TeamsRemediation.Journal
                 return;
             }
 
-            Ensure(machine, ModuleFolder(machine), ModuleFolderSddl, StorageAccess.ReplaceRights);
-            Ensure(machine, folder, JournalFolderSddl, StorageAccess.WriteRights);
+            try
+            {
+                FileSystem.ProtectedFolder.EnsureAdministratorsOnly(machine, Path.GetFileName(folder));
+            }
+            catch (UntrustedFolderException e)
+            {
+                throw new JournalWriteException(ModuleErrors.JournalFolderUntrusted(e.Folder, e.Why));
+            }
         }
 
         /// <summary>
@@ -87,6 +95,18 @@ namespace TeamsRemediation.Journal
         /// </summary>
         public static string? WhyUntrusted(IMachine machine, string journalPath)
         {
+            try
+            {
+                return WritersOtherThanAdministrators(machine, journalPath);
+            }
+            catch (LinkRefusedException e)
+            {
+                return e.Path + " is a junction or symbolic link";
+            }
+        }
+
+        private static string? WritersOtherThanAdministrators(IMachine machine, string journalPath)
+        {
             var file = StorageAccess.FromSddl(machine.Storage.ReadSddl(journalPath));
             if (!file.IsProtectedAgainst(StorageAccess.WriteRights))
             {
@@ -104,15 +124,6 @@ namespace TeamsRemediation.Journal
             }
 
             return null;
-        }
-
-        private static void Ensure(IMachine machine, string path, string sddl, uint forbidden)
-        {
-            var problem = FileSystem.ProtectedFolder.Ensure(machine, path, sddl, forbidden);
-            if (problem != null)
-            {
-                throw new JournalWriteException(ModuleErrors.JournalFolderUntrusted(path, problem));
-            }
         }
     }
 }

@@ -28,13 +28,19 @@ namespace TeamsRemediation.Logging
         /// <summary>The event id of every line copied to the Application log.</summary>
         public const int EventId = 1000;
 
-        // One writer at a time across the processes of this machine (two scheduled runs may overlap).
-        private const string MutexName = @"Global\TeamsRemediation.MachineLog";
+        /// <summary>
+        /// One writer at a time across the processes of this machine (two scheduled runs may overlap): a file opened with
+        /// FileShare.None in the protected Logs folder, which no user can open. Not a named mutex: any user can create and hold
+        /// a mutex in Global\ (Kernel Object Namespaces), and SYSTEM would wait on it for every line.
+        /// </summary>
+        public const string LockFileName = FileName + ".lock";
+
+        // Rotation is quick; a writer that holds the lock longer has hung, and one lost ordering is better than a stuck run.
+        private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
         private readonly IMachine machine;
         private readonly object gate = new object();
-        private string? folder;
         private bool? eventSourceReady;
 
         public MachineLog(IMachine machine)
@@ -54,25 +60,15 @@ namespace TeamsRemediation.Logging
             {
                 try
                 {
-                    folder = folder ?? ProtectedFolder.EnsureAdministratorsOnly(machine, FolderName);
-                    using (var mutex = new Mutex(false, MutexName))
+                    // Judged again for every line: the folder is trusted for this write, not for the life of the process.
+                    var folder = ProtectedFolder.EnsureAdministratorsOnly(machine, FolderName);
+                    using (AcquireLock(Path.Combine(folder, LockFileName)))
                     {
-                        var owned = Acquire(mutex);
-                        try
+                        RotateIfFull();
+                        using (var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
                         {
-                            RotateIfFull();
-                            using (var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
-                            {
-                                var bytes = Utf8.GetBytes(line);
-                                stream.Write(bytes, 0, bytes.Length);
-                            }
-                        }
-                        finally
-                        {
-                            if (owned)
-                            {
-                                mutex.ReleaseMutex();
-                            }
+                            var bytes = Utf8.GetBytes(line);
+                            stream.Write(bytes, 0, bytes.Length);
                         }
                     }
 
@@ -107,17 +103,25 @@ namespace TeamsRemediation.Logging
             }
         }
 
-        private static bool Acquire(Mutex mutex)
+        /// <summary>The lock file, or null (write anyway) when another writer held it past <see cref="LockWait"/>.</summary>
+        private static IDisposable? AcquireLock(string path)
         {
-            try
+            // Real time, not the machine's clock: this waits for another process, whatever time the PC (or a test) says it is.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
             {
-                // Rotation is quick; a writer that holds it longer has hung, and one lost ordering is better than a stuck run.
-                return mutex.WaitOne(TimeSpan.FromSeconds(5));
-            }
-            catch (AbandonedMutexException)
-            {
-                // The previous holder died; the mutex is ours now.
-                return true;
+                try
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException) when (waited.Elapsed < LockWait)
+                {
+                    Thread.Sleep(20);
+                }
+                catch (IOException)
+                {
+                    return null;
+                }
             }
         }
 
@@ -147,6 +151,8 @@ namespace TeamsRemediation.Logging
             machine.Files.MoveFile(FilePath, FilePath + ".1");
         }
 
-        private static string Flatten(string message) => (message ?? string.Empty).Replace("\r", " ").Replace("\n", " ");
+        /// <summary>One line, and nothing a caller let slip that could be a token, cookie or password (the log and the event are readable
+        /// by every administrator, and collected with the report).</summary>
+        private static string Flatten(string message) => Repair.SecretText.Redact((message ?? string.Empty).Replace("\r", " ").Replace("\n", " "));
     }
 }

@@ -25,8 +25,11 @@ namespace TeamsRemediation.Repair
     /// <summary>One file copied into the report folder.</summary>
     public sealed class EvidenceFile
     {
-        public EvidenceFile(string userSid, string source, string destination, long bytes, bool truncated)
+        public EvidenceFile(string userSid, string source, string destination, long bytes, bool truncated, int valuesRemoved,
+            int entriesLeftOut)
         {
+            ValuesRemoved = valuesRemoved;
+            EntriesLeftOut = entriesLeftOut;
             UserSid = userSid;
             Source = source;
             Destination = destination;
@@ -46,7 +49,14 @@ namespace TeamsRemediation.Repair
         /// <summary>Only the newest part of a log longer than the limit for one file was copied.</summary>
         public bool Truncated { get; }
 
+        /// <summary>Values that could be secrets (tokens, cookies, passwords) replaced by <see cref="SecretText.Removed"/> in the copy.</summary>
+        public int ValuesRemoved { get; }
+
+        /// <summary>Entries of a collected-log zip not copied because they are not text (so not redactable) or past the byte cap.</summary>
+        public int EntriesLeftOut { get; }
+
         public override string ToString() => Source + " -> " + Destination + " (" + Bytes + " bytes" + (Truncated ? ", newest part" : string.Empty)
+            + ", " + ValuesRemoved + " value(s) redacted" + (EntriesLeftOut > 0 ? ", " + EntriesLeftOut + " zip entries left out" : string.Empty)
             + ")";
     }
 
@@ -96,8 +106,14 @@ namespace TeamsRemediation.Repair
 
         public long Bytes => Files.Sum(f => f.Bytes);
 
-        /// <summary>One line for a rung result: "3 file(s), 2 MB kept in ...; 1 skipped".</summary>
+        /// <summary>Values that could be secrets replaced in every copy together (logs, zips, the events file).</summary>
+        public int ValuesRemoved => Files.Sum(f => f.ValuesRemoved);
+
+        /// <summary>One line for a rung result: "3 file(s), 2 MB and 1 event(s) kept in ..., redacted: 4 value(s) ...; 1 left: ...".</summary>
         public override string ToString() => Files.Count + " file(s), " + FileSystem.ByteSize.Megabytes(Bytes) + " and " + EventCount
-            + " event(s) kept in " + Folder + (Skipped.Count > 0 ? "; " + Skipped.Count + " left: " + string.Join("; ", Skipped) : string.Empty);
+            + " event(s) kept in " + Folder + ", redacted: " + ValuesRemoved + " value(s) that could be tokens, cookies or passwords replaced by "
+            + SecretText.Removed + (Files.Any(f => f.EntriesLeftOut > 0) ? ", " + Files.Sum(f => f.EntriesLeftOut)
+                + " zip entries left out (not text, or past the size cap)" : string.Empty)
+            + (Skipped.Count > 0 ? "; " + Skipped.Count + " left: " + string.Join("; ", Skipped) : string.Empty);
     }
 }

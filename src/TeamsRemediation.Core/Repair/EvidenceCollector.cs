@@ -182,46 +182,18 @@ namespace TeamsRemediation.Repair
             try
             {
                 Directory.CreateDirectory(destinationFolder);
-                var copied = CopyNewestPart(source, destination, wanted);
+                var copy = isArchive
+                    ? RedactedCopy.Archive(source, destination, WebLogsArchiveScanner.DefaultMaxBytes)
+                    : RedactedCopy.Text(source, destination, wanted);
                 File.SetLastWriteTimeUtc(destination, File.GetLastWriteTimeUtc(source));
-                run.Add(new EvidenceFile(user.Sid, source, destination, copied, copied < length));
+                run.Add(new EvidenceFile(user.Sid, source, destination, copy.BytesWritten, !isArchive && copy.BytesRead < length,
+                    copy.ValuesRemoved, copy.EntriesLeftOut));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
+                // InvalidDataException (a damaged zip) is an IOException too.
                 TryDelete(destination);
                 run.Skip(user.Sid, source, EvidenceSkipReason.Unreadable, e.Message);
-            }
-        }
-
-        /// <summary>
-        /// Copies at most <paramref name="bytes"/> from the end of the file (a log's newest lines), however long it has grown
-        /// meanwhile; Teams keeps its logs open, so they are read with every share mode.
-        /// </summary>
-        private static long CopyNewestPart(string source, string destination, long bytes)
-        {
-            using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                if (input.Length > bytes)
-                {
-                    input.Seek(-bytes, SeekOrigin.End);
-                }
-
-                var buffer = new byte[81920];
-                long copied = 0;
-                while (copied < bytes)
-                {
-                    var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, bytes - copied));
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    output.Write(buffer, 0, read);
-                    copied += read;
-                }
-
-                return copied;
             }
         }
 
@@ -236,6 +208,14 @@ namespace TeamsRemediation.Repair
 
             var sids = new HashSet<string>(users.Select(u => u.Sid), StringComparer.OrdinalIgnoreCase);
             var mine = read.Events.Where(e => sids.Contains(e.UserSid)).ToList();
+            var removed = 0;
+            string Line(string? value)
+            {
+                var clean = SecretText.Redact(Diagnostics.FindingText.Clean(value), out var count);
+                removed += count;
+                return clean;
+            }
+
             var text = new StringBuilder();
             text.Append("# Events 1098 (Microsoft-Windows-AAD/Operational) of ").Append(machine.ComputerName).Append(" since ")
                 .Append(Utc(machine.Clock.UtcNow - since)).Append(", target users only. Values that could be secrets are replaced by ")
@@ -278,7 +258,7 @@ namespace TeamsRemediation.Repair
                 return 0;
             }
 
-            run.Add(new EvidenceFile(string.Empty, "Microsoft-Windows-AAD/Operational", path, bytes.Length, false));
+            run.Add(new EvidenceFile(string.Empty, "Microsoft-Windows-AAD/Operational", path, bytes.Length, false, removed, 0));
             return mine.Count;
         }
 
@@ -299,8 +279,6 @@ namespace TeamsRemediation.Repair
             var file = new FileInfo(path);
             return file.Exists && SafeTree.IsLink(file) ? path : null;
         }
-
-        private static string Line(string? text) => SecretText.Redact(Diagnostics.FindingText.Clean(text));
 
         private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

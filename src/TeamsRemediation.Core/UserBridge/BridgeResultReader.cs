@@ -28,40 +28,40 @@ namespace TeamsRemediation.UserBridge
         public static BridgeResult Read(IStorageSecurity storage, string runFolder, string expectedRunId, string expectedOwnerSid)
         {
             var path = Path.Combine(runFolder, FileName);
-            FileAttributes attributes;
+            StoredFile file;
             try
             {
-                attributes = File.GetAttributes(path);
+                // One handle on the file itself: who owns it, how long it is and what it says come from the same object, whatever the
+                // user (who may write in the run folder) renames or links at that path meanwhile.
+                file = storage.ReadFile(path, MaximumBytes);
+            }
+            catch (LinkRefusedException)
+            {
+                throw Untrusted(path, "it is a link (junction or symbolic link), not a file the session wrote");
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
                 throw Invalid(path, "it does not exist");
             }
 
-            if ((attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                throw Untrusted(path, "it is a link (junction or symbolic link), not a file the session wrote");
-            }
-
-            if ((attributes & FileAttributes.Directory) != 0)
+            if (file.IsDirectory)
             {
                 throw Invalid(path, "it is a folder");
             }
 
-            var info = new FileInfo(path);
-            if (info.Length > MaximumBytes)
+            if (file.Content == null)
             {
-                throw Invalid(path, "it is " + info.Length + " bytes, more than the " + MaximumBytes + " a result may have");
+                throw Invalid(path, "it is " + file.Length + " bytes, more than the " + MaximumBytes + " a result may have");
             }
 
-            var owner = StorageAccess.FromSddl(storage.ReadSddl(path)).OwnerSid;
+            var owner = StorageAccess.FromSddl(file.Sddl).OwnerSid;
             if (!string.Equals(owner, expectedOwnerSid, StringComparison.OrdinalIgnoreCase))
             {
                 throw Untrusted(path, "it is owned by " + (owner.Length == 0 ? "nobody" : owner) + ", not by " + expectedOwnerSid
                     + ", the user it was run for");
             }
 
-            var document = Parse(path, ReadBounded(path));
+            var document = Parse(path, file.Content);
             if (!string.Equals(document.Schema, BridgeResultDocument.SchemaName, StringComparison.Ordinal))
             {
                 throw Invalid(path, "its schema is '" + document.Schema + "', not " + BridgeResultDocument.SchemaName);
@@ -88,33 +88,6 @@ namespace TeamsRemediation.UserBridge
                 Text(document.PSVersion, string.Empty),
                 objects.Select(o => ToObject(path, o)).ToList(),
                 (document.Errors ?? new List<BridgeErrorEntry>()).Select(e => ToError(path, e)).ToList());
-        }
-
-        private static byte[] ReadBounded(string path)
-        {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
-            {
-                // The length is read again from the open handle: the file may have grown since it was measured.
-                if (stream.Length > MaximumBytes)
-                {
-                    throw Invalid(path, "it grew beyond " + MaximumBytes + " bytes while it was read");
-                }
-
-                var bytes = new byte[stream.Length];
-                var read = 0;
-                while (read < bytes.Length)
-                {
-                    var chunk = stream.Read(bytes, read, bytes.Length - read);
-                    if (chunk == 0)
-                    {
-                        break;
-                    }
-
-                    read += chunk;
-                }
-
-                return read == bytes.Length ? bytes : bytes.Take(read).ToArray();
-            }
         }
 
         private static BridgeResultDocument Parse(string path, byte[] bytes)

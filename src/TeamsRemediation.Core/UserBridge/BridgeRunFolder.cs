@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -39,38 +38,25 @@ namespace TeamsRemediation.UserBridge
         }
 
         /// <summary>
-        /// Removes a run folder and what the session put in it, never following a link the user may have placed there
-        /// (the link itself is deleted, not its target). Leaves nothing behind when it returns true.
+        /// Removes a run folder and what the session put in it, through handles from the protected bridge folder down (the user
+        /// may add folders in the run folder and swap one for a junction at any moment): a link is deleted itself, never followed,
+        /// and nothing is deleted by a path looked up again after it was checked. Leaves nothing behind when it returns true.
         /// </summary>
         public static bool TryDelete(IMachine machine, string folder)
         {
-            if (!Directory.Exists(folder))
+            if (machine.Files.Find(folder) == null)
             {
                 return true;
             }
 
             try
             {
-                var entries = SafeTree.Walk(machine.Files, folder).ToList();
-                foreach (var entry in entries.Where(e => !e.IsDirectory || e.IsLink))
+                using (var bridge = machine.Files.OpenFolder(ExtendedLengthPath.ParentOf(folder)))
                 {
-                    if (entry.IsDirectory)
-                    {
-                        machine.Files.DeleteDirectory(entry.FullName);
-                    }
-                    else
-                    {
-                        machine.Files.DeleteFile(entry.FullName);
-                    }
+                    SafeTree.RemoveTree(bridge, Path.GetFileName(folder));
                 }
 
-                foreach (var entry in entries.Where(e => e.IsDirectory && !e.IsLink).OrderByDescending(e => e.FullName.Length))
-                {
-                    machine.Files.DeleteDirectory(entry.FullName);
-                }
-
-                machine.Files.DeleteDirectory(folder);
-                return !Directory.Exists(folder);
+                return machine.Files.Find(folder) == null;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -17,17 +17,6 @@ namespace TeamsRemediation.Windows
             IntPtr securityDescriptor, int requestedStringSdRevision, int securityInformation, out LocalAllocHandle stringSecurityDescriptor,
                 IntPtr length);
 
-        /// <summary>Returns a Win32 error code (0 on success), not a BOOL; the descriptor is freed with LocalFree.</summary>
-        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int GetNamedSecurityInfoW(
-            string objectName, int objectType, int securityInfo, out IntPtr owner, out IntPtr group, out IntPtr dacl, out IntPtr sacl,
-                out LocalAllocHandle securityDescriptor);
-
-        /// <summary>Returns a Win32 error code (0 on success), not a BOOL.</summary>
-        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int SetNamedSecurityInfoW(
-            string objectName, int objectType, int securityInfo, IntPtr owner, IntPtr group, IntPtr dacl, IntPtr sacl);
-
         [DllImport("advapi32.dll", SetLastError = true, ExactSpelling = true)]
         [return: MarshalAs(UnmanagedType.Bool)]
         internal static extern bool GetSecurityDescriptorOwner(IntPtr securityDescriptor, out IntPtr owner,

@@ -176,6 +176,9 @@ namespace TeamsRemediation.Windows
         /// <summary>A folder moves by rename only: across volumes Windows refuses it, as Directory.Move does.</summary>
         public void MoveDirectory(string source, string destination) => Move(source, destination, 0, "move the folder");
 
+        /// <summary>Handles that never follow a reparse point (<see cref="WindowsFolderHandle"/>).</summary>
+        public IFolderHandle OpenFolder(string path) => WindowsFolderHandle.Open(Full(path));
+
         public bool IsOnNetworkShare(string path)
         {
             if (ExtendedLengthPath.IsUnc(path))
@@ -253,7 +256,7 @@ namespace TeamsRemediation.Windows
 
         private static bool IsGone(int error) => error == NativeMethods.ErrorFileNotFound || error == NativeMethods.ErrorPathNotFound;
 
-        private static Exception Failure(int error, string path, string action)
+        internal static Exception Failure(int error, string path, string action)
         {
             var cause = new Win32Exception(error);
             var message = "Could not " + action + " " + path + ": " + cause.Message + " (error " + error + ").";

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using TeamsRemediation.FileSystem;
 using TeamsRemediation.Account;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
@@ -343,6 +343,66 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal("broker account data", File.ReadAllText(account));
             Assert.Contains(teams.Id, s.Machine.ProcessTable.List().Select(p => p.Id));
             Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
+        }
+
+        [Fact]
+        public void A_backups_folder_the_user_made_a_link_never_sends_SYSTEMs_move_of_the_broker_where_it_points()
+        {
+            // Before a SYSTEM run, alice (logged off now) turned her own Backups folder into a link to a folder only
+            // administrators may write: a move through it would plant her files there as SYSTEM.
+            using var s = new SimulatedSession();
+            using var privileged = new TempFolder();
+            var alice = s.Pc.AddUser("alice", loggedOn: false);
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            var account = Path.Combine(AccountLayout.BrokerFolder(alice.Folders), "AC", "TokenBroker", "Accounts", "a.tbacct");
+            alice.WriteFile(account, "broker account data");
+            var backups = UserBackups.Root(alice.Folders);
+            Directory.CreateDirectory(Path.GetDirectoryName(backups)!);
+            Directory.CreateSymbolicLink(backups, privileged.Path);
+
+            var step = StepOf(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState")),
+                AccountResetStepName.BrokerState);
+
+            Assert.Equal(AccountResetStatus.Failed, step.Status);
+            Assert.Contains("junction or symbolic link", step.Detail);
+            Assert.Empty(Directory.GetFileSystemEntries(privileged.Path));
+            Assert.Equal("broker account data", File.ReadAllText(account));
+        }
+
+        [Fact]
+        public void A_packages_folder_swapped_for_a_link_after_the_undo_checked_it_never_receives_SYSTEMs_move_back()
+        {
+            using var s = new SimulatedSession();
+            using var privileged = new TempFolder();
+            var alice = s.Pc.AddUser("alice", loggedOn: false);
+            s.Pc.RunAsSystem();
+            AccountPc.RecordDsregcmd(s.Machine);
+            var broker = AccountLayout.BrokerFolder(alice.Folders);
+            alice.WriteFile(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct"), "broker account data");
+            var step = StepOf(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -UserName alice -Force -ClearBrokerState")),
+                AccountResetStepName.BrokerState);
+            Assert.Equal(AccountResetStatus.Done, step.Status);
+            var journal = Directory.GetFiles(ChangeJournal.DefaultFolder(s.Machine)).Single();
+            var packages = Path.GetDirectoryName(broker)!;
+            var swapped = false;
+            // After the Undo checked the way back for links (by path), alice swaps her Packages folder for a link.
+            s.Machine.FileOperations.BeforeStep = (kind, path) =>
+            {
+                if (!swapped && kind == FolderStep.Open && path == packages)
+                {
+                    swapped = true;
+                    Directory.Move(packages, packages + ".moved");
+                    Directory.CreateSymbolicLink(packages, privileged.Path);
+                }
+            };
+
+            var restored = Assert.Single(new JournalRestorer(s.Machine, new ScriptedHost(s.Machine)).Restore(journal, force: false));
+
+            Assert.True(swapped);
+            Assert.Equal(RestoreStatus.Failed, restored.Status);
+            Assert.Empty(Directory.GetFileSystemEntries(privileged.Path));
+            Assert.Equal("broker account data", File.ReadAllText(Path.Combine(step.BackupPath, "AC", "TokenBroker", "Accounts", "a.tbacct")));
         }
 
         [Fact]

@@ -378,7 +378,7 @@ namespace TeamsRemediation.Tests.Cache
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
             var before = TreeSnapshot.Take(alice.ProfilePath);
-            using var other = UserCacheLock.TryAcquire(s.Machine.ProgramDataPath, alice.Sid, System.TimeSpan.Zero, out _);
+            using var other = UserCacheLock.TryAcquire(s.Machine, alice.Sid, System.TimeSpan.Zero, out _);
             Assert.NotNull(other);
 
             var result = s.Run("Clear-TeamsCache -UserName alice");

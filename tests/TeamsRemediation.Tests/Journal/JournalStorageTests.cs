@@ -1,4 +1,5 @@
 using System.IO;
+using TeamsRemediation.FileSystem;
 using System.Linq;
 using TeamsRemediation.Account;
 using TeamsRemediation.Cache;
@@ -56,7 +57,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void AJournalFolderAUserMadeFirstIsReportedAndNotUsedAndNothingChanges()
+        public void AModuleFolderAUserMadeFirstIsMovedAsideUntouchedAndTheJournalGoesToANewProtectedOne()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -65,32 +66,56 @@ namespace TeamsRemediation.Tests.Journal
             // Any user may create folders in ProgramData, and owns what they create.
             var folder = JournalStorage.ProtectedFolder(s.Machine);
             Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "planted.xml"), "alice's");
             s.Machine.StorageSecurity.Declare(JournalStorage.ModuleFolder(s.Machine), SimulatedStorageSecurity.Profile(alice.Sid));
+
+            var result = s.Run("Enable-Tls12 -Scope Machine");
+
+            Assert.Null(result.TerminatingErrorId);
+            Assert.NotEqual(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(SchannelClient, "Enabled"));
+            Assert.Equal(JournalStorage.ModuleFolderSddl, s.Machine.StorageSecurity.ReadSddl(JournalStorage.ModuleFolder(s.Machine)));
+            Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith("planted.xml", System.StringComparison.Ordinal));
+            var aside = Assert.Single(Directory.GetDirectories(s.Machine.ProgramDataPath,
+                "TeamsRemediation" + ProtectedFolder.MovedAsideMarker + "*"));
+            Assert.Equal("alice's", File.ReadAllText(Path.Combine(aside, "Journal", "planted.xml")));
+        }
+
+        [Fact]
+        public void AJournalFolderThatIsALinkIsNotUsedAndNothingChanges()
+        {
+            using var s = new SimulatedSession();
+            using var target = new TempFolder();
+            s.Pc.RunAsSystem();
+            s.Machine.SimulatedRegistry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(0));
+            Directory.CreateDirectory(JournalStorage.ModuleFolder(s.Machine));
+            Directory.CreateSymbolicLink(JournalStorage.ProtectedFolder(s.Machine), target.Path);
             var before = s.Machine.SimulatedRegistry.Export();
 
             var result = s.Run("Enable-Tls12 -Scope Machine");
 
-            // The first thing an approved change writes is the record of what it answers, in the same module folder: refused there.
-            Assert.Equal("AnswerRecordFailed" + Enable, result.TerminatingErrorId);
-            Assert.Contains("owned by " + alice.Sid, result.Terminating!.Message);
+            Assert.Equal("JournalFolderUntrusted" + Enable, result.TerminatingErrorId);
+            Assert.Contains("junction or symbolic link", result.Terminating!.Message);
             Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
-            Assert.Empty(Directory.GetFileSystemEntries(folder));
+            Assert.Empty(Directory.GetFileSystemEntries(target.Path));
         }
 
         [Fact]
-        public void AJournalFolderWithALooserAclIsNotUsedEither()
+        public void AJournalFolderWithALooserAclFromAnOlderVersionGetsItsAclBack()
         {
             using var s = new SimulatedSession();
             s.Pc.RunAsSystem();
             s.Machine.SimulatedRegistry.SetValue(SchannelClient, "Enabled", RegistryValue.DWord(0));
-            // Made by an older version with plain CreateDirectory: it inherited ProgramData's "Users may add files".
+            // Made by an older version with plain CreateDirectory: it inherited ProgramData's "Users may add files", under SYSTEM's
+            // ownership; nothing in it can have been changed by a user, and what a user added is judged when it is read.
             Directory.CreateDirectory(JournalStorage.ProtectedFolder(s.Machine));
 
             var result = s.Run("Enable-Tls12 -Scope Machine");
 
-            Assert.Equal("JournalFolderUntrusted" + Enable, result.TerminatingErrorId);
-            Assert.Contains("writable by S-1-5-32-545", result.Terminating!.Message);
-            Assert.Equal(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(SchannelClient, "Enabled"));
+            Assert.Null(result.TerminatingErrorId);
+            Assert.Equal(JournalStorage.ModuleFolderSddl, s.Machine.StorageSecurity.ReadSddl(JournalStorage.ModuleFolder(s.Machine)));
+            Assert.True(StorageAccess.FromSddl(s.Machine.StorageSecurity.ReadSddl(JournalStorage.ProtectedFolder(s.Machine)))
+                .IsProtectedAgainst(StorageAccess.WriteRights));
+            Assert.NotEqual(RegistryValue.DWord(0), s.Machine.SimulatedRegistry.GetValue(SchannelClient, "Enabled"));
         }
 
         [Fact]

@@ -198,6 +198,54 @@ namespace TeamsRemediation.Tests.Platform
         }
 
         [ContractFact]
+        public void AnOpenFolderIsActedOnByNameWhateverNowLiesAtItsPath()
+        {
+            var opened = Path.Combine(Root, "a");
+            var backup = Path.Combine(Root, "backup");
+            Directory.CreateDirectory(Path.Combine(opened, "sub"));
+            Directory.CreateDirectory(Path.Combine(opened, "empty"));
+            Directory.CreateDirectory(backup);
+            File.WriteAllText(Path.Combine(opened, "f"), "opened");
+            File.WriteAllText(Path.Combine(opened, "g"), "opened");
+            File.WriteAllText(Path.Combine(opened, "sub", "s"), "opened");
+            File.SetAttributes(Path.Combine(opened, "g"), FileAttributes.ReadOnly);
+            using var folder = Files.OpenFolder(opened);
+            using var into = Files.OpenFolder(backup);
+            // What a user does between the check and the act: the folder moves away and a decoy takes its name.
+            Directory.Move(opened, opened + ".moved");
+            Directory.CreateDirectory(Path.Combine(opened, "sub"));
+            Directory.CreateDirectory(Path.Combine(opened, "empty"));
+            File.WriteAllText(Path.Combine(opened, "f"), "decoy");
+            File.WriteAllText(Path.Combine(opened, "g"), "decoy");
+            File.WriteAllText(Path.Combine(opened, "sub", "s"), "decoy");
+
+            var listed = folder.List().Select(e => (e.Name, e.IsDirectory, e.FullName)).OrderBy(e => e.Name).ToList();
+            using (var sub = folder.OpenFolder("sub"))
+            {
+                sub.DeleteFile("s");
+            }
+
+            folder.DeleteFile("f");
+            folder.DeleteFolder("empty");
+            folder.DeleteFolder("sub");
+            folder.Move("g", into, "g");
+            using (var made = into.OpenOrCreateFolder("made"))
+            {
+                Assert.Empty(made.List());
+            }
+
+            Assert.Equal(new[] { ("empty", true, Path.Combine(opened, "empty")), ("f", false, Path.Combine(opened, "f")),
+                ("g", false, Path.Combine(opened, "g")), ("sub", true, Path.Combine(opened, "sub")) }, listed);
+            Assert.Empty(Directory.GetFileSystemEntries(opened + ".moved"));
+            Assert.Equal("opened", File.ReadAllText(Path.Combine(backup, "g")));
+            Assert.True(Directory.Exists(Path.Combine(backup, "made")));
+            Assert.Equal("decoy", File.ReadAllText(Path.Combine(opened, "f")));
+            Assert.Equal("decoy", File.ReadAllText(Path.Combine(opened, "g")));
+            Assert.Equal("decoy", File.ReadAllText(Path.Combine(opened, "sub", "s")));
+            Assert.True(Directory.Exists(Path.Combine(opened, "empty")));
+        }
+
+        [ContractFact]
         public void AUncPathIsANetworkShareAndTheTempFolderIsNot()
         {
             Assert.True(Files.IsOnNetworkShare(@"\\files\profiles$\alice\AppData"));
@@ -209,6 +257,30 @@ namespace TeamsRemediation.Tests.Platform
     public sealed class PhysicalFileOperationsContractTests : FileOperationsContractTests
     {
         protected override IFileOperations Files => PhysicalFileOperations.Instance;
+
+        /// <summary>Symbolic links on Linux (Wine cannot make them, so the Windows class does not run this one).</summary>
+        [Fact]
+        public void AFolderThatIsALinkIsNeverOpenedAndALinkInsideIsRemovedAsItself()
+        {
+            var target = Path.Combine(Root, "target");
+            Directory.CreateDirectory(Path.Combine(target, "inner"));
+            File.WriteAllText(Path.Combine(target, "inner", "t"), "target");
+            var folder = Path.Combine(Root, "folder");
+            Directory.CreateDirectory(folder);
+            Directory.CreateSymbolicLink(Path.Combine(folder, "link"), target);
+            Directory.CreateSymbolicLink(Path.Combine(Root, "linked"), target);
+
+            Assert.Throws<TeamsRemediation.Platform.LinkRefusedException>(() => Files.OpenFolder(Path.Combine(Root, "linked")));
+            using (var open = Files.OpenFolder(folder))
+            {
+                Assert.Throws<TeamsRemediation.Platform.LinkRefusedException>(() => open.OpenFolder("link"));
+                Assert.True(Assert.Single(open.List()).IsLink);
+                open.DeleteFolder("link");
+            }
+
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+            Assert.Equal("target", File.ReadAllText(Path.Combine(target, "inner", "t")));
+        }
     }
 
     public sealed class SimulatedFileOperationsContractTests : FileOperationsContractTests

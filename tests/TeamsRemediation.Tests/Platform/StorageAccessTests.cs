@@ -29,8 +29,9 @@ namespace TeamsRemediation.Tests.Platform
             var journal = StorageAccess.FromSddl(JournalStorage.JournalFolderSddl);
 
             Assert.Equal("S-1-5-32-544", module.OwnerSid);
-            Assert.True(module.IsProtectedAgainst(StorageAccess.ReplaceRights));
-            Assert.Equal(new[] { Users }, module.Holders(StorageAccess.WriteRights));
+            // Users may list the module folder and add nothing: no folder SYSTEM writes in can be theirs.
+            Assert.True(module.IsProtectedAgainst(StorageAccess.WriteRights));
+            Assert.Equal(new[] { Users }, module.OthersRights.Keys);
             Assert.True(journal.IsProtectedAgainst(StorageAccess.WriteRights));
             Assert.Empty(journal.OthersRights);
         }

@@ -47,8 +47,10 @@ namespace TeamsRemediation.Tests.Repair
                 foreach (var file in collected.Files.Skip(1))
                 {
                     Assert.StartsWith(Path.Combine(folder, EvidenceCollector.EvidenceFolderName, "CONTOSO_alice"), file.Destination);
-                    Assert.Equal(File.ReadAllBytes(file.Source), File.ReadAllBytes(file.Destination));
+                    // A log without secrets comes out byte for byte; the zip is re-written, entry by entry.
+                    Assert.Equal(Contents(file.Source), Contents(file.Destination));
                     Assert.False(file.Truncated);
+                    Assert.Equal(0, file.ValuesRemoved);
                 }
 
                 Assert.Equal(collected.Files.Sum(f => new FileInfo(f.Destination).Length), collected.Bytes);
@@ -96,9 +98,10 @@ namespace TeamsRemediation.Tests.Repair
         {
             using (var pc = new RepairPc())
             {
-                var longLog = pc.NewLog(pc.Alice, "MSTeams_long.log", new string('a', 3000) + "NEWEST-LINES", TimeSpan.FromMinutes(1));
-                var next = pc.NewLog(pc.Alice, "MSTeams_next.log", new string('b', 900), TimeSpan.FromMinutes(2));
-                var third = pc.NewLog(pc.Alice, "MSTeams_third.log", new string('c', 900), TimeSpan.FromMinutes(3));
+                // Lines of words: one unbroken run of letters would be redacted as an opaque token.
+                var longLog = pc.NewLog(pc.Alice, "MSTeams_long.log", Lines("a", 3000) + "NEWEST-LINES", TimeSpan.FromMinutes(1));
+                var next = pc.NewLog(pc.Alice, "MSTeams_next.log", Lines("b", 900), TimeSpan.FromMinutes(2));
+                var third = pc.NewLog(pc.Alice, "MSTeams_third.log", Lines("c", 900), TimeSpan.FromMinutes(3));
                 File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"));
                 File.Delete(TeamsLayout.ClassicLogPath(pc.Alice.Folders));
                 var bigZip = Path.Combine(TeamsLayout.Downloads(pc.Alice.Folders), "PROD-WebLogs-big.zip");
@@ -178,24 +181,46 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_reports_folder_others_may_change_is_refused_and_nothing_is_created_in_it()
+        public void A_reports_folder_a_user_made_as_a_link_is_refused_and_nothing_is_created_where_it_points()
         {
             using (var pc = new RepairPc())
+            using (var target = new TempFolder())
             {
                 var module = Path.Combine(pc.Machine.ProgramDataPath, "TeamsRemediation");
                 pc.Machine.StorageSecurity.CreateFolder(module, JournalStorage.ModuleFolderSddl);
-                var reports = Path.Combine(module, RepairReportFolder.FolderName);
-                Directory.CreateDirectory(reports);
-                pc.Machine.StorageSecurity.Declare(reports, "O:" + pc.Alice.Sid + "D:(A;OICI;FA;;;" + pc.Alice.Sid + ")");
+                Directory.CreateSymbolicLink(Path.Combine(module, RepairReportFolder.FolderName), target.Path);
 
                 var refused = Assert.Throws<RepairReportException>(() => RepairReportFolder.Create(pc.Machine));
 
                 Assert.Equal("RepairReportFolderFailed", refused.Error.Id);
                 Assert.Equal(Errors.ModuleErrorCategory.WriteError, refused.Error.Category);
-                Assert.Contains(pc.Alice.Sid, refused.Error.Message);
-                Assert.Empty(Directory.GetFileSystemEntries(reports));
+                Assert.Contains("junction or symbolic link", refused.Error.Message);
+                Assert.Empty(Directory.GetFileSystemEntries(target.Path));
             }
         }
+
+        /// <summary>A log's bytes; a zip's entries (name and text), which a re-written zip keeps though its bytes differ.</summary>
+        private static string[] Contents(string path)
+        {
+            if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                return new[] { Convert.ToBase64String(File.ReadAllBytes(path)) };
+            }
+
+            using (var zip = ZipFile.OpenRead(path))
+            {
+                return zip.Entries.Select(e =>
+                {
+                    using (var reader = new StreamReader(e.Open()))
+                    {
+                        return e.FullName + ":" + reader.ReadToEnd();
+                    }
+                }).ToArray();
+            }
+        }
+
+        private static string Lines(string word, int length) =>
+            string.Concat(Enumerable.Repeat(word + " log line\n", length / (word.Length + 10) + 1)).Substring(0, length);
 
         private static string Zip(RepairPc pc, string path, TimeSpan age)
         {

@@ -17,18 +17,20 @@ namespace TeamsRemediation.Tests.UserBridge
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
                 var log = new MachineLog(pc);
-                var filler = new string('x', 64 * 1024);
+                // Words, not one unbroken run: that would be redacted as an opaque token.
+                var filler = string.Concat(Enumerable.Repeat("filler ", 64 * 1024 / 7));
                 for (var i = 0; i < (MachineLog.KeptFiles + 3) * 17; i++)
                 {
                     Assert.True(log.Write("Test", i + " " + filler));
                 }
 
                 var folder = Path.GetDirectoryName(log.FilePath)!;
-                var files = Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n).ToList();
+                var files = Directory.GetFiles(folder).Select(Path.GetFileName).Where(n => n != MachineLog.LockFileName).OrderBy(n => n).ToList();
                 var rotated = Enumerable.Range(1, MachineLog.KeptFiles).Select(n => MachineLog.FileName + "." + n);
                 var expected = new[] { MachineLog.FileName }.Concat(rotated);
                 Assert.Equal(expected, files);
-                Assert.All(Directory.GetFiles(folder), f => Assert.True(new FileInfo(f).Length <= MachineLog.MaximumBytes + filler.Length + 100));
+                Assert.All(Directory.GetFiles(folder).Where(f => !f.EndsWith(MachineLog.LockFileName, StringComparison.Ordinal)),
+                    f => Assert.True(new FileInfo(f).Length <= MachineLog.MaximumBytes + filler.Length + 100));
                 Assert.Contains(((MachineLog.KeptFiles + 3) * 17 - 1) + " ", File.ReadAllText(log.FilePath));
                 Assert.Equal(TeamsRemediation.Journal.JournalStorage.JournalFolderSddl, pc.StorageSecurity.ReadSddl(folder));
             }
@@ -87,7 +89,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_log_folder_planted_by_a_user_is_not_written_to()
+        public void A_log_folder_a_user_made_first_is_moved_aside_and_their_held_lock_file_does_not_slow_the_log()
         {
             var pc = SimulatedPc.Create().RunAsSystem();
             using (pc.Machine)
@@ -97,10 +99,73 @@ namespace TeamsRemediation.Tests.UserBridge
                 var folder = Path.GetDirectoryName(log.FilePath)!;
                 Directory.CreateDirectory(folder);
                 pc.Machine.StorageSecurity.Declare(folder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
+                using var held = new FileStream(Path.Combine(folder, MachineLog.LockFileName), FileMode.OpenOrCreate, FileAccess.Read,
+                    FileShare.None);
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+
+                Assert.True(log.Write("Test", "a line"));
+                Assert.True(log.Write("Test", "another line"));
+
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+                Assert.Equal(TeamsRemediation.Journal.JournalStorage.JournalFolderSddl, pc.Machine.StorageSecurity.ReadSddl(folder));
+                Assert.Equal(2, File.ReadAllLines(log.FilePath).Length);
+            }
+        }
+
+        [Fact]
+        public void A_log_folder_a_user_made_as_a_link_is_not_written_through()
+        {
+            var pc = SimulatedPc.Create().RunAsSystem();
+            using (pc.Machine)
+            using (var target = new TeamsRemediation.Tests.Support.TempFolder())
+            {
+                var log = new MachineLog(pc.Machine);
+                var folder = Path.GetDirectoryName(log.FilePath)!;
+                Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+                Directory.CreateSymbolicLink(folder, target.Path);
 
                 Assert.False(log.Write("Test", "a line"));
 
-                Assert.False(File.Exists(log.FilePath));
+                Assert.Empty(Directory.GetFileSystemEntries(target.Path));
+            }
+        }
+
+        [Fact]
+        public void A_user_holding_the_global_mutex_of_earlier_versions_does_not_slow_a_SYSTEM_run()
+        {
+            // Any user can create and hold a named mutex in Global\; earlier versions waited 5 s on it for every line.
+            using var ownedByUser = new System.Threading.ManualResetEventSlim();
+            using var release = new System.Threading.ManualResetEventSlim();
+            var holder = new System.Threading.Thread(() =>
+            {
+                using var mutex = new System.Threading.Mutex(true, @"Global\TeamsRemediation.MachineLog");
+                ownedByUser.Set();
+                release.Wait();
+                mutex.ReleaseMutex();
+            });
+            holder.Start();
+            Assert.True(ownedByUser.Wait(TimeSpan.FromSeconds(30)));
+            try
+            {
+                using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
+                {
+                    var log = new MachineLog(pc);
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+
+                    for (var i = 0; i < 4; i++)
+                    {
+                        Assert.True(log.Write("Test", "line " + i));
+                    }
+
+                    // Four lines took 20 s behind the user's mutex; a generous bound far below that.
+                    Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+                    Assert.Equal(4, File.ReadAllLines(log.FilePath).Length);
+                }
+            }
+            finally
+            {
+                release.Set();
+                holder.Join();
             }
         }
     }

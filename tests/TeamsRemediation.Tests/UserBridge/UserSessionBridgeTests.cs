@@ -4,8 +4,8 @@ using System.Linq;
 using System.Threading;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
-using TeamsRemediation.UserBridge;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.UserBridge;
 using Xunit;
 
 namespace TeamsRemediation.Tests.UserBridge
@@ -500,21 +500,22 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_bridge_folder_planted_by_a_user_is_not_used(string host)
+        public void A_bridge_folder_a_user_made_as_a_link_is_not_used(string host)
         {
             using (var scenario = new BridgeScenario(host))
+            using (var target = new TempFolder())
             {
                 var alice = scenario.Pc.AddUser("alice", loggedOn: true);
-                Directory.CreateDirectory(scenario.BridgeFolder);
-                scenario.Machine.StorageSecurity.Declare(scenario.BridgeFolder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
+                Directory.CreateDirectory(Path.GetDirectoryName(scenario.BridgeFolder)!);
+                Directory.CreateSymbolicLink(scenario.BridgeFolder, target.Path);
 
                 var run = scenario.Run(scenario.Request()).Single();
 
                 Assert.Equal(UserSessionRunOutcome.Failed, run.Outcome);
                 Assert.Equal("UserBridgeTaskFailed", Assert.Single(run.Problems).Id);
-                Assert.Contains("owned by " + alice.Sid, run.Problems[0].Message);
+                Assert.Contains("junction or symbolic link", run.Problems[0].Message);
                 Assert.Empty(scenario.Tasks.RegisteredNames);
-                Assert.Empty(Directory.GetDirectories(scenario.BridgeFolder));
+                Assert.Empty(Directory.GetFileSystemEntries(target.Path));
             }
         }
 

@@ -58,8 +58,8 @@ namespace TeamsRemediation.Account.Steps
 
             try
             {
-                Directory.CreateDirectory(ExtendedLengthPath.ParentOf(backup));
-                run.Journal.MoveDirectory(folder, backup);
+                // As SYSTEM in the user's own tree: through handles from the top of that tree, never by a path a junction could redirect.
+                run.Journal.MoveInside(run.User.Folders.TopFolderOf(folder) ?? run.User.ProfilePath, folder, backup);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -71,16 +71,8 @@ namespace TeamsRemediation.Account.Steps
                 var target = Path.Combine(backup, item.Key, item.Value.Name);
                 try
                 {
-                    Directory.CreateDirectory(ExtendedLengthPath.ParentOf(target));
-                    if (item.Value is DirectoryInfo && !SafeTree.IsLink(item.Value))
-                    {
-                        run.Journal.MoveDirectory(item.Value.FullName, target);
-                    }
-                    else
-                    {
-                        // A file, or a link moved as the link itself.
-                        run.Journal.MoveFile(item.Value.FullName, target);
-                    }
+                    // A file, a folder, or a link moved as the link itself; through handles from the top of the user's tree.
+                    run.Journal.MoveInside(profile.TopFolderOf(item.Value.FullName) ?? profile.Profile, item.Value.FullName, target);
 
                     moved++;
                 }
