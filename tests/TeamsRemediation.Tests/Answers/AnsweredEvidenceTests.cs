@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using TeamsRemediation.Answers;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Tests.Repair;
@@ -136,23 +137,44 @@ namespace TeamsRemediation.Tests.Answers
         }
 
         [Fact]
-        public void ARecordFolderAUserMadeStopsTheChangeBeforeItIsMade()
+        public void ARecordFolderThatIsALinkStopsTheChangeBeforeItIsMade()
         {
             using var s = StaleCache(out var alice);
+            using var target = new TempFolder();
             var module = Path.Combine(s.Machine.ProgramDataPath, "TeamsRemediation");
-            Directory.CreateDirectory(AnswerLedger.Folder(s.Machine));
+            Directory.CreateDirectory(module);
             s.Machine.StorageSecurity.Declare(module, JournalStorage.ModuleFolderSddl);
-            s.Machine.StorageSecurity.Declare(AnswerLedger.Folder(s.Machine), "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
+            Directory.CreateSymbolicLink(AnswerLedger.Folder(s.Machine), target.Path);
             var cache = TreeSnapshot.Take(TeamsRemediation.Targets.TeamsLayout.NewCacheRoot(alice.Folders));
 
             var clear = s.Run("Clear-TeamsCache -Force -Scope Light");
-            var repair = s.Run("Repair-TeamsCaa20002 -Force");
 
             Assert.Equal("AnswerRecordFailed,TeamsRemediation.Commands.ClearTeamsCacheCommand", clear.TerminatingErrorId);
-            Assert.Contains(repair.Errors, e => e.FullyQualifiedErrorId == "AnswerRecordFailed,TeamsRemediation.Commands.RepairTeamsCaa20002Command");
-            var step = repair.Objects<TeamsRepairStep>().Single(x => x.Step == RepairStepName.CacheLight);
-            Assert.Equal(RepairStepStatus.Failed, step.Status);
+            Assert.Contains("junction or symbolic link", clear.Terminating!.Message);
+            Assert.Empty(Directory.GetFileSystemEntries(target.Path));
             Assert.Equal(cache, TreeSnapshot.Take(TeamsRemediation.Targets.TeamsLayout.NewCacheRoot(alice.Folders)));
+        }
+
+        [Fact]
+        public void ARecordFolderAUserMadeIsMovedAsideUntouchedAndTheRecordGoesIntoAProtectedOne()
+        {
+            using var s = StaleCache(out var alice);
+            var module = Path.Combine(s.Machine.ProgramDataPath, "TeamsRemediation");
+            var folder = AnswerLedger.Folder(s.Machine);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "planted.txt"), "alice's");
+            s.Machine.StorageSecurity.Declare(module, JournalStorage.ModuleFolderSddl);
+            s.Machine.StorageSecurity.Declare(folder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")");
+
+            var clear = s.Run("Clear-TeamsCache -Force -Scope Light");
+
+            // SYSTEM takes the folder over (issue 26): the user's folder is kept aside as it was, never written through.
+            Assert.Null(clear.TerminatingErrorId);
+            Assert.Equal(JournalStorage.JournalFolderSddl, s.Machine.StorageSecurity.ReadSddl(folder));
+            Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith("planted.txt", System.StringComparison.Ordinal));
+            Assert.NotEmpty(Directory.GetFiles(folder));
+            var aside = Assert.Single(Directory.GetDirectories(module, AnswerLedger.FolderName + ProtectedFolder.MovedAsideMarker + "*"));
+            Assert.Equal(new[] { "planted.txt" }, Directory.GetFiles(aside).Select(Path.GetFileName));
         }
 
         [Fact]
