@@ -23,7 +23,8 @@ namespace TeamsRemediation.Errors
             ModuleErrorCategory.InvalidData,
             "'" + path + "' is neither a report of device run states nor a file of TeamsRemediation lines: its first line ("
                 + string.Join(", ", header) + ") names no device column and no detection output column. Nothing was read from it.",
-            "Export Intune's DeviceRunStatesByProactiveRemediation report (or ConfigMgr's compliance details) with its header row; the reader looks for"
+            "Export Intune's DeviceRunStatesByProactiveRemediation report (or ConfigMgr's compliance details) with its header row; the reader looks"
+                + " for"
                 + " columns such as " + string.Join(", ", expected) + ".",
             path);
 

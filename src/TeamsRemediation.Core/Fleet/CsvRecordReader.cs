@@ -35,7 +35,8 @@ namespace TeamsRemediation.Fleet
     /// </summary>
     public sealed class CsvRecordReader
     {
-        /// <summary>Intune keeps at most 2,048 characters of a script's output; 64 K leaves room for any real column, not for a runaway cell.</summary>
+        /// <summary>Intune keeps at most 2,048 characters of a script's output; 64 K leaves room for any real column, not for a runaway
+        /// cell.</summary>
         public const int MaxCellLength = 65536;
 
         private readonly TextReader reader;
@@ -138,7 +139,8 @@ namespace TeamsRemediation.Fleet
             }
         }
 
-        /// <summary>Reads an unquoted cell up to a delimiter, a line end or the end of the text; returns which of them ended it (-1 at the end).</summary>
+        /// <summary>Reads an unquoted cell up to a delimiter, a line end or the end of the text; returns which of them ended it (-1 at the
+        /// end).</summary>
         private int ReadPlain(ref bool overflow)
         {
             while (true)
@@ -153,7 +155,8 @@ namespace TeamsRemediation.Fleet
             }
         }
 
-        /// <summary>Reads a quoted cell (the opening quote is read); "" is one quote; text after the closing quote up to the delimiter is kept as is.</summary>
+        /// <summary>Reads a quoted cell (the opening quote is read); "" is one quote; text after the closing quote up to the delimiter is kept as
+        /// is.</summary>
         private int ReadQuoted(ref bool overflow, out bool closed)
         {
             closed = false;

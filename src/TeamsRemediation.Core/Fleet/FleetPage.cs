@@ -36,7 +36,8 @@ namespace TeamsRemediation.Fleet
         {
             html.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             html.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-            html.Write("<title>Teams sign-in across " + N(report.DeviceCount) + " devices</title>\n<style>\n" + Style + "</style>\n</head>\n<body>\n");
+            html.Write("<title>Teams sign-in across " + N(report.DeviceCount) + " devices</title>\n<style>\n" + Style
+                + "</style>\n</head>\n<body>\n");
             html.Write("<h1>Teams sign-in (CAA20002) across " + N(report.DeviceCount) + " devices</h1>\n");
             html.Write("<p class=\"meta\">Summarised " + E(generatedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)) + " from "
                 + N(report.Rows) + " rows by TeamsRemediation's Get-TeamsRemediationFleetSummary.</p>\n");
@@ -59,7 +60,8 @@ namespace TeamsRemediation.Fleet
             }
 
             Card(html, "verdict-Healthy", "Healthy", report.Verdicts[FleetVerdict.Healthy], "#2e7d32");
-            html.Write("</section>\n<p class=\"note\">Each device counts once, by its most pressing cause: not fixed, recurred, needs restart, needs admin,"
+            html.Write("</section>\n<p class=\"note\">Each device counts once, by its most pressing cause: not fixed, recurred, needs restart,"
+                + " needs admin,"
                 + " fixed.</p>\n");
         }
 
@@ -72,15 +74,15 @@ namespace TeamsRemediation.Fleet
             html.Write("<h2>Before and after the remediation</h2>\n");
             var max = Math.Max(1, Math.Max(report.FailingBefore, report.FailingAfter));
             var height = 2 * RowHeight + 10;
-            html.Write("<svg class=\"chart\" id=\"before-after\" width=\"" + Width + "\" height=\"" + height + "\" viewBox=\"0 0 " + Width + " " + height
-                + "\" role=\"img\" aria-label=\"Devices failing before and after\">\n");
+            SvgOpen(html, "before-after", height, "Devices failing before and after");
             var rows = new[] { ("Failing before", report.FailingBefore, "#c62828"), ("Failing after", report.FailingAfter, "#ef6c00") };
             for (var i = 0; i < rows.Length; i++)
             {
                 var y = 5 + i * RowHeight;
                 var w = Scale(rows[i].Item2, max);
                 html.Write("<text x=\"" + (LabelWidth - 8) + "\" y=\"" + (y + 17) + "\" text-anchor=\"end\">" + E(rows[i].Item1) + "</text>\n");
-                html.Write("<rect x=\"" + LabelWidth + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + (RowHeight - 6) + "\" fill=\"" + rows[i].Item3
+                html.Write("<rect x=\"" + LabelWidth + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + (RowHeight - 6) + "\" fill=\""
+                    + rows[i].Item3
                     + "\"><title>" + E(rows[i].Item1) + ": " + N(rows[i].Item2) + " devices</title></rect>\n");
                 html.Write("<text x=\"" + (LabelWidth + w + 6) + "\" y=\"" + (y + 17) + "\">" + N(rows[i].Item2) + "</text>\n");
             }
@@ -100,8 +102,7 @@ namespace TeamsRemediation.Fleet
             var charted = report.Causes.Take(CausesCharted).ToList();
             var max = Math.Max(1, charted.Max(c => c.Devices));
             var height = charted.Count * RowHeight + 10;
-            html.Write("<svg class=\"chart\" id=\"causes\" width=\"" + Width + "\" height=\"" + height + "\" viewBox=\"0 0 " + Width + " " + height
-                + "\" role=\"img\" aria-label=\"Causes by devices\">\n");
+            SvgOpen(html, "causes", height, "Causes by devices");
             for (var i = 0; i < charted.Count; i++)
             {
                 var cause = charted[i];
@@ -118,7 +119,8 @@ namespace TeamsRemediation.Fleet
                     }
 
                     var w = Math.Max(1, Scale(count, max));
-                    html.Write("<rect x=\"" + x + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + (RowHeight - 6) + "\" fill=\"" + s.Color + "\"><title>"
+                    html.Write("<rect x=\"" + x + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + (RowHeight - 6) + "\" fill=\"" + s.Color
+                        + "\"><title>"
                         + E(cause.Cause) + ": " + N(count) + " " + E(s.Label) + "</title></rect>\n");
                     x += w;
                 }
@@ -135,17 +137,20 @@ namespace TeamsRemediation.Fleet
             html.Write("</p>\n");
             if (report.Causes.Count > charted.Count)
             {
-                html.Write("<p class=\"note\">" + N(report.Causes.Count - charted.Count) + " smaller causes are not drawn; they are in the table.</p>\n");
+                html.Write("<p class=\"note\">" + N(report.Causes.Count - charted.Count)
+                    + " smaller causes are not drawn; they are in the table.</p>\n");
             }
 
-            html.Write("<table class=\"causes\">\n<thead><tr><th>Cause</th><th>Owner</th><th>Meaning</th><th>Devices</th><th>Fixed</th><th>Recurred</th>"
+            html.Write("<table class=\"causes\">\n<thead><tr><th>Cause</th><th>Owner</th><th>Meaning</th><th>Devices</th><th>Fixed</th>"
+                + "<th>Recurred</th>"
                 + "<th>Needs restart</th><th>Needs admin</th><th>Not fixed</th><th>Newest</th></tr></thead>\n<tbody>\n");
             for (var i = 0; i < report.Causes.Count; i++)
             {
                 var c = report.Causes[i];
                 html.Write("<tr><td><a href=\"#cause-" + i + "\">" + E(c.Cause) + "</a></td><td>" + E(c.Owner.ToString()) + "</td><td>" + E(c.Meaning)
                     + "</td><td class=\"n\">" + N(c.Devices) + "</td><td class=\"n\">" + N(c.Fixed) + "</td><td class=\"n\">" + N(c.Recurred)
-                    + "</td><td class=\"n\">" + N(c.NeedsRestart) + "</td><td class=\"n\">" + N(c.NeedsAdmin) + "</td><td class=\"n\">" + N(c.NotFixed)
+                    + "</td><td class=\"n\">" + N(c.NeedsRestart) + "</td><td class=\"n\">" + N(c.NeedsAdmin) + "</td><td class=\"n\">"
+                        + N(c.NotFixed)
                     + "</td><td>" + E(Time(c.NewestTime)) + "</td></tr>\n");
             }
 
@@ -163,24 +168,31 @@ namespace TeamsRemediation.Fleet
             for (var i = 0; i < report.Causes.Count; i++)
             {
                 var c = report.Causes[i];
-                html.Write("<details id=\"cause-" + i + "\"><summary>" + E(c.Cause) + " (" + E(c.Owner.ToString()) + "): " + N(c.Devices) + " devices</summary>\n");
+                html.Write("<details id=\"cause-" + i + "\"><summary>" + E(c.Cause) + " (" + E(c.Owner.ToString()) + "): " + N(c.Devices)
+                    + " devices</summary>\n");
                 html.Write("<table><thead><tr><th>Device</th><th>User</th><th>Reported</th><th>Verdict</th></tr></thead><tbody>\n");
                 foreach (var d in c.Behind)
                 {
-                    html.Write("<tr><td>" + E(d.ComputerName) + "</td><td>" + E(d.User) + "</td><td>" + E(Time(d.Time)) + "</td><td>" + E(d.Verdict.ToString())
+                    html.Write("<tr><td>" + E(d.ComputerName) + "</td><td>" + E(d.User) + "</td><td>" + E(Time(d.Time)) + "</td><td>"
+                        + E(d.Verdict.ToString())
                         + "</td></tr>\n");
                 }
 
                 html.Write("</tbody></table>\n");
                 if (c.Devices > c.Behind.Length)
                 {
-                    html.Write("<p class=\"note\">The newest " + N(c.Behind.Length) + " of " + N(c.Devices) + " devices; Get-TeamsRemediationFleetSummary"
+                    html.Write("<p class=\"note\">The newest " + N(c.Behind.Length) + " of " + N(c.Devices)
+                        + " devices; Get-TeamsRemediationFleetSummary"
                         + " -ByDevice lists them all.</p>\n");
                 }
 
                 html.Write("</details>\n");
             }
         }
+
+        private static void SvgOpen(TextWriter html, string id, int height, string label) =>
+            html.Write("<svg class=\"chart\" id=\"" + id + "\" width=\"" + Width + "\" height=\"" + height + "\" viewBox=\"0 0 " + Width + " "
+                + height + "\" role=\"img\" aria-label=\"" + E(label) + "\">\n");
 
         private static int CountOf(TeamsRemediationFleetCause cause, FleetVerdict verdict)
         {
@@ -197,7 +209,8 @@ namespace TeamsRemediation.Fleet
 
         private static int Scale(int value, int max) => (int)Math.Round((double)value * BarWidth / max);
 
-        private static string Time(DateTime? time) => time.HasValue ? time.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty;
+        private static string Time(DateTime? time) => time.HasValue ? time.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : string.Empty;
 
         private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -213,7 +226,8 @@ namespace TeamsRemediation.Fleet
             + ".card{border-left:6px solid;padding:6px 12px;background:#f5f5f5;min-width:100px}\n"
             + ".card .value{display:block;font-size:22px;font-weight:600}.card .label{font-size:12px;color:#424242}\n"
             + "svg text{font-size:13px;fill:#212121}svg a text{fill:#0d47a1}\n"
-            + ".legend span{margin-right:14px;font-size:13px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}\n"
+            + ".legend span{margin-right:14px;font-size:13px}"
+            + ".legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}\n"
             + "table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border-bottom:1px solid #e0e0e0;padding:3px 8px;text-align:left}\n"
             + "td.n{text-align:right}details{margin:4px 0}summary{cursor:pointer}\n";
     }

@@ -35,11 +35,16 @@ namespace TeamsRemediation.Fleet
         /// tab) or a file of lines (the first line starts with "CAA20002 "). Null with <paramref name="error"/> when the file is
         /// neither; the rows otherwise.
         /// </summary>
-        public IEnumerable<TeamsRemediationFleetRow>? ReadFile(string path, out ModuleError? error)
+        public IEnumerable<TeamsRemediationFleetRow>? ReadFile(string path, out ModuleError? error) =>
+            ReadText(FleetTextFile.Open(path), Path.GetFileName(path), path, out error);
+
+        /// <summary>
+        /// The same for text already open (<see cref="ReadFile"/> opens a file in its encoding): <paramref name="name"/> names it in
+        /// warnings, <paramref name="path"/> in errors. The reader is disposed when the rows are read, or at once on an error.
+        /// </summary>
+        public IEnumerable<TeamsRemediationFleetRow>? ReadText(TextReader reader, string name, string path, out ModuleError? error)
         {
             error = null;
-            var reader = FleetTextFile.Open(path);
-            var name = Path.GetFileName(path);
             string? first;
             long skipped = 0;
             while ((first = reader.ReadLine()) != null && first.Trim().Length == 0)
@@ -156,7 +161,8 @@ namespace TeamsRemediation.Fleet
 
             if (!rows.Any(r => r.Phase == FleetPhase.Remediation) && Ran(record[FleetField.RemediationState]))
             {
-                rows.Add(Row(computer, user, time, FleetPhase.Remediation, RemediationOutcomeOf(record[FleetField.RemediationState], failed: false), null,
+                rows.Add(Row(computer, user, time, FleetPhase.Remediation, RemediationOutcomeOf(record[FleetField.RemediationState], failed: false),
+                    null,
                     string.Empty, record.Source + ", remediation state"));
             }
 
@@ -165,7 +171,8 @@ namespace TeamsRemediation.Fleet
                 var error = record[field].Trim();
                 if (error.Length > 0 && !rows.Any(r => r.Phase == phase))
                 {
-                    rows.Add(Row(computer, user, time, phase, RemediationLine.ScriptError, null, Clip(error), record.Source + ", " + Describe(field)));
+                    rows.Add(Row(computer, user, time, phase, RemediationLine.ScriptError, null, Clip(error), record.Source + ", "
+                        + Describe(field)));
                 }
             }
 
@@ -200,7 +207,8 @@ namespace TeamsRemediation.Fleet
         }
 
         /// <summary>A finding of Test-TeamsCaa20002 (as Invoke-Command returns it: status and owner are strings there).</summary>
-        public IEnumerable<TeamsRemediationFleetRow> ReadFinding(string computer, string user, string checkId, string status, string owner, string summary,
+        public IEnumerable<TeamsRemediationFleetRow> ReadFinding(string computer, string user, string checkId, string status, string owner,
+            string summary,
             DateTime? time, string source)
         {
             Read++;
@@ -213,7 +221,8 @@ namespace TeamsRemediation.Fleet
             var code = CodeCatalog.Extract(summary).FirstOrDefault() ?? string.Empty;
             var parsedOwner = Enum.TryParse<FindingOwner>(owner, true, out var o) ? o
                 : code.Length > 0 ? CodeCatalog.Explain(code).Owner : CheckIds.DefaultOwner(checkId);
-            var row = Row(computer, user, time, FleetPhase.Pre, parsedStatus == FindingStatus.Fail ? DiagnosisSummary.NonCompliant : DiagnosisSummary.Compliant,
+            var row = Row(computer, user, time, FleetPhase.Pre, parsedStatus == FindingStatus.Fail ? DiagnosisSummary.NonCompliant
+                : DiagnosisSummary.Compliant,
                 null, Clip(summary), source);
             row.CheckId = checkId;
             row.Status = parsedStatus;
@@ -237,7 +246,8 @@ namespace TeamsRemediation.Fleet
             rows.AddRange(Problems(before, FleetPhase.Pre, computer, time, source + ", problems before"));
             if (rows.Count == 0)
             {
-                rows.Add(Row(computer, string.Empty, time, FleetPhase.Pre, DiagnosisSummary.Compliant, null, string.Empty, source + ", problems before"));
+                rows.Add(Row(computer, string.Empty, time, FleetPhase.Pre, DiagnosisSummary.Compliant, null, string.Empty, source
+                    + ", problems before"));
             }
 
             rows.Add(Row(computer, string.Empty, time, FleetPhase.Remediation, parsed.ToString(), exitCode, string.Empty, source));
@@ -245,7 +255,8 @@ namespace TeamsRemediation.Fleet
             {
                 var left = Problems(after, FleetPhase.Post, computer, time, source + ", problems after").ToList();
                 rows.AddRange(left.Count > 0 ? left
-                    : new[] { Row(computer, string.Empty, time, FleetPhase.Post, DiagnosisSummary.Compliant, null, string.Empty, source + ", problems after") });
+                    : new[] { Row(computer, string.Empty, time, FleetPhase.Post, DiagnosisSummary.Compliant, null, string.Empty, source
+                        + ", problems after") });
             }
 
             return rows;
@@ -268,7 +279,7 @@ namespace TeamsRemediation.Fleet
             }
         }
 
-        private IEnumerable<TeamsRemediationFleetRow> LinesOf(StreamReader reader, string name, string first, long firstLine)
+        private IEnumerable<TeamsRemediationFleetRow> LinesOf(TextReader reader, string name, string first, long firstLine)
         {
             using (reader)
             {
@@ -290,7 +301,8 @@ namespace TeamsRemediation.Fleet
             }
         }
 
-        private IEnumerable<TeamsRemediationFleetRow> RecordsOf(StreamReader reader, string name, char delimiter, FleetField?[] columns, long firstLine)
+        private IEnumerable<TeamsRemediationFleetRow> RecordsOf(TextReader reader, string name, char delimiter, FleetField?[] columns,
+            long firstLine)
         {
             using (reader)
             {
@@ -309,7 +321,8 @@ namespace TeamsRemediation.Fleet
 
                     if (record.Cells.Length != columns.Length)
                     {
-                        Warn(source, "it has " + record.Cells.Length + " cells, the header " + columns.Length + " (read by position up to the shorter)");
+                        Warn(source, "it has " + record.Cells.Length + " cells, the header " + columns.Length
+                            + " (read by position up to the shorter)");
                     }
 
                     var fields = new FleetRecord(source);
@@ -468,6 +481,7 @@ namespace TeamsRemediation.Fleet
         }
 
         /// <summary>At most Intune's 2,048 characters of a free text: a row never carries a runaway cell.</summary>
-        private static string Clip(string text) => text.Length <= DiagnosisSummary.MaxLineLength ? text : text.Substring(0, DiagnosisSummary.MaxLineLength);
+        private static string Clip(string text) => text.Length <= DiagnosisSummary.MaxLineLength ? text : text.Substring(0,
+            DiagnosisSummary.MaxLineLength);
     }
 }

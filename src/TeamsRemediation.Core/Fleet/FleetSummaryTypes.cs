@@ -83,7 +83,8 @@ namespace TeamsRemediation
 
         public int? ExitCode { get; internal set; }
 
-        /// <summary>The device's verdict: the first of NotFixed, Recurred, NeedsRestart, NeedsAdmin, Fixed among its causes; Healthy without one.</summary>
+        /// <summary>The device's verdict: the first of NotFixed, Recurred, NeedsRestart, NeedsAdmin, Fixed among its causes; Healthy without
+        /// one.</summary>
         public FleetVerdict Verdict { get; internal set; }
 
         public override string ToString() => ComputerName + ": " + Verdict;

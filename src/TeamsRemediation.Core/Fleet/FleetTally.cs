@@ -91,7 +91,8 @@ namespace TeamsRemediation.Fleet
                     : device.Before != null && device.Before.Count > 0 ? 1 : 0;
             }
 
-            return new FleetReport(tallies.Where(t => t.Devices > 0).OrderByDescending(t => t.Devices).ThenBy(t => t.Key.CheckId, StringComparer.Ordinal)
+            return new FleetReport(tallies.Where(t => t.Devices > 0).OrderByDescending(t => t.Devices).ThenBy(t => t.Key.CheckId,
+                StringComparer.Ordinal)
                 .ThenBy(t => t.Key.Code, StringComparer.Ordinal).Select(t => t.ToCause()).ToList(),
                 devices.Count, failingBefore, failingAfter, totals, Rows, DevicesOut);
         }

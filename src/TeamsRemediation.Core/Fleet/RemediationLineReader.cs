@@ -20,18 +20,21 @@ namespace TeamsRemediation.Fleet
         private const string Check = @"[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+";
         private static readonly Regex DetectionHead = new Regex(@"^CAA20002 (?<pc>\S+) (?<state>Compliant|NonCompliant): (?<rest>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
-        private static readonly Regex RepairHead = new Regex(@"^CAA20002 (?<pc>\S+) Repair (?<outcome>[A-Za-z]+) \(exit (?<exit>-?\d+)\): (?<rest>.*)$",
+        private static readonly Regex RepairHead = new Regex(
+            @"^CAA20002 (?<pc>\S+) Repair (?<outcome>[A-Za-z]+) \(exit (?<exit>-?\d+)\): (?<rest>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
         private static readonly Regex DetectionFailed = new Regex(@"^CAA20002 detection could not run: (?<message>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
         private static readonly Regex RepairStopped = new Regex(@"^CAA20002 repair on (?<pc>\S*) stopped: (?<message>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
         private static readonly Regex DetectionSplit = new Regex(@" \| (?=(?:FAIL|WARN) " + Check + @"|pass \d)", RegexOptions.CultureInvariant);
-        private static readonly Regex DetectionItem = new Regex(@"^(?<status>FAIL|WARN) (?<id>" + Check + @")(?: (?<user>[^:]+?))?(?:: (?<text>.*))?$",
+        private static readonly Regex DetectionItem = new Regex(@"^(?<status>FAIL|WARN) (?<id>" + Check
+            + @")(?: (?<user>[^:]+?))?(?:: (?<text>.*))?$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
         private static readonly Regex RepairSplit = new Regex(@" \| (?=left: |report |log: )", RegexOptions.CultureInvariant);
         private static readonly Regex ProblemSplit = new Regex(@"; (?=(?:Fail|Warning) " + Check + ")", RegexOptions.CultureInvariant);
-        private static readonly Regex ProblemItem = new Regex(@"^(?<status>Fail|Warning) (?<id>" + Check + @")(?: (?<user>[^:]+?))?(?:: (?<text>.*))?$",
+        private static readonly Regex ProblemItem = new Regex(@"^(?<status>Fail|Warning) (?<id>" + Check
+            + @")(?: (?<user>[^:]+?))?(?:: (?<text>.*))?$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
         /// <summary>The line read back, or null with <paramref name="problem"/> saying why it is not a line of this module.</summary>
@@ -82,7 +85,8 @@ namespace TeamsRemediation.Fleet
                     return null;
                 }
 
-                return new RemediationLine(RemediationLineKind.Detection, m.Groups["pc"].Value, m.Groups["state"].Value, null, items, dropped, truncated,
+                return new RemediationLine(RemediationLineKind.Detection, m.Groups["pc"].Value, m.Groups["state"].Value, null, items, dropped,
+                    truncated,
                     string.Empty);
             }
 
@@ -124,13 +128,15 @@ namespace TeamsRemediation.Fleet
 
             if ((m = DetectionFailed.Match(text)).Success)
             {
-                return new RemediationLine(RemediationLineKind.Detection, string.Empty, RemediationLine.ScriptError, null, new RemediationLineItem[0], 0,
+                return new RemediationLine(RemediationLineKind.Detection, string.Empty, RemediationLine.ScriptError, null,
+                    new RemediationLineItem[0], 0,
                     truncated, m.Groups["message"].Value);
             }
 
             if ((m = RepairStopped.Match(text)).Success)
             {
-                return new RemediationLine(RemediationLineKind.Repair, m.Groups["pc"].Value, RemediationLine.ScriptError, 1, new RemediationLineItem[0], 0,
+                return new RemediationLine(RemediationLineKind.Repair, m.Groups["pc"].Value, RemediationLine.ScriptError, 1,
+                    new RemediationLineItem[0], 0,
                     truncated, m.Groups["message"].Value);
             }
 
