@@ -18,7 +18,11 @@ namespace TeamsRemediation
         NotFixed,
     }
 
-    /// <summary>One cause (check and code) and who acts on it, across the fleet: how many devices have it and where they stand.</summary>
+    /// <summary>
+    /// One cause (check and code) and who acts on it, across the fleet: how many devices have it and where they stand. A cause
+    /// is a failing check, or a warning owned by the user or the tenant admin (Conditional Access, MFA: nothing on the PC
+    /// answers it, so the detection does not fail on it, but sign-in stops all the same).
+    /// </summary>
     public sealed class TeamsRemediationFleetCause
     {
         public string CheckId { get; internal set; } = string.Empty;

@@ -132,7 +132,7 @@ namespace TeamsRemediation.Fleet
                 return FleetVerdict.Fixed;
             }
 
-            if (cause.Owner == FindingOwner.User || cause.Owner == FindingOwner.TenantAdmin)
+            if (IsOutsideThePc(cause.Owner))
             {
                 return FleetVerdict.NeedsAdmin;
             }
@@ -152,9 +152,12 @@ namespace TeamsRemediation.Fleet
         private int CauseOf(TeamsRemediationFleetRow row)
         {
             CauseKey key;
-            if (row.Status == FindingStatus.Fail && row.CheckId.Length > 0)
+            var owner = row.Owner ?? CheckIds.DefaultOwner(row.CheckId);
+            if (row.CheckId.Length > 0 && (row.Status == FindingStatus.Fail || (row.Status == FindingStatus.Warning && IsOutsideThePc(owner))))
             {
-                key = new CauseKey(row.CheckId, row.Code, row.Owner ?? CheckIds.DefaultOwner(row.CheckId));
+                // A warning only the user or the tenant admin can answer (Conditional Access, MFA) stops sign-in all the same: the
+                // detection calls it a warning because nothing on the PC fixes it, and that is exactly what the admin must see.
+                key = new CauseKey(row.CheckId, row.Code, owner);
             }
             else if (row.CheckId.Length == 0 && row.Outcome == DiagnosisSummary.NonCompliant)
             {
@@ -175,6 +178,9 @@ namespace TeamsRemediation.Fleet
 
             return id;
         }
+
+        /// <summary>Owned by the user or the tenant admin, as CodeInfo.IsOutsideThePc and RepairVerdict's NeedsAdmin read it.</summary>
+        private static bool IsOutsideThePc(FindingOwner owner) => owner == FindingOwner.User || owner == FindingOwner.TenantAdmin;
 
         private static void Include(List<int> set, int cause)
         {
