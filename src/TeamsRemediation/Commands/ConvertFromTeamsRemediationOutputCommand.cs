@@ -131,9 +131,17 @@ namespace TeamsRemediation.Commands
                 return;
             }
 
+            var any = false;
             foreach (var file in files)
             {
+                any = true;
                 ReadFile(file);
+            }
+
+            if (!any)
+            {
+                // A wildcard that matches nothing resolves to no file, not to an error: it is one all the same.
+                WriteError(ErrorRecords.From(ModuleErrors.FleetFileNotFound(path)));
             }
         }
 

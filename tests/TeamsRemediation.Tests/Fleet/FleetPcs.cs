@@ -45,6 +45,11 @@ namespace TeamsRemediation.Tests.Fleet
                 ["clock-skew"] = (s, u) => BrokenPc.ClockSkew(s),
                 ["dns-failure"] = (s, u) => BrokenPc.DnsFailure(s),
                 ["conditional-access"] = (s, u) => BrokenPc.AadError(s, u.User, "CAA20004", "Code: AADSTS53003"),
+                ["tls-off-and-dns-failure"] = (s, u) =>
+                {
+                    BrokenPc.TlsOff(s);
+                    BrokenPc.DnsFailure(s);
+                },
             };
 
         /// <summary>Detect, remediate, detect on a fresh PC broken one way.</summary>
