@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -28,9 +29,17 @@ namespace TeamsRemediation.Diagnostics
             this.options = options ?? throw new ArgumentNullException(nameof(options));
         }
 
+        /// <summary>What the last <see cref="Run"/> read of the answered-evidence records: the files it ignored and why it read none.</summary>
+        public AnswerLedgerReading Answers { get; private set; } = AnswerLedgerReading.Empty;
+
         public IReadOnlyList<TeamsCaa20002Finding> Run(IReadOnlyList<TargetUser> users)
         {
             var startedAt = DateTime.UtcNow;
+
+            // Evidence a change of the module answered after it was logged does not count; only records from the protected folder.
+            Answers = users.Count > 0 && (options.Wants(CheckIds.EvidenceAadEvents) || options.Wants(CheckIds.EvidenceTeamsLogs)
+                || options.Wants(CheckIds.TeamsCache)) ? AnswerLedger.Read(machine) : AnswerLedgerReading.Empty;
+            var answered = new AnsweredEvidence(Answers.Records);
             var findings = new FindingFactory(machine.ComputerName, machine.Clock.UtcNow.UtcDateTime);
             var table = new CheckTable(machine, findings);
             var wanted = table.Rows.Where(r => options.Wants(r.Id) && (r.Scope == CheckScope.Machine || users.Count > 0)).ToList();
@@ -61,7 +70,7 @@ namespace TeamsRemediation.Diagnostics
             // Each user's logs are read once, all users' at once, while the checks below run.
             var logScans = perUser
                 .Select(mine => Needs(needs, CheckNeeds.LogScan)
-                    ? Task.Run(() => table.Evidence.TeamsLogs(mine.User, options.Since, options.OutsideThePcSince))
+                    ? Task.Run(() => table.Evidence.TeamsLogs(mine.User, options.Since, options.OutsideThePcSince, answered))
                     : null)
                 .ToList();
 
@@ -111,7 +120,7 @@ namespace TeamsRemediation.Diagnostics
                 if (eventResult != null)
                 {
                     mine.Events = Read(CheckIds.EvidenceAadEvents, mine.User,
-                        () => table.Evidence.AadEvents(mine.User, eventResult, options.Since, options.OutsideThePcSince));
+                        () => table.Evidence.AadEvents(mine.User, eventResult, options.Since, options.OutsideThePcSince, answered));
                 }
 
                 mine.CodesSeen = (mine.Logs?.CodesHere ?? new CodeInfo[0]).Concat(mine.Events?.CodesHere ?? new CodeInfo[0]).ToList();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Events;
 using TeamsRemediation.FileSystem;
@@ -31,8 +32,11 @@ namespace TeamsRemediation.Diagnostics
         /// <param name="since">How far back an error counts.</param>
         /// <param name="outsideThePcSince">When set, how far back a Teams error counts whose cause only the user or the tenant admin can
         /// change (a repair's check after a step: no step on this PC changed those).</param>
-        public EvidenceReading AadEvents(TargetUser user, EventQueryResult events, TimeSpan since, TimeSpan? outsideThePcSince = null)
+        /// <param name="answered">Which errors a change of the module answered after they were logged: those do not count.</param>
+        public EvidenceReading AadEvents(TargetUser user, EventQueryResult events, TimeSpan since, TimeSpan? outsideThePcSince = null,
+            AnsweredEvidence? answered = null)
         {
+            answered = answered ?? AnsweredEvidence.None;
             if (!events.Succeeded)
             {
                 return EvidenceReading.NoCodes(findings.Skipped(CheckIds.EvidenceAadEvents, user, events.Error));
@@ -44,14 +48,26 @@ namespace TeamsRemediation.Diagnostics
                 .Where(e => outsideThePcSince == null || e.Event.TimeCreated >= cutoff
                     || e.Details.IsTeams && (e.Details.Cause?.IsOutsideThePc ?? false))
                 .ToList();
-            var teams = mine.Where(e => e.Details.IsTeams).ToList();
-            var others = mine.Count - teams.Count;
+            var allTeams = mine.Where(e => e.Details.IsTeams).Select(e => new
+                { e.Event, e.Details, AnsweredBy = answered.Answering(user.Sid, e.Details.Cause, e.Event.TimeCreated.UtcDateTime) }).ToList();
+            var teams = allTeams.Where(e => e.AnsweredBy == null).ToList();
+            var sightings = allTeams.Where(e => e.AnsweredBy != null).GroupBy(e => new { e.Details.Cause!.Code, e.AnsweredBy })
+                .Select(g => new AnsweredSighting(CheckIds.EvidenceAadEvents, g.Key.Code, g.Count(), g.Max(e => e.Event.TimeCreated.UtcDateTime),
+                    g.Key.AnsweredBy!))
+                .ToList();
+            var others = mine.Count - allTeams.Count;
             var window = TimeInWords.Last(outsideThePcSince is TimeSpan longer && teams.Any(e => e.Event.TimeCreated < cutoff) ? longer : since);
             if (teams.Count == 0)
             {
-                return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
-                    "No Teams token errors (event 1098) in " + window + ".",
-                    others > 0 ? new[] { others + " event(s) 1098 for other apps of this user." } : null));
+                var clear = new List<string>();
+                if (others > 0)
+                {
+                    clear.Add(others + " event(s) 1098 for other apps of this user.");
+                }
+
+                return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
+                    "No Teams token errors (event 1098) in " + window + (sightings.Count > 0 ? " since the changes that answered them" : string.Empty)
+                        + ".", clear.Concat(AnsweredLines(sightings))), sightings));
             }
 
             var evidence = new List<string>();
@@ -96,8 +112,8 @@ namespace TeamsRemediation.Diagnostics
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
             var summary = teams.Count + " Teams token error(s) in " + window + ": " + string.Join(", ",
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
-            var finding = findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence,
-                lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner);
+            var finding = WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence.Concat(AnsweredLines(sightings)),
+                lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner), sightings);
             return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
@@ -107,8 +123,10 @@ namespace TeamsRemediation.Diagnostics
         /// From a repair's check after a step (<see cref="DiagnosisOptions.OutsideThePcSince"/>): codes only the user or the tenant admin
         /// can answer count over this longer window, the others only from <paramref name="since"/> (the step's start).
         /// </param>
-        public EvidenceReading TeamsLogs(TargetUser user, TimeSpan since, TimeSpan? outsideThePcSince = null)
+        /// <param name="answered">Which codes a change of the module answered after they were last logged: those do not count.</param>
+        public EvidenceReading TeamsLogs(TargetUser user, TimeSpan since, TimeSpan? outsideThePcSince = null, AnsweredEvidence? answered = null)
         {
+            answered = answered ?? AnsweredEvidence.None;
             var stepCutoff = machine.Clock.UtcNow.UtcDateTime - since;
             if (outsideThePcSince is TimeSpan longer && longer > since)
             {
@@ -162,6 +180,18 @@ namespace TeamsRemediation.Diagnostics
                 }
             }
 
+            // A code last logged before the change that answered its cause says nothing about the PC as the change left it.
+            var sightings = new List<AnsweredSighting>();
+            foreach (var code in scan.Codes.Values.Where(c => c.NewestUtc != null).ToList())
+            {
+                var record = answered.Answering(user.Sid, CodeCatalog.Explain(code.Code), code.NewestUtc!.Value);
+                if (record != null)
+                {
+                    sightings.Add(new AnsweredSighting(CheckIds.EvidenceTeamsLogs, code.Code, code.Count, code.NewestUtc.Value, record));
+                    scan.Codes.Remove(code.Code);
+                }
+            }
+
             var counts = new List<string>();
             if (files.Count > 0)
             {
@@ -207,11 +237,13 @@ namespace TeamsRemediation.Diagnostics
                     + sighting.LastLine);
             }
 
+            evidence.AddRange(AnsweredLines(sightings));
             if (caa.Count == 0 && aadsts.Count == 0)
             {
-                return EvidenceReading.NoCodes(findings.Make(CheckIds.EvidenceTeamsLogs, user,
+                return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceTeamsLogs, user,
                     incomplete ? FindingStatus.Warning : FindingStatus.Pass,
-                    "No CAA or AADSTS codes in the Teams logs of " + TimeInWords.Last(since) + ".", evidence));
+                    "No CAA or AADSTS codes in the Teams logs of " + TimeInWords.Last(since)
+                        + (sightings.Count > 0 ? " since the changes that answered them" : string.Empty) + ".", evidence), sightings));
             }
 
             // An AADSTS code that only the user or the admin can answer explains the generic request errors
@@ -223,9 +255,19 @@ namespace TeamsRemediation.Diagnostics
             var top = Lead(infos);
             var summary = "The Teams logs show " + string.Join(", ", caa.Concat(aadsts).Take(5).Select(c => c.Code))
                 + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
-            var finding = findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence,
-                top == null ? string.Empty : RemedyFor(top, user), top?.Owner);
+            var finding = WithAnswered(findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence,
+                top == null ? string.Empty : RemedyFor(top, user), top?.Owner), sightings);
             return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
+        }
+
+        private static IEnumerable<string> AnsweredLines(IEnumerable<AnsweredSighting> sightings) =>
+            sightings.Select(a => "Not counted: " + a.Describe() + ".");
+
+        private static TeamsCaa20002Finding WithAnswered(TeamsCaa20002Finding finding, IReadOnlyList<AnsweredSighting> sightings)
+        {
+            finding.AnsweredSightings = sightings;
+            finding.Answered = sightings.Select(a => FindingText.Clean(a.Describe())).ToArray();
+            return finding;
         }
 
         /// <summary>A code that breaks sign-in and that this PC or its network can fix: only those make a Fail.</summary>

@@ -50,6 +50,16 @@ namespace TeamsRemediation
         /// <summary>When the check ran (UTC).</summary>
         public DateTime Timestamp { get; internal set; }
 
+        /// <summary>
+        /// Evidence left out because a change of the module answered it after it was logged ("CAA20002 at 2026-12-07 09:12Z answered by
+        /// Repair-TeamsCaa20002 Cache/CacheLight at 2026-12-07 11:04Z, report ..."); empty when nothing was.
+        /// </summary>
+        public string[] Answered { get; internal set; } = new string[0];
+
+        /// <summary>The same, as values, for the one-line forms (not kept through serialization: <see cref="Answered"/> is).</summary>
+        internal System.Collections.Generic.IReadOnlyList<global::TeamsRemediation.Answers.AnsweredSighting> AnsweredSightings { get; set; } =
+            new global::TeamsRemediation.Answers.AnsweredSighting[0];
+
         public override string ToString() => Status + " " + CheckId + (User.Length > 0 ? " " + User : string.Empty) + ": " + Summary;
     }
 }

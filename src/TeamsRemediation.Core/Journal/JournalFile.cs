@@ -69,7 +69,7 @@ namespace TeamsRemediation.Journal
         }
 
         /// <summary>Write-ahead means on the disk, not in a cache, before the change is made.</summary>
-        private static void FlushToDisk(Stream stream)
+        internal static void FlushToDisk(Stream stream)
         {
             if (stream is FileStream file)
             {

@@ -15,13 +15,29 @@ namespace TeamsRemediation.Repair
     /// </summary>
     public static class PcFixability
     {
-        /// <summary>A Fail, or a Warning with a remedy that is not the network team's.</summary>
+        /// <summary>
+        /// A Fail, or a Warning with a remedy that is not the network team's, and not a value the diagnosis itself calls "not Teams"
+        /// (<see cref="IsNotTeams"/>).
+        /// </summary>
         public static bool IsProblem(TeamsCaa20002Finding finding) => finding != null && (finding.Status == FindingStatus.Fail
-            || finding.Status == FindingStatus.Warning && finding.Remedy.Length > 0 && finding.Owner != FindingOwner.Network);
+            || finding.Status == FindingStatus.Warning && finding.Remedy.Length > 0 && finding.Owner != FindingOwner.Network
+                && !IsNotTeams(finding));
+
+        /// <summary>
+        /// A Warning about a setting the diagnosis says does not stop Teams: .NET Framework's TLS values (Tls.DotNet) matter to .NET
+        /// apps and scripts, not to Teams. No repair is started for it by default (it would restart a fleet's PCs for nothing); it is
+        /// repaired when asked (Repair-TeamsCaa20002 -IncludeDotNetTls, or Enable-Tls12).
+        /// </summary>
+        public static bool IsNotTeams(TeamsCaa20002Finding finding) => finding != null && finding.Status == FindingStatus.Warning
+            && finding.CheckId == Diagnostics.CheckIds.TlsDotNet && finding.Remedy.Length > 0;
 
         /// <summary>The problems, in the order found.</summary>
         public static IReadOnlyList<TeamsCaa20002Finding> Problems(IEnumerable<TeamsCaa20002Finding> findings) =>
             NotNull(findings).Where(IsProblem).ToList();
+
+        /// <summary>The problems, and with <paramref name="includeNotTeams"/> the "not Teams" warnings the caller asked to repair too.</summary>
+        public static IReadOnlyList<TeamsCaa20002Finding> Problems(IEnumerable<TeamsCaa20002Finding> findings, bool includeNotTeams) =>
+            NotNull(findings).Where(f => IsProblem(f) || includeNotTeams && IsNotTeams(f)).ToList();
 
         /// <summary>True when there is at least one problem and each is owned by the user or the tenant admin.</summary>
         public static bool NothingThePcCanFix(IEnumerable<TeamsCaa20002Finding> findings)

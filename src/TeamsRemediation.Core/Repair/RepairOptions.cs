@@ -17,6 +17,12 @@ namespace TeamsRemediation.Repair
         /// <summary>The Teams bootstrapper the admin provides (never downloaded); opts in to the reinstall.</summary>
         public string? BootstrapperPath { get; set; }
 
+        /// <summary>
+        /// Also repairs the TLS values the diagnosis calls "not Teams" (.NET Framework's, a Warning): off by default, because the repair
+        /// needs a restart and Teams does not read them.
+        /// </summary>
+        public bool IncludeDotNetTls { get; set; }
+
         /// <summary>How far back the evidence is copied and read.</summary>
         public TimeSpan EvidenceWindow { get; set; } = TimeSpan.FromDays(7);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
@@ -84,7 +85,8 @@ namespace TeamsRemediation.Repair
             && s.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)
             && (s.Status == RepairStepStatus.Done || s.Status == RepairStepStatus.Failed));
 
-        public IReadOnlyList<TeamsCaa20002Finding> Problems => PcFixability.Problems(findings);
+        /// <summary>What this run acts on: the problems, and the "not Teams" warnings when the caller asked for them (-IncludeDotNetTls).</summary>
+        public IReadOnlyList<TeamsCaa20002Finding> Problems => PcFixability.Problems(findings, Options.IncludeDotNetTls);
 
         /// <summary>The machine's findings (user null) or one user's that match.</summary>
         public List<TeamsCaa20002Finding> Matching(Func<TeamsCaa20002Finding, bool> test, TargetUser? user = null) => findings
@@ -145,6 +147,36 @@ namespace TeamsRemediation.Repair
                 (consent == Consent.WhatIf ? "What if: " : "Declined: ") + step.Action
                 + (step.Cost.Length > 0 ? "; " + step.Cost : string.Empty) + ".");
             return false;
+        }
+
+        /// <summary>
+        /// Writes, once a step is approved and before it changes anything, which causes it answers for these users (null: everyone on the
+        /// PC), so the next detection stops counting evidence logged before it. When the record cannot be written the step changes
+        /// nothing: it is finished Failed and the error reported, and false returned.
+        /// </summary>
+        public bool RecordAnswer(TeamsRepairStep step, IEnumerable<CodeCause> causes, IEnumerable<TargetUser>? users)
+        {
+            var now = Machine.Clock.UtcNow.UtcDateTime;
+            var by = "Repair-TeamsCaa20002 " + step.Rung + "/" + step.Step;
+            var whom = users?.Select(u => new { u.Sid, u.UserName }).ToList() ?? new[] { new { Sid = string.Empty, UserName = string.Empty } }.ToList();
+            var records = causes.Distinct().SelectMany(c => whom.Select(u => new AnswerRecord(Machine.ComputerName, u.Sid, u.UserName, c, by, now,
+                ReportPath ?? string.Empty))).ToList();
+            try
+            {
+                if (records.Count > 0 && !AnswerLedger.Write(Machine, records))
+                {
+                    Host.Verbose("Not recorded as answered (only SYSTEM or an elevated run writes the protected record folder): the next "
+                        + "detection still counts the evidence " + by + " answers.");
+                }
+
+                return true;
+            }
+            catch (AnswerRecordException e)
+            {
+                Host.Error(e.Error);
+                Finish(step, RepairStepStatus.Failed, e.Error.Message);
+                return false;
+            }
         }
 
         /// <summary>The admin pack written in this run, if one was.</summary>

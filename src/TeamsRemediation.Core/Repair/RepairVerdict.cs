@@ -27,7 +27,7 @@ namespace TeamsRemediation.Repair
 
         internal static TeamsRepairSummary Summarize(RepairRun run, IReadOnlyList<TeamsRepairStep> steps)
         {
-            var before = PcFixability.Problems(run.Before);
+            var before = PcFixability.Problems(run.Before, run.Options.IncludeDotNetTls);
             var after = run.Problems;
             var owners = after.Select(run.OwnerOf).Distinct().ToList();
             RepairOutcome outcome;

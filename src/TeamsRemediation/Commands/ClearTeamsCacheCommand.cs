@@ -71,6 +71,8 @@ namespace TeamsRemediation.Commands
                         + user.UserName + "; nothing to clear. Use -Client Classic or New for a client that is no longer installed.");
                 }
 
+                // A clear answers the stale-cache evidence of this user logged before it (written at the first approved clear).
+                AnswerOnApproval(Answers.AnsweredCauses.CacheClear, new[] { user });
                 foreach (var installation in clients)
                 {
                     WriteVerbose("Teams " + installation.Client + " of " + user.UserName + ": cache " + installation.CachePath + ", install folder "

@@ -67,6 +67,9 @@ namespace TeamsRemediation.Commands
             var journalPath = ProviderPath(JournalPath);
             var configurator = new TlsConfigurator(Machine, RemediationHost);
             IReadOnlyList<TlsSettingChange> changes;
+
+            // HKLM answers every user's TLS errors; -Scope User only the users whose Internet Options are written.
+            AnswerOnApproval(Answers.AnsweredCauses.Tls, Scope == TlsScope.User ? users : null);
             try
             {
                 changes = configurator.Run(Scope != TlsScope.User, users, journalPath);

@@ -68,6 +68,11 @@ namespace TeamsRemediation.Commands
         [ValidateRange(1, 300)]
         public int TimeoutSeconds { get; set; } = 10;
 
+        /// <summary>Also repairs .NET Framework's TLS values, which the diagnosis reports as a Warning that does not stop Teams (a restart
+        /// follows); without it they are left alone.</summary>
+        [Parameter]
+        public SwitchParameter IncludeDotNetTls { get; set; }
+
         [Parameter]
         public RepairOutput As { get; set; } = RepairOutput.Results;
 
@@ -129,7 +134,9 @@ namespace TeamsRemediation.Commands
             else
             {
                 WriteVerbose("Diagnosing " + users.Count + " user(s) on " + Machine.ComputerName + " before repairing.");
-                findings = new Caa20002Diagnosis(Machine, diagnosis).Run(users);
+                var first = new Caa20002Diagnosis(Machine, diagnosis);
+                findings = first.Run(users);
+                ReportAnswers(first.Answers);
             }
 
             var options = new RepairOptions
@@ -138,6 +145,7 @@ namespace TeamsRemediation.Commands
                 RepairBroker = RepairBroker,
                 ResetApp = ResetApp,
                 BootstrapperPath = bootstrapper,
+                IncludeDotNetTls = IncludeDotNetTls,
                 EvidenceWindow = diagnosis.Since,
             };
             var services = RepairWiring.Services(Machine, diagnosis, users, options.EvidenceWindow, ModuleManifest());

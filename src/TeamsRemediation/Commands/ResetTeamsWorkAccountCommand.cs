@@ -110,6 +110,7 @@ namespace TeamsRemediation.Commands
         protected override void ProcessRecord()
         {
             var users = ResolveUsers(UserName, UserSid, allUsers: false);
+            AnswerOnApproval(Answers.AnsweredCauses.AccountReset, users);
             try
             {
                 foreach (var step in reset!.Reset(users, stopping.Token))

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Journal;
@@ -118,7 +121,67 @@ namespace TeamsRemediation.Commands
         /// <summary>How the question is put to ShouldProcess; a cmdlet may word it its own way.</summary>
         protected virtual bool ShouldProcessChange(string target, string action) => ShouldProcess(target, action);
 
+        /// <summary>
+        /// Announces which causes the changes about to be asked for answer, for these users (null: everyone on the PC). The records are
+        /// written at the first approved change, before it is made, so a -WhatIf or a declined run records nothing; when they cannot be
+        /// written the call stops before that change (AnswerRecordFailed).
+        /// </summary>
+        protected void AnswerOnApproval(IEnumerable<Codes.CodeCause> causes, IEnumerable<TargetUser>? users)
+        {
+            var now = Machine.Clock.UtcNow.UtcDateTime;
+            var by = MyInvocation.MyCommand.Name;
+            var whom = users?.Select(u => new { u.Sid, u.UserName }).ToList() ?? new[] { new { Sid = string.Empty, UserName = string.Empty } }.ToList();
+            pendingAnswers = causes.Distinct().SelectMany(c => whom.Select(u => new AnswerRecord(Machine.ComputerName, u.Sid, u.UserName, c, by,
+                now))).ToList();
+        }
+
+        private List<AnswerRecord>? pendingAnswers;
+
+        /// <summary>A diagnosis's reading of the answered-evidence records: each record it ignored is a warning, a folder it could not read a note.</summary>
+        protected void ReportAnswers(AnswerLedgerReading reading)
+        {
+            foreach (var warning in reading.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            if (reading.NotRead != null)
+            {
+                WriteVerbose(reading.NotRead);
+            }
+
+            foreach (var record in reading.Records)
+            {
+                WriteVerbose("Answered " + record.Cause + (record.UserName.Length > 0 ? " for " + record.UserName : " for every user") + ": "
+                    + record.Describe() + "; evidence of it logged before then does not count.");
+            }
+        }
+
         Consent IRemediationHost.Ask(string target, string action)
+        {
+            var consent = AskOnce(target, action);
+            if (consent == Consent.Yes && pendingAnswers != null)
+            {
+                var records = pendingAnswers;
+                pendingAnswers = null;
+                try
+                {
+                    if (records.Count > 0 && !AnswerLedger.Write(Machine, records))
+                    {
+                        WriteVerbose("Not recorded as answered (only SYSTEM or an elevated run writes the protected record folder): the next "
+                            + "Test-TeamsCaa20002 still counts the evidence this change answers.");
+                    }
+                }
+                catch (AnswerRecordException e)
+                {
+                    ThrowModuleError(e.Error);
+                }
+            }
+
+            return consent;
+        }
+
+        private Consent AskOnce(string target, string action)
         {
             var force = ConfirmingForce;
             if (force == null)

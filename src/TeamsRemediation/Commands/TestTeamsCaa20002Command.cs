@@ -136,7 +136,9 @@ namespace TeamsRemediation.Commands
             WriteVerbose("Checking " + users.Count + " user(s) on " + Machine.ComputerName
                 + (SkipNetwork ? " without network probes." : ", probing " + options.Endpoints.Count + " endpoint(s) within " + TimeoutSeconds
                 + " s."));
-            var findings = new Caa20002Diagnosis(Machine, options).Run(users);
+            var diagnosis = new Caa20002Diagnosis(Machine, options);
+            var findings = diagnosis.Run(users);
+            ReportAnswers(diagnosis.Answers);
 
             // Written here, on the pipeline thread: the probes ran in the background and only returned values.
             switch (Quiet ? DiagnosisOutput.Boolean : As)

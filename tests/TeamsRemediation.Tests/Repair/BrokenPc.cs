@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using TeamsRemediation.Account;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
@@ -48,10 +49,24 @@ namespace TeamsRemediation.Tests.Repair
         public static RegistryKeyPath BrokerRegistration(SimulatedUser user) => new RegistryKeyPath(RegistryHive.LocalMachine,
             TeamsLayout.AppxAllUserStorePath + "\\" + user.Sid + "\\Microsoft.AAD.BrokerPlugin_1000.19580.1000.0_neutral_neutral_cw5n1h2txyewy");
 
+        /// <summary>A sign-in error of Teams in event 1098 at a chosen time (after a repair, to show it counts again).</summary>
+        public static void AadErrorAt(SimulatedSession s, SimulatedUser user, string error, DateTimeOffset at) =>
+            s.Machine.SimulatedEvents.Add(new AadEvent(at, user.Sid, "Error: 0x" + error + "\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
+
         /// <summary>A sign-in error of Teams in event 1098, an hour ago.</summary>
         public static void AadError(SimulatedSession s, SimulatedUser user, string error, string extra = "") =>
             s.Machine.SimulatedEvents.Add(new AadEvent(s.Machine.Clock.UtcNow.AddHours(-1), user.Sid,
                 "Error: 0x" + error + " " + extra + "\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
+
+        /// <summary>A sign-in error in the user's new Teams log, <paramref name="ago"/> before the PC's clock, as the demo's PC has it.</summary>
+        public static void TeamsLogError(SimulatedSession s, SimulatedUser user, string error, TimeSpan ago)
+        {
+            var folder = TeamsLayout.NewLogFolder(user.Folders);
+            Directory.CreateDirectory(folder);
+            var log = Directory.GetFiles(folder, "MSTeams_*.log").FirstOrDefault() ?? Path.Combine(folder, "MSTeams_2026-01-01_00-00-00.00.log");
+            File.AppendAllText(log, s.Machine.Clock.UtcNow.Subtract(ago).ToString("o")
+                + " Err AuthenticationManager: acquireToken failed, error " + error + " for login.microsoftonline.com\n");
+        }
 
         /// <summary>The new Teams GPU cache of the user's work profile.</summary>
         public static string GpuCache(SimulatedUser user) =>

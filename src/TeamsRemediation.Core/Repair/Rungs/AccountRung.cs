@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using TeamsRemediation.Codes;
+using TeamsRemediation.Answers;
 
 namespace TeamsRemediation.Repair.Rungs
 {
@@ -11,7 +11,7 @@ namespace TeamsRemediation.Repair.Rungs
             Rung = RepairRung.UserAccount,
             Name = RepairStepName.AccountReset,
             Calls = RepairProblems.AccountState,
-            EvidenceCauses = new[] { CodeCause.Account },
+            EvidenceCauses = AnsweredCauses.AccountReset,
             Action = u => "Reset " + u.UserName + "'s work account in their session: WAM overrides, broker registration, "
                 + "WAM sign-out for Teams, cached Teams credentials",
             Cost = u => "signs " + u.UserName + " out of Teams (they sign in again); removed values are journaled",

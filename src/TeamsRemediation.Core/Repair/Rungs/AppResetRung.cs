@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 
 namespace TeamsRemediation.Repair.Rungs
@@ -16,7 +17,7 @@ namespace TeamsRemediation.Repair.Rungs
             Name = RepairStepName.AppReset,
             Calls = f => RepairProblems.StaleCache(f) && run.Users.Any(u => u.Sid == f.UserSid
                 && run.Tried(u, RepairStepName.CacheLight, RepairStepName.CacheFull)),
-            EvidenceCauses = new[] { CodeCause.Request, CodeCause.Account, CodeCause.Broker },
+            EvidenceCauses = AnsweredCauses.AppReset,
             Switch = run.Options.ResetApp,
             SwitchName = "-ResetApp",
             NeedsEvidence = true,

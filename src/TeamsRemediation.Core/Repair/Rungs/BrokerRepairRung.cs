@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 
 namespace TeamsRemediation.Repair.Rungs
@@ -11,7 +12,7 @@ namespace TeamsRemediation.Repair.Rungs
             Rung = RepairRung.Disruptive,
             Name = RepairStepName.BrokerRepair,
             Calls = RepairProblems.BrokerDamaged,
-            EvidenceCauses = new[] { CodeCause.Broker },
+            EvidenceCauses = AnsweredCauses.BrokerRepair,
             Switch = run.Options.RepairBroker,
             SwitchName = "-RepairBroker",
             NeedsEvidence = true,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Cache;
 using TeamsRemediation.Codes;
 using TeamsRemediation.FileSystem;
@@ -19,8 +20,7 @@ namespace TeamsRemediation.Repair.Rungs
     /// </summary>
     internal sealed class CacheRung : IRepairRung
     {
-        /// <summary>A stale cache is a known cause of invalid_request and account errors; a damaged broker (CAA50021) is not the cache's.</summary>
-        private static readonly CodeCause[] StaleCauses = { CodeCause.Request, CodeCause.Account };
+        private static IReadOnlyList<CodeCause> StaleCauses => AnsweredCauses.CacheClear;
 
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
@@ -88,7 +88,7 @@ namespace TeamsRemediation.Repair.Rungs
                 + (full ? " (Teams sets itself up again and " + user.UserName + " signs in again)" : " (Teams starts as fast as before)")
                 + ", keeps backgrounds, settings and logs; moved into a backup"
                 + (installations.Any(i => i.Running) ? "; closes " + user.UserName + "'s Teams" : string.Empty);
-            if (!run.Approve(step, string.Join(", ", installations.Select(i => i.CachePath))))
+            if (!run.Approve(step, string.Join(", ", installations.Select(i => i.CachePath))) || !run.RecordAnswer(step, StaleCauses, new[] { user }))
             {
                 return step;
             }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using TeamsRemediation.Codes;
+using TeamsRemediation.Answers;
 
 namespace TeamsRemediation.Repair.Rungs
 {
@@ -7,6 +7,6 @@ namespace TeamsRemediation.Repair.Rungs
     internal sealed class ClockRung : IRepairRung
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run) => MachineStep.Run(run, RepairStepName.ClockResync, RepairProblems.ClockSkew,
-            new[] { CodeCause.Clock }, "Resync the clock through the Windows Time service", "Windows Time service", (s, f) => s.PlanClockResync(f));
+            AnsweredCauses.Clock, "Resync the clock through the Windows Time service", "Windows Time service", (s, f) => s.PlanClockResync(f));
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using TeamsRemediation.Codes;
+using TeamsRemediation.Answers;
 
 namespace TeamsRemediation.Repair.Rungs
 {
@@ -7,6 +7,6 @@ namespace TeamsRemediation.Repair.Rungs
     internal sealed class DnsRung : IRepairRung
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run) => MachineStep.Run(run, RepairStepName.DnsFlush, RepairProblems.NameNotResolved,
-            new CodeCause[0], "Flush the DNS resolver cache", "DNS client resolver cache", (s, f) => s.PlanDnsFlush());
+            AnsweredCauses.DnsFlush, "Flush the DNS resolver cache", "DNS client resolver cache", (s, f) => s.PlanDnsFlush());
     }
 }

@@ -11,7 +11,7 @@ namespace TeamsRemediation.Repair.Rungs
     internal static class MachineStep
     {
         public static IEnumerable<TeamsRepairStep> Run(RepairRun run, RepairStepName name, Func<TeamsCaa20002Finding, bool> calls,
-            CodeCause[] evidenceCauses, string action, string target,
+            IReadOnlyList<CodeCause> evidenceCauses, string action, string target,
             Func<IMachineRepairs, TeamsCaa20002Finding, MachineRepairPlan> planner)
         {
             var calling = run.Matching(calls);
@@ -43,7 +43,7 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            if (!run.Approve(step, target))
+            if (!run.Approve(step, target) || !run.RecordAnswer(step, evidenceCauses, null))
             {
                 yield return step;
                 yield break;

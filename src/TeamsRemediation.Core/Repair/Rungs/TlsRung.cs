@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TeamsRemediation.Answers;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Journal;
@@ -14,8 +15,9 @@ namespace TeamsRemediation.Repair.Rungs
     {
         public IEnumerable<TeamsRepairStep> Run(RepairRun run)
         {
-            var machineRows = run.Matching(RepairProblems.TlsOff);
-            var userRows = run.Users.SelectMany(u => run.Matching(RepairProblems.TlsOff, u)).ToList();
+            Func<TeamsCaa20002Finding, bool> calls = f => RepairProblems.TlsOff(f) || run.Options.IncludeDotNetTls && PcFixability.IsNotTeams(f);
+            var machineRows = run.Matching(calls);
+            var userRows = run.Users.SelectMany(u => run.Matching(calls, u)).ToList();
             if (machineRows.Count == 0 && userRows.Count == 0)
             {
                 yield break;
@@ -47,6 +49,13 @@ namespace TeamsRemediation.Repair.Rungs
                 yield return RepairRun.Finish(step, RepairStepStatus.Failed,
                     "TLS 1.2 is off in HKEY_LOCAL_MACHINE, which needs administrator rights: run Repair-TeamsCaa20002 elevated or as SYSTEM. "
                     + "Nothing was changed.");
+                yield break;
+            }
+
+            // HKLM answers every user's TLS errors; Internet Options alone only those of the users whose values are written.
+            if (!run.RecordAnswer(step, AnsweredCauses.Tls, machineScope ? null : users))
+            {
+                yield return step;
                 yield break;
             }
 
@@ -85,7 +94,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             if (step.Status == RepairStepStatus.Done)
             {
-                run.Recheck(step, calling, new[] { CodeCause.Tls }, start);
+                run.Recheck(step, calling, AnsweredCauses.Tls, start);
             }
 
             yield return step;

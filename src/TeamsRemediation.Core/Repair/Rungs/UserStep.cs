@@ -18,7 +18,7 @@ namespace TeamsRemediation.Repair.Rungs
         public Func<TeamsCaa20002Finding, bool> Calls { get; set; } = f => false;
 
         /// <summary>Evidence of these causes is read again after the step (from the step's start on).</summary>
-        public CodeCause[] EvidenceCauses { get; set; } = new CodeCause[0];
+        public IReadOnlyList<CodeCause> EvidenceCauses { get; set; } = new CodeCause[0];
 
         /// <summary>The step's own opt-in switch (rung 6); false for the default rungs.</summary>
         public bool Switch { get; set; }
@@ -61,7 +61,7 @@ namespace TeamsRemediation.Repair.Rungs
                 return RepairRun.EvidenceNotCopied(step, "nothing that could destroy it was done.");
             }
 
-            if (!run.Approve(step, user.UserName))
+            if (!run.Approve(step, user.UserName) || !run.RecordAnswer(step, EvidenceCauses, new[] { user }))
             {
                 return step;
             }
