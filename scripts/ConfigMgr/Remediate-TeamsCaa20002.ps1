@@ -4,7 +4,9 @@
       0  fixed, or nothing to fix                   -> the summary line, exit 0
       2  fixed, Windows must restart first          -> the summary line, exit 2 (the restart is ConfigMgr's to schedule)
       1  not fixed (or only improved)               -> throws the summary line
-      3  the tenant admin's or the user's to fix    -> throws the summary line (the admin pack is in the report folder)
+      3  the tenant admin's or the user's to fix    -> throws the summary line (the admin pack is in the report folder); also when a
+                                                       restart is needed too (the line says "NeedsAdmin+Restart"): a throw keeps
+                                                       the admin's part in the compliance reports, where exit 2 would hide it
 #>
 # One file, as ConfigMgr runs it. A 32-bit host expands %ProgramFiles% to "Program Files (x86)": the module is loaded
 # from the 64-bit Program Files through %ProgramW6432%, which both bitnesses see.

@@ -3,11 +3,14 @@
     Repair-TeamsCaa20002 diagnoses the PC and the logged-on users, repairs least disruptive first and only where a
     finding calls for it (evidence copied first; TLS 1.2, clock, DNS; the users' accounts in their own sessions; the
     Teams cache, light before full), checks again after each step, and never runs the disruptive rung unasked.
-    The last line is its one-line summary (at most 2048 characters); the exit code is the module's contract:
+    A second run on a fixed PC changes nothing and ends NothingToFix (what a repair answered is recorded before it is made).
+    The last line is its one-line summary (at most 2048 characters, the versioned grammar of the detection's line); the exit code is
+    the module's contract:
       0  fixed, or nothing to fix
       1  not fixed (or only improved)
       2  fixed, but Windows must restart first (TLS, the token broker's accounts)
-      3  what is left is the tenant admin's or the user's: the admin pack is in the report folder named on the line
+      3  what is left is the tenant admin's or the user's: the admin pack is in the report folder named on the line (report=);
+         3 wins over 2 when both apply: the line's state then says both ("NeedsAdmin+Restart", restart=yes)
 #>
 # One file, as Intune uploads it. A 32-bit host (Intune's default) expands %ProgramFiles% to "Program Files (x86)":
 # the module is loaded from the 64-bit Program Files through %ProgramW6432%, which both bitnesses see.
@@ -26,10 +29,7 @@ catch {
     exit 1
 }
 
-# The line points to the per-machine log too, where the runs in users' sessions leave one line per decision, when
-# Intune's 2048 characters leave room for it.
+# The line's free text ends with where the per-machine log is, where the runs in users' sessions leave one line per decision.
 $line = [TeamsRemediation.Repair.RepairVerdict]::Line($summary)
-$log = ' | log: %ProgramData%\TeamsRemediation\Logs\TeamsRemediation.log'
-if ($line.Length + $log.Length -le 2048) { $line += $log }
 $line
 exit $summary.ExitCode

@@ -67,7 +67,7 @@ Describe 'Repair-TeamsCaa20002 on the simulated PC01' -Tag 'SimulatedPc' {
     It 'finds nothing to fix afterwards and exits 0' {
         $line = Repair-TeamsCaa20002 -Force -SkipNetwork -As Line
 
-        $line | Should -BeLike 'CAA20002 PC01 Repair NothingToFix (exit 0)*'
+        $line | Should -BeLike 'CAA20002/1 Repair PC01 NothingToFix exit=0 *'
     }
 }
 

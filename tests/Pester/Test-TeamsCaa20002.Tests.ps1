@@ -42,7 +42,8 @@ Describe 'Test-TeamsCaa20002 on the simulated PC01' -Tag 'SimulatedPc' {
         $quiet.Count | Should -Be 1
         $quiet[0] | Should -BeOfType [bool]
         $line = Test-TeamsCaa20002 -SkipNetwork -As Line
-        $line | Should -Match '^CAA20002 PC01 (Compliant|NonCompliant): '
+        $line | Should -Match '^CAA20002/1 Test PC01 (Compliant|NonCompliant) exit=[01] dropped=\d+( |$)'
+        [TeamsRemediation.Lines.SummaryLine]::Parse($line).Computer | Should -Be 'PC01'
         $line.Length | Should -BeLessOrEqual 2048
     }
 

@@ -35,7 +35,8 @@ namespace TeamsRemediation.Answers
         /// Writes the records, each durably and protected, before the change they announce. Returns false, writing nothing, for a
         /// caller that is not privileged.
         /// </summary>
-        /// <exception cref="AnswerRecordException">A record could not be written (or the folder may be changed by others): make no change.</exception>
+        /// <exception cref="AnswerRecordException">A record could not be written (or the folder may be changed by others): make no
+        /// change.</exception>
         public static bool Write(IMachine machine, IEnumerable<AnswerRecord> records)
         {
             var list = records.ToList();
@@ -91,8 +92,8 @@ namespace TeamsRemediation.Answers
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
             {
-                return new AnswerLedgerReading(records, warnings, "The answered-evidence records in " + folder + " could not be read by this account ("
-                    + e.Message + "): evidence a repair has answered still counts.");
+                return new AnswerLedgerReading(records, warnings, "The answered-evidence records in " + folder
+                    + " could not be read by this account (" + e.Message + "): evidence a repair has answered still counts.");
             }
 
             var now = machine.Clock.UtcNow.UtcDateTime;
@@ -124,7 +125,8 @@ namespace TeamsRemediation.Answers
                     }
 
                     records.Add(record.AnsweredUtc > now
-                        ? new AnswerRecord(record.ComputerName, record.UserSid, record.UserName, record.Cause, record.AnsweredBy, now, record.ReportPath)
+                        ? new AnswerRecord(record.ComputerName, record.UserSid, record.UserName, record.Cause, record.AnsweredBy, now,
+                            record.ReportPath)
                         : record);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException

@@ -32,6 +32,20 @@ namespace TeamsRemediation.Answers
 
         public string ComputerName { get; }
 
+        /// <summary>
+        /// The records of one change made now on <paramref name="machine"/>: one per cause and user, or per cause for the whole PC when
+        /// <paramref name="users"/> is null.
+        /// </summary>
+        public static IReadOnlyList<AnswerRecord> ForChange(Platform.IMachine machine, IEnumerable<CodeCause> causes,
+            IEnumerable<Targets.TargetUser>? users, string answeredBy, string reportPath = "")
+        {
+            var now = machine.Clock.UtcNow.UtcDateTime;
+            var whom = users?.Select(u => new KeyValuePair<string, string>(u.Sid, u.UserName)).ToList()
+                ?? new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>(string.Empty, string.Empty) };
+            return causes.Distinct().SelectMany(c => whom.Select(u => new AnswerRecord(machine.ComputerName, u.Key, u.Value, c, answeredBy, now,
+                reportPath))).ToList();
+        }
+
         /// <summary>Whose evidence it answers; empty for a change of the whole PC (TLS in HKLM, the clock), which answers every user's.</summary>
         public string UserSid { get; }
 

@@ -27,7 +27,9 @@ namespace TeamsRemediation.Answers
 
         public AnswerRecord Record { get; }
 
-        /// <summary>"CAA20002 (2x, last at 2026-12-07 09:12Z) answered by Repair-TeamsCaa20002 Cache/CacheLight at 2026-12-07 11:04Z, report ...".</summary>
+        /// <summary>
+        /// "CAA20002 (2x, last at 2026-12-07 09:12Z) answered by Repair-TeamsCaa20002 Cache/CacheLight at 2026-12-07 11:04Z, report ...".
+        /// </summary>
         public string Describe() => Code + (Count > 1 ? " (" + Count + "x, last at " : " at ")
             + LastLoggedUtc.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + (Count > 1 ? ")" : string.Empty)
             + " answered by " + Record.Describe();

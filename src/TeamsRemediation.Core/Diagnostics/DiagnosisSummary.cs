@@ -7,7 +7,7 @@ namespace TeamsRemediation.Diagnostics
     /// <summary>The forms Intune and ConfigMgr read: one line of at most 2048 characters, and a compliance value.</summary>
     public static class DiagnosisSummary
     {
-        public const int MaxLineLength = 2048;
+        public const int MaxLineLength = Lines.SummaryLine.MaxLength;
         public const string Compliant = "Compliant";
         public const string NonCompliant = "NonCompliant";
 
@@ -23,33 +23,14 @@ namespace TeamsRemediation.Diagnostics
             Repair.PcFixability.Problems(findings).Count == 0 ? Compliant : NonCompliant;
 
         /// <summary>
-        /// "CAA20002 PC01 NonCompliant: FAIL Tls.WinHttp; FAIL Evidence.AadEvents CONTOSO\alice: ... | WARN Network.Vpn | pass 12, skipped 2".
-        /// Fails first, then warnings; cut at 2048 characters with "..." so Intune shows it whole.
+        /// The detection's line in the versioned grammar of <see cref="Lines.SummaryLine"/> ("CAA20002/1 Test PC01 NonCompliant exit=1
+        /// dropped=0 | Fail Tls.WinHttp Device - - | ..."), at most 2048 characters, whole items only.
         /// </summary>
-        public static string Line(string computerName, IReadOnlyList<TeamsCaa20002Finding> findings)
-        {
-            var parts = new List<string>();
-            foreach (var f in findings.Where(f => f.Status == FindingStatus.Fail))
-            {
-                parts.Add("FAIL " + f.CheckId + (f.User.Length > 0 ? " " + f.User : string.Empty) + ": " + f.Summary);
-            }
+        public static string Line(string computerName, IReadOnlyList<TeamsCaa20002Finding> findings) =>
+            Lines.SummaryLine.FromDiagnosis(computerName, findings).ToLine();
 
-            foreach (var f in findings.Where(f => f.Status == FindingStatus.Warning))
-            {
-                parts.Add("WARN " + f.CheckId + (f.User.Length > 0 ? " " + f.User : string.Empty));
-            }
-
-            foreach (var a in findings.SelectMany(f => f.AnsweredSightings.Select(a => new { f.User, Sighting = a })))
-            {
-                parts.Add("ANSWERED " + a.Sighting.Code + (a.User.Length > 0 ? " " + a.User : string.Empty) + " by " + a.Sighting.Record.AnsweredBy
-                    + " at " + a.Sighting.Record.AnsweredUtc.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            parts.Add("pass " + findings.Count(f => f.Status == FindingStatus.Pass) + ", skipped "
-                + findings.Count(f => f.Status == FindingStatus.Skipped));
-            var line = "CAA20002 " + computerName + " " + Compliance(findings) + ": " + string.Join(" | ", parts);
-            line = line.Replace("\r", " ").Replace("\n", " ");
-            return line.Length <= MaxLineLength ? line : line.Substring(0, MaxLineLength - 3) + "...";
-        }
+        /// <summary>The same content as one line of compact JSON with a schema version.</summary>
+        public static string Json(string computerName, IReadOnlyList<TeamsCaa20002Finding> findings) =>
+            Lines.SummaryLine.FromDiagnosis(computerName, findings).ToJson();
     }
 }

@@ -114,6 +114,7 @@ namespace TeamsRemediation.Diagnostics
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
             var finding = WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence.Concat(AnsweredLines(sightings)),
                 lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner), sightings);
+            finding.TopCode = lead?.Code ?? string.Empty;
             return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 
@@ -257,6 +258,7 @@ namespace TeamsRemediation.Diagnostics
                 + (top != null ? " (most frequent: " + top.Meaning + ")." : ".");
             var finding = WithAnswered(findings.Make(CheckIds.EvidenceTeamsLogs, user, status, summary, evidence,
                 top == null ? string.Empty : RemedyFor(top, user), top?.Owner), sightings);
+            finding.TopCode = top?.Code ?? string.Empty;
             return new EvidenceReading(finding, infos.Where(i => !i.IsOutsideThePc).ToList());
         }
 

@@ -56,6 +56,9 @@ namespace TeamsRemediation
         /// </summary>
         public string[] Answered { get; internal set; } = new string[0];
 
+        /// <summary>The code the finding is about (the lead code of its evidence), for the one-line forms; empty when it names none.</summary>
+        internal string TopCode { get; set; } = string.Empty;
+
         /// <summary>The same, as values, for the one-line forms (not kept through serialization: <see cref="Answered"/> is).</summary>
         internal System.Collections.Generic.IReadOnlyList<global::TeamsRemediation.Answers.AnsweredSighting> AnsweredSightings { get; set; } =
             new global::TeamsRemediation.Answers.AnsweredSighting[0];

@@ -84,9 +84,11 @@ namespace TeamsRemediation.Diagnostics
             var total = (caches.All(i => i.CacheMeasuredFully) ? string.Empty : "at least ") + ByteSize.Megabytes(caches.Sum(i => i.CacheSizeBytes));
             if (accountSide.Count > 0)
             {
-                return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning,
+                var stale = findings.Make(CheckIds.TeamsCache, user, FindingStatus.Warning,
                     "Cache of " + total + " and sign-in errors " + string.Join(", ", accountSide)
                         + ": a stale cache is a known cause; clear it (logs and backgrounds are kept).", evidence, Remedies.ClearCache(user.Sid));
+                stale.TopCode = accountSide[0];
+                return stale;
             }
 
             return findings.Make(CheckIds.TeamsCache, user, FindingStatus.Pass, "Cache of " + total + "; no sign-in error points at it.", evidence);

@@ -156,11 +156,8 @@ namespace TeamsRemediation.Repair
         /// </summary>
         public bool RecordAnswer(TeamsRepairStep step, IEnumerable<CodeCause> causes, IEnumerable<TargetUser>? users)
         {
-            var now = Machine.Clock.UtcNow.UtcDateTime;
             var by = "Repair-TeamsCaa20002 " + step.Rung + "/" + step.Step;
-            var whom = users?.Select(u => new { u.Sid, u.UserName }).ToList() ?? new[] { new { Sid = string.Empty, UserName = string.Empty } }.ToList();
-            var records = causes.Distinct().SelectMany(c => whom.Select(u => new AnswerRecord(Machine.ComputerName, u.Sid, u.UserName, c, by, now,
-                ReportPath ?? string.Empty))).ToList();
+            var records = AnswerRecord.ForChange(Machine, causes, users, by, ReportPath ?? string.Empty);
             try
             {
                 if (records.Count > 0 && !AnswerLedger.Write(Machine, records))

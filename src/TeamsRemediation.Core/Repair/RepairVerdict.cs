@@ -25,6 +25,9 @@ namespace TeamsRemediation.Repair
             }
         }
 
+        /// <summary>A step that changed, or tried to change, something: listed before the others on the line.</summary>
+        private static bool Changed(TeamsRepairStep step) => step.Status == RepairStepStatus.Done || step.Status == RepairStepStatus.Failed;
+
         internal static TeamsRepairSummary Summarize(RepairRun run, IReadOnlyList<TeamsRepairStep> steps)
         {
             var before = PcFixability.Problems(run.Before, run.Options.IncludeDotNetTls);
@@ -71,31 +74,19 @@ namespace TeamsRemediation.Repair
                 JournalPaths = run.JournalPaths.ToArray(),
                 ReportPath = run.ReportPath ?? string.Empty,
                 RebootRequired = run.RebootRequired,
+                LineItems = after.Select(f => Lines.SummaryLine.Item(f, run.OwnerOf(f)))
+                    .Concat(steps.Where(Changed).Concat(steps.Where(s => !Changed(s))).Select(Lines.SummaryLine.Item)).ToList(),
             };
         }
 
         /// <summary>
-        /// "CAA20002 PC01 Repair NeedsReboot (exit 2): Machine/Tls Done | Cache/CacheLight CONTOSO\alice Done | left: ... | report ...",
-        /// one line of at most 2048 characters for Intune's remediation output.
+        /// The repair's line in the versioned grammar of <see cref="Lines.SummaryLine"/> ("CAA20002/1 Repair PC01 NeedsAdmin+Restart exit=3
+        /// dropped=0 restart=yes report=... | Warning Evidence.AadEvents TenantAdmin CAA20004 CONTOSO\alice | Step Machine/Tls - - - status=Done"),
+        /// at most 2048 characters for Intune's remediation output, whole items only.
         /// </summary>
-        public static string Line(TeamsRepairSummary summary)
-        {
-            var parts = new List<string> { string.Join("; ", summary.Steps.DefaultIfEmpty("no step")) };
-            if (summary.ProblemsAfter.Length > 0)
-            {
-                parts.Add("left: " + string.Join("; ", summary.ProblemsAfter));
-            }
+        public static string Line(TeamsRepairSummary summary) => Lines.SummaryLine.FromRepair(summary).ToLine();
 
-            if (summary.ReportPath.Length > 0)
-            {
-                parts.Add("report " + summary.ReportPath);
-            }
-
-            var line = "CAA20002 " + summary.ComputerName + " Repair " + summary.Outcome + " (exit " + summary.ExitCode + "): "
-                + string.Join(" | ", parts);
-            line = line.Replace("\r", " ").Replace("\n", " ");
-            var max = Diagnostics.DiagnosisSummary.MaxLineLength;
-            return line.Length <= max ? line : line.Substring(0, max - 3) + "...";
-        }
+        /// <summary>The same content as one line of compact JSON with a schema version.</summary>
+        public static string Json(TeamsRepairSummary summary) => Lines.SummaryLine.FromRepair(summary).ToJson();
     }
 }

@@ -55,7 +55,14 @@ namespace TeamsRemediation
         /// <summary>The report folder of this run (evidence, admin pack); empty when none was written.</summary>
         public string ReportPath { get; internal set; } = string.Empty;
 
+        /// <summary>
+        /// Windows must restart before a repair of this run takes effect. Also true beside another outcome (a restart and the admin's work):
+        /// then the exit code is that outcome's, and the line's state says both ("NeedsAdmin+Restart").
+        /// </summary>
         public bool RebootRequired { get; internal set; }
+
+        /// <summary>What is left and the steps, for the one-line forms (not kept through serialization).</summary>
+        internal System.Collections.Generic.IReadOnlyList<Lines.SummaryLineItem> LineItems { get; set; } = new Lines.SummaryLineItem[0];
 
         public override string ToString() => "Repair " + ComputerName + ": " + Outcome + " (exit " + ExitCode + ")";
     }

@@ -15,8 +15,13 @@ namespace TeamsRemediation.Commands
         /// <summary>One TeamsRepairStep per step and user, the AdminPack when one was written, then one TeamsRepairSummary (the default).</summary>
         Results,
 
-        /// <summary>One line of at most 2048 characters for Intune's remediation output.</summary>
+        /// <summary>
+        /// One line of at most 2048 characters for Intune's remediation output, in the versioned grammar of TeamsRemediation.Lines.SummaryLine.
+        /// </summary>
         Line,
+
+        /// <summary>The same content as one line of compact JSON with a schema version (at most 2048 characters).</summary>
+        Json,
     }
 
     /// <summary>
@@ -179,7 +184,8 @@ namespace TeamsRemediation.Commands
                 WriteWarning("Restart the computer: a repair of this run takes effect only after Windows starts again.");
             }
 
-            WriteObject(As == RepairOutput.Line ? (object)RepairVerdict.Line(summary) : summary);
+            WriteObject(As == RepairOutput.Line ? RepairVerdict.Line(summary)
+                : As == RepairOutput.Json ? RepairVerdict.Json(summary) : (object)summary);
         }
 
         private void AddUser(TargetUser user)

@@ -128,16 +128,14 @@ namespace TeamsRemediation.Commands
         /// </summary>
         protected void AnswerOnApproval(IEnumerable<Codes.CodeCause> causes, IEnumerable<TargetUser>? users)
         {
-            var now = Machine.Clock.UtcNow.UtcDateTime;
-            var by = MyInvocation.MyCommand.Name;
-            var whom = users?.Select(u => new { u.Sid, u.UserName }).ToList() ?? new[] { new { Sid = string.Empty, UserName = string.Empty } }.ToList();
-            pendingAnswers = causes.Distinct().SelectMany(c => whom.Select(u => new AnswerRecord(Machine.ComputerName, u.Sid, u.UserName, c, by,
-                now))).ToList();
+            pendingAnswers = AnswerRecord.ForChange(Machine, causes, users, MyInvocation.MyCommand.Name).ToList();
         }
 
         private List<AnswerRecord>? pendingAnswers;
 
-        /// <summary>A diagnosis's reading of the answered-evidence records: each record it ignored is a warning, a folder it could not read a note.</summary>
+        /// <summary>
+        /// A diagnosis's reading of the answered-evidence records: each record it ignored is a warning, a folder it could not read a note.
+        /// </summary>
         protected void ReportAnswers(AnswerLedgerReading reading)
         {
             foreach (var warning in reading.Warnings)

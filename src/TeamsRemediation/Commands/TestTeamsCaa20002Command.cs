@@ -18,8 +18,14 @@ namespace TeamsRemediation.Commands
         /// <summary>One boolean: $true when nothing failed (the same as -Quiet).</summary>
         Boolean,
 
-        /// <summary>One line of at most 2048 characters for Intune's detection output.</summary>
+        /// <summary>
+        /// One line of at most 2048 characters for Intune's detection output, in the versioned grammar of TeamsRemediation.Lines.SummaryLine
+        /// (read it back with [TeamsRemediation.Lines.SummaryLine]::Parse).
+        /// </summary>
         Line,
+
+        /// <summary>The same content as one line of compact JSON with a schema version (at most 2048 characters).</summary>
+        Json,
 
         /// <summary>"Compliant" or "NonCompliant" for a ConfigMgr configuration item.</summary>
         Compliance,
@@ -148,6 +154,9 @@ namespace TeamsRemediation.Commands
                     break;
                 case DiagnosisOutput.Line:
                     WriteObject(DiagnosisSummary.Line(Machine.ComputerName, findings));
+                    break;
+                case DiagnosisOutput.Json:
+                    WriteObject(DiagnosisSummary.Json(Machine.ComputerName, findings));
                     break;
                 case DiagnosisOutput.Compliance:
                     WriteObject(DiagnosisSummary.Compliance(findings));

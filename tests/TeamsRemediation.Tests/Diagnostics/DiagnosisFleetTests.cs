@@ -86,7 +86,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(true, Assert.Single(s.Run("Test-TeamsCaa20002 -Quiet").Output).BaseObject);
             Assert.Equal("Compliant", Assert.Single(s.Run("Test-TeamsCaa20002 -As Compliance").Output).BaseObject);
             var line = (string)Assert.Single(s.Run("Test-TeamsCaa20002 -As Line").Output).BaseObject;
-            Assert.StartsWith("CAA20002 PC01 Compliant: pass ", line);
+            Assert.StartsWith("CAA20002/1 Test PC01 Compliant exit=0 dropped=0 || pass ", line);
             Assert.EndsWith(", skipped " + CheckIds.PerUser.Count, line);
         }
 
@@ -112,10 +112,10 @@ namespace TeamsRemediation.Tests.Diagnostics
         }
 
         [Theory]
-        [InlineData("Intune", "Detect-TeamsCaa20002.ps1", false, 0, "CAA20002 PC01 Compliant: pass ")]
-        [InlineData("Intune", "Detect-TeamsCaa20002.ps1", true, 1, "CAA20002 PC01 NonCompliant: FAIL Tls.WinHttp")]
+        [InlineData("Intune", "Detect-TeamsCaa20002.ps1", false, 0, "CAA20002/1 Test PC01 Compliant exit=0 dropped=0 || pass ")]
+        [InlineData("Intune", "Detect-TeamsCaa20002.ps1", true, 1, "CAA20002/1 Test PC01 NonCompliant exit=1 dropped=0 | Fail Tls.WinHttp")]
         [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", false, 0, "Compliant")]
-        [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", true, 0, "NonCompliant")]
+        [InlineData("ConfigMgr", "Discover-TeamsCaa20002.ps1", true, 0, "CAA20002/1 Test PC01 NonCompliant exit=1 dropped=0 | Fail Tls.WinHttp")]
         public void TheDetectionScriptsAnswerFromTheMachineChecksWhenNobodyIsLoggedOn(string folder, string file, bool brokenTls, int exitCode,
             string lastLineStart)
         {
@@ -137,8 +137,8 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             // The script runs Repair-TeamsCaa20002: TLS is repaired for the machine, and the restart it needs is exit code 2.
             Assert.Equal(2, run.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", run.LastLine);
-            Assert.Contains("Machine/Tls: Done", run.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NeedsReboot exit=2 ", run.LastLine);
+            Assert.Contains(" | Step Machine/Tls - - - status=Done", run.LastLine);
             var winHttp32 = new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.WinHttp, RegistryView.Registry32);
             Assert.Equal(0xA80u, s.Machine.SimulatedRegistry.GetValue(winHttp32, "DefaultSecureProtocols")!.AsDWord);
         }

@@ -411,7 +411,8 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             var line = (string)Assert.Single(s.Run("Test-TeamsCaa20002 -SkipNetwork -As Line").Output).BaseObject;
 
-            Assert.StartsWith("CAA20002 PC01 NonCompliant: FAIL Tls.WinHttp:", line);
+            Assert.StartsWith("CAA20002/1 Test PC01 NonCompliant exit=1 dropped=", line);
+            Assert.Contains(" | Fail Tls.WinHttp Device - - ", line);
             Assert.True(line.Length <= 2048);
             Assert.DoesNotContain("\n", line);
             Assert.Equal(false, Assert.Single(s.Run("Test-TeamsCaa20002 -SkipNetwork -Quiet").Output).BaseObject);

@@ -47,6 +47,9 @@ namespace TeamsRemediation.Tests.Journal
             Assert.True(File.Exists(recorded.Last().OriginalPath) || Directory.Exists(recorded.Last().OriginalPath), "recorded, never moved");
             Assert.NotEqual(before, TreeSnapshot.Take(cacheRoot));
 
+            // The child recorded what its clear answers before the clear; the simulated ACLs live in memory, so say what the child made.
+            s.Machine.StorageSecurity.Declare(JournalStorage.ModuleFolder(s.Machine), JournalStorage.ModuleFolderSddl);
+            s.Machine.StorageSecurity.Declare(TeamsRemediation.Answers.AnswerLedger.Folder(s.Machine), JournalStorage.JournalFolderSddl);
             var next = s.Run("Clear-TeamsCache -UserName alice -Client New -Backup -Force");
 
             Assert.Empty(next.Errors);
@@ -98,6 +101,7 @@ namespace TeamsRemediation.Tests.Journal
             // On Windows the folders' ACLs are on the disk; the simulated twin keeps them in memory, so say what the child made.
             s.Machine.StorageSecurity.Declare(JournalStorage.ModuleFolder(s.Machine), JournalStorage.ModuleFolderSddl);
             s.Machine.StorageSecurity.Declare(JournalStorage.ProtectedFolder(s.Machine), JournalStorage.JournalFolderSddl);
+            s.Machine.StorageSecurity.Declare(TeamsRemediation.Answers.AnswerLedger.Folder(s.Machine), JournalStorage.JournalFolderSddl);
 
             var next = s.Run("Enable-Tls12 -Scope Machine");
 

@@ -70,7 +70,8 @@ namespace TeamsRemediation.Tests.Journal
 
             var result = s.Run("Enable-Tls12 -Scope Machine");
 
-            Assert.Equal("JournalFolderUntrusted" + Enable, result.TerminatingErrorId);
+            // The first thing an approved change writes is the record of what it answers, in the same module folder: refused there.
+            Assert.Equal("AnswerRecordFailed" + Enable, result.TerminatingErrorId);
             Assert.Contains("owned by " + alice.Sid, result.Terminating!.Message);
             Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
             Assert.Empty(Directory.GetFileSystemEntries(folder));

@@ -190,8 +190,8 @@ namespace TeamsRemediation.Tests.Repair
             var result = s.Run("Repair-TeamsCaa20002 -Force -As Line");
 
             var line = Assert.IsType<string>(Assert.Single(result.Output).BaseObject);
-            Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", line);
-            Assert.Contains("Machine/Tls: Done", line);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NeedsReboot exit=2 dropped=0 restart=yes ", line);
+            Assert.Contains(" | Step Machine/Tls - - - status=Done", line);
             Assert.True(line.Length <= 2048);
             Assert.DoesNotContain("\n", line);
         }

@@ -36,8 +36,8 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOnBrokenPc(Path.Combine("scripts", "Intune", "Detect-TeamsCaa20002.ps1"));
 
             Assert.Equal(1, run.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 NonCompliant:", run.LastLine);
-            Assert.Contains("Tls.WinHttp", run.LastLine);
+            Assert.StartsWith("CAA20002/1 Test PC01 NonCompliant exit=1 dropped=0 | Fail ", run.LastLine);
+            Assert.Contains(" | Fail Tls.WinHttp Device - - | ", run.LastLine);
             Assert.True(run.LastLine.Length <= 2048);
         }
 
@@ -46,7 +46,10 @@ namespace TeamsRemediation.Tests.Scripts
         {
             var run = RunOnBrokenPc(Path.Combine("scripts", "ConfigMgr", "Discover-TeamsCaa20002.ps1"));
 
-            Assert.Equal("NonCompliant", run.LastLine);
+            // Not "Compliant", and the cause reaches ConfigMgr's reports: the detection's line.
+            Assert.StartsWith("CAA20002/1 Test PC01 NonCompliant exit=1 ", run.LastLine);
+            Assert.Contains(" | Fail Tls.WinHttp Device - - | ", run.LastLine);
+            Assert.Contains(" | Fail Evidence.AadEvents Device CAA20002 CONTOSO\\alice | ", run.LastLine);
         }
 
         internal static ScriptRun RunOnBrokenPc(string relativePath, Action<DemoPc>? before = null)

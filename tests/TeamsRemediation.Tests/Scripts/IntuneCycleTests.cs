@@ -79,7 +79,7 @@ namespace TeamsRemediation.Tests.Scripts
         public void TheIntuneOrderDetectRemediateDetectSaysFixedWhereThePcsPartWasFixed(string how, int detected, int remediated,
             int detectedAfter)
         {
-            using var s = BrokenOneWay(how, out _);
+            using var s = BrokenOneWay(how, out var alice);
 
             var before = Run(s.Shell, Detect);
             var repair = Run(s.Shell, Remediate);
@@ -92,7 +92,9 @@ namespace TeamsRemediation.Tests.Scripts
             if (how == "CaBlock")
             {
                 // The tenant's: still NonCompliant after the repair, and the line says whose it is.
-                Assert.Contains("Evidence.AadEvents", after.LastLine);
+                var line = TeamsRemediation.Lines.SummaryLine.Parse(after.LastLine);
+                Assert.Contains(line.Items, i => i.Status == "Warning" && i.CheckId == "Evidence.AadEvents" && i.Owner == "TenantAdmin"
+                    && i.Code == "AADSTS53003" && i.User == alice.UserName);
             }
         }
 
@@ -135,9 +137,9 @@ namespace TeamsRemediation.Tests.Scripts
             var third = Run(s.Shell, Remediate);
 
             Assert.Equal(0, second.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NothingToFix (exit 0): no step", second.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NothingToFix exit=0 dropped=0 restart=no report=- || no step", second.LastLine);
             Assert.Equal(0, third.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NothingToFix (exit 0): no step", third.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NothingToFix exit=0 dropped=0 restart=no report=- || no step", third.LastLine);
             Assert.Equal(files, TreeSnapshot.Take(s.Machine.RootFolder));
             Assert.Equal(registry, s.Machine.SimulatedRegistry.Export());
             Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
@@ -214,8 +216,8 @@ namespace TeamsRemediation.Tests.Scripts
             var folder = AnswerLedger.Folder(s.Machine);
             Directory.CreateDirectory(folder);
             s.Machine.StorageSecurity.Declare(folder, "O:" + alice.Sid + "D:(A;OICI;FA;;;" + alice.Sid + ")(A;OICI;FA;;;SY)");
-            var forged = new AnswerRecord("PC01", alice.Sid, alice.UserName, TeamsRemediation.Codes.CodeCause.Request, "Repair-TeamsCaa20002 Cache/CacheLight",
-                s.Machine.Clock.UtcNow.UtcDateTime.AddHours(1));
+            var forged = new AnswerRecord("PC01", alice.Sid, alice.UserName, TeamsRemediation.Codes.CodeCause.Request,
+                "Repair-TeamsCaa20002 Cache/CacheLight", s.Machine.Clock.UtcNow.UtcDateTime.AddHours(1));
             File.WriteAllText(Path.Combine(folder, "forged.txt"), forged.ToText());
             // And one in her own profile, where a user's run keeps its files.
             var own = Path.Combine(alice.Folders.LocalAppData, "TeamsRemediation", AnswerLedger.FolderName);

@@ -39,8 +39,9 @@ namespace TeamsRemediation.Tests.Scripts
 
             Assert.Equal(0, run.ExitCode);
             // The line ends with where the machine log is, where the runs in users' sessions leave one line per decision.
-            Assert.Equal("CAA20002 PC01 Repair NothingToFix (exit 0): no step | log: %ProgramData%\\TeamsRemediation\\"
-                + TeamsRemediation.Logging.MachineLog.FolderName + "\\" + TeamsRemediation.Logging.MachineLog.FileName, run.LastLine);
+            Assert.Equal("CAA20002/1 Repair PC01 NothingToFix exit=0 dropped=0 restart=no report=- || no step | log: "
+                + "%ProgramData%\\TeamsRemediation\\" + TeamsRemediation.Logging.MachineLog.FolderName + "\\"
+                + TeamsRemediation.Logging.MachineLog.FileName, run.LastLine);
         }
 
         [Fact]
@@ -49,7 +50,8 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOn((s, a) => BrokenPc.ClockSkew(s), Intune);
 
             Assert.Equal(0, run.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair Fixed (exit 0): Evidence/EvidenceCopy: Done; Machine/ClockResync: Done", run.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 Fixed exit=0 dropped=0 restart=no report=", run.LastLine);
+            Assert.Contains(" | Step Evidence/EvidenceCopy - - - status=Done | Step Machine/ClockResync - - - status=Done", run.LastLine);
         }
 
         [Fact]
@@ -58,9 +60,9 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOn((s, a) => BrokenPc.DnsFailure(s), Intune);
 
             Assert.Equal(1, run.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NotFixed (exit 1): ", run.LastLine);
-            Assert.Contains("Machine/DnsFlush: Done", run.LastLine);
-            Assert.Contains("left: Fail Network.Endpoint", run.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NotFixed exit=1 ", run.LastLine);
+            Assert.Contains(" | Step Machine/DnsFlush - - - status=Done", run.LastLine);
+            Assert.Contains(" | Fail Network.Endpoint ", run.LastLine);
         }
 
         [Fact]
@@ -69,8 +71,8 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOn((s, a) => BrokenPc.TlsOff(s), Intune);
 
             Assert.Equal(2, run.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", run.LastLine);
-            Assert.Contains("Machine/Tls: Done", run.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NeedsReboot exit=2 dropped=0 restart=yes ", run.LastLine);
+            Assert.Contains(" | Step Machine/Tls - - - status=Done", run.LastLine);
         }
 
         [Fact]
@@ -79,9 +81,12 @@ namespace TeamsRemediation.Tests.Scripts
             var run = RunOn((s, a) => BrokenPc.AadError(s, a, "CAA20004", "AADSTS53003"), Intune);
 
             Assert.Equal(3, run.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NeedsAdmin (exit 3): ", run.LastLine);
-            Assert.Contains("NothingThePcCanFix/AdminPack: NeedsAdmin", run.LastLine);
-            Assert.Contains("| report ", run.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NeedsAdmin exit=3 ", run.LastLine);
+            var line = TeamsRemediation.Lines.SummaryLine.Parse(run.LastLine);
+            Assert.Contains(line.Items, i => i.CheckId == "NothingThePcCanFix/AdminPack" && i["status"] == "NeedsAdmin");
+            Assert.Contains(line.Items, i => i.Status == "Warning" && i.CheckId == "Evidence.AadEvents" && i.Owner == "TenantAdmin"
+                && i.Code == "AADSTS53003");
+            Assert.Contains(Path.Combine("ProgramData", "TeamsRemediation", "Reports"), line.ReportPath);
         }
 
         [Fact]
@@ -116,7 +121,7 @@ namespace TeamsRemediation.Tests.Scripts
                 var run = Run(session, Intune);
 
                 // "$env:COMPUTERNAME: " read a variable named "env:COMPUTERNAME:", so the name vanished from the old line.
-                Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", run.LastLine);
+                Assert.StartsWith("CAA20002/1 Repair PC01 NeedsReboot exit=2 ", run.LastLine);
                 Assert.Equal(2, run.ExitCode);
                 Assert.Equal(0xA80u, pc.Machine.SimulatedRegistry.GetValue(WinHttp32, "DefaultSecureProtocols")!.AsDWord);
             }
@@ -130,10 +135,10 @@ namespace TeamsRemediation.Tests.Scripts
 
             Assert.Equal(string.Empty, fixedRun.Thrown);
             Assert.Equal(0, fixedRun.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair Fixed (exit 0): ", fixedRun.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 Fixed exit=0 ", fixedRun.LastLine);
             Assert.Equal(string.Empty, restart.Thrown);
             Assert.Equal(2, restart.ExitCode);
-            Assert.StartsWith("CAA20002 PC01 Repair NeedsReboot (exit 2): ", restart.LastLine);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NeedsReboot exit=2 ", restart.LastLine);
         }
 
         [Fact]
@@ -142,8 +147,8 @@ namespace TeamsRemediation.Tests.Scripts
             var notFixed = RunOn((s, a) => BrokenPc.DnsFailure(s), ConfigMgr, mayThrow: true);
             var admin = RunOn((s, a) => BrokenPc.AadError(s, a, "CAA20004", "AADSTS53003"), ConfigMgr, mayThrow: true);
 
-            Assert.StartsWith("CAA20002 PC01 Repair NotFixed (exit 1): ", notFixed.Thrown);
-            Assert.StartsWith("CAA20002 PC01 Repair NeedsAdmin (exit 3): ", admin.Thrown);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NotFixed exit=1 ", notFixed.Thrown);
+            Assert.StartsWith("CAA20002/1 Repair PC01 NeedsAdmin exit=3 ", admin.Thrown);
         }
 
         [Fact]
