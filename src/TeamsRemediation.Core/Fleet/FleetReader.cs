@@ -6,6 +6,7 @@ using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Errors;
+using TeamsRemediation.Lines;
 
 namespace TeamsRemediation.Fleet
 {
@@ -59,7 +60,7 @@ namespace TeamsRemediation.Fleet
                 return null;
             }
 
-            if (first.TrimStart().StartsWith(RemediationLineReader.Prefix, StringComparison.Ordinal))
+            if (first.TrimStart().StartsWith(FleetLine.Marker, StringComparison.Ordinal))
             {
                 return LinesOf(reader, name, first, skipped + 1);
             }
@@ -72,7 +73,7 @@ namespace TeamsRemediation.Fleet
             if (!known.Contains(FleetField.DeviceName) || !outputs.Any(known.Contains))
             {
                 reader.Dispose();
-                error = ModuleErrors.FleetFileUnrecognized(path, header.Take(12).Select(RemediationLineReader.Excerpt),
+                error = ModuleErrors.FleetFileUnrecognized(path, header.Take(12).Select(FleetLine.Excerpt),
                     FleetFields.NamesOf(FleetField.DeviceName).Take(3).Concat(outputs.SelectMany(f => FleetFields.NamesOf(f).Take(1))));
                 return null;
             }
@@ -89,15 +90,14 @@ namespace TeamsRemediation.Fleet
                 return Nothing();
             }
 
-            var parsed = RemediationLineReader.Read(line, out var problem);
+            var parsed = FleetLine.Read(line, out var problem);
             if (parsed == null)
             {
                 Skip(source, problem);
                 return Nothing();
             }
 
-            return FromLine(parsed, parsed.Kind == RemediationLineKind.Repair ? FleetPhase.Remediation : FleetPhase.Pre, parsed.ComputerName,
-                string.Empty, null, source, line);
+            return FromLine(parsed, FleetPhase.Pre, parsed.Computer, string.Empty, null, source);
         }
 
         /// <summary>A device run state (Graph, or a row of an export read by name), or a ConfigMgr compliance row.</summary>
@@ -133,7 +133,7 @@ namespace TeamsRemediation.Fleet
                     continue;
                 }
 
-                var parsed = RemediationLineReader.Read(text, out var problem);
+                var parsed = FleetLine.Read(text, out var problem);
                 if (parsed == null)
                 {
                     if (field == FleetField.RemediationError)
@@ -149,14 +149,13 @@ namespace TeamsRemediation.Fleet
                     continue;
                 }
 
-                if (computer.Length > 0 && parsed.ComputerName.Length > 0 && !string.Equals(computer, parsed.ComputerName,
+                if (computer.Length > 0 && parsed.Computer.Length > 0 && !string.Equals(computer, parsed.Computer,
                     StringComparison.OrdinalIgnoreCase))
                 {
-                    Warn(where, "the line is about " + parsed.ComputerName + ", the record about " + computer + "; read as " + computer);
+                    Warn(where, "the line is about " + parsed.Computer + ", the record about " + computer + "; read as " + computer);
                 }
 
-                rows.AddRange(FromLine(parsed, parsed.Kind == RemediationLineKind.Repair ? FleetPhase.Remediation : phase,
-                    computer.Length > 0 ? computer : parsed.ComputerName, user, time, where, text));
+                rows.AddRange(FromLine(parsed, phase, computer.Length > 0 ? computer : parsed.Computer, user, time, where));
             }
 
             if (!rows.Any(r => r.Phase == FleetPhase.Remediation) && Ran(record[FleetField.RemediationState]))
@@ -171,7 +170,7 @@ namespace TeamsRemediation.Fleet
                 var error = record[field].Trim();
                 if (error.Length > 0 && !rows.Any(r => r.Phase == phase))
                 {
-                    rows.Add(Row(computer, user, time, phase, RemediationLine.ScriptError, null, Clip(error), record.Source + ", "
+                    rows.Add(Row(computer, user, time, phase, FleetLine.ScriptError, null, Clip(error), record.Source + ", "
                         + Describe(field)));
                 }
             }
@@ -206,10 +205,12 @@ namespace TeamsRemediation.Fleet
             return rows;
         }
 
-        /// <summary>A finding of Test-TeamsCaa20002 (as Invoke-Command returns it: status and owner are strings there).</summary>
+        /// <summary>
+        /// A finding of Test-TeamsCaa20002 (as Invoke-Command returns it: status and owner are strings there). Its code is
+        /// <paramref name="code"/> when the live object gives it, else the first code of its summary.
+        /// </summary>
         public IEnumerable<TeamsRemediationFleetRow> ReadFinding(string computer, string user, string checkId, string status, string owner,
-            string summary,
-            DateTime? time, string source)
+            string summary, DateTime? time, string source, string code = "")
         {
             Read++;
             if (computer.Length == 0 || checkId.Length == 0 || !Enum.TryParse<FindingStatus>(status, true, out var parsedStatus))
@@ -218,7 +219,7 @@ namespace TeamsRemediation.Fleet
                 return Nothing();
             }
 
-            var code = CodeCatalog.Extract(summary).FirstOrDefault() ?? string.Empty;
+            code = code.Length > 0 ? code : CodeCatalog.Extract(summary).FirstOrDefault() ?? string.Empty;
             var parsedOwner = Enum.TryParse<FindingOwner>(owner, true, out var o) ? o
                 : code.Length > 0 ? CodeCatalog.Explain(code).Owner : CheckIds.DefaultOwner(checkId);
             var row = Row(computer, user, time, FleetPhase.Pre, parsedStatus == FindingStatus.Fail ? DiagnosisSummary.NonCompliant
@@ -231,9 +232,12 @@ namespace TeamsRemediation.Fleet
             return new[] { row };
         }
 
-        /// <summary>A summary of Repair-TeamsCaa20002: what was wrong before, the outcome, what is still wrong after.</summary>
-        public IEnumerable<TeamsRemediationFleetRow> ReadRepairSummary(string computer, string outcome, int? exitCode, IEnumerable<string> before,
-            IEnumerable<string> after, DateTime? time, string source)
+        /// <summary>
+        /// A summary of Repair-TeamsCaa20002: what was wrong before, the outcome (with "+Restart" when a restart is needed beside another
+        /// outcome, as its line says), what is still wrong after.
+        /// </summary>
+        public IEnumerable<TeamsRemediationFleetRow> ReadRepairSummary(string computer, string outcome, int? exitCode, bool restartNeeded,
+            IEnumerable<string> before, IEnumerable<string> after, DateTime? time, string source)
         {
             Read++;
             if (computer.Length == 0 || !Enum.TryParse<RepairOutcome>(outcome, true, out var parsed))
@@ -242,41 +246,27 @@ namespace TeamsRemediation.Fleet
                 return Nothing();
             }
 
+            var state = parsed + (restartNeeded && parsed != RepairOutcome.NeedsReboot ? "+Restart" : string.Empty);
             var rows = new List<TeamsRemediationFleetRow>();
-            rows.AddRange(Problems(before, FleetPhase.Pre, computer, time, source + ", problems before"));
+            rows.AddRange(FleetLine.Problems(before).Select(i => ItemRow(i, computer, string.Empty, time, FleetPhase.Pre, Compliance(i), null,
+                source + ", problems before")));
             if (rows.Count == 0)
             {
                 rows.Add(Row(computer, string.Empty, time, FleetPhase.Pre, DiagnosisSummary.Compliant, null, string.Empty, source
                     + ", problems before"));
             }
 
-            rows.Add(Row(computer, string.Empty, time, FleetPhase.Remediation, parsed.ToString(), exitCode, string.Empty, source));
+            rows.Add(Row(computer, string.Empty, time, FleetPhase.Remediation, state, exitCode, string.Empty, source));
             if (parsed != RepairOutcome.WhatIf)
             {
-                var left = Problems(after, FleetPhase.Post, computer, time, source + ", problems after").ToList();
+                var left = FleetLine.Problems(after).Select(i => ItemRow(i, computer, string.Empty, time, FleetPhase.Post, Compliance(i), null,
+                    source + ", problems after")).ToList();
                 rows.AddRange(left.Count > 0 ? left
                     : new[] { Row(computer, string.Empty, time, FleetPhase.Post, DiagnosisSummary.Compliant, null, string.Empty, source
                         + ", problems after") });
             }
 
             return rows;
-        }
-
-        private IEnumerable<TeamsRemediationFleetRow> Problems(IEnumerable<string> problems, FleetPhase phase, string computer, DateTime? time,
-            string source)
-        {
-            foreach (var problem in problems)
-            {
-                var item = RemediationLineReader.ReadProblem(problem);
-                if (item == null)
-                {
-                    Warn(source, "'" + RemediationLineReader.Excerpt(problem) + "' is not 'Status CheckId [user]: summary'");
-                    continue;
-                }
-
-                yield return ItemRow(item, computer, string.Empty, time, phase,
-                    item.Status == FindingStatus.Fail ? DiagnosisSummary.NonCompliant : DiagnosisSummary.Compliant, null, source);
-            }
         }
 
         private IEnumerable<TeamsRemediationFleetRow> LinesOf(TextReader reader, string name, string first, long firstLine)
@@ -342,27 +332,33 @@ namespace TeamsRemediation.Fleet
             }
         }
 
-        private IEnumerable<TeamsRemediationFleetRow> FromLine(RemediationLine line, FleetPhase phase, string computer, string user, DateTime? time,
-            string source, string text)
+        private IEnumerable<TeamsRemediationFleetRow> FromLine(SummaryLine line, FleetPhase phase, string computer, string user, DateTime? time,
+            string source)
         {
             var rows = new List<TeamsRemediationFleetRow>();
-            if (line.Dropped > 0)
+            if (line.Dropped != 0)
             {
-                Warn(source, "the line left out " + line.Dropped + " item(s) to stay within " + DiagnosisSummary.MaxLineLength.ToString("N0",
-                    CultureInfo.InvariantCulture) + " characters; they are not counted");
+                Warn(source, line.Dropped > 0
+                    ? "the line left out " + line.Dropped + " item(s) to stay within " + SummaryLine.MaxLength.ToString("N0",
+                        CultureInfo.InvariantCulture)
+                        + " characters; they are not counted"
+                    : "the line was cut at " + SummaryLine.MaxLength.ToString("N0", CultureInfo.InvariantCulture)
+                        + " characters; the items after the cut are not counted");
             }
 
-            if (phase == FleetPhase.Remediation)
+            var problems = line.Items.Where(FleetLine.IsProblem).ToList();
+            if (line.Kind == SummaryLine.RepairKind)
             {
-                // A repair line: its outcome, then what it found still wrong after its steps (the "left:" items) as the state after.
-                rows.Add(Row(computer, user, time, FleetPhase.Remediation, line.Outcome, line.ExitCode, Clip(line.Message), source));
-                if (line.Outcome == RemediationLine.ScriptError || line.Outcome == nameof(RepairOutcome.WhatIf))
+                // A repair line: its outcome, then what it found still wrong after its steps as the state after.
+                rows.Add(Row(computer, user, time, FleetPhase.Remediation, line.State, line.ExitCode,
+                    line.State == FleetLine.ScriptError ? Clip(line.Text) : string.Empty, source));
+                if (line.State == FleetLine.ScriptError || line.State == nameof(RepairOutcome.WhatIf))
                 {
                     return rows;
                 }
 
-                rows.AddRange(line.Items.Select(i => ItemRow(i, computer, user, time, FleetPhase.Post, line.Outcome, line.ExitCode, source)));
-                if (line.Items.Count == 0 && !line.Truncated)
+                rows.AddRange(problems.Select(i => ItemRow(i, computer, user, time, FleetPhase.Post, Compliance(i), line.ExitCode, source)));
+                if (problems.Count == 0 && line.Dropped == 0)
                 {
                     rows.Add(Row(computer, user, time, FleetPhase.Post, DiagnosisSummary.Compliant, null, string.Empty, source));
                 }
@@ -370,22 +366,27 @@ namespace TeamsRemediation.Fleet
                 return rows;
             }
 
-            rows.AddRange(line.Items.Select(i => ItemRow(i, computer, user, time, phase, line.Outcome, null, source)));
+            rows.AddRange(problems.Select(i => ItemRow(i, computer, user, time, phase, line.State, null, source)));
             if (rows.Count == 0)
             {
-                rows.Add(Row(computer, user, time, phase, line.Outcome, null, Clip(line.Message), source));
+                rows.Add(Row(computer, user, time, phase, line.State, null, line.State == FleetLine.ScriptError ? Clip(line.Text) : string.Empty,
+                    source));
             }
 
             return rows;
         }
 
-        private static TeamsRemediationFleetRow ItemRow(RemediationLineItem item, string computer, string user, DateTime? time, FleetPhase phase,
+        /// <summary>A problem's own state: a failing check makes its detection NonCompliant, a warning does not.</summary>
+        private static string Compliance(SummaryLineItem item) =>
+            item.Status == SummaryLineItem.Fail ? DiagnosisSummary.NonCompliant : DiagnosisSummary.Compliant;
+
+        private static TeamsRemediationFleetRow ItemRow(SummaryLineItem item, string computer, string user, DateTime? time, FleetPhase phase,
             string outcome, int? exitCode, string source)
         {
-            var row = Row(computer, item.User.Length > 0 ? item.User : user, time, phase, outcome, exitCode, Clip(item.Text), source);
+            var row = Row(computer, item.User.Length > 0 ? item.User : user, time, phase, outcome, exitCode, string.Empty, source);
             row.CheckId = item.CheckId;
-            row.Status = item.Status;
-            row.Owner = item.Owner;
+            row.Status = item.Status == SummaryLineItem.Fail ? FindingStatus.Fail : FindingStatus.Warning;
+            row.Owner = FleetLine.OwnerOf(item);
             row.Code = item.Code;
             return row;
         }
@@ -453,7 +454,7 @@ namespace TeamsRemediation.Fleet
             var normalized = FleetFields.Normalize(state);
             if (normalized == "scripterror")
             {
-                return RemediationLine.ScriptError;
+                return FleetLine.ScriptError;
             }
 
             if (failed || normalized == "remediationfailed" || normalized == "failed" || normalized == "fail")

@@ -137,12 +137,14 @@ namespace TeamsRemediation.Fleet
                 return FleetVerdict.NeedsAdmin;
             }
 
-            if (device.Remediation == nameof(RepairOutcome.NeedsReboot) || device.ExitCode == RepairVerdictExit.Restart)
+            // The repair's state names a restart beside another outcome too ("NeedsAdmin+Restart"); Intune's state says only success or not.
+            var outcomes = device.Remediation.Split('+');
+            if (outcomes.Contains(nameof(RepairOutcome.NeedsReboot)) || outcomes.Contains("Restart") || device.ExitCode == RepairVerdictExit.Restart)
             {
                 return FleetVerdict.NeedsRestart;
             }
 
-            return device.Rechecked && (device.Remediation == "Success" || device.Remediation == nameof(RepairOutcome.Fixed))
+            return device.Rechecked && (outcomes.Contains("Success") || outcomes.Contains(nameof(RepairOutcome.Fixed)))
                 ? FleetVerdict.Recurred : FleetVerdict.NotFixed;
         }
 

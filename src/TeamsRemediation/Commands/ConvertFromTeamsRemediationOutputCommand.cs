@@ -95,14 +95,16 @@ namespace TeamsRemediation.Commands
                 Write(Reader.ReadFinding(computer.Length > 0 ? computer : FleetObjects.String(input, "PSComputerName"), FleetObjects.String(input,
                     "User"),
                     FleetObjects.String(input, "CheckId"), FleetObjects.String(input, "Status"), FleetObjects.String(input, "Owner"),
-                    FleetObjects.String(input, "Summary"), FleetObjects.Time(input, "Timestamp"), source + " (finding)"));
+                    FleetObjects.String(input, "Summary"), FleetObjects.Time(input, "Timestamp"), source + " (finding)",
+                    input.BaseObject is TeamsCaa20002Finding live ? live.TopCode : string.Empty));
             }
             else if (FleetObjects.IsRepairSummary(input))
             {
                 var computer = FleetObjects.String(input, "ComputerName");
                 Write(Reader.ReadRepairSummary(computer.Length > 0 ? computer : FleetObjects.String(input, "PSComputerName"),
-                    FleetObjects.String(input, "Outcome"), FleetObjects.Int(input, "ExitCode"), FleetObjects.Strings(input, "ProblemsBefore"),
-                    FleetObjects.Strings(input, "ProblemsAfter"), null, source + " (repair summary)"));
+                    FleetObjects.String(input, "Outcome"), FleetObjects.Int(input, "ExitCode"),
+                    string.Equals(FleetObjects.String(input, "RebootRequired"), bool.TrueString, System.StringComparison.OrdinalIgnoreCase),
+                    FleetObjects.Strings(input, "ProblemsBefore"), FleetObjects.Strings(input, "ProblemsAfter"), null, source + " (repair summary)"));
             }
             else
             {

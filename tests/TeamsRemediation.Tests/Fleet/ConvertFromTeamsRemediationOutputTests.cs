@@ -38,7 +38,8 @@ namespace TeamsRemediation.Tests.Fleet
             }
 
             using var admin = new SimulatedSession();
-            var read = admin.Run("$in = @($args | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize($_) } | ForEach-Object { $_ });"
+            var read = admin.Run("$in = @($args | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize($_) } |"
+                + " ForEach-Object { $_ });"
                 + " $in[0].PSObject.TypeNames[0]; $in | ConvertFrom-TeamsRemediationOutput", findings, summary, caFindings);
 
             Assert.Empty(read.Errors);
@@ -47,7 +48,8 @@ namespace TeamsRemediation.Tests.Fleet
             var rows = read.Objects<TeamsRemediationFleetRow>().ToList();
             Assert.Contains(rows, r => r.ComputerName == "PC01" && r.Phase == FleetPhase.Pre && r.CheckId == CheckIds.TlsSchannel
                 && r.Status == FindingStatus.Fail && r.Source.EndsWith("(finding)"));
-            Assert.Contains(rows, r => r.ComputerName == "PC01" && r.Phase == FleetPhase.Remediation && r.Outcome == "NeedsReboot" && r.ExitCode == 2);
+            Assert.Contains(rows, r => r.ComputerName == "PC01" && r.Phase == FleetPhase.Remediation && r.Outcome == "NeedsReboot"
+                && r.ExitCode == 2);
             Assert.Contains(rows, r => r.ComputerName == "PC01" && r.Phase == FleetPhase.Post && r.CheckId == CheckIds.NetworkEndpoint);
             Assert.DoesNotContain(rows, r => r.Phase == FleetPhase.Post && r.CheckId == CheckIds.TlsSchannel);
             var ca = Assert.Single(rows, r => r.ComputerName == "PC02" && r.CheckId == CheckIds.EvidenceAadEvents);
@@ -80,9 +82,9 @@ namespace TeamsRemediation.Tests.Fleet
                 @{
                     id = 'a2'; detectionState = 'fail'; remediationState = 'remediationFailed'
                     lastStateUpdateDateTime = '2026-03-02T11:00:00Z'
-                    preRemediationDetectionScriptOutput = 'CAA20002 PC12 NonCompliant: FAIL Network.ClockSkew: 42 min ahead (CAA20003). | pass 15, skipped 1'
+                    preRemediationDetectionScriptOutput = 'CAA20002 PC12 NonCompliant: FAIL Network.ClockSkew: 42 min (CAA20003). | pass 15'
                     remediationScriptError = 'Exception calling ""Resync"": access denied'
-                    postRemediationDetectionScriptOutput = 'CAA20002 PC12 NonCompliant: FAIL Network.ClockSkew: 42 min ahead (CAA20003). | pass 15, skipped 1'
+                    postRemediationDetectionScriptOutput = 'CAA20002 PC12 NonCompliant: FAIL Network.ClockSkew: 42 min (CAA20003). | pass 15,'
                     managedDevice = @{ deviceName = 'PC12'; userPrincipalName = 'bo@contoso.com' }
                 }
                 [pscustomobject]@{ Id = 'a3'; DetectionState = 'pending'; ManagedDevice = [pscustomobject]@{ DeviceName = 'PC13' } }
@@ -109,10 +111,12 @@ namespace TeamsRemediation.Tests.Fleet
         {
             using var temp = new TempFolder();
             File.WriteAllText(temp.Combine("ci.csv"), "\"Computer Name\";\"Discovered value\";\"Last Compliance Message Time\"\r\n"
-                + "PC21;Compliant;2026-03-01 08:00\r\nPC22;\"CAA20002 PC22 NonCompliant: FAIL Tls.DotNet: strong crypto off | pass 15, skipped 1\";2026-03-01 09:00\r\n");
+                + "PC21;Compliant;2026-03-01 08:00\r\n"
+                + "PC22;\"CAA20002 PC22 NonCompliant: FAIL Tls.DotNet: strong crypto off | pass 15, skipped 1\";2026-03-01 09:00\r\n");
             using var s = new SimulatedSession();
 
-            var result = s.Run("[pscustomobject]@{ Netbios_Name0 = 'PC23'; CurrentValue = 'NonCompliant'; LastComplianceMessageTime = [datetime]'2026-03-01' } |"
+            var result = s.Run("[pscustomobject]@{ Netbios_Name0 = 'PC23'; CurrentValue = 'NonCompliant';"
+                + " LastComplianceMessageTime = [datetime]'2026-03-01' } |"
                 + " ConvertFrom-TeamsRemediationOutput; ConvertFrom-TeamsRemediationOutput -Path ([IO.Path]::Combine($args[0], '*.csv'))", temp.Path);
 
             Assert.Empty(result.Errors);
@@ -134,7 +138,8 @@ namespace TeamsRemediation.Tests.Fleet
             using var s = new SimulatedSession();
 
             var result = s.Run("ConvertFrom-TeamsRemediationOutput -Path ([IO.Path]::Combine($args[0], 'nothing*.csv')),"
-                + " ([IO.Path]::Combine($args[0], 'foreign.csv')), ([IO.Path]::Combine($args[0], 'empty.csv')), ([IO.Path]::Combine($args[0], 'good.txt')); [pscustomobject]@{ Name = 'x' } | ConvertFrom-TeamsRemediationOutput",
+                + " ([IO.Path]::Combine($args[0], 'foreign.csv')), ([IO.Path]::Combine($args[0], 'empty.csv')),"
+                + " ([IO.Path]::Combine($args[0], 'good.txt')); [pscustomobject]@{ Name = 'x' } | ConvertFrom-TeamsRemediationOutput",
                 temp.Path);
 
             Assert.Equal(new[] { "FleetFileNotFound," + Command, "FleetFileUnrecognized," + Command, "FleetFileEmpty," + Command },
@@ -158,19 +163,22 @@ namespace TeamsRemediation.Tests.Fleet
                 "CAA20002 PC42 Repair Fixed (exit 0): Machine/Tls: Done",
             };
 
-            var direct = s.Run("$args[1..4] | ConvertFrom-TeamsRemediationOutput | Get-TeamsRemediationFleetSummary -HtmlPath ([IO.Path]::Combine($args[0], 'fleet.html'))",
+            var direct = s.Run("$args[1..4] | ConvertFrom-TeamsRemediationOutput |"
+                + " Get-TeamsRemediationFleetSummary -HtmlPath ([IO.Path]::Combine($args[0], 'fleet.html'))",
                 temp.Path, lines[0], lines[1], lines[2], lines[3]);
             // What Export-Csv and Import-Csv give back: the same properties, every value a string.
             var again = s.Run("$args[1..4] | ConvertFrom-TeamsRemediationOutput | ForEach-Object { $text = [ordered]@{};"
                 + " foreach ($p in $_.PSObject.Properties) { $text[$p.Name] = [string]$p.Value }; [pscustomobject]$text } |"
                 + " Get-TeamsRemediationFleetSummary", temp.Path, lines[0], lines[1], lines[2], lines[3]);
-            var unwritable = s.Run("$args[1] | ConvertFrom-TeamsRemediationOutput | Get-TeamsRemediationFleetSummary -HtmlPath ([IO.Path]::Combine($args[0], 'no', 'such', 'f.html'))",
+            var unwritable = s.Run("$args[1] | ConvertFrom-TeamsRemediationOutput |"
+                + " Get-TeamsRemediationFleetSummary -HtmlPath ([IO.Path]::Combine($args[0], 'no', 'such', 'f.html'))",
                 temp.Path, lines[0]);
 
             var cause = Assert.Single(direct.Objects<TeamsRemediationFleetCause>());
             Assert.Equal((CheckIds.TlsWinHttp, 2, 1, 1), (cause.CheckId, cause.Devices, cause.Fixed, cause.NotFixed));
             var imported = Assert.Single(again.Objects<TeamsRemediationFleetCause>());
-            Assert.Equal((cause.CheckId, cause.Devices, cause.Fixed, cause.NotFixed), (imported.CheckId, imported.Devices, imported.Fixed, imported.NotFixed));
+            Assert.Equal((cause.CheckId, cause.Devices, cause.Fixed, cause.NotFixed), (imported.CheckId, imported.Devices, imported.Fixed,
+                imported.NotFixed));
             Assert.Contains("<svg", File.ReadAllText(temp.Combine("fleet.html")));
             Assert.Equal("FleetPageNotWritten,TeamsRemediation.Commands.GetTeamsRemediationFleetSummaryCommand",
                 Assert.Single(unwritable.Errors).FullyQualifiedErrorId);

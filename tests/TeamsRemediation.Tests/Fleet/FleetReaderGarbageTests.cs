@@ -60,7 +60,7 @@ namespace TeamsRemediation.Tests.Fleet
             Assert.Equal(new[] { "PC01", "PC06", "PC08" }, rows.Select(r => r.ComputerName).Distinct());
             Assert.Equal(5, warnings.Count);
             Assert.Contains(warnings, w => w.StartsWith("export.csv record 2 (line 3), pre-remediation detection output not read:")
-                && w.Contains("does not read as a detection or a repair"));
+                && w.Contains("has no ': ' after its head"));
             Assert.Contains(warnings, w => w.StartsWith("export.csv record 3 (line 4), pre-remediation detection output not read:")
                 && w.Contains("not a line of TeamsRemediation"));
             Assert.Contains(warnings, w => w.StartsWith("export.csv record 4 (line 5) not read:") && w.Contains("names no device"));
@@ -85,7 +85,7 @@ namespace TeamsRemediation.Tests.Fleet
             var (rows, warnings) = Read(path);
 
             Assert.Equal(new[] { "PC01", "PC02" }, rows.Select(r => r.ComputerName));
-            Assert.Equal("lines.txt line 3 not read: it is not a line of TeamsRemediation (those start with 'CAA20002 '): 'WARNING: something else'.",
+            Assert.Equal("lines.txt line 3 not read: it is not a line of TeamsRemediation (those start with 'CAA20002'): 'WARNING: something else'.",
                 Assert.Single(warnings));
         }
 
@@ -137,7 +137,8 @@ namespace TeamsRemediation.Tests.Fleet
                 row++;
                 atRow(row);
                 current = "PC" + row + ",user" + row + "@contoso.com,\"CAA20002 PC" + row
-                    + " NonCompliant: FAIL Evidence.AadEvents CONTOSO\\user" + row + ": 1 Teams token error(s), CAA20002 | pass 15, skipped 1\",1/1/2026\r\n";
+                    + " NonCompliant: FAIL Evidence.AadEvents CONTOSO\\user" + row
+                        + ": 1 Teams token error(s), CAA20002 | pass 15, skipped 1\",1/1/2026\r\n";
                 position = 0;
                 return true;
             }

@@ -28,11 +28,11 @@ namespace TeamsRemediation.Tests.Fleet
 
         private static readonly DateTime Reported = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
 
-        /// <summary>The device's own name in a line the PC wrote about itself.</summary>
-        private static string Renamed(string line, string from, string to) =>
-            line.Length == 0 ? line : "CAA20002 " + to + line.Substring(("CAA20002 " + from).Length);
+        /// <summary>A device's line, in the versioned grammar (as Test-TeamsCaa20002 -As Line writes it) or as earlier versions wrote it.</summary>
+        private static string LineOf(string name, IReadOnlyList<TeamsCaa20002Finding> findings, bool legacy) =>
+            legacy ? LegacyLine.Detection(name, findings) : DiagnosisSummary.Line(name, findings);
 
-        private static List<RunState> Export()
+        private static List<RunState> Export(bool legacy)
         {
             var states = new List<RunState>();
             foreach (var (kind, devices) in Plan)
@@ -41,8 +41,9 @@ namespace TeamsRemediation.Tests.Fleet
                 for (var i = 0; i < devices; i++)
                 {
                     var name = kind.ToUpperInvariant().Replace("-", string.Empty).Substring(0, 6) + "-" + i.ToString("D4");
-                    var pre = Renamed(run.BeforeLine, run.ComputerName, name);
-                    // Some detections printed more before their last line (a transcript, a module warning): Intune keeps it all, quotes and breaks included.
+                    var pre = LineOf(name, run.Before, legacy);
+                    // Some detections printed more before their last line (a transcript, a module warning): Intune keeps it all, quotes and breaks
+                    // included.
                     if (i % 3 == 0)
                     {
                         pre = "Transcript \"started\", output file C:\\Windows\\Temp\\t.txt\r\n" + pre;
@@ -55,7 +56,7 @@ namespace TeamsRemediation.Tests.Fleet
                         DetectionStatus = run.Remediated ? "Fail" : "Success",
                         PreOutput = pre,
                         RemediationStatus = run.Remediated ? (run.Repair.ExitCode == 0 ? "Success" : "RemediationFailed") : "Skipped",
-                        PostOutput = run.Remediated ? Renamed(run.AfterLine, run.ComputerName, name) : string.Empty,
+                        PostOutput = run.Remediated ? LineOf(name, run.After, legacy) : string.Empty,
                         Modified = Reported.AddMinutes(-i),
                     });
                 }
@@ -64,21 +65,27 @@ namespace TeamsRemediation.Tests.Fleet
             return states;
         }
 
-        /// <summary>The causes a detection's findings name: its failing checks (today's line names a warning without its summary, so without the
-        /// code that would tell its owner).</summary>
-        private static HashSet<(string CheckId, string Code, FindingOwner Owner)> Causes(IEnumerable<TeamsCaa20002Finding> findings) =>
-            new HashSet<(string, string, FindingOwner)>(findings.Where(f => f.Status == FindingStatus.Fail)
-                .Select(f => (f.CheckId, CodeCatalog.Extract(f.Summary).FirstOrDefault() ?? string.Empty, f.Owner)));
+        /// <summary>
+        /// The causes a detection's findings name: its failing checks, and its warnings only the user or the tenant admin can answer. A line
+        /// of an earlier version names a warning without its summary, so without the code that tells its owner: there, failing checks only.
+        /// </summary>
+        private static HashSet<(string CheckId, string Code, FindingOwner Owner)> Causes(IEnumerable<TeamsCaa20002Finding> findings, bool legacy) =>
+            new HashSet<(string, string, FindingOwner)>(findings
+                .Where(f => f.Status == FindingStatus.Fail || (!legacy && f.Status == FindingStatus.Warning
+                    && (f.Owner == FindingOwner.User || f.Owner == FindingOwner.TenantAdmin)))
+                .Select(f => (f.CheckId, legacy || f.TopCode.Length == 0 ? CodeCatalog.Extract(f.Summary).FirstOrDefault() ?? string.Empty
+                    : f.TopCode,
+                    f.Owner)));
 
         /// <summary>The verdict rule (Get-TeamsRemediationFleetSummary's help), applied to what each PC really found before and after.</summary>
-        private static Dictionary<(string, string, FindingOwner), Dictionary<FleetVerdict, int>> Planted()
+        private static Dictionary<(string, string, FindingOwner), Dictionary<FleetVerdict, int>> Planted(bool legacy)
         {
             var planted = new Dictionary<(string, string, FindingOwner), Dictionary<FleetVerdict, int>>();
             foreach (var (kind, devices) in Plan)
             {
                 var run = Runs.Value[kind];
-                var before = Causes(run.Before);
-                var after = run.Remediated ? Causes(run.After) : new HashSet<(string, string, FindingOwner)>();
+                var before = Causes(run.Before, legacy);
+                var after = run.Remediated ? Causes(run.After, legacy) : new HashSet<(string, string, FindingOwner)>();
                 foreach (var cause in before.Union(after))
                 {
                     var verdict = run.Remediated && !after.Contains(cause) ? FleetVerdict.Fixed
@@ -97,14 +104,26 @@ namespace TeamsRemediation.Tests.Fleet
             return planted;
         }
 
-        [Theory]
-        [InlineData("utf-8 with byte-order mark")]
-        [InlineData("utf-16 little endian with byte-order mark")]
-        public void EveryCountOfTheSummaryIsWhatThePcsPlantedInTheExport(string encodingName)
+        [Fact]
+        public void TheEngineWritesTheSameLinesThatTheExportIsBuiltFrom()
         {
+            foreach (var run in Runs.Value.Values)
+            {
+                Assert.Equal(run.BeforeLine, DiagnosisSummary.Line(run.ComputerName, run.Before));
+            }
+        }
+
+        [Theory]
+        [InlineData("utf-8 with byte-order mark", "versioned lines")]
+        [InlineData("utf-16 little endian with byte-order mark", "versioned lines")]
+        [InlineData("utf-8 with byte-order mark", "lines of earlier versions")]
+        [InlineData("utf-16 little endian with byte-order mark", "lines of earlier versions")]
+        public void EveryCountOfTheSummaryIsWhatThePcsPlantedInTheExport(string encodingName, string lines)
+        {
+            var legacy = lines == "lines of earlier versions";
             using var temp = new TempFolder();
             var encoding = encodingName.StartsWith("utf-8") ? new UTF8Encoding(true) : (Encoding)new UnicodeEncoding(false, true);
-            var path = IntuneExport.Write(temp.Combine("DeviceRunStatesByProactiveRemediation.csv"), IntuneExport.Csv(Export()), encoding);
+            var path = IntuneExport.Write(temp.Combine("DeviceRunStatesByProactiveRemediation.csv"), IntuneExport.Csv(Export(legacy)), encoding);
             using var s = new SimulatedSession();
 
             var result = s.Run("ConvertFrom-TeamsRemediationOutput -Path $args[0] | Get-TeamsRemediationFleetSummary", path);
@@ -112,7 +131,7 @@ namespace TeamsRemediation.Tests.Fleet
             Assert.Empty(result.Errors);
             Assert.Empty(result.Warnings);
             var causes = result.Objects<TeamsRemediationFleetCause>().ToList();
-            var planted = Planted();
+            var planted = Planted(legacy);
             Assert.True(planted.Count >= 4, "The broken PCs planted too few causes: " + string.Join(", ", planted.Keys));
             Assert.Equal(planted.Keys.OrderBy(k => k.ToString()), causes.Select(c => (c.CheckId, c.Code, c.Owner)).OrderBy(k => k.ToString()));
             foreach (var cause in causes)
@@ -140,7 +159,7 @@ namespace TeamsRemediation.Tests.Fleet
                 var prefix = kind.ToUpperInvariant().Replace("-", string.Empty).Substring(0, 6) + "-";
                 var mine = devices.Where(d => d.ComputerName.StartsWith(prefix, StringComparison.Ordinal)).ToList();
                 Assert.Equal(planted1, mine.Count);
-                Assert.All(mine, d => Assert.Equal(Causes(run.Before).Count, d.Before.Length));
+                Assert.All(mine, d => Assert.Equal(Causes(run.Before, legacy).Count, d.Before.Length));
                 Assert.All(mine, d => Assert.Equal(run.Remediated, d.Rechecked));
             }
         }
