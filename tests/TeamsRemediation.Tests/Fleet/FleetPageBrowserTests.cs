@@ -40,7 +40,8 @@ namespace TeamsRemediation.Tests.Fleet
             var page = temp.Combine("fleet.html");
             using (var s = new SimulatedSession())
             {
-                var result = s.Run("$args[1..($args.Count - 1)] | ConvertFrom-TeamsRemediationOutput | Get-TeamsRemediationFleetSummary -HtmlPath $args[0]",
+                var result = s.Run("$args[1..($args.Count - 1)] | ConvertFrom-TeamsRemediationOutput |"
+                    + " Get-TeamsRemediationFleetSummary -HtmlPath $args[0]",
                     new object[] { page }.Concat(Lines).ToArray());
                 Assert.Empty(result.Errors);
                 Assert.Equal(2, result.Objects<TeamsRemediationFleetCause>().Count());
@@ -57,7 +58,8 @@ namespace TeamsRemediation.Tests.Fleet
             // The cause table: cause, owner, meaning, devices, fixed, recurred, needs restart, needs admin, not fixed.
             Assert.Matches("Tls\\.WinHttp</a></td><td>Device</td><td>[^<]*</td><td class=\"n\">3</td><td class=\"n\">1</td><td class=\"n\">0</td>"
                 + "<td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">2</td>", dom);
-            Assert.Matches("Evidence\\.AadEvents AADSTS53003</a></td><td>TenantAdmin</td><td>[^<]*</td><td class=\"n\">1</td>(<td class=\"n\">0</td>){3}"
+            Assert.Matches("Evidence\\.AadEvents AADSTS53003</a></td><td>TenantAdmin</td><td>[^<]*</td><td class=\"n\">1</td>"
+                + "(<td class=\"n\">0</td>){3}"
                 + "<td class=\"n\">1</td><td class=\"n\">0</td>", dom);
             Assert.Contains("<svg class=\"chart\" id=\"causes\"", dom);
             Assert.Equal(2, Regex.Matches(dom, "<details id=\"cause-").Count);

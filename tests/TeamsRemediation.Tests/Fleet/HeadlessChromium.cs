@@ -67,7 +67,8 @@ namespace TeamsRemediation.Tests.Fleet
                 return (null, "chromium is not installed, and installing it needs apt-get as root (apt-get install -y chromium).");
             }
 
-            var install = new ProcessStartInfo("/usr/bin/apt-get") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            var install = new ProcessStartInfo("/usr/bin/apt-get") { UseShellExecute = false, RedirectStandardOutput = true,
+                RedirectStandardError = true };
             foreach (var argument in new[] { "install", "-y", "--no-install-recommends", "chromium" })
             {
                 install.ArgumentList.Add(argument);
