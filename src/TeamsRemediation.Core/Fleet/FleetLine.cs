@@ -33,23 +33,34 @@ namespace TeamsRemediation.Fleet
         {
             problem = string.Empty;
             var text = (line ?? string.Empty).Trim();
+            if (text.StartsWith("{", StringComparison.Ordinal) && text.IndexOf(SummaryLine.JsonSchema, StringComparison.Ordinal) >= 0)
+            {
+                problem = "it is the JSON form of a line (-As Json), which the module writes but does not read back yet; collect -As Line instead";
+                return null;
+            }
+
             if (!text.StartsWith(Marker, StringComparison.Ordinal))
             {
                 problem = "it is not a line of TeamsRemediation (those start with '" + Marker + "'): '" + Excerpt(text) + "'";
                 return null;
             }
 
-            Match m;
-            if ((m = DetectionFailed.Match(text)).Success)
+            // The scripts' own sentences start "CAA20002 ", like an earlier version's line; the versioned line starts "CAA20002/1 ".
+            if (text.StartsWith(Marker + " ", StringComparison.Ordinal))
             {
-                return new SummaryLine(SummaryLine.TestKind, string.Empty, ScriptError, 1, new SummaryLineItem[0], text: m.Groups["message"].Value,
-                    version: 0);
-            }
+                var m = DetectionFailed.Match(text);
+                if (m.Success)
+                {
+                    return new SummaryLine(SummaryLine.TestKind, string.Empty, ScriptError, 1, new SummaryLineItem[0], text: m.Groups["message"].Value,
+                        version: 0);
+                }
 
-            if ((m = RepairStopped.Match(text)).Success)
-            {
-                return new SummaryLine(SummaryLine.RepairKind, m.Groups["pc"].Value, ScriptError, 1, new SummaryLineItem[0],
-                    text: m.Groups["message"].Value, version: 0);
+                m = RepairStopped.Match(text);
+                if (m.Success)
+                {
+                    return new SummaryLine(SummaryLine.RepairKind, m.Groups["pc"].Value, ScriptError, 1, new SummaryLineItem[0],
+                        text: m.Groups["message"].Value, version: 0);
+                }
             }
 
             try

@@ -19,8 +19,8 @@ namespace TeamsRemediation.Fleet
         public const int CausesCharted = 30;
 
         private const int Width = 960;
-        private const int LabelWidth = 330;
-        private const int BarWidth = 520;
+        private const int LabelWidth = 370;
+        private const int BarWidth = 500;
         private const int RowHeight = 26;
 
         private static readonly (FleetVerdict Verdict, string Label, string Color)[] Segments =

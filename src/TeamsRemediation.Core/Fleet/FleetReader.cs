@@ -430,17 +430,29 @@ namespace TeamsRemediation.Fleet
         /// <summary>What Intune shows of an output: its last line (the scripts end with their one-line summary).</summary>
         private static string LastLine(string text)
         {
-            var lines = text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
-            for (var i = lines.Length - 1; i >= 0; i--)
+            // Scanned from the end: the usual cell is one line, and this runs for every cell of every record.
+            var end = text.Length;
+            while (end > 0)
             {
-                if (lines[i].Trim().Length > 0)
+                while (end > 0 && char.IsWhiteSpace(text[end - 1]))
                 {
-                    return lines[i].Trim();
+                    end--;
                 }
+
+                var start = text.LastIndexOfAny(LineBreaks, Math.Max(0, end - 1));
+                var line = text.Substring(start + 1, end - start - 1).Trim();
+                if (line.Length > 0 || start < 0)
+                {
+                    return line;
+                }
+
+                end = start;
             }
 
             return string.Empty;
         }
+
+        private static readonly char[] LineBreaks = { '\r', '\n' };
 
         private static bool Ran(string remediationState)
         {

@@ -35,7 +35,12 @@ namespace TeamsRemediation.Commands
         {
             foreach (var input in InputObject ?? new PSObject?[0])
             {
-                if (input != null && FleetObjects.IsFleetRow(input))
+                if (input?.BaseObject is TeamsRemediationFleetRow row)
+                {
+                    // The usual case, straight from ConvertFrom-TeamsRemediationOutput: no property lookup through the PowerShell adapter.
+                    tally.Add(row);
+                }
+                else if (input != null && FleetObjects.IsFleetRow(input))
                 {
                     tally.Add(FleetObjects.Row(input));
                 }

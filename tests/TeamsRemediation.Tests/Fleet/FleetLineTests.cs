@@ -116,6 +116,7 @@ namespace TeamsRemediation.Tests.Fleet
 
         [Theory]
         [InlineData("Compliant: everything fine", "not a line of TeamsRemediation")]
+        [InlineData("{\"schema\":\"TeamsRemediation.SummaryLine/1\",\"kind\":\"Test\"}", "the JSON form of a line (-As Json)")]
         [InlineData("CAA20002 PC01 NonCompli", "has no ': ' after its head")]
         [InlineData("CAA20002/1 Test PC01 NonCompliant exit=1 dropped=0 | Fail Tls.Wi", "does not have status, check, owner, code and user")]
         public void WhatIsNotALineOfThisModuleIsOneWarningSayingWhy(string text, string why)
