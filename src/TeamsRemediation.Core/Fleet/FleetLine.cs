@@ -51,8 +51,8 @@ namespace TeamsRemediation.Fleet
                 var m = DetectionFailed.Match(text);
                 if (m.Success)
                 {
-                    return new SummaryLine(SummaryLine.TestKind, string.Empty, ScriptError, 1, new SummaryLineItem[0], text: m.Groups["message"].Value,
-                        version: 0);
+                    return new SummaryLine(SummaryLine.TestKind, string.Empty, ScriptError, 1, new SummaryLineItem[0],
+                        text: m.Groups["message"].Value, version: 0);
                 }
 
                 m = RepairStopped.Match(text);
