@@ -24,6 +24,7 @@ namespace TeamsRemediation.Commands
         private const string ByInputObject = "InputObject";
         private const string ByPath = "Path";
         private FleetReader? reader;
+        private FleetFiles? files;
         private long item;
 
         /// <summary>Lines, Graph device run states, ConfigMgr compliance rows, findings and repair summaries (from Invoke-Command), files.</summary>
@@ -39,13 +40,15 @@ namespace TeamsRemediation.Commands
 
         private FleetReader Reader => reader ??= new FleetReader(WriteWarning);
 
+        private FleetFiles Files => files ??= new FleetFiles(this, Reader, WriteObject);
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ByPath)
             {
                 foreach (var path in Path ?? new string[0])
                 {
-                    ReadPath(path);
+                    Files.ReadPath(path);
                 }
 
                 return;
@@ -81,7 +84,7 @@ namespace TeamsRemediation.Commands
 
                     return;
                 case FileInfo file:
-                    ReadFile(file.FullName);
+                    Files.ReadFile(file.FullName);
                     return;
             }
 
@@ -117,56 +120,6 @@ namespace TeamsRemediation.Commands
                 }
 
                 Write(Reader.ReadRecord(record));
-            }
-        }
-
-        private void ReadPath(string path)
-        {
-            IEnumerable<string> files;
-            try
-            {
-                files = GetResolvedProviderPathFromPSPath(path, out _);
-            }
-            catch (ItemNotFoundException)
-            {
-                WriteError(ErrorRecords.From(ModuleErrors.FleetFileNotFound(path)));
-                return;
-            }
-
-            var any = false;
-            foreach (var file in files)
-            {
-                any = true;
-                ReadFile(file);
-            }
-
-            if (!any)
-            {
-                // A wildcard that matches nothing resolves to no file, not to an error: it is one all the same.
-                WriteError(ErrorRecords.From(ModuleErrors.FleetFileNotFound(path)));
-            }
-        }
-
-        private void ReadFile(string path)
-        {
-            try
-            {
-                var rows = Reader.ReadFile(path, out var error);
-                if (error != null)
-                {
-                    WriteError(ErrorRecords.From(error));
-                    return;
-                }
-
-                Write(rows!);
-            }
-            catch (IOException e)
-            {
-                WriteError(ErrorRecords.From(ModuleErrors.FleetFileUnreadable(path, e)));
-            }
-            catch (System.UnauthorizedAccessException e)
-            {
-                WriteError(ErrorRecords.From(ModuleErrors.FleetFileUnreadable(path, e)));
             }
         }
 

@@ -174,7 +174,12 @@ namespace TeamsRemediation.Tests.Fleet
                 + " Get-TeamsRemediationFleetSummary -HtmlPath ([IO.Path]::Combine($args[0], 'no', 'such', 'f.html'))",
                 temp.Path, lines[0]);
 
+            File.WriteAllLines(temp.Combine("lines.txt"), lines);
+            var fromFile = s.Run("Get-TeamsRemediationFleetSummary -Path ([IO.Path]::Combine($args[0], 'l*.txt'))", temp.Path);
+
             var cause = Assert.Single(direct.Objects<TeamsRemediationFleetCause>());
+            var read = Assert.Single(fromFile.Objects<TeamsRemediationFleetCause>());
+            Assert.Equal((cause.CheckId, cause.Devices, cause.Fixed, cause.NotFixed), (read.CheckId, read.Devices, read.Fixed, read.NotFixed));
             Assert.Equal((CheckIds.TlsWinHttp, 2, 1, 1), (cause.CheckId, cause.Devices, cause.Fixed, cause.NotFixed));
             var imported = Assert.Single(again.Objects<TeamsRemediationFleetCause>());
             Assert.Equal((cause.CheckId, cause.Devices, cause.Fixed, cause.NotFixed), (imported.CheckId, imported.Devices, imported.Fixed,
