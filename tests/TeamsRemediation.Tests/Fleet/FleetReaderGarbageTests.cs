@@ -10,7 +10,15 @@ using Xunit;
 
 namespace TeamsRemediation.Tests.Fleet
 {
+    /// <summary>Tests that measure this process's heap: run alone, so no other test's allocations are counted as theirs.</summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class HeapMeasurements
+    {
+        public const string Name = "Heap measurements";
+    }
+
     /// <summary>What a real export holds besides good rows: every bad row is one warning naming its record and line; the rest is read.</summary>
+    [Collection(HeapMeasurements.Name)]
     public sealed class FleetReaderGarbageTests
     {
         private const string Good = "CAA20002 {0} NonCompliant: FAIL Tls.WinHttp: WinHTTP leaves TLS 1.2 out | pass 15, skipped 2";
@@ -158,13 +166,22 @@ namespace TeamsRemediation.Tests.Fleet
             });
             long read = 0;
             var warnings = 0;
+            WeakReference? early = null;
 
             foreach (var row in new FleetReader(_ => warnings++).ReadText(export, "generated.csv", "generated.csv", out _)!)
             {
                 read++;
+                if (read == 10_000)
+                {
+                    early = new WeakReference(row);
+                }
             }
 
             Assert.Equal(Rows, read);
+            // Nothing holds a row once it has been handed on.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Assert.False(early!.IsAlive, "Row 10,000 is still referenced after the export was read.");
             Assert.Equal(0, warnings);
             var growth = samples[Rows] - samples[10_000];
             Assert.True(growth < 4L << 20, "The heap grew by " + (growth >> 10) + " KB between row 10,000 and row 1,000,000.");
