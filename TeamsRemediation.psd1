@@ -20,6 +20,8 @@
         'Enable-Tls12'
         'Undo-TeamsRemediation'
         'Repair-TeamsCaa20002'
+        'ConvertFrom-TeamsRemediationOutput'
+        'Get-TeamsRemediationFleetSummary'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -33,6 +35,7 @@
         'TlsSettingChange.Format.ps1xml'
         'RestoreResult.Format.ps1xml'
         'TeamsRepairStep.Format.ps1xml'
+        'TeamsRemediationFleet.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

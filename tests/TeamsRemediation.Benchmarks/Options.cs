@@ -44,7 +44,7 @@ namespace TeamsRemediation.Benchmarks
         public bool Has(string flag) => args.Contains(flag);
 
         /// <summary>The comparisons this program knows, in the order they run.</summary>
-        public static readonly string[] Comparisons = { "cache-delete", "logs", "import", "network", "detection" };
+        public static readonly string[] Comparisons = { "cache-delete", "logs", "import", "fleet", "network", "detection" };
 
         /// <summary>A comparison runs when it is named on the command line, or when none is.</summary>
         public bool Wants(string comparison) => !args.Any(Comparisons.Contains) || args.Contains(comparison);

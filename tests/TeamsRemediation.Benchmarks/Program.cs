@@ -10,19 +10,25 @@ using TeamsRemediation.Benchmarks;
 // prints each goal as MET or NOT MET. The exit code is 1 when a goal is not met or two sides disagree on the work.
 //
 //   dotnet run -c Release --project tests/TeamsRemediation.Benchmarks -- [comparison...] [options]
-//   comparisons: cache-delete logs import network detection (all when none is named)
+//   comparisons: cache-delete logs import fleet network detection (all when none is named)
 //   --smoke                 small inputs, one round, goals printed but not judged (CI)
 //   --rounds N              rounds per comparison (default 5 or 6, so each side goes first equally often)
 //   --files N               cache-delete: files per tree (default 100,000)
 //   --memory-files N        cache-delete: the larger tree of the memory measurement (default = --files)
 //   --log-sizes UxM[,UxM]   logs: users x total MB (default 1x20,50x1024)
 //   --cache-users N --cache-files N   detection: users and cache files per user (default 10 x 300,000)
+//   --fleet-devices N       fleet: device rows of the Intune export (default 100,000; memory: a tenth of them and all)
 //   --timeout S             network and detection: -TimeoutSeconds (default 3)
 // The hosted engine must not send telemetry: opt out before any runspace (children inherit the variable).
 TeamsRemediation.Demo.EngineTelemetry.OptOut();
 if (args.FirstOrDefault() == "cache-delete-child")
 {
     return CacheDeleteBenchmark.RunChild(args.Skip(1).ToArray());
+}
+
+if (args.FirstOrDefault() == "fleet-child")
+{
+    return FleetBenchmark.RunChild(args.Skip(1).ToArray());
 }
 
 if (args.FirstOrDefault() == "import-child")
@@ -53,6 +59,11 @@ try
     if (options.Wants("import"))
     {
         ImportBenchmark.Run(options, verdicts, benchRoot);
+    }
+
+    if (options.Wants("fleet"))
+    {
+        FleetBenchmark.Run(options, verdicts, benchRoot);
     }
 
     if (options.Wants("network"))

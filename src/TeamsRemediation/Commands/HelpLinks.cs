@@ -15,5 +15,7 @@ namespace TeamsRemediation.Commands
         public const string EnableTls12 = Readme + "#repair-tls-12-enable-tls12";
         public const string UndoTeamsRemediation = Readme + "#put-it-back-undo-teamsremediation";
         public const string RepairTeamsCaa20002 = Readme + "#repair-it-all-repair-teamscaa20002";
+        public const string ConvertFromTeamsRemediationOutput = Readme + "#a-fleet";
+        public const string GetTeamsRemediationFleetSummary = Readme + "#a-fleet";
     }
 }

@@ -20,10 +20,10 @@ namespace TeamsRemediation.Tests.Module
     {
         private const int ConsoleWidth = 120;
 
-        private static string Render(SimulatedMachine machine, string script)
+        private static string Render(SimulatedMachine machine, string script, params object[] args)
         {
             using var session = new ModuleSession(machine, ConsoleWidth);
-            var text = session.Show(script);
+            var text = session.Show(script, args);
             var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
             // The tables are what the views shape; ShouldProcess messages are the host's own lines and wrap in a console.
             var tableLines = lines.Where(l => !l.StartsWith("What if:", StringComparison.Ordinal) && !l.StartsWith("WARNING:",
@@ -165,5 +165,36 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("Changed since the run: now", row);
             Assert.Matches(@"\(64-bit\) +0x00000000 +Changed", row);
         }
-    }
+    
+        [Fact]
+        public void TheFleetViewsShowCauseOwnerAndCountsAndEachDeviceBeforeAndAfter()
+        {
+            var lines = new object[]
+            {
+                "CAA20002/1 Test DESKTOP-0001234 NonCompliant exit=1 dropped=0 | Fail Evidence.AadEvents Device CAA20002 CONTOSO\\alice"
+                    + " | Warning Evidence.TeamsLogs TenantAdmin AADSTS53003 CONTOSO\\alice",
+                "CAA20002/1 Repair DESKTOP-0001234 NeedsAdmin+Restart exit=3 dropped=0 restart=yes report=-"
+                    + " | Warning Evidence.TeamsLogs TenantAdmin AADSTS53003 CONTOSO\\alice",
+            };
+            var pc = SimulatedPc.Create("PC01");
+            using var _ = pc.Machine;
+
+            var causes = Render(pc.Machine, "$args | ConvertFrom-TeamsRemediationOutput | Get-TeamsRemediationFleetSummary", lines);
+            var devices = Render(pc.Machine, "$args | ConvertFrom-TeamsRemediationOutput | Get-TeamsRemediationFleetSummary -ByDevice", lines);
+            var rows = Render(pc.Machine, "$args | ConvertFrom-TeamsRemediationOutput", lines);
+
+            foreach (var label in new[] { "Cause", "Owner", "Devices", "Fixed", "Recurred", "Restart", "Admin", "NotFixed", "NewestDevices" })
+            {
+                Assert.Contains(label, HeaderLine(causes, "Cause"));
+            }
+
+            Assert.Contains("Evidence.TeamsLogs AADSTS53003 TenantAdmin 1 0 0 0 1 0 DESKTOP-0001234", Regex.Replace(causes, " +", " "));
+            Assert.Contains("Evidence.AadEvents CAA20002 Device 1 1 0 0 0 0 DESKTOP-0001234", Regex.Replace(causes, " +", " "));
+            var device = Regex.Replace(devices, " +", " ");
+            Assert.Contains("DESKTOP-0001234 NeedsAdmin NeedsAdmin+Restart Evidence.AadEvents CAA20002", device);
+            Assert.Contains("Evidence.TeamsLogs AADSTS53003", device.Substring(device.IndexOf("DESKTOP-0001234", System.StringComparison.Ordinal)));
+            Assert.Contains(@"DESKTOP-0001234 CONTOSO\alice Pre Fail Evidence.AadEvents CAA20002 Device NonCompliant",
+                Regex.Replace(rows, " +", " "));
+        }
+}
 }

@@ -67,7 +67,7 @@ namespace TeamsRemediation.Tests.Module
         {
             using var s = new SimulatedSession();
             var cmdlets = Cmdlets(s);
-            Assert.Equal(7, cmdlets.Count);
+            Assert.Equal(9, cmdlets.Count);
             foreach (var cmdlet in cmdlets)
             {
                 var documented = DocumentedParameters(CommandHelp(cmdlet.Name));

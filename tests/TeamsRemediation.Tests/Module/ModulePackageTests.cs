@@ -102,7 +102,7 @@ namespace TeamsRemediation.Tests.Module
             Assert.Contains("PSIncludes_Cmdlet", tags);
             Assert.DoesNotContain("PSIncludes_Function", tags);
             Assert.All(((object[])psData["Tags"]!).Cast<string>(), t => Assert.Contains(t, tags));
-            Assert.Equal(7, manifest.ExportedCmdlets.Count);
+            Assert.Equal(9, manifest.ExportedCmdlets.Count);
             Assert.All(manifest.ExportedCmdlets.Keys, c => Assert.Contains("PSCmdlet_" + c, tags));
             var cmdletTags = tags.Where(t => t.StartsWith("PSCmdlet_")).Select(t => t.Substring("PSCmdlet_".Length)).OrderBy(c => c);
             Assert.Equal(manifest.ExportedCmdlets.Keys.OrderBy(c => c), cmdletTags);

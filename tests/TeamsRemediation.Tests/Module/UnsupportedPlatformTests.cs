@@ -21,6 +21,25 @@ namespace TeamsRemediation.Tests.Module
 
     public sealed class UnsupportedPlatformTests
     {
+        private static readonly string[] ParseOnly = { "ConvertFrom-TeamsRemediationOutput", "Get-TeamsRemediationFleetSummary" };
+
+        [NotWindowsFact]
+        public void FleetCmdletsRunWithoutAPc()
+        {
+            EngineTelemetry.EnsureSilent();
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using var ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop; 'CAA20002 PC01 NonCompliant: FAIL Tls.WinHttp: off | pass 3, skipped 0' |"
+                + " ConvertFrom-TeamsRemediationOutput | Get-TeamsRemediationFleetSummary").AddArgument(ModuleSession.ManifestPath);
+
+            var cause = Assert.Single(ps.Invoke()).BaseObject;
+
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal("Tls.WinHttp", Assert.IsType<TeamsRemediationFleetCause>(cause).CheckId);
+        }
+
         [NotWindowsFact]
         public void EveryCmdletRefusesANonWindowsComputerWithPlatformNotSupportedException()
         {
@@ -31,7 +50,8 @@ namespace TeamsRemediation.Tests.Module
             ps.Runspace = runspace;
             ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop; (Get-Module TeamsRemediation).ExportedCmdlets.Keys")
                 .AddArgument(ModuleSession.ManifestPath);
-            var cmdlets = ps.Invoke().Select(o => o.ToString()).ToList();
+            // The fleet's two cmdlets only read reports: they act on no PC and run anywhere (FleetCmdletsRunWithoutAPc).
+            var cmdlets = ps.Invoke().Select(o => o.ToString()).Except(ParseOnly).ToList();
             Assert.Equal(7, cmdlets.Count);
 
             foreach (var name in cmdlets)

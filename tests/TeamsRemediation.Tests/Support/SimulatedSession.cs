@@ -9,9 +9,9 @@ namespace TeamsRemediation.Tests.Support
     {
         private ModuleSession? session;
 
-        public SimulatedSession()
+        public SimulatedSession(string computerName = "PC01")
         {
-            Pc = SimulatedPc.Create();
+            Pc = SimulatedPc.Create(computerName);
         }
 
         public SimulatedPc Pc { get; }
