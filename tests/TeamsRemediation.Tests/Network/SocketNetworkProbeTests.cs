@@ -1,8 +1,6 @@
 using System;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Threading;
-using System.Threading.Tasks;
 using TeamsRemediation.Network;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
@@ -21,8 +19,7 @@ namespace TeamsRemediation.Tests.Network
 
         private static EndpointProbeResult Probe(string endpoint, ProxyRoute? proxy = null, int seconds = 10, SocketNetworkProbe? probe = null)
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            return (probe ?? new SocketNetworkProbe()).ProbeAsync(Endpoint(endpoint), proxy, deadline.Token).GetAwaiter().GetResult();
+            return (probe ?? new SocketNetworkProbe()).Probe(Endpoint(endpoint), proxy, ProbeDeadline.After(TimeSpan.FromSeconds(seconds)));
         }
 
         [Fact]
@@ -110,8 +107,7 @@ namespace TeamsRemediation.Tests.Network
         [Fact]
         public void ANameThatDoesNotResolveIsADnsFailure()
         {
-            var probe = new SocketNetworkProbe(name =>
-                Task.FromException<System.Net.IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+            var probe = new SocketNetworkProbe(name => throw new SocketException((int)SocketError.HostNotFound));
 
             var result = Probe("login.microsoftonline.com", probe: probe);
 
