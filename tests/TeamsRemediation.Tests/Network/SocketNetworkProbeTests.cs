@@ -96,8 +96,8 @@ namespace TeamsRemediation.Tests.Network
         {
             using var silent = new SilentListener();
 
-            // A loopback connect is accepted by the backlog at once; the deadline leaves room for a busy thread pool, so
-            // the connect never runs out of time before the handshake does.
+            // A loopback connect is accepted by the backlog at once; the deadline leaves room for a busy machine, so the
+            // connect never runs out of time before the handshake does.
             var result = Probe("https://127.0.0.1:" + silent.Port + "/", seconds: 5);
 
             Assert.Equal(ProbeOutcome.TimedOut, result.Outcome);
