@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -199,7 +200,9 @@ namespace TeamsRemediation.Network
             }
             catch (AggregateException e)
             {
-                throw e.GetBaseException() is SocketException dns ? dns : (Exception)new SocketException((int)SocketError.HostNotFound);
+                // The resolver's own exception as it was thrown: a SocketException is the name's answer, anything else a fault.
+                ExceptionDispatchInfo.Capture(e.GetBaseException()).Throw();
+                throw;
             }
 
             // The lookup goes on until the resolver gives up; observe its end so it never surfaces as unobserved.
