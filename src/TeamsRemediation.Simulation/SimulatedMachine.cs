@@ -55,7 +55,10 @@ namespace TeamsRemediation.Simulation
 
         public SimulatedUserDirectory UserDirectory { get; }
 
-        public SimulatedClock SimulatedClock { get; } = new SimulatedClock(DateTimeOffset.UtcNow);
+        /// <summary>
+        /// The real time when the PC is made, moved by <see cref="SimulatedClockOffset"/> when that is set; a scenario sets its own.
+        /// </summary>
+        public SimulatedClock SimulatedClock { get; } = new SimulatedClock(DateTimeOffset.UtcNow + SimulatedClockOffset.FromEnvironment());
 
         /// <summary>Real file operations with locked or denied paths a scenario chooses.</summary>
         public SimulatedFileOperations FileOperations { get; } = new SimulatedFileOperations();

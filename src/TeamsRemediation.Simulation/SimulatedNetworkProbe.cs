@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Simulation
@@ -119,7 +118,7 @@ namespace TeamsRemediation.Simulation
             }
         }
 
-        public async Task<EndpointProbeResult> ProbeAsync(ProbeEndpoint endpoint, ProxyRoute? proxy, CancellationToken cancellation)
+        public EndpointProbeResult Probe(ProbeEndpoint endpoint, ProxyRoute? proxy, ProbeDeadline deadline)
         {
             Func<ProbeEndpoint, EndpointProbeResult>? answer;
             bool hangs;
@@ -143,13 +142,11 @@ namespace TeamsRemediation.Simulation
 
             if (hangs || startsLate)
             {
+                // Silence until the deadline, as a real probe's bounded waits end.
                 var waited = Stopwatch.StartNew();
-                try
+                while (!deadline.HasPassed)
                 {
-                    await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
+                    Thread.Sleep(deadline.RemainingWholeMilliseconds);
                 }
 
                 return hangs

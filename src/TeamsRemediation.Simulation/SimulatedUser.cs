@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
@@ -83,9 +84,34 @@ namespace TeamsRemediation.Simulation
 
             WriteFile(Path.Combine(root, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"), "PNG office");
             WriteFile(Path.Combine(root, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"), "PNG office thumb");
-            WriteFile(Path.Combine(root, "Logs", "MSTeams_2026-11-24_09-12-01.00.log"), "2026-11-24T09:12:01.000Z Inf Starting MSTeams\n");
+            // Teams started two hours before the simulated PC's now: dated by its clock, never by the calendar, so the log is as
+            // recent on any day the tests run (and with the clock set a year ahead). A profile laid out again (another process
+            // describing the same PC) keeps the log Teams already wrote, as the real one would.
+            var logs = Path.Combine(root, "Logs");
+            var written = Directory.Exists(logs) ? Directory.GetFiles(logs, TeamsLogFiles.ScannedPattern) : new string[0];
+            if (written.Length > 0)
+            {
+                Array.Sort(written, StringComparer.Ordinal);
+                NewTeamsLogName = Path.GetFileName(written[0]);
+                return this;
+            }
+
+            var started = pc.Machine.Clock.UtcNow.AddHours(-2);
+            NewTeamsLogName = NewTeamsLogFileName(started);
+            WriteFile(Path.Combine(logs, NewTeamsLogName), started.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                CultureInfo.InvariantCulture) + " Inf Starting MSTeams\n");
             return this;
         }
+
+        /// <summary>The name of the new Teams log <see cref="AddNewTeamsCache"/> wrote or found; null until then.</summary>
+        public string? NewTeamsLogName { get; private set; }
+
+        /// <summary>
+        /// The name new Teams gives the log of a session started at <paramref name="started"/>, such as
+        /// MSTeams_2026-11-24_09-12-01.00.log.
+        /// </summary>
+        public static string NewTeamsLogFileName(DateTimeOffset started) =>
+            "MSTeams_" + started.UtcDateTime.ToString("yyyy-MM-dd_HH-mm-ss", CultureInfo.InvariantCulture) + ".00.log";
 
         /// <summary>
         /// Folder Redirection of AppData (roaming): the User Shell Folders value as Group Policy writes it (REG_EXPAND_SZ, e.g.
@@ -155,10 +181,20 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>Writes a file of this user's, last written at the simulated PC's now (what its clock says, not the real time).</summary>
         public void WriteFile(string path, string content)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, content);
+            File.SetLastWriteTimeUtc(path, pc.Machine.Clock.UtcNow.UtcDateTime);
+        }
+
+        /// <summary>Adds to a file of this user's (a log Teams goes on writing), last written at the simulated PC's now.</summary>
+        public void AppendToFile(string path, string content)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.AppendAllText(path, content);
+            File.SetLastWriteTimeUtc(path, pc.Machine.Clock.UtcNow.UtcDateTime);
         }
     }
 }

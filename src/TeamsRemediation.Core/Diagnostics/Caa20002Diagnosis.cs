@@ -47,7 +47,8 @@ namespace TeamsRemediation.Diagnostics
             var machineInputs = new DiagnosisInputs(options, machine.Users.GetCurrentIdentity());
             var perUser = users.Select(u => new UserInputs(u)).ToList();
 
-            // The outside world first, all at once.
+            // The outside world first, all at once, each on a thread of its own: what waits on the outside must not wait for a
+            // thread-pool thread too, or a busy PC turns its answers into "did not finish in time".
             var probing = !options.SkipNetwork && Needs(needs, CheckNeeds.Probes);
             if (probing || Needs(needs, CheckNeeds.Proxies))
             {
@@ -56,10 +57,10 @@ namespace TeamsRemediation.Diagnostics
 
             // dsregcmd also names the cloud whose endpoints are probed, unless -Endpoint chose them.
             var dsreg = Needs(needs, CheckNeeds.Dsreg) || probing && !options.EndpointsGiven
-                ? Task.Run(() => table.Account.RunDsregcmd(options.Timeout))
+                ? OwnThread.Run("TeamsRemediation dsregcmd", () => table.Account.RunDsregcmd(options.Timeout))
                 : null;
             var events = Needs(needs, CheckNeeds.AadEvents)
-                ? Task.Run(() => machine.Events.ReadAadTokenErrors(options.EventWindow, options.Timeout))
+                ? OwnThread.Run("TeamsRemediation event log", () => machine.Events.ReadAadTokenErrors(options.EventWindow, options.Timeout))
                 : null;
             var probes = probing
                 ? EndpointProbePlan.Start(options, dsreg, events,

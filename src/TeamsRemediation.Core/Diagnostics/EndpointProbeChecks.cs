@@ -4,8 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 
@@ -26,22 +24,21 @@ namespace TeamsRemediation.Diagnostics
         }
 
         /// <summary>
-        /// Starts every probe at once under one deadline; each ends by the deadline whatever the network does. A probe that stopped
-        /// at the deadline after less than <paramref name="fairTime"/> is NotProbed (see <see cref="ProbeRound"/>).
+        /// Starts every probe at once under one deadline, each on a thread of its own (never the thread pool, which a busy PC may
+        /// not give back in time); each ends by the deadline whatever the network does. A probe that stopped at the deadline after
+        /// less than <paramref name="fairTime"/> is NotProbed (see <see cref="ProbeRound"/>).
         /// </summary>
         public ProbeRound StartProbes(IReadOnlyList<ProbeEndpoint> endpoints, ProxyRoute? route, TimeSpan timeout, TimeSpan fairTime)
         {
-            var deadline = new CancellationTokenSource(timeout);
-            var probes = endpoints.Select(e => ProbeOne(e, route, deadline.Token, fairTime)).ToArray();
-            Task.WhenAll(probes).ContinueWith(_ => deadline.Dispose(), TaskScheduler.Default);
+            var deadline = ProbeDeadline.After(timeout);
+            var probes = endpoints.Select(e => OwnThread.Run("TeamsRemediation probe of " + e.Host, () => ProbeOne(e, route, deadline, fairTime)))
+                .ToArray();
             return new ProbeRound(endpoints, probes);
         }
 
-        private async Task<EndpointProbeResult> ProbeOne(ProbeEndpoint endpoint, ProxyRoute? route, CancellationToken deadline, TimeSpan fairTime)
+        private EndpointProbeResult ProbeOne(ProbeEndpoint endpoint, ProxyRoute? route, ProbeDeadline deadline, TimeSpan fairTime)
         {
-            // Off the caller's thread at once: a probe that blocks in name resolution must not delay the others.
-            await Task.Yield();
-            if (deadline.IsCancellationRequested)
+            if (deadline.HasPassed)
             {
                 return ProbeRound.NotStarted(endpoint, "the probe of " + endpoint.Host + " got its thread only after the deadline (the PC "
                     + "was busy or the deadline short).");
@@ -51,13 +48,13 @@ namespace TeamsRemediation.Diagnostics
             EndpointProbeResult result;
             try
             {
-                result = await machine.Network.ProbeAsync(endpoint, route, deadline).ConfigureAwait(false);
+                result = machine.Network.Probe(endpoint, route, deadline);
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
                 // The probe maps every network failure to its outcome itself: what escapes it is a fault of the probe,
                 // never evidence about the network, unless the deadline had passed.
-                if (!deadline.IsCancellationRequested)
+                if (!deadline.HasPassed)
                 {
                     return new EndpointProbeResult(endpoint, ProbeOutcome.InternalError,
                         "Internal error in the probe of " + endpoint.Host + " (not a network finding): " + e.GetType().Name + ": " + e.Message)
@@ -68,7 +65,7 @@ namespace TeamsRemediation.Diagnostics
                     + e.Message) { Elapsed = clock.Elapsed };
             }
 
-            return ProbeRound.Judge(result, deadline.IsCancellationRequested, fairTime);
+            return ProbeRound.Judge(result, deadline.HasPassed, fairTime);
         }
 
         public TeamsCaa20002Finding Endpoints(IReadOnlyList<EndpointProbeResult> results, bool tlsRegistryFails,

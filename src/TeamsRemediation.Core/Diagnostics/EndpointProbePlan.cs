@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using TeamsRemediation.Clouds;
@@ -26,8 +27,10 @@ namespace TeamsRemediation.Diagnostics
             Func<IReadOnlyList<ProbeEndpoint>, TimeSpan, ProbeRound> probe, TimeSpan timeout)
         {
             Endpoints = SignInCloud.Commercial.Endpoints;
-            var started = DateTime.UtcNow;
-            results = Task.Run(async () =>
+            var started = Stopwatch.StartNew();
+
+            // On a thread of its own, like the probes it starts: a busy PC's thread pool must not decide when the probes begin.
+            results = OwnThread.Run("TeamsRemediation probe plan", () =>
             {
                 var waitFor = new List<Task>();
                 if (dsreg != null)
@@ -40,12 +43,20 @@ namespace TeamsRemediation.Diagnostics
                     waitFor.Add(events);
                 }
 
-                await Task.WhenAny(Task.WhenAll(waitFor), Task.Delay(TimeSpan.FromTicks(timeout.Ticks / 2))).ConfigureAwait(false);
+                try
+                {
+                    Task.WaitAll(waitFor.ToArray(), TimeSpan.FromTicks(timeout.Ticks / 2));
+                }
+                catch (AggregateException)
+                {
+                    // A failed dsregcmd or event query names no cloud: read per task below.
+                }
+
                 var status = dsreg != null && dsreg.Status == TaskStatus.RanToCompletion ? dsreg.Result.Status : null;
                 var aad = events != null && events.Status == TaskStatus.RanToCompletion ? events.Result.Events : null;
                 Detection = CloudDetection.Detect(status, aad);
                 Endpoints = Detection.Cloud.Endpoints;
-                var left = timeout - (DateTime.UtcNow - started);
+                var left = timeout - started.Elapsed;
                 return probe(Endpoints, left > TimeSpan.Zero ? left : TimeSpan.Zero);
             });
         }

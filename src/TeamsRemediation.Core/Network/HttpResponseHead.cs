@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace TeamsRemediation.Network
 {
@@ -58,7 +56,7 @@ namespace TeamsRemediation.Network
         /// Reads one answer; null when the peer closed before a complete head. Waits for the body sample only as far
         /// as Content-Length promises it, and not at all for a successful CONNECT, whose "body" is the tunnel.
         /// </summary>
-        public static async Task<HttpResponseHead?> ReadAsync(Stream stream, CancellationToken cancellation, bool isConnect = false)
+        public static HttpResponseHead? Read(Stream stream, bool isConnect = false)
         {
             var buffer = new byte[MaxHeadBytes + BodySampleBytes];
             var filled = 0;
@@ -70,7 +68,7 @@ namespace TeamsRemediation.Network
                     return null;
                 }
 
-                var read = await stream.ReadAsync(buffer, filled, MaxHeadBytes - filled, cancellation).ConfigureAwait(false);
+                var read = stream.Read(buffer, filled, MaxHeadBytes - filled);
                 if (read == 0)
                 {
                     return null;
@@ -110,7 +108,7 @@ namespace TeamsRemediation.Network
             var bodyHave = filled - bodyStart;
             while (bodyHave < want)
             {
-                var read = await stream.ReadAsync(buffer, filled, bodyStart + want - filled, cancellation).ConfigureAwait(false);
+                var read = stream.Read(buffer, filled, bodyStart + want - filled);
                 if (read == 0)
                 {
                     break;

@@ -42,8 +42,8 @@ namespace TeamsRemediation.Demo.Steps
                 "Error: 0xCAA20002 The request is invalid.\r\nCode: invalid_request\r\nDescription: AADSTS90014: The required field 'request' is " +
                     "missing from the credential.\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264\r\nCorrelation ID (request): " +
                         "7d2c5b1e-4a8f-4f0e-9b7c-3e1a2d4f6a88"));
-            var log = Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log");
-            File.AppendAllText(log, now.AddHours(-2).ToString("o")
+            var log = Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), pc.Alice.NewTeamsLogName!);
+            pc.Alice.AppendToFile(log, now.AddHours(-2).ToString("o")
                 + " Err AuthenticationManager: acquireToken failed, error CAA20002 (AADSTS90014) for login.microsoftonline.com\n");
         }
 

@@ -42,7 +42,7 @@ namespace TeamsRemediation.Tests.Cache
                     Classic(alice, "Backgrounds", "Uploads", "beach.png"),
                 New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77.png"),
                     New(alice, "Backgrounds", "Uploads", "3f1c2a9e-0c55-4d7e-9f1b-2a6c1d0e5b77_thumb.png"),
-                New(alice, "Logs", "MSTeams_2026-11-24_09-12-01.00.log"),
+                New(alice, "Logs", alice.NewTeamsLogName!),
             };
             var hashes = kept.Select(TreeSnapshot.Hash).ToList();
 

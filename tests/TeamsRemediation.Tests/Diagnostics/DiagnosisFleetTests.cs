@@ -7,6 +7,7 @@ using TeamsRemediation.Codes;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Tests.Diagnostics;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
 using TeamsRemediation.Tests.Scripts;
 using TeamsRemediation.Tests.Support;
@@ -152,12 +153,11 @@ namespace TeamsRemediation.Tests.Diagnostics
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
             var old = now.AddDays(-21);
             var classic = TeamsLayout.ClassicLogPath(alice.Folders);
-            var newLog = Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), "MSTeams_2026-11-01_08-00-00.00.log");
-            Directory.CreateDirectory(Path.GetDirectoryName(newLog)!);
-            File.WriteAllText(classic, old.ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
+            var newLog = Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), SimulatedUser.NewTeamsLogFileName(old));
+            alice.WriteFile(classic, old.ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
                 CultureInfo.InvariantCulture) + " <3412> -- error -- acquireToken failed: CAA20002\n" +
                 now.AddHours(-1).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'", CultureInfo.InvariantCulture) + " <3412> -- info -- signed in\n");
-            File.WriteAllText(newLog, old.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+            alice.WriteFile(newLog, old.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
                 CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA82EE7\n" +
                 "    continuation of that old error: AADSTS50126\n" +
                 now.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture) + " 0x00001234 <INFO> started\n");
@@ -167,13 +167,13 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(FindingStatus.Pass, quiet.Status);
             Assert.Contains("3 line(s) with codes older than", quiet.Evidence[0]);
 
-            File.AppendAllText(newLog, now.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+            alice.AppendToFile(newLog, now.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
                 CultureInfo.InvariantCulture) + " 0x00001234 <ERR> TokenProvider: CAA20002\n");
             var failing = Finding(s.Run("Test-TeamsCaa20002 -CheckId Evidence.TeamsLogs"), "Evidence.TeamsLogs", alice);
 
             Assert.Equal(FindingStatus.Fail, failing.Status);
             Assert.Contains(failing.Evidence,
-                e => e.StartsWith("CAA20002 (invalid_request") && e.Contains("1x, last in MSTeams_2026-11-01_08-00-00.00.log"));
+                e => e.StartsWith("CAA20002 (invalid_request") && e.Contains("1x, last in " + Path.GetFileName(newLog)));
             Assert.DoesNotContain(failing.Evidence, e => e.Contains("CAA82EE7") || e.StartsWith("AADSTS50126"));
         }
     
@@ -222,13 +222,13 @@ namespace TeamsRemediation.Tests.Diagnostics
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
             var folder = TeamsLayout.NewLogFolder(alice.Folders);
             Directory.CreateDirectory(folder);
-            var iso = Path.Combine(folder, "MSTeams_2026-11-26_08-00-00.00.log");
-            var classicShaped = Path.Combine(folder, "MSTeams_2026-11-26_09-00-00.00.log");
+            var iso = Path.Combine(folder, SimulatedUser.NewTeamsLogFileName(now.AddHours(-2)));
+            var classicShaped = Path.Combine(folder, SimulatedUser.NewTeamsLogFileName(now.AddHours(-1)));
             var noise = Gen.Sample(NoiseGenerators.NoiseLine(), 1500);
-            File.WriteAllLines(iso, noise.Select((line, i) => now.AddMinutes(-i).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
-                CultureInfo.InvariantCulture) + " 0x00001234 <INFO> " + line));
-            File.WriteAllLines(classicShaped, noise.Select((line, i) => now.AddMinutes(-i).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
-                CultureInfo.InvariantCulture) + " <3412> -- info -- " + line));
+            alice.WriteFile(iso, string.Concat(noise.Select((line, i) => now.AddMinutes(-i).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+                CultureInfo.InvariantCulture) + " 0x00001234 <INFO> " + line + "\n")));
+            alice.WriteFile(classicShaped, string.Concat(noise.Select((line, i) => now.AddMinutes(-i).ToString("ddd MMM dd yyyy HH:mm:ss 'GMT+0000'",
+                CultureInfo.InvariantCulture) + " <3412> -- info -- " + line + "\n")));
             foreach (var line in Gen.Sample(NoiseGenerators.NoiseLine(), 300))
             {
                 s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-5), alice.Sid,
@@ -241,7 +241,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "Evidence.TeamsLogs").Status);
             Assert.Equal(FindingStatus.Pass, findings.Single(f => f.CheckId == "Evidence.AadEvents").Status);
 
-            File.AppendAllText(iso, now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
+            alice.AppendToFile(iso, now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",
                 CultureInfo.InvariantCulture) + " 0x00001234 <ERR> acquireToken failed caa2f00d-5b6e-4c1a-9d2e-0123456789ab CAA20002\n");
             s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-1), alice.Sid,
                 "Error: 0xCAA20002 The request is invalid.\r\nDescription: AADSTS90014: missing field\r\nClient ID: " + CodeCatalog.TeamsClientId));
@@ -375,9 +375,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             var now = s.Machine.Clock.UtcNow.UtcDateTime;
             s.Machine.SimulatedEvents.Add(new AadEvent(now.AddMinutes(-3), alice.Sid,
                 "Error: 0xCAA20002 The request is invalid.\r\nDescription: " + aadsts + ": text\r\nClient ID: " + CodeCatalog.TeamsClientId));
-            var log = Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), "MSTeams_2026-11-26_08-00-00.00.log");
-            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
-            File.WriteAllText(log, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+            var log = Path.Combine(TeamsLayout.NewLogFolder(alice.Folders), SimulatedUser.NewTeamsLogFileName(now));
+            alice.WriteFile(log, now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
                 CultureInfo.InvariantCulture) + " <ERR> acquireToken failed: CAA20002 " + aadsts + "\n");
             s.Pc.RunAsSystem();
 

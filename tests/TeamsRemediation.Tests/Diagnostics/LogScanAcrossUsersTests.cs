@@ -18,8 +18,8 @@ namespace TeamsRemediation.Tests.Diagnostics
         {
             var pc = SimulatedPc.Create();
             using var machine = pc.Machine;
-            // Within the default -Since of the diagnosis, whatever day the test runs.
-            var hourAgo = DateTime.UtcNow.AddHours(-1);
+            // Within the default -Since of the diagnosis, whatever day the test runs and wherever the PC's clock is set.
+            var hourAgo = machine.Clock.UtcNow.UtcDateTime.AddHours(-1);
             var iso = hourAgo.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             var classic = hourAgo.ToString("ddd MMM dd yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " GMT+0000";
             var lines = new[]
@@ -34,7 +34,7 @@ namespace TeamsRemediation.Tests.Diagnostics
                 var user = pc.AddUser("user" + u);
                 var logs = TeamsLayout.LogPath(TeamsClient.New, user.Folders);
                 Directory.CreateDirectory(logs);
-                File.WriteAllText(Path.Combine(logs, "MSTeams_2026-11-24_09-12-01.00.log"),
+                user.WriteFile(Path.Combine(logs, SimulatedUser.NewTeamsLogFileName(hourAgo)),
                     string.Join("\n", Enumerable.Repeat(lines[u % 3], 500)) + "\n");
                 users.Add(new TargetUser(user.Sid, user.UserName, user.Folders, true, false, user.SessionId));
             }

@@ -153,8 +153,9 @@ namespace TeamsRemediation.Tests.Diagnostics
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             Directory.CreateDirectory(TeamsLayout.Downloads(alice.Folders));
-            File.WriteAllBytes(Path.Combine(TeamsLayout.Downloads(alice.Folders), "Life-WebLogs-x.zip"),
-                Encoding.ASCII.GetBytes("PK\x03\x04 not a zip"));
+            var corrupt = Path.Combine(TeamsLayout.Downloads(alice.Folders), "Life-WebLogs-x.zip");
+            File.WriteAllBytes(corrupt, Encoding.ASCII.GetBytes("PK\x03\x04 not a zip"));
+            File.SetLastWriteTimeUtc(corrupt, s.Machine.Clock.UtcNow.UtcDateTime);
 
             var finding = Logs(s, alice);
 

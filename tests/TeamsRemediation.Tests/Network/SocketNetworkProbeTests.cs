@@ -1,8 +1,6 @@
 using System;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Threading;
-using System.Threading.Tasks;
 using TeamsRemediation.Network;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
@@ -23,8 +21,8 @@ namespace TeamsRemediation.Tests.Network
         private static EndpointProbeResult Probe(string endpoint, ProxyRoute? proxy = null, int seconds = 10, SocketNetworkProbe? probe = null,
             string host = PowerShell7)
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            return (probe ?? new SocketNetworkProbe(Runtime(host))).ProbeAsync(Endpoint(endpoint), proxy, deadline.Token).GetAwaiter().GetResult();
+            return (probe ?? new SocketNetworkProbe(Runtime(host))).Probe(Endpoint(endpoint), proxy,
+                ProbeDeadline.After(TimeSpan.FromSeconds(seconds)));
         }
 
         private const string PowerShell7 = "PowerShell 7 on Windows 11";
@@ -159,8 +157,8 @@ namespace TeamsRemediation.Tests.Network
         {
             using var silent = new SilentListener();
 
-            // A loopback connect is accepted by the backlog at once; the deadline leaves room for a busy thread pool, so
-            // the connect never runs out of time before the handshake does.
+            // A loopback connect is accepted by the backlog at once; the deadline leaves room for a busy machine, so the
+            // connect never runs out of time before the handshake does.
             var result = Probe("https://127.0.0.1:" + silent.Port + "/", seconds: 5);
 
             Assert.Equal(ProbeOutcome.TimedOut, result.Outcome);
@@ -170,8 +168,7 @@ namespace TeamsRemediation.Tests.Network
         [Fact]
         public void ANameThatDoesNotResolveIsADnsFailure()
         {
-            var probe = new SocketNetworkProbe(Runtime(PowerShell7), name =>
-                Task.FromException<System.Net.IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+            var probe = new SocketNetworkProbe(Runtime(PowerShell7), name => throw new SocketException((int)SocketError.HostNotFound));
 
             var result = Probe("login.microsoftonline.com", probe: probe);
 

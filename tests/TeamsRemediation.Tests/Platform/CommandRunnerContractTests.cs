@@ -15,6 +15,12 @@ namespace TeamsRemediation.Tests.Platform
     /// </summary>
     public sealed class ProcessCommandRunnerContractTests
     {
+        /// <summary>
+        /// A timed-out run returns well before the program it stops (a minute) would have ended: generous for a busy machine, and
+        /// still fails a runner that waits for the program.
+        /// </summary>
+        private static readonly TimeSpan ReturnsWellBefore = TimeSpan.FromSeconds(20);
+
         private readonly ICommandRunner runner = new ProcessCommandRunner();
 
         [Fact]
@@ -64,12 +70,13 @@ namespace TeamsRemediation.Tests.Platform
                 var pids = folder.Combine("pids");
                 var watch = Stopwatch.StartNew();
 
-                var result = runner.Run("/bin/sh", "-c \"sleep 5 & echo $$ $! > '" + pids + "'; wait\"", TimeSpan.FromMilliseconds(300));
+                // The program would run a minute; Run must return long before, however busy the machine (a generous bound, no race).
+                var result = runner.Run("/bin/sh", "-c \"sleep 60 & echo $$ $! > '" + pids + "'; wait\"", TimeSpan.FromMilliseconds(300));
 
                 watch.Stop();
                 Assert.Equal(CommandOutcome.TimedOut, result.Outcome);
                 Assert.False(result.Succeeded);
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), "Run returned after " + watch.Elapsed + ", not soon after its 300 ms timeout.");
+                Assert.True(watch.Elapsed < ReturnsWellBefore, "Run returned after " + watch.Elapsed + ", not soon after its 300 ms timeout.");
 
                 var ids = File.ReadAllText(pids).Split(new[] { ' ', '\n' }, StringSplitOptions.RemoveEmptyEntries);
                 Assert.Equal(2, ids.Length);
@@ -87,10 +94,10 @@ namespace TeamsRemediation.Tests.Platform
             var watch = Stopwatch.StartNew();
 
             var result = runner.Run(SystemTools.Resolve(Environment.GetFolderPath(Environment.SpecialFolder.Windows),
-                !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem, "ping.exe"), "-n 6 127.0.0.1", TimeSpan.FromMilliseconds(300));
+                !Environment.Is64BitProcess && Environment.Is64BitOperatingSystem, "ping.exe"), "-n 61 127.0.0.1", TimeSpan.FromMilliseconds(300));
 
             Assert.Equal(CommandOutcome.TimedOut, result.Outcome);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), "Run returned after " + watch.Elapsed + ".");
+            Assert.True(watch.Elapsed < ReturnsWellBefore, "Run returned after " + watch.Elapsed + ", not soon after its 300 ms timeout.");
         }
 
         [Fact]
@@ -114,7 +121,8 @@ namespace TeamsRemediation.Tests.Platform
 
         private static bool IsGoneSoon(int pid)
         {
-            for (var attempt = 0; attempt < 40; attempt++)
+            // Up to 20 s: a killed process is gone at once on a quiet machine, and a busy one may take its time to reap it.
+            for (var attempt = 0; attempt < 400; attempt++)
             {
                 if (!IsRunning(pid))
                 {

@@ -22,7 +22,7 @@ namespace TeamsRemediation.Tests.Repair
         {
             using (var pc = new RepairPc())
             {
-                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"));
+                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), pc.Alice.NewTeamsLogName!));
                 var classic = pc.Write(TeamsLayout.ClassicLogPath(pc.Alice.Folders), "classic CAA20002 line\n", TimeSpan.FromHours(1));
                 var recent = pc.NewLog(pc.Alice, "MSTeams_2026-11-27_06-00-00.00.log", "new Teams CAA20002 line\n", TimeSpan.FromHours(2));
                 var older = pc.NewLog(pc.Alice, "MSTeams_2026-11-26_06-00-00.00.log", "yesterday\n", TimeSpan.FromDays(1));
@@ -75,6 +75,9 @@ namespace TeamsRemediation.Tests.Repair
                 var logs = TeamsLayout.NewLogFolder(pc.Alice.Folders);
                 var link = Path.Combine(logs, "MSTeams_link.log");
                 File.CreateSymbolicLink(link, secret);
+
+                // Written now by the PC's clock, so the link is in the period whatever the clock says.
+                File.SetLastWriteTimeUtc(link, pc.Now.UtcDateTime);
                 Directory.CreateDirectory(Path.GetDirectoryName(TeamsLayout.NewLogFolder(pc.Bob.Folders))!);
                 Directory.Delete(TeamsLayout.NewLogFolder(pc.Bob.Folders), recursive: true);
                 Directory.CreateSymbolicLink(TeamsLayout.NewLogFolder(pc.Bob.Folders), outside.Path);
@@ -86,7 +89,7 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Contains(collected.Skipped, s => s.Source == link && s.Reason == EvidenceSkipReason.Link && s.UserSid == pc.Alice.Sid);
                 Assert.Contains(collected.Skipped, s => s.Source == TeamsLayout.NewLogFolder(pc.Bob.Folders)
                     && s.Reason == EvidenceSkipReason.Link);
-                Assert.Contains(collected.Files, f => f.Source.EndsWith("MSTeams_2026-11-24_09-12-01.00.log", StringComparison.Ordinal));
+                Assert.Contains(collected.Files, f => f.Source.EndsWith(pc.Alice.NewTeamsLogName!, StringComparison.Ordinal));
                 var copied = Directory.GetFiles(Path.Combine(folder, EvidenceCollector.EvidenceFolderName), "*", SearchOption.AllDirectories);
                 Assert.DoesNotContain(copied, f => File.ReadAllText(f).Contains("not alice's to copy"));
                 Assert.Equal("not alice's to copy", File.ReadAllText(secret));
@@ -102,7 +105,7 @@ namespace TeamsRemediation.Tests.Repair
                 var longLog = pc.NewLog(pc.Alice, "MSTeams_long.log", Lines("a", 3000) + "NEWEST-LINES", TimeSpan.FromMinutes(1));
                 var next = pc.NewLog(pc.Alice, "MSTeams_next.log", Lines("b", 900), TimeSpan.FromMinutes(2));
                 var third = pc.NewLog(pc.Alice, "MSTeams_third.log", Lines("c", 900), TimeSpan.FromMinutes(3));
-                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"));
+                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), pc.Alice.NewTeamsLogName!));
                 File.Delete(TeamsLayout.ClassicLogPath(pc.Alice.Folders));
                 var bigZip = Path.Combine(TeamsLayout.Downloads(pc.Alice.Folders), "PROD-WebLogs-big.zip");
                 pc.Write(bigZip, new string('z', 5000), TimeSpan.FromMinutes(5));

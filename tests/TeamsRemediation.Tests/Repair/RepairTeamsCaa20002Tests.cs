@@ -258,7 +258,7 @@ namespace TeamsRemediation.Tests.Repair
             var evidence = steps[0];
             Assert.Equal(RepairStepStatus.Done, evidence.Status);
             Assert.Contains(Directory.GetFiles(evidence.ReportPath, "*", SearchOption.AllDirectories),
-                f => Path.GetFileName(f) == "MSTeams_2026-11-24_09-12-01.00.log");
+                f => Path.GetFileName(f) == alice.NewTeamsLogName);
             Assert.Equal(RepairStepStatus.Done, steps[1].Status);
             Assert.False(File.Exists(Path.Combine(BrokenPc.GpuCache(alice), "data_0")));
             Assert.True(File.Exists(BrokenPc.Background(alice)));

@@ -8,30 +8,32 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Tests.Support
 {
     /// <summary>
     /// A real HTTPS server on 127.0.0.1 with a self-signed certificate made in-process: offers the TLS versions
-    /// it is told to, and answers every request with the given status, content type, body and Date header.
+    /// it is told to, and answers every request with the given status, content type, body and Date header. It serves on
+    /// threads of its own with blocking I/O, never on the thread pool, and its certificate is made before it listens: a busy
+    /// machine or a busy pool never makes it late for a probe's deadline.
     /// </summary>
     public sealed class LocalTlsServer : IDisposable
     {
         private static readonly Lazy<X509Certificate2> SelfSigned = new Lazy<X509Certificate2>(MakeCertificate);
         private readonly TcpListener listener;
-        private readonly CancellationTokenSource stop = new CancellationTokenSource();
         private readonly SslProtocols protocols;
         private readonly Func<string> respond;
+        private readonly X509Certificate2 certificate;
 
         public LocalTlsServer(SslProtocols protocols, Func<string> respond)
         {
             this.protocols = protocols;
             this.respond = respond;
+            certificate = SelfSigned.Value;
             listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
-            _ = Task.Run(AcceptLoop);
+            ServeEach(listener, "local TLS server", Serve);
         }
 
         public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -52,51 +54,61 @@ namespace TeamsRemediation.Tests.Support
                 + contentType + "\r\nContent-Length: " + bytes + "\r\nConnection: close\r\n\r\n" + body;
         }
 
-        private async Task AcceptLoop()
+        /// <summary>Accepts on a thread of its own and serves each connection on another, until the listener stops.</summary>
+        internal static void ServeEach(TcpListener listener, string name, Action<TcpClient> serve)
         {
-            while (!stop.IsCancellationRequested)
+            OwnThread.Run(name + " accepting", () =>
             {
-                TcpClient client;
-                try
+                while (true)
                 {
-                    client = await listener.AcceptTcpClientAsync();
-                }
-                catch (Exception)
-                {
-                    return;
-                }
+                    TcpClient client;
+                    try
+                    {
+                        client = listener.AcceptTcpClient();
+                    }
+                    catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is InvalidOperationException)
+                    {
+                        return true;
+                    }
 
-                _ = Task.Run(() => Serve(client));
-            }
+                    OwnThread.Run(name + " serving", () =>
+                    {
+                        using (client)
+                        {
+                            try
+                            {
+                                serve(client);
+                            }
+                            catch (Exception e) when (e is IOException || e is SocketException || e is AuthenticationException
+                                || e is ObjectDisposedException)
+                            {
+                                // A client that refuses our protocols or hangs up is what some tests are about.
+                            }
+                        }
+
+                        return true;
+                    });
+                }
+            });
         }
 
-        private async Task Serve(TcpClient client)
+        private void Serve(TcpClient client)
         {
-            using (client)
-            {
-                try
-                {
-                    using var tls = new SslStream(client.GetStream(), false);
-                    await tls.AuthenticateAsServerAsync(SelfSigned.Value, false, protocols, false);
-                    await ReadHead(tls);
-                    var answer = Encoding.UTF8.GetBytes(respond());
-                    await tls.WriteAsync(answer, 0, answer.Length);
-                    await tls.FlushAsync();
-                }
-                catch (Exception)
-                {
-                    // A client that refuses our protocols or hangs up is what some tests are about.
-                }
-            }
+            using var tls = new SslStream(client.GetStream(), false);
+            tls.AuthenticateAsServer(certificate, false, protocols, false);
+            ReadHead(tls);
+            var answer = Encoding.UTF8.GetBytes(respond());
+            tls.Write(answer, 0, answer.Length);
+            tls.Flush();
         }
 
-        internal static async Task<string> ReadHead(Stream stream)
+        internal static string ReadHead(Stream stream)
         {
             var head = new StringBuilder();
             var one = new byte[1];
             while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && head.Length < 16384)
             {
-                if (await stream.ReadAsync(one, 0, 1) == 0)
+                if (stream.Read(one, 0, 1) == 0)
                 {
                     break;
                 }
@@ -121,7 +133,6 @@ namespace TeamsRemediation.Tests.Support
 
         public void Dispose()
         {
-            stop.Cancel();
             listener.Stop();
         }
     }
@@ -157,7 +168,7 @@ namespace TeamsRemediation.Tests.Support
     }
 
     /// <summary>An HTTP proxy on 127.0.0.1: either tunnels CONNECT to the asked port on 127.0.0.1, or refuses it with the given answer (a block
-    /// page).</summary>
+    /// page). Like <see cref="LocalTlsServer"/>, it serves on threads of its own.</summary>
     public sealed class LocalConnectProxy : IDisposable
     {
         private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
@@ -167,63 +178,60 @@ namespace TeamsRemediation.Tests.Support
         {
             this.refusal = refusal;
             listener.Start();
-            _ = Task.Run(AcceptLoop);
+            LocalTlsServer.ServeEach(listener, "local proxy", Serve);
         }
 
         public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
         public List<string> Requests { get; } = new List<string>();
 
-        private async Task AcceptLoop()
+        private void Serve(TcpClient client)
         {
-            while (true)
+            var stream = client.GetStream();
+            var head = LocalTlsServer.ReadHead(stream);
+            lock (Requests)
             {
-                TcpClient client;
-                try
-                {
-                    client = await listener.AcceptTcpClientAsync();
-                }
-                catch (Exception)
-                {
-                    return;
-                }
-
-                _ = Task.Run(() => Serve(client));
+                Requests.Add(head.Split("\r\n")[0]);
             }
+
+            if (refusal != null)
+            {
+                var bytes = Encoding.ASCII.GetBytes(refusal);
+                stream.Write(bytes, 0, bytes.Length);
+                return;
+            }
+
+            var target = head.Split(' ')[1];
+            var port = int.Parse(target.Substring(target.LastIndexOf(':') + 1));
+            using var upstream = new TcpClient();
+            upstream.Connect(IPAddress.Loopback, port);
+            var ok = Encoding.ASCII.GetBytes("HTTP/1.1 200 Connection established\r\n\r\n");
+            stream.Write(ok, 0, ok.Length);
+            var up = upstream.GetStream();
+
+            // Both directions at once; when either side closes, the tunnel closes.
+            var back = OwnThread.Run("local proxy tunnel", () =>
+            {
+                Copy(up, stream);
+                client.Close();
+                upstream.Close();
+                return true;
+            });
+            Copy(stream, up);
+            client.Close();
+            upstream.Close();
+            back.Wait(TimeSpan.FromSeconds(30));
         }
 
-        private async Task Serve(TcpClient client)
+        private static void Copy(Stream from, Stream to)
         {
-            using (client)
+            try
             {
-                try
-                {
-                    var stream = client.GetStream();
-                    var head = await LocalTlsServer.ReadHead(stream);
-                    lock (Requests)
-                    {
-                        Requests.Add(head.Split("\r\n")[0]);
-                    }
-
-                    if (refusal != null)
-                    {
-                        var bytes = Encoding.ASCII.GetBytes(refusal);
-                        await stream.WriteAsync(bytes, 0, bytes.Length);
-                        return;
-                    }
-
-                    var target = head.Split(' ')[1];
-                    var port = int.Parse(target.Substring(target.LastIndexOf(':') + 1));
-                    using var upstream = new TcpClient();
-                    await upstream.ConnectAsync(IPAddress.Loopback, port);
-                    var ok = Encoding.ASCII.GetBytes("HTTP/1.1 200 Connection established\r\n\r\n");
-                    await stream.WriteAsync(ok, 0, ok.Length);
-                    var up = upstream.GetStream();
-                    await Task.WhenAny(stream.CopyToAsync(up), up.CopyToAsync(stream));
-                }
-                catch (Exception)
-                {
-                }
+                from.CopyTo(to);
+            }
+            catch (Exception e) when (e is IOException || e is ObjectDisposedException)
+            {
+                // The other side closed: the tunnel is over.
             }
         }
 

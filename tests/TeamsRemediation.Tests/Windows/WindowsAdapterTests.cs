@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Authentication;
-using System.Threading;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
@@ -98,9 +97,8 @@ namespace TeamsRemediation.Tests.Windows
         {
             using var server = new LocalTlsServer(SslProtocols.Tls12, () => LocalTlsServer.Json(DateTimeOffset.UtcNow));
             Assert.True(ProbeEndpoint.TryParse(server.Endpoint(), out var endpoint));
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
-            var result = Local.Network.ProbeAsync(endpoint!, null, deadline.Token).GetAwaiter().GetResult();
+            var result = Local.Network.Probe(endpoint!, null, ProbeDeadline.After(TimeSpan.FromSeconds(20)));
 
             Assert.True(result.TlsHandshakeSucceeded, result.Stage + ": " + result.Outcome);
             Assert.Equal(200, result.HttpStatus);
