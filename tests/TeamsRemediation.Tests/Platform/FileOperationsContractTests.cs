@@ -197,7 +197,8 @@ namespace TeamsRemediation.Tests.Platform
             Assert.Equal("kept", File.ReadAllText(Path.Combine(folder, "kept.txt")));
         }
 
-        [ContractFact]
+        [ContractFact(WineGap = "under Wine 8.0 a folder opened by handle and then moved away is not emptied through that handle (deleting "
+            + "it by name in its parent then fails with error 145, directory not empty); not yet run on Windows.")]
         public void AnOpenFolderIsActedOnByNameWhateverNowLiesAtItsPath()
         {
             var opened = Path.Combine(Root, "a");
@@ -259,7 +260,7 @@ namespace TeamsRemediation.Tests.Platform
         protected override IFileOperations Files => PhysicalFileOperations.Instance;
 
         /// <summary>Symbolic links on Linux (Wine cannot make them, so the Windows class does not run this one).</summary>
-        [Fact]
+        [NotUnderWineFact("Wine cannot make the symbolic links this test needs.")]
         public void AFolderThatIsALinkIsNeverOpenedAndALinkInsideIsRemovedAsItself()
         {
             var target = Path.Combine(Root, "target");

@@ -82,6 +82,29 @@ namespace TeamsRemediation.Tests.Platform
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
     public sealed class ContractFactAttribute : FactAttribute
     {
+        private string? skip;
+
+        /// <summary>What fails under Wine for every implementation of this fact; null when Wine is enough.</summary>
+        public string? WineGap { get; set; }
+
+        public override string? Skip
+        {
+            get => skip ?? (WineGap != null && Wine.IsRunning && Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") != "run"
+                ? "Wine gap: " + WineGap : null);
+            set => skip = value;
+        }
+    }
+
+    /// <summary>A fact that cannot run under Wine (named in <see cref="WineGap"/>), and runs everywhere else.</summary>
+    public sealed class NotUnderWineFactAttribute : FactAttribute
+    {
+        public NotUnderWineFactAttribute(string wineGap)
+        {
+            if (Wine.IsRunning && Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") != "run")
+            {
+                Skip = "Wine gap: " + wineGap;
+            }
+        }
     }
 
     public sealed class ContractFactDiscoverer : IXunitTestCaseDiscoverer
