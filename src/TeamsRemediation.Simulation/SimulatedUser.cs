@@ -57,7 +57,9 @@ namespace TeamsRemediation.Simulation
                 "{\"currentWebLanguage\":\"en-us\",\"appPreferenceSettings\":{\"openAtLogin\":true}}");
             WriteFile(Path.Combine(root, "storage.json"), "{\"appState\":\"running\"}");
             WriteFile(Path.Combine(root, "Backgrounds", "Uploads", "beach.png"), "PNG beach");
-            WriteFile(Path.Combine(root, "logs.txt"), "Tue Nov 24 2026 09:12:01 GMT+0000 <3412> -- info -- Starting Teams\n");
+            // Classic Teams' own line shape, dated by the simulated clock like every seeded log.
+            WriteFile(Path.Combine(root, "logs.txt"), pc.Machine.Clock.UtcNow.AddHours(-2).UtcDateTime.ToString(
+                "ddd MMM dd yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " GMT+0000 <3412> -- info -- Starting Teams\n");
             return this;
         }
 
@@ -107,8 +109,8 @@ namespace TeamsRemediation.Simulation
         public string? NewTeamsLogName { get; private set; }
 
         /// <summary>
-        /// The name new Teams gives the log of a session started at <paramref name="started"/>, such as
-        /// MSTeams_2026-11-24_09-12-01.00.log.
+        /// The name new Teams gives the log of a session started at <paramref name="started"/>: MSTeams_, the start time as
+        /// yyyy-MM-dd_HH-mm-ss, then .00.log.
         /// </summary>
         public static string NewTeamsLogFileName(DateTimeOffset started) =>
             "MSTeams_" + started.UtcDateTime.ToString("yyyy-MM-dd_HH-mm-ss", CultureInfo.InvariantCulture) + ".00.log";

@@ -26,7 +26,7 @@ namespace TeamsRemediation.Demo.Steps
             var now = demo.Machine.Clock.UtcNow;
             demo.Machine.SimulatedEvents.Add(new AadEvent(now, demo.Alice.Sid,
                 "Error: 0xCAA20002 The request is invalid.\r\nCode: invalid_request\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
-            File.AppendAllText(Path.Combine(TeamsLayout.NewLogFolder(demo.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"),
+            demo.Alice.AppendToFile(Path.Combine(TeamsLayout.NewLogFolder(demo.Alice.Folders), demo.Alice.NewTeamsLogName!),
                 now.ToString("o") + " Err AuthenticationManager: acquireToken failed, error CAA20002 for login.microsoftonline.com\n");
             console.Say("Alice's Teams fails with CAA20002 again. The detection script's last line and exit code (1: Intune remediates):");
             console.Type("$line = Test-TeamsCaa20002 -As Line; $line; 'exit ' + [TeamsRemediation.Lines.SummaryLine]::Parse($line).ExitCode");

@@ -41,7 +41,7 @@ namespace TeamsRemediation.Tests.Repair
         {
             using (var pc = new RepairPc())
             {
-                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), "MSTeams_2026-11-24_09-12-01.00.log"));
+                File.Delete(Path.Combine(TeamsLayout.NewLogFolder(pc.Alice.Folders), pc.Alice.NewTeamsLogName!));
                 var classic = pc.Write(TeamsLayout.ClassicLogPath(pc.Alice.Folders), Planted, TimeSpan.FromHours(1));
                 var newLog = pc.NewLog(pc.Alice, "MSTeams_2026-11-27_06-00-00.00.log", Planted, TimeSpan.FromHours(2));
                 var zip = Path.Combine(TeamsLayout.Downloads(pc.Alice.Folders), "PROD-WebLogs-2026-11-27.zip");
