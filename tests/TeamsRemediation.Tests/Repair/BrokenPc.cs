@@ -63,9 +63,12 @@ namespace TeamsRemediation.Tests.Repair
         {
             var folder = TeamsLayout.NewLogFolder(user.Folders);
             Directory.CreateDirectory(folder);
-            var log = Directory.GetFiles(folder, "MSTeams_*.log").FirstOrDefault() ?? Path.Combine(folder, "MSTeams_2026-01-01_00-00-00.00.log");
-            File.AppendAllText(log, s.Machine.Clock.UtcNow.Subtract(ago).ToString("o")
-                + " Err AuthenticationManager: acquireToken failed, error " + error + " for login.microsoftonline.com\n");
+            var logged = s.Machine.Clock.UtcNow.Subtract(ago);
+            var log = Directory.GetFiles(folder, "MSTeams_*.log").FirstOrDefault()
+                ?? Path.Combine(folder, SimulatedUser.NewTeamsLogFileName(logged));
+            // Last written at the simulated PC's now, so the log is inside the diagnosis's window whatever the real date.
+            user.AppendToFile(log, logged.ToString("o") + " Err AuthenticationManager: acquireToken failed, error " + error
+                + " for login.microsoftonline.com\n");
         }
 
         /// <summary>The new Teams GPU cache of the user's work profile.</summary>
