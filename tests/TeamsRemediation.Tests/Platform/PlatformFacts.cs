@@ -32,9 +32,7 @@ namespace TeamsRemediation.Tests.Platform
                     return "Needs Windows: it calls the real Windows API.";
                 }
 
-                // TEAMSREMEDIATION_WINE_GAPS=run runs them anyway, to see whether a newer Wine has closed the gap.
-                var runGaps = Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") == "run";
-                return WineGap != null && Wine.IsRunning && !runGaps ? "Wine gap: " + WineGap : null;
+                return WineGapSkip.For(WineGap);
             }
 
             set => skip = value;
@@ -89,9 +87,19 @@ namespace TeamsRemediation.Tests.Platform
 
         public override string? Skip
         {
-            get => skip ?? (WineGap != null && Wine.IsRunning && Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") != "run"
-                ? "Wine gap: " + WineGap : null);
+            get => skip ?? WineGapSkip.For(WineGap);
             set => skip = value;
+        }
+    }
+
+    /// <summary>The one rule of a Wine gap: skipped under Wine with the gap named, run everywhere else.</summary>
+    public static class WineGapSkip
+    {
+        public static string? For(string? wineGap)
+        {
+            // TEAMSREMEDIATION_WINE_GAPS=run runs them anyway, to see whether a newer Wine has closed the gap.
+            var runGaps = Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") == "run";
+            return wineGap != null && Wine.IsRunning && !runGaps ? "Wine gap: " + wineGap : null;
         }
     }
 
@@ -100,10 +108,7 @@ namespace TeamsRemediation.Tests.Platform
     {
         public NotUnderWineFactAttribute(string wineGap)
         {
-            if (Wine.IsRunning && Environment.GetEnvironmentVariable("TEAMSREMEDIATION_WINE_GAPS") != "run")
-            {
-                Skip = "Wine gap: " + wineGap;
-            }
+            Skip = WineGapSkip.For(wineGap);
         }
     }
 
