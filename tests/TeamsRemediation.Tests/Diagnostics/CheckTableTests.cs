@@ -29,7 +29,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(new[]
             {
                 CheckIds.AccountDeviceJoin, CheckIds.AccountPrt, CheckIds.EvidenceAadEvents, CheckIds.NetworkClockSkew,
-                CheckIds.NetworkEndpoint, CheckIds.NetworkProxy, CheckIds.TeamsCache,
+                CheckIds.NetworkEndpoint, CheckIds.NetworkProxy, CheckIds.TeamsCache, CheckIds.AccountIdentityRoaming, CheckIds.AccountTpm,
+                CheckIds.AccountDeviceState, CheckIds.TeamsSignInRestriction,
             }.OrderBy(id => id), later);
         }
     }
