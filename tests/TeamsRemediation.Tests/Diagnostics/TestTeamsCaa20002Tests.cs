@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Authentication;
 using TeamsRemediation.Demo;
+using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Network;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
