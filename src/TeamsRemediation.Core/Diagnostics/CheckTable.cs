@@ -49,7 +49,7 @@ namespace TeamsRemediation.Diagnostics
                     ? m.Options.Endpoints
                     : Clouds.SignInCloud.All.SelectMany(c => c.Endpoints))),
                 Machine(CheckIds.AccountDeviceJoin, CheckNeeds.Dsreg, m => account.DeviceJoin(m.Dsreg!)),
-                Machine(CheckIds.AccountIdentityRoaming, CheckNeeds.Dsreg, m => roaming.IdentityRoaming(m.Dsreg!)),
+                Machine(CheckIds.AccountVdiIdentity, CheckNeeds.Dsreg, m => roaming.IdentityRoaming(m.Dsreg!)),
 
                 // The users' evidence is read first, so TPM codes in it count beside the System log's lockouts.
                 Machine(CheckIds.AccountTpm, CheckNeeds.TpmEvents | CheckNeeds.AadEvents | CheckNeeds.LogScan | CheckNeeds.CodesSeen,
@@ -70,7 +70,7 @@ namespace TeamsRemediation.Diagnostics
                 PerUser(CheckIds.TeamsWebView2, CheckNeeds.Installations, (m, u) => webView2.WebView2(u.User, u.Installations)),
                 PerUser(CheckIds.TeamsVersion, CheckNeeds.Installations,
                     (m, u) => version.Version(u.User, u.Installations, m.Options.MinimumTeamsVersion)),
-                PerUser(CheckIds.TeamsSignInRestriction, CheckNeeds.Dsreg, (m, u) => policies.TenantRestriction(u.User, m.Dsreg)),
+                PerUser(CheckIds.TeamsTenantList, CheckNeeds.Dsreg, (m, u) => policies.TenantRestriction(u.User, m.Dsreg)),
             };
         }
 

@@ -60,7 +60,10 @@ namespace TeamsRemediation.Diagnostics
             var profiles = new RegistryKeyPath(RegistryHive.LocalMachine, VirtualDesktopHost.FsLogixProfilesKey);
             var host = VirtualDesktopHost.Read(machine);
             var roamIdentity = machine.Registry.GetValue(profiles, RoamIdentityValue);
-            var evidence = new List<string> { host.IsVirtualDesktop ? host.Describe() : "Not a virtual desktop host (no FSLogix profile containers)." };
+            var evidence = new List<string>
+            {
+                host.IsVirtualDesktop ? host.Describe() : "Not a virtual desktop host (no FSLogix profile containers).",
+            };
             if (roamIdentity != null)
             {
                 evidence.Add(profiles + "\\" + RoamIdentityValue + " = " + roamIdentity);
@@ -81,14 +84,14 @@ namespace TeamsRemediation.Diagnostics
             var included = IncludedIdentityFolders(profiles, evidence);
             if (roamIdentity?.AsDWord == 1 && (entraJoined || intune != null))
             {
-                return findings.Make(CheckIds.AccountIdentityRoaming, null, FindingStatus.Fail, "FSLogix roams identity data (RoamIdentity = 1) "
+                return findings.Make(CheckIds.AccountVdiIdentity, null, FindingStatus.Fail, "FSLogix roams identity data (RoamIdentity = 1) "
                     + "on " + (entraJoined ? "a Microsoft Entra joined" : "an Intune-managed") + " host, which FSLogix says never to do: "
                     + "tokens and broker state from another session break sign-in.", evidence, Guidance, FindingOwner.DeviceAdmin);
             }
 
             if (included.Count > 0)
             {
-                return findings.Make(CheckIds.AccountIdentityRoaming, null, FindingStatus.Warning, "The FSLogix " + RedirectionsFileName
+                return findings.Make(CheckIds.AccountVdiIdentity, null, FindingStatus.Warning, "The FSLogix " + RedirectionsFileName
                     + " keeps identity folders in the roaming container: " + string.Join(", ", included) + ".", evidence, Guidance,
                     FindingOwner.DeviceAdmin);
             }
@@ -96,11 +99,11 @@ namespace TeamsRemediation.Diagnostics
             if (roamIdentity?.AsDWord == 1 && dsreg.Status == null && intune == null)
             {
                 // Without the join state, RoamIdentity = 1 may be right (a domain-joined-only host needs it): no verdict.
-                return findings.Skipped(CheckIds.AccountIdentityRoaming, null, "FSLogix RoamIdentity = 1 and the join state is unknown: "
+                return findings.Skipped(CheckIds.AccountVdiIdentity, null, "FSLogix RoamIdentity = 1 and the join state is unknown: "
                     + dsreg.Problem, evidence);
             }
 
-            return findings.Make(CheckIds.AccountIdentityRoaming, null, FindingStatus.Pass, host.FsLogixProfiles
+            return findings.Make(CheckIds.AccountVdiIdentity, null, FindingStatus.Pass, host.FsLogixProfiles
                 ? "FSLogix does not roam identity data against Microsoft's guidance." : "No FSLogix profile container roams identity data here.",
                 evidence);
         }

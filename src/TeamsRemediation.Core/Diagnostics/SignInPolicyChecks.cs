@@ -86,7 +86,7 @@ namespace TeamsRemediation.Diagnostics
         {
             if (!user.HiveLoaded)
             {
-                return findings.Skipped(CheckIds.TeamsSignInRestriction, user, "the user's registry hive is not loaded (the user is not logged on).");
+                return findings.Skipped(CheckIds.TeamsTenantList, user, "the user's registry hive is not loaded (the user is not logged on).");
             }
 
             var evidence = new List<string>();
@@ -106,7 +106,7 @@ namespace TeamsRemediation.Diagnostics
 
             if (effective == null)
             {
-                return findings.Make(CheckIds.TeamsSignInRestriction, user, FindingStatus.Pass,
+                return findings.Make(CheckIds.TeamsTenantList, user, FindingStatus.Pass,
                     "Teams sign-in is not restricted to a tenant list for this user.", evidence);
             }
 
@@ -123,25 +123,25 @@ namespace TeamsRemediation.Diagnostics
                 + "specific tenants\") corrects the tenant list. Not changed by this module.";
             if (listed.Count == 0 || bad.Count == listed.Count)
             {
-                return findings.Make(CheckIds.TeamsSignInRestriction, user, FindingStatus.Fail, "Teams sign-in is restricted to a tenant "
+                return findings.Make(CheckIds.TeamsTenantList, user, FindingStatus.Fail, "Teams sign-in is restricted to a tenant "
                     + "list that names no valid tenant id: every sign-in is refused.", evidence, Remedy, FindingOwner.DeviceAdmin);
             }
 
             if (tenant == null || !Guid.TryParse(tenant, out var deviceTenant))
             {
-                return findings.Skipped(CheckIds.TeamsSignInRestriction, user, "Teams sign-in is restricted to " + string.Join(", ", listed)
+                return findings.Skipped(CheckIds.TeamsTenantList, user, "Teams sign-in is restricted to " + string.Join(", ", listed)
                     + ", and the device's tenant is not known to compare: " + (dsreg?.Status == null ? dsreg?.Problem ?? "dsregcmd was not run."
                         : "dsregcmd shows no TenantId (the device is not joined)."), evidence);
             }
 
             if (!listed.Any(t => Guid.TryParse(t, out var g) && g == deviceTenant))
             {
-                return findings.Make(CheckIds.TeamsSignInRestriction, user, FindingStatus.Fail, "Teams sign-in is restricted to tenant(s) "
+                return findings.Make(CheckIds.TeamsTenantList, user, FindingStatus.Fail, "Teams sign-in is restricted to tenant(s) "
                     + string.Join(", ", listed) + ", which do not include this device's tenant " + tenant + ".", evidence, Remedy,
                     FindingOwner.DeviceAdmin);
             }
 
-            return findings.Make(CheckIds.TeamsSignInRestriction, user, bad.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass,
+            return findings.Make(CheckIds.TeamsTenantList, user, bad.Count > 0 ? FindingStatus.Warning : FindingStatus.Pass,
                 "Teams sign-in is restricted to a tenant list that includes this device's tenant"
                     + (bad.Count > 0 ? ", beside entries that are no tenant id: " + string.Join(", ", bad) + "." : "."), evidence,
                 bad.Count > 0 ? Remedy : string.Empty, bad.Count > 0 ? FindingOwner.DeviceAdmin : (FindingOwner?)null);

@@ -12,7 +12,8 @@ namespace TeamsRemediation.Diagnostics
     /// </summary>
     internal sealed class TeamsVersionChecks
     {
-        /// <summary>Microsoft's forced update ("Resolve Teams client update failures"), run in the user's session; it downloads the package.</summary>
+        /// <summary>Microsoft's forced update ("Resolve Teams client update failures"), run in the user's session; it downloads the
+        /// package.</summary>
         public const string ForceUpdate = "In the user's session: Add-AppxPackage -Path https://go.microsoft.com/fwlink/?linkid=2196060 "
             + "-ForceUpdateFromAnyVersion -ForceTargetApplicationShutdown (Microsoft's forced update of new Teams; it downloads the package), "
             + "or update Teams through the deployment that installed it.";

@@ -25,8 +25,8 @@ namespace TeamsRemediation.Tests.Diagnostics
 
         private static readonly string[] NewChecks =
         {
-            CheckIds.AccountIdentityRoaming, CheckIds.AccountTpm, CheckIds.AccountDeviceState, CheckIds.TeamsWebView2, CheckIds.TeamsVersion,
-            CheckIds.TeamsSignInRestriction,
+            CheckIds.AccountVdiIdentity, CheckIds.AccountTpm, CheckIds.AccountDeviceState, CheckIds.TeamsWebView2, CheckIds.TeamsVersion,
+            CheckIds.TeamsTenantList,
         };
 
         /// <summary>Microsoft's dsregcmd sample (hybrid joined), turned into the other join kinds by its Device and User State lines.</summary>
@@ -135,8 +135,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             using var s = new SimulatedSession();
             var alice = HealthyUser(s);
             s.Pc.WebView2Runtime(null);
-            s.Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, WebView2Checks.ClientKey), WebView2Checks.VersionValue,
-                RegistryValue.String("131.0.2903.70"));
+            s.Machine.SimulatedRegistry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, WebView2Checks.ClientKey),
+                WebView2Checks.VersionValue, RegistryValue.String("131.0.2903.70"));
 
             Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.TeamsWebView2, alice).Status);
         }
@@ -194,7 +194,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             s.Pc.RunAsSystem();
             alice.SetUserValue(SignInPolicyChecks.TenantListKeys[place], SignInPolicyChecks.TenantListValue, RegistryValue.String(OtherTenant));
 
-            var wrong = Check(s, CheckIds.TeamsSignInRestriction, alice);
+            var wrong = Check(s, CheckIds.TeamsTenantList, alice);
             Assert.Equal(FindingStatus.Fail, wrong.Status);
             Assert.Equal(FindingOwner.DeviceAdmin, wrong.Owner);
             Assert.Contains("do not include this device's tenant " + DeviceTenant, wrong.Summary);
@@ -202,10 +202,10 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             alice.SetUserValue(SignInPolicyChecks.TenantListKeys[place], SignInPolicyChecks.TenantListValue,
                 RegistryValue.String(OtherTenant + ", " + DeviceTenant));
-            Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.TeamsSignInRestriction, alice).Status);
+            Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.TeamsTenantList, alice).Status);
 
             alice.SetUserValue(SignInPolicyChecks.TenantListKeys[place], SignInPolicyChecks.TenantListValue, RegistryValue.String("contoso, ;"));
-            Assert.Equal(FindingStatus.Fail, Check(s, CheckIds.TeamsSignInRestriction, alice).Status);
+            Assert.Equal(FindingStatus.Fail, Check(s, CheckIds.TeamsTenantList, alice).Status);
         }
 
         [Fact]
@@ -218,10 +218,10 @@ namespace TeamsRemediation.Tests.Diagnostics
             s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(1, "The device is not joined."), "/status");
             s.Pc.RunAsSystem();
 
-            var unknown = Check(s, CheckIds.TeamsSignInRestriction, alice, "-AllUsers");
+            var unknown = Check(s, CheckIds.TeamsTenantList, alice, "-AllUsers");
             Assert.Equal(FindingStatus.Skipped, unknown.Status);
             Assert.Contains(OtherTenant, unknown.SkipReason);
-            Assert.Equal(FindingStatus.Skipped, Check(s, CheckIds.TeamsSignInRestriction, carol, "-AllUsers").Status);
+            Assert.Equal(FindingStatus.Skipped, Check(s, CheckIds.TeamsTenantList, carol, "-AllUsers").Status);
         }
 
         [Fact]
@@ -233,7 +233,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             s.Pc.RunAsSystem();
 
             RecordDsreg(s, "entra");
-            var entra = Check(s, CheckIds.AccountIdentityRoaming);
+            var entra = Check(s, CheckIds.AccountVdiIdentity);
             Assert.Equal(FindingStatus.Fail, entra.Status);
             Assert.Equal(FindingOwner.DeviceAdmin, entra.Owner);
             Assert.Contains("RoamIdentity = 1", entra.Summary);
@@ -242,15 +242,15 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             // Hybrid joined and not Intune-managed: FSLogix's own issue 155 shows such hosts may need it; no verdict against it.
             RecordDsreg(s, "hybrid");
-            Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.AccountIdentityRoaming).Status);
+            Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.AccountVdiIdentity).Status);
 
             s.Pc.IntuneEnrolled();
-            var intune = Check(s, CheckIds.AccountIdentityRoaming);
+            var intune = Check(s, CheckIds.AccountVdiIdentity);
             Assert.Equal(FindingStatus.Fail, intune.Status);
             Assert.Contains("Intune-managed", intune.Summary);
 
             s.Pc.FsLogixRoamIdentity(0);
-            Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.AccountIdentityRoaming).Status);
+            Assert.Equal(FindingStatus.Pass, Check(s, CheckIds.AccountVdiIdentity).Status);
         }
 
         [Fact]
@@ -264,14 +264,14 @@ namespace TeamsRemediation.Tests.Diagnostics
             RecordDsreg(s, "hybrid");
             s.Pc.RunAsSystem();
 
-            var kept = Check(s, CheckIds.AccountIdentityRoaming);
+            var kept = Check(s, CheckIds.AccountVdiIdentity);
             Assert.Equal(FindingStatus.Warning, kept.Status);
             Assert.Equal(FindingOwner.DeviceAdmin, kept.Owner);
             Assert.Contains("Microsoft.AAD.BrokerPlugin_cw5n1h2txyewy", kept.Summary);
 
             s.Pc.FsLogixRedirections("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>").FsLogixRoamIdentity(1);
             s.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(1, string.Empty), "/status");
-            var unknown = Check(s, CheckIds.AccountIdentityRoaming);
+            var unknown = Check(s, CheckIds.AccountVdiIdentity);
             Assert.Equal(FindingStatus.Skipped, unknown.Status);
             Assert.Contains(unknown.Evidence, e => e.Contains("not readable"));
         }
@@ -352,7 +352,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var summary = Assert.IsType<TeamsRepairSummary>(result.Output.Last().BaseObject);
             Assert.Equal(RepairOutcome.NeedsAdmin, summary.Outcome);
             Assert.Equal(3, summary.ExitCode);
-            Assert.Contains(summary.ProblemsAfter, p => p.Contains(CheckIds.AccountIdentityRoaming));
+            Assert.Contains(summary.ProblemsAfter, p => p.Contains(CheckIds.AccountVdiIdentity));
             Assert.Equal(1u, s.Machine.Registry.GetValue(new RegistryKeyPath(RegistryHive.LocalMachine,
                 TeamsRemediation.Targets.VirtualDesktopHost.FsLogixProfilesKey), IdentityRoamingChecks.RoamIdentityValue)!.AsDWord);
             Assert.True(PcFixability.IsOutsideThePc(FindingOwner.DeviceAdmin));
