@@ -10,7 +10,7 @@ namespace TeamsRemediation.Simulation
     /// which Teams each user has. Files are created for real under the machine's folder, laid out by
     /// <see cref="TeamsLayout"/> exactly as the cmdlets expect them on Windows.
     /// </summary>
-    public sealed class SimulatedPc
+    public sealed partial class SimulatedPc
     {
         private int nextRid = 1001;
         private int nextSession = 1;
@@ -18,6 +18,9 @@ namespace TeamsRemediation.Simulation
         private SimulatedPc(SimulatedMachine machine)
         {
             Machine = machine;
+
+            // Windows 11 ships the WebView2 Runtime for the whole PC: a simulated PC has it unless a scenario takes it away.
+            WebView2Runtime(DefaultWebView2Version);
         }
 
         public SimulatedMachine Machine { get; }

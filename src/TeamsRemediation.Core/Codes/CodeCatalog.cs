@@ -24,7 +24,7 @@ namespace TeamsRemediation.Codes
 
     /// <summary>
     /// Who must act on a finding: the PC (a repair cmdlet), the user (sign in, MFA, password), the tenant's Entra ID
-    /// admin (policy, account, app), or the network team (DNS, firewall, proxy).
+    /// admin (policy, account, app), the network team (DNS, firewall, proxy), or the PC's administrator (device policy).
     /// </summary>
     public enum FindingOwner
     {
@@ -32,6 +32,9 @@ namespace TeamsRemediation.Codes
         User,
         TenantAdmin,
         Network,
+
+        /// <summary>The PC's administrator: a device policy or configuration (Group Policy, Intune, FSLogix) the module never changes.</summary>
+        DeviceAdmin,
     }
 
     /// <summary>One known code: what it means, what kind of cause, whether it alone means sign-in is broken, who acts, and the advice when that is

@@ -62,6 +62,9 @@ namespace TeamsRemediation.Diagnostics
             var events = Needs(needs, CheckNeeds.AadEvents)
                 ? OwnThread.Run("TeamsRemediation event log", () => machine.Events.ReadAadTokenErrors(options.EventWindow, options.Timeout))
                 : null;
+            var tpm = Needs(needs, CheckNeeds.TpmEvents)
+                ? OwnThread.Run("TeamsRemediation TPM events", () => machine.Events.ReadTpmLockouts(options.EventWindow, options.Timeout))
+                : null;
             var probes = probing
                 ? EndpointProbePlan.Start(options, dsreg, events,
                     (endpoints, timeout) => table.Endpoints.StartProbes(endpoints, machineInputs.Proxies.Route, timeout,
@@ -113,6 +116,8 @@ namespace TeamsRemediation.Diagnostics
                 ?? new DsregRun(null, "dsregcmd /status did not finish within " + options.Timeout.TotalSeconds + " s.");
             machineInputs.AadEvents = events == null ? null : Wait(events, deadline)
                 ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
+            machineInputs.TpmLockouts = tpm == null ? null : Wait(tpm, deadline)
+                ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
 
             // What the evidence showed, as one value per user, before the checks that weigh it.
             foreach (var mine in perUser)
@@ -126,6 +131,9 @@ namespace TeamsRemediation.Diagnostics
 
                 mine.CodesSeen = (mine.Logs?.CodesHere ?? new CodeInfo[0]).Concat(mine.Events?.CodesHere ?? new CodeInfo[0]).ToList();
             }
+
+            machineInputs.UserEvidence = perUser.SelectMany(u => new[] { u.Logs, u.Events })
+                .SelectMany(r => r?.Finding.Evidence ?? new string[0]).ToList();
 
             RunRows(later, CheckScope.Machine, machineInputs, null, machineFindings);
             var all = CheckIds.Machine.Where(machineFindings.ContainsKey).Select(id => machineFindings[id]).ToList();

@@ -24,15 +24,23 @@ namespace TeamsRemediation.Diagnostics
         public const string EvidenceAadEvents = "Evidence.AadEvents";
         public const string EvidenceTeamsLogs = "Evidence.TeamsLogs";
 
+        // The device's own state Microsoft's guides name as sign-in causes: read, never changed.
+        public const string AccountVdiIdentity = "Account.VdiIdentity";
+        public const string AccountTpm = "Account.Tpm";
+        public const string AccountDeviceState = "Account.DeviceState";
+        public const string TeamsWebView2 = "Teams.WebView2";
+        public const string TeamsVersion = "Teams.Version";
+        public const string TeamsTenantList = "Teams.TenantList";
+
         /// <summary>Checks of the machine, written once per run.</summary>
         public static readonly IReadOnlyList<string> Machine =
             new[] { TlsSchannel, TlsDotNet, TlsWinHttp, NetworkEndpoint, NetworkClockSkew, NetworkProxy, NetworkVpn, NetworkHostsFile,
-                AccountDeviceJoin };
+                AccountDeviceJoin, AccountVdiIdentity, AccountTpm, AccountDeviceState };
 
         /// <summary>Checks written once per target user.</summary>
         public static readonly IReadOnlyList<string> PerUser =
             new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents,
-                EvidenceTeamsLogs };
+                EvidenceTeamsLogs, TeamsWebView2, TeamsVersion, TeamsTenantList };
 
         /// <summary>Who acts on a check's finding unless the evidence names someone else (a code owned by the user or the tenant).</summary>
         public static Codes.FindingOwner DefaultOwner(string checkId) =>

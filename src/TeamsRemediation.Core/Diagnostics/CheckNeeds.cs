@@ -35,7 +35,10 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The codes the user's evidence showed (logs and events), computed before the checks that weigh them.</summary>
         CodesSeen = 128,
 
+        /// <summary>The System log's TPM lockout events (TPM-WMI 1026) of the time window.</summary>
+        TpmEvents = 256,
+
         /// <summary>Everything that waits on the outside world or on other checks: those checks run after the wait.</summary>
-        Later = Probes | TlsRegistryVerdict | Dsreg | AadEvents | CodesSeen,
+        Later = Probes | TlsRegistryVerdict | Dsreg | AadEvents | CodesSeen | TpmEvents,
     }
 }

@@ -25,6 +25,11 @@ namespace TeamsRemediation.Diagnostics
             var endpoints = Endpoints;
             var account = Account;
             var teams = Teams;
+            var roaming = new IdentityRoamingChecks(machine, findings);
+            var tpm = new TpmChecks(findings);
+            var policies = new SignInPolicyChecks(machine, findings);
+            var webView2 = new WebView2Checks(machine, findings);
+            var version = new TeamsVersionChecks(findings);
 
             Rows = new[]
             {
@@ -44,6 +49,12 @@ namespace TeamsRemediation.Diagnostics
                     ? m.Options.Endpoints
                     : Clouds.SignInCloud.All.SelectMany(c => c.Endpoints))),
                 Machine(CheckIds.AccountDeviceJoin, CheckNeeds.Dsreg, m => account.DeviceJoin(m.Dsreg!)),
+                Machine(CheckIds.AccountVdiIdentity, CheckNeeds.Dsreg, m => roaming.IdentityRoaming(m.Dsreg!)),
+
+                // The users' evidence is read first, so TPM codes in it count beside the System log's lockouts.
+                Machine(CheckIds.AccountTpm, CheckNeeds.TpmEvents | CheckNeeds.AadEvents | CheckNeeds.LogScan | CheckNeeds.CodesSeen,
+                    m => tpm.Tpm(m.TpmLockouts!, m.UserEvidence, m.Options.EventWindow)),
+                Machine(CheckIds.AccountDeviceState, CheckNeeds.Dsreg, m => policies.DeviceState(m.Dsreg!)),
 
                 PerUser(CheckIds.TlsInternetOptions, CheckNeeds.Nothing, (m, u) => tls.User(u.User)),
                 PerUser(CheckIds.AccountPrt, CheckNeeds.Dsreg, (m, u) => account.Prt(u.User, m.Dsreg!, m.Caller)),
@@ -56,6 +67,10 @@ namespace TeamsRemediation.Diagnostics
 
                 // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.
                 PerUser(CheckIds.EvidenceTeamsLogs, CheckNeeds.LogScan, (m, u) => u.Logs!.Finding),
+                PerUser(CheckIds.TeamsWebView2, CheckNeeds.Installations, (m, u) => webView2.WebView2(u.User, u.Installations)),
+                PerUser(CheckIds.TeamsVersion, CheckNeeds.Installations,
+                    (m, u) => version.Version(u.User, u.Installations, m.Options.MinimumTeamsVersion)),
+                PerUser(CheckIds.TeamsTenantList, CheckNeeds.Dsreg, (m, u) => policies.TenantRestriction(u.User, m.Dsreg)),
             };
         }
 

@@ -46,6 +46,9 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>Why there is no user to check (SYSTEM, nobody logged on): each per-user check is then one Skipped finding saying so.</summary>
         public string? NobodyToCheck { get; set; }
 
+        /// <summary>The oldest new Teams version the admin accepts (-MinimumTeamsVersion); null: Teams.Version only reports the version.</summary>
+        public Version? MinimumTeamsVersion { get; set; }
+
         public bool Wants(string checkId) => CheckIds == null || CheckIds.Contains(checkId);
     }
 }

@@ -181,8 +181,8 @@ namespace TeamsRemediation.Fleet
             return id;
         }
 
-        /// <summary>Owned by the user or the tenant admin, as CodeInfo.IsOutsideThePc and RepairVerdict's NeedsAdmin read it.</summary>
-        private static bool IsOutsideThePc(FindingOwner owner) => owner == FindingOwner.User || owner == FindingOwner.TenantAdmin;
+        /// <summary>Owned by the user, the tenant admin or the PC's administrator, as RepairVerdict's NeedsAdmin reads it.</summary>
+        private static bool IsOutsideThePc(FindingOwner owner) => Repair.PcFixability.IsOutsideThePc(owner);
 
         private static void Include(List<int> set, int cause)
         {

@@ -3,12 +3,21 @@ using System.Collections.Generic;
 
 namespace TeamsRemediation.Platform
 {
-    /// <summary>Reads event 1098 (AadTokenBrokerPlugin Operation errors) of the Microsoft-Windows-AAD/Operational log.</summary>
+    /// <summary>
+    /// Reads event 1098 (AadTokenBrokerPlugin Operation errors) of the Microsoft-Windows-AAD/Operational log, and the System log's
+    /// TPM dictionary-attack lockouts (Microsoft-Windows-TPM-WMI event 1026).
+    /// </summary>
     public interface IEventSource
     {
         /// <summary>The events of the last <paramref name="window"/>, newest first; a log that cannot be read is a result with an Error, not an
         /// exception.</summary>
         EventQueryResult ReadAadTokenErrors(TimeSpan window, TimeSpan timeout);
+
+        /// <summary>
+        /// Event 1026 of Microsoft-Windows-TPM-WMI in the System log ("the TPM is in dictionary attack lockout") of the last
+        /// <paramref name="window"/>, newest first; UserSid is empty (the event is the machine's). Errors as for the AAD events.
+        /// </summary>
+        EventQueryResult ReadTpmLockouts(TimeSpan window, TimeSpan timeout);
     }
 
     public sealed class AadEvent

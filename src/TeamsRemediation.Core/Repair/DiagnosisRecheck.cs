@@ -33,6 +33,7 @@ namespace TeamsRemediation.Repair
                 Since = evidenceWindow,
                 OutsideThePcSince = template.Since,
                 NobodyToCheck = template.NobodyToCheck,
+                MinimumTeamsVersion = template.MinimumTeamsVersion,
             };
             if (template.EndpointsGiven)
             {

@@ -53,9 +53,15 @@ namespace TeamsRemediation.Repair
         public static IReadOnlyList<TeamsCaa20002Finding> OutsideThePc(IEnumerable<TeamsCaa20002Finding> findings) => NotNull(findings)
             .Where(f => f != null && (f.Status == FindingStatus.Fail || f.Status == FindingStatus.Warning) && IsOutsideThePc(f)).ToList();
 
-        /// <summary>Owned by the user or the tenant admin: nothing on this PC changes it.</summary>
-        public static bool IsOutsideThePc(TeamsCaa20002Finding finding) =>
-            finding.Owner == FindingOwner.User || finding.Owner == FindingOwner.TenantAdmin;
+        /// <summary>
+        /// Owned by the user, the tenant admin or the PC's administrator (a device policy the module never changes): no repair on this
+        /// PC changes it.
+        /// </summary>
+        public static bool IsOutsideThePc(TeamsCaa20002Finding finding) => IsOutsideThePc(finding.Owner);
+
+        /// <summary>The owners no repair of this PC answers for.</summary>
+        public static bool IsOutsideThePc(FindingOwner owner) =>
+            owner == FindingOwner.User || owner == FindingOwner.TenantAdmin || owner == FindingOwner.DeviceAdmin;
 
         private static IEnumerable<TeamsCaa20002Finding> NotNull(IEnumerable<TeamsCaa20002Finding> findings) =>
             findings ?? throw new ArgumentNullException(nameof(findings));

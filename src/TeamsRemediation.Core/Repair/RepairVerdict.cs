@@ -50,7 +50,7 @@ namespace TeamsRemediation.Repair
             {
                 outcome = RepairOutcome.NeedsUser;
             }
-            else if (owners.All(o => o == FindingOwner.User || o == FindingOwner.TenantAdmin))
+            else if (owners.All(PcFixability.IsOutsideThePc))
             {
                 outcome = RepairOutcome.NeedsAdmin;
             }

@@ -10,7 +10,7 @@ namespace TeamsRemediation.Windows
     /// Reads event 1098 with wevtutil.exe through <see cref="ICommandRunner"/>: no event-log dll to ship, the same
     /// timeout as every other external program, and an XPath filter so Windows returns only the window asked for.
     /// </summary>
-    public sealed class WevtutilEventSource : IEventSource
+    public sealed partial class WevtutilEventSource : IEventSource
     {
         public const string LogName = "Microsoft-Windows-AAD/Operational";
         public const int MaxEvents = 500;

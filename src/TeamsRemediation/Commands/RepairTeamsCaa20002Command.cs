@@ -38,6 +38,7 @@ namespace TeamsRemediation.Commands
         private readonly List<TargetUser> users = new List<TargetUser>();
         private readonly List<TeamsCaa20002Finding> piped = new List<TeamsCaa20002Finding>();
         private string? bootstrapper;
+        private Version? minimumTeamsVersion;
 
         /// <summary>Findings of Test-TeamsCaa20002 to repair from, instead of running the diagnosis here.</summary>
         [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
@@ -73,6 +74,11 @@ namespace TeamsRemediation.Commands
         [ValidateRange(1, 300)]
         public int TimeoutSeconds { get; set; } = 10;
 
+        /// <summary>The oldest new Teams version accepted: Teams.Version is a Warning below it (two to four numbers, e.g. 25122.1415).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MinimumTeamsVersion { get; set; }
+
         /// <summary>Also repairs .NET Framework's TLS values, which the diagnosis reports as a Warning that does not stop Teams (a restart
         /// follows); without it they are left alone.</summary>
         [Parameter]
@@ -90,6 +96,15 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            if (MinimumTeamsVersion != null)
+            {
+                minimumTeamsVersion = Diagnostics.TeamsVersionChecks.ParseMinimum(MinimumTeamsVersion);
+                if (minimumTeamsVersion == null)
+                {
+                    ThrowModuleError(Errors.ModuleErrors.InvalidTeamsVersion(MinimumTeamsVersion));
+                }
+            }
+
             if (BootstrapperPath != null)
             {
                 bootstrapper = BootstrapperPath.IndexOf("://", StringComparison.Ordinal) > 0 ? BootstrapperPath : ProviderPath(BootstrapperPath);
@@ -121,6 +136,7 @@ namespace TeamsRemediation.Commands
             {
                 SkipNetwork = SkipNetwork,
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                MinimumTeamsVersion = minimumTeamsVersion,
                 NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
             IReadOnlyList<TeamsCaa20002Finding> findings;

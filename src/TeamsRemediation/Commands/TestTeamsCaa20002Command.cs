@@ -41,6 +41,7 @@ namespace TeamsRemediation.Commands
         private readonly List<Targets.TargetUser> users = new List<Targets.TargetUser>();
         private ISet<string>? checkIds;
         private IReadOnlyList<ProbeEndpoint>? endpoints;
+        private Version? minimumTeamsVersion;
 
         /// <summary>How far back event 1098 and the Teams logs are read (default: 7 days).</summary>
         [Parameter]
@@ -67,6 +68,11 @@ namespace TeamsRemediation.Commands
         [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[]? CheckId { get; set; }
 
+        /// <summary>The oldest new Teams version accepted: Teams.Version is a Warning below it (two to four numbers, e.g. 25122.1415).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MinimumTeamsVersion { get; set; }
+
         /// <summary>One boolean: $true when no check failed.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -77,6 +83,15 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            if (MinimumTeamsVersion != null)
+            {
+                minimumTeamsVersion = Diagnostics.TeamsVersionChecks.ParseMinimum(MinimumTeamsVersion);
+                if (minimumTeamsVersion == null)
+                {
+                    ThrowModuleError(Errors.ModuleErrors.InvalidTeamsVersion(MinimumTeamsVersion));
+                }
+            }
+
             if (Quiet && MyInvocation.BoundParameters.ContainsKey(nameof(As)) && As != DiagnosisOutput.Boolean)
             {
                 ThrowModuleError(ModuleErrors.ConflictingOutputForm(As.ToString()));
@@ -124,6 +139,7 @@ namespace TeamsRemediation.Commands
             {
                 SkipNetwork = SkipNetwork,
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                MinimumTeamsVersion = minimumTeamsVersion,
                 CheckIds = checkIds,
                 NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };

@@ -29,7 +29,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(new[]
             {
                 CheckIds.AccountDeviceJoin, CheckIds.AccountPrt, CheckIds.EvidenceAadEvents, CheckIds.NetworkClockSkew,
-                CheckIds.NetworkEndpoint, CheckIds.NetworkProxy, CheckIds.TeamsCache,
+                CheckIds.NetworkEndpoint, CheckIds.NetworkProxy, CheckIds.TeamsCache, CheckIds.AccountVdiIdentity, CheckIds.AccountTpm,
+                CheckIds.AccountDeviceState, CheckIds.TeamsTenantList,
             }.OrderBy(id => id), later);
         }
     }
