@@ -29,7 +29,6 @@ namespace TeamsRemediation.Windows
         internal const uint FileFlagOpenReparsePoint = 0x00200000;
 
         /// <summary>FILE_INFO_BY_HANDLE_CLASS values (minwinbase.h).</summary>
-        internal const int FileRenameInfoClass = 3;
         internal const int FileDispositionInfoClass = 4;
         internal const int FileDispositionInfoExClass = 21;
 
@@ -130,6 +129,17 @@ namespace TeamsRemediation.Windows
 
         [DllImport("ntdll.dll", ExactSpelling = true)]
         internal static extern int RtlNtStatusToDosError(int status);
+
+        /// <summary>FILE_INFORMATION_CLASS FileRenameInformation (wdm.h): the buffer is a FILE_RENAME_INFORMATION.</summary>
+        internal const int FileRenameInformationClass = 10;
+
+        /// <summary>
+        /// Changes a file's information through its handle (ntifs.h NtSetInformationFile, ZwSetInformationFile's user-mode name); returns
+        /// an NTSTATUS. Used for the rename relative to a folder handle, which only this NT form documents.
+        /// </summary>
+        [DllImport("ntdll.dll", ExactSpelling = true)]
+        internal static extern int NtSetInformationFile(KernelHandle fileHandle, out IoStatusBlock ioStatusBlock, IntPtr fileInformation,
+            uint length, int fileInformationClass);
 
         /// <summary>FILE_INFORMATION_CLASS FileFullDirectoryInformation (wdm.h): the entries as FILE_FULL_DIR_INFORMATION.</summary>
         internal const int FileFullDirectoryInformation = 2;

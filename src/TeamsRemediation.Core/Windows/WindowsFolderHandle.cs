@@ -13,7 +13,8 @@ namespace TeamsRemediation.Windows
     /// RootDirectory and FILE_OPEN_REPARSE_POINT, so a junction there is opened as the junction); a child is deleted through its
     /// own handle (SetFileInformationByHandle, FileDispositionInfoEx with POSIX semantics and "ignore read-only" where Windows
     /// and the file system offer it, else the classic FileDispositionInfo after clearing read-only on that handle) and renamed
-    /// through it (FileRenameInfo with the destination folder's handle as RootDirectory). Nothing is looked up by path after
+    /// through it (NtSetInformationFile, FileRenameInformation with the destination folder's handle as RootDirectory:
+    /// <see cref="FileRenameInformation"/> says why not SetFileInformationByHandle). Nothing is looked up by path after
     /// the check, so a folder a user swaps for a junction mid-walk redirects nothing. RedirectionGuard (the redirection trust
     /// process mitigation) is not needed for this and not relied on: it exists only on recent builds.
     /// </summary>
@@ -134,29 +135,22 @@ namespace TeamsRemediation.Windows
         {
             var target = destination as WindowsFolderHandle
                 ?? throw new ArgumentException("The destination must be a folder opened the same way.", nameof(destination));
+            CheckName(newName);
             using (var child = OpenChild(name, EntryAccess, OpenOptions, "move", NativeMethods.NtFileOpen))
             {
-                // FILE_RENAME_INFO: the flags (ReplaceIfExists = FALSE), RootDirectory at pointer alignment, FileNameLength, FileName.
-                var rootOffset = IntPtr.Size;
-                var lengthOffset = rootOffset + IntPtr.Size;
-                var nameOffset = lengthOffset + 4;
-                var size = nameOffset + (newName.Length + 1) * 2;
-                var info = Marshal.AllocHGlobal(size);
                 var added = false;
                 try
                 {
                     target.handle.DangerousAddRef(ref added);
-                    for (var i = 0; i < size; i++)
+                    using (var info = new FileRenameInformation(target.handle.DangerousGetHandle(), newName))
                     {
-                        Marshal.WriteByte(info, i, 0);
-                    }
-
-                    Marshal.WriteIntPtr(info + rootOffset, target.handle.DangerousGetHandle());
-                    Marshal.WriteInt32(info + lengthOffset, newName.Length * 2);
-                    Marshal.Copy(newName.ToCharArray(), 0, info + nameOffset, newName.Length);
-                    if (!NativeMethods.SetFileInformationByHandle(child, NativeMethods.FileRenameInfoClass, info, (uint)size))
-                    {
-                        throw WindowsFileOperations.Failure(Marshal.GetLastWin32Error(), Path(name), "move to " + target.Path(newName) + ":");
+                        var status = NativeMethods.NtSetInformationFile(child, out _, info.Buffer, (uint)info.Length,
+                            NativeMethods.FileRenameInformationClass);
+                        if (status != 0)
+                        {
+                            throw WindowsFileOperations.Failure(NativeMethods.RtlNtStatusToDosError(status), Path(name),
+                                "move to " + target.Path(newName) + ":");
+                        }
                     }
                 }
                 finally
@@ -165,8 +159,6 @@ namespace TeamsRemediation.Windows
                     {
                         target.handle.DangerousRelease();
                     }
-
-                    Marshal.FreeHGlobal(info);
                 }
             }
         }
@@ -254,11 +246,7 @@ namespace TeamsRemediation.Windows
         /// <summary>NtCreateFile of a name relative to this folder's handle; a failure as the Win32 error System.IO would give.</summary>
         private KernelHandle OpenChild(string name, uint access, uint options, string action, uint disposition)
         {
-            if (string.IsNullOrEmpty(name) || name == "." || name == ".." || name.IndexOfAny(new[] { '\\', '/', ':' }) >= 0)
-            {
-                throw new ArgumentException("Not a name inside a folder: '" + name + "'.", nameof(name));
-            }
-
+            CheckName(name);
             var text = Marshal.StringToHGlobalUni(name);
             var unicode = Marshal.AllocHGlobal(Marshal.SizeOf<NativeMethods.UnicodeString>());
             var added = false;
@@ -300,6 +288,15 @@ namespace TeamsRemediation.Windows
 
                 Marshal.FreeHGlobal(unicode);
                 Marshal.FreeHGlobal(text);
+            }
+        }
+
+        /// <summary>A simple name of an entry of one folder: relative to a folder handle, no other form may reach another folder.</summary>
+        private static void CheckName(string name)
+        {
+            if (string.IsNullOrEmpty(name) || name == "." || name == ".." || name.IndexOfAny(new[] { '\\', '/', ':' }) >= 0)
+            {
+                throw new ArgumentException("Not a name inside a folder: '" + name + "'.", nameof(name));
             }
         }
 

@@ -181,8 +181,7 @@ namespace TeamsRemediation.Tests.Windows
         /// Undo-TeamsRemediation through the Windows file operations; Teams recreated the deepest folder meanwhile, so the
         /// undo lists, finds and moves the deep files one by one and leaves Teams' new file alone.
         /// </summary>
-        [WineFact(WineGap = "under Wine 8.0 two deep items are not moved into the backup through folder handles (FileRenameInfo relative to "
-            + "the destination folder); not yet run on Windows.")]
+        [WineFact]
         public void ADeepCacheIsBackedUpAndPutBackByUndo()
         {
             var install = TeamsLayout.ClassicInstallPath(UserFolders.Default(Profile));
