@@ -46,6 +46,12 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>Why there is no user to check (SYSTEM, nobody logged on): each per-user check is then one Skipped finding saying so.</summary>
         public string? NobodyToCheck { get; set; }
 
+        /// <summary>
+        /// The installed module's manifest, by full path, that a logged-on user's session imports to run the checks that need that
+        /// session (<see cref="UserSessionRead"/>) when this runs as SYSTEM or elevated; null keeps them Skipped (-SkipUserSession).
+        /// </summary>
+        public string? UserSessionModule { get; set; }
+
         public bool Wants(string checkId) => CheckIds == null || CheckIds.Contains(checkId);
     }
 }
