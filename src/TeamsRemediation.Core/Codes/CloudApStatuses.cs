@@ -5,7 +5,8 @@ using System.Linq;
 
 namespace TeamsRemediation.Codes
 {
-    /// <summary>One status the CloudAP plug-in reports for a failed PRT request (dsregcmd's Attempt Status), with Microsoft's cause and fix.</summary>
+    /// <summary>One status the CloudAP plug-in reports for a failed PRT request (dsregcmd's Attempt Status), with Microsoft's cause and
+    /// fix.</summary>
     public sealed class CloudApStatus
     {
         public CloudApStatus(string code, string name, string cause, FindingOwner owner, string remedy, bool askServerError = false)

@@ -19,6 +19,7 @@ namespace TeamsRemediation.Diagnostics
         public const string AccountPrt = "Account.Prt";
         public const string AccountWamPolicy = "Account.WamPolicy";
         public const string AccountBrokerPlugin = "Account.BrokerPlugin";
+        public const string AccountWamAccounts = "Account.WamAccounts";
         public const string TeamsClient = "Teams.Client";
         public const string TeamsCache = "Teams.Cache";
         public const string EvidenceAadEvents = "Evidence.AadEvents";
@@ -31,8 +32,8 @@ namespace TeamsRemediation.Diagnostics
 
         /// <summary>Checks written once per target user.</summary>
         public static readonly IReadOnlyList<string> PerUser =
-            new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents,
-                EvidenceTeamsLogs };
+            new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, AccountWamAccounts, TeamsClient, TeamsCache,
+                EvidenceAadEvents, EvidenceTeamsLogs };
 
         /// <summary>Who acts on a check's finding unless the evidence names someone else (a code owned by the user or the tenant).</summary>
         public static Codes.FindingOwner DefaultOwner(string checkId) =>

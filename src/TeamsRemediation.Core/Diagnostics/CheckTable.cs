@@ -25,6 +25,7 @@ namespace TeamsRemediation.Diagnostics
             var endpoints = Endpoints;
             var account = Account;
             var teams = Teams;
+            var wam = new WamAccountChecks(machine, findings);
 
             Rows = new[]
             {
@@ -49,6 +50,7 @@ namespace TeamsRemediation.Diagnostics
                 PerUser(CheckIds.AccountPrt, CheckNeeds.Dsreg, (m, u) => account.Prt(u.User, m.Dsreg!, m.Caller)),
                 PerUser(CheckIds.AccountWamPolicy, CheckNeeds.Nothing, (m, u) => account.WamPolicy(u.User)),
                 PerUser(CheckIds.AccountBrokerPlugin, CheckNeeds.Nothing, (m, u) => account.BrokerPlugin(u.User)),
+                PerUser(CheckIds.AccountWamAccounts, CheckNeeds.Nothing, (m, u) => wam.WamAccounts(u.User, m.Caller, m.Options.Timeout)),
                 PerUser(CheckIds.TeamsClient, CheckNeeds.Installations, (m, u) => teams.Client(u.User, u.Installations)),
                 PerUser(CheckIds.TeamsCache, CheckNeeds.Installations | CheckNeeds.CodesSeen,
                     (m, u) => teams.Cache(u.User, u.Installations, u.CodesSeen)),

@@ -68,8 +68,9 @@ namespace TeamsRemediation.Diagnostics
         {
             var parts = new List<string>
             {
-                e.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event " + e.EventId.ToString(CultureInfo.InvariantCulture)
-                    + " (" + What(e.EventId) + ")" + (e.UserSid.Length == 0 || e.UserSid == WellKnownSids.LocalSystem ? ", logged by SYSTEM" : string.Empty),
+                e.TimeCreated.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " event "
+                    + e.EventId.ToString(CultureInfo.InvariantCulture) + " (" + What(e.EventId) + ")"
+                    + (e.UserSid.Length == 0 || e.UserSid == WellKnownSids.LocalSystem ? ", logged by SYSTEM" : string.Empty),
             };
             if (details.Error.Length > 0)
             {

@@ -46,7 +46,8 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var cutoff = machine.Clock.UtcNow - since;
-            var mine = events.Events.Where(e => e.EventId == AadEvent.TokenBrokerError && e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
+            var mine = events.Events
+                .Where(e => e.EventId == AadEvent.TokenBrokerError && e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
                 .Select(e =>
                 new { Event = e, Details = AadEventDetails.From(e) })
                 .Where(e => outsideThePcSince == null || e.Event.TimeCreated >= cutoff

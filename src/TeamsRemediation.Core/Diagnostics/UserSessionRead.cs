@@ -24,8 +24,8 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The command the user's session runs.</summary>
         public const string SessionCommand = "Test-TeamsCaa20002";
 
-        /// <summary>The checks read in the user's session: what dsregcmd shows only to the account that runs it.</summary>
-        public static readonly IReadOnlyList<string> SessionChecks = new[] { CheckIds.AccountPrt };
+        /// <summary>The checks read in the user's session: what dsregcmd and Web Account Manager show only to the account that runs them.</summary>
+        public static readonly IReadOnlyList<string> SessionChecks = new[] { CheckIds.AccountPrt, CheckIds.AccountWamAccounts };
 
         private const string LogSource = "Diagnosis";
 

@@ -62,7 +62,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(3, finding.Evidence.Length);
             Assert.Contains("event 1081 (PRT request refused by Entra ID), logged by SYSTEM; 0xC000006D; invalid_grant; AADSTS50126 invalid user "
                 + "name or password; correlation aaaa0000-bb11-2222-33cc-444444dddddd", finding.Evidence[0]);
-            Assert.Contains("event 1084 (PRT request failed on the network), logged by SYSTEM; 0x80072EE7 (WinHTTP error 12007)", finding.Evidence[1]);
+            Assert.Contains("event 1084 (PRT request failed on the network), logged by SYSTEM; 0x80072EE7 (WinHTTP error 12007)",
+                finding.Evidence[1]);
             Assert.Contains("event 1088 (PRT request refused by the WS-Trust endpoint); 0xC00484C1; invalid_grant; AADSTS50034", finding.Evidence[2]);
             // Codes and ids only: no text of the event (paths, URLs, client ids of the request) leaves the log.
             Assert.DoesNotContain(finding.Evidence, e => e.Contains("httptransport") || e.Contains("login.microsoftonline.com")

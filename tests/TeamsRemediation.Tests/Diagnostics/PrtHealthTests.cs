@@ -23,7 +23,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             string Time(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture);
             var text = Fixture.Text(fixture);
             text = Regex.Replace(text, @"(AzureAdPrtUpdateTime : )[^\r\n]*", m => m.Groups[1].Value + Time(now - updatedAgo));
-            return Regex.Replace(text, @"(AzureAdPrtExpiryTime : )[^\r\n]*", m => m.Groups[1].Value + Time(now + (expiresIn ?? TimeSpan.FromDays(13))));
+            var expiry = now + (expiresIn ?? TimeSpan.FromDays(13));
+            return Regex.Replace(text, @"(AzureAdPrtExpiryTime : )[^\r\n]*", m => m.Groups[1].Value + Time(expiry));
         }
 
         private static TeamsCaa20002Finding PrtAsTheUser(string dsregcmd)

@@ -37,6 +37,8 @@ namespace TeamsRemediation.Tests.Diagnostics
                 Answer(AliceView, PrtHealthTests.Dsregcmd("dsregcmd-status-hybrid-prt.txt", now, TimeSpan.FromHours(1)));
                 Answer(BobView, Fixture.Text("dsregcmd-status-entra-noprt-attempt.txt").Replace("Attempt Status : 0xc000006d",
                     "Attempt Status : 0xc000005f"));
+                Account.AccountPc.RecordWam(AliceView.Machine, "wam-list-success.json");
+                Account.AccountPc.RecordWam(BobView.Machine, "wam-list-notallowed.json");
             }
 
             public SimulatedSession Session { get; }
@@ -90,12 +92,19 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Contains("Attempt Status: 0xc000005f = STATUS_NO_SUCH_LOGON_SESSION: user realm discovery failed: Entra ID does not know the "
                 + "domain of the user's UPN", bob.Evidence);
 
+            // Web Account Manager answered in each user's own session too.
+            var aliceWam = Finding(result, "Account.WamAccounts", pc.Alice);
+            Assert.Equal(FindingStatus.Pass, aliceWam.Status);
+            Assert.Equal("Teams has one work account in Web Account Manager: alice@contoso.com.", aliceWam.Summary);
+            Assert.Equal(FindingStatus.Warning, Finding(result, "Account.WamAccounts", pc.Bob).Status);
+            Assert.DoesNotContain(pc.Machine.CommandRunner.Calls, c => c.Contains("powershell"));
+
             // One task per session, each for its own user, asking only for what needs the session, within half the budget; all gone again.
             var runs = pc.Machine.TaskScheduler.Runs.OrderBy(r => r.SessionId).ToList();
             Assert.Equal(new[] { (pc.Alice.Sid, 1), (pc.Bob.Sid, 2) }, runs.Select(r => (r.UserSid, r.SessionId)));
             Assert.All(runs, r => Assert.Contains("'Test-TeamsCaa20002'", r.Script));
-            Assert.All(runs, r => Assert.Contains("-ParameterNames 'TimeoutSeconds','CheckId'", r.Script));
-            Assert.All(runs, r => Assert.Contains("'60','Account.Prt'", r.Script));
+            Assert.All(runs, r => Assert.Contains("-ParameterNames 'TimeoutSeconds','CheckId','CheckId'", r.Script));
+            Assert.All(runs, r => Assert.Contains("'60','Account.Prt','Account.WamAccounts'", r.Script));
             Assert.Empty(pc.Machine.TaskScheduler.Present);
             Assert.Empty(pc.LeftFolders);
 
