@@ -114,6 +114,37 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal("Hybrid Entra joined.", Finding(result, "Account.DeviceJoin").Summary);
         }
 
+        // A healthy PC of each kind, as SYSTEM with the user logged on: no Fail and no Warning from the checks read in the user's session.
+        [Theory]
+        [InlineData("dsregcmd-status-entra-prt.txt", "Entra joined.")]
+        [InlineData("dsregcmd-status-hybrid-prt.txt", "Hybrid Entra joined.")]
+        [InlineData("dsregcmd-status-registered.txt", "Not joined.")]
+        public void AHealthyPcOfEachKindRaisesNoAlarmFromTheUsersSession(string fixture, string join)
+        {
+            using var pc = new Pc();
+            var now = pc.Machine.Clock.UtcNow.UtcDateTime;
+            var dsregcmd = PrtHealthTests.Dsregcmd(fixture, now, TimeSpan.FromMinutes(30));
+            pc.Machine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, dsregcmd), "^/status$");
+            Pc.Answer(pc.AliceView, dsregcmd);
+            Pc.Answer(pc.BobView, dsregcmd);
+            Account.AccountPc.RecordWam(pc.BobView.Machine, "wam-list-none.json");
+            pc.AliceView.Play(pc.Machine);
+            pc.BobView.Play(pc.Machine);
+
+            var result = pc.Session.Run(Diagnose);
+
+            Assert.Equal(join, Finding(result, "Account.DeviceJoin").Summary);
+            foreach (var user in new[] { pc.Alice, pc.Bob })
+            {
+                foreach (var id in new[] { "Account.Prt", "Account.WamAccounts" })
+                {
+                    var finding = Finding(result, id, user);
+                    Assert.True(finding.Status == FindingStatus.Pass, id + " " + user.UserName + ": " + finding);
+                    Assert.StartsWith("Read in " + user.UserName + "'s own session", finding.Evidence[0]);
+                }
+            }
+        }
+
         [Theory]
         [InlineData("sid", "UserSessionFindingsRejected")]
         [InlineData("type", "UserSessionFindingsRejected")]
