@@ -26,6 +26,7 @@ namespace TeamsRemediation.Diagnostics
             var account = Account;
             var teams = Teams;
             var wam = new WamAccountChecks(machine, findings);
+            var userProxy = new UserProxyChecks(machine, findings, endpoints);
 
             Rows = new[]
             {
@@ -47,6 +48,7 @@ namespace TeamsRemediation.Diagnostics
                 Machine(CheckIds.AccountDeviceJoin, CheckNeeds.Dsreg, m => account.DeviceJoin(m.Dsreg!)),
 
                 PerUser(CheckIds.TlsInternetOptions, CheckNeeds.Nothing, (m, u) => tls.User(u.User)),
+                PerUser(CheckIds.NetworkUserProxy, CheckNeeds.Nothing, (m, u) => userProxy.UserProxy(u.User, m.Caller, m.Options)),
                 PerUser(CheckIds.AccountPrt, CheckNeeds.Dsreg, (m, u) => account.Prt(u.User, m.Dsreg!, m.Caller)),
                 PerUser(CheckIds.AccountWamPolicy, CheckNeeds.Nothing, (m, u) => account.WamPolicy(u.User)),
                 PerUser(CheckIds.AccountBrokerPlugin, CheckNeeds.Nothing, (m, u) => account.BrokerPlugin(u.User)),

@@ -24,8 +24,12 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The command the user's session runs.</summary>
         public const string SessionCommand = "Test-TeamsCaa20002";
 
-        /// <summary>The checks read in the user's session: what dsregcmd and Web Account Manager show only to the account that runs them.</summary>
-        public static readonly IReadOnlyList<string> SessionChecks = new[] { CheckIds.AccountPrt, CheckIds.AccountWamAccounts };
+        /// <summary>
+        /// The checks read in the user's session: what dsregcmd and Web Account Manager show only to the account that runs them, and the
+        /// proxy the user's own PAC or WPAD picks.
+        /// </summary>
+        public static readonly IReadOnlyList<string> SessionChecks = new[] { CheckIds.NetworkUserProxy, CheckIds.AccountPrt,
+            CheckIds.AccountWamAccounts };
 
         private const string LogSource = "Diagnosis";
 
@@ -56,7 +60,16 @@ namespace TeamsRemediation.Diagnostics
             };
             request.ListParameters["CheckId"] = asked.ToList();
             request.Switches.Add("SkipUserSession");
-            request.Switches.Add("SkipNetwork");
+            if (options.SkipNetwork)
+            {
+                request.Switches.Add("SkipNetwork");
+            }
+
+            if (options.EndpointsGiven)
+            {
+                request.ListParameters["Endpoint"] = options.Endpoints.Select(e => "https://" + e).ToList();
+            }
+
             request.Parameters["TimeoutSeconds"] = SessionTimeoutSeconds(options.Timeout).ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var user in sessions)
             {

@@ -49,7 +49,7 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             Assert.Empty(result.Errors);
             var findings = result.Objects<TeamsCaa20002Finding>().ToList();
-            Assert.Equal(18, findings.Count);
+            Assert.Equal(19, findings.Count);
             Assert.DoesNotContain(findings, f => f.Status == FindingStatus.Fail);
             Assert.All(findings, f => Assert.Equal("PC01", f.ComputerName));
             Assert.Equal(true, Assert.Single(s.Run("Test-TeamsCaa20002 -Quiet").Output).BaseObject);
@@ -245,7 +245,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var finding = Finding(result, "Evidence.AadEvents", alice);
             Assert.Equal(FindingStatus.Skipped, finding.Status);
             Assert.Equal("Access is denied.", finding.SkipReason);
-            Assert.Equal(18, result.Objects<TeamsCaa20002Finding>().Count());
+            Assert.Equal(19, result.Objects<TeamsCaa20002Finding>().Count());
         }
 
         [Fact]

@@ -252,6 +252,30 @@ namespace TeamsRemediation.Tests.Diagnostics
         }
 
         [Fact]
+        public void TheUsersOwnProxyIsProbedInTheirSessionNextToSystems()
+        {
+            using var pc = new Pc();
+            // Alice's PAC sends her through a proxy that refuses the sign-in host; SYSTEM (WinHTTP) goes directly and gets through.
+            pc.AliceView.Machine.SimulatedNetworkSettings.UserProxy = new UserProxyResolution(
+                ProxyRoute.Parse("proxy.contoso.com:8080", string.Empty, "PAC"), "PAC http://wpad.contoso.com/wpad.dat");
+            pc.AliceView.Machine.SimulatedNetwork.Declare("login.microsoftonline.com", ProbeOutcome.ProxyRefused, "The proxy answered 403.");
+            pc.AliceView.Play(pc.Machine);
+            pc.BobView.Play(pc.Machine);
+
+            var result = pc.Session.Run("Test-TeamsCaa20002 -CheckId Network.Endpoint, Network.UserProxy -TimeoutSeconds 120");
+
+            Assert.Equal(FindingStatus.Pass, Finding(result, "Network.Endpoint").Status);
+            var alice = Finding(result, "Network.UserProxy", pc.Alice);
+            Assert.Equal(FindingStatus.Fail, alice.Status);
+            Assert.Equal(FindingOwner.Network, alice.Owner);
+            Assert.Contains("proxy.contoso.com:8080 (PAC http://wpad.contoso.com/wpad.dat)", alice.Summary);
+            Assert.Equal(@"Read in CONTOSO\alice's own session 1, as that user.", alice.Evidence[0]);
+            Assert.Equal(FindingStatus.Pass, Finding(result, "Network.UserProxy", pc.Bob).Status);
+            Assert.All(pc.AliceView.Machine.SimulatedNetwork.Routes, r => Assert.Equal("proxy.contoso.com:8080", r));
+            Assert.All(pc.Machine.SimulatedNetwork.Routes, r => Assert.Equal(string.Empty, r));
+        }
+
+        [Fact]
         public void SkipUserSessionKeepsTodaysBehaviourAndStartsNothing()
         {
             using var pc = new Pc();
