@@ -31,5 +31,21 @@ namespace TeamsRemediation.Simulation
             WinHttpProxy ?? WinHttpProxyViews.Read(registry, callerIs32Bit() ? RegistryView.Registry32 : RegistryView.Registry64);
 
         public IReadOnlyList<NetworkAdapter> GetAdapters() => Adapters.ToArray();
+
+        /// <summary>What the calling user's PAC, WPAD or static proxy picks (a user view of the PC has its own); direct by default.</summary>
+        public UserProxyResolution UserProxy { get; set; } = UserProxyResolution.Direct();
+
+        /// <summary>Every URL the user's proxy was resolved for, in order.</summary>
+        public List<Uri> UserProxyQueries { get; } = new List<Uri>();
+
+        public UserProxyResolution ResolveUserProxy(Uri url, TimeSpan timeout)
+        {
+            lock (UserProxyQueries)
+            {
+                UserProxyQueries.Add(url);
+            }
+
+            return UserProxy;
+        }
     }
 }

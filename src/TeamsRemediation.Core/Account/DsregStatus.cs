@@ -162,20 +162,27 @@ namespace TeamsRemediation.Account
         }
 
         /// <summary>AzureAdPrtExpiryTime ("2026-12-01 09:12:01.000 UTC"), when printed and readable.</summary>
-        public DateTime? PrtExpiryUtc
+        public DateTime? PrtExpiryUtc => Time(SsoState, "AzureAdPrtExpiryTime");
+
+        /// <summary>AzureAdPrtUpdateTime: when Windows last got or refreshed the PRT, when printed and readable.</summary>
+        public DateTime? PrtUpdateUtc => Time(SsoState, "AzureAdPrtUpdateTime");
+
+        /// <summary>The diagnostics of the last PRT request (AcquirePrtDiagnostics : PRESENT, Windows 10 21H1 and later), or null when dsregcmd
+        /// printed none.</summary>
+        public PrtAttempt? LastPrtAttempt => PrtAttempt.From(this);
+
+        /// <summary>A dsregcmd time ("2026-12-01 09:12:01.000 UTC") as UTC, or null when absent or in another shape.</summary>
+        public DateTime? Time(string section, string name)
         {
-            get
-            {
-                var text = Get(SsoState, "AzureAdPrtExpiryTime");
-                return text != null && DateTime.TryParseExact(
-                    text.Trim(),
-                    new[] { "yyyy-MM-dd HH:mm:ss.fff 'UTC'", "yyyy-MM-dd HH:mm:ss 'UTC'" },
-                    System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal,
-                    out var expiry)
-                    ? expiry
-                    : (DateTime?)null;
-            }
+            var text = Get(section, name);
+            return text != null && DateTime.TryParseExact(
+                text.Trim(),
+                new[] { "yyyy-MM-dd HH:mm:ss.fff 'UTC'", "yyyy-MM-dd HH:mm:ss 'UTC'" },
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal,
+                out var time)
+                ? time
+                : (DateTime?)null;
         }
 
         /// <summary>True when the output carries the sections that are valid only when dsregcmd ran as the user.</summary>

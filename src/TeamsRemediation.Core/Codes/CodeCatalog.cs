@@ -100,7 +100,8 @@ namespace TeamsRemediation.Codes
         private const string AskAdmin = "Ask the Entra ID admin, with the correlation id and time from the evidence";
 
         // Sources: Microsoft's "Resolve sign-in errors in Teams" and "Microsoft 365 Apps activation error 0xCAA50021"
-        // pages, and the Entra authentication error code reference (AADSTS).
+        // pages, the Entra authentication error code reference (AADSTS) and "Troubleshoot primary refresh token issues on
+        // Windows devices" (AADSTS50034, AADSTS50126, AADSTS50155; its CloudAP statuses are in CloudApStatuses).
         private static readonly Dictionary<string, CodeInfo> Known = new[]
         {
             new CodeInfo("CAA20002", "invalid_request: Entra ID rejected the token request", CodeCause.Request, true),
@@ -131,6 +132,9 @@ namespace TeamsRemediation.Codes
         {
             Aadsts("50011", "the reply address does not match the app", CodeCause.Policy, FindingOwner.TenantAdmin,
                 AskAdmin + ": the app's reply address is misconfigured."),
+            Aadsts("50034", "the user account does not exist in the tenant's directory", CodeCause.Account, FindingOwner.TenantAdmin,
+                AskAdmin + ": check the UPN the user signs in with (event 1144 of the AAD/Analytic log shows it) and that the on-premises "
+                    + "account is synchronized to Entra ID."),
             Aadsts("50053", "the account is locked (too many sign-in attempts)", CodeCause.Account, FindingOwner.User,
                 "Wait until the lockout ends or ask the help desk to unlock the account; change the password if it may have been guessed."),
             Aadsts("50055", "the password has expired", CodeCause.Account, FindingOwner.User,
@@ -144,7 +148,8 @@ namespace TeamsRemediation.Codes
                 "Register the security info (https://aka.ms/mysecurityinfo), then sign in to Teams again."),
             Aadsts("50097", "device authentication required", CodeCause.Account, FindingOwner.Device, string.Empty),
             Aadsts("50126", "invalid user name or password", CodeCause.Account, FindingOwner.User,
-                "Sign in with the current password; after a password change, lock and unlock Windows with the new one."),
+                "Sign in with the current password; after a password change, lock and unlock Windows with the new one (on a hybrid joined "
+                    + "device with password hash sync, once the new password has reached Entra ID)."),
             Aadsts("50155", "device authentication failed", CodeCause.Account, FindingOwner.Device, string.Empty),
             Aadsts("50158", "an external security challenge (MFA provider or policy) was not satisfied", CodeCause.Interaction, FindingOwner.User,
                 "Sign in to Teams interactively and complete the security challenge."),
@@ -158,9 +163,23 @@ namespace TeamsRemediation.Codes
             Aadsts("70000", "invalid or expired grant", CodeCause.Request, FindingOwner.Device, string.Empty),
             Aadsts("70008", "the refresh token expired after inactivity", CodeCause.Account, FindingOwner.User, "Sign in to Teams again."),
             Aadsts("90014", "a required field is missing from the request (invalid_request)", CodeCause.Request, FindingOwner.Device, string.Empty),
+            Aadsts("130004", "NgcKeyNotFound: the user has no Windows Hello (NGC) key configured", CodeCause.Broker, FindingOwner.Device,
+                string.Empty),
+            Aadsts("130005", "NgcInvalidSignature: the Windows Hello (NGC) key's signature did not verify", CodeCause.Broker, FindingOwner.Device,
+                string.Empty),
+            Aadsts("130006", "NgcTransportKeyNotFound: the Windows Hello (NGC) transport key is not configured on the device", CodeCause.Broker,
+                FindingOwner.Device, string.Empty),
+            Aadsts("130007", "NgcDeviceIsDisabled: the device of the Windows Hello (NGC) key is disabled", CodeCause.Policy,
+                FindingOwner.TenantAdmin, AskAdmin + " to enable the device object (a Windows Hello key of a disabled device is refused)."),
+            Aadsts("130008", "NgcDeviceIsNotFound: the device the Windows Hello (NGC) key refers to was not found", CodeCause.Policy,
+                FindingOwner.TenantAdmin, AskAdmin + ": the device object was deleted; the device is registered again by its join type."),
+            Aadsts("135010", "KeyNotFound: the device's key was not found", CodeCause.Broker, FindingOwner.Device, string.Empty),
             Aadsts("135011", "the device is disabled in Entra ID", CodeCause.Policy, FindingOwner.TenantAdmin,
                 AskAdmin + " to enable the device object."),
             Aadsts("500133", "the token is not yet valid or expired: the PC's clock is wrong", CodeCause.Clock, FindingOwner.Device, string.Empty),
+            Aadsts("500011", "the resource principal was not found in the tenant (the app Teams asked for)", CodeCause.Policy,
+                FindingOwner.TenantAdmin, AskAdmin + ": the resource's service principal is missing in the tenant (it was never consented or was "
+                    + "deleted); nothing on this PC changes that."),
             Aadsts("700082", "the refresh token expired after inactivity: sign in again", CodeCause.Account, FindingOwner.User,
                 "Sign in to Teams again (the session expired after a long time without use)."),
             Aadsts("900144", "the request misses a required parameter (invalid_request)", CodeCause.Request, FindingOwner.Device, string.Empty),

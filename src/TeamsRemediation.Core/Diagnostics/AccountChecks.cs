@@ -88,8 +88,14 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var evidence = new List<string>();
-            foreach (var name in new[] { "AzureAdPrt", "AzureAdPrtUpdateTime", "Previous Prt Attempt", "Attempt Status", "HTTP status",
-                "Server Error Code", "Server Error Description" })
+            foreach (var name in new[] { "AzureAdPrt", "AzureAdPrtUpdateTime", "AzureAdPrtExpiryTime" })
+            {
+                AddIfPresent(evidence, s, DsregStatus.SsoState, name);
+            }
+
+            var attempt = s.LastPrtAttempt;
+            evidence.AddRange(PrtHealth.AttemptEvidence(attempt));
+            foreach (var name in new[] { "HTTP status", "Server Error Code", "Server Error Description" })
             {
                 AddIfPresent(evidence, s, DsregStatus.SsoState, name);
             }
@@ -118,7 +124,20 @@ namespace TeamsRemediation.Diagnostics
                 return findings.Skipped(CheckIds.AccountPrt, user, summary, evidence);
             }
 
-            if (cell.Status == FindingStatus.Pass && (kind == DeviceJoinKind.EntraJoined || kind == DeviceJoinKind.Hybrid)
+            var joined = kind == DeviceJoinKind.EntraJoined || kind == DeviceJoinKind.Hybrid;
+            if (cell.Status == FindingStatus.Pass && joined && state == PrtState.Present
+                && PrtHealth.StaleBy(s, machine.Clock.UtcNow.UtcDateTime) is TimeSpan age)
+            {
+                return PrtHealth.Stale(findings, user, s, age, evidence);
+            }
+
+            if (state == PrtState.Absent && joined && cell.Status == FindingStatus.Fail
+                && PrtHealth.AbsentWithCause(findings, user, attempt, summary, evidence) is TeamsCaa20002Finding caused)
+            {
+                return caused;
+            }
+
+            if (cell.Status == FindingStatus.Pass && joined
                 && s.Flag(DsregStatus.UserState, "WamDefaultSet") == false)
             {
                 // Only a joined device makes the Entra account WAM's default: on a registered or unjoined PC "NO" is normal.

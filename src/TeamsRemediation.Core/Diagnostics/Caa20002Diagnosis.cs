@@ -71,6 +71,9 @@ namespace TeamsRemediation.Diagnostics
                         ProbeRound.FairTime(options.Timeout)))
                 : null;
 
+            // What only the users' own sessions can show (dsregcmd's SSO State) is read there, alongside the probes and under their deadline.
+            var sessionRead = UserSessionRead.Start(machine, options, users);
+
             // Each user's logs are read once, all users' at once, while the checks below run.
             var logScans = perUser
                 .Select(mine => Needs(needs, CheckNeeds.LogScan)
@@ -136,11 +139,20 @@ namespace TeamsRemediation.Diagnostics
                 .SelectMany(r => r?.Finding.Evidence ?? new string[0]).ToList();
 
             RunRows(later, CheckScope.Machine, machineInputs, null, machineFindings);
+            var fromSessions = sessionRead?.Collect(deadline, findings);
             var all = CheckIds.Machine.Where(machineFindings.ContainsKey).Select(id => machineFindings[id]).ToList();
             for (var u = 0; u < perUser.Count; u++)
             {
                 var mine = userFindings[u];
                 RunRows(later, CheckScope.PerUser, machineInputs, perUser[u], mine);
+                if (fromSessions != null && fromSessions.TryGetValue(perUser[u].User.Sid, out var read))
+                {
+                    foreach (var pair in read)
+                    {
+                        mine[pair.Key] = pair.Value;
+                    }
+                }
+
                 all.AddRange(CheckIds.PerUser.Where(mine.ContainsKey).Select(id => mine[id]));
             }
 

@@ -19,6 +19,8 @@ namespace TeamsRemediation.Diagnostics
         public const string AccountPrt = "Account.Prt";
         public const string AccountWamPolicy = "Account.WamPolicy";
         public const string AccountBrokerPlugin = "Account.BrokerPlugin";
+        public const string AccountWamAccounts = "Account.WamAccounts";
+        public const string NetworkUserProxy = "Network.UserProxy";
         public const string TeamsClient = "Teams.Client";
         public const string TeamsCache = "Teams.Cache";
         public const string EvidenceAadEvents = "Evidence.AadEvents";
@@ -39,12 +41,12 @@ namespace TeamsRemediation.Diagnostics
 
         /// <summary>Checks written once per target user.</summary>
         public static readonly IReadOnlyList<string> PerUser =
-            new[] { TlsInternetOptions, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, TeamsClient, TeamsCache, EvidenceAadEvents,
-                EvidenceTeamsLogs, TeamsWebView2, TeamsVersion, TeamsTenantList };
+            new[] { TlsInternetOptions, NetworkUserProxy, AccountPrt, AccountWamPolicy, AccountBrokerPlugin, AccountWamAccounts, TeamsClient,
+                TeamsCache, EvidenceAadEvents, EvidenceTeamsLogs, TeamsWebView2, TeamsVersion, TeamsTenantList };
 
         /// <summary>Who acts on a check's finding unless the evidence names someone else (a code owned by the user or the tenant).</summary>
         public static Codes.FindingOwner DefaultOwner(string checkId) =>
-            checkId == NetworkEndpoint || checkId == NetworkProxy || checkId == NetworkVpn
+            checkId == NetworkEndpoint || checkId == NetworkProxy || checkId == NetworkVpn || checkId == NetworkUserProxy
                 || checkId == NetworkHostsFile ? Codes.FindingOwner.Network : Codes.FindingOwner.Device;
 
         public static IEnumerable<string> All

@@ -30,6 +30,8 @@ namespace TeamsRemediation.Diagnostics
             var policies = new SignInPolicyChecks(machine, findings);
             var webView2 = new WebView2Checks(machine, findings);
             var version = new TeamsVersionChecks(findings);
+            var wam = new WamAccountChecks(machine, findings);
+            var userProxy = new UserProxyChecks(machine, findings, endpoints);
 
             Rows = new[]
             {
@@ -57,9 +59,11 @@ namespace TeamsRemediation.Diagnostics
                 Machine(CheckIds.AccountDeviceState, CheckNeeds.Dsreg, m => policies.DeviceState(m.Dsreg!)),
 
                 PerUser(CheckIds.TlsInternetOptions, CheckNeeds.Nothing, (m, u) => tls.User(u.User)),
+                PerUser(CheckIds.NetworkUserProxy, CheckNeeds.Nothing, (m, u) => userProxy.UserProxy(u.User, m.Caller, m.Options)),
                 PerUser(CheckIds.AccountPrt, CheckNeeds.Dsreg, (m, u) => account.Prt(u.User, m.Dsreg!, m.Caller)),
                 PerUser(CheckIds.AccountWamPolicy, CheckNeeds.Nothing, (m, u) => account.WamPolicy(u.User)),
                 PerUser(CheckIds.AccountBrokerPlugin, CheckNeeds.Nothing, (m, u) => account.BrokerPlugin(u.User)),
+                PerUser(CheckIds.AccountWamAccounts, CheckNeeds.Nothing, (m, u) => wam.WamAccounts(u.User, m.Caller, m.Options.Timeout)),
                 PerUser(CheckIds.TeamsClient, CheckNeeds.Installations, (m, u) => teams.Client(u.User, u.Installations)),
                 PerUser(CheckIds.TeamsCache, CheckNeeds.Installations | CheckNeeds.CodesSeen,
                     (m, u) => teams.Cache(u.User, u.Installations, u.CodesSeen)),

@@ -49,6 +49,12 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The oldest new Teams version the admin accepts (-MinimumTeamsVersion); null: Teams.Version only reports the version.</summary>
         public Version? MinimumTeamsVersion { get; set; }
 
+        /// <summary>
+        /// The installed module's manifest, by full path, that a logged-on user's session imports to run the checks that need that
+        /// session (<see cref="UserSessionRead"/>) when this runs as SYSTEM or elevated; null keeps them Skipped (-SkipUserSession).
+        /// </summary>
+        public string? UserSessionModule { get; set; }
+
         public bool Wants(string checkId) => CheckIds == null || CheckIds.Contains(checkId);
     }
 }

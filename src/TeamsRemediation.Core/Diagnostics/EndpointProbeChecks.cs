@@ -193,7 +193,7 @@ namespace TeamsRemediation.Diagnostics
             return amount + (skew > TimeSpan.Zero ? " ahead of" : " behind") + " the sign-in service";
         }
 
-        private static string Describe(EndpointProbeResult r)
+        internal static string Describe(EndpointProbeResult r)
         {
             var parts = new List<string> { r.Endpoint + ": " + r.Outcome + ", "
                 + ((int)r.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"

@@ -18,6 +18,9 @@ namespace TeamsRemediation.Diagnostics
     {
         private const int MaxEvidenceLines = 20;
 
+        private const string PrtAdvice = "See Account.Prt for the user's primary refresh token; lock and unlock Windows with the current password "
+            + "to request a new one, and follow Microsoft's PRT troubleshooting for the codes shown.";
+
         private readonly IMachine machine;
         private readonly FindingFactory findings;
 
@@ -43,7 +46,9 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var cutoff = machine.Clock.UtcNow - since;
-            var mine = events.Events.Where(e => e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase)).Select(e =>
+            var mine = events.Events
+                .Where(e => e.EventId == AadEvent.TokenBrokerError && e.UserSid.Equals(user.Sid, StringComparison.OrdinalIgnoreCase))
+                .Select(e =>
                 new { Event = e, Details = AadEventDetails.From(e) })
                 .Where(e => outsideThePcSince == null || e.Event.TimeCreated >= cutoff
                     || e.Details.IsTeams && (e.Details.Cause?.IsOutsideThePc ?? false))
@@ -57,6 +62,19 @@ namespace TeamsRemediation.Diagnostics
                 .ToList();
             var others = mine.Count - allTeams.Count;
             var window = TimeInWords.Last(outsideThePcSince is TimeSpan longer && teams.Any(e => e.Event.TimeCreated < cutoff) ? longer : since);
+            var prtErrors = CloudApEvidence.Read(events.Events, user.Sid, cutoff, MaxEvidenceLines);
+            if (teams.Count == 0 && prtErrors.Count > 0)
+            {
+                // No Teams token error, but Windows could not get or refresh the user's PRT: worth knowing (single sign-on breaks when it
+                // expires), never a Fail by itself (Account.Prt weighs the token itself).
+                var code = prtErrors.Codes.FirstOrDefault();
+                return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Warning,
+                    "No Teams token errors (event 1098) in " + window + ", but " + prtErrors.Count + " PRT error(s) of Windows (events 1081, 1084, "
+                        + "1088)" + (code != null ? ": " + string.Join(", ", prtErrors.Codes.Select(c => c.Code)) + " (latest: " + code.Meaning + ")."
+                        : "."), prtErrors.Lines.Concat(AnsweredLines(sightings)),
+                    code != null && code.IsOutsideThePc ? code.Advice : PrtAdvice, code?.Owner), sightings));
+            }
+
             if (teams.Count == 0)
             {
                 var clear = new List<string>();
@@ -106,6 +124,8 @@ namespace TeamsRemediation.Diagnostics
             {
                 evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
             }
+
+            evidence.AddRange(prtErrors.Lines);
 
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;

@@ -105,6 +105,15 @@ namespace TeamsRemediation.Errors
                 + "look in the machine log for what else writes to %ProgramData%\\TeamsRemediation\\UserBridge.",
             user);
 
+        public static ModuleError UserSessionFindingsRejected(string user, int sessionId, string why) => new ModuleError(
+            "UserSessionFindingsRejected",
+            ModuleErrorCategory.InvalidData,
+            "What the session " + sessionId + " of " + user + " returned for the diagnosis was not used: " + why
+                + ". The checks that needed that session are reported as Skipped.",
+            "Run it again; if this repeats, check that every session loads the same installed TeamsRemediation (one version, one path) and "
+                + "look in the machine log for what else writes to %ProgramData%\\TeamsRemediation\\UserBridge.",
+            user);
+
         public static ModuleError UserSessionUndoRejected(string user, int sessionId, string journal, string why) => new ModuleError(
             "UserSessionUndoRejected",
             ModuleErrorCategory.InvalidData,

@@ -33,6 +33,10 @@ namespace TeamsRemediation.Events
                 var system = e.Element(EventNamespace + "System");
                 var created = system?.Element(EventNamespace + "TimeCreated")?.Attribute("SystemTime")?.Value;
                 var sid = system?.Element(EventNamespace + "Security")?.Attribute("UserID")?.Value ?? string.Empty;
+
+                // An event without a readable id is the one this reader was written for (the query asks for the ids it knows).
+                var id = int.TryParse(system?.Element(EventNamespace + "EventID")?.Value, NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var number) ? number : AadEvent.TokenBrokerError;
                 var data = (e.Element(EventNamespace + "EventData")?.Elements(EventNamespace + "Data") ?? Enumerable.Empty<XElement>())
                     .Select(d => new EventDataField(d.Attribute("Name")?.Value ?? string.Empty, d.Value))
                     .ToList();
@@ -49,7 +53,7 @@ namespace TeamsRemediation.Events
                     continue;
                 }
 
-                events.Add(new AadEvent(time, sid, message, data));
+                events.Add(new AadEvent(time, sid, message, data, id));
             }
 
             return events;

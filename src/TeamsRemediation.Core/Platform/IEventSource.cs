@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace TeamsRemediation.Platform
 {
     /// <summary>
-    /// Reads event 1098 (AadTokenBrokerPlugin Operation errors) of the Microsoft-Windows-AAD/Operational log, and the System log's
-    /// TPM dictionary-attack lockouts (Microsoft-Windows-TPM-WMI event 1026).
+    /// Reads the errors of the Microsoft-Windows-AAD/Operational log the diagnosis weighs: event 1098 (AadTokenBrokerPlugin Operation, one
+    /// app's token request) and the CloudAP plug-in's PRT errors 1081, 1084 and 1088 (<see cref="AadEvent.ReadIds"/>); and the System
+    /// log's TPM dictionary-attack lockouts (Microsoft-Windows-TPM-WMI event 1026).
     /// </summary>
     public interface IEventSource
     {
@@ -28,12 +29,36 @@ namespace TeamsRemediation.Platform
         }
 
         public AadEvent(DateTimeOffset timeCreated, string userSid, string message, IReadOnlyList<EventDataField>? data)
+            : this(timeCreated, userSid, message, data, TokenBrokerError)
+        {
+        }
+
+        public AadEvent(DateTimeOffset timeCreated, string userSid, string message, IReadOnlyList<EventDataField>? data, int eventId)
         {
             TimeCreated = timeCreated;
             UserSid = userSid ?? string.Empty;
             Message = message ?? string.Empty;
             Data = data ?? new EventDataField[0];
+            EventId = eventId;
         }
+
+        /// <summary>1098: the token broker plug-in's error for one app's token request (AadTokenBrokerPlugin Operation).</summary>
+        public const int TokenBrokerError = 1098;
+
+        /// <summary>1081: the CloudAP plug-in's PRT request got an error from Entra ID (server error code and description).</summary>
+        public const int CloudApServerError = 1081;
+
+        /// <summary>1084: the CloudAP plug-in's PRT request failed on the network (the network stack's sub-error).</summary>
+        public const int CloudApNetworkError = 1084;
+
+        /// <summary>1088: the CloudAP plug-in's PRT request got an error from a WS-Trust (federation, AD FS) endpoint.</summary>
+        public const int CloudApWsTrustError = 1088;
+
+        /// <summary>The ids read from Microsoft-Windows-AAD/Operational, as Microsoft's PRT troubleshooting guide names them.</summary>
+        public static readonly IReadOnlyList<int> ReadIds = new[] { TokenBrokerError, CloudApServerError, CloudApNetworkError, CloudApWsTrustError };
+
+        /// <summary>The event's id in Microsoft-Windows-AAD/Operational (<see cref="ReadIds"/>).</summary>
+        public int EventId { get; }
 
         public DateTimeOffset TimeCreated { get; }
 

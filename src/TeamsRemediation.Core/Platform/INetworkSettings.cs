@@ -10,6 +10,12 @@ namespace TeamsRemediation.Platform
 
         /// <summary>Adapters that are up, with their description (VPN clients name themselves there).</summary>
         IReadOnlyList<NetworkAdapter> GetAdapters();
+
+        /// <summary>
+        /// The proxy the calling user's own settings (PAC, WPAD, static) pick for <paramref name="url"/>, through WinHTTP's auto-proxy;
+        /// returns by <paramref name="timeout"/> (a PAC file that cannot be fetched in time is a Problem, never a hang).
+        /// </summary>
+        UserProxyResolution ResolveUserProxy(System.Uri url, System.TimeSpan timeout);
     }
 
     public sealed class WinHttpProxySetting

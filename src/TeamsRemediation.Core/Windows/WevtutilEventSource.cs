@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Xml;
 using TeamsRemediation.Events;
 using TeamsRemediation.Platform;
@@ -7,7 +8,7 @@ using TeamsRemediation.Platform;
 namespace TeamsRemediation.Windows
 {
     /// <summary>
-    /// Reads event 1098 with wevtutil.exe through <see cref="ICommandRunner"/>: no event-log dll to ship, the same
+    /// Reads events 1098, 1081, 1084 and 1088 with wevtutil.exe through <see cref="ICommandRunner"/>: no event-log dll to ship, the same
     /// timeout as every other external program, and an XPath filter so Windows returns only the window asked for.
     /// </summary>
     public sealed partial class WevtutilEventSource : IEventSource
@@ -26,7 +27,8 @@ namespace TeamsRemediation.Windows
         public static string Arguments(TimeSpan window)
         {
             var ms = ((long)Math.Max(0, window.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-            return "qe " + LogName + " /q:\"*[System[(EventID=1098) and TimeCreated[timediff(@SystemTime) <= " + ms
+            var ids = string.Join(" or ", AadEvent.ReadIds.Select(id => "EventID=" + id.ToString(CultureInfo.InvariantCulture)));
+            return "qe " + LogName + " /q:\"*[System[(" + ids + ") and TimeCreated[timediff(@SystemTime) <= " + ms
                 + "]]]\" /f:RenderedXml /rd:true /c:" + MaxEvents.ToString(CultureInfo.InvariantCulture) + " /e:Events";
         }
 

@@ -42,6 +42,21 @@ namespace TeamsRemediation.Windows
         }
 
         public IReadOnlyList<NetworkAdapter> GetAdapters() => PortableAdapters.List();
+
+        /// <summary>WPAD's DHCP and DNS queries have no timeout of their own: the resolution runs on its own thread, bounded here.</summary>
+        public UserProxyResolution ResolveUserProxy(Uri url, TimeSpan timeout)
+        {
+            var resolving = OwnThread.Run("TeamsRemediation user proxy", () => WinHttpAutoProxy.Resolve(url, timeout));
+            try
+            {
+                return resolving.Wait(timeout) ? resolving.Result
+                    : UserProxyResolution.Direct("the user's automatic proxy (PAC/WPAD) did not answer within " + timeout.TotalSeconds + " s");
+            }
+            catch (AggregateException e)
+            {
+                return UserProxyResolution.Direct("the user's proxy could not be resolved: " + e.InnerException?.Message);
+            }
+        }
     }
 
     /// <summary>NetworkInterface works on every OS; shared so the list is made one way.</summary>

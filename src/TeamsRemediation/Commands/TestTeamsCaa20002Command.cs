@@ -73,6 +73,13 @@ namespace TeamsRemediation.Commands
         [ValidateNotNullOrEmpty]
         public string? MinimumTeamsVersion { get; set; }
 
+        /// <summary>
+        /// As SYSTEM or elevated: do not run the checks that need a logged-on user's own session (Account.Prt) in that session; they are
+        /// Skipped for other users, as before.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipUserSession { get; set; }
+
         /// <summary>One boolean: $true when no check failed.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -143,6 +150,12 @@ namespace TeamsRemediation.Commands
                 CheckIds = checkIds,
                 NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
+            var manifest = ModuleManifest();
+            if (!SkipUserSession && manifest.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase))
+            {
+                options.UserSessionModule = manifest;
+            }
+
             if (endpoints != null)
             {
                 options.Endpoints = endpoints;

@@ -27,7 +27,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.StartsWith("Error: 0xCAA2000C", first.Message);
             var call = Assert.Single(machine.CommandRunner.Calls);
             Assert.Contains("System32", call.Split(' ')[0]);
-            Assert.EndsWith("qe Microsoft-Windows-AAD/Operational /q:\"*[System[(EventID=1098) and TimeCreated[timediff(@SystemTime) <= " +
+            Assert.EndsWith("qe Microsoft-Windows-AAD/Operational /q:\"*[System[(EventID=1098 or EventID=1081 or EventID=1084 or EventID=1088) "
+                + "and TimeCreated[timediff(@SystemTime) <= " +
                 "604800000]]]\" /f:RenderedXml /rd:true /c:500 /e:Events", call);
         }
 

@@ -45,8 +45,9 @@ namespace TeamsRemediation.Tests.Repair
             s.Machine.SimulatedRegistry.SetValue(DotNet, "SchUseStrongCrypto", RegistryValue.DWord(0));
             var writes = s.Machine.SimulatedRegistry.WriteCount;
 
-            var findings = s.Run("Test-TeamsCaa20002 -SkipNetwork").Objects<TeamsCaa20002Finding>().ToList();
-            var compliance = s.Run("Test-TeamsCaa20002 -SkipNetwork -As Compliance").Output.Single().BaseObject;
+            // No session read: as SYSTEM it would register the module's own event log source for its machine log, a write of its own.
+            var findings = s.Run("Test-TeamsCaa20002 -SkipNetwork -SkipUserSession").Objects<TeamsCaa20002Finding>().ToList();
+            var compliance = s.Run("Test-TeamsCaa20002 -SkipNetwork -SkipUserSession -As Compliance").Output.Single().BaseObject;
             var result = s.Run("Repair-TeamsCaa20002 -Force -SkipNetwork");
             var summary = result.Objects<TeamsRepairSummary>().Single();
 
