@@ -29,7 +29,8 @@ namespace TeamsRemediation.UserBridge
             this.cleanup = cleanup;
         }
 
-        public UserSessionRun Run(BridgeRequest request, InteractiveSession session, CancellationToken cancellation)
+        /// <summary>Runs the request in one session with the child script at <paramref name="scriptPath"/>, checked before any run.</summary>
+        public UserSessionRun Run(BridgeRequest request, InteractiveSession session, string scriptPath, CancellationToken cancellation)
         {
             var runId = Guid.NewGuid().ToString("N");
             var name = BridgeTaskName.Create(machine.Clock.UtcNow, runId.Substring(0, 12), session.SessionId);
@@ -53,7 +54,9 @@ namespace TeamsRemediation.UserBridge
                 folder = BridgeRunFolder.Create(machine, name, session.UserSid);
                 // The 64-bit Task Scheduler service starts the action, so it names System32 even when this process is 32-bit (W2).
                 var executable = WindowsPowerShellScript.NativeExecutablePath(machine);
-                var arguments = BridgeChildArguments.Build(executable, request, runId, Path.Combine(folder, BridgeResultReader.FileName));
+                var requestPath = BridgeRequestFile.Write(machine, folder, request, runId, session.UserSid);
+                var arguments = BridgeChildArguments.Build(scriptPath, request, runId, Path.Combine(folder, BridgeResultReader.FileName),
+                    requestPath);
 
                 var definition = new UserTaskDefinition(session.UserSid, executable, arguments, folder, request.Timeout, machine.Clock.UtcNow);
                 step = "registered";
@@ -78,8 +81,7 @@ namespace TeamsRemediation.UserBridge
                     return Finish();
                 }
 
-                var moduleFolder = ExtendedLengthPath.ParentOf(PathScope.Full(request.ModuleManifestPath));
-                result = ReadResult(session, folder, runId, status, problems, moduleFolder);
+                result = ReadResult(session, folder, runId, status, problems, ExtendedLengthPath.ParentOf(scriptPath));
                 outcome = result == null ? UserSessionRunOutcome.NoResult : UserSessionRunOutcome.Completed;
                 return Finish();
             }
@@ -143,7 +145,7 @@ namespace TeamsRemediation.UserBridge
         }
 
         private BridgeResult? ReadResult(InteractiveSession session, string folder, string runId, ScheduledTaskStatus status,
-            List<ModuleError> problems, string moduleFolder)
+            List<ModuleError> problems, string scriptsFolder)
         {
             var path = Path.Combine(folder, BridgeResultReader.FileName);
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -160,7 +162,8 @@ namespace TeamsRemediation.UserBridge
                     + " error(s) [" + string.Join(", ", result.Errors.Select(e => e.ErrorId)) + "], " + result.LanguageMode + ".");
                 if (!result.IsFullLanguage)
                 {
-                    problems.Add(ModuleErrors.UserSessionConstrainedLanguage(session.UserName, session.SessionId, result.LanguageMode, moduleFolder));
+                    problems.Add(ModuleErrors.UserSessionConstrainedLanguage(session.UserName, session.SessionId, result.LanguageMode,
+                        scriptsFolder));
                 }
 
                 return result;

@@ -6,6 +6,7 @@ using System.Threading;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Windows;
 
 namespace TeamsRemediation.UserBridge
 {
@@ -24,17 +25,30 @@ namespace TeamsRemediation.UserBridge
         private readonly BridgeLog log;
         private readonly BridgeCleanup cleanup;
         private readonly BridgeSessionRun sessionRun;
+        private readonly ShippedScripts scripts;
 
         public UserSessionBridge(IMachine machine, MachineLog log)
+            : this(machine, log, ShippedScripts.ForModule(machine))
+        {
+        }
+
+        /// <summary>
+        /// A bridge that starts the child script from <paramref name="scripts"/>: the module's own Scripts folder, or a copy a test changes.
+        /// </summary>
+        public UserSessionBridge(IMachine machine, MachineLog log, ShippedScripts scripts)
         {
             this.machine = machine ?? throw new ArgumentNullException(nameof(machine));
+            this.scripts = scripts ?? throw new ArgumentNullException(nameof(scripts));
             this.log = new BridgeLog(log ?? throw new ArgumentNullException(nameof(log)));
             cleanup = new BridgeCleanup(machine, this.log);
             sessionRun = new BridgeSessionRun(machine, this.log, cleanup);
         }
 
         /// <summary>One entry per session (run or skipped) and per requested user without a session, in session order.</summary>
-        /// <exception cref="UserBridgeException">The request is invalid, names a service account, or the caller may not do this.</exception>
+        /// <exception cref="UserBridgeException">
+        /// The request is invalid, names a service account, the caller may not do this, or the child script is not the one the module
+        /// shipped (ModuleScriptAltered): nothing was started.
+        /// </exception>
         public IReadOnlyList<UserSessionRun> Run(BridgeRequest request, CancellationToken cancellation)
         {
             try
@@ -60,6 +74,17 @@ namespace TeamsRemediation.UserBridge
             }
 
             Log("Request by " + caller.Sid + ": " + request.CommandName + Describe(request) + ", timeout " + request.Timeout.TotalSeconds + " s.");
+            string scriptPath;
+            try
+            {
+                scriptPath = scripts.Verified(ChildScript);
+            }
+            catch (ShippedScriptException e)
+            {
+                Warn("Refused: " + e.Error.Id + ": " + e.Message + " Nothing was started.");
+                throw new UserBridgeException(e.Error);
+            }
+
             cleanup.RemoveLeftovers();
 
             var runs = new List<UserSessionRun>();
@@ -106,7 +131,7 @@ namespace TeamsRemediation.UserBridge
                     new[] { ModuleErrors.UserSessionNotFound(sid) }, true));
             }
 
-            runs.AddRange(RunAll(request, toRun, cancellation));
+            runs.AddRange(RunAll(request, toRun, scriptPath, cancellation));
             return runs.OrderBy(r => r.SessionId).ThenBy(r => r.UserSid, StringComparer.OrdinalIgnoreCase).ToList();
         }
 
@@ -114,7 +139,8 @@ namespace TeamsRemediation.UserBridge
         /// Up to MaxParallel sessions at once, each worker on its own thread taking the next session when it is done. Not
         /// Parallel.For: it hands out sessions in chunks, so one slow session held the next ones back behind it.
         /// </summary>
-        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, CancellationToken cancellation)
+        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, string scriptPath,
+            CancellationToken cancellation)
         {
             var done = new UserSessionRun[sessions.Count];
             var next = -1;
@@ -125,7 +151,7 @@ namespace TeamsRemediation.UserBridge
                 {
                     for (var i = Interlocked.Increment(ref next); i < sessions.Count; i = Interlocked.Increment(ref next))
                     {
-                        done[i] = sessionRun.Run(request, sessions[i], cancellation);
+                        done[i] = sessionRun.Run(request, sessions[i], scriptPath, cancellation);
                     }
                 }
                 catch (Exception e)
@@ -144,7 +170,7 @@ namespace TeamsRemediation.UserBridge
             return done;
         }
 
-        /// <summary>The embedded script the task runs in the user's session.</summary>
+        /// <summary>The shipped script the task runs in the user's session.</summary>
         public const string ChildScript = "UserBridgeChild.ps1";
 
         private static UserSessionRun Skipped(InteractiveSession session, ModuleError why) =>
