@@ -86,6 +86,9 @@ namespace TeamsRemediation.Tests.Account
         [InlineData("wam-list-providererror.json", "ProviderError 0xCAA20002")]
         [InlineData("wam-noprovider.json", "no work or school account provider")]
         [InlineData("garbage that is not json", "gave no readable answer")]
+        // W7: the language mode the script measured inside itself, worded as the policy's doing, with what to allow.
+        [InlineData("{\"status\":\"Failed\",\"mode\":\"List\",\"languageMode\":\"ConstrainedLanguage\",\"error\":\"CLM\",\"clients\":[]}",
+            "ConstrainedLanguage mode, and it needs FullLanguage: the policy runs command lines in ConstrainedLanguage; allow the module's signed")]
         public void AWamAnswerThatIsNotSuccessIsAFailedStepAndTheLadderGoesOn(string answer, string expected)
         {
             var (s, _) = AliceRunsItHerself();
