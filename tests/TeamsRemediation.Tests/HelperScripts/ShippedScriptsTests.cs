@@ -12,7 +12,7 @@ using TeamsRemediation.UserBridge;
 using TeamsRemediation.Windows;
 using Xunit;
 
-namespace TeamsRemediation.Tests.Windows
+namespace TeamsRemediation.Tests.HelperScripts
 {
     /// <summary>
     /// W7, W20: the helper scripts are files in the module's Scripts folder, started with powershell.exe -File, and a file that is
