@@ -34,7 +34,8 @@ namespace TeamsRemediation.UserBridge
         [DataMember(Name = "switchNames", Order = 3)]
         public List<string> SwitchNames { get; set; } = new List<string>();
 
-        public static string RequestSddl(string userSid) => "O:SYD:P(A;;FA;;;SY)(A;;FA;;;BA)(A;;FR;;;" + userSid + ")";
+        /// <summary>SYSTEM and the Administrators own and may change it (as the journals); the target user may only read it.</summary>
+        public static string RequestSddl(string userSid) => "O:BAD:P(A;;FA;;;SY)(A;;FA;;;BA)(A;;FR;;;" + userSid + ")";
 
         /// <summary>Writes the request of one run into its run folder, new (never over a file someone put there), and protects it.</summary>
         public static string Write(IMachine machine, string runFolder, BridgeRequest request, string runId, string userSid)

@@ -83,7 +83,7 @@ namespace TeamsRemediation.Windows
                 throw new ShippedScriptException(ModuleErrors.ModuleScriptAltered(path, "not a file of a script's size"));
             }
 
-            if (!Matches(WithoutSignature(content), expected))
+            if (!Matches(AsBuiltCandidates(content), expected))
             {
                 throw new ShippedScriptException(ModuleErrors.ModuleScriptAltered(path, "different from the one this module was built with"));
             }
@@ -92,10 +92,10 @@ namespace TeamsRemediation.Windows
         }
 
         /// <summary>
-        /// The script as built: a trailing Authenticode block (only comment lines, from its Begin line to its End line) is removed,
-        /// with the line break the signer put before it when the script did not end with one.
+        /// What the file may have been as built: itself; or, when it ends in an Authenticode block (only comment lines, from its Begin
+        /// line to its End line), what comes before the block, with or without the line break the signer may have put before it.
         /// </summary>
-        internal static byte[][] WithoutSignature(byte[] content)
+        internal static byte[][] AsBuiltCandidates(byte[] content)
         {
             var text = Encoding.ASCII.GetString(content);
             var begin = text.LastIndexOf(SignatureBegin, StringComparison.Ordinal);

@@ -470,8 +470,10 @@ namespace TeamsRemediation.Tests.UserBridge
                 // Once refused (an encoded command held the whole request); a value starting with a dash would bind as a name under -File.
                 request.Parameters["UserName"] = new string('a', 40000);
                 request.Parameters["Path"] = "-looks-like-a-parameter";
+                string? requestSddl = null;
                 scenario.Tasks.OnRun(alice.Sid, run =>
                 {
+                    requestSddl = scenario.Machine.Storage.ReadSddl(run.Parameter("RequestPath")!);
                     run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
                     return SimulatedRunEnd.Exits;
                 });
@@ -479,6 +481,8 @@ namespace TeamsRemediation.Tests.UserBridge
                 var run = scenario.Run(request).Single();
 
                 Assert.Equal(UserSessionRunOutcome.Completed, run.Outcome);
+                // The request is the module's: the user whose session runs it may read it, not change it.
+                Assert.Equal(BridgeRequestFile.RequestSddl(alice.Sid), requestSddl);
                 var started = scenario.Tasks.Runs.Single();
                 Assert.InRange(started.Command.Length + started.Arguments.Length, 1, 1000);
                 Assert.Equal(new[] { "UserName", "Path" }, started.Request!.ParameterNames);
