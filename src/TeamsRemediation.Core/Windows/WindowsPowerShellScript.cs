@@ -10,7 +10,7 @@ using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Windows
 {
-    /// <summary>How a run of an embedded script ended.</summary>
+    /// <summary>How a run of a shipped script ended.</summary>
     public enum ScriptOutcome
     {
         /// <summary>The script answered with its one line of JSON.</summary>
