@@ -8,8 +8,8 @@
     pester.xml, NUnit format), and the Pester totals of each file are printed.
     Package makes out/TeamsRemediation.<version>.nupkg (publish it with Publish-PSResource -NupkgPath, or push it to
     a NuGet feed) and out/TeamsRemediation-<version>.zip (the module folder, to copy into a Modules folder).
-    With -CertificateThumbprint or -PfxPath the module's dll, manifest and format files are Authenticode-signed
-    before they are packed, for PCs whose execution policy is AllSigned.
+    With -CertificateThumbprint or -PfxPath the module's dll, manifest, format files and helper scripts are
+    Authenticode-signed before they are packed, for PCs whose execution policy is AllSigned and for AppLocker or WDAC.
 .EXAMPLE
     ./build.ps1                 # Build: lays out out/TeamsRemediation
 .EXAMPLE
@@ -145,8 +145,9 @@ function Invoke-Sign {
         throw [System.PlatformNotSupportedException]::new('Authenticode signing needs Windows (Set-AuthenticodeSignature).')
     }
     $certificate = Get-SigningCertificate
-    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files.
-    $files = Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml'
+    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files; and the helper scripts in
+    # Scripts/, which an AppLocker or WDAC publisher rule then allows to run in FullLanguage (the module accepts their signature block).
+    $files = Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml', '*.ps1'
     $signing = @{ Certificate = $certificate; HashAlgorithm = 'SHA256' }
     if ($TimestampServer) { $signing.TimestampServer = $TimestampServer.AbsoluteUri }
     else { Write-Warning 'No -TimestampServer: the signatures become invalid when the certificate expires.' }

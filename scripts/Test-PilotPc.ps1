@@ -166,7 +166,9 @@ else {
     Add-Result "Logged-off users' hives (W6)" 'Manual' 'Run this elevated (or as SYSTEM) with at least one user logged off.'
 }
 
-# 8. W7: script enforcement. Under AppLocker or WDAC command lines run in ConstrainedLanguage: the WAM sign-out cannot run there.
+# 8. W7: script enforcement. Under AppLocker or WDAC command lines run in ConstrainedLanguage, and a script file the policy
+# allows runs in FullLanguage: the module starts its helper scripts (Scripts\*.ps1, signed by build.ps1) with -File, so
+# the WAM sign-out runs where the policy allows those files.
 $mode = [string]$ExecutionContext.SessionState.LanguageMode
 $scriptRules = $null
 try {
@@ -176,20 +178,42 @@ try {
 catch {
     $scriptRules = $null
 }
-if ($mode -ne 'FullLanguage' -or ($scriptRules -and $scriptRules.Count -gt 0)) {
-    Add-Result 'Script enforcement (W7)' 'Fail' ('This session runs in ' + $mode + '; AppLocker script rules enforced: ' +
-        [bool]($scriptRules -and $scriptRules.Count) +
-        '. The WAM sign-out step cannot run; users sign out in Settings > Accounts > Access work or school.')
+$helpers = @()
+if ($module) { $helpers = @(Get-ChildItem -LiteralPath (Join-Path $module.ModuleBase 'Scripts') -Filter '*.ps1' -ErrorAction SilentlyContinue) }
+$unsigned = @($helpers | Where-Object { (Get-AuthenticodeSignature -LiteralPath $_.FullName).Status -ne 'Valid' })
+if ($scriptRules -and $scriptRules.Count -gt 0) {
+    # Test-AppLockerPolicy answers for the users the helper scripts run as; Everyone stands for them here.
+    $denied = @($helpers | Where-Object {
+            [string](Get-AppLockerPolicy -Effective | Test-AppLockerPolicy -Path $_.FullName -User Everyone).PolicyDecision -ne 'Allowed' })
+    if ($helpers.Count -eq 0 -or $denied.Count -gt 0) {
+        Add-Result 'Script enforcement (W7)' 'Fail' ('AppLocker script rules are enforced and do not allow ' +
+            $(if ($helpers.Count -eq 0) { "the module's Scripts folder (module not loaded)" } else { ($denied.Name -join ', ') }) +
+            ": the policy runs command lines in ConstrainedLanguage; allow the module's signed scripts (a publisher rule for its " +
+            'signing certificate, or a path rule). Until then users sign out in Settings > Accounts > Access work or school.')
+    }
+    else {
+        Add-Result 'Script enforcement (W7)' 'Pass' ('AppLocker script rules are enforced and allow the ' + $helpers.Count +
+            " helper scripts; this session's own mode is " + $mode + '.')
+    }
+}
+elseif ($mode -ne 'FullLanguage') {
+    Add-Result 'Script enforcement (W7)' 'Fail' ('This session runs in ' + $mode + ' without enforced AppLocker script rules (WDAC?): ' +
+        "allow the module's signed scripts in the WDAC policy; see Get-CimInstance -Namespace root\Microsoft\Windows\DeviceGuard.")
 }
 else {
     Add-Result 'Script enforcement (W7)' 'Pass' ('FullLanguage, no enforced AppLocker script rules' +
         ' (WDAC: see Get-CimInstance -Namespace root\Microsoft\Windows\DeviceGuard).')
 }
+if ($unsigned.Count -gt 0) {
+    Add-Result 'Helper scripts signed (W7)' 'Info' (($unsigned.Name -join ', ') + ' carry no valid signature: a publisher rule ' +
+        'cannot allow them; sign the package with build.ps1 -Task Package -CertificateThumbprint ..., or allow them by path.')
+}
 
 # 9. What needs a change to try, so it stays a manual step here (W24, W20).
 Add-Result 'Entra ID user task by SID (W24, W20)' 'Manual' ('With an Entra ID user logged on, run' +
     ' Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM: ' +
-    'the task registers by SID (no 0x80070534) and its 18,000-character command line starts; check the EDR console for a block.')
+    'the task registers by SID (no 0x80070534) and starts powershell.exe -File on the signed UserBridgeChild.ps1; ' +
+    'check the EDR console for a block.')
 
 $results | Format-Table -AutoSize -Wrap | Out-String -Width 200
 $counts = $results | Group-Object Status | ForEach-Object { $_.Name + ' ' + $_.Count }

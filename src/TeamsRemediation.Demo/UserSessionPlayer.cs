@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using TeamsRemediation.Simulation;
+using TeamsRemediation.UserBridge;
 
 namespace TeamsRemediation.Demo
 {
@@ -14,7 +15,7 @@ namespace TeamsRemediation.Demo
     /// </summary>
     public sealed class UserSessionPlayer : IDisposable
     {
-        private readonly List<string> scripts = new List<string>();
+        private readonly List<BridgeRequestFile> requests = new List<BridgeRequestFile>();
 
         public UserSessionPlayer(SimulatedMachine systemMachine, SimulatedUser user)
         {
@@ -30,14 +31,14 @@ namespace TeamsRemediation.Demo
 
         public SimulatedUser User { get; }
 
-        /// <summary>The decoded scripts the user's tasks ran, in order.</summary>
-        public IReadOnlyList<string> Scripts
+        /// <summary>The requests the user's tasks ran (the command's parameters from the run folder's request file), in order.</summary>
+        public IReadOnlyList<BridgeRequestFile> Requests
         {
             get
             {
-                lock (scripts)
+                lock (requests)
                 {
-                    return scripts.ToArray();
+                    return requests.ToArray();
                 }
             }
         }
@@ -50,14 +51,14 @@ namespace TeamsRemediation.Demo
         {
             systemMachine.TaskScheduler.OnRun(User.Sid, run =>
             {
-                lock (scripts)
+                lock (requests)
                 {
-                    scripts.Add(run.Script);
+                    requests.Add(run.Request ?? throw new InvalidOperationException("The task was started without its request file."));
                 }
 
                 using (var shell = new ModuleSession(Machine))
                 {
-                    var result = shell.Run(run.Script);
+                    var result = shell.Run(run.ScriptCall);
                     if (result.Terminating != null)
                     {
                         throw new InvalidOperationException("The session's script stopped: " + result.Terminating.Message, result.Terminating);

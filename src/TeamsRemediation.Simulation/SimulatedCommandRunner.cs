@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Windows;
 
 namespace TeamsRemediation.Simulation
 {
@@ -59,10 +60,7 @@ namespace TeamsRemediation.Simulation
             }
         }
 
-        /// <summary>
-        /// Records an answer chosen by a test on the arguments, for calls a pattern cannot read (powershell.exe
-        /// -EncodedCommand carries its script and parameters as base64).
-        /// </summary>
+        /// <summary>Records an answer chosen by a test on the arguments, for calls a pattern cannot read well.</summary>
         public void Record(string program, CommandResult result, Func<string, bool> argumentsMatch, TimeSpan? takes = null)
         {
             if (argumentsMatch is null)
@@ -74,6 +72,29 @@ namespace TeamsRemediation.Simulation
             {
                 recordings.Insert(0, new Recording(Normalize(program), argumentsMatch, result, takes ?? TimeSpan.Zero));
             }
+        }
+
+        /// <summary>
+        /// Records the answer of a shipped script that powershell.exe runs with -File, chosen on the script's file name and, when
+        /// given, on its named values (<paramref name="match"/>).
+        /// </summary>
+        public void RecordScript(string scriptName, CommandResult result, Func<ScriptFileCommand, bool>? match = null, TimeSpan? takes = null) =>
+            Record("powershell", result, arguments => RunsScript(arguments, scriptName, match), takes);
+
+        private static bool RunsScript(string arguments, string scriptName, Func<ScriptFileCommand, bool>? match)
+        {
+            ScriptFileCommand command;
+            try
+            {
+                command = ScriptFileCommand.Parse(arguments);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+
+            var fileName = command.ScriptPath.Substring(command.ScriptPath.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            return fileName.Equals(scriptName, StringComparison.OrdinalIgnoreCase) && (match == null || match(command));
         }
 
         /// <summary>

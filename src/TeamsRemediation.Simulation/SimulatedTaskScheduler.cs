@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Xml.Linq;
 using TeamsRemediation.Platform;
@@ -37,7 +36,8 @@ namespace TeamsRemediation.Simulation
             var exec = XDocument.Parse(definitionXml).Descendants(UserTaskDefinition.TaskNamespace + "Exec").Single();
             Command = (string)exec.Element(UserTaskDefinition.TaskNamespace + "Command")!;
             Arguments = (string)exec.Element(UserTaskDefinition.TaskNamespace + "Arguments")!;
-            Script = WindowsPowerShellScript.DecodeArguments(Arguments);
+            FileCommand = ScriptFileCommand.Parse(Arguments);
+            Request = ReadRequest(FileCommand.Parameter("RequestPath"));
         }
 
         public string TaskName { get; }
@@ -52,16 +52,38 @@ namespace TeamsRemediation.Simulation
 
         public string Arguments { get; }
 
-        /// <summary>The script block the program was given (-EncodedCommand, decoded).</summary>
-        public string Script { get; }
+        /// <summary>The script file and named values the program was given (-File).</summary>
+        public ScriptFileCommand FileCommand { get; }
+
+        /// <summary>
+        /// What powershell.exe -File runs, as a call a PowerShell engine of a test runs the same way: the script file with each value
+        /// as one literal string, a switch as present.
+        /// </summary>
+        public string ScriptCall => "& " + Literal(FileCommand.ScriptPath) + string.Concat(FileCommand.Parameters.Select(p =>
+            " -" + p.Key + (p.Value == null ? string.Empty : " " + Literal(p.Value))));
 
         public int ExitCode { get; set; }
 
-        /// <summary>The value of a single-quoted parameter of the script call ("-RunId '...'"), or null.</summary>
-        public string? Parameter(string name)
+        /// <summary>The value of a named parameter of the command line ("-RunId ..."), or null.</summary>
+        public string? Parameter(string name) => FileCommand.Parameter(name);
+
+        /// <summary>The request file the bridge wrote for this run (the command's parameters), as it was when the task started.</summary>
+        public BridgeRequestFile? Request { get; }
+
+        private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+
+        private static BridgeRequestFile? ReadRequest(string? path)
         {
-            var match = Regex.Match(Script, "\\n\\} .*?-" + Regex.Escape(name) + " '((?:[^']|'')*)'", RegexOptions.Singleline);
-            return match.Success ? match.Groups[1].Value.Replace("''", "'") : null;
+            if (path == null || !File.Exists(path))
+            {
+                return null;
+            }
+
+            using (var file = File.OpenRead(path))
+            {
+                var serializer = new System.Runtime.Serialization.Json.DataContractJsonSerializer(typeof(BridgeRequestFile));
+                return (BridgeRequestFile?)serializer.ReadObject(file);
+            }
         }
 
         /// <summary>Writes the result file where the task was told to, owned by <paramref name="ownerSid"/> (the run's user by default).</summary>

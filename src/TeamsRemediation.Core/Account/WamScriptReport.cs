@@ -24,6 +24,15 @@ namespace TeamsRemediation.Account
 
         private string? mode;
 
+        /// <summary>
+        /// $ExecutionContext.SessionState.LanguageMode measured inside the script file: FullLanguage unless an AppLocker or WDAC policy
+        /// did not allow the script. Empty from a script older than this field.
+        /// </summary>
+        [DataMember(Name = "languageMode")]
+        public string LanguageMode { get => languageMode ?? string.Empty; set => languageMode = value; }
+
+        private string? languageMode;
+
         [DataMember(Name = "error")]
         public string Error { get => error ?? string.Empty; set => error = value; }
 

@@ -86,15 +86,16 @@ namespace TeamsRemediation.Errors
             "Run it again; if this repeats, check that the installed module is the same version in every session.",
             path);
 
-        public static ModuleError UserSessionConstrainedLanguage(string user, int sessionId, string languageMode, string moduleFolder) =>
+        public static ModuleError UserSessionConstrainedLanguage(string user, int sessionId, string languageMode, string scriptsFolder) =>
             new ModuleError(
             "UserSessionConstrainedLanguage",
             ModuleErrorCategory.SecurityError,
-            "PowerShell runs command lines in " + languageMode + " mode in the session " + sessionId + " of " + user
-                + " (AppLocker or WDAC script enforcement; a command line is never a file a rule can allow): the module's commands run there only "
-                + "where the policy allows its dlls, and the Web Account Manager sign-out, which needs FullLanguage, cannot run there at all.",
-            "Allow the module's folder " + moduleFolder + " (its signed TeamsRemediation.dll and TeamsRemediation.Core.dll) in the AppLocker or WDAC "
-                + "policy so its commands run; sign the user out of stale work accounts in Settings > Accounts > Access work or school.",
+            "The module's script ran in " + languageMode + " mode in the session " + sessionId + " of " + user
+                + " (measured inside the script file, so AppLocker or WDAC script enforcement did not allow it): the module's commands run there "
+                + "only where the policy allows its dlls, and the Web Account Manager sign-out, which needs FullLanguage, cannot run there.",
+            "Under AppLocker or WDAC, " + Windows.ShippedScripts.ConstrainedLanguageRemedy(scriptsFolder)
+                + ", and its signed TeamsRemediation.dll and TeamsRemediation.Core.dll; until then, sign the user out of stale work accounts "
+                + "in Settings > Accounts > Access work or school.",
             user);
 
         public static ModuleError UserSessionResultRejected(string user, int sessionId, string why) => new ModuleError(

@@ -18,21 +18,29 @@ Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
+# -File hands each value over as one string: the client ids come as one comma-separated value.
+$ClientId = @($ClientId | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+
+# Measured here, inside the script file: the mode the policy gave this file (a script the policy allows runs in FullLanguage).
+$languageMode = [string]$ExecutionContext.SessionState.LanguageMode
+
 $report = [ordered]@{
-    status  = 'Failed'
-    mode    = $(if ($SignOut) { 'SignOut' } else { 'List' })
-    error   = ''
-    clients = @()
+    status       = 'Failed'
+    mode         = $(if ($SignOut) { 'SignOut' } else { 'List' })
+    languageMode = $languageMode
+    error        = ''
+    clients      = @()
 }
 
-# Under AppLocker or Windows Defender Application Control this runs in ConstrainedLanguage mode, which refuses the
-# WinRT types and [Console] below: the answer is said first, as a JSON line built from plain strings (the message
-# holds no quote or backslash), so it depends on no type or module that mode or a trimmed host may lack.
-if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
-    $reason = 'Windows PowerShell runs command lines in ' + $ExecutionContext.SessionState.LanguageMode + ' mode on this PC ' +
-        '(AppLocker or Windows Defender Application Control script enforcement, which no rule lifts for a command line), and the ' +
-        'Web Account Manager sign-out needs FullLanguage. Sign out in Settings > Accounts > Access work or school.'
-    '{"status":"Failed","mode":"' + $report.mode + '","error":"' + $reason + '","clients":[]}'
+# Under AppLocker or Windows Defender Application Control a script the policy does not allow runs in ConstrainedLanguage mode,
+# which refuses the WinRT types and [Console] below: the answer is said first, as a JSON line built from plain strings (the
+# message holds no quote or backslash), so it depends on no type or module that mode or a trimmed host may lack. The module
+# words the remedy from languageMode.
+if ($languageMode -ne 'FullLanguage') {
+    $reason = 'Windows PowerShell ran this script in ' + $languageMode + ' mode: the policy (AppLocker or Windows Defender ' +
+        'Application Control script enforcement) runs command lines in ConstrainedLanguage and did not allow this script, and the ' +
+        'Web Account Manager sign-out needs FullLanguage.'
+    '{"status":"Failed","mode":"' + $report.mode + '","languageMode":"' + $languageMode + '","error":"' + $reason + '","clients":[]}'
     exit 0
 }
 

@@ -3,18 +3,20 @@
     one-shot task, and writes what the command returned to result.json in the run folder, in the shape
     TeamsRemediation.UserBridge.BridgeResultDocument documents.
 
-    Must work under Constrained Language Mode (AppLocker/WDAC), so that the bridge learns why a session refused the
-    module instead of getting nothing: no .NET method calls except on strings and dates, no new types, and the JSON
-    is built by hand (the result must be written even when the module could not be imported).
+    Started as a file (powershell.exe -File) from the module's Scripts folder, so an AppLocker or WDAC policy that allows the
+    module's signed scripts runs it in FullLanguage. The command's parameters are in the run folder's request file (written
+    by the bridge, readable by this user only), since -File passes each value as one string.
+
+    Must work under Constrained Language Mode (a policy that does not allow this script), so that the bridge learns why a
+    session refused the module instead of getting nothing: no .NET method calls except on strings and dates, no new types,
+    and the JSON is built by hand (the result must be written even when the module could not be imported).
 #>
 param(
     [string] $RunId,
     [string] $ModuleManifest,
     [string] $ResultPath,
     [string] $CommandName,
-    [string[]] $ParameterNames = @(),
-    [string[]] $ParameterValues = @(),
-    [string[]] $SwitchNames = @()
+    [string] $RequestPath
 )
 
 $ErrorActionPreference = 'Continue'
@@ -93,11 +95,17 @@ function ConvertTo-BridgeJsonError([object] $Record) {
         ',"target":' + (ConvertTo-BridgeJsonText $target) + '}'
 }
 
+# Measured here, inside the script file: the mode the policy gave this file, which is what the bridge reports.
 $languageMode = [string]$ExecutionContext.SessionState.LanguageMode
 $objects = @()
 $records = @()
 $commandErrors = @()
 try {
+    $request = Get-Content -LiteralPath $RequestPath -Raw -Encoding UTF8 -ErrorAction Stop | ConvertFrom-Json -ErrorAction Stop
+    if ([string]$request.runId -ne $RunId) { throw "The request file $RequestPath is not the request of the run $RunId." }
+    $ParameterNames = @($request.parameterNames)
+    $ParameterValues = @($request.parameterValues)
+    $SwitchNames = @($request.switchNames)
     $parameters = @{}
     for ($index = 0; $index -lt $ParameterNames.Count; $index++) {
         # A name given again is a list parameter: its values are gathered into an array, never joined into one string.

@@ -1,11 +1,8 @@
 using System;
-using TeamsRemediation.FileSystem;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Runtime.InteropServices;
-using System.Threading;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
@@ -24,23 +21,34 @@ namespace TeamsRemediation.UserBridge
     {
         public const string LogSource = "UserBridge";
 
-        // A leftover is a task older than the longest run could be, plus this: a run beside this one is never touched.
-        private static readonly TimeSpan LeftoverMargin = TimeSpan.FromMinutes(10);
-
-        // CreateProcess takes at most 32,767 characters for the whole command line.
-        private const int MaximumCommandLine = 32000;
-
         private readonly IMachine machine;
-        private readonly MachineLog log;
+        private readonly BridgeLog log;
+        private readonly BridgeCleanup cleanup;
+        private readonly BridgeSessionRun sessionRun;
+        private readonly ShippedScripts scripts;
 
         public UserSessionBridge(IMachine machine, MachineLog log)
+            : this(machine, log, ShippedScripts.ForModule(machine))
+        {
+        }
+
+        /// <summary>
+        /// A bridge that starts the child script from <paramref name="scripts"/>: the module's own Scripts folder, or a copy a test changes.
+        /// </summary>
+        public UserSessionBridge(IMachine machine, MachineLog log, ShippedScripts scripts)
         {
             this.machine = machine ?? throw new ArgumentNullException(nameof(machine));
-            this.log = log ?? throw new ArgumentNullException(nameof(log));
+            this.scripts = scripts ?? throw new ArgumentNullException(nameof(scripts));
+            this.log = new BridgeLog(log ?? throw new ArgumentNullException(nameof(log)));
+            cleanup = new BridgeCleanup(machine, this.log);
+            sessionRun = new BridgeSessionRun(machine, this.log, cleanup);
         }
 
         /// <summary>One entry per session (run or skipped) and per requested user without a session, in session order.</summary>
-        /// <exception cref="UserBridgeException">The request is invalid, names a service account, or the caller may not do this.</exception>
+        /// <exception cref="UserBridgeException">
+        /// The request is invalid, names a service account, the caller may not do this, or the child script is not the one the module
+        /// shipped (ModuleScriptAltered): nothing was started.
+        /// </exception>
         public IReadOnlyList<UserSessionRun> Run(BridgeRequest request, CancellationToken cancellation)
         {
             try
@@ -66,7 +74,18 @@ namespace TeamsRemediation.UserBridge
             }
 
             Log("Request by " + caller.Sid + ": " + request.CommandName + Describe(request) + ", timeout " + request.Timeout.TotalSeconds + " s.");
-            RemoveLeftovers();
+            string scriptPath;
+            try
+            {
+                scriptPath = scripts.Verified(ChildScript);
+            }
+            catch (ShippedScriptException e)
+            {
+                Warn("Refused: " + e.Error.Id + ": " + e.Message + " Nothing was started.");
+                throw new UserBridgeException(e.Error);
+            }
+
+            cleanup.RemoveLeftovers();
 
             var runs = new List<UserSessionRun>();
             var toRun = new List<InteractiveSession>();
@@ -112,7 +131,7 @@ namespace TeamsRemediation.UserBridge
                     new[] { ModuleErrors.UserSessionNotFound(sid) }, true));
             }
 
-            runs.AddRange(RunAll(request, toRun, cancellation));
+            runs.AddRange(RunAll(request, toRun, scriptPath, cancellation));
             return runs.OrderBy(r => r.SessionId).ThenBy(r => r.UserSid, StringComparer.OrdinalIgnoreCase).ToList();
         }
 
@@ -120,7 +139,8 @@ namespace TeamsRemediation.UserBridge
         /// Up to MaxParallel sessions at once, each worker on its own thread taking the next session when it is done. Not
         /// Parallel.For: it hands out sessions in chunks, so one slow session held the next ones back behind it.
         /// </summary>
-        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, CancellationToken cancellation)
+        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, string scriptPath,
+            CancellationToken cancellation)
         {
             var done = new UserSessionRun[sessions.Count];
             var next = -1;
@@ -131,12 +151,12 @@ namespace TeamsRemediation.UserBridge
                 {
                     for (var i = Interlocked.Increment(ref next); i < sessions.Count; i = Interlocked.Increment(ref next))
                     {
-                        done[i] = RunOne(request, sessions[i], cancellation);
+                        done[i] = sessionRun.Run(request, sessions[i], scriptPath, cancellation);
                     }
                 }
                 catch (Exception e)
                 {
-                    // RunOne reports every expected failure as a value; anything else reaches the caller after the others finished.
+                    // A session's run reports every expected failure as a value; anything else reaches the caller after the others finished.
                     failures.Enqueue(e);
                 }
             }) { IsBackground = true, Name = "TeamsRemediation user bridge" }).ToList();
@@ -150,268 +170,7 @@ namespace TeamsRemediation.UserBridge
             return done;
         }
 
-        private UserSessionRun RunOne(BridgeRequest request, InteractiveSession session, CancellationToken cancellation)
-        {
-            var runId = Guid.NewGuid().ToString("N");
-            var name = BridgeTaskName.Create(machine.Clock.UtcNow, runId.Substring(0, 12), session.SessionId);
-            var problems = new List<ModuleError>();
-            string? folder = null;
-            var registered = false;
-            var step = "prepared";
-            var outcome = UserSessionRunOutcome.Failed;
-            BridgeResult? result = null;
-            try
-            {
-                if (cancellation.IsCancellationRequested)
-                {
-                    outcome = UserSessionRunOutcome.Cancelled;
-                    return Finish();
-                }
-
-                // Write-ahead: the log names the task and its folder before either exists, so a run that dies leaves a trail to them.
-                Log("Preparing " + name.TaskPath + " for " + session.UserSid + " (session " + session.SessionId + ") with its folder under "
-                    + BridgeRunFolder.BridgeFolder(machine) + ".");
-                folder = BridgeRunFolder.Create(machine, name, session.UserSid);
-                var arguments = ChildArguments(request, runId, Path.Combine(folder, BridgeResultReader.FileName));
-                // The 64-bit Task Scheduler service starts the action, so it names System32 even when this process is 32-bit (W2).
-                var executable = WindowsPowerShellScript.NativeExecutablePath(machine);
-                if (executable.Length + arguments.Length + 3 > MaximumCommandLine)
-                {
-                    throw new ArgumentException("The request makes a command line of " + (executable.Length + arguments.Length)
-                        + " characters, more than Windows starts (" + MaximumCommandLine + ").");
-                }
-
-                var definition = new UserTaskDefinition(session.UserSid, executable, arguments, folder, request.Timeout, machine.Clock.UtcNow);
-                step = "registered";
-                machine.Tasks.Register(name.TaskPath, definition.ToXml(), session.UserSid);
-                registered = true;
-                step = "started";
-                Log("Registered " + name.TaskPath + "; starting it in session " + session.SessionId + ".");
-                machine.Tasks.Start(name.TaskPath, session.SessionId);
-
-                outcome = Wait(request, session, name, cancellation, problems, out var status);
-                if (outcome != UserSessionRunOutcome.Completed)
-                {
-                    return Finish();
-                }
-
-                // A log-off ends the program too: a task that ended without a result in a session that is gone is a log-off.
-                if (!File.Exists(Path.Combine(folder, BridgeResultReader.FileName)) && !StillLoggedOn(session))
-                {
-                    Warn(session.UserSid + " logged off session " + session.SessionId + " before " + name.TaskPath + " wrote its result.");
-                    problems.Add(ModuleErrors.UserLoggedOff(session.UserName, session.SessionId));
-                    outcome = UserSessionRunOutcome.LoggedOff;
-                    return Finish();
-                }
-
-                var moduleFolder = ExtendedLengthPath.ParentOf(PathScope.Full(request.ModuleManifestPath));
-                result = ReadResult(session, folder, runId, status, problems, moduleFolder);
-                outcome = result == null ? UserSessionRunOutcome.NoResult : UserSessionRunOutcome.Completed;
-                return Finish();
-            }
-            catch (ArgumentException e)
-            {
-                problems.Add(ModuleErrors.UserBridgeInvalidRequest(e));
-                return Finish();
-            }
-            catch (Exception e) when (e is COMException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
-            {
-                Warn("The task " + name.TaskPath + " could not be " + step + ": " + e.Message);
-                problems.Add(ModuleErrors.UserBridgeTaskFailed(session.UserName, session.SessionId, step, e));
-                return Finish();
-            }
-
-            UserSessionRun Finish()
-            {
-                var cleanedUp = CleanUp(name, folder, registered);
-                return new UserSessionRun(session.UserSid, session.UserName, session.SessionId, registered ? name.TaskPath : string.Empty, outcome,
-                    result, problems, cleanedUp);
-            }
-        }
-
-        private UserSessionRunOutcome Wait(BridgeRequest request, InteractiveSession session, BridgeTaskName name, CancellationToken cancellation,
-            List<ModuleError> problems, out ScheduledTaskStatus status)
-        {
-            var waited = TimeSpan.Zero;
-            while (true)
-            {
-                status = machine.Tasks.Query(name.TaskPath);
-                if (status.State == ScheduledTaskState.NotFound || (!status.IsRunning && status.HasRun))
-                {
-                    Log(name.TaskPath + " ended (" + status.State + ", result 0x"
-                        + status.LastResult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + ").");
-                    return UserSessionRunOutcome.Completed;
-                }
-
-                if (!StillLoggedOn(session))
-                {
-                    Warn(session.UserSid + " logged off session " + session.SessionId + " during " + name.TaskPath + ": not waited for.");
-                    problems.Add(ModuleErrors.UserLoggedOff(session.UserName, session.SessionId));
-                    return UserSessionRunOutcome.LoggedOff;
-                }
-
-                if (waited >= request.Timeout)
-                {
-                    Warn(name.TaskPath + " timed out after " + request.Timeout.TotalSeconds + " s.");
-                    problems.Add(ModuleErrors.UserBridgeTimedOut(session.UserName, session.SessionId, request.Timeout));
-                    return UserSessionRunOutcome.TimedOut;
-                }
-
-                if (cancellation.IsCancellationRequested)
-                {
-                    Log(name.TaskPath + " was cancelled by the caller.");
-                    return UserSessionRunOutcome.Cancelled;
-                }
-
-                var left = request.Timeout - waited;
-                waited += machine.Tasks.Wait(left < request.PollInterval ? left : request.PollInterval, cancellation);
-            }
-        }
-
-        private BridgeResult? ReadResult(InteractiveSession session, string folder, string runId, ScheduledTaskStatus status,
-            List<ModuleError> problems, string moduleFolder)
-        {
-            var path = Path.Combine(folder, BridgeResultReader.FileName);
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                Warn("Session " + session.SessionId + " wrote no result.");
-                problems.Add(ModuleErrors.UserBridgeNoResult(session.UserName, session.SessionId, status.LastResult));
-                return null;
-            }
-
-            try
-            {
-                var result = BridgeResultReader.Read(machine.Storage, folder, runId, session.UserSid);
-                Log("Accepted the result of session " + session.SessionId + ": " + result.Objects.Count + " object(s), " + result.Errors.Count
-                    + " error(s) [" + string.Join(", ", result.Errors.Select(e => e.ErrorId)) + "], " + result.LanguageMode + ".");
-                if (!result.IsFullLanguage)
-                {
-                    problems.Add(ModuleErrors.UserSessionConstrainedLanguage(session.UserName, session.SessionId, result.LanguageMode, moduleFolder));
-                }
-
-                return result;
-            }
-            catch (UserBridgeException e)
-            {
-                Warn("Rejected the result of session " + session.SessionId + ": " + e.Error.Id + ": " + e.Message);
-                problems.Add(e.Error);
-                return null;
-            }
-        }
-
-        private bool StillLoggedOn(InteractiveSession session)
-        {
-            try
-            {
-                return machine.Users.GetInteractiveSessions()
-                    .Any(s => s.SessionId == session.SessionId && s.UserSid.Equals(session.UserSid, StringComparison.OrdinalIgnoreCase));
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // The session list is unreadable for a moment: that is no proof of a log-off; the timeout still bounds the wait.
-                return true;
-            }
-        }
-
-        private bool CleanUp(BridgeTaskName name, string? folder, bool registered)
-        {
-            var clean = true;
-            if (registered)
-            {
-                try
-                {
-                    machine.Tasks.Stop(name.TaskPath);
-                    machine.Tasks.Delete(name.TaskPath);
-                    clean = machine.Tasks.Query(name.TaskPath).State == ScheduledTaskState.NotFound;
-                    log.Write(LogSource, (clean ? "Deleted " : "Could not delete ") + name.TaskPath + ".",
-                        clean ? EventLogLevel.Information : EventLogLevel.Warning);
-                }
-                catch (Exception e) when (e is COMException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
-                {
-                    clean = false;
-                    Warn("Could not delete " + name.TaskPath + " (" + e.Message + "); the next run removes it, or Task Scheduler when it expires.");
-                }
-            }
-
-            if (folder != null)
-            {
-                var removed = BridgeRunFolder.TryDelete(machine, folder);
-                clean &= removed;
-                log.Write(LogSource, (removed ? "Removed " : "Could not remove ") + folder + ".",
-                    removed ? EventLogLevel.Information : EventLogLevel.Warning);
-            }
-
-            return clean;
-        }
-
-        private void RemoveLeftovers()
-        {
-            var cutoff = machine.Clock.UtcNow - BridgeRequest.MaximumTimeout - LeftoverMargin;
-            try
-            {
-                foreach (var task in machine.Tasks.List(BridgeTaskName.Prefix))
-                {
-                    var name = BridgeTaskName.TryParse(task);
-                    if (name == null || name.StartedAt < cutoff)
-                    {
-                        machine.Tasks.Stop(task);
-                        machine.Tasks.Delete(task);
-                        Log("Deleted the leftover task " + task + " of a run that did not finish.");
-                    }
-                }
-            }
-            catch (Exception e) when (e is COMException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
-            {
-                Log("Could not look for leftover tasks: " + e.Message);
-            }
-
-            var bridgeFolder = BridgeRunFolder.BridgeFolder(machine);
-            if (!Directory.Exists(bridgeFolder))
-            {
-                return;
-            }
-
-            foreach (var folder in Directory.GetDirectories(bridgeFolder))
-            {
-                var name = BridgeTaskName.TryParse(Path.GetFileName(folder));
-                if (name == null || name.StartedAt < cutoff)
-                {
-                    var removed = BridgeRunFolder.TryDelete(machine, folder);
-                    Log((removed ? "Removed the leftover folder " : "Could not remove the leftover folder ") + folder + ".");
-                }
-            }
-        }
-
-        private static string ChildArguments(BridgeRequest request, string runId, string resultPath)
-        {
-            var parameters = new List<KeyValuePair<string, object>>
-            {
-                new KeyValuePair<string, object>("RunId", runId),
-                new KeyValuePair<string, object>("ModuleManifest", request.ModuleManifestPath),
-                new KeyValuePair<string, object>("ResultPath", resultPath),
-                new KeyValuePair<string, object>("CommandName", request.CommandName),
-            };
-
-            // An empty array would leave a parameter name without a value on the command line.
-            // A list parameter repeats its name once per value; the child gathers the values of one name into an array.
-            var pairs = request.Parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value))
-                .Concat(request.ListParameters.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v))))
-                .ToList();
-            if (pairs.Count > 0)
-            {
-                parameters.Add(new KeyValuePair<string, object>("ParameterNames", pairs.Select(p => p.Key).ToList()));
-                parameters.Add(new KeyValuePair<string, object>("ParameterValues", pairs.Select(p => p.Value).ToList()));
-            }
-
-            if (request.Switches.Count > 0)
-            {
-                parameters.Add(new KeyValuePair<string, object>("SwitchNames", request.Switches.ToList()));
-            }
-
-            return WindowsPowerShellScript.BuildArguments(ChildScript, parameters, hiddenWindow: true);
-        }
-
-        /// <summary>The embedded script the task runs in the user's session.</summary>
+        /// <summary>The shipped script the task runs in the user's session.</summary>
         public const string ChildScript = "UserBridgeChild.ps1";
 
         private static UserSessionRun Skipped(InteractiveSession session, ModuleError why) =>
@@ -423,8 +182,8 @@ namespace TeamsRemediation.UserBridge
                 : " with " + string.Join(", ",
                     request.Parameters.Keys.Concat(request.ListParameters.Keys).Concat(request.Switches).Select(n => "-" + n));
 
-        private void Log(string message) => log.Write(LogSource, message);
+        private void Log(string message) => log.Info(message);
 
-        private void Warn(string message) => log.Write(LogSource, message, EventLogLevel.Warning);
+        private void Warn(string message) => log.Warn(message);
     }
 }

@@ -5,11 +5,12 @@ using System.Linq;
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
+using TeamsRemediation.Errors;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Windows
 {
-    /// <summary>How a run of an embedded script ended.</summary>
+    /// <summary>How a run of a shipped script ended.</summary>
     public enum ScriptOutcome
     {
         /// <summary>The script answered with its one line of JSON.</summary>
@@ -22,17 +23,21 @@ namespace TeamsRemediation.Windows
 
         /// <summary>The script ran but no line of its JSON contract came back (blocked by policy, crashed, garbage).</summary>
         Unreadable,
+
+        /// <summary>The script file is not the one the module shipped (ModuleScriptAltered): nothing was started.</summary>
+        Refused,
     }
 
     /// <summary>The result of one script run: its report when it answered, else what went wrong, in one line.</summary>
     public sealed class ScriptRun<TReport>
         where TReport : class
     {
-        public ScriptRun(ScriptOutcome outcome, TReport? report, string problem)
+        public ScriptRun(ScriptOutcome outcome, TReport? report, string problem, ModuleError? error = null)
         {
             Outcome = outcome;
             Report = report;
             Problem = problem;
+            Error = error;
         }
 
         public ScriptOutcome Outcome { get; }
@@ -41,13 +46,17 @@ namespace TeamsRemediation.Windows
 
         /// <summary>Empty when the script answered.</summary>
         public string Problem { get; }
+
+        /// <summary>The module error when the script was refused before it started (<see cref="ScriptOutcome.Refused"/>), else null.</summary>
+        public ModuleError? Error { get; }
     }
 
     /// <summary>
-    /// Runs a script embedded in this assembly in Windows PowerShell 5.1 (the only PowerShell with the WinRT
+    /// Runs a script the module ships in its Scripts folder in Windows PowerShell 5.1 (the only PowerShell with the WinRT
     /// projection WAM needs, and the one Appx cmdlets are native to), through the machine's command runner with a
-    /// timeout, and reads its one-line JSON answer with DataContractJsonSerializer. The script travels as
-    /// -EncodedCommand, so nothing is written to disk and no execution policy or file ACL is involved.
+    /// timeout, and reads its one-line JSON answer with DataContractJsonSerializer. The script is started as a file
+    /// (-File), after its content was checked against what the module was built with: under AppLocker or WDAC a script file
+    /// the policy allows runs in FullLanguage, where a command line (-Command, -EncodedCommand) never can.
     /// </summary>
     public sealed class WindowsPowerShellScript
     {
@@ -56,11 +65,21 @@ namespace TeamsRemediation.Windows
         public const string ResetTeamsApp = "ResetTeamsApp.ps1";
 
         private readonly IMachine machine;
+        private readonly ShippedScripts scripts;
 
         public WindowsPowerShellScript(IMachine machine)
+            : this(machine, ShippedScripts.ForModule(machine))
+        {
+        }
+
+        public WindowsPowerShellScript(IMachine machine, ShippedScripts scripts)
         {
             this.machine = machine;
+            this.scripts = scripts ?? throw new ArgumentNullException(nameof(scripts));
         }
+
+        /// <summary>The Scripts folder the scripts are started from.</summary>
+        public string ScriptsFolder => scripts.Folder;
 
         /// <summary>powershell.exe 5.1 for a process this process starts itself; through Sysnative from a 32-bit host, so the 64-bit WinRT and
         /// Appx stacks answer.</summary>
@@ -75,62 +94,21 @@ namespace TeamsRemediation.Windows
         public static string NativeExecutablePath(IMachine machine) =>
             Path.Combine(machine.WindowsPath, "System32", "WindowsPowerShell", "v1.0", "powershell.exe");
 
-        /// <summary>The text of an embedded script.</summary>
-        public static string ReadScript(string name)
-        {
-            var assembly = typeof(WindowsPowerShellScript).Assembly;
-            using (var stream = assembly.GetManifestResourceStream("TeamsRemediation.Scripts." + name)
-                ?? throw new ArgumentException("No embedded script " + name + ".", nameof(name)))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-            {
-                return reader.ReadToEnd();
-            }
-        }
-
-        /// <summary>The full argument line for powershell.exe: the script as a script block, called with the given parameters.</summary>
-        /// <param name="scriptName">An embedded script, e.g. <see cref="SignOutWamAccounts"/>.</param>
-        /// <param name="parameters">Parameter name to value: a string, a string array, or true for a switch.</param>
-        /// <param name="hiddenWindow">Adds -WindowStyle Hidden: the console of a program started in a user's desktop would otherwise show.</param>
-        public static string BuildArguments(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters, bool hiddenWindow = false)
-        {
-            var call = new StringBuilder("& {\n").Append(ReadScript(scriptName)).Append("\n}");
-            foreach (var parameter in parameters)
-            {
-                call.Append(" -").Append(parameter.Key);
-                switch (parameter.Value)
-                {
-                    case bool isSet:
-                        call.Append(':').Append(isSet ? "$true" : "$false");
-                        break;
-                    case string text:
-                        call.Append(' ').Append(Quote(text));
-                        break;
-                    case IEnumerable<string> texts:
-                        call.Append(' ').Append(string.Join(",", texts.Select(Quote)));
-                        break;
-                    default:
-                        throw new ArgumentException("Unsupported parameter value for " + parameter.Key + ".", nameof(parameters));
-                }
-            }
-
-            var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(call.ToString()));
-            return "-NoProfile -NonInteractive -ExecutionPolicy Bypass " + (hiddenWindow ? "-WindowStyle Hidden " : string.Empty)
-                + "-EncodedCommand " + encoded;
-        }
-
-        /// <summary>Decodes the script block back out of an argument line (tests and verbose output use it).</summary>
-        public static string DecodeArguments(string arguments)
-        {
-            var marker = "-EncodedCommand ";
-            var start = arguments.IndexOf(marker, StringComparison.Ordinal);
-            return start < 0 ? string.Empty : Encoding.Unicode.GetString(Convert.FromBase64String(arguments.Substring(start + marker.Length).Trim()));
-        }
-
         public ScriptRun<TReport> Run<TReport>(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters, TimeSpan timeout)
             where TReport : class
         {
+            string arguments;
+            try
+            {
+                arguments = ScriptFileCommand.Build(scripts.Verified(scriptName), parameters);
+            }
+            catch (ShippedScriptException e)
+            {
+                return new ScriptRun<TReport>(ScriptOutcome.Refused, null, e.Message, e.Error);
+            }
+
             var executable = ExecutablePath(machine);
-            var result = machine.Commands.Run(executable, BuildArguments(scriptName, parameters), timeout);
+            var result = machine.Commands.Run(executable, arguments, timeout);
             switch (result.Outcome)
             {
                 case CommandOutcome.TimedOut:
@@ -181,8 +159,6 @@ namespace TeamsRemediation.Windows
 
             return null;
         }
-
-        private static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
 
         private static string FirstLine(string text)
         {

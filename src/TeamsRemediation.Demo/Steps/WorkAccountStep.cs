@@ -70,12 +70,10 @@ namespace TeamsRemediation.Demo.Steps
             commands.Record("dsregcmd", Platform.CommandResult.Completed(0, Dsregcmd), "^/status$");
             commands.Record("cmdkey", Platform.CommandResult.Completed(0, CmdkeyList), "^/list$");
             commands.Record("cmdkey", Platform.CommandResult.Completed(0, "\r\nCredential deleted successfully.\r\n"), "^/delete:");
-            commands.Record("powershell", Platform.CommandResult.Completed(0, BrokerPresent),
-                args => WindowsPowerShellScript.DecodeArguments(args).Contains("Get-AppxPackage"));
-            commands.Record("powershell", Platform.CommandResult.Completed(0, WamList),
-                args => WindowsPowerShellScript.DecodeArguments(args).Contains("FindAllAccountsAsync"));
-            commands.Record("powershell", Platform.CommandResult.Completed(0, WamSignOut),
-                args => WindowsPowerShellScript.DecodeArguments(args).Contains("-SignOut:$true"));
+            commands.RecordScript(WindowsPowerShellScript.BrokerPlugin, Platform.CommandResult.Completed(0, BrokerPresent));
+            commands.RecordScript(WindowsPowerShellScript.SignOutWamAccounts, Platform.CommandResult.Completed(0, WamList));
+            commands.RecordScript(WindowsPowerShellScript.SignOutWamAccounts, Platform.CommandResult.Completed(0, WamSignOut),
+                command => command.HasSwitch("SignOut"));
         }
 
         public void Run(DemoConsole console)

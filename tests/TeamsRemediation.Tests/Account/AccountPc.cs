@@ -25,35 +25,29 @@ namespace TeamsRemediation.Tests.Account
         /// <summary>Answers the WAM script: <paramref name="list"/> for a listing run, <paramref name="signOut"/> for a -SignOut run.</summary>
         public static void RecordWam(SimulatedMachine machine, string list, string? signOut = null, TimeSpan? takes = null)
         {
-            machine.CommandRunner.Record("powershell", Answer(list),
-                args => IsScript(args, "FindAllAccountsAsync") && !Decoded(args).Contains("-SignOut:$true"), takes);
+            machine.CommandRunner.RecordScript(WindowsPowerShellScript.SignOutWamAccounts, Answer(list), c => !c.HasSwitch("SignOut"), takes);
             if (signOut != null)
             {
-                machine.CommandRunner.Record("powershell", Answer(signOut),
-                    args => IsScript(args, "FindAllAccountsAsync") && Decoded(args).Contains("-SignOut:$true"), takes);
+                machine.CommandRunner.RecordScript(WindowsPowerShellScript.SignOutWamAccounts, Answer(signOut), c => c.HasSwitch("SignOut"), takes);
             }
         }
 
         public static void RecordBroker(SimulatedMachine machine, string check, string? register = null)
         {
-            machine.CommandRunner.Record("powershell", Answer(check),
-                args => IsScript(args, "Get-AppxPackage") && !Decoded(args).Contains("-Register:$true"));
+            machine.CommandRunner.RecordScript(WindowsPowerShellScript.BrokerPlugin, Answer(check), c => !c.HasSwitch("Register"));
             if (register != null)
             {
-                machine.CommandRunner.Record("powershell", Answer(register),
-                    args => IsScript(args, "Get-AppxPackage") && Decoded(args).Contains("-Register:$true"));
+                machine.CommandRunner.RecordScript(WindowsPowerShellScript.BrokerPlugin, Answer(register), c => c.HasSwitch("Register"));
             }
         }
 
         /// <summary>Answers the Teams app script: <paramref name="check"/> for a look, <paramref name="reset"/> for a -Reset run.</summary>
         public static void RecordTeamsApp(SimulatedMachine machine, string check, string? reset = null)
         {
-            machine.CommandRunner.Record("powershell", Answer(check),
-                args => IsScript(args, "Reset-AppxPackage") && !Decoded(args).Contains("-Reset:$true"));
+            machine.CommandRunner.RecordScript(WindowsPowerShellScript.ResetTeamsApp, Answer(check), c => !c.HasSwitch("Reset"));
             if (reset != null)
             {
-                machine.CommandRunner.Record("powershell", Answer(reset),
-                    args => IsScript(args, "Reset-AppxPackage") && Decoded(args).Contains("-Reset:$true"));
+                machine.CommandRunner.RecordScript(WindowsPowerShellScript.ResetTeamsApp, Answer(reset), c => c.HasSwitch("Reset"));
             }
         }
 
@@ -66,9 +60,12 @@ namespace TeamsRemediation.Tests.Account
             RecordBroker(machine, "broker-present.json");
         }
 
-        public static string Decoded(string arguments) => WindowsPowerShellScript.DecodeArguments(arguments);
+        /// <summary>A powershell.exe call of the command runner read back as the script file and named values it was given.</summary>
+        public static ScriptFileCommand Command(string call) => ScriptFileCommand.Parse(call.Substring(call.IndexOf(' ') + 1));
 
-        private static bool IsScript(string arguments, string marker) => Decoded(arguments).Contains(marker);
+        /// <summary>Every shipped script the PC's command runner started, as its -File command.</summary>
+        public static System.Collections.Generic.IEnumerable<ScriptFileCommand> ScriptCalls(SimulatedMachine machine) =>
+            System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(machine.CommandRunner.Calls, c => c.Contains("powershell.exe")), Command);
 
         /// <summary>A fixture name, or literal output when it is not one.</summary>
         private static CommandResult Answer(string fixtureOrText) =>

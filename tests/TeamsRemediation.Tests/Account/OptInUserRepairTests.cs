@@ -186,8 +186,8 @@ namespace TeamsRemediation.Tests.Account
             Assert.True(step.RestartRequired);
             AssertAccountsEmpty(alice);
             Assert.True(PathScope.IsSameOrInside(step.BackupPath, alice.ProfilePath));
-            Assert.Contains("-ParameterNames 'Step'", Assert.Single(view.Scripts));
-            Assert.Contains("-SwitchNames 'Force','ClearTokenBrokerAccounts'", view.Scripts[0]);
+            Assert.Equal(new[] { "Step" }, Assert.Single(view.Requests).ParameterNames);
+            Assert.Equal(new[] { "Force", "ClearTokenBrokerAccounts" }, view.Requests[0].SwitchNames);
             // The journal is the user's own, in their profile: SYSTEM's machine journal folder stays empty.
             var journal = JournalOf(alice);
             Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
@@ -255,14 +255,14 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal(AccountResetStatus.WhatIf, whatIf.Status);
             Assert.Contains("not restorable", whatIf.Detail);
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-Reset:$true"));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("Reset"));
 
             var done = Assert.Single(new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force -ResetTeamsApp -Step TeamsApp")).Steps);
 
             Assert.Equal(AccountResetStatus.Done, done.Status);
             Assert.Contains("MSTeams_25122.1415.3698.6812_x64__8wekyb3d8bbwe", done.Detail);
             Assert.Contains("Not restorable", done.Detail);
-            Assert.Equal(1, s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded).Count(r => r.EndsWith("-Reset:$true")));
+            Assert.Equal(1, AccountPc.ScriptCalls(s.Machine).Count(r => r.HasSwitch("Reset")));
         }
 
         [Theory]
@@ -283,7 +283,7 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal(status, step.Status);
             Assert.Contains(detail, step.Detail);
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-Reset:$true"));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("Reset"));
         }
 
         [Fact]
@@ -300,7 +300,7 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Equal(AccountResetStatus.Done, step.Status);
             Assert.Equal(alice.UserName, step.RanAs);
-            Assert.Equal(1, view.Machine.CommandRunner.Calls.Select(AccountPc.Decoded).Count(r => r.EndsWith("-Reset:$true")));
+            Assert.Equal(1, AccountPc.ScriptCalls(view.Machine).Count(r => r.HasSwitch("Reset")));
             Assert.Empty(s.Machine.CommandRunner.Calls);
         }
     }

@@ -8,6 +8,7 @@ using TeamsRemediation.Journal;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Windows;
 using Xunit;
 
 namespace TeamsRemediation.Tests.Account
@@ -53,10 +54,10 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(new[] { "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_segments",
                 "/delete:LegacyGeneric:target=msteams_adalsso/adal_context_0" }, deletes);
             // The Teams client id went to the script, Office's did not; the sign-out ran once after one listing.
-            var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(c => AccountPc.Decoded(c)).ToList();
-            Assert.Equal(1, scriptRuns.Count(r => r.Contains("-SignOut:$true")));
-            Assert.All(scriptRuns.Where(r => r.Contains("FindAllAccountsAsync")),
-                r => Assert.DoesNotContain(AccountLayout.OfficeClientId, r.Substring(r.LastIndexOf('}'))));
+            var scriptRuns = s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Command).ToList();
+            Assert.Equal(1, scriptRuns.Count(r => r.HasSwitch("SignOut")));
+            Assert.All(scriptRuns.Where(r => r.ScriptPath.EndsWith(WindowsPowerShellScript.SignOutWamAccounts, StringComparison.Ordinal)),
+                r => Assert.Equal(AccountLayout.TeamsClientId, r.Parameter("ClientId")));
             // The device is never disconnected.
             Assert.All(s.Machine.CommandRunner.Calls.Where(c => c.Contains("dsregcmd")), c => Assert.EndsWith("/status", c));
             // Nothing changed that needs a journal.
@@ -76,8 +77,8 @@ namespace TeamsRemediation.Tests.Account
             Assert.Contains(s.Machine.CommandRunner.Calls, c =>
                 c.EndsWith("/delete:LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:alice@contoso.com"));
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("MicrosoftAccount"));
-            Assert.Contains(s.Machine.CommandRunner.Calls.Where(c => c.Contains("powershell.exe")).Select(AccountPc.Decoded),
-                r => r.EndsWith("-ClientId '" + AccountLayout.TeamsClientId + "','" + AccountLayout.OfficeClientId + "' -SignOut:$true"));
+            Assert.Contains(AccountPc.ScriptCalls(s.Machine),
+                r => r.Parameter("ClientId") == AccountLayout.TeamsClientId + "," + AccountLayout.OfficeClientId && r.HasSwitch("SignOut"));
         }
 
         [Theory]
@@ -85,6 +86,9 @@ namespace TeamsRemediation.Tests.Account
         [InlineData("wam-list-providererror.json", "ProviderError 0xCAA20002")]
         [InlineData("wam-noprovider.json", "no work or school account provider")]
         [InlineData("garbage that is not json", "gave no readable answer")]
+        // W7: the language mode the script measured inside itself, worded as the policy's doing, with what to allow.
+        [InlineData("{\"status\":\"Failed\",\"mode\":\"List\",\"languageMode\":\"ConstrainedLanguage\",\"error\":\"CLM\",\"clients\":[]}",
+            "ConstrainedLanguage mode, and it needs FullLanguage: the policy runs command lines in ConstrainedLanguage; allow the module's signed")]
         public void AWamAnswerThatIsNotSuccessIsAFailedStepAndTheLadderGoesOn(string answer, string expected)
         {
             var (s, _) = AliceRunsItHerself();
@@ -98,7 +102,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Equal(AccountResetStatus.Failed, wam.Status);
             Assert.Contains(expected, wam.Detail);
             Assert.Equal(FailedId, Assert.Single(result.Raw.Errors).FullyQualifiedErrorId);
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("SignOut"));
             Assert.Equal(AccountResetStatus.Done, StepOf(result, AccountResetStepName.Credentials).Status);
         }
 
@@ -113,7 +117,7 @@ namespace TeamsRemediation.Tests.Account
             var result = new ScriptResultView(s.Run("Reset-TeamsWorkAccount -Force"));
 
             Assert.Equal(AccountResetStatus.NotNeeded, StepOf(result, AccountResetStepName.WamAccounts).Status);
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("SignOut"));
         }
 
         [Fact]
@@ -129,7 +133,7 @@ namespace TeamsRemediation.Tests.Account
             var broker = StepOf(result, AccountResetStepName.BrokerPlugin);
             Assert.Equal(AccountResetStatus.Done, broker.Status);
             Assert.Contains("Microsoft.AAD.BrokerPlugin_1000.19580.1000.1_neutral_neutral_cw5n1h2txyewy", broker.Detail);
-            Assert.Contains(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.EndsWith("-Register:$true"));
+            Assert.Contains(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("Register"));
         }
 
         [Fact]
@@ -221,7 +225,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.True(File.Exists(Path.Combine(broker, "AC", "TokenBroker", "Accounts", "a.tbacct")));
             Assert.Contains(s.Machine.ProcessTable.List(), p => p.Id == teams.Id);
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("/delete:"));
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("SignOut"));
             Assert.False(Directory.Exists(ChangeJournal.DefaultFolder(s.Machine)));
         }
 
@@ -241,7 +245,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Contains("add -Force",
                 ((System.Management.Automation.IContainsErrorRecord)result.Terminating!).ErrorRecord.ErrorDetails.RecommendedAction);
             Assert.Equal(registryBefore, s.Machine.SimulatedRegistry.Export());
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls.Select(AccountPc.Decoded), r => r.Contains("-SignOut:$true"));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), r => r.HasSwitch("SignOut"));
         }
 
         [Fact]

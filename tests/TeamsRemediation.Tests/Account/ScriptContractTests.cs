@@ -13,7 +13,7 @@ using Xunit;
 
 namespace TeamsRemediation.Tests.Account
 {
-    /// <summary>The JSON contract between the embedded Windows PowerShell scripts and the C# side, checked from both ends.</summary>
+    /// <summary>The JSON contract between the shipped Windows PowerShell scripts and the C# side, checked from both ends.</summary>
     public sealed class ScriptContractTests
     {
         public static IEnumerable<object[]> Scripts => new[]
@@ -27,7 +27,7 @@ namespace TeamsRemediation.Tests.Account
         [MemberData(nameof(Scripts))]
         public void TheScriptParsesAndWritesEveryFieldTheCSharpSideReads(string script, Type report)
         {
-            var ast = Parser.ParseInput(WindowsPowerShellScript.ReadScript(script), out _, out var errors);
+            var ast = Parser.ParseInput(ShippedScriptFiles.Text(script), out _, out var errors);
             Assert.Empty(errors);
 
             // Every key the script puts in an ordered hashtable literal.
@@ -56,7 +56,7 @@ namespace TeamsRemediation.Tests.Account
         [Fact]
         public void TheWamScriptUsesMicrosoftsProviderAndHandlesEveryFindAllStatus()
         {
-            var text = WindowsPowerShellScript.ReadScript(WindowsPowerShellScript.SignOutWamAccounts);
+            var text = ShippedScriptFiles.Text(WindowsPowerShellScript.SignOutWamAccounts);
 
             Assert.Contains("FindAccountProviderAsync('https://login.microsoft.com', 'organizations')", text);
             Assert.Contains("SignOutAsync($id)", text);
@@ -70,19 +70,44 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void TheEncodedCommandIsTheScriptCalledWithQuotedParametersAndStillParses()
+        public void TheScriptFileIsStartedWithFileAndSmallNamedValuesThatReadBackUnchanged()
         {
-            var arguments = WindowsPowerShellScript.BuildArguments(WindowsPowerShellScript.SignOutWamAccounts, new[]
+            var script = @"C:\Program Files\WindowsPowerShell\Modules\TeamsRemediation\1.0.0\Scripts\" + WindowsPowerShellScript.SignOutWamAccounts;
+            var arguments = ScriptFileCommand.Build(script, new[]
             {
-                new KeyValuePair<string, object>("ClientId", new[] { AccountLayout.TeamsClientId, "it's" }),
+                new KeyValuePair<string, object>("ClientId", AccountLayout.TeamsClientId + "," + AccountLayout.OfficeClientId),
+                new KeyValuePair<string, object>("Note", "it's \"quoted\" and ends in a backslash\\"),
                 new KeyValuePair<string, object>("SignOut", true),
+                new KeyValuePair<string, object>("Quiet", false),
             });
 
-            Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ", arguments);
-            var decoded = WindowsPowerShellScript.DecodeArguments(arguments);
-            Parser.ParseInput(decoded, out _, out var errors);
-            Assert.Empty(errors);
-            Assert.EndsWith("} -ClientId '" + AccountLayout.TeamsClientId + "','it''s' -SignOut:$true", decoded);
+            Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -File \"" + script + "\" -ClientId ", arguments);
+            Assert.DoesNotContain("-EncodedCommand", arguments, StringComparison.OrdinalIgnoreCase);
+            var parsed = ScriptFileCommand.Parse(arguments);
+            Assert.Equal(script, parsed.ScriptPath);
+            Assert.Equal(AccountLayout.TeamsClientId + "," + AccountLayout.OfficeClientId, parsed.Parameter("ClientId"));
+            Assert.Equal("it's \"quoted\" and ends in a backslash\\", parsed.Parameter("Note"));
+            Assert.True(parsed.HasSwitch("SignOut"));
+            Assert.False(parsed.HasSwitch("Quiet"));
+        }
+
+        [Fact]
+        public void AValueFileCannotCarryAsOneStringIsRefused()
+        {
+            Assert.Throws<ArgumentException>(() => ScriptFileCommand.Build("s.ps1", new[] { new KeyValuePair<string, object>("Name", "-Force") }));
+            Assert.Throws<ArgumentException>(() =>
+                ScriptFileCommand.Build("s.ps1", new[] { new KeyValuePair<string, object>("Ids", new[] { "a" }) }));
+        }
+
+        [Theory]
+        [MemberData(nameof(Scripts))]
+        public void EveryScriptIsAsciiSoWindowsPowerShellReadsTheFileAlikeInEveryCodePage(string script, Type report)
+        {
+            // Windows PowerShell 5.1 reads a script file without a byte order mark in the ANSI code page.
+            Assert.NotNull(report);
+            Assert.All(System.IO.File.ReadAllBytes(ShippedScriptFiles.PathOf(script)), b => Assert.True(b < 0x80, script + " has a non-ASCII byte."));
+            Assert.All(System.IO.File.ReadAllBytes(ShippedScriptFiles.PathOf(TeamsRemediation.UserBridge.UserSessionBridge.ChildScript)),
+                b => Assert.True(b < 0x80));
         }
 
         [Theory]
@@ -182,7 +207,7 @@ namespace TeamsRemediation.Tests.Account
 
         private static string[] ParameterNames(string script)
         {
-            var ast = Parser.ParseInput(WindowsPowerShellScript.ReadScript(script), out _, out _);
+            var ast = Parser.ParseInput(ShippedScriptFiles.Text(script), out _, out _);
             return ast.ParamBlock.Parameters.Select(p => p.Name.VariablePath.UserPath).ToArray();
         }
     }

@@ -113,8 +113,8 @@ namespace TeamsRemediation.Tests.Account
             Assert.Empty(pc.Machine.TaskScheduler.Present);
             Assert.Empty(pc.LeftFolders);
             // Each session was asked for exactly the steps that wait for a user, each value on its own.
-            Assert.All(runs, r => Assert.Contains("-ParameterNames 'Step','Step','Step'", r.Script));
-            Assert.All(runs, r => Assert.Contains("'BrokerPlugin','WamAccounts','Credentials'", r.Script));
+            Assert.All(runs, r => Assert.Equal(new[] { "Step", "Step", "Step" }, r.Request!.ParameterNames));
+            Assert.All(runs, r => Assert.Equal(new[] { "BrokerPlugin", "WamAccounts", "Credentials" }, r.Request!.ParameterValues));
             // SYSTEM ran no per-user program; each user's own view did.
             Assert.DoesNotContain(pc.Machine.CommandRunner.Calls, c => c.Contains("powershell") || c.Contains("cmdkey"));
             Assert.Contains(pc.AliceView.Machine.CommandRunner.Calls, c => c.Contains("cmdkey") && c.EndsWith("/list"));
@@ -145,7 +145,7 @@ namespace TeamsRemediation.Tests.Account
 
             Assert.Empty(pc.Machine.TaskScheduler.RegisteredNames);
             Assert.False(Directory.Exists(BridgeRunFolder.BridgeFolder(pc.Machine)));
-            Assert.Empty(pc.AliceView.Scripts);
+            Assert.Empty(pc.AliceView.Requests);
             foreach (var name in SessionSteps)
             {
                 var alice = StepOf(result, pc.Alice, name);

@@ -98,9 +98,10 @@ namespace TeamsRemediation.Tests.Journal
             var run = pc.Machine.TaskScheduler.Runs.Last();
             Assert.Equal((pc.Alice.Sid, 1), (run.UserSid, run.SessionId));
             Assert.Equal(SessionRestoreReader.SessionCommand, run.Parameter("CommandName"));
-            Assert.Equal(2, pc.View.Scripts.Count);
-            Assert.Contains("-ParameterNames 'Journal' -ParameterValues '" + pc.Journal + "'", pc.View.Scripts[1]);
-            Assert.DoesNotContain("-SwitchNames", pc.View.Scripts[1]);
+            Assert.Equal(2, pc.View.Requests.Count);
+            Assert.Equal(new[] { "Journal" }, pc.View.Requests[1].ParameterNames);
+            Assert.Equal(new[] { pc.Journal }, pc.View.Requests[1].ParameterValues);
+            Assert.Empty(pc.View.Requests[1].SwitchNames);
             Assert.Empty(pc.Machine.TaskScheduler.Present);
             Assert.Empty(pc.LeftFolders);
         }
@@ -114,7 +115,7 @@ namespace TeamsRemediation.Tests.Journal
 
             Assert.Empty(undo.Errors);
             Assert.Equal(3, undo.Objects<RestoreResult>().Count(r => r.Status == RestoreStatus.Restored));
-            Assert.Contains("-SwitchNames 'Force'", pc.View.Scripts[1]);
+            Assert.Equal(new[] { "Force" }, pc.View.Requests[1].SwitchNames);
         }
 
         private static object[] Tampering(string what, Func<Pc, string, string> tamper, string why) => new object[] { what, tamper, why };
@@ -204,7 +205,7 @@ namespace TeamsRemediation.Tests.Journal
             Assert.Equal("What if: Run as AzureAD\\alice in their session 1 (a one-shot scheduled task): Undo-TeamsRemediation -Journal '"
                 + pc.Journal + "'.", whatIf.Detail);
             Assert.Single(pc.Machine.TaskScheduler.RegisteredNames);
-            Assert.Single(pc.View.Scripts);
+            Assert.Single(pc.View.Requests);
             OptInUserRepairTests.AssertAccountsEmpty(pc.Alice);
         }
 

@@ -126,6 +126,9 @@ namespace TeamsRemediation.Tests.Module
 
             Assert.Equal(ModuleFiles().Select(f => "TeamsRemediation/" + f), zip.Entries.Select(e => e.FullName).OrderBy(f => f,
                 StringComparer.Ordinal));
+            // W7: the helper scripts Windows PowerShell runs with -File are in the package, in the module's Scripts folder.
+            Assert.All(TeamsRemediation.Windows.ShippedScriptHashes.Sha256.Keys, script =>
+                Assert.Contains(zip.Entries, e => e.FullName == "TeamsRemediation/Scripts/" + script));
         }
 
         [Fact]

@@ -23,7 +23,7 @@ namespace TeamsRemediation.Tests.Scripts
         {
             var files = Directory.GetFiles(Folder, "*.ps1", SearchOption.AllDirectories);
             Assert.Contains(files, f => f.EndsWith("build.ps1"));
-            Assert.True(files.Length >= 6, "expected build.ps1, the embedded scripts and the Intune/ConfigMgr pairs");
+            Assert.True(files.Length >= 6, "expected build.ps1, the helper scripts and the Intune/ConfigMgr pairs");
             foreach (var file in files)
             {
                 Parser.ParseFile(file, out _, out var errors);

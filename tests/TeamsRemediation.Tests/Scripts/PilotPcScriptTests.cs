@@ -24,6 +24,8 @@ namespace TeamsRemediation.Tests.Scripts
             "Add-Result", "Get-WinHttpSettings", "Import-Module", "Get-Module", "Get-ItemProperty", "Test-TeamsCaa20002",
             "Get-TeamsInstallation", "Select-Object", "Where-Object", "ForEach-Object", "Sort-Object", "Group-Object", "Get-Date", "Get-WinEvent",
             "Get-Process", "Get-AppLockerPolicy", "Format-Table", "Out-String",
+            // W7: the module's helper scripts are listed, their signatures read, and the effective AppLocker policy asked about them.
+            "Get-ChildItem", "Join-Path", "Get-AuthenticodeSignature", "Test-AppLockerPolicy",
         };
 
         /// <summary>.NET methods the script calls: registry opening and reading, text, dates, its own result list.</summary>

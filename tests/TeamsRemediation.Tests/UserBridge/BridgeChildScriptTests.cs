@@ -5,6 +5,7 @@ using System.Management.Automation;
 using TeamsRemediation.Demo;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.UserBridge;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.UserBridge
@@ -24,7 +25,7 @@ namespace TeamsRemediation.Tests.UserBridge
                 using (var shell = new ModuleSession(userPc.Machine))
                 {
                     shell.Runspace.SessionStateProxy.LanguageMode = languageMode;
-                    var result = shell.Run(run.Script);
+                    var result = shell.Run(run.ScriptCall);
                     Assert.Null(result.Terminating);
                 }
 
@@ -103,7 +104,7 @@ namespace TeamsRemediation.Tests.UserBridge
                 Assert.Equal(UserSessionRunOutcome.Completed, run.Outcome);
                 Assert.Equal("ConstrainedLanguage", run.Result!.LanguageMode);
                 Assert.Equal("UserSessionConstrainedLanguage", Assert.Single(run.Problems).Id);
-                Assert.Contains(Path.GetDirectoryName(ModuleSession.ManifestPath)!, run.Problems[0].RecommendedAction);
+                Assert.Contains(ShippedScriptFiles.Folder, run.Problems[0].RecommendedAction);
                 Assert.Single(run.Result.Objects, o => o.TypeName == typeof(TeamsInstallation).FullName);
             }
         }

@@ -291,10 +291,11 @@ namespace TeamsRemediation.Tests.UserBridge
                 Assert.Equal("ConstrainedLanguage", run.Result!.LanguageMode);
                 var problem = Assert.Single(run.Problems);
                 Assert.Equal("UserSessionConstrainedLanguage", problem.Id);
-                Assert.Contains(Path.GetDirectoryName(scenario.Manifest)!, problem.RecommendedAction);
-                Assert.Contains("AppLocker or WDAC", problem.RecommendedAction);
+                // W7: measured inside the script file, which a policy can allow: the remedy is to allow the module's signed scripts.
+                Assert.Contains(ShippedScriptFiles.Folder, problem.RecommendedAction);
+                Assert.Contains("the policy runs command lines in ConstrainedLanguage; allow the module's signed scripts", problem.RecommendedAction);
                 Assert.Contains("Settings > Accounts > Access work or school", problem.RecommendedAction);
-                Assert.Contains("never a file a rule can allow", problem.Message);
+                Assert.Contains("measured inside the script file", problem.Message);
             }
         }
 
@@ -460,20 +461,32 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_request_too_long_for_a_command_line_is_refused_before_a_task_exists(string host)
+        public void A_request_longer_than_a_command_line_travels_in_its_request_file_and_the_command_line_stays_short(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
-                scenario.Pc.AddUser("alice", loggedOn: true);
+                var alice = scenario.Pc.AddUser("alice", loggedOn: true);
                 var request = scenario.Request();
-                request.Parameters["UserName"] = new string('a', 12000);
+                // Once refused (an encoded command held the whole request); a value starting with a dash would bind as a name under -File.
+                request.Parameters["UserName"] = new string('a', 40000);
+                request.Parameters["Path"] = "-looks-like-a-parameter";
+                string? requestSddl = null;
+                scenario.Tasks.OnRun(alice.Sid, run =>
+                {
+                    requestSddl = scenario.Machine.Storage.ReadSddl(run.Parameter("RequestPath")!);
+                    run.WriteResult(BridgeScenario.ResultFor(run, alice.UserName));
+                    return SimulatedRunEnd.Exits;
+                });
 
                 var run = scenario.Run(request).Single();
 
-                Assert.Equal(UserSessionRunOutcome.Failed, run.Outcome);
-                Assert.Equal("UserBridgeInvalidRequest", Assert.Single(run.Problems).Id);
-                Assert.Contains("more than Windows starts (32000)", run.Problems[0].Message);
-                Assert.Empty(scenario.Tasks.RegisteredNames);
+                Assert.Equal(UserSessionRunOutcome.Completed, run.Outcome);
+                // The request is the module's: the user whose session runs it may read it, not change it.
+                Assert.Equal(BridgeRequestFile.RequestSddl(alice.Sid), requestSddl);
+                var started = scenario.Tasks.Runs.Single();
+                Assert.InRange(started.Command.Length + started.Arguments.Length, 1, 1000);
+                Assert.Equal(new[] { "UserName", "Path" }, started.Request!.ParameterNames);
+                Assert.Equal(new[] { new string('a', 40000), "-looks-like-a-parameter" }, started.Request.ParameterValues);
                 Assert.Empty(scenario.LeftFolders);
             }
         }

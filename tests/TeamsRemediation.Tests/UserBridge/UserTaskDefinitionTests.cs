@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using TeamsRemediation.Simulation;
 using TeamsRemediation.UserBridge;
 using TeamsRemediation.Windows;
+using TeamsRemediation.Tests.Support;
 using Xunit;
 
 namespace TeamsRemediation.Tests.UserBridge
@@ -72,15 +73,19 @@ namespace TeamsRemediation.Tests.UserBridge
                     System.IO.Path.Combine(scenario.Machine.WindowsPath, folder, "WindowsPowerShell", "v1.0", "powershell.exe"),
                     (string)exec.Element(Ns + "Command")!);
                 var arguments = (string)exec.Element(Ns + "Arguments")!;
-                Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -EncodedCommand ", arguments);
-                // Room left under the 32,767 characters of a command line for the parameters of any request.
-                Assert.InRange(((string)exec.Element(Ns + "Command")!).Length + arguments.Length, 1, 24000);
-                var script = WindowsPowerShellScript.DecodeArguments(arguments);
-                Assert.Contains(WindowsPowerShellScript.ReadScript(UserSessionBridge.ChildScript), script);
+                // W7, W20: the shipped script file, started with -File (a policy can allow a file, never a command line); no encoded command.
+                Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File ", arguments);
+                Assert.DoesNotContain("-EncodedCommand", arguments, StringComparison.OrdinalIgnoreCase);
                 var run = scenario.Tasks.Runs.Single();
+                Assert.Equal(ShippedScriptFiles.PathOf(UserSessionBridge.ChildScript), run.FileCommand.ScriptPath);
+                // A few small named values: the command's own parameters are in the run folder's request file.
+                Assert.InRange(((string)exec.Element(Ns + "Command")!).Length + arguments.Length, 1, 1000);
+                Assert.Equal(new[] { "RunId", "ModuleManifest", "ResultPath", "CommandName", "RequestPath" },
+                    run.FileCommand.Parameters.Select(p => p.Key));
                 Assert.Equal(scenario.Manifest, run.Parameter("ModuleManifest"));
                 Assert.Equal("Reset-TeamsWorkAccount", run.Parameter("CommandName"));
-                Assert.Contains("-SwitchNames 'Force'", script);
+                Assert.Equal(new[] { "Force" }, run.Request!.SwitchNames);
+                Assert.Equal(run.Parameter("RunId"), run.Request!.RunId);
                 Assert.Equal(1, run.SessionId);
 
                 // Deleted afterwards, with its folder.

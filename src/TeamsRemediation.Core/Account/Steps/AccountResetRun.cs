@@ -56,6 +56,22 @@ namespace TeamsRemediation.Account.Steps
 
         public static KeyValuePair<string, object> Parameter(string name, object value) => new KeyValuePair<string, object>(name, value);
 
+        /// <summary>
+        /// Runs a shipped script with the run's timeout. A script file that is not the one the module shipped is never started; its
+        /// error (ModuleScriptAltered) goes to the host as well, so the stable id reaches the caller beside the step's Failed.
+        /// </summary>
+        public ScriptRun<TReport> RunScript<TReport>(string scriptName, params KeyValuePair<string, object>[] parameters)
+            where TReport : class
+        {
+            var run = Scripts.Run<TReport>(scriptName, parameters, Options.ScriptTimeout);
+            if (run.Error != null)
+            {
+                Host.Error(run.Error);
+            }
+
+            return run;
+        }
+
         /// <summary>A new result for this user, to be finished by the step.</summary>
         public TeamsAccountResetStep Step(AccountResetStepName name, string action) => new TeamsAccountResetStep
         {

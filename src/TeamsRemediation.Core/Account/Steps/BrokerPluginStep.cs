@@ -15,8 +15,7 @@ namespace TeamsRemediation.Account.Steps
             }
 
             var step = run.Step(AccountResetStepName.BrokerPlugin, "Check the token broker registration");
-            var check = run.Scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, AccountResetRun.NoParameters,
-                run.Options.ScriptTimeout);
+            var check = run.RunScript<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin);
             if (check.Report == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, check.Problem);
@@ -39,8 +38,7 @@ namespace TeamsRemediation.Account.Steps
                 return step;
             }
 
-            var repair = run.Scripts.Run<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, new[] { AccountResetRun.Parameter("Register",
-                true) }, run.Options.ScriptTimeout);
+            var repair = run.RunScript<BrokerScriptReport>(WindowsPowerShellScript.BrokerPlugin, AccountResetRun.Parameter("Register", true));
             if (repair.Report == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, repair.Problem);

@@ -26,8 +26,7 @@ namespace TeamsRemediation.Account.Steps
                 return run.NeedsUser(AccountResetStepName.TeamsApp, Action);
             }
 
-            var check = run.Scripts.Run<TeamsAppScriptReport>(WindowsPowerShellScript.ResetTeamsApp, AccountResetRun.NoParameters,
-                run.Options.ScriptTimeout);
+            var check = run.RunScript<TeamsAppScriptReport>(WindowsPowerShellScript.ResetTeamsApp);
             if (check.Report == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, check.Problem);
@@ -54,8 +53,7 @@ namespace TeamsRemediation.Account.Steps
                 return step;
             }
 
-            var reset = run.Scripts.Run<TeamsAppScriptReport>(WindowsPowerShellScript.ResetTeamsApp, new[] { AccountResetRun.Parameter("Reset",
-                true) }, run.Options.ScriptTimeout);
+            var reset = run.RunScript<TeamsAppScriptReport>(WindowsPowerShellScript.ResetTeamsApp, AccountResetRun.Parameter("Reset", true));
             if (reset.Report == null)
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, reset.Problem);

@@ -19,10 +19,10 @@ namespace TeamsRemediation.Account.Steps
             }
 
             var step = run.Step(AccountResetStepName.WamAccounts, "Find the WAM accounts of " + run.ClientNames);
-            var clientIds = run.ClientIds;
-            var list = run.Scripts.Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, new[] { AccountResetRun.Parameter("ClientId",
-                clientIds) }, run.Options.ScriptTimeout);
-            var problem = WamProblem(list);
+            // One comma-separated string: -File hands every value to the script as one literal string, never as a list.
+            var clientIds = string.Join(",", run.ClientIds);
+            var list = run.RunScript<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, AccountResetRun.Parameter("ClientId", clientIds));
+            var problem = WamProblem(list, run.Scripts.ScriptsFolder);
             if (list.Report == null || problem != null && list.Report.Status != "Ok")
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, problem ?? list.Problem);
@@ -44,9 +44,9 @@ namespace TeamsRemediation.Account.Steps
                 return step;
             }
 
-            var signOut = run.Scripts.Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, new[] { AccountResetRun.Parameter("ClientId",
-                clientIds), AccountResetRun.Parameter("SignOut", true) }, run.Options.ScriptTimeout);
-            var signOutProblem = WamProblem(signOut);
+            var signOut = run.RunScript<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts, AccountResetRun.Parameter("ClientId", clientIds),
+                AccountResetRun.Parameter("SignOut", true));
+            var signOutProblem = WamProblem(signOut, run.Scripts.ScriptsFolder);
             if (signOut.Report == null || signOut.Report.Status != "Ok")
             {
                 return AccountResetRun.Finish(step, AccountResetStatus.Failed, signOutProblem ?? signOut.Problem);
@@ -64,11 +64,20 @@ namespace TeamsRemediation.Account.Steps
         }
 
         /// <summary>What kept WAM from answering fully, in one sentence per client; null when every client listed fine.</summary>
-        private static string? WamProblem(ScriptRun<WamScriptReport> run)
+        private static string? WamProblem(ScriptRun<WamScriptReport> run, string scriptsFolder)
         {
             if (run.Report == null)
             {
                 return null;
+            }
+
+            // The mode the script measured inside itself: not FullLanguage means the policy did not allow the script file.
+            var languageMode = run.Report.LanguageMode;
+            if (languageMode.Length > 0 && !languageMode.Equals("FullLanguage", StringComparison.Ordinal))
+            {
+                return "Windows PowerShell ran the Web Account Manager sign-out in " + languageMode + " mode, and it needs FullLanguage: "
+                    + ShippedScripts.ConstrainedLanguageRemedy(scriptsFolder) + ". Until then, sign the user out in Settings > Accounts > "
+                    + "Access work or school.";
             }
 
             switch (run.Report.Status)
