@@ -35,7 +35,7 @@ namespace TeamsRemediation.Diagnostics
             }
 
             var list = new WindowsPowerShellScript(machine).Run<WamScriptReport>(WindowsPowerShellScript.SignOutWamAccounts,
-                new[] { new KeyValuePair<string, object>("ClientId", new[] { AccountLayout.TeamsClientId }) }, timeout);
+                new[] { new KeyValuePair<string, object>("ClientId", AccountLayout.TeamsClientId) }, timeout);
             var report = list.Report;
             if (report == null)
             {

@@ -102,9 +102,9 @@ namespace TeamsRemediation.Tests.Diagnostics
             // One task per session, each for its own user, asking only for what needs the session, within half the budget; all gone again.
             var runs = pc.Machine.TaskScheduler.Runs.OrderBy(r => r.SessionId).ToList();
             Assert.Equal(new[] { (pc.Alice.Sid, 1), (pc.Bob.Sid, 2) }, runs.Select(r => (r.UserSid, r.SessionId)));
-            Assert.All(runs, r => Assert.Contains("'Test-TeamsCaa20002'", r.Script));
-            Assert.All(runs, r => Assert.Contains("-ParameterNames 'TimeoutSeconds','CheckId','CheckId'", r.Script));
-            Assert.All(runs, r => Assert.Contains("'60','Account.Prt','Account.WamAccounts'", r.Script));
+            Assert.All(runs, r => Assert.Equal("Test-TeamsCaa20002", r.Parameter("CommandName")));
+            Assert.All(runs, r => Assert.Equal(new[] { "TimeoutSeconds", "CheckId", "CheckId" }, r.Request!.ParameterNames));
+            Assert.All(runs, r => Assert.Equal(new[] { "60", "Account.Prt", "Account.WamAccounts" }, r.Request!.ParameterValues));
             Assert.Empty(pc.Machine.TaskScheduler.Present);
             Assert.Empty(pc.LeftFolders);
 

@@ -1,6 +1,7 @@
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Account;
 using TeamsRemediation.Tests.Support;
+using TeamsRemediation.Windows;
 using Xunit;
 using static TeamsRemediation.Tests.Diagnostics.TestTeamsCaa20002Tests;
 
@@ -37,7 +38,8 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(expected, finding.Status);
             Assert.StartsWith(summaryStart, finding.Summary);
             Assert.Equal(expected == FindingStatus.Warning, finding.Remedy.StartsWith("Reset-TeamsWorkAccount -UserSid " + alice.Sid));
-            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => AccountPc.Decoded(c.Substring(c.IndexOf(' ') + 1)).Contains("-SignOut:$true"));
+            Assert.Contains(AccountPc.ScriptCalls(s.Machine), c => c.ScriptPath.EndsWith(WindowsPowerShellScript.SignOutWamAccounts));
+            Assert.DoesNotContain(AccountPc.ScriptCalls(s.Machine), c => c.HasSwitch("SignOut"));
         }
 
         [Fact]
