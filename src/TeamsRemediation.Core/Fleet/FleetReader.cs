@@ -33,8 +33,8 @@ namespace TeamsRemediation.Fleet
 
         /// <summary>
         /// A file: an export as CSV (a header row names the columns: Intune's, Graph's or ConfigMgr's; comma, semicolon or
-        /// tab) or a file of lines (the first line starts with "CAA20002 "). Null with <paramref name="error"/> when the file is
-        /// neither; the rows otherwise.
+        /// tab) or a file of lines (the first line starts with "CAA20002", or is the JSON form of a line). Null with <paramref name="error"/>
+        /// when the file is neither; the rows otherwise.
         /// </summary>
         public IEnumerable<TeamsRemediationFleetRow>? ReadFile(string path, out ModuleError? error) =>
             ReadText(FleetTextFile.Open(path), Path.GetFileName(path), path, out error);
@@ -60,7 +60,7 @@ namespace TeamsRemediation.Fleet
                 return null;
             }
 
-            if (first.TrimStart().StartsWith(FleetLine.Marker, StringComparison.Ordinal))
+            if (FleetLine.IsFirstOfLines(first.TrimStart()))
             {
                 return LinesOf(reader, name, first, skipped + 1);
             }
