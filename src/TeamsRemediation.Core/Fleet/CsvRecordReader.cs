@@ -39,13 +39,18 @@ namespace TeamsRemediation.Fleet
         /// cell.</summary>
         public const int MaxCellLength = 65536;
 
+        /// <summary>Characters read from the text at a time: the cells are scanned in this buffer, a run of ordinary characters at once.</summary>
+        private const int BufferLength = 16384;
+
         private readonly TextReader reader;
         private readonly char delimiter;
         private readonly StringBuilder cell = new StringBuilder();
         private readonly List<string> cells = new List<string>();
+        private readonly char[] buffer = new char[BufferLength];
+        private int position;
+        private int filled;
         private long line;
         private long number;
-        private int pending = -2;
 
         /// <param name="reader">The text, at the start of a record.</param>
         /// <param name="delimiter">A comma, or the semicolon or tab of <see cref="DelimiterOf"/>.</param>
@@ -87,7 +92,7 @@ namespace TeamsRemediation.Fleet
                     continue;
                 }
 
-                pending = first;
+                Unread(first);
                 return ReadRecord();
             }
         }
@@ -114,7 +119,7 @@ namespace TeamsRemediation.Fleet
                 }
                 else
                 {
-                    pending = c;
+                    Unread(c);
                     end = ReadPlain(ref overflow);
                 }
 
@@ -143,16 +148,28 @@ namespace TeamsRemediation.Fleet
         /// end).</summary>
         private int ReadPlain(ref bool overflow)
         {
-            while (true)
+            while (position < filled || Fill())
             {
-                var c = Next();
-                if (c < 0 || c == delimiter || c == '\r' || c == '\n')
+                var start = position;
+                while (position < filled)
                 {
-                    return c;
+                    var c = buffer[position];
+                    if (c == delimiter || c == '\r' || c == '\n')
+                    {
+                        break;
+                    }
+
+                    position++;
                 }
 
-                Keep((char)c, ref overflow);
+                Keep(start, position - start, ref overflow);
+                if (position < filled)
+                {
+                    return buffer[position++];
+                }
             }
+
+            return -1;
         }
 
         /// <summary>Reads a quoted cell (the opening quote is read); "" is one quote; text after the closing quote up to the delimiter is kept as
@@ -160,14 +177,27 @@ namespace TeamsRemediation.Fleet
         private int ReadQuoted(ref bool overflow, out bool closed)
         {
             closed = false;
-            while (true)
+            while (position < filled || Fill())
             {
-                var c = Next();
-                if (c < 0)
+                var start = position;
+                while (position < filled)
                 {
-                    return c;
+                    var ordinary = buffer[position];
+                    if (ordinary == '"' || ordinary == '\r' || ordinary == '\n')
+                    {
+                        break;
+                    }
+
+                    position++;
                 }
 
+                Keep(start, position - start, ref overflow);
+                if (position == filled)
+                {
+                    continue;
+                }
+
+                var c = buffer[position++];
                 if (c == '"')
                 {
                     var after = Next();
@@ -178,7 +208,7 @@ namespace TeamsRemediation.Fleet
                     }
 
                     closed = true;
-                    pending = after;
+                    Unread(after);
                     return ReadPlain(ref overflow);
                 }
 
@@ -187,7 +217,25 @@ namespace TeamsRemediation.Fleet
                     line++;
                 }
 
-                Keep((char)c, ref overflow);
+                Keep(c, ref overflow);
+            }
+
+            return -1;
+        }
+
+        /// <summary>Keeps a run of the buffer, as much of it as fits in <see cref="MaxCellLength"/>.</summary>
+        private void Keep(int start, int count, ref bool overflow)
+        {
+            var room = MaxCellLength - cell.Length;
+            if (count > room)
+            {
+                overflow = true;
+                count = room;
+            }
+
+            if (count > 0)
+            {
+                cell.Append(buffer, start, count);
             }
         }
 
@@ -214,19 +262,27 @@ namespace TeamsRemediation.Fleet
             line++;
         }
 
-        private int Next()
-        {
-            if (pending != -2)
-            {
-                var c = pending;
-                pending = -2;
-                return c;
-            }
+        private int Next() => position < filled || Fill() ? buffer[position++] : -1;
 
-            return reader.Read();
+        private int Peek() => position < filled || Fill() ? buffer[position] : -1;
+
+        /// <summary>Gives back the character <see cref="Next"/> just returned: it came from the buffer as it is (a refill happens only before a
+        /// character is taken), so it is one step back; the end of the text gives back nothing.</summary>
+        private void Unread(int c)
+        {
+            if (c >= 0)
+            {
+                position--;
+            }
         }
 
-        private int Peek() => pending != -2 ? pending : reader.Peek();
+        /// <summary>Reads the next characters into the buffer once it is used up; false at the end of the text.</summary>
+        private bool Fill()
+        {
+            filled = reader.Read(buffer, 0, buffer.Length);
+            position = 0;
+            return filled > 0;
+        }
 
         private static string Append(string problem, string more) => problem.Length == 0 ? more : problem + "; " + more;
     }

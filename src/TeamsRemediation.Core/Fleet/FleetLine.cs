@@ -10,7 +10,7 @@ namespace TeamsRemediation.Fleet
 {
     /// <summary>
     /// A line of the fleet's reports as the fleet reader takes it: <see cref="SummaryLine.Parse"/> reads the module's lines (the versioned
-    /// grammar and the free-text lines of earlier versions); the shipped scripts' own two sentences for a run that could not start are
+    /// grammar, its JSON form and the free-text lines of earlier versions); the shipped scripts' own two sentences for a run that could not start are
     /// recognised here, since they are no summary line; and an item without an owner (an earlier version's) gets the one the diagnosis would give.
     /// </summary>
     public static class FleetLine
@@ -33,15 +33,9 @@ namespace TeamsRemediation.Fleet
         {
             problem = string.Empty;
             var text = (line ?? string.Empty).Trim();
-            if (text.StartsWith("{", StringComparison.Ordinal) && text.IndexOf(SummaryLine.JsonSchema, StringComparison.Ordinal) >= 0)
+            if (!IsLineStart(text))
             {
-                problem = "it is the JSON form of a line (-As Json), which the module writes but does not read back yet; collect -As Line instead";
-                return null;
-            }
-
-            if (!text.StartsWith(Marker, StringComparison.Ordinal))
-            {
-                problem = "it is not a line of TeamsRemediation (those start with '" + Marker + "'): '" + Excerpt(text) + "'";
+                problem = "it is not a line of TeamsRemediation (those start with '" + Marker + "', or '{' for -As Json): '" + Excerpt(text) + "'";
                 return null;
             }
 
@@ -73,6 +67,16 @@ namespace TeamsRemediation.Fleet
                 return null;
             }
         }
+
+        /// <summary>True when a text starts like a line of this module of any version, or like its JSON form (-As Json).</summary>
+        public static bool IsLineStart(string text) => text.StartsWith(Marker, StringComparison.Ordinal) || SummaryLineJson.LooksLikeJson(text);
+
+        /// <summary>
+        /// True when a file's first line makes it a file of lines: a line of this module, or its JSON form naming the schema (a file of other
+        /// JSON, a Graph response, is then not taken for one and is refused whole as an unknown file, not warned about line by line).
+        /// </summary>
+        public static bool IsFirstOfLines(string text) => text.StartsWith(Marker, StringComparison.Ordinal)
+            || (SummaryLineJson.LooksLikeJson(text) && text.IndexOf("\"" + SummaryLine.JsonSchema + "\"", StringComparison.Ordinal) >= 0);
 
         /// <summary>
         /// The problems of a TeamsRepairSummary ("Fail Evidence.AadEvents CONTOSO\alice: ..."), read as the repair's line of earlier

@@ -33,8 +33,8 @@ namespace TeamsRemediation.Fleet
 
         /// <summary>
         /// A file: an export as CSV (a header row names the columns: Intune's, Graph's or ConfigMgr's; comma, semicolon or
-        /// tab) or a file of lines (the first line starts with "CAA20002 "). Null with <paramref name="error"/> when the file is
-        /// neither; the rows otherwise.
+        /// tab) or a file of lines (the first line starts with "CAA20002", or is the JSON form of a line). Null with <paramref name="error"/>
+        /// when the file is neither; the rows otherwise.
         /// </summary>
         public IEnumerable<TeamsRemediationFleetRow>? ReadFile(string path, out ModuleError? error) =>
             ReadText(FleetTextFile.Open(path), Path.GetFileName(path), path, out error);
@@ -60,7 +60,7 @@ namespace TeamsRemediation.Fleet
                 return null;
             }
 
-            if (first.TrimStart().StartsWith(FleetLine.Marker, StringComparison.Ordinal))
+            if (FleetLine.IsFirstOfLines(first.TrimStart()))
             {
                 return LinesOf(reader, name, first, skipped + 1);
             }
@@ -82,7 +82,9 @@ namespace TeamsRemediation.Fleet
         }
 
         /// <summary>One line, from the pipeline or a file; <paramref name="source"/> names it in a warning.</summary>
-        public IEnumerable<TeamsRemediationFleetRow> ReadLine(string line, string source)
+        public IEnumerable<TeamsRemediationFleetRow> ReadLine(string line, string source) => ReadLine(line, (FleetSource)source);
+
+        private IEnumerable<TeamsRemediationFleetRow> ReadLine(string line, FleetSource source)
         {
             Read++;
             if (!Readable(line, source))
@@ -119,7 +121,7 @@ namespace TeamsRemediation.Fleet
 
                 var phase = field == FleetField.PostOutput ? FleetPhase.Post : field == FleetField.RemediationError ? FleetPhase.Remediation
                     : FleetPhase.Pre;
-                var where = record.Source + ", " + Describe(field);
+                var where = record.Where.With(Describe(field));
                 if (!Readable(text, where))
                 {
                     partly = true;
@@ -162,7 +164,7 @@ namespace TeamsRemediation.Fleet
             {
                 rows.Add(Row(computer, user, time, FleetPhase.Remediation, RemediationOutcomeOf(record[FleetField.RemediationState], failed: false),
                     null,
-                    string.Empty, record.Source + ", remediation state"));
+                    string.Empty, record.Where.With("remediation state")));
             }
 
             foreach (var (field, phase) in new[] { (FleetField.PreError, FleetPhase.Pre), (FleetField.PostError, FleetPhase.Post) })
@@ -170,8 +172,8 @@ namespace TeamsRemediation.Fleet
                 var error = record[field].Trim();
                 if (error.Length > 0 && !rows.Any(r => r.Phase == phase))
                 {
-                    rows.Add(Row(computer, user, time, phase, FleetLine.ScriptError, null, Clip(error), record.Source + ", "
-                        + Describe(field)));
+                    rows.Add(Row(computer, user, time, phase, FleetLine.ScriptError, null, Clip(error),
+                        record.Where.With(Describe(field))));
                 }
             }
 
@@ -179,12 +181,12 @@ namespace TeamsRemediation.Fleet
             {
                 // No output yet (pending, not applicable): the device is there, with Intune's word for its state.
                 rows.Add(Row(computer, user, time, FleetPhase.Pre, Capitalized(record[FleetField.DetectionState].Trim()), null, string.Empty,
-                    record.Source + ", detection state"));
+                    record.Where.With("detection state")));
             }
 
             if (computer.Length == 0 && rows.Any(r => r.ComputerName.Length == 0))
             {
-                Skip(record.Source, "it names no device (no device name column or property, and no line naming one)");
+                Skip(record.Where, "it names no device (no device name column or property, and no line naming one)");
                 return Nothing();
             }
 
@@ -192,7 +194,7 @@ namespace TeamsRemediation.Fleet
             {
                 if (!partly)
                 {
-                    Skip(record.Source, "it holds no detection output, remediation error or state");
+                    Skip(record.Where, "it holds no detection output, remediation error or state");
                 }
                 else
                 {
@@ -279,7 +281,7 @@ namespace TeamsRemediation.Fleet
                 {
                     if (line.Trim().Length > 0)
                     {
-                        foreach (var row in ReadLine(line, name + " line " + number.ToString(CultureInfo.InvariantCulture)))
+                        foreach (var row in ReadLine(line, FleetSource.Line(name, number)))
                         {
                             yield return row;
                         }
@@ -300,8 +302,7 @@ namespace TeamsRemediation.Fleet
                 CsvRecord? record;
                 while ((record = csv.Read()) != null)
                 {
-                    var source = name + " record " + record.Number.ToString(CultureInfo.InvariantCulture) + " (line "
-                        + record.Line.ToString(CultureInfo.InvariantCulture) + ")";
+                    var source = FleetSource.Record(name, record.Number, record.Line);
                     if (record.Problem.Length > 0)
                     {
                         Read++;
@@ -333,7 +334,7 @@ namespace TeamsRemediation.Fleet
         }
 
         private IEnumerable<TeamsRemediationFleetRow> FromLine(SummaryLine line, FleetPhase phase, string computer, string user, DateTime? time,
-            string source)
+            FleetSource source)
         {
             var rows = new List<TeamsRemediationFleetRow>();
             if (line.Dropped != 0)
@@ -381,7 +382,7 @@ namespace TeamsRemediation.Fleet
             item.Status == SummaryLineItem.Fail ? DiagnosisSummary.NonCompliant : DiagnosisSummary.Compliant;
 
         private static TeamsRemediationFleetRow ItemRow(SummaryLineItem item, string computer, string user, DateTime? time, FleetPhase phase,
-            string outcome, int? exitCode, string source)
+            string outcome, int? exitCode, FleetSource source)
         {
             var row = Row(computer, item.User.Length > 0 ? item.User : user, time, phase, outcome, exitCode, string.Empty, source);
             row.CheckId = item.CheckId;
@@ -392,7 +393,7 @@ namespace TeamsRemediation.Fleet
         }
 
         private static TeamsRemediationFleetRow Row(string computer, string user, DateTime? time, FleetPhase phase, string outcome, int? exitCode,
-            string summary, string source) => new TeamsRemediationFleetRow
+            string summary, FleetSource source) => new TeamsRemediationFleetRow
             {
                 ComputerName = computer,
                 User = user,
@@ -401,11 +402,11 @@ namespace TeamsRemediation.Fleet
                 Outcome = outcome,
                 ExitCode = exitCode,
                 Summary = summary,
-                Source = source,
+                Where = source,
             };
 
         /// <summary>False, with a warning, for text holding bytes the file's encoding could not decode.</summary>
-        private bool Readable(string text, string source)
+        private bool Readable(string text, FleetSource source)
         {
             if (text.IndexOf(FleetTextFile.Replacement) < 0)
             {
@@ -417,13 +418,13 @@ namespace TeamsRemediation.Fleet
             return false;
         }
 
-        private void Skip(string source, string why)
+        private void Skip(FleetSource source, string why)
         {
             Unreadable++;
             Warn(source, why);
         }
 
-        private void Warn(string source, string why) => warn(source + " not read: " + why + ".");
+        private void Warn(FleetSource source, string why) => warn(source + " not read: " + why + ".");
 
         private static IEnumerable<TeamsRemediationFleetRow> Nothing() => new TeamsRemediationFleetRow[0];
 

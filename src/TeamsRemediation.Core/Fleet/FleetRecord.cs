@@ -10,11 +10,19 @@ namespace TeamsRemediation.Fleet
 
         public FleetRecord(string source)
         {
-            Source = source;
+            Where = source;
+        }
+
+        internal FleetRecord(FleetSource source)
+        {
+            Where = source;
         }
 
         /// <summary>Where the record is: "export.csv record 17 (line 40)", "pipeline item 3".</summary>
-        public string Source { get; }
+        public string Source => Where.ToString();
+
+        /// <summary>The same, put into words only when read.</summary>
+        internal FleetSource Where { get; }
 
         /// <summary>The field's text, empty when the record has none.</summary>
         public string this[FleetField field] => values[(int)field] ?? string.Empty;

@@ -18,7 +18,9 @@ namespace TeamsRemediation.Fleet
 
         private readonly Dictionary<string, DeviceState> devices = new Dictionary<string, DeviceState>(StringComparer.OrdinalIgnoreCase);
         private readonly List<CauseKey> causes = new List<CauseKey>();
-        private readonly Dictionary<CauseKey, int> causeIds = new Dictionary<CauseKey, int>();
+        // Keyed by value (check, code, owner), so looking a row's cause up allocates nothing; the CauseKey is made once per cause.
+        private readonly Dictionary<(string CheckId, string Code, FindingOwner Owner), int> causeIds =
+            new Dictionary<(string CheckId, string Code, FindingOwner Owner), int>();
 
         public long Rows { get; private set; }
 
@@ -78,9 +80,10 @@ namespace TeamsRemediation.Fleet
             foreach (var device in devices.Values)
             {
                 var verdict = FleetVerdict.Healthy;
+                var remediation = new RemediationSaid(device);
                 foreach (var cause in device.Causes())
                 {
-                    var v = VerdictOf(device, causes[cause]);
+                    var v = VerdictOf(device, causes[cause], remediation);
                     tallies[cause].Add(device, v);
                     verdict = Worse(verdict, v);
                 }
@@ -103,9 +106,10 @@ namespace TeamsRemediation.Fleet
             foreach (var device in devices.Values)
             {
                 var verdict = FleetVerdict.Healthy;
+                var remediation = new RemediationSaid(device);
                 foreach (var cause in device.Causes())
                 {
-                    verdict = Worse(verdict, VerdictOf(device, causes[cause]));
+                    verdict = Worse(verdict, VerdictOf(device, causes[cause], remediation));
                 }
 
                 yield return new TeamsRemediationFleetDevice
@@ -124,7 +128,7 @@ namespace TeamsRemediation.Fleet
         }
 
         /// <summary>The verdict rule of <see cref="FleetVerdict"/>, for one device and one of its causes.</summary>
-        private static FleetVerdict VerdictOf(DeviceState device, CauseKey cause)
+        private static FleetVerdict VerdictOf(DeviceState device, CauseKey cause, RemediationSaid remediation)
         {
             var id = cause.Id;
             if (device.Rechecked && (device.After == null || !device.After.Contains(id)))
@@ -137,15 +141,30 @@ namespace TeamsRemediation.Fleet
                 return FleetVerdict.NeedsAdmin;
             }
 
-            // The repair's state names a restart beside another outcome too ("NeedsAdmin+Restart"); Intune's state says only success or not.
-            var outcomes = device.Remediation.Split('+');
-            if (outcomes.Contains(nameof(RepairOutcome.NeedsReboot)) || outcomes.Contains("Restart") || device.ExitCode == RepairVerdictExit.Restart)
+            if (remediation.Restart)
             {
                 return FleetVerdict.NeedsRestart;
             }
 
-            return device.Rechecked && (outcomes.Contains("Success") || outcomes.Contains(nameof(RepairOutcome.Fixed)))
-                ? FleetVerdict.Recurred : FleetVerdict.NotFixed;
+            return device.Rechecked && remediation.Success ? FleetVerdict.Recurred : FleetVerdict.NotFixed;
+        }
+
+        /// <summary>What a device's remediation said, read once per device rather than once per cause.</summary>
+        private readonly struct RemediationSaid
+        {
+            public RemediationSaid(DeviceState device)
+            {
+                // The repair's state names a restart beside another outcome too ("NeedsAdmin+Restart"); Intune's state says only success or
+                // not.
+                var outcomes = device.Remediation.Split('+');
+                Restart = outcomes.Contains(nameof(RepairOutcome.NeedsReboot)) || outcomes.Contains("Restart")
+                    || device.ExitCode == RepairVerdictExit.Restart;
+                Success = outcomes.Contains("Success") || outcomes.Contains(nameof(RepairOutcome.Fixed));
+            }
+
+            public bool Restart { get; }
+
+            public bool Success { get; }
         }
 
         /// <summary>The device's verdict is the most pressing of its causes': NotFixed, Recurred, NeedsRestart, NeedsAdmin, Fixed, Healthy.</summary>
@@ -153,28 +172,33 @@ namespace TeamsRemediation.Fleet
 
         private int CauseOf(TeamsRemediationFleetRow row)
         {
-            CauseKey key;
-            var owner = row.Owner ?? CheckIds.DefaultOwner(row.CheckId);
-            if (row.CheckId.Length > 0 && (row.Status == FindingStatus.Fail || (row.Status == FindingStatus.Warning && IsOutsideThePc(owner))))
+            (string CheckId, string Code, FindingOwner Owner) key;
+            if (row.CheckId.Length == 0)
             {
-                // A warning only the user or the tenant admin can answer (Conditional Access, MFA) stops sign-in all the same: the
-                // detection calls it a warning because nothing on the PC fixes it, and that is exactly what the admin must see.
-                key = new CauseKey(row.CheckId, row.Code, owner);
-            }
-            else if (row.CheckId.Length == 0 && row.Outcome == DiagnosisSummary.NonCompliant)
-            {
-                key = new CauseKey(string.Empty, string.Empty, FindingOwner.Device);
+                if (row.Outcome != DiagnosisSummary.NonCompliant)
+                {
+                    return -1;
+                }
+
+                key = (string.Empty, string.Empty, FindingOwner.Device);
             }
             else
             {
-                return -1;
+                var owner = row.Owner ?? CheckIds.DefaultOwner(row.CheckId);
+                if (row.Status != FindingStatus.Fail && (row.Status != FindingStatus.Warning || !IsOutsideThePc(owner)))
+                {
+                    return -1;
+                }
+
+                // A warning only the user or the tenant admin can answer (Conditional Access, MFA) stops sign-in all the same: the
+                // detection calls it a warning because nothing on the PC fixes it, and that is exactly what the admin must see.
+                key = (row.CheckId, row.Code, owner);
             }
 
             if (!causeIds.TryGetValue(key, out var id))
             {
                 id = causes.Count;
-                key.Id = id;
-                causes.Add(key);
+                causes.Add(new CauseKey(key.CheckId, key.Code, key.Owner) { Id = id });
                 causeIds.Add(key, id);
             }
 
@@ -244,7 +268,7 @@ namespace TeamsRemediation.Fleet
             }
         }
 
-        private sealed class CauseKey : IEquatable<CauseKey>
+        private sealed class CauseKey
         {
             public CauseKey(string checkId, string code, FindingOwner owner)
             {
@@ -262,18 +286,12 @@ namespace TeamsRemediation.Fleet
             public int Id { get; set; }
 
             public string Label => CheckId.Length == 0 ? "NonCompliant" : Code.Length == 0 ? CheckId : CheckId + " " + Code;
-
-            public bool Equals(CauseKey? other) => other != null && CheckId == other.CheckId && Code == other.Code && Owner == other.Owner;
-
-            public override bool Equals(object? obj) => Equals(obj as CauseKey);
-
-            public override int GetHashCode() => (CheckId.GetHashCode() * 31 + Code.GetHashCode()) * 31 + (int)Owner;
         }
 
         private sealed class CauseTally
         {
             private readonly List<FleetDeviceEntry> newest = new List<FleetDeviceEntry>();
-            private readonly Dictionary<FleetVerdict, int> counts = new Dictionary<FleetVerdict, int>();
+            private readonly int[] counts = new int[Enum.GetValues(typeof(FleetVerdict)).Length];
 
             public CauseTally(CauseKey key)
             {
@@ -287,14 +305,15 @@ namespace TeamsRemediation.Fleet
             public void Add(DeviceState device, FleetVerdict verdict)
             {
                 Devices++;
-                counts[verdict] = Count(verdict) + 1;
-                var entry = new FleetDeviceEntry(device.Name, device.User, device.Time, verdict);
-                if (newest.Count == DevicesKeptPerCause && !IsNewer(entry, newest[newest.Count - 1]))
+                counts[(int)verdict]++;
+                // Most devices of a large cause are not among its newest: they are turned away before an entry is made for them.
+                if (newest.Count == DevicesKeptPerCause && !IsNewer(device.Time, device.Name, newest[newest.Count - 1]))
                 {
                     return;
                 }
 
-                var at = newest.FindIndex(e => IsNewer(entry, e));
+                var entry = new FleetDeviceEntry(device.Name, device.User, device.Time, verdict);
+                var at = newest.FindIndex(e => IsNewer(entry.Time, entry.ComputerName, e));
                 newest.Insert(at < 0 ? newest.Count : at, entry);
                 if (newest.Count > DevicesKeptPerCause)
                 {
@@ -320,22 +339,22 @@ namespace TeamsRemediation.Fleet
                 Behind = newest.ToArray(),
             };
 
-            private int Count(FleetVerdict verdict) => counts.TryGetValue(verdict, out var n) ? n : 0;
+            private int Count(FleetVerdict verdict) => counts[(int)verdict];
 
             /// <summary>Newer time first; a device without a time after every device with one; then by name, so the order is stable.</summary>
-            private static bool IsNewer(FleetDeviceEntry a, FleetDeviceEntry b)
+            private static bool IsNewer(DateTime? time, string computerName, FleetDeviceEntry b)
             {
-                if (a.Time.HasValue != b.Time.HasValue)
+                if (time.HasValue != b.Time.HasValue)
                 {
-                    return a.Time.HasValue;
+                    return time.HasValue;
                 }
 
-                if (a.Time.HasValue && a.Time.Value != b.Time!.Value)
+                if (time.HasValue && time.Value != b.Time!.Value)
                 {
-                    return a.Time.Value > b.Time.Value;
+                    return time.Value > b.Time.Value;
                 }
 
-                return string.CompareOrdinal(a.ComputerName, b.ComputerName) < 0;
+                return string.CompareOrdinal(computerName, b.ComputerName) < 0;
             }
         }
     }

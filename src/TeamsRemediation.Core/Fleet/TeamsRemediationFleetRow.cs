@@ -55,8 +55,21 @@ namespace TeamsRemediation
         /// <summary>The finding's one-line summary, or the script's error text.</summary>
         public string Summary { get; internal set; } = string.Empty;
 
+        private string? source;
+        private Fleet.FleetSource? where;
+
         /// <summary>Where the row came from: "export.csv record 17 (line 40), pre-remediation output", "pipeline item 3".</summary>
-        public string Source { get; internal set; } = string.Empty;
+        public string Source
+        {
+            get => source ??= where?.ToString() ?? string.Empty;
+            internal set => source = value;
+        }
+
+        /// <summary>The same, put into words only when <see cref="Source"/> is read (the summary of an export reads none).</summary>
+        internal Fleet.FleetSource? Where
+        {
+            set => where = value;
+        }
 
         public override string ToString() => ComputerName + " " + Phase + " " + (CheckId.Length > 0 ? Status + " " + CheckId : Outcome);
     }

@@ -72,11 +72,12 @@ namespace TeamsRemediation.Lines
         public bool IsCompliant => State == Diagnostics.DiagnosisSummary.Compliant || State == nameof(RepairOutcome.NothingToFix);
 
         /// <summary>
-        /// Reads a line of this module: the current grammar, or the free-text line of earlier versions ("CAA20002 PC01 NonCompliant: FAIL
-        /// ..."; Owner is then empty, Code the first code of the summary).
+        /// Reads a line of this module: the current grammar, its JSON form (<see cref="ToJson"/>, read strictly by
+        /// <see cref="SummaryLineJson"/>), or the free-text line of earlier versions ("CAA20002 PC01 NonCompliant: FAIL ..."; Owner is then
+        /// empty, Code the first code of the summary). A line and the JSON of the same content read into equal values.
         /// </summary>
         /// <exception cref="FormatException">Not a line of this module, or a damaged one (a field that is not a token, a count that is not a
-        /// number).</exception>
+        /// number, JSON that is not exactly the module's).</exception>
         public static SummaryLine Parse(string line)
         {
             if (line == null)
@@ -85,9 +86,14 @@ namespace TeamsRemediation.Lines
             }
 
             var trimmed = line.TrimEnd('\r', '\n');
+            if (SummaryLineJson.LooksLikeJson(trimmed.TrimStart()))
+            {
+                return SummaryLineJson.Parse(trimmed);
+            }
+
             return SummaryLineGrammar.Parse(trimmed) ?? LegacySummaryLine.Parse(trimmed)
                 ?? throw new FormatException("Not a TeamsRemediation summary line: it starts neither with '" + SummaryLineGrammar.Marker
-                    + " ' nor with 'CAA20002 '.");
+                    + " ' nor with 'CAA20002 ' nor with '{' (the JSON form).");
         }
 
         /// <summary>True and the line when it parses; false for anything else.</summary>
@@ -122,6 +128,13 @@ namespace TeamsRemediation.Lines
             var items = Fit(kept => Json(kept, Items.Count - kept.Count + Dropped, string.Empty), maxLength, out var bare);
             var dropped = Items.Count - items.Count + Dropped;
             var text = OneLine(Text);
+            var whole = Json(items, dropped, text);
+            if (whole.Length <= maxLength)
+            {
+                // Whole when it fits: a free text of three characters or fewer cannot be cut to "..." and was left out before.
+                return whole;
+            }
+
             var cut = Math.Min(text.Length, maxLength - bare.Length);
 
             // The free text takes the room left; escapes can make it longer than its characters, so it is cut until it fits.
@@ -175,9 +188,18 @@ namespace TeamsRemediation.Lines
                 Property(json, "owner", item.Owner).Append(',');
                 Property(json, "code", item.Code).Append(',');
                 Property(json, "user", item.User);
-                foreach (var pair in item.Extra)
+                if (item.Extra.Count > 0)
                 {
-                    Property(json.Append(','), pair.Key, pair.Value);
+                    // Nested, so a further field may share a name with the five above (a step's status); a repeated name is written once,
+                    // its first value, which is the one the item's indexer gives.
+                    json.Append(",\"extra\":{");
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var pair in item.Extra.Where(p => names.Add(p.Key)))
+                    {
+                        Property(names.Count == 1 ? json : json.Append(','), pair.Key, pair.Value);
+                    }
+
+                    json.Append('}');
                 }
 
                 json.Append('}');

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 
 namespace TeamsRemediation.Lines
@@ -24,6 +23,7 @@ namespace TeamsRemediation.Lines
     internal static class SummaryLineGrammar
     {
         public const string Marker = "CAA20002/1";
+        private const string MarkerAndSpace = Marker + " ";
         public const string ItemSeparator = " | ";
         public const string TextSeparator = " || ";
 
@@ -62,68 +62,137 @@ namespace TeamsRemediation.Lines
             return text.ToString();
         }
 
-        /// <summary>Reads a version 1 line; null when it is not one.</summary>
+        /// <summary>
+        /// Reads a version 1 line; null when it is not one. It walks the line by index (a fleet's export holds one per device and cell, so
+        /// a parse is on the reader's hot path): a token without a % is taken as one substring, and no token list is built.
+        /// </summary>
         public static SummaryLine? Parse(string text)
         {
-            if (!text.StartsWith(Marker + " ", StringComparison.Ordinal))
+            if (!text.StartsWith(MarkerAndSpace, StringComparison.Ordinal))
             {
                 return null;
             }
 
-            var freeText = string.Empty;
             var textAt = text.IndexOf(TextSeparator, StringComparison.Ordinal);
-            var structured = text;
-            if (textAt >= 0)
+            var end = textAt >= 0 ? textAt : text.Length;
+            var freeText = textAt >= 0 ? text.Substring(textAt + TextSeparator.Length) : string.Empty;
+            var tokens = new List<Token>(16);
+            var headerEnd = SegmentEnd(text, 0, end);
+            Tokens(text, 0, headerEnd, tokens);
+            if (tokens.Count < 4)
             {
-                freeText = text.Substring(textAt + TextSeparator.Length);
-                structured = text.Substring(0, textAt);
+                throw new FormatException("The header '" + text.Substring(0, headerEnd)
+                    + "' does not name the kind, the computer and the state.");
             }
 
-            var parts = structured.Split(new[] { ItemSeparator }, StringSplitOptions.None);
-            var header = parts[0].Split(' ');
-            if (header.Length < 4)
+            var kind = Unescape(text, tokens[1]);
+            var computer = Unescape(text, tokens[2]);
+            var state = Unescape(text, tokens[3]);
+            string? exit = null, dropped = null, restart = null, report = null;
+            for (var i = 4; i < tokens.Count; i++)
             {
-                throw new FormatException("The header '" + parts[0] + "' does not name the kind, the computer and the state.");
+                var (name, value) = Named(text, tokens[i], 0, headerEnd);
+
+                // The first of a name counts, as a reader of the line would read it.
+                switch (name)
+                {
+                    case "exit": exit ??= value; break;
+                    case "dropped": dropped ??= value; break;
+                    case "restart": restart ??= value; break;
+                    case "report": report ??= value; break;
+                }
             }
 
-            var named = Named(header.Skip(4), parts[0]);
-            var items = parts.Skip(1).Select(ParseItem).ToList();
-            var exit = Value(named, "exit");
-            var dropped = Value(named, "dropped");
-            return new SummaryLine(Unescape(header[1]), Unescape(header[2]), Unescape(header[3]),
-                exit.Length == 0 ? (int?)null : Number(exit, "exit"), items, dropped.Length == 0 ? 0 : Number(dropped, "dropped"),
-                Value(named, "restart") == "yes", Value(named, "report"), freeText, SummaryLine.CurrentVersion);
+            var items = new List<SummaryLineItem>();
+            for (var at = headerEnd; at < end;)
+            {
+                var start = at + ItemSeparator.Length;
+                var stop = SegmentEnd(text, start, end);
+                items.Add(ParseItem(text, start, stop, tokens));
+                at = stop;
+            }
+
+            return new SummaryLine(kind, computer, state, string.IsNullOrEmpty(exit) ? (int?)null : Number(exit!, "exit"), items,
+                string.IsNullOrEmpty(dropped) ? 0 : Number(dropped!, "dropped"), restart == "yes", report ?? string.Empty, freeText,
+                SummaryLine.CurrentVersion);
         }
 
-        private static SummaryLineItem ParseItem(string text)
+        /// <summary>Where a token starts in the line and how long it is.</summary>
+        private readonly struct Token
         {
-            var fields = text.Split(' ');
-            if (fields.Length < 5)
+            public Token(int start, int length)
             {
-                throw new FormatException("The item '" + text + "' does not have status, check, owner, code and user.");
+                Start = start;
+                Length = length;
             }
 
-            return new SummaryLineItem(Unescape(fields[0]), Unescape(fields[1]), Unescape(fields[2]), Unescape(fields[3]), Unescape(fields[4]),
-                Named(fields.Skip(5), text));
+            public int Start { get; }
+
+            public int Length { get; }
         }
 
-        private static List<KeyValuePair<string, string>> Named(IEnumerable<string> fields, string whole) => fields.Select(f =>
+        /// <summary>The end of the header or item that starts at <paramref name="start"/>: the next " | ", or <paramref name="end"/>.</summary>
+        private static int SegmentEnd(string text, int start, int end)
         {
-            var equals = f.IndexOf('=');
-            if (equals <= 0)
+            var at = text.IndexOf(ItemSeparator, start, end - start, StringComparison.Ordinal);
+            return at < 0 ? end : at;
+        }
+
+        /// <summary>The tokens between two offsets, split at every space as string.Split(' ') would (an empty range is one empty token).</summary>
+        private static void Tokens(string text, int start, int stop, List<Token> tokens)
+        {
+            tokens.Clear();
+            var from = start;
+            for (var i = start; i < stop; i++)
             {
-                throw new FormatException("'" + f + "' in '" + whole + "' is not name=value.");
+                if (text[i] == ' ')
+                {
+                    tokens.Add(new Token(from, i - from));
+                    from = i + 1;
+                }
             }
 
-            return Pair(Unescape(f.Substring(0, equals)), Unescape(f.Substring(equals + 1)));
-        }).ToList();
+            tokens.Add(new Token(from, stop - from));
+        }
 
-        private static string Value(IEnumerable<KeyValuePair<string, string>> named, string name) =>
-            named.FirstOrDefault(p => p.Key == name).Value ?? string.Empty;
+        private static SummaryLineItem ParseItem(string text, int start, int stop, List<Token> tokens)
+        {
+            Tokens(text, start, stop, tokens);
+            if (tokens.Count < 5)
+            {
+                throw new FormatException("The item '" + text.Substring(start, stop - start)
+                    + "' does not have status, check, owner, code and user.");
+            }
+
+            List<KeyValuePair<string, string>>? named = null;
+            for (var i = 5; i < tokens.Count; i++)
+            {
+                (named ??= new List<KeyValuePair<string, string>>(tokens.Count - 5)).Add(Pair(Named(text, tokens[i], start, stop)));
+            }
+
+            return new SummaryLineItem(Unescape(text, tokens[0]), Unescape(text, tokens[1]), Unescape(text, tokens[2]), Unescape(text, tokens[3]),
+                Unescape(text, tokens[4]), named);
+        }
+
+        /// <summary>A name=value token; <paramref name="start"/> and <paramref name="stop"/> bound its header or item, for the error.</summary>
+        private static (string Name, string Value) Named(string text, Token token, int start, int stop)
+        {
+            var equals = text.IndexOf('=', token.Start, token.Length);
+            if (equals <= token.Start)
+            {
+                throw new FormatException("'" + text.Substring(token.Start, token.Length) + "' in '" + text.Substring(start, stop - start)
+                    + "' is not name=value.");
+            }
+
+            return (Unescape(text, new Token(token.Start, equals - token.Start)),
+                Unescape(text, new Token(equals + 1, token.Start + token.Length - equals - 1)));
+        }
 
         private static int Number(string text, string name) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
                 : throw new FormatException(name + "=" + text + " is not a number.");
+
+        private static KeyValuePair<string, string> Pair((string Name, string Value) pair) => Pair(pair.Name, pair.Value);
 
         private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
 
@@ -156,33 +225,45 @@ namespace TeamsRemediation.Lines
             return text.ToString();
         }
 
-        public static string Unescape(string token)
+        public static string Unescape(string token) => Unescape(token, new Token(0, token.Length));
+
+        /// <summary>A token's value: "-" is empty, %XX the character of that code; a token without a % is itself.</summary>
+        private static string Unescape(string text, Token token)
         {
-            if (token == "-")
+            if (token.Length == 1 && text[token.Start] == '-')
             {
                 return string.Empty;
             }
 
-            var text = new StringBuilder(token.Length);
-            for (var i = 0; i < token.Length; i++)
+            var end = token.Start + token.Length;
+            var percent = text.IndexOf('%', token.Start, token.Length);
+            if (percent < 0)
             {
-                if (token[i] == '%' && i + 2 < token.Length && int.TryParse(token.Substring(i + 1, 2), NumberStyles.AllowHexSpecifier,
-                    CultureInfo.InvariantCulture, out var code))
+                return token.Length == text.Length ? text : text.Substring(token.Start, token.Length);
+            }
+
+            var value = new StringBuilder(token.Length).Append(text, token.Start, percent - token.Start);
+            for (var i = percent; i < end; i++)
+            {
+                if (text[i] != '%')
                 {
-                    text.Append((char)code);
-                    i += 2;
+                    value.Append(text[i]);
                 }
-                else if (token[i] == '%')
+                else if (i + 2 < end && Hex(text[i + 1]) >= 0 && Hex(text[i + 2]) >= 0)
                 {
-                    throw new FormatException("'" + token + "' has a % that is not %XX.");
+                    value.Append((char)(Hex(text[i + 1]) * 16 + Hex(text[i + 2])));
+                    i += 2;
                 }
                 else
                 {
-                    text.Append(token[i]);
+                    throw new FormatException("'" + text.Substring(token.Start, token.Length) + "' has a % that is not %XX.");
                 }
             }
 
-            return text.ToString();
+            return value.ToString();
         }
+
+        private static int Hex(char c) =>
+            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

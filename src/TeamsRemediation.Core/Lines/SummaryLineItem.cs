@@ -21,9 +21,10 @@ namespace TeamsRemediation.Lines
             Owner = owner ?? string.Empty;
             Code = code ?? string.Empty;
             User = user ?? string.Empty;
-            Extra = (extra ?? Enumerable.Empty<KeyValuePair<string, string>>()).Where(e => e.Value != null)
-                .Select(e => new KeyValuePair<string, string>(e.Key, e.Value)).ToList();
+            Extra = extra == null ? NoExtra : Kept(extra);
         }
+
+        private static readonly IReadOnlyList<KeyValuePair<string, string>> NoExtra = new KeyValuePair<string, string>[0];
 
         /// <summary>Fail, Warning, Answered or Step.</summary>
         public string Status { get; }
@@ -45,6 +46,21 @@ namespace TeamsRemediation.Lines
         /// ignores names it does not know.
         /// </summary>
         public IReadOnlyList<KeyValuePair<string, string>> Extra { get; }
+
+        /// <summary>The further fields that have a value, copied (a loop, not a query: a fleet's reader makes one item per finding).</summary>
+        private static IReadOnlyList<KeyValuePair<string, string>> Kept(IEnumerable<KeyValuePair<string, string>> extra)
+        {
+            var kept = new List<KeyValuePair<string, string>>();
+            foreach (var pair in extra)
+            {
+                if (pair.Value != null)
+                {
+                    kept.Add(pair);
+                }
+            }
+
+            return kept.Count == 0 ? NoExtra : kept;
+        }
 
         /// <summary>A named field, or empty.</summary>
         public string this[string name] => Extra.FirstOrDefault(e => e.Key == name).Value ?? string.Empty;

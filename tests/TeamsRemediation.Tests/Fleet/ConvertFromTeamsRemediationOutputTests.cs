@@ -67,6 +67,47 @@ namespace TeamsRemediation.Tests.Fleet
         }
 
         [Fact]
+        public void TheJsonFormIsReadFromRemotingGraphConfigMgrAndFilesOfLinesAlike()
+        {
+            string detection, repair;
+            using (var pc = new SimulatedSession())
+            {
+                var alice = Repair.BrokenPc.Healthy(pc);
+                FleetPcs.Breaks["tls-off-and-dns-failure"](pc, new SimulatedUserRef(alice));
+                detection = Remoted(pc, "Test-TeamsCaa20002 -As Json -TimeoutSeconds 10");
+                repair = Remoted(pc, "Repair-TeamsCaa20002 -Force -As Json");
+            }
+
+            using var temp = new TempFolder();
+            using var admin = new SimulatedSession();
+            var json = admin.Run("$args | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize($_) }", detection, repair)
+                .Output.Select(o => (string)o.BaseObject).ToList();
+            Assert.All(json, j => Assert.StartsWith("{\"schema\":\"TeamsRemediation.SummaryLine/1\"", j));
+            File.WriteAllText(temp.Combine("ci.csv"), "\"Computer Name\",\"Discovered value\"\r\n\"PC01\",\"" + json[0].Replace("\"", "\"\"")
+                + "\"\r\n");
+            File.WriteAllLines(temp.Combine("lines.txt"), json);
+
+            var result = admin.Run("$args[1..2] | ConvertFrom-TeamsRemediationOutput;"
+                + " [pscustomobject]@{ DetectionState = 'fail'; RemediationState = 'success'; PreRemediationDetectionScriptOutput = $args[1];"
+                + " ManagedDevice = [pscustomobject]@{ DeviceName = 'PC01' } } | ConvertFrom-TeamsRemediationOutput;"
+                + " ConvertFrom-TeamsRemediationOutput -Path ([IO.Path]::Combine($args[0], 'ci.csv')), ([IO.Path]::Combine($args[0], 'lines.txt'))",
+                temp.Path, json[0], json[1]);
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(result.Warnings);
+            var rows = result.Objects<TeamsRemediationFleetRow>().ToList();
+            var before = rows.Where(r => r.Phase == FleetPhase.Pre && r.CheckId == CheckIds.TlsSchannel).ToList();
+            // Once each: the remoted string, the Graph object, the ConfigMgr report, the file of lines.
+            Assert.Equal(4, before.Count);
+            Assert.All(before, r => Assert.Equal(("PC01", FindingStatus.Fail, FindingOwner.Device),
+                (r.ComputerName, r.Status!.Value, r.Owner!.Value)));
+            Assert.Equal(2, rows.Count(r => r.Phase == FleetPhase.Remediation && r.Outcome == "NeedsReboot" && r.ExitCode == 2));
+            Assert.Contains(rows, r => r.Phase == FleetPhase.Post && r.CheckId == CheckIds.NetworkEndpoint
+                && r.Source.StartsWith("lines.txt line 2"));
+            Assert.Contains(rows, r => r.Source == "ci.csv record 1 (line 2), discovered value");
+        }
+
+        [Fact]
         public void GraphRunStatesAreReadByPropertyNameFromTheGraphCmdletsAndFromInvokeMgGraphRequest()
         {
             using var s = new SimulatedSession();

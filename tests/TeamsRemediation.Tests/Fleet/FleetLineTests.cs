@@ -3,6 +3,7 @@ using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Fleet;
+using TeamsRemediation.Lines;
 using TeamsRemediation.Repair;
 using Xunit;
 
@@ -102,6 +103,37 @@ namespace TeamsRemediation.Tests.Fleet
         }
 
         [Fact]
+        public void TheJsonFormGivesTheSameRowsAsTheLine()
+        {
+            var warnings = new List<string>();
+
+            var fromJson = Rows(DiagnosisSummary.Json("PC01", Findings), warnings);
+            var fromLine = Rows(DiagnosisSummary.Line("PC01", Findings));
+
+            Assert.Empty(warnings);
+            Assert.Equal(3, fromJson.Count);
+            Assert.Equal(fromLine.Select(r => (r.ComputerName, r.User, r.Phase, r.CheckId, r.Status, r.Owner, r.Code, r.Outcome)),
+                fromJson.Select(r => (r.ComputerName, r.User, r.Phase, r.CheckId, r.Status, r.Owner, r.Code, r.Outcome)));
+        }
+
+        [Fact]
+        public void ARepairsJsonGivesItsOutcomeAndWhatIsLeftAfterIt()
+        {
+            var repair = new SummaryLine(SummaryLine.RepairKind, "PC01", "NeedsAdmin+Restart", 3, new[]
+            {
+                new SummaryLineItem(SummaryLineItem.Warning, CheckIds.EvidenceAadEvents, "TenantAdmin", "AADSTS53003", @"CONTOSO\alice"),
+                new SummaryLineItem(SummaryLineItem.Step, "Machine/Tls", string.Empty, string.Empty, string.Empty,
+                    new[] { new KeyValuePair<string, string>("status", "Done") }),
+            }, restartNeeded: true);
+
+            var rows = Rows(repair.ToJson());
+
+            Assert.Equal(new[] { (FleetPhase.Remediation, "NeedsAdmin+Restart", (int?)3, ""), (FleetPhase.Post, "Compliant", (int?)3,
+                CheckIds.EvidenceAadEvents) }, rows.Select(r => (r.Phase, r.Outcome, r.ExitCode, r.CheckId)));
+            Assert.Equal(FindingOwner.TenantAdmin, rows[1].Owner);
+        }
+
+        [Fact]
         public void ALineOfAnEarlierVersionCutAt2048CharactersIsReadWithAWarningThatItemsAreMissing()
         {
             var findings = Enumerable.Range(0, 40).Select(i => Finding(CheckIds.EvidenceTeamsLogs, FindingStatus.Fail,
@@ -116,7 +148,9 @@ namespace TeamsRemediation.Tests.Fleet
 
         [Theory]
         [InlineData("Compliant: everything fine", "not a line of TeamsRemediation")]
-        [InlineData("{\"schema\":\"TeamsRemediation.SummaryLine/1\",\"kind\":\"Test\"}", "the JSON form of a line (-As Json)")]
+        [InlineData("{\"schema\":\"TeamsRemediation.SummaryLine/1\",\"kind\":\"Test\"}", "has no computer, state, exit")]
+        [InlineData("{\"schema\":\"TeamsRemediation.SummaryLine/1\",\"kind\":\"Test\",\"kind\":\"Test\"",
+            "the field 'kind' of the line a second time")]
         [InlineData("CAA20002 PC01 NonCompli", "has no ': ' after its head")]
         [InlineData("CAA20002/1 Test PC01 NonCompliant exit=1 dropped=0 | Fail Tls.Wi", "does not have status, check, owner, code and user")]
         public void WhatIsNotALineOfThisModuleIsOneWarningSayingWhy(string text, string why)

@@ -93,8 +93,40 @@ namespace TeamsRemediation.Tests.Fleet
             var (rows, warnings) = Read(path);
 
             Assert.Equal(new[] { "PC01", "PC02" }, rows.Select(r => r.ComputerName));
-            Assert.Equal("lines.txt line 3 not read: it is not a line of TeamsRemediation (those start with 'CAA20002'): 'WARNING: something else'.",
-                Assert.Single(warnings));
+            Assert.Equal("lines.txt line 3 not read: it is not a line of TeamsRemediation (those start with 'CAA20002', or '{' for -As Json):"
+                + " 'WARNING: something else'.", Assert.Single(warnings));
+        }
+
+        [Fact]
+        public void AFileOfJsonLinesWarnsForEachDamagedOneAndReadsTheRest()
+        {
+            using var temp = new TempFolder();
+            var path = temp.Combine("json.txt");
+            var findings = new[] { FleetLineTests.Finding(CheckIds.TlsWinHttp, FindingStatus.Fail, "off") };
+            var good = DiagnosisSummary.Json("PC01", findings);
+            File.WriteAllText(path, good + "\n" + good.Substring(0, 90) + "\n" + good.Replace("\"dropped\":0", "\"dropped\":0,\"admin\":1") + "\n"
+                + DiagnosisSummary.Json("PC04", findings) + "\n");
+
+            var (rows, warnings) = Read(path);
+
+            Assert.Equal(new[] { "PC01", "PC04" }, rows.Select(r => r.ComputerName));
+            Assert.Equal(2, warnings.Count);
+            Assert.StartsWith("json.txt line 2 not read: The JSON line is not the module's at character ", warnings[0]);
+            Assert.StartsWith("json.txt line 3 not read: The JSON line is not the module's at character ", warnings[1]);
+            Assert.Contains("the field 'admin', which the line does not have", warnings[1]);
+        }
+
+        [Fact]
+        public void AFileOfOtherJsonIsNoFileOfLinesButOneErrorWithAStableId()
+        {
+            using var temp = new TempFolder();
+            var path = temp.Combine("graph.json");
+            File.WriteAllText(path, "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata\",\"value\":[]}\n");
+
+            var rows = new FleetReader(_ => { }).ReadFile(path, out var error);
+
+            Assert.Null(rows);
+            Assert.Equal("FleetFileUnrecognized", error!.Id);
         }
 
         [Fact]

@@ -28,11 +28,17 @@ namespace TeamsRemediation.Tests.Fleet
 
         private static readonly DateTime Reported = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
 
-        /// <summary>A device's line, in the versioned grammar (as Test-TeamsCaa20002 -As Line writes it) or as earlier versions wrote it.</summary>
-        private static string LineOf(string name, IReadOnlyList<TeamsCaa20002Finding> findings, bool legacy) =>
-            legacy ? LegacyLine.Detection(name, findings) : DiagnosisSummary.Line(name, findings);
+        private const string Versioned = "versioned lines", Legacy = "lines of earlier versions", Json = "JSON lines (-As Json)";
 
-        private static List<RunState> Export(bool legacy)
+        /// <summary>
+        /// A device's line, in the versioned grammar (as Test-TeamsCaa20002 -As Line writes it), its JSON form (-As Json) or as earlier versions
+        /// wrote it.
+        /// </summary>
+        private static string LineOf(string name, IReadOnlyList<TeamsCaa20002Finding> findings, string form) =>
+            form == Legacy ? LegacyLine.Detection(name, findings) : form == Json ? DiagnosisSummary.Json(name, findings)
+                : DiagnosisSummary.Line(name, findings);
+
+        private static List<RunState> Export(string form)
         {
             var states = new List<RunState>();
             foreach (var (kind, devices) in Plan)
@@ -41,7 +47,7 @@ namespace TeamsRemediation.Tests.Fleet
                 for (var i = 0; i < devices; i++)
                 {
                     var name = kind.ToUpperInvariant().Replace("-", string.Empty).Substring(0, 6) + "-" + i.ToString("D4");
-                    var pre = LineOf(name, run.Before, legacy);
+                    var pre = LineOf(name, run.Before, form);
                     // Some detections printed more before their last line (a transcript, a module warning): Intune keeps it all, quotes and breaks
                     // included.
                     if (i % 3 == 0)
@@ -56,7 +62,7 @@ namespace TeamsRemediation.Tests.Fleet
                         DetectionStatus = run.Remediated ? "Fail" : "Success",
                         PreOutput = pre,
                         RemediationStatus = run.Remediated ? (run.Repair.ExitCode == 0 ? "Success" : "RemediationFailed") : "Skipped",
-                        PostOutput = run.Remediated ? LineOf(name, run.After, legacy) : string.Empty,
+                        PostOutput = run.Remediated ? LineOf(name, run.After, form) : string.Empty,
                         Modified = Reported.AddMinutes(-i),
                     });
                 }
@@ -114,16 +120,18 @@ namespace TeamsRemediation.Tests.Fleet
         }
 
         [Theory]
-        [InlineData("utf-8 with byte-order mark", "versioned lines")]
-        [InlineData("utf-16 little endian with byte-order mark", "versioned lines")]
-        [InlineData("utf-8 with byte-order mark", "lines of earlier versions")]
-        [InlineData("utf-16 little endian with byte-order mark", "lines of earlier versions")]
+        [InlineData("utf-8 with byte-order mark", Versioned)]
+        [InlineData("utf-16 little endian with byte-order mark", Versioned)]
+        [InlineData("utf-8 with byte-order mark", Legacy)]
+        [InlineData("utf-16 little endian with byte-order mark", Legacy)]
+        [InlineData("utf-8 with byte-order mark", Json)]
+        [InlineData("utf-16 little endian with byte-order mark", Json)]
         public void EveryCountOfTheSummaryIsWhatThePcsPlantedInTheExport(string encodingName, string lines)
         {
-            var legacy = lines == "lines of earlier versions";
+            var legacy = lines == Legacy;
             using var temp = new TempFolder();
             var encoding = encodingName.StartsWith("utf-8") ? new UTF8Encoding(true) : (Encoding)new UnicodeEncoding(false, true);
-            var path = IntuneExport.Write(temp.Combine("DeviceRunStatesByProactiveRemediation.csv"), IntuneExport.Csv(Export(legacy)), encoding);
+            var path = IntuneExport.Write(temp.Combine("DeviceRunStatesByProactiveRemediation.csv"), IntuneExport.Csv(Export(lines)), encoding);
             using var s = new SimulatedSession();
 
             var result = s.Run("ConvertFrom-TeamsRemediationOutput -Path $args[0] | Get-TeamsRemediationFleetSummary", path);
