@@ -138,8 +138,10 @@ namespace TeamsRemediation.Diagnostics
 
             if (users.Count == 0 && options.NobodyToCheck != null)
             {
-                var reason = options.NobodyToCheck;
-                all.AddRange(CheckIds.PerUser.Where(options.Wants).Select(id => findings.Skipped(id, null, "no user to check: " + reason)));
+                // Said once: the first per-user row carries the reason, the others point to it instead of repeating it.
+                var perUserWanted = CheckIds.PerUser.Where(options.Wants).ToList();
+                all.AddRange(perUserWanted.Select((id, i) => findings.Skipped(id, null, i == 0 ? "no user to check: " + options.NobodyToCheck
+                    : "no user to check (see " + perUserWanted[0] + ").")));
             }
 
             return all;

@@ -62,7 +62,7 @@ namespace TeamsRemediation.Diagnostics
                 var clear = new List<string>();
                 if (others > 0)
                 {
-                    clear.Add(others + " event(s) 1098 for other apps of this user.");
+                    clear.Add(Text.Wording.Count(others, "event") + " 1098 for other apps of this user.");
                 }
 
                 return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
@@ -104,13 +104,13 @@ namespace TeamsRemediation.Diagnostics
 
             if (teams.Count > MaxEvidenceLines)
             {
-                evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
+                evidence.Add(Text.Wording.Count(teams.Count - MaxEvidenceLines, "older Teams event") + " not listed.");
             }
 
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
-            var summary = teams.Count + " Teams token error(s) in " + window + ": " + string.Join(", ",
+            var summary = Text.Wording.Count(teams.Count, "Teams token error") + " in " + window + ": " + string.Join(", ",
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
             var finding = WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence.Concat(AnsweredLines(sightings)),
                 lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner), sightings);
@@ -201,13 +201,13 @@ namespace TeamsRemediation.Diagnostics
 
             if (scan.OverlongLines > 0)
             {
-                counts.Add(scan.OverlongLines + " overlong line piece(s)");
+                counts.Add(Text.Wording.Count(scan.OverlongLines, "overlong line piece"));
             }
 
             if (scan.OlderLines > 0)
             {
-                counts.Add(scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
-                    + " not counted");
+                counts.Add(Text.Wording.Count(scan.OlderLines, "line") + " with codes older than "
+                    + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + " not counted");
             }
 
             var evidence = new List<string>();

@@ -10,6 +10,7 @@ using TeamsRemediation.Errors;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Windows;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.UserBridge
 {
@@ -282,8 +283,9 @@ namespace TeamsRemediation.UserBridge
             try
             {
                 var result = BridgeResultReader.Read(machine.Storage, folder, runId, session.UserSid);
-                Log("Accepted the result of session " + session.SessionId + ": " + result.Objects.Count + " object(s), " + result.Errors.Count
-                    + " error(s) [" + string.Join(", ", result.Errors.Select(e => e.ErrorId)) + "], " + result.LanguageMode + ".");
+                Log("Accepted the result of session " + session.SessionId + ": " + Wording.Count(result.Objects.Count, "object") + ", "
+                    + Wording.Count(result.Errors.Count, "error") + " [" + string.Join(", ", result.Errors.Select(e => e.ErrorId)) + "], "
+                    + result.LanguageMode + ".");
                 if (!result.IsFullLanguage)
                 {
                     problems.Add(ModuleErrors.UserSessionConstrainedLanguage(session.UserName, session.SessionId, result.LanguageMode, moduleFolder));

@@ -6,6 +6,7 @@ using TeamsRemediation.Completion;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Commands
 {
@@ -139,9 +140,9 @@ namespace TeamsRemediation.Commands
                 options.Since = window > TimeSpan.Zero ? window : TimeSpan.Zero;
             }
 
-            WriteVerbose("Checking " + users.Count + " user(s) on " + Machine.ComputerName
-                + (SkipNetwork ? " without network probes." : ", probing " + options.Endpoints.Count + " endpoint(s) within " + TimeoutSeconds
-                + " s."));
+            WriteVerbose("Checking " + Wording.Count(users.Count, "user") + " on " + Machine.ComputerName
+                + (SkipNetwork ? " without network probes."
+                    : ", probing " + Wording.Count(options.Endpoints.Count, "endpoint") + " within " + TimeoutSeconds + " s."));
             var diagnosis = new Caa20002Diagnosis(Machine, options);
             var findings = diagnosis.Run(users);
             ReportAnswers(diagnosis.Answers);

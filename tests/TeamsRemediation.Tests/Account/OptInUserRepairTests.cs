@@ -141,7 +141,7 @@ namespace TeamsRemediation.Tests.Account
                 "Reset-TeamsWorkAccount -ClearTokenBrokerAccounts -Step TokenBrokerAccounts -WhatIf")).Steps);
 
             Assert.Equal(AccountResetStatus.WhatIf, step.Status);
-            Assert.Contains("Move 3 token broker account file(s) aside", step.Detail);
+            Assert.Contains("Move 3 token broker account files aside", step.Detail);
             AssertAccountsAre(alice, planted);
             Assert.False(Directory.Exists(Path.Combine(alice.ProfilePath, "AppData", "Local", "TeamsRemediation")));
         }

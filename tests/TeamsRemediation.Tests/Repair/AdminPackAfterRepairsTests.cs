@@ -87,7 +87,7 @@ namespace TeamsRemediation.Tests.Repair
             // The TLS error (repaired) is not in the pack; the note says it was left out.
             Assert.Contains("AADSTS53003", Assert.Single(pack.Failures));
             Assert.DoesNotContain(pack.Codes, c => c.StartsWith("CAA82F7D", StringComparison.Ordinal));
-            Assert.Contains("1 Teams token error(s) of a cause this run repaired (Tls) are left out: they are not what is left for the user "
+            Assert.Contains("1 Teams token error of a cause this run repaired (Tls) is left out: it is not what is left for the user "
                 + "or the tenant admin.", pack.Notes);
             Assert.DoesNotContain("CAA82F7D", File.ReadAllText(pack.FilePath));
             Assert.Equal(RepairOutcome.NeedsAdmin, l.Summary.Outcome);

@@ -175,7 +175,7 @@ namespace TeamsRemediation.Tests.Repair
                 // The MFA failure is the user's: a repaired cause of the same name does not take it out.
                 Assert.Equal("0xCAA2000C", Assert.Single(pack.FailureRecords).Error);
                 Assert.DoesNotContain(pack.Codes, c => c.StartsWith("0xCAA82F7D", StringComparison.Ordinal));
-                Assert.Contains("1 Teams token error(s) of a cause this run repaired (Tls) are left out: they are not what is left for the user "
+                Assert.Contains("1 Teams token error of a cause this run repaired (Tls) is left out: it is not what is left for the user "
                     + "or the tenant admin.", pack.Notes);
 
                 sources.Events = EventQueryResult.Read(new[] { tls });

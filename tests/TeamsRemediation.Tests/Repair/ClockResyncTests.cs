@@ -38,7 +38,7 @@ namespace TeamsRemediation.Tests.Repair
                     pc.Machine.CommandRunner.Calls.Where(c => c.Contains("w32tm")).ToArray());
                 var lines = File.ReadAllLines(log.FilePath);
                 Assert.Equal(2, lines.Length);
-                Assert.Contains("[Repair] ClockResync on PC01: running 'w32tm /resync' because The clock is ", lines[0]);
+                Assert.Contains("[Repair] ClockResync on PC01: running 'w32tm /resync' because the clock is ", lines[0]);
                 Assert.Contains(" behind the sign-in service (more than 5 minutes)", lines[0]);
                 Assert.EndsWith("[Repair] ClockResync on PC01: Done (exit code 0)", lines[1]);
                 Assert.Single(host.Questions);

@@ -33,7 +33,7 @@ namespace TeamsRemediation.Tests.Repair
 
             Assert.Equal(FindingStatus.Warning, row.Status);
             Assert.Equal(FindingOwner.TenantAdmin, row.Owner);
-            Assert.StartsWith("1 Teams token error(s) in the last 7 days: AADSTS53003", row.Summary);
+            Assert.StartsWith("1 Teams token error in the last 7 days: AADSTS53003", row.Summary);
             Assert.DoesNotContain("CAA82F7D", row.Summary);
         }
 

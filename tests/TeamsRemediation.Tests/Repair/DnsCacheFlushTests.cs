@@ -37,7 +37,7 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.All(result.Evidence, e => Assert.StartsWith("before: ", e, StringComparison.Ordinal));
                 Assert.Contains("login.microsoftonline.com", result.Reason);
                 var lines = File.ReadAllLines(log.FilePath);
-                Assert.Contains("[Repair] DnsFlush on PC01: running 'ipconfig /flushdns' because the sign-in name(s) login.microsoftonline.com",
+                Assert.Contains("[Repair] DnsFlush on PC01: running 'ipconfig /flushdns' because the sign-in name login.microsoftonline.com",
                     lines[0]);
                 Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", lines[1]);
                 Assert.Contains("ipconfig /flushdns", Assert.Single(host.Questions));
@@ -80,7 +80,7 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Contains("before: login.microsoftonline.com: NameNotResolved (No such host is known.)", result.Evidence);
                 Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", File.ReadAllLines(log.FilePath).Last());
                 var again = DnsCacheFlush.Plan(pc, SignInCloud.Commercial.Endpoints, null, Deadline);
-                Assert.Equal("the sign-in name(s) login.microsoftonline.com did not resolve.", again.Reason);
+                Assert.Equal("the sign-in name login.microsoftonline.com did not resolve.", again.Reason);
             }
         }
 
@@ -135,7 +135,7 @@ namespace TeamsRemediation.Tests.Repair
                 var result = new DnsCacheFlush(pc, host, log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
 
                 Assert.Equal(MachineActionStatus.WhatIf, result.Status);
-                Assert.Contains("because the sign-in name(s) login.microsoftonline.com did not resolve", Assert.Single(host.Questions));
+                Assert.Contains("because the sign-in name login.microsoftonline.com did not resolve", Assert.Single(host.Questions));
                 Assert.Empty(pc.CommandRunner.Calls);
                 Assert.False(File.Exists(log.FilePath));
                 var stillCached = new DnsCacheFlush(pc, new ScriptedHost(pc, Consent.No), log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);

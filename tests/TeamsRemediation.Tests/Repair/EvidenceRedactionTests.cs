@@ -80,7 +80,7 @@ namespace TeamsRemediation.Tests.Repair
                     Assert.Contains("username=alice@contoso.com&password=" + SecretText.Removed, text);
                 }
 
-                Assert.Contains("redacted: 12 value(s)", outcome.Detail);
+                Assert.Contains("redacted: 12 values", outcome.Detail);
                 Assert.All(originals, o => Assert.Equal(o.Value, Hash(o.Key)));
             }
         }
@@ -119,7 +119,7 @@ namespace TeamsRemediation.Tests.Repair
                     Assert.Equal(new[] { "MSTeams.log" }, archive.Entries.Select(e => e.FullName));
                 }
 
-                Assert.Contains("1 zip entries left out", collected.ToString());
+                Assert.Contains("1 zip entry left out", collected.ToString());
             }
         }
 

@@ -542,7 +542,7 @@ namespace TeamsRemediation.Tests.UserBridge
                 var preparing = Array.FindIndex(lines, l => l.Contains("Preparing " + task) && l.Contains(alice.Sid + " (session 1)"));
                 var registered = Array.FindIndex(lines, l => l.Contains("Registered " + task) && l.Contains("starting it in session 1"));
                 Assert.InRange(preparing, 0, registered - 1);
-                Assert.Contains(lines, l => l.Contains("Accepted the result of session 1: 1 object(s), 0 error(s)"));
+                Assert.Contains(lines, l => l.Contains("Accepted the result of session 1: 1 object, 0 errors"));
                 Assert.Contains(lines, l => l.Contains("Deleted \\" + BridgeTaskName.Prefix));
                 Assert.DoesNotContain("secret-looking-value", scenario.LogText);
                 Assert.All(lines, l => Assert.Matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z PC01 \\d+ \\[UserBridge\\] ", l));
