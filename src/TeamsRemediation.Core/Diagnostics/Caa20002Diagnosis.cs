@@ -22,11 +22,16 @@ namespace TeamsRemediation.Diagnostics
 
         private readonly IMachine machine;
         private readonly DiagnosisOptions options;
+        private readonly DiagnosisProgress progress;
 
-        public Caa20002Diagnosis(IMachine machine, DiagnosisOptions options)
+        /// <param name="machine">The PC diagnosed.</param>
+        /// <param name="options">What was asked for.</param>
+        /// <param name="host">Where the progress goes (the cmdlet); null for none.</param>
+        public Caa20002Diagnosis(IMachine machine, DiagnosisOptions options, Hosting.IRemediationHost? host = null)
         {
             this.machine = machine ?? throw new ArgumentNullException(nameof(machine));
             this.options = options ?? throw new ArgumentNullException(nameof(options));
+            progress = new DiagnosisProgress(host, machine.ComputerName);
         }
 
         /// <summary>What the last <see cref="Run"/> read of the answered-evidence records: the files it ignored and why it read none.</summary>
@@ -80,11 +85,13 @@ namespace TeamsRemediation.Diagnostics
             var userFindings = perUser.Select(_ => new Dictionary<string, TeamsCaa20002Finding>()).ToList();
             var later = wanted.Where(r => r.RunsLater).ToList();
             var now = wanted.Except(later).ToList();
+            progress.MachineChecks();
             RunRows(now, CheckScope.Machine, machineInputs, null, machineFindings);
             var deadline = startedAt + options.Timeout;
             for (var u = 0; u < perUser.Count; u++)
             {
                 var mine = perUser[u];
+                progress.User(mine.User.UserName, u + 1, perUser.Count);
                 if (Needs(needs, CheckNeeds.Installations))
                 {
                     mine.Installations = table.Teams.Inventory(mine.User, deadline);
@@ -103,6 +110,7 @@ namespace TeamsRemediation.Diagnostics
             deadline += Grace;
             if (probes != null)
             {
+                progress.WaitingForProbes(probes.Endpoints.Count, options.Timeout);
                 machineInputs.ProbeResults = probes.Wait(deadline);
                 machineInputs.Cloud = probes.Detection;
             }
@@ -115,6 +123,7 @@ namespace TeamsRemediation.Diagnostics
                 ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
 
             // What the evidence showed, as one value per user, before the checks that weigh it.
+            progress.Evidence();
             foreach (var mine in perUser)
             {
                 var eventResult = machineInputs.AadEvents;
@@ -144,6 +153,7 @@ namespace TeamsRemediation.Diagnostics
                     : "no user to check (see " + perUserWanted[0] + ").")));
             }
 
+            progress.Done();
             return all;
         }
 

@@ -140,7 +140,7 @@ namespace TeamsRemediation.Commands
             else
             {
                 WriteVerbose("Diagnosing " + Wording.Count(users.Count, "user") + " on " + Machine.ComputerName + " before repairing.");
-                var first = new Caa20002Diagnosis(Machine, diagnosis);
+                var first = new Caa20002Diagnosis(Machine, diagnosis, RemediationHost);
                 findings = first.Run(users);
                 ReportAnswers(first.Answers);
             }

@@ -143,7 +143,7 @@ namespace TeamsRemediation.Commands
             WriteVerbose("Checking " + Wording.Count(users.Count, "user") + " on " + Machine.ComputerName
                 + (SkipNetwork ? " without network probes."
                     : ", probing " + Wording.Count(options.Endpoints.Count, "endpoint") + " within " + TimeoutSeconds + " s."));
-            var diagnosis = new Caa20002Diagnosis(Machine, options);
+            var diagnosis = new Caa20002Diagnosis(Machine, options, RemediationHost);
             var findings = diagnosis.Run(users);
             ReportAnswers(diagnosis.Answers);
 
