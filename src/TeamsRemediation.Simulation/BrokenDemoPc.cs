@@ -18,8 +18,8 @@ namespace TeamsRemediation.Simulation
     /// [TeamsRemediation.Simulation.BrokenDemoPc]::Create().Machine.AttachTo([runspace]::DefaultRunspace)
     /// </code>
     /// Test and demo scaffolding, like the rest of this assembly: never part of the module's package. The demo's steps call the
-    /// Break methods one by one; Alice's own session (the work-account steps run from SYSTEM) is played only by the demo host,
-    /// which has an engine to run it in.
+    /// Break methods one by one. Alice's own session (the work-account steps run from SYSTEM) is played only by the demo host,
+    /// which has a second engine to run it in; <see cref="CreateAtAlicesConsole"/> runs the module as Alice instead.
     /// </summary>
     public sealed class BrokenDemoPc
     {
@@ -86,8 +86,8 @@ namespace TeamsRemediation.Simulation
         /// <summary>The demo's PC before any break.</summary>
         public static BrokenDemoPc Unbroken() => new BrokenDemoPc();
 
-        /// <summary>The demo's PC with every break of the demo, in the demo's order; its machine is what AttachTo takes.</summary>
-        public static SimulatedPc Create()
+        /// <summary>The demo's PC with every break of the demo, in the demo's order, run as SYSTEM; its Machine is what AttachTo takes.</summary>
+        public static BrokenDemoPc Create()
         {
             var demo = new BrokenDemoPc();
             demo.BreakInventory();
@@ -95,7 +95,18 @@ namespace TeamsRemediation.Simulation
             demo.BreakTls();
             demo.BreakCache();
             demo.BreakWorkAccount();
-            return demo.Pc;
+            return demo;
+        }
+
+        /// <summary>
+        /// The same broken PC, with the module run by Alice, elevated, at her own console: the work-account steps then run in her
+        /// process, so every cmdlet completes in an engine that cannot play her session for SYSTEM (plain pwsh).
+        /// </summary>
+        public static BrokenDemoPc CreateAtAlicesConsole()
+        {
+            var demo = Create();
+            demo.Pc.RunAs(demo.Alice, elevated: true);
+            return demo;
         }
 
         /// <summary>Alice's Teams runs, and her cache has grown for months (48 MB), as on the PCs that fail.</summary>

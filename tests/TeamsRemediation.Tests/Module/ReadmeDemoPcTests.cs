@@ -48,11 +48,42 @@ namespace TeamsRemediation.Tests.Module
             }
             finally
             {
-                // The PC the README made, found through the runspace's hook, so its temporary folder goes with the test.
-                var machine = TeamsRemediation.Platform.MachineHook.Find(session.Runspace) as SimulatedMachine;
-                SimulatedMachine.DetachFrom(session.Runspace);
-                machine?.Dispose();
+                Forget(session);
             }
+        }
+
+        [Fact]
+        public void AtAlicesConsoleTheSamePcRunsEveryCmdletWithoutASecondEngine()
+        {
+            var lines = ReadmeLines();
+            var third = lines[2].Replace("]::Create()", "]::CreateAtAlicesConsole()", StringComparison.Ordinal);
+            Assert.NotEqual(lines[2], third);
+
+            using var session = new ModuleSession(null);
+            var result = session.Run("Set-Location -LiteralPath $args[0]\n" + lines[0] + "\n" + lines[1] + "\n" + third
+                + "\nReset-TeamsWorkAccount -Force -RemoveWamOverrides; Repair-TeamsCaa20002 -Force -SkipNetwork -As Line", RepositoryRoot);
+            try
+            {
+                Assert.Null(result.Terminating);
+                Assert.Empty(result.Errors);
+                var steps = result.Objects<TeamsAccountResetStep>().ToList();
+                Assert.Contains(steps, s => s.Step.ToString() == "WamAccounts" && s.Status.ToString() == "Done");
+                Assert.Contains(steps, s => s.Step.ToString() == "Credentials" && s.Status.ToString() == "Done");
+                Assert.Contains(steps, s => s.Step.ToString() == "WamOverrides" && s.Status.ToString() == "Done");
+                Assert.StartsWith("CAA20002/1 Repair PC01 ", result.Objects<string>().Last());
+            }
+            finally
+            {
+                Forget(session);
+            }
+        }
+
+        /// <summary>Detaches the PC the README made (found through the runspace's hook) and deletes its temporary folder.</summary>
+        private static void Forget(ModuleSession session)
+        {
+            var machine = TeamsRemediation.Platform.MachineHook.Find(session.Runspace) as SimulatedMachine;
+            SimulatedMachine.DetachFrom(session.Runspace);
+            machine?.Dispose();
         }
     }
 }
