@@ -9,7 +9,10 @@
     Package makes out/TeamsRemediation.<version>.nupkg (publish it with Publish-PSResource -NupkgPath, or push it to
     a NuGet feed) and out/TeamsRemediation-<version>.zip (the module folder, to copy into a Modules folder).
     With -CertificateThumbprint or -PfxPath the module's dll, manifest, format files and helper scripts are
-    Authenticode-signed before they are packed, for PCs whose execution policy is AllSigned and for AppLocker or WDAC.
+    Authenticode-signed before they are packed, for PCs whose execution policy is AllSigned and for AppLocker or WDAC;
+    a signed catalog of the module folder, TeamsRemediation.cat, is packed with them (what Install-PSResource
+    -AuthenticodeCheck validates), and signed copies of the scripts in scripts/ are written to out/scripts, to upload
+    where a script signature check is on.
 .EXAMPLE
     ./build.ps1                 # Build: lays out out/TeamsRemediation
 .EXAMPLE
@@ -139,23 +142,45 @@ function Get-SigningCertificate {
     $certificate
 }
 
+function Set-Signature([string] $Path, [hashtable] $Signing) {
+    $signature = Set-AuthenticodeSignature -FilePath $Path @Signing
+    if ($signature.Status -ne 'Valid') { throw "Signing $Path failed: $($signature.Status) $($signature.StatusMessage)" }
+}
+
 function Invoke-Sign {
     if ($signWith -eq 'Unsigned') { return }
     if (-not $IsWindowsPlatform) {
-        throw [System.PlatformNotSupportedException]::new('Authenticode signing needs Windows (Set-AuthenticodeSignature).')
+        throw [System.PlatformNotSupportedException]::new('Authenticode signing needs Windows (Set-AuthenticodeSignature, New-FileCatalog).')
     }
     $certificate = Get-SigningCertificate
-    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files; and the helper scripts in
-    # Scripts/, which an AppLocker or WDAC publisher rule then allows to run in FullLanguage (the module accepts their signature block).
-    $files = Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml', '*.ps1'
     $signing = @{ Certificate = $certificate; HashAlgorithm = 'SHA256' }
     if ($TimestampServer) { $signing.TimestampServer = $TimestampServer.AbsoluteUri }
     else { Write-Warning 'No -TimestampServer: the signatures become invalid when the certificate expires.' }
-    foreach ($file in $files) {
-        $signature = Set-AuthenticodeSignature -FilePath $file.FullName @signing
-        if ($signature.Status -ne 'Valid') { throw "Signing $($file.FullName) failed: $($signature.Status) $($signature.StatusMessage)" }
-    }
-    Write-Output "Signed $($files.Count) file(s) with $($certificate.Subject) ($($certificate.Thumbprint))."
+
+    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files; and the helper scripts in
+    # Scripts/, which an AppLocker or WDAC publisher rule then allows to run in FullLanguage (the module accepts their signature block).
+    $files = @(Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml', '*.ps1')
+    foreach ($file in $files) { Set-Signature $file.FullName $signing }
+
+    # The shipped scripts (Intune, ConfigMgr, the pilot checklist), signed as copies so the checkout is left as it is.
+    $scriptsOut = Join-Path $root 'out/scripts'
+    if (Test-Path $scriptsOut) { Remove-Item -LiteralPath $scriptsOut -Recurse -Force }
+    Copy-Item -LiteralPath (Join-Path $root 'scripts') -Destination $scriptsOut -Recurse
+    $scripts = @(Get-ChildItem -Path $scriptsOut -Recurse -File -Filter '*.ps1')
+    foreach ($script in $scripts) { Set-Signature $script.FullName $signing }
+
+    # The catalog: a SHA256 hash (catalog version 2) of every file of the module folder after signing, itself signed. It is
+    # written outside the folder, as in New-FileCatalog's own example, so it never lists itself, then moved beside the manifest,
+    # where Install-PSResource -AuthenticodeCheck looks for <ModuleName>.cat (Test-FileCatalog skips the catalog it validates).
+    $catalog = Join-Path ([System.IO.Path]::GetTempPath()) ('TeamsRemediation-' + [guid]::NewGuid().ToString('N') + '.cat')
+    $null = New-FileCatalog -Path $moduleFolder -CatalogFilePath $catalog -CatalogVersion 2.0
+    Set-Signature $catalog $signing
+    Move-Item -LiteralPath $catalog -Destination (Join-Path $moduleFolder 'TeamsRemediation.cat') -Force
+    $check = Test-FileCatalog -Path $moduleFolder -CatalogFilePath (Join-Path $moduleFolder 'TeamsRemediation.cat')
+    if ($check -ne 'Valid') { throw "The catalog does not match the module folder: Test-FileCatalog says $check." }
+
+    Write-Output ("Signed {0} module files, {1} scripts (out/scripts) and the catalog TeamsRemediation.cat with {2} ({3})." -f
+        $files.Count, $scripts.Count, $certificate.Subject, $certificate.Thumbprint)
 }
 
 function Invoke-Package {

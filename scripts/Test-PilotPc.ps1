@@ -106,12 +106,14 @@ try {
         Where-Object { $_.Message -match '\\TeamsRemediation\\' })
     $failed = @($events | Where-Object { $_.Id -eq 203 -or ($_.Id -eq 201 -and $_.Message -match '2147942403|2147942402|0x80070003|0x80070002') })
     if ($failed.Count -gt 0) {
-        Add-Result 'User bridge task starts (W2)' 'Fail' ($failed.Count.ToString() + ' TeamsRemediation task(s) failed to launch since ' +
+        $tasks = if ($failed.Count -eq 1) { ' TeamsRemediation task' } else { ' TeamsRemediation tasks' }
+        Add-Result 'User bridge task starts (W2)' 'Fail' ($failed.Count.ToString() + $tasks + ' failed to launch since ' +
             $since.ToString('u') + ': ' +
             ($failed[0].Message -split "`n")[0])
     }
     elseif ($events.Count -gt 0) {
-        Add-Result 'User bridge task starts (W2)' 'Pass' ($events.Count.ToString() + ' TeamsRemediation task event(s), none a launch failure.')
+        $noun = if ($events.Count -eq 1) { ' TeamsRemediation task event' } else { ' TeamsRemediation task events' }
+        Add-Result 'User bridge task starts (W2)' 'Pass' ($events.Count.ToString() + $noun + ', none a launch failure.')
     }
     else {
         Add-Result 'User bridge task starts (W2)' 'Manual' ('No TeamsRemediation task ran since ' + $since.ToString('u') +

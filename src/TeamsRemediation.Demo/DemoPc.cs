@@ -3,25 +3,25 @@ using TeamsRemediation.Simulation;
 namespace TeamsRemediation.Demo
 {
     /// <summary>
-    /// The embedded default: PC01, where Intune runs the module as SYSTEM. Alice is logged on and has new Teams
-    /// plus a folder left by the classic client; Bob has classic Teams, is not logged on and his hive is not loaded.
+    /// The embedded default: the demo's PC01 (<see cref="BrokenDemoPc"/>, where the PC and its breaks are described), before its
+    /// breaks; each demo step makes its own break in Prepare.
     /// </summary>
     public sealed class DemoPc
     {
         public DemoPc()
         {
-            Pc = SimulatedPc.Create("PC01");
-            Alice = Pc.AddUser("alice", loggedOn: true).InstallNewTeams().AddClassicCache();
-            Bob = Pc.AddUser("bob", loggedOn: false, hiveLoaded: false).InstallClassicTeams();
-            Pc.RunAsSystem();
+            Breaks = BrokenDemoPc.Unbroken();
         }
 
-        public SimulatedPc Pc { get; }
+        /// <summary>The breaks the steps make, and the PC they make them on.</summary>
+        public BrokenDemoPc Breaks { get; }
+
+        public SimulatedPc Pc => Breaks.Pc;
 
         public SimulatedMachine Machine => Pc.Machine;
 
-        public SimulatedUser Alice { get; }
+        public SimulatedUser Alice => Breaks.Alice;
 
-        public SimulatedUser Bob { get; }
+        public SimulatedUser Bob => Breaks.Bob;
     }
 }

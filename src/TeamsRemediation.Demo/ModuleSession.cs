@@ -92,7 +92,7 @@ namespace TeamsRemediation.Demo
                 }
 
                 return new ScriptResult(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(),
-                    ps.Streams.Verbose.Select(v => v.Message).ToList(), terminating);
+                    ps.Streams.Verbose.Select(v => v.Message).ToList(), terminating, ps.Streams.Progress.ToList());
             }
         }
 
@@ -138,13 +138,14 @@ namespace TeamsRemediation.Demo
     public sealed class ScriptResult
     {
         public ScriptResult(IReadOnlyList<PSObject> output, IReadOnlyList<ErrorRecord> errors, IReadOnlyList<string> warnings,
-            IReadOnlyList<string> verbose, Exception? terminating)
+            IReadOnlyList<string> verbose, Exception? terminating, IReadOnlyList<ProgressRecord>? progress = null)
         {
             Output = output;
             Errors = errors;
             Warnings = warnings;
             Verbose = verbose;
             Terminating = terminating;
+            Progress = progress ?? new ProgressRecord[0];
         }
 
         public IReadOnlyList<PSObject> Output { get; }
@@ -154,6 +155,9 @@ namespace TeamsRemediation.Demo
         public IReadOnlyList<string> Warnings { get; }
 
         public IReadOnlyList<string> Verbose { get; }
+
+        /// <summary>The progress records written (none when $ProgressPreference is SilentlyContinue).</summary>
+        public IReadOnlyList<ProgressRecord> Progress { get; }
 
         /// <summary>The terminating error, if the script stopped.</summary>
         public Exception? Terminating { get; }

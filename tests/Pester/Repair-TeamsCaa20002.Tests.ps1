@@ -49,7 +49,7 @@ Describe 'Repair-TeamsCaa20002 on the simulated PC01' -Tag 'SimulatedPc' {
         $steps = @(Repair-TeamsCaa20002 -WhatIf -SkipNetwork | Where-Object { $_ -is [TeamsRemediation.TeamsRepairStep] })
 
         ($steps | Where-Object { $_.Step.ToString() -eq 'Tls' }).Status.ToString() | Should -Be 'WhatIf'
-        ($steps | Where-Object { $_.Step.ToString() -eq 'Tls' }).Cost | Should -BeLike 'writes 1 registry value(s)*'
+        ($steps | Where-Object { $_.Step.ToString() -eq 'Tls' }).Cost | Should -BeLike 'writes 1 registry value, *'
         $pc.Machine.SimulatedRegistry.GetValue($schannel, 'Enabled').AsDWord | Should -Be 0
     }
 

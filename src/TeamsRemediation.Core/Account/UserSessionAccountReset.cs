@@ -200,8 +200,7 @@ namespace TeamsRemediation.Account
 
             if (run.Result == null)
             {
-                ladder.ReplaceAll(AccountResetStatus.Failed, "The run in " + where + " ended " + run.Outcome + ": "
-                    + string.Join(" ", run.Problems.Select(p => p.Message)));
+                ladder.ReplaceAll(AccountResetStatus.Failed, run.WhyNoResult(where));
                 return;
             }
 

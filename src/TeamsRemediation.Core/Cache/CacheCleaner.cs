@@ -131,8 +131,9 @@ namespace TeamsRemediation.Cache
                 Fill(result, would);
                 result.Status = CacheClearStatus.WhatIf;
                 host.Verbose("What if: " + would.FilesRemoved.ToString("N0", CultureInfo.InvariantCulture) + " files ("
-                    + ByteSize.Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", " + would.Preserved.Count + " item(s) kept"
-                        + (running.Count > 0 ? "; " + running.Count + " process(es) would be stopped." : "."));
+                    + ByteSize.Megabytes(would.BytesFreed) + ") would be removed from " + cacheRoot + ", "
+                    + Text.Wording.Count(would.Preserved.Count, "item") + " kept"
+                        + (running.Count > 0 ? "; " + Text.Wording.Count(running.Count, "process", "processes") + " would be stopped." : "."));
                 return;
             }
 

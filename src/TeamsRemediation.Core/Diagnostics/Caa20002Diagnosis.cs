@@ -22,11 +22,16 @@ namespace TeamsRemediation.Diagnostics
 
         private readonly IMachine machine;
         private readonly DiagnosisOptions options;
+        private readonly DiagnosisProgress progress;
 
-        public Caa20002Diagnosis(IMachine machine, DiagnosisOptions options)
+        /// <param name="machine">The PC diagnosed.</param>
+        /// <param name="options">What was asked for.</param>
+        /// <param name="host">Where the progress goes (the cmdlet); null for none.</param>
+        public Caa20002Diagnosis(IMachine machine, DiagnosisOptions options, Hosting.IRemediationHost? host = null)
         {
             this.machine = machine ?? throw new ArgumentNullException(nameof(machine));
             this.options = options ?? throw new ArgumentNullException(nameof(options));
+            progress = new DiagnosisProgress(host, machine.ComputerName);
         }
 
         /// <summary>What the last <see cref="Run"/> read of the answered-evidence records: the files it ignored and why it read none.</summary>
@@ -86,11 +91,13 @@ namespace TeamsRemediation.Diagnostics
             var userFindings = perUser.Select(_ => new Dictionary<string, TeamsCaa20002Finding>()).ToList();
             var later = wanted.Where(r => r.RunsLater).ToList();
             var now = wanted.Except(later).ToList();
+            progress.MachineChecks();
             RunRows(now, CheckScope.Machine, machineInputs, null, machineFindings);
             var deadline = startedAt + options.Timeout;
             for (var u = 0; u < perUser.Count; u++)
             {
                 var mine = perUser[u];
+                progress.User(mine.User.UserName, u + 1, perUser.Count);
                 if (Needs(needs, CheckNeeds.Installations))
                 {
                     mine.Installations = table.Teams.Inventory(mine.User, deadline);
@@ -109,6 +116,7 @@ namespace TeamsRemediation.Diagnostics
             deadline += Grace;
             if (probes != null)
             {
+                progress.WaitingForProbes(probes.Endpoints.Count, options.Timeout);
                 machineInputs.ProbeResults = probes.Wait(deadline);
                 machineInputs.Cloud = probes.Detection;
             }
@@ -123,6 +131,7 @@ namespace TeamsRemediation.Diagnostics
                 ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
 
             // What the evidence showed, as one value per user, before the checks that weigh it.
+            progress.Evidence();
             foreach (var mine in perUser)
             {
                 var eventResult = machineInputs.AadEvents;
@@ -158,10 +167,13 @@ namespace TeamsRemediation.Diagnostics
 
             if (users.Count == 0 && options.NobodyToCheck != null)
             {
-                var reason = options.NobodyToCheck;
-                all.AddRange(CheckIds.PerUser.Where(options.Wants).Select(id => findings.Skipped(id, null, "no user to check: " + reason)));
+                // Said once: the first per-user row carries the reason, the others point to it instead of repeating it.
+                var perUserWanted = CheckIds.PerUser.Where(options.Wants).ToList();
+                all.AddRange(perUserWanted.Select((id, i) => findings.Skipped(id, null, i == 0 ? "no user to check: " + options.NobodyToCheck
+                    : "no user to check (see " + perUserWanted[0] + ").")));
             }
 
+            progress.Done();
             return all;
         }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Events;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Diagnostics
 {
@@ -58,7 +59,7 @@ namespace TeamsRemediation.Diagnostics
 
             if (mine.Count > maxLines)
             {
-                lines.Add((mine.Count - maxLines) + " older PRT error event(s) not listed.");
+                lines.Add(Wording.Count(mine.Count - maxLines, "older PRT error event") + " not listed.");
             }
 
             return new CloudApEvidence(lines, codes, mine.Count);

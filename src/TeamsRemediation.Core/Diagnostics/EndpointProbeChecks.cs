@@ -133,7 +133,8 @@ namespace TeamsRemediation.Diagnostics
             if (inspected.Count > 0)
             {
                 return findings.Make(CheckIds.NetworkEndpoint, null, FindingStatus.Warning,
-                    "TLS 1.2 works, but " + inspected.Count + " endpoint(s) present a certificate this PC does not trust (TLS inspection?): issuer "
+                    "TLS 1.2 works, but " + Text.Wording.Count(inspected.Count, "endpoint") + (inspected.Count == 1 ? " presents" : " present")
+                        + " a certificate this PC does not trust (TLS inspection?): issuer "
                         + inspected[0].CertificateIssuer + ".", evidence, fixProxy);
             }
 

@@ -10,6 +10,7 @@ using TeamsRemediation.FileSystem;
 using TeamsRemediation.Logs;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Diagnostics
 {
@@ -69,7 +70,7 @@ namespace TeamsRemediation.Diagnostics
                 // expires), never a Fail by itself (Account.Prt weighs the token itself).
                 var code = prtErrors.Codes.FirstOrDefault();
                 return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Warning,
-                    "No Teams token errors (event 1098) in " + window + ", but " + prtErrors.Count + " PRT error(s) of Windows (events 1081, 1084, "
+                    "No Teams token errors (event 1098) in " + window + ", but " + Wording.Count(prtErrors.Count, "PRT error") + " of Windows (events 1081, 1084, "
                         + "1088)" + (code != null ? ": " + string.Join(", ", prtErrors.Codes.Select(c => c.Code)) + " (latest: " + code.Meaning + ")."
                         : "."), prtErrors.Lines.Concat(AnsweredLines(sightings)),
                     code != null && code.IsOutsideThePc ? code.Advice : PrtAdvice, code?.Owner), sightings));
@@ -80,7 +81,7 @@ namespace TeamsRemediation.Diagnostics
                 var clear = new List<string>();
                 if (others > 0)
                 {
-                    clear.Add(others + " event(s) 1098 for other apps of this user.");
+                    clear.Add(Text.Wording.Count(others, "event") + " 1098 for other apps of this user.");
                 }
 
                 return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Pass,
@@ -122,7 +123,7 @@ namespace TeamsRemediation.Diagnostics
 
             if (teams.Count > MaxEvidenceLines)
             {
-                evidence.Add((teams.Count - MaxEvidenceLines) + " older Teams event(s) not listed.");
+                evidence.Add(Text.Wording.Count(teams.Count - MaxEvidenceLines, "older Teams event") + " not listed.");
             }
 
             evidence.AddRange(prtErrors.Lines);
@@ -130,7 +131,7 @@ namespace TeamsRemediation.Diagnostics
             var lead = Lead(infos);
             var status = infos.Any(FailsHere) ? FindingStatus.Fail : FindingStatus.Warning;
             var distinct = infos.Select(i => i.Code).Distinct().ToList();
-            var summary = teams.Count + " Teams token error(s) in " + window + ": " + string.Join(", ",
+            var summary = Text.Wording.Count(teams.Count, "Teams token error") + " in " + window + ": " + string.Join(", ",
                 distinct) + (lead != null ? " (latest: " + lead.Meaning + ")." : ".");
             var finding = WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, status, summary, evidence.Concat(AnsweredLines(sightings)),
                 lead == null ? string.Empty : RemedyFor(lead, user), lead?.Owner), sightings);
@@ -221,13 +222,13 @@ namespace TeamsRemediation.Diagnostics
 
             if (scan.OverlongLines > 0)
             {
-                counts.Add(scan.OverlongLines + " overlong line piece(s)");
+                counts.Add(Text.Wording.Count(scan.OverlongLines, "overlong line piece"));
             }
 
             if (scan.OlderLines > 0)
             {
-                counts.Add(scan.OlderLines + " line(s) with codes older than " + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
-                    + " not counted");
+                counts.Add(Text.Wording.Count(scan.OlderLines, "line") + " with codes older than "
+                    + cutoff.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + " not counted");
             }
 
             var evidence = new List<string>();

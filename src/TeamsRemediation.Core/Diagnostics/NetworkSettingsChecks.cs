@@ -136,8 +136,8 @@ namespace TeamsRemediation.Diagnostics
             if (refused.Count > 0)
             {
                 return findings.Make(CheckIds.NetworkProxy, null, FindingStatus.Fail,
-                    "The proxy " + refused[0].Proxy + " blocks or rewrites sign-in traffic (" + refused.Count + " endpoint(s)).", evidence,
-                        Remedies.FixProxy);
+                    "The proxy " + refused[0].Proxy + " blocks or rewrites sign-in traffic (" + Text.Wording.Count(refused.Count, "endpoint") + ").",
+                        evidence, Remedies.FixProxy);
             }
 
             if (picture.PacScripts.Count > 0)
@@ -219,7 +219,7 @@ namespace TeamsRemediation.Diagnostics
                 ? findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Pass, "The hosts file does not redirect Microsoft sign-in hosts.",
                 new[] { path })
                 : findings.Make(CheckIds.NetworkHostsFile, null, FindingStatus.Fail,
-                "The hosts file redirects Microsoft sign-in hosts (" + overrides.Count + " line(s)).", overrides,
+                "The hosts file redirects Microsoft sign-in hosts (" + Text.Wording.Count(overrides.Count, "line") + ").", overrides,
                     "Remove these lines from " + path + " (then run ipconfig /flushdns).");
         }
     }

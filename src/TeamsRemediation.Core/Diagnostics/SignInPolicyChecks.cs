@@ -5,6 +5,7 @@ using TeamsRemediation.Account;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Diagnostics
 {
@@ -136,8 +137,8 @@ namespace TeamsRemediation.Diagnostics
 
             if (!listed.Any(t => Guid.TryParse(t, out var g) && g == deviceTenant))
             {
-                return findings.Make(CheckIds.TeamsTenantList, user, FindingStatus.Fail, "Teams sign-in is restricted to tenant(s) "
-                    + string.Join(", ", listed) + ", which do not include this device's tenant " + tenant + ".", evidence, Remedy,
+                return findings.Make(CheckIds.TeamsTenantList, user, FindingStatus.Fail, "Teams sign-in is restricted to "
+                    + Wording.Noun(listed.Count, "tenant") + " " + string.Join(", ", listed) + ", which do not include this device's tenant " + tenant + ".", evidence, Remedy,
                     FindingOwner.DeviceAdmin);
             }
 

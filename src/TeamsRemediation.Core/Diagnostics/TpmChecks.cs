@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using TeamsRemediation.Codes;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Diagnostics
 {
@@ -38,7 +39,7 @@ namespace TeamsRemediation.Diagnostics
                     CultureInfo.InvariantCulture) + " System event 1026 (TPM-WMI): " + FirstLine(e.Message)));
                 if (lockouts.Events.Count > MaxEvents)
                 {
-                    evidence.Add((lockouts.Events.Count - MaxEvents) + " older lockout event(s) not listed.");
+                    evidence.Add(Wording.Count(lockouts.Events.Count - MaxEvents, "older lockout event") + " not listed.");
                 }
             }
             else
@@ -50,7 +51,7 @@ namespace TeamsRemediation.Diagnostics
             if (lockouts.Succeeded && lockouts.Events.Count > 0)
             {
                 return findings.Make(CheckIds.AccountTpm, null, FindingStatus.Fail, "The TPM went into dictionary-attack lockout "
-                    + lockouts.Events.Count + " time(s) in " + period + " (TPM-WMI event 1026): Windows cannot use the TPM-bound device and "
+                    + Wording.Count(lockouts.Events.Count, "time") + " in " + period + " (TPM-WMI event 1026): Windows cannot use the TPM-bound device and "
                     + "token keys while it lasts, so no new PRT is issued.", evidence, Remedy);
             }
 

@@ -53,7 +53,7 @@ namespace TeamsRemediation.Errors
         public static ModuleError CacheFilesNotRemoved(string user, string client, long count, IEnumerable<string> examples) => new ModuleError(
             "CacheFilesNotRemoved",
             ModuleErrorCategory.WriteError,
-            count + " item(s) of the " + client + " Teams cache of " + user + " could not be removed (locked or denied), e.g. "
+            Text.Wording.Count(count, "item") + " of the " + client + " Teams cache of " + user + " could not be removed (locked or denied), e.g. "
                 + string.Join("; ", examples) + ". The cache is only partly cleared.",
             "See the Failed property of the result; close what holds the files (or add -Force to stop Teams) and run Clear-TeamsCache again.",
             user);

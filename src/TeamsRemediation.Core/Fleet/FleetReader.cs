@@ -340,7 +340,7 @@ namespace TeamsRemediation.Fleet
             if (line.Dropped != 0)
             {
                 Warn(source, line.Dropped > 0
-                    ? "the line left out " + line.Dropped + " item(s) to stay within " + SummaryLine.MaxLength.ToString("N0",
+                    ? "the line left out " + Text.Wording.Count(line.Dropped, "item") + " to stay within " + SummaryLine.MaxLength.ToString("N0",
                         CultureInfo.InvariantCulture)
                         + " characters; they are not counted"
                     : "the line was cut at " + SummaryLine.MaxLength.ToString("N0", CultureInfo.InvariantCulture)

@@ -60,7 +60,7 @@ namespace TeamsRemediation
 
         public string Cause => CheckId.Length == 0 ? "NonCompliant (no detail)" : Code.Length == 0 ? CheckId : CheckId + " " + Code;
 
-        public override string ToString() => Cause + " (" + Owner + "): " + Devices + " device(s)";
+        public override string ToString() => Cause + " (" + Owner + "): " + Text.Wording.Count(Devices, "device");
     }
 
     /// <summary>One device before and after the remediation: the causes the detection found each time, and the verdict.</summary>

@@ -6,6 +6,7 @@ using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Journal
 {
@@ -207,8 +208,8 @@ namespace TeamsRemediation.Journal
             else
             {
                 result.Status = RestoreStatus.Conflict;
-                result.Detail = conflicts.Count
-                    + " item(s) exist again at the original place and were left alone (the backup keeps them; -Force overwrites): "
+                result.Detail = Wording.Count(conflicts.Count, "item") + (conflicts.Count == 1 ? " exists" : " exist")
+                    + " again at the original place and were left alone (the backup keeps them; -Force overwrites): "
                     + string.Join(", ", conflicts.Take(5)) + (conflicts.Count > 5 ? ", ..." : string.Empty);
             }
         }

@@ -9,6 +9,7 @@ using TeamsRemediation.Hosting;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
 using TeamsRemediation.UserBridge;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Journal
 {
@@ -171,8 +172,7 @@ namespace TeamsRemediation.Journal
 
             if (run.Result == null)
             {
-                return Whole(full, owner, run.SessionId, RestoreStatus.Failed, "The run in " + where + " ended " + run.Outcome + ": "
-                    + string.Join(" ", run.Problems.Select(p => p.Message)));
+                return Whole(full, owner, run.SessionId, RestoreStatus.Failed, run.WhyNoResult(where));
             }
 
             IReadOnlyList<RestoreResult> results;
@@ -194,7 +194,8 @@ namespace TeamsRemediation.Journal
             }
 
             log.Write(LogSource, where + " (" + owner.Sid + ") restored " + full + ": " + string.Join(", ", results.GroupBy(r => r.Status)
-                .Select(g => g.Count() + " " + g.Key)) + (run.Result.Errors.Count > 0 ? ", " + run.Result.Errors.Count + " error(s)." : "."));
+                .Select(g => g.Count() + " " + g.Key))
+                + (run.Result.Errors.Count > 0 ? ", " + Wording.Count(run.Result.Errors.Count, "error") + "." : "."));
             return results;
         }
 

@@ -64,7 +64,7 @@ namespace TeamsRemediation.Repair
         /// <summary>The text file written for the admin; empty until written.</summary>
         public string FilePath { get; internal set; } = string.Empty;
 
-        public override string ToString() => "Admin pack of " + ComputerName + ": " + Failures.Length + " failure(s), tenant "
+        public override string ToString() => "Admin pack of " + ComputerName + ": " + Text.Wording.Count(Failures.Length, "failure") + ", tenant "
             + (TenantId.Length > 0 ? TenantId : "unknown") + (FilePath.Length > 0 ? ", " + FilePath : string.Empty);
     }
 }

@@ -9,6 +9,7 @@ using TeamsRemediation.Events;
 using TeamsRemediation.Inventory;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Repair
 {
@@ -158,8 +159,10 @@ namespace TeamsRemediation.Repair
                 + ": " + SecretText.Redact(Diagnostics.FindingText.Clean(f.Summary))).ToArray();
             if (repaired.Count > 0)
             {
-                notes.Add(repaired.Count + " Teams token error(s) of a cause this run repaired (" + string.Join(", ", repaired.Distinct()
-                    .OrderBy(c => c)) + ") are left out: they are not what is left for the user or the tenant admin.");
+                notes.Add(Wording.Count(repaired.Count, "Teams token error") + " of a cause this run repaired ("
+                    + string.Join(", ", repaired.Distinct().OrderBy(c => c)) + ") "
+                    + (repaired.Count == 1 ? "is left out: it is" : "are left out: they are")
+                    + " not what is left for the user or the tenant admin.");
             }
 
             if (failures.Count == 0 && repaired.Count == 0 && sources.Events.Succeeded)

@@ -6,6 +6,7 @@ using TeamsRemediation.Errors;
 using TeamsRemediation.Hosting;
 using TeamsRemediation.Logging;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Repair
 {
@@ -79,7 +80,8 @@ namespace TeamsRemediation.Repair
             }
 
             result.Status = MachineActionStatus.WhatIf;
-            result.Reason = "the sign-in name(s) " + string.Join(", ", unresolved.Select(r => r.Endpoint.Host)) + " did not resolve.";
+            result.Reason = "the sign-in " + Wording.Noun(unresolved.Count, "name") + " " + string.Join(", ", unresolved.Select(r => r.Endpoint.Host))
+                + " did not resolve.";
             return result;
         }
 
@@ -97,7 +99,7 @@ namespace TeamsRemediation.Repair
             }
 
             if (!MachineActionRecord.Approve(host, log, plan, machine.ComputerName + " (DNS client resolver cache)", "Flush the cache ("
-                + Command + ") because " + plan.Reason.TrimEnd('.') + ": " + plan.Cost, "the DNS cache is flushed"))
+                + Command + ") because " + Wording.Clause(plan.Reason).TrimEnd('.') + ": " + plan.Cost, "the DNS cache is flushed"))
             {
                 return plan;
             }

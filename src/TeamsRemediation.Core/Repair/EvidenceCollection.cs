@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Repair
 {
@@ -56,7 +57,8 @@ namespace TeamsRemediation.Repair
         public int EntriesLeftOut { get; }
 
         public override string ToString() => Source + " -> " + Destination + " (" + Bytes + " bytes" + (Truncated ? ", newest part" : string.Empty)
-            + ", " + ValuesRemoved + " value(s) redacted" + (EntriesLeftOut > 0 ? ", " + EntriesLeftOut + " zip entries left out" : string.Empty)
+            + ", " + Wording.Count(ValuesRemoved, "value") + " redacted"
+            + (EntriesLeftOut > 0 ? ", " + Wording.Count(EntriesLeftOut, "zip entry", "zip entries") + " left out" : string.Empty)
             + ")";
     }
 
@@ -109,11 +111,12 @@ namespace TeamsRemediation.Repair
         /// <summary>Values that could be secrets replaced in every copy together (logs, zips, the events file).</summary>
         public int ValuesRemoved => Files.Sum(f => f.ValuesRemoved);
 
-        /// <summary>One line for a rung result: "3 file(s), 2 MB and 1 event(s) kept in ..., redacted: 4 value(s) ...; 1 left: ...".</summary>
-        public override string ToString() => Files.Count + " file(s), " + FileSystem.ByteSize.Megabytes(Bytes) + " and " + EventCount
-            + " event(s) kept in " + Folder + ", redacted: " + ValuesRemoved + " value(s) that could be tokens, cookies or passwords replaced by "
-            + SecretText.Removed + (Files.Any(f => f.EntriesLeftOut > 0) ? ", " + Files.Sum(f => f.EntriesLeftOut)
-                + " zip entries left out (not text, or past the size cap)" : string.Empty)
+        /// <summary>One line for a rung result: "3 files, 2 MB and 1 event kept in ..., redacted: 4 values ...; 1 left: ...".</summary>
+        public override string ToString() => Wording.Count(Files.Count, "file") + ", " + FileSystem.ByteSize.Megabytes(Bytes) + " and "
+            + Wording.Count(EventCount, "event") + " kept in " + Folder + ", redacted: " + Wording.Count(ValuesRemoved, "value")
+            + " that could be tokens, cookies or passwords replaced by " + SecretText.Removed + (Files.Any(f => f.EntriesLeftOut > 0)
+                ? ", " + Wording.Count(Files.Sum(f => f.EntriesLeftOut), "zip entry", "zip entries")
+                + " left out (not text, or past the size cap)" : string.Empty)
             + (Skipped.Count > 0 ? "; " + Skipped.Count + " left: " + string.Join("; ", Skipped) : string.Empty);
     }
 }

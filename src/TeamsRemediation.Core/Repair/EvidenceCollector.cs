@@ -8,6 +8,7 @@ using TeamsRemediation.FileSystem;
 using TeamsRemediation.Logs;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Repair
 {
@@ -238,8 +239,8 @@ namespace TeamsRemediation.Repair
             var path = Path.Combine(run.Folder, EventsFileName);
             if (bytes.Length > run.BytesLeft || run.FilesLeft == 0)
             {
-                run.Skip(string.Empty, "Microsoft-Windows-AAD/Operational", EvidenceSkipReason.BudgetSpent, mine.Count
-                    + " event(s) would take " + ByteSize.Megabytes(bytes.Length) + ", more than the evidence budget.");
+                run.Skip(string.Empty, "Microsoft-Windows-AAD/Operational", EvidenceSkipReason.BudgetSpent,
+                    Wording.Count(mine.Count, "event") + " would take " + ByteSize.Megabytes(bytes.Length) + ", more than the evidence budget.");
                 return 0;
             }
 

@@ -31,7 +31,7 @@ namespace TeamsRemediation.Repair
             }
 
             result.Recorded = log.Write(Source, result.Action + " on " + result.ComputerName + ": running '" + result.Command + "' because "
-                + result.Reason);
+                + Text.Wording.Clause(result.Reason));
             if (!result.Recorded)
             {
                 host.Warning("The machine log could not be written; " + whatRunsAnyway + " anyway (it changes no stored value).");

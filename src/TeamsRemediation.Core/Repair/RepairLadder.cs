@@ -61,18 +61,29 @@ namespace TeamsRemediation.Repair
         public IEnumerable<TeamsRepairStep> Climb(IReadOnlyList<TargetUser> users, IReadOnlyList<TeamsCaa20002Finding> findings)
         {
             var run = new RepairRun(machine, host, options, services, recheck, users, findings);
-            foreach (var rung in Ladder)
+            var activity = RepairDecisions.Activity(machine.ComputerName);
+            for (var r = 0; r < Ladder.Length; r++)
             {
+                var rung = Ladder[r];
                 if (run.Problems.Count == 0)
                 {
                     host.Verbose("No problem is left: the ladder stops here.");
                     break;
                 }
 
+                host.Progress(activity, RepairDecisions.Climbing(rung, r + 1, Ladder.Length, run.Problems.Count), completed: false);
+                var stepsOfRung = 0;
                 foreach (var step in rung.Run(run))
                 {
+                    stepsOfRung++;
+                    host.Verbose(RepairDecisions.Step(step));
                     run.Steps.Add(step);
                     yield return step;
+                }
+
+                if (stepsOfRung == 0)
+                {
+                    host.Verbose(RepairDecisions.NotRun(rung));
                 }
 
                 if (run.Stopped)
@@ -87,6 +98,7 @@ namespace TeamsRemediation.Repair
                 yield return step;
             }
 
+            host.Progress(activity, "Done", completed: true);
             Summary = RepairVerdict.Summarize(run, run.Steps);
             AdminPack = run.AdminPack;
         }

@@ -7,6 +7,7 @@ using System.Threading;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 using TeamsRemediation.Windows;
 
 namespace TeamsRemediation.UserBridge
@@ -158,8 +159,9 @@ namespace TeamsRemediation.UserBridge
             try
             {
                 var result = BridgeResultReader.Read(machine.Storage, folder, runId, session.UserSid);
-                log.Info("Accepted the result of session " + session.SessionId + ": " + result.Objects.Count + " object(s), " + result.Errors.Count
-                    + " error(s) [" + string.Join(", ", result.Errors.Select(e => e.ErrorId)) + "], " + result.LanguageMode + ".");
+                log.Info("Accepted the result of session " + session.SessionId + ": " + Wording.Count(result.Objects.Count, "object") + ", "
+                    + Wording.Count(result.Errors.Count, "error") + " [" + string.Join(", ", result.Errors.Select(e => e.ErrorId)) + "], "
+                    + result.LanguageMode + ".");
                 if (!result.IsFullLanguage)
                 {
                     problems.Add(ModuleErrors.UserSessionConstrainedLanguage(session.UserName, session.SessionId, result.LanguageMode,

@@ -56,5 +56,13 @@ namespace TeamsRemediation.UserBridge
 
         /// <summary>True when the task and the run folder are gone again (or were never made).</summary>
         public bool CleanedUp { get; }
+
+        /// <summary>
+        /// Why no result came back, said once: the bridge's own messages already name the session and how it ended ("The run in the
+        /// session 1 of CONTOSO\alice ended (result 0x1) without writing its result."), so they are not wrapped in a second
+        /// "the run ... ended NoResult:"; only when there is none does the outcome itself say it.
+        /// </summary>
+        public string WhyNoResult(string where) => Problems.Count > 0 ? string.Join(" ", System.Linq.Enumerable.Select(Problems, p => p.Message))
+            : "The run in " + where + " ended without a result (" + Outcome + ").";
     }
 }

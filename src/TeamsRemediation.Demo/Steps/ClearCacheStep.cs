@@ -1,6 +1,3 @@
-using System.IO;
-using TeamsRemediation.Targets;
-
 namespace TeamsRemediation.Demo.Steps
 {
     /// <summary>A stale, bloated new Teams cache while Teams runs: the most common local cause of CAA20002.</summary>
@@ -10,17 +7,7 @@ namespace TeamsRemediation.Demo.Steps
 
         public string Title => "Clear the right user's Teams cache, keeping what she cares about";
 
-        public void Prepare(DemoPc pc)
-        {
-            var profile = Path.Combine(TeamsLayout.NewCacheRoot(pc.Alice.Folders), "EBWebView", "WV2Profile_tfw");
-            for (var i = 0; i < 300; i++)
-            {
-                pc.Alice.WriteFile(Path.Combine(profile, "Service Worker", "CacheStorage", "entry_" + i), "stale token-bound response " + i);
-            }
-
-            var teams = pc.Alice.StartProcess("ms-teams");
-            pc.Alice.StartProcess("msedgewebview2", parentId: teams.Id);
-        }
+        public void Prepare(DemoPc pc) => pc.Breaks.BreakCache();
 
         public void Run(DemoConsole console)
         {

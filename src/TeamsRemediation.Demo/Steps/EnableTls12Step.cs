@@ -1,6 +1,3 @@
-using TeamsRemediation.Platform;
-using TeamsRemediation.Tls;
-
 namespace TeamsRemediation.Demo.Steps
 {
     /// <summary>
@@ -14,22 +11,7 @@ namespace TeamsRemediation.Demo.Steps
 
         public string Title => "Turn TLS 1.2 back on, and undo it (Enable-Tls12, Undo-TeamsRemediation)";
 
-        public void Prepare(DemoPc pc)
-        {
-            var registry = pc.Machine.SimulatedRegistry;
-            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.SchannelTls12 + @"\Client"), "Enabled",
-                RegistryValue.DWord(0));
-            foreach (var view in new[] { RegistryView.Registry64, RegistryView.Registry32 })
-            {
-                registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4, view), "Install",
-                    RegistryValue.DWord(1));
-            }
-
-            registry.SetValue(new RegistryKeyPath(RegistryHive.LocalMachine, TlsRegistryLocations.DotNet4, RegistryView.Registry32),
-                "SchUseStrongCrypto", RegistryValue.DWord(0));
-            pc.Alice.SetUserValue(TlsRegistryLocations.UserInternetSettings, "SecureProtocols",
-                RegistryValue.DWord(TlsRegistryLocations.Ssl3 | TlsRegistryLocations.Tls10));
-        }
+        public void Prepare(DemoPc pc) => pc.Breaks.BreakTls();
 
         public void Run(DemoConsole console)
         {

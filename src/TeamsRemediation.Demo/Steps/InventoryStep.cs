@@ -7,15 +7,7 @@ namespace TeamsRemediation.Demo.Steps
 
         public string Title => "Which Teams is on this PC, for whom";
 
-        public void Prepare(DemoPc pc)
-        {
-            pc.Alice.StartProcess("ms-teams");
-            // A cache that has grown for months, as on the PCs that fail.
-            var cache = System.IO.Path.Combine(TeamsRemediation.Targets.TeamsLayout.NewCacheRoot(pc.Alice.Folders), "EBWebView", "WV2Profile_tfw",
-                "Cache", "Cache_Data");
-            System.IO.Directory.CreateDirectory(cache);
-            System.IO.File.WriteAllBytes(System.IO.Path.Combine(cache, "data_1"), new byte[48 * 1024 * 1024]);
-        }
+        public void Prepare(DemoPc pc) => pc.Breaks.BreakInventory();
 
         public void Run(DemoConsole console)
         {

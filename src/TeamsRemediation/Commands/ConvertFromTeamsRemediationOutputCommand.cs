@@ -5,6 +5,7 @@ using System.Management.Automation;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Fleet;
 using TeamsRemediation.Hosting;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Commands
 {
@@ -63,9 +64,8 @@ namespace TeamsRemediation.Commands
 
         protected override void EndProcessing()
         {
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture,
-                "Read {0:N0} record(s) and line(s); {1:N0} could not be read (each is a warning above).",
-                Reader.Read, Reader.Unreadable));
+            WriteVerbose("Read " + Wording.Count(Reader.Read, "record or line", "records and lines") + "; " + Reader.Unreadable.ToString("N0",
+                CultureInfo.InvariantCulture) + " could not be read (each is a warning above).");
         }
 
         private void Read(PSObject? input)

@@ -5,6 +5,7 @@ using System.Text;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Fleet;
 using TeamsRemediation.Hosting;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Commands
 {
@@ -76,8 +77,8 @@ namespace TeamsRemediation.Commands
         protected override void EndProcessing()
         {
             var report = tally.Finish();
-            WriteVerbose(report.DeviceCount + " device(s) from " + report.Rows + " row(s): " + report.FailingBefore + " failing before, "
-                + report.FailingAfter + " after.");
+            WriteVerbose(Wording.Count(report.DeviceCount, "device") + " from " + Wording.Count(report.Rows, "row") + ": "
+                + report.FailingBefore + " failing before, " + report.FailingAfter + " after.");
             if (HtmlPath != null)
             {
                 WritePage(report, GetUnresolvedProviderPathFromPSPath(HtmlPath));

@@ -6,6 +6,7 @@ using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Repair;
 using TeamsRemediation.Targets;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Commands
 {
@@ -150,12 +151,12 @@ namespace TeamsRemediation.Commands
 
                 findings = piped.Where(f => f.UserSid.Length == 0 || users.Any(u => u.Sid.Equals(f.UserSid, StringComparison.OrdinalIgnoreCase)))
                     .ToList();
-                WriteVerbose("Repairing from " + findings.Count + " piped finding(s) for " + users.Count + " user(s).");
+                WriteVerbose("Repairing from " + Wording.Count(findings.Count, "piped finding") + " for " + Wording.Count(users.Count, "user") + ".");
             }
             else
             {
-                WriteVerbose("Diagnosing " + users.Count + " user(s) on " + Machine.ComputerName + " before repairing.");
-                var first = new Caa20002Diagnosis(Machine, diagnosis);
+                WriteVerbose("Diagnosing " + Wording.Count(users.Count, "user") + " on " + Machine.ComputerName + " before repairing.");
+                var first = new Caa20002Diagnosis(Machine, diagnosis, RemediationHost);
                 findings = first.Run(users);
                 ReportAnswers(first.Answers);
             }

@@ -6,6 +6,7 @@ using TeamsRemediation.Completion;
 using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Errors;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Commands
 {
@@ -168,10 +169,10 @@ namespace TeamsRemediation.Commands
                 options.Since = window > TimeSpan.Zero ? window : TimeSpan.Zero;
             }
 
-            WriteVerbose("Checking " + users.Count + " user(s) on " + Machine.ComputerName
-                + (SkipNetwork ? " without network probes." : ", probing " + options.Endpoints.Count + " endpoint(s) within " + TimeoutSeconds
-                + " s."));
-            var diagnosis = new Caa20002Diagnosis(Machine, options);
+            WriteVerbose("Checking " + Wording.Count(users.Count, "user") + " on " + Machine.ComputerName
+                + (SkipNetwork ? " without network probes."
+                    : ", probing " + Wording.Count(options.Endpoints.Count, "endpoint") + " within " + TimeoutSeconds + " s."));
+            var diagnosis = new Caa20002Diagnosis(Machine, options, RemediationHost);
             var findings = diagnosis.Run(users);
             ReportAnswers(diagnosis.Answers);
 

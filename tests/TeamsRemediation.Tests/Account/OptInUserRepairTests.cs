@@ -68,7 +68,7 @@ namespace TeamsRemediation.Tests.Account
             Assert.Single(Directory.GetFiles(Path.Combine(user.ProfilePath, "AppData", "Local", "TeamsRemediation", "Journal")));
 
         [Fact]
-        public void As_the_user_the_broker_accounts_are_moved_aside_kept_in_the_backup_flagged_for_restart_and_restored_by_Undo()
+        public void AsTheUserTheBrokerAccountsAreMovedAsideKeptInTheBackupFlaggedForRestartAndRestoredByUndo()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -103,7 +103,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void Not_asked_nothing_is_moved_and_an_empty_folder_is_not_needed()
+        public void NotAskedNothingIsMovedAndAnEmptyFolderIsNotNeeded()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -130,7 +130,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void WhatIf_moves_nothing_and_writes_no_journal()
+        public void WhatIfMovesNothingAndWritesNoJournal()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -141,13 +141,13 @@ namespace TeamsRemediation.Tests.Account
                 "Reset-TeamsWorkAccount -ClearTokenBrokerAccounts -Step TokenBrokerAccounts -WhatIf")).Steps);
 
             Assert.Equal(AccountResetStatus.WhatIf, step.Status);
-            Assert.Contains("Move 3 token broker account file(s) aside", step.Detail);
+            Assert.Contains("Move 3 token broker account files aside", step.Detail);
             AssertAccountsAre(alice, planted);
             Assert.False(Directory.Exists(Path.Combine(alice.ProfilePath, "AppData", "Local", "TeamsRemediation")));
         }
 
         [Fact]
-        public void An_accounts_folder_reached_through_a_link_is_refused_and_nothing_moves()
+        public void AnAccountsFolderReachedThroughALinkIsRefusedAndNothingMoves()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -167,7 +167,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void From_SYSTEM_the_broker_repair_runs_in_the_users_session_and_logged_off_only_the_user_restores_its_journal()
+        public void FromSYSTEMTheBrokerRepairRunsInTheUsersSessionAndLoggedOffOnlyTheUserRestoresItsJournal()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true, domain: "AzureAD", sid: BridgeScenario.EntraSid);
@@ -211,7 +211,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void A_forged_token_broker_move_outside_its_backup_place_is_refused_before_anything_moves()
+        public void AForgedTokenBrokerMoveOutsideItsBackupPlaceIsRefusedBeforeAnythingMoves()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -244,7 +244,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void As_the_user_the_Teams_app_is_reset_once_after_a_look_and_WhatIf_only_looks()
+        public void AsTheUserTheTeamsAppIsResetOnceAfterALookAndWhatIfOnlyLooks()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
@@ -272,7 +272,7 @@ namespace TeamsRemediation.Tests.Account
             + "\"error\":\"This Windows has no Reset-AppxPackage.\"}", AccountResetStatus.Skipped, "Settings > Apps")]
         [InlineData("{\"status\":\"Failed\",\"packageFullName\":\"\",\"version\":\"\",\"error\":\"Access is denied.\"}", AccountResetStatus.Failed,
             "Access is denied.")]
-        public void A_Teams_app_that_cannot_be_reset_here_is_never_reset(string answer, AccountResetStatus status, string detail)
+        public void ATeamsAppThatCannotBeResetHereIsNeverReset(string answer, AccountResetStatus status, string detail)
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true);
@@ -287,7 +287,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void From_SYSTEM_the_Teams_app_reset_runs_in_the_users_session()
+        public void FromSYSTEMTheTeamsAppResetRunsInTheUsersSession()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();

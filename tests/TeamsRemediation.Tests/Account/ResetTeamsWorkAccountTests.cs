@@ -350,7 +350,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void A_backups_folder_the_user_made_a_link_never_sends_SYSTEMs_move_of_the_broker_where_it_points()
+        public void ABackupsFolderTheUserMadeALinkNeverSendsSYSTEMsMoveOfTheBrokerWhereItPoints()
         {
             // Before a SYSTEM run, alice (logged off now) turned her own Backups folder into a link to a folder only
             // administrators may write: a move through it would plant her files there as SYSTEM.
@@ -375,7 +375,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void A_packages_folder_swapped_for_a_link_after_the_undo_checked_it_never_receives_SYSTEMs_move_back()
+        public void APackagesFolderSwappedForALinkAfterTheUndoCheckedItNeverReceivesSYSTEMsMoveBack()
         {
             using var s = new SimulatedSession();
             using var privileged = new TempFolder();

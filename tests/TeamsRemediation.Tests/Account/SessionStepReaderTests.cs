@@ -18,7 +18,7 @@ namespace TeamsRemediation.Tests.Account
         [InlineData("not an id; Remove-Item C:\\", "PermissionDenied", "UserSessionError", ModuleErrorCategory.PermissionDenied)]
         [InlineData("JournalWriteFailed", "NotSpecified", "JournalWriteFailed", ModuleErrorCategory.InvalidResult)]
         [InlineData("JournalWriteFailed", "3", "JournalWriteFailed", ModuleErrorCategory.InvalidResult)]
-        public void A_sessions_error_keeps_its_id_and_category_when_they_are_ones_the_module_can_write(string id, string category, string expectedId,
+        public void ASessionsErrorKeepsItsIdAndCategoryWhenTheyAreOnesTheModuleCanWrite(string id, string category, string expectedId,
             ModuleErrorCategory expectedCategory)
         {
             var error = SessionResultFields.ToModuleError(new BridgeError(id, category, "It failed.\r\nSecond line", "Do this.", "alice"), Where);

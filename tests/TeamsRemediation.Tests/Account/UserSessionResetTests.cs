@@ -77,7 +77,7 @@ namespace TeamsRemediation.Tests.Account
             result.Steps.Single(s => s.UserSid == user.Sid && s.Step == name);
 
         [Fact]
-        public void Two_users_in_two_sessions_each_get_their_own_run_and_their_results_merged_with_the_session_that_ran_them()
+        public void TwoUsersInTwoSessionsEachGetTheirOwnRunAndTheirResultsMergedWithTheSessionThatRanThem()
         {
             using var pc = new Pc();
             pc.PlayBoth();
@@ -123,7 +123,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void The_default_view_shows_which_user_and_session_ran_each_step()
+        public void TheDefaultViewShowsWhichUserAndSessionRanEachStep()
         {
             using var pc = new Pc();
             pc.PlayBoth();
@@ -136,7 +136,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void WhatIf_starts_no_task_and_says_what_would_run_in_each_session()
+        public void WhatIfStartsNoTaskAndSaysWhatWouldRunInEachSession()
         {
             using var pc = new Pc();
             pc.PlayBoth();
@@ -156,7 +156,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void A_declined_session_run_starts_no_task_and_leaves_the_steps_skipped_after_one_question_per_user()
+        public void ADeclinedSessionRunStartsNoTaskAndLeavesTheStepsSkippedAfterOneQuestionPerUser()
         {
             using var pc = new Pc();
             pc.PlayBoth();
@@ -194,7 +194,7 @@ namespace TeamsRemediation.Tests.Account
 
         [Theory]
         [MemberData(nameof(Tamperings))]
-        public void A_tampered_session_result_is_rejected_with_its_error_id_and_nothing_of_it_is_used(string what, Func<string, string> tamper,
+        public void ATamperedSessionResultIsRejectedWithItsErrorIdAndNothingOfItIsUsed(string what, Func<string, string> tamper,
             string why)
         {
             using var pc = new Pc();
@@ -227,7 +227,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void A_failed_step_in_the_session_comes_back_once_with_its_error_id()
+        public void AFailedStepInTheSessionComesBackOnceWithItsErrorId()
         {
             using var pc = new Pc();
             AccountPc.RecordWam(pc.AliceView.Machine, "wam-list-notallowed.json");
@@ -245,7 +245,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void A_disconnected_session_is_skipped_and_its_steps_stay_RequiresUserContext_with_the_reason()
+        public void ADisconnectedSessionIsSkippedAndItsStepsStayRequiresUserContextWithTheReason()
         {
             using var pc = new Pc();
             pc.Machine.UserDirectory.RemoveSessions(pc.Bob.Sid);
@@ -263,7 +263,7 @@ namespace TeamsRemediation.Tests.Account
         }
 
         [Fact]
-        public void An_admin_elevated_for_another_user_runs_that_users_steps_in_their_session_never_on_the_own_account()
+        public void AnAdminElevatedForAnotherUserRunsThatUsersStepsInTheirSessionNeverOnTheOwnAccount()
         {
             using var pc = new Pc();
             var admin = pc.Session.Pc.AddUser("admin", loggedOn: true);

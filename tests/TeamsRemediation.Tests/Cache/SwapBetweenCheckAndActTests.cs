@@ -64,7 +64,7 @@ namespace TeamsRemediation.Tests.Cache
 
         [Theory]
         [MemberData(nameof(DeleteSteps))]
-        public void A_folder_swapped_for_a_link_at_a_step_of_the_delete_walk_redirects_nothing(FolderStep step, string actOn, string swap)
+        public void AFolderSwappedForALinkAtAStepOfTheDeleteWalkRedirectsNothing(FolderStep step, string actOn, string swap)
         {
             using var scene = new Scene();
             var plan = new CacheRemovalPlan(scene.Root, CacheItemDisposition.Delete, null)
@@ -80,7 +80,7 @@ namespace TeamsRemediation.Tests.Cache
 
         [Theory]
         [MemberData(nameof(MoveSteps))]
-        public void A_folder_swapped_for_a_link_at_a_step_of_the_move_into_the_backup_redirects_nothing(FolderStep step, string actOn, string swap)
+        public void AFolderSwappedForALinkAtAStepOfTheMoveIntoTheBackupRedirectsNothing(FolderStep step, string actOn, string swap)
         {
             using var scene = new Scene();
             var backup = CacheBackupFolder.Create(scene.Machine.Files, new ScriptedHost(scene.Machine),
@@ -111,7 +111,7 @@ namespace TeamsRemediation.Tests.Cache
         [InlineData(FolderStep.List, "sub")]
         [InlineData(FolderStep.DeleteFile, "sub/f")]
         [InlineData(FolderStep.DeleteFolder, "sub")]
-        public void A_folder_of_a_bridge_run_folder_swapped_for_a_link_redirects_none_of_the_clean_up(FolderStep step, string actOn)
+        public void AFolderOfABridgeRunFolderSwappedForALinkRedirectsNoneOfTheCleanUp(FolderStep step, string actOn)
         {
             var pc = SimulatedPc.Create().RunAsSystem();
             using var machine = pc.Machine;

@@ -93,7 +93,7 @@ namespace TeamsRemediation.Tests.Diagnostics
                 "Evidence.TeamsLogs", alice);
 
             Assert.Equal(FindingStatus.Pass, finding.Status);
-            Assert.Contains(finding.Evidence, e => e.StartsWith("1 line(s) with codes older than"));
+            Assert.Contains(finding.Evidence, e => e.StartsWith("1 line with codes older than"));
         }
 
         [Fact]

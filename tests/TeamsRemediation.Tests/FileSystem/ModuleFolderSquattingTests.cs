@@ -29,7 +29,7 @@ namespace TeamsRemediation.Tests.FileSystem
 
         [Theory]
         [MemberData(nameof(ModuleFolders))]
-        public void A_folder_a_user_made_first_is_moved_aside_untouched_and_made_again_for_administrators_only(string name)
+        public void AFolderAUserMadeFirstIsMovedAsideUntouchedAndMadeAgainForAdministratorsOnly(string name)
         {
             var pc = SimulatedPc.Create();
             using (pc.Machine)
@@ -53,7 +53,7 @@ namespace TeamsRemediation.Tests.FileSystem
 
         [Theory]
         [MemberData(nameof(ModuleFolders))]
-        public void A_folder_a_user_made_first_as_a_link_is_refused_and_nothing_is_written_where_it_points(string name)
+        public void AFolderAUserMadeFirstAsALinkIsRefusedAndNothingIsWrittenWhereItPoints(string name)
         {
             var pc = SimulatedPc.Create();
             using (pc.Machine)
@@ -80,7 +80,7 @@ namespace TeamsRemediation.Tests.FileSystem
         }
 
         [Fact]
-        public void A_users_folder_that_cannot_be_moved_aside_is_refused_with_a_stable_id()
+        public void AUsersFolderThatCannotBeMovedAsideIsRefusedWithAStableId()
         {
             var pc = SimulatedPc.Create();
             using (pc.Machine)
@@ -103,7 +103,7 @@ namespace TeamsRemediation.Tests.FileSystem
         }
 
         [Fact]
-        public void A_caller_that_is_not_privileged_never_takes_a_folder_over()
+        public void ACallerThatIsNotPrivilegedNeverTakesAFolderOver()
         {
             var pc = SimulatedPc.Create();
             using (pc.Machine)
@@ -123,7 +123,7 @@ namespace TeamsRemediation.Tests.FileSystem
         }
 
         [Fact]
-        public void A_module_folder_of_an_older_version_that_let_users_add_entries_gets_its_DACL_back()
+        public void AModuleFolderOfAnOlderVersionThatLetUsersAddEntriesGetsItsDACLBack()
         {
             var pc = SimulatedPc.Create();
             using (pc.Machine)
@@ -140,7 +140,7 @@ namespace TeamsRemediation.Tests.FileSystem
         }
 
         [Fact]
-        public void A_SYSTEM_cache_clear_is_not_held_off_by_a_lock_file_a_user_holds_in_a_Locks_folder_they_made()
+        public void ASYSTEMCacheClearIsNotHeldOffByALockFileAUserHoldsInALocksFolderTheyMade()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
@@ -158,7 +158,7 @@ namespace TeamsRemediation.Tests.FileSystem
         }
 
         [Fact]
-        public void A_SYSTEM_cache_clear_writes_no_lock_file_through_a_Locks_link_a_user_made()
+        public void ASYSTEMCacheClearWritesNoLockFileThroughALocksLinkAUserMade()
         {
             using var s = new SimulatedSession();
             using var target = new TempFolder();

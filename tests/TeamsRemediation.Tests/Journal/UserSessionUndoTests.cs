@@ -74,7 +74,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void SYSTEM_Undo_of_the_token_broker_repair_restores_the_accounts_in_the_users_session_as_the_user()
+        public void SYSTEMUndoOfTheTokenBrokerRepairRestoresTheAccountsInTheUsersSessionAsTheUser()
         {
             using var pc = new Pc();
 
@@ -107,7 +107,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void Undo_Force_is_passed_on_to_the_users_session()
+        public void UndoForceIsPassedOnToTheUsersSession()
         {
             using var pc = new Pc();
 
@@ -137,7 +137,7 @@ namespace TeamsRemediation.Tests.Journal
 
         [Theory]
         [MemberData(nameof(Tamperings))]
-        public void A_tampered_result_of_the_users_session_is_rejected_with_its_error_id_and_the_journal_reported_failed(string what,
+        public void ATamperedResultOfTheUsersSessionIsRejectedWithItsErrorIdAndTheJournalReportedFailed(string what,
             Func<Pc, string, string> tamper, string why)
         {
             using var pc = new Pc();
@@ -169,7 +169,7 @@ namespace TeamsRemediation.Tests.Journal
 
         [Theory]
         [MemberData(nameof(Absences))]
-        public void Without_an_active_session_of_the_user_SYSTEM_refuses_as_before_with_the_command_to_run_and_starts_no_task(string how)
+        public void WithoutAnActiveSessionOfTheUserSYSTEMRefusesAsBeforeWithTheCommandToRunAndStartsNoTask(string how)
         {
             using var pc = new Pc();
             pc.Machine.UserDirectory.RemoveSessions(pc.Alice.Sid);
@@ -193,7 +193,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void WhatIf_starts_no_task_and_says_what_would_run_in_the_users_session()
+        public void WhatIfStartsNoTaskAndSaysWhatWouldRunInTheUsersSession()
         {
             using var pc = new Pc();
 
@@ -210,7 +210,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void A_declined_run_starts_no_task_and_reports_the_journal_skipped_after_one_question()
+        public void ADeclinedRunStartsNoTaskAndReportsTheJournalSkippedAfterOneQuestion()
         {
             using var pc = new Pc();
             var host = new ScriptedHost(pc.Machine, Consent.No);
@@ -238,7 +238,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void SYSTEM_never_acts_on_a_tampered_user_journal_itself_logged_off_it_is_refused()
+        public void SYSTEMNeverActsOnATamperedUserJournalItselfLoggedOffItIsRefused()
         {
             using var pc = new Pc();
             var journal = TamperIntoMachineValue(pc);
@@ -253,7 +253,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void SYSTEM_never_acts_on_a_tampered_user_journal_itself_logged_on_it_runs_as_the_user_and_a_machine_result_is_rejected()
+        public void SYSTEMNeverActsOnATamperedUserJournalItselfLoggedOnItRunsAsTheUserAndAMachineResultIsRejected()
         {
             using var pc = new Pc();
             var journal = TamperIntoMachineValue(pc);
@@ -270,7 +270,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void An_out_of_scope_journal_is_refused_by_the_users_own_Undo_and_its_error_id_comes_back()
+        public void AnOutOfScopeJournalIsRefusedByTheUsersOwnUndoAndItsErrorIdComesBack()
         {
             using var pc = new Pc();
             using var elsewhere = new TempFolder();
@@ -292,7 +292,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void A_journal_reached_through_a_link_in_the_users_folder_is_refused_before_any_task()
+        public void AJournalReachedThroughALinkInTheUsersFolderIsRefusedBeforeAnyTask()
         {
             using var pc = new Pc();
             using var elsewhere = new TempFolder();
@@ -311,7 +311,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void SYSTEM_Undo_of_a_cache_backup_in_the_users_profile_puts_the_cache_back_in_the_users_session()
+        public void SYSTEMUndoOfACacheBackupInTheUsersProfilePutsTheCacheBackInTheUsersSession()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallNewTeams();
@@ -336,7 +336,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void A_backup_journal_counts_as_the_users_only_inside_their_backups_and_by_the_backup_journals_name()
+        public void ABackupJournalCountsAsTheUsersOnlyInsideTheirBackupsAndByTheBackupJournalsName()
         {
             using var pc = new Pc();
             var asSystem = new UserSessionUndo(pc.Machine, new ScriptedHost(pc.Machine), ModuleSession.ManifestPath);
@@ -356,7 +356,7 @@ namespace TeamsRemediation.Tests.Journal
         }
 
         [Fact]
-        public void A_journal_in_the_protected_folder_or_as_the_user_is_restored_here_as_before()
+        public void AJournalInTheProtectedFolderOrAsTheUserIsRestoredHereAsBefore()
         {
             using var pc = new Pc();
             var asAlice = new UserSessionUndo(pc.View.Machine, new ScriptedHost(pc.View.Machine), ModuleSession.ManifestPath);

@@ -94,7 +94,23 @@ namespace TeamsRemediation.Tests.Module
             Assert.Equal(manifest.Description, Field("description"));
             Assert.Equal(manifest.Copyright, Field("copyright"));
             Assert.Equal(psData["ProjectUri"]!.ToString(), Field("projectUrl"));
-            Assert.Equal(psData["LicenseUri"]!.ToString(), Field("licenseUrl"));
+            // The license as an SPDX expression, not the deprecated licenseUrl, and the LICENSE file itself at the package root.
+            var license = Assert.Single(metadata.Elements(Nuspec + "license"));
+            Assert.Equal("expression", license.Attribute("type")?.Value);
+            Assert.Equal("MIT", license.Value);
+            Assert.Null(metadata.Element(Nuspec + "licenseUrl"));
+            using (var reader = new StreamReader(zip.GetEntry("LICENSE")!.Open()))
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(RepoRoot, "LICENSE")), reader.ReadToEnd());
+            }
+
+            string contentTypes;
+            using (var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()))
+            {
+                contentTypes = reader.ReadToEnd();
+            }
+
+            Assert.Contains("<Override PartName=\"/LICENSE\" ContentType=\"application/octet\" />", contentTypes);
             Assert.Equal(Normalized(psData["ReleaseNotes"]), Normalized(Field("releaseNotes")));
 
             var tags = Field("tags").Split(' ', StringSplitOptions.RemoveEmptyEntries);

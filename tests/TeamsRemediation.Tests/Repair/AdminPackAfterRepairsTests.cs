@@ -24,7 +24,7 @@ namespace TeamsRemediation.Tests.Repair
         private const string Correlation = "5f0c2a91-3b7e-4d2c-9a61-0d4b8e2f7c11";
 
         [Fact]
-        public void Tls_off_and_an_admin_owned_code_fixes_TLS_then_writes_the_pack_with_only_the_admins_finding()
+        public void TlsOffAndAnAdminOwnedCodeFixesTLSThenWritesThePackWithOnlyTheAdminsFinding()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -61,7 +61,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_TLS_error_and_an_admin_owned_code_in_the_same_users_events_keep_the_admins_code_after_the_TLS_repair()
+        public void ATLSErrorAndAnAdminOwnedCodeInTheSameUsersEventsKeepTheAdminsCodeAfterTheTLSRepair()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -87,7 +87,7 @@ namespace TeamsRemediation.Tests.Repair
             // The TLS error (repaired) is not in the pack; the note says it was left out.
             Assert.Contains("AADSTS53003", Assert.Single(pack.Failures));
             Assert.DoesNotContain(pack.Codes, c => c.StartsWith("CAA82F7D", StringComparison.Ordinal));
-            Assert.Contains("1 Teams token error(s) of a cause this run repaired (Tls) are left out: they are not what is left for the user "
+            Assert.Contains("1 Teams token error of a cause this run repaired (Tls) is left out: it is not what is left for the user "
                 + "or the tenant admin.", pack.Notes);
             Assert.DoesNotContain("CAA82F7D", File.ReadAllText(pack.FilePath));
             Assert.Equal(RepairOutcome.NeedsAdmin, l.Summary.Outcome);
@@ -95,7 +95,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void Only_admin_problems_get_the_pack_once_from_rung_2_and_not_again_after_the_climb()
+        public void OnlyAdminProblemsGetThePackOnceFromRung2AndNotAgainAfterTheClimb()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -114,7 +114,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_fix_that_fails_ends_NotFixed_and_the_pack_is_still_written_for_the_admins_part()
+        public void AFixThatFailsEndsNotFixedAndThePackIsStillWrittenForTheAdminsPart()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -140,7 +140,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void WhatIf_says_the_pack_would_be_written_and_writes_nothing()
+        public void WhatIfSaysThePackWouldBeWrittenAndWritesNothing()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -161,7 +161,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void The_cmdlet_emits_the_pack_once_before_the_summary_and_exits_3()
+        public void TheCmdletEmitsThePackOnceBeforeTheSummaryAndExits3()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);

@@ -18,7 +18,7 @@ namespace TeamsRemediation.Tests.Repair
         private const string Cookie = "ESTSAUTHPERSISTENT=1.AXYAsecretcookievalue";
 
         [Fact]
-        public void The_pack_holds_the_times_ids_codes_tenant_device_principals_and_versions_of_the_failures()
+        public void ThePackHoldsTheTimesIdsCodesTenantDevicePrincipalsAndVersionsOfTheFailures()
         {
             using (var pc = new RepairPc())
             {
@@ -55,7 +55,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_token_a_refresh_token_and_a_cookie_in_an_event_reach_neither_the_pack_nor_its_file()
+        public void ATokenARefreshTokenAndACookieInAnEventReachNeitherThePackNorItsFile()
         {
             using (var pc = new RepairPc())
             {
@@ -99,7 +99,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void Other_apps_events_and_other_users_events_stay_out_and_an_empty_period_says_so()
+        public void OtherAppsEventsAndOtherUsersEventsStayOutAndAnEmptyPeriodSaysSo()
         {
             using (var pc = new RepairPc())
             {
@@ -116,7 +116,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void Gathered_on_the_simulated_PC_the_pack_reads_dsregcmd_the_events_and_the_versions_and_is_written_to_the_report_folder()
+        public void GatheredOnTheSimulatedPCThePackReadsDsregcmdTheEventsAndTheVersionsAndIsWrittenToTheReportFolder()
         {
             using (var pc = new RepairPc())
             {
@@ -143,7 +143,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void When_dsregcmd_cannot_run_the_pack_says_why_its_device_fields_are_empty()
+        public void WhenDsregcmdCannotRunThePackSaysWhyItsDeviceFieldsAreEmpty()
         {
             using (var pc = new RepairPc())
             {
@@ -160,7 +160,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_failure_of_a_cause_the_run_repaired_is_left_out_with_a_note_naming_only_the_causes_left_out()
+        public void AFailureOfACauseTheRunRepairedIsLeftOutWithANoteNamingOnlyTheCausesLeftOut()
         {
             using (var pc = new RepairPc())
             {
@@ -175,7 +175,7 @@ namespace TeamsRemediation.Tests.Repair
                 // The MFA failure is the user's: a repaired cause of the same name does not take it out.
                 Assert.Equal("0xCAA2000C", Assert.Single(pack.FailureRecords).Error);
                 Assert.DoesNotContain(pack.Codes, c => c.StartsWith("0xCAA82F7D", StringComparison.Ordinal));
-                Assert.Contains("1 Teams token error(s) of a cause this run repaired (Tls) are left out: they are not what is left for the user "
+                Assert.Contains("1 Teams token error of a cause this run repaired (Tls) is left out: it is not what is left for the user "
                     + "or the tenant admin.", pack.Notes);
 
                 sources.Events = EventQueryResult.Read(new[] { tls });

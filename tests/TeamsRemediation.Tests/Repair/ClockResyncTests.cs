@@ -17,7 +17,7 @@ namespace TeamsRemediation.Tests.Repair
     public sealed class ClockResyncTests
     {
         [Fact]
-        public void A_skewed_clock_is_resynced_recorded_first_and_the_clock_check_passes_after_it()
+        public void ASkewedClockIsResyncedRecordedFirstAndTheClockCheckPassesAfterIt()
         {
             var pc = new DemoPc();
             using (pc.Machine)
@@ -38,7 +38,7 @@ namespace TeamsRemediation.Tests.Repair
                     pc.Machine.CommandRunner.Calls.Where(c => c.Contains("w32tm")).ToArray());
                 var lines = File.ReadAllLines(log.FilePath);
                 Assert.Equal(2, lines.Length);
-                Assert.Contains("[Repair] ClockResync on PC01: running 'w32tm /resync' because The clock is ", lines[0]);
+                Assert.Contains("[Repair] ClockResync on PC01: running 'w32tm /resync' because the clock is ", lines[0]);
                 Assert.Contains(" behind the sign-in service (more than 5 minutes)", lines[0]);
                 Assert.EndsWith("[Repair] ClockResync on PC01: Done (exit code 0)", lines[1]);
                 Assert.Single(host.Questions);
@@ -47,7 +47,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void WhatIf_and_No_run_nothing_and_write_nothing()
+        public void WhatIfAndNoRunNothingAndWriteNothing()
         {
             foreach (var answer in new[] { Consent.WhatIf, Consent.No })
             {
@@ -70,7 +70,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_domain_controller_is_not_resynced()
+        public void ADomainControllerIsNotResynced()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -88,7 +88,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_time_source_set_by_policy_is_reported_with_its_values_and_not_changed()
+        public void ATimeSourceSetByPolicyIsReportedWithItsValuesAndNotChanged()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -110,7 +110,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void The_plan_asks_and_runs_nothing_and_only_a_plan_that_may_act_is_carried_out()
+        public void ThePlanAsksAndRunsNothingAndOnlyAPlanThatMayActIsCarriedOut()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -135,7 +135,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_policy_that_only_tunes_rates_does_not_count_as_a_managed_source()
+        public void APolicyThatOnlyTunesRatesDoesNotCountAsAManagedSource()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -149,7 +149,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_standard_user_cannot_resync_and_nothing_runs()
+        public void AStandardUserCannotResyncAndNothingRuns()
         {
             var machine = SimulatedPc.Create();
             var alice = machine.AddUser("alice", loggedOn: true);
@@ -167,7 +167,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_failing_w32tm_is_an_error_with_its_exit_code_and_the_outcome_is_logged()
+        public void AFailingW32tmIsAnErrorWithItsExitCodeAndTheOutcomeIsLogged()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -188,7 +188,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_stopped_time_service_is_started_and_the_resync_asked_once_more()
+        public void AStoppedTimeServiceIsStartedAndTheResyncAskedOnceMore()
         {
             var pc = new DemoPc();
             using (pc.Machine)
@@ -213,7 +213,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_time_service_that_does_not_start_leaves_the_resync_failed_with_both_reasons()
+        public void ATimeServiceThatDoesNotStartLeavesTheResyncFailedWithBothReasons()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -232,7 +232,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void Only_a_failed_clock_check_calls_for_a_resync()
+        public void OnlyAFailedClockCheckCallsForAResync()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -253,7 +253,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_32_bit_host_reaches_w32tm_through_Sysnative()
+        public void A32BitHostReachesW32tmThroughSysnative()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Bitness32().Machine)
             {

@@ -20,7 +20,7 @@ namespace TeamsRemediation.Tests.Repair
         private static readonly DiagnosisOptions Caller = new DiagnosisOptions { Timeout = TimeSpan.FromSeconds(5), SkipNetwork = true };
 
         [Fact]
-        public void After_a_step_an_admin_owned_error_logged_before_it_still_counts_and_a_TLS_error_does_not()
+        public void AfterAStepAnAdminOwnedErrorLoggedBeforeItStillCountsAndATLSErrorDoesNot()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -33,12 +33,12 @@ namespace TeamsRemediation.Tests.Repair
 
             Assert.Equal(FindingStatus.Warning, row.Status);
             Assert.Equal(FindingOwner.TenantAdmin, row.Owner);
-            Assert.StartsWith("1 Teams token error(s) in the last 7 days: AADSTS53003", row.Summary);
+            Assert.StartsWith("1 Teams token error in the last 7 days: AADSTS53003", row.Summary);
             Assert.DoesNotContain("CAA82F7D", row.Summary);
         }
 
         [Fact]
-        public void The_diagnosis_alone_counts_both_only_within_its_window()
+        public void TheDiagnosisAloneCountsBothOnlyWithinItsWindow()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -51,7 +51,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void After_a_step_an_admin_owned_code_in_the_Teams_logs_before_it_still_counts_and_a_TLS_code_does_not()
+        public void AfterAStepAnAdminOwnedCodeInTheTeamsLogsBeforeItStillCountsAndATLSCodeDoesNot()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);

@@ -18,7 +18,7 @@ namespace TeamsRemediation.Tests.Repair
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
         [Fact]
-        public void A_cached_failed_lookup_is_flushed_recorded_first_and_the_name_resolves_again()
+        public void ACachedFailedLookupIsFlushedRecordedFirstAndTheNameResolvesAgain()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -37,7 +37,7 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.All(result.Evidence, e => Assert.StartsWith("before: ", e, StringComparison.Ordinal));
                 Assert.Contains("login.microsoftonline.com", result.Reason);
                 var lines = File.ReadAllLines(log.FilePath);
-                Assert.Contains("[Repair] DnsFlush on PC01: running 'ipconfig /flushdns' because the sign-in name(s) login.microsoftonline.com",
+                Assert.Contains("[Repair] DnsFlush on PC01: running 'ipconfig /flushdns' because the sign-in name login.microsoftonline.com",
                     lines[0]);
                 Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", lines[1]);
                 Assert.Contains("ipconfig /flushdns", Assert.Single(host.Questions));
@@ -46,7 +46,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void The_probes_of_the_plan_are_the_only_ones_before_the_flush_and_the_flush_probes_nothing()
+        public void TheProbesOfThePlanAreTheOnlyOnesBeforeTheFlushAndTheFlushProbesNothing()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -67,7 +67,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_name_the_DNS_server_does_not_know_is_flushed_and_still_does_not_resolve()
+        public void ANameTheDNSServerDoesNotKnowIsFlushedAndStillDoesNotResolve()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -80,12 +80,12 @@ namespace TeamsRemediation.Tests.Repair
                 Assert.Contains("before: login.microsoftonline.com: NameNotResolved (No such host is known.)", result.Evidence);
                 Assert.EndsWith("DnsFlush on PC01: Done (exit code 0)", File.ReadAllLines(log.FilePath).Last());
                 var again = DnsCacheFlush.Plan(pc, SignInCloud.Commercial.Endpoints, null, Deadline);
-                Assert.Equal("the sign-in name(s) login.microsoftonline.com did not resolve.", again.Reason);
+                Assert.Equal("the sign-in name login.microsoftonline.com did not resolve.", again.Reason);
             }
         }
 
         [Fact]
-        public void When_every_name_resolves_nothing_is_flushed()
+        public void WhenEveryNameResolvesNothingIsFlushed()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -102,7 +102,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_name_not_probed_before_the_deadline_is_no_reason_to_flush_and_is_not_called_resolving()
+        public void ANameNotProbedBeforeTheDeadlineIsNoReasonToFlushAndIsNotCalledResolving()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -124,7 +124,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void WhatIf_names_the_step_and_flushes_nothing()
+        public void WhatIfNamesTheStepAndFlushesNothing()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -135,7 +135,7 @@ namespace TeamsRemediation.Tests.Repair
                 var result = new DnsCacheFlush(pc, host, log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
 
                 Assert.Equal(MachineActionStatus.WhatIf, result.Status);
-                Assert.Contains("because the sign-in name(s) login.microsoftonline.com did not resolve", Assert.Single(host.Questions));
+                Assert.Contains("because the sign-in name login.microsoftonline.com did not resolve", Assert.Single(host.Questions));
                 Assert.Empty(pc.CommandRunner.Calls);
                 Assert.False(File.Exists(log.FilePath));
                 var stillCached = new DnsCacheFlush(pc, new ScriptedHost(pc, Consent.No), log).Run(SignInCloud.Commercial.Endpoints, null, Deadline);
@@ -145,7 +145,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_failing_ipconfig_is_an_error_and_no_second_probe_runs()
+        public void AFailingIpconfigIsAnErrorAndNoSecondProbeRuns()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -166,7 +166,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void No_endpoint_to_probe_is_a_caller_error()
+        public void NoEndpointToProbeIsACallerError()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {

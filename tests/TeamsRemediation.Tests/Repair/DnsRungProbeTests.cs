@@ -21,7 +21,7 @@ namespace TeamsRemediation.Tests.Repair
         private static readonly DiagnosisOptions Diagnosis = new DiagnosisOptions { Timeout = TimeSpan.FromSeconds(5) };
 
         [Fact]
-        public void A_repair_probes_each_endpoint_once_before_the_flush_and_once_after_it()
+        public void ARepairProbesEachEndpointOnceBeforeTheFlushAndOnceAfterIt()
         {
             using var s = new SimulatedSession();
             BrokenPc.Healthy(s);
@@ -40,7 +40,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void WhatIf_probes_each_endpoint_once_and_flushes_nothing()
+        public void WhatIfProbesEachEndpointOnceAndFlushesNothing()
         {
             using var s = new SimulatedSession();
             BrokenPc.Healthy(s);

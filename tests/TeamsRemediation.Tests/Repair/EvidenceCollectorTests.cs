@@ -18,7 +18,7 @@ namespace TeamsRemediation.Tests.Repair
         private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
         [Fact]
-        public void As_SYSTEM_the_logs_the_newest_archive_and_the_users_events_are_copied_into_a_protected_run_folder()
+        public void AsSYSTEMTheLogsTheNewestArchiveAndTheUsersEventsAreCopiedIntoAProtectedRunFolder()
         {
             using (var pc = new RepairPc())
             {
@@ -65,7 +65,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_link_in_the_logs_or_a_linked_logs_folder_is_reported_and_never_followed()
+        public void ALinkInTheLogsOrALinkedLogsFolderIsReportedAndNeverFollowed()
         {
             using (var pc = new RepairPc())
             using (var outside = new TempFolder())
@@ -97,7 +97,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void The_budgets_keep_the_newest_part_of_a_long_log_leave_a_large_archive_and_stop_at_the_total()
+        public void TheBudgetsKeepTheNewestPartOfALongLogLeaveALargeArchiveAndStopAtTheTotal()
         {
             using (var pc = new RepairPc())
             {
@@ -128,7 +128,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void An_unreadable_event_log_is_a_skip_with_its_reason_and_the_files_are_still_copied()
+        public void AnUnreadableEventLogIsASkipWithItsReasonAndTheFilesAreStillCopied()
         {
             using (var pc = new RepairPc())
             {
@@ -147,7 +147,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_token_in_an_event_is_not_written_into_the_events_file()
+        public void ATokenInAnEventIsNotWrittenIntoTheEventsFile()
         {
             using (var pc = new RepairPc())
             {
@@ -168,7 +168,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_user_running_it_keeps_the_report_in_their_own_profile()
+        public void AUserRunningItKeepsTheReportInTheirOwnProfile()
         {
             using (var pc = new RepairPc())
             {
@@ -184,7 +184,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_reports_folder_a_user_made_as_a_link_is_refused_and_nothing_is_created_where_it_points()
+        public void AReportsFolderAUserMadeAsALinkIsRefusedAndNothingIsCreatedWhereItPoints()
         {
             using (var pc = new RepairPc())
             using (var target = new TempFolder())

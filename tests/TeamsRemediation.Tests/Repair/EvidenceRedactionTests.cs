@@ -37,7 +37,7 @@ namespace TeamsRemediation.Tests.Repair
             SecondCookie, Password };
 
         [Fact]
-        public void Planted_tokens_cookies_and_passwords_in_both_Teams_logs_and_a_WebLogs_zip_are_in_no_file_of_the_report_folder()
+        public void PlantedTokensCookiesAndPasswordsInBothTeamsLogsAndAWebLogsZipAreInNoFileOfTheReportFolder()
         {
             using (var pc = new RepairPc())
             {
@@ -80,13 +80,13 @@ namespace TeamsRemediation.Tests.Repair
                     Assert.Contains("username=alice@contoso.com&password=" + SecretText.Removed, text);
                 }
 
-                Assert.Contains("redacted: 12 value(s)", outcome.Detail);
+                Assert.Contains("redacted: 12 values", outcome.Detail);
                 Assert.All(originals, o => Assert.Equal(o.Value, Hash(o.Key)));
             }
         }
 
         [Fact]
-        public void A_zip_entry_that_is_not_text_is_left_out_of_the_copy_and_counted()
+        public void AZipEntryThatIsNotTextIsLeftOutOfTheCopyAndCounted()
         {
             using (var pc = new RepairPc())
             {
@@ -119,12 +119,12 @@ namespace TeamsRemediation.Tests.Repair
                     Assert.Equal(new[] { "MSTeams.log" }, archive.Entries.Select(e => e.FullName));
                 }
 
-                Assert.Contains("1 zip entries left out", collected.ToString());
+                Assert.Contains("1 zip entry left out", collected.ToString());
             }
         }
 
         [Fact]
-        public void The_machine_log_and_its_Application_events_carry_no_secret_a_caller_let_slip()
+        public void TheMachineLogAndItsApplicationEventsCarryNoSecretACallerLetSlip()
         {
             using (var machine = SimulatedPc.Create().RunAsSystem().Machine)
             {

@@ -20,7 +20,7 @@ namespace TeamsRemediation.Tests.Repair
         [InlineData("TenantAdmin", "Device", false)]
         [InlineData("TenantAdmin", "Network", false)]
         [InlineData("User", "TenantAdmin", true)]
-        public void Nothing_the_PC_can_fix_only_when_every_problem_is_the_users_or_the_admins(string evidenceOwner, string? failOwner,
+        public void NothingThePCCanFixOnlyWhenEveryProblemIsTheUsersOrTheAdmins(string evidenceOwner, string? failOwner,
             bool expected)
         {
             var findings = new[]
@@ -41,7 +41,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_device_warning_with_a_remedy_is_the_PCs_to_fix_beside_the_admins_problem()
+        public void ADeviceWarningWithARemedyIsThePCsToFixBesideTheAdminsProblem()
         {
             var findings = new[]
             {
@@ -56,7 +56,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_healthy_PC_or_one_with_only_device_warnings_is_not_the_admins_case()
+        public void AHealthyPCOrOneWithOnlyDeviceWarningsIsNotTheAdminsCase()
         {
             Assert.False(PcFixability.NothingThePcCanFix(new TeamsCaa20002Finding[0]));
             Assert.False(PcFixability.NothingThePcCanFix(new[]
@@ -68,7 +68,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_PC_whose_only_evidence_is_a_Conditional_Access_block_is_left_alone_by_the_diagnosis_findings()
+        public void APCWhoseOnlyEvidenceIsAConditionalAccessBlockIsLeftAloneByTheDiagnosisFindings()
         {
             var pc = new DemoPc();
             using (pc.Machine)

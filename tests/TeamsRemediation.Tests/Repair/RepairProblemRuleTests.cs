@@ -21,7 +21,7 @@ namespace TeamsRemediation.Tests.Repair
         private const string AskTheAdmin = "Ask the tenant admin to look the sign-in up in Entra ID's sign-in logs by its correlation id.";
 
         [Fact]
-        public void An_admins_warning_without_a_remedy_starts_no_rung_and_the_PC_has_nothing_to_fix()
+        public void AnAdminsWarningWithoutARemedyStartsNoRungAndThePCHasNothingToFix()
         {
             using var s = new SimulatedSession();
             BrokenPc.Healthy(s);
@@ -39,7 +39,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void An_admins_warning_with_a_remedy_copies_the_evidence_changes_nothing_and_writes_the_admin_pack()
+        public void AnAdminsWarningWithARemedyCopiesTheEvidenceChangesNothingAndWritesTheAdminPack()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -61,7 +61,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void The_admin_pack_also_lists_the_users_and_admins_warnings_without_a_remedy()
+        public void TheAdminPackAlsoListsTheUsersAndAdminsWarningsWithoutARemedy()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);
@@ -83,7 +83,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void A_network_warning_starts_no_rung_and_the_PC_has_nothing_to_fix()
+        public void ANetworkWarningStartsNoRungAndThePCHasNothingToFix()
         {
             using var s = new SimulatedSession();
             BrokenPc.Healthy(s);
@@ -99,7 +99,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void An_admins_warning_without_a_remedy_does_not_stop_the_repair_of_what_the_PC_can_fix()
+        public void AnAdminsWarningWithoutARemedyDoesNotStopTheRepairOfWhatThePCCanFix()
         {
             using var s = new SimulatedSession();
             var alice = BrokenPc.Healthy(s);

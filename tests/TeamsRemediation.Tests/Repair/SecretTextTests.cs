@@ -16,7 +16,7 @@ namespace TeamsRemediation.Tests.Repair
         [InlineData("password=Summer2026!")]
         [InlineData("opaque 0.AXYAaBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ_-0123456789 end")]
         [InlineData("blob QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODkrL0FCQ0RFRkdISUpL==")]
-        public void Secrets_are_recognized_and_removed(string text)
+        public void SecretsAreRecognizedAndRemoved(string text)
         {
             Assert.True(SecretText.LooksSecret(text), text);
             var redacted = SecretText.Redact(text);
@@ -33,7 +33,7 @@ namespace TeamsRemediation.Tests.Repair
         [InlineData("Redirect URI: ms-appx-web://Microsoft.AAD.BrokerPlugin/1fec8e78-bce4-4aaf-ab1b-5451cc387264")]
         [InlineData("Credential Type : Password")]
         [InlineData("john@contoso.com")]
-        public void What_an_admin_needs_is_left_alone(string text)
+        public void WhatAnAdminNeedsIsLeftAlone(string text)
         {
             Assert.False(SecretText.LooksSecret(text), text);
             Assert.Equal(text, SecretText.Redact(text));

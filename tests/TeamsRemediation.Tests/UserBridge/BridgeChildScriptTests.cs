@@ -49,7 +49,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void The_command_runs_as_the_user_and_its_objects_come_back_typed_and_flat()
+        public void TheCommandRunsAsTheUserAndItsObjectsComeBackTypedAndFlat()
         {
             var (scenario, userPc, sid) = TwoViewsOfAlice();
             using (scenario)
@@ -72,7 +72,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void The_commands_errors_come_back_with_their_full_ids()
+        public void TheCommandsErrorsComeBackWithTheirFullIds()
         {
             var (scenario, userPc, sid) = TwoViewsOfAlice();
             using (scenario)
@@ -92,7 +92,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void In_Constrained_Language_Mode_the_script_still_reports_and_says_so()
+        public void InConstrainedLanguageModeTheScriptStillReportsAndSaysSo()
         {
             var (scenario, userPc, sid) = TwoViewsOfAlice();
             using (scenario)
@@ -110,7 +110,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_module_that_cannot_be_imported_is_reported_from_the_session_with_the_import_error()
+        public void AModuleThatCannotBeImportedIsReportedFromTheSessionWithTheImportError()
         {
             var (scenario, userPc, sid) = TwoViewsOfAlice();
             using (scenario)

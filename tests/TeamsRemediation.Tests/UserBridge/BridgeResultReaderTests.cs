@@ -43,7 +43,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_well_formed_result_gives_typed_values_and_errors_with_their_ids()
+        public void AWellFormedResultGivesTypedValuesAndErrorsWithTheirIds()
         {
             var objects = "{\"typeName\":\"TeamsRemediation.Account.TeamsAccountResetStep\",\"kind\":\"Object\",\"value\":null,\"properties\":["
                 + "{\"name\":\"User\",\"kind\":\"String\",\"value\":\"AzureAD\\\\alice\",\"values\":null},"
@@ -78,14 +78,14 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_file_owned_by_SYSTEM_or_another_user_is_untrusted()
+        public void AFileOwnedBySYSTEMOrAnotherUserIsUntrusted()
         {
             Assert.Equal("UserBridgeResultUntrusted", RejectedId(Document(), owner: "S-1-5-18"));
             Assert.Equal("UserBridgeResultUntrusted", RejectedId(Document(), owner: "S-1-5-21-1004336348-1177238915-682003330-1002"));
         }
 
         [Fact]
-        public void A_link_in_place_of_the_file_is_untrusted_and_its_target_is_not_read()
+        public void ALinkInPlaceOfTheFileIsUntrustedAndItsTargetIsNotRead()
         {
             using (var folder = new TempFolder())
             using (var elsewhere = new TempFolder())
@@ -118,13 +118,13 @@ namespace TeamsRemediation.Tests.UserBridge
             + "\"kind\":\"Object\",\"properties\":[{\"name\":\"P\",\"kind\":\"String\",\"value\":\"1\"},"
             + "{\"name\":\"p\",\"kind\":\"String\",\"value\":\"2\"}]}]}")]
         [InlineData(Head + "\"errors\":[{\"message\":\"no id\"}]}")]
-        public void A_tampered_or_foreign_document_is_invalid(string content)
+        public void ATamperedOrForeignDocumentIsInvalid(string content)
         {
             Assert.Equal("UserBridgeResultInvalid", RejectedId(content));
         }
 
         [Fact]
-        public void A_result_cut_short_anywhere_is_invalid_and_never_escapes_as_another_exception()
+        public void AResultCutShortAnywhereIsInvalidAndNeverEscapesAsAnotherException()
         {
             var whole = Document("{\"typeName\":\"T\",\"kind\":\"Object\",\"value\":null,\"properties\":[{\"name\":\"P\",\"kind\":\"StringArray\","
                 + "\"value\":null,\"values\":[\"a\"]}]}", "{\"errorId\":\"X\",\"message\":\"m\"}");
@@ -134,20 +134,20 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_file_beyond_the_size_bound_is_invalid_before_it_is_parsed()
+        public void AFileBeyondTheSizeBoundIsInvalidBeforeItIsParsed()
         {
             var padding = new string(' ', (int)BridgeResultReader.MaximumBytes);
             Assert.Equal("UserBridgeResultInvalid", RejectedId(Document() + padding));
         }
 
         [Fact]
-        public void No_file_is_invalid()
+        public void NoFileIsInvalid()
         {
             Assert.Equal("UserBridgeResultInvalid", RejectedId(null));
         }
 
         [Fact]
-        public void A_task_name_reads_back_with_its_start_and_other_names_do_not()
+        public void ATaskNameReadsBackWithItsStartAndOtherNamesDoNot()
         {
             var name = BridgeTaskName.Create(new DateTimeOffset(2026, 11, 27, 6, 30, 15, 400, TimeSpan.Zero), "0123456789ab", 3);
 

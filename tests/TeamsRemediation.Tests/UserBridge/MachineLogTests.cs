@@ -12,7 +12,7 @@ namespace TeamsRemediation.Tests.UserBridge
     public sealed class MachineLogTests
     {
         [Fact]
-        public void The_log_rotates_at_its_size_and_keeps_a_bounded_number_of_old_files()
+        public void TheLogRotatesAtItsSizeAndKeepsABoundedNumberOfOldFiles()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -37,7 +37,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_message_with_line_breaks_stays_one_line()
+        public void AMessageWithLineBreaksStaysOneLine()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -51,7 +51,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void As_SYSTEM_the_event_source_is_registered_and_every_line_is_an_event()
+        public void AsSYSTEMTheEventSourceIsRegisteredAndEveryLineIsAnEvent()
         {
             using (var pc = SimulatedPc.Create().RunAsSystem().Machine)
             {
@@ -71,7 +71,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_caller_that_may_not_register_the_source_writes_the_file_only()
+        public void ACallerThatMayNotRegisterTheSourceWritesTheFileOnly()
         {
             var pc = SimulatedPc.Create();
             using (pc.Machine)
@@ -89,7 +89,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_log_folder_a_user_made_first_is_moved_aside_and_their_held_lock_file_does_not_slow_the_log()
+        public void ALogFolderAUserMadeFirstIsMovedAsideAndTheirHeldLockFileDoesNotSlowTheLog()
         {
             var pc = SimulatedPc.Create().RunAsSystem();
             using (pc.Machine)
@@ -113,7 +113,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_log_folder_a_user_made_as_a_link_is_not_written_through()
+        public void ALogFolderAUserMadeAsALinkIsNotWrittenThrough()
         {
             var pc = SimulatedPc.Create().RunAsSystem();
             using (pc.Machine)
@@ -131,7 +131,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void A_user_holding_the_global_mutex_of_earlier_versions_does_not_slow_a_SYSTEM_run()
+        public void AUserHoldingTheGlobalMutexOfEarlierVersionsDoesNotSlowASYSTEMRun()
         {
             // Any user can create and hold a named mutex in Global\; earlier versions waited 5 s on it for every line.
             using var ownedByUser = new System.Threading.ManualResetEventSlim();

@@ -14,7 +14,7 @@ namespace TeamsRemediation.Tests.UserBridge
     public sealed class UserSessionBridgeTests
     {
         [Fact]
-        public void Two_users_in_two_sessions_each_get_their_own_task_run_and_result()
+        public void TwoUsersInTwoSessionsEachGetTheirOwnTaskRunAndResult()
         {
             using (var scenario = new BridgeScenario())
             {
@@ -52,7 +52,7 @@ namespace TeamsRemediation.Tests.UserBridge
         [Theory]
         [InlineData(1)]
         [InlineData(3)]
-        public void Sessions_run_side_by_side_up_to_the_limit(int maxParallel)
+        public void SessionsRunSideBySideUpToTheLimit(int maxParallel)
         {
             using (var scenario = new BridgeScenario())
             using (var allInFlight = new CountdownEvent(maxParallel))
@@ -101,7 +101,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void Each_run_folder_is_made_for_its_user_alone_under_a_folder_only_SYSTEM_and_Administrators_hold(string host)
+        public void EachRunFolderIsMadeForItsUserAloneUnderAFolderOnlySYSTEMAndAdministratorsHold(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -128,7 +128,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_run_that_does_not_finish_in_time_is_stopped_deleted_and_reported_as_timed_out(string host)
+        public void ARunThatDoesNotFinishInTimeIsStoppedDeletedAndReportedAsTimedOut(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -152,7 +152,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_user_who_logs_off_while_the_task_runs_is_reported_not_waited_for(string host)
+        public void AUserWhoLogsOffWhileTheTaskRunsIsReportedNotWaitedFor(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -181,7 +181,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_log_off_that_ends_the_program_before_it_wrote_is_a_log_off_too_not_a_missing_result(string host)
+        public void ALogOffThatEndsTheProgramBeforeItWroteIsALogOffTooNotAMissingResult(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -204,7 +204,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_program_that_ends_without_a_result_is_reported_with_its_exit_code(string host)
+        public void AProgramThatEndsWithoutAResultIsReportedWithItsExitCode(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -227,7 +227,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_result_owned_by_someone_else_than_the_user_is_rejected_and_removed(string host)
+        public void AResultOwnedBySomeoneElseThanTheUserIsRejectedAndRemoved(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -253,7 +253,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_result_written_for_another_run_is_rejected(string host)
+        public void AResultWrittenForAnotherRunIsRejected(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -274,7 +274,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_session_in_Constrained_Language_Mode_is_reported_with_what_to_allow(string host)
+        public void ASessionInConstrainedLanguageModeIsReportedWithWhatToAllow(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -301,7 +301,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void SYSTEM_is_never_a_target_whether_named_or_found_with_a_session(string host)
+        public void SYSTEMIsNeverATargetWhetherNamedOrFoundWithASession(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -322,7 +322,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_caller_that_is_neither_SYSTEM_nor_elevated_is_refused_before_anything_is_registered(string host)
+        public void ACallerThatIsNeitherSYSTEMNorElevatedIsRefusedBeforeAnythingIsRegistered(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -338,7 +338,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void Sessions_that_cannot_be_listed_stop_the_run_before_anything_is_registered(string host)
+        public void SessionsThatCannotBeListedStopTheRunBeforeAnythingIsRegistered(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -355,7 +355,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_disconnected_session_is_skipped_and_reported_unless_asked_for(string host)
+        public void ADisconnectedSessionIsSkippedAndReportedUnlessAskedFor(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -382,7 +382,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_named_user_without_a_session_is_reported_and_others_are_left_alone(string host)
+        public void ANamedUserWithoutASessionIsReportedAndOthersAreLeftAlone(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -401,7 +401,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_caller_that_stops_mid_run_still_gets_every_task_and_folder_removed(string host)
+        public void ACallerThatStopsMidRunStillGetsEveryTaskAndFolderRemoved(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -428,7 +428,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void Leftovers_of_a_run_that_died_are_removed_and_a_run_still_going_beside_it_is_not(string host)
+        public void LeftoversOfARunThatDiedAreRemovedAndARunStillGoingBesideItIsNot(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -461,7 +461,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_request_longer_than_a_command_line_travels_in_its_request_file_and_the_command_line_stays_short(string host)
+        public void ARequestLongerThanACommandLineTravelsInItsRequestFileAndTheCommandLineStaysShort(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -493,7 +493,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_refused_registration_is_reported_and_leaves_no_folder(string host)
+        public void ARefusedRegistrationIsReportedAndLeavesNoFolder(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -513,7 +513,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void A_bridge_folder_a_user_made_as_a_link_is_not_used(string host)
+        public void ABridgeFolderAUserMadeAsALinkIsNotUsed(string host)
         {
             using (var scenario = new BridgeScenario(host))
             using (var target = new TempFolder())
@@ -534,7 +534,7 @@ namespace TeamsRemediation.Tests.UserBridge
 
         [Theory]
         [MemberData(nameof(HostUnderTest.Both), MemberType = typeof(HostUnderTest))]
-        public void The_machine_log_has_one_line_per_decision_and_no_parameter_values(string host)
+        public void TheMachineLogHasOneLinePerDecisionAndNoParameterValues(string host)
         {
             using (var scenario = new BridgeScenario(host))
             {
@@ -555,7 +555,7 @@ namespace TeamsRemediation.Tests.UserBridge
                 var preparing = Array.FindIndex(lines, l => l.Contains("Preparing " + task) && l.Contains(alice.Sid + " (session 1)"));
                 var registered = Array.FindIndex(lines, l => l.Contains("Registered " + task) && l.Contains("starting it in session 1"));
                 Assert.InRange(preparing, 0, registered - 1);
-                Assert.Contains(lines, l => l.Contains("Accepted the result of session 1: 1 object(s), 0 error(s)"));
+                Assert.Contains(lines, l => l.Contains("Accepted the result of session 1: 1 object, 0 errors"));
                 Assert.Contains(lines, l => l.Contains("Deleted \\" + BridgeTaskName.Prefix));
                 Assert.DoesNotContain("secret-looking-value", scenario.LogText);
                 Assert.All(lines, l => Assert.Matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z PC01 \\d+ \\[UserBridge\\] ", l));

@@ -19,7 +19,7 @@ namespace TeamsRemediation.Tests.UserBridge
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void The_task_runs_64_bit_Windows_PowerShell_as_the_user_by_SID_with_interactive_token_and_least_privilege(bool bitness32)
+        public void TheTaskRuns64BitWindowsPowerShellAsTheUserBySIDWithInteractiveTokenAndLeastPrivilege(bool bitness32)
         {
             const string folder = "System32";
             using (var scenario = new BridgeScenario())
@@ -96,7 +96,7 @@ namespace TeamsRemediation.Tests.UserBridge
         }
 
         [Fact]
-        public void The_trigger_ends_after_the_timeout_and_a_margin_so_the_service_deletes_a_task_the_module_could_not()
+        public void TheTriggerEndsAfterTheTimeoutAndAMarginSoTheServiceDeletesATaskTheModuleCouldNot()
         {
             var registered = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero);
             var definition = new UserTaskDefinition(

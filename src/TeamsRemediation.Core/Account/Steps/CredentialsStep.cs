@@ -28,11 +28,11 @@ namespace TeamsRemediation.Account.Steps
             var removable = all.Where(c => CredentialListing.IsRemovable(c, run.Options.IncludeOffice)).ToList();
             if (removable.Count == 0)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.NotNeeded, all.Count + " stored credential(s), none of classic Teams"
-                    + (run.Options.IncludeOffice ? " or Office" : string.Empty) + ".");
+                return AccountResetRun.Finish(step, AccountResetStatus.NotNeeded, Text.Wording.Count(all.Count, "stored credential")
+                    + ", none of classic Teams" + (run.Options.IncludeOffice ? " or Office" : string.Empty) + ".");
             }
 
-            step.Action = "Remove " + removable.Count + " cached credential(s)";
+            step.Action = "Remove " + Text.Wording.Count(removable.Count, "cached credential");
             if (!run.Approve(run.User.UserName, step.Action + ": " + string.Join(", ", removable.Select(c => c.Name)), step))
             {
                 return step;

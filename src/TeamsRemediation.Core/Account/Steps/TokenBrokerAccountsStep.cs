@@ -58,7 +58,7 @@ namespace TeamsRemediation.Account.Steps
             }
 
             var backup = UserBackups.UniquePath(run.Machine, UserBackups.Root(profile), AccountLayout.TokenBrokerAccountsBackupPrefix.TrimEnd('-'));
-            step.Action = "Move " + found.Count + " token broker account file(s) aside";
+            step.Action = "Move " + Text.Wording.Count(found.Count, "token broker account file") + " aside";
             if (!run.Approve(run.User.UserName, step.Action + " from " + folders + " to " + backup + "; Windows must restart afterwards", step))
             {
                 return step;
@@ -84,7 +84,7 @@ namespace TeamsRemediation.Account.Steps
 
             step.BackupPath = moved > 0 ? backup : string.Empty;
             step.RestartRequired = moved > 0;
-            var text = "Moved " + moved + " of " + found.Count + " file(s) from " + folders + " to " + backup + "."
+            var text = "Moved " + moved + " of " + Text.Wording.Count(found.Count, "file") + " from " + folders + " to " + backup + "."
                 + (moved > 0 ? " Restart Windows, then sign in to Teams again (the broker reads its accounts at sign-in). "
                     + "Undo-TeamsRemediation -Journal '" + run.Journal.Path + "', run as " + run.User.UserName
                     + " (or as SYSTEM while " + run.User.UserName + " is logged on), moves them back." : string.Empty)

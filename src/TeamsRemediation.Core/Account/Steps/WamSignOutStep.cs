@@ -38,7 +38,7 @@ namespace TeamsRemediation.Account.Steps
 
             var names = string.Join(", ",
                 list.Report.Clients.SelectMany(c => c.Accounts).Select(a => a.UserName).Distinct(StringComparer.OrdinalIgnoreCase));
-            step.Action = "Sign out " + accounts.Count + " WAM account(s) of " + run.ClientNames;
+            step.Action = "Sign out " + Text.Wording.Count(accounts.Count, "WAM account") + " of " + run.ClientNames;
             if (!run.Approve(run.User.UserName, step.Action + ": " + names, step))
             {
                 return step;

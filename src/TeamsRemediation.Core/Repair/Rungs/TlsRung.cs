@@ -7,6 +7,7 @@ using TeamsRemediation.Diagnostics;
 using TeamsRemediation.Journal;
 using TeamsRemediation.Repair.Ports;
 using TeamsRemediation.Tls;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Repair.Rungs
 {
@@ -36,7 +37,7 @@ namespace TeamsRemediation.Repair.Rungs
 
             var planned = new TlsConfigurator(run.Machine, StepHost.Planning(run.Host)).Run(machineScope, users)
                 .Count(c => c.Reason.StartsWith("-WhatIf", StringComparison.Ordinal));
-            step.Cost = "writes " + planned + " registry value(s), each journaled; Windows must restart before Teams sees it"
+            step.Cost = "writes " + Wording.Count(planned, "registry value") + ", each journaled; Windows must restart before Teams sees it"
                 + (users.Count > 0 ? "; " + string.Join(", ", users.Select(u => u.UserName)) + " must start Teams again" : string.Empty);
             if (!run.Approve(step, "TLS 1.2 registry values"))
             {
@@ -83,9 +84,12 @@ namespace TeamsRemediation.Repair.Rungs
             var journal = written.Select(c => c.JournalPath).FirstOrDefault(p => p.Length > 0) ?? string.Empty;
             var reboot = written.Any(c => c.RebootRequired);
             run.Apply(step, new RungOutcome(written.Count > 0 ? RepairStepStatus.Done : RepairStepStatus.Skipped,
-                written.Count + " value(s) written" + (written.Count > 0 ? ": " + string.Join("; ", written.Select(c => c.Path + " [" + c.View + "] "
-                + c.ValueName + " " + c.OldValue + " -> " + c.NewValue)) : string.Empty)
-                + (policy.Count > 0 ? "; " + policy.Count + " value(s) set by policy, left alone for the policy's owner" : string.Empty)
+                Wording.Count(written.Count, "value") + " written" + (written.Count > 0
+                    ? ": " + string.Join("; ", written.Select(c => c.Path + " [" + c.View + "] " + c.ValueName + " " + c.OldValue + " -> "
+                        + c.NewValue))
+                    : string.Empty)
+                + (policy.Count > 0 ? "; " + Wording.Count(policy.Count, "value") + " set by policy, left alone for the policy's owner"
+                    : string.Empty)
                 + (reboot ? ". Restart Windows: SCHANNEL, WinHTTP and .NET read these at startup." : "."), journal, reboot));
             foreach (var row in userRows.Where(r => policy.Any(c => c.UserSid.Equals(r.UserSid, StringComparison.OrdinalIgnoreCase))))
             {
