@@ -71,6 +71,13 @@ namespace TeamsRemediation.Windows
                     throw ProcessFailure(error, listed.Id, "stop");
                 }
 
+                // An exited process stays openable while anyone holds a handle to it (its id is not reused meanwhile), and its image
+                // may no longer be readable: it is gone, as asked.
+                if (NativeMethods.WaitForSingleObject(process, 0) == NativeMethods.WaitObject0)
+                {
+                    return ProcessKillOutcome.AlreadyGone;
+                }
+
                 if (!listed.IsSameProcessAs(ProcessIdentity.DisplayName(process), ProcessIdentity.StartTimeUtc(process)))
                 {
                     return ProcessKillOutcome.IdReused;
@@ -116,8 +123,10 @@ namespace TeamsRemediation.Windows
                     throw ProcessFailure(error, listed.Id, "wait for");
                 }
 
-                // The id names another process now: the listed one is gone, whatever this one does.
-                if (!listed.IsSameProcessAs(ProcessIdentity.DisplayName(process), ProcessIdentity.StartTimeUtc(process)))
+                // The id names another process now: the listed one is gone, whatever this one does. (An exited process still open
+                // somewhere keeps its id, so it is never mistaken for another; the wait below sees it signalled.)
+                if (NativeMethods.WaitForSingleObject(process, 0) != NativeMethods.WaitObject0
+                    && !listed.IsSameProcessAs(ProcessIdentity.DisplayName(process), ProcessIdentity.StartTimeUtc(process)))
                 {
                     return true;
                 }
