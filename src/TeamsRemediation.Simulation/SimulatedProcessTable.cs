@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Threading;
 using TeamsRemediation.Platform;
 
@@ -10,15 +9,19 @@ namespace TeamsRemediation.Simulation
 {
     /// <summary>
     /// The processes a scenario declares. An entry may stand for a real child process of the test (a copy of
-    /// <c>sleep</c> named ms-teams): then closing sends it SIGTERM, killing sends SIGKILL and waiting waits for
-    /// the real exit, so "stopped" is proven by the OS, not by a flag.
+    /// <c>sleep</c> named ms-teams): then killing sends SIGKILL and waiting waits for the real exit, so "stopped" is
+    /// proven by the OS, not by a flag. Each process has a start time, and an id can be given to a new process once
+    /// the old one is gone (<see cref="ReuseId"/>), as Windows does: a kill or a wait for the listed process never
+    /// touches the one that got its id.
     /// </summary>
     public sealed class SimulatedProcessTable : IProcessTable
     {
         private readonly object gate = new object();
         private readonly List<Entry> entries = new List<Entry>();
         private readonly List<string> started = new List<string>();
+        private readonly List<string> actions = new List<string>();
         private int nextId = 40000;
+        private DateTime lastStart;
         private int debugPrivilegeHolders;
         private int debugPrivilegeRequests;
 
@@ -76,25 +79,51 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>What was done to which process, in order: "kill ms-teams (40000)", "wait ms-teams (40000) 5000 ms".</summary>
+        public IReadOnlyList<string> Actions
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return actions.ToList();
+                }
+            }
+        }
+
         /// <summary>Declares a process that exists only in the simulation.</summary>
-        public ProcessInfo Add(string name, int sessionId, string? ownerSid, int parentId = 0, string? executablePath = null,
-            bool ignoresClose = false)
+        public ProcessInfo Add(string name, int sessionId, string? ownerSid, int parentId = 0, string? executablePath = null)
         {
             lock (gate)
             {
-                var info = new ProcessInfo(nextId++, name, parentId, sessionId, ownerSid, executablePath);
-                entries.Add(new Entry(info, real: null, ignoresClose));
+                var info = new ProcessInfo(nextId++, name, parentId, sessionId, ownerSid, executablePath, NextStartTime());
+                entries.Add(new Entry(info, real: null));
                 return info;
             }
         }
 
         /// <summary>Declares a real running process of this machine as a Teams-like process of the simulated PC.</summary>
-        public ProcessInfo AddReal(Process process, string name, int sessionId, string? ownerSid, int parentId = 0, bool ignoresClose = false)
+        public ProcessInfo AddReal(Process process, string name, int sessionId, string? ownerSid, int parentId = 0)
         {
             lock (gate)
             {
-                var info = new ProcessInfo(process.Id, name, parentId, sessionId, ownerSid, null);
-                entries.Add(new Entry(info, process, ignoresClose));
+                var info = new ProcessInfo(process.Id, name, parentId, sessionId, ownerSid, null, NextStartTime());
+                entries.Add(new Entry(info, process));
+                return info;
+            }
+        }
+
+        /// <summary>
+        /// The listed process exits and its id goes at once to a new process of <paramref name="name"/> (Windows reuses ids): the
+        /// race between a listing and a kill. Returns the new process.
+        /// </summary>
+        public ProcessInfo ReuseId(ProcessInfo exited, string name, int sessionId, string? ownerSid)
+        {
+            lock (gate)
+            {
+                entries.RemoveAll(e => e.Info.Id == exited.Id);
+                var info = new ProcessInfo(exited.Id, name, 0, sessionId, ownerSid, null, NextStartTime());
+                entries.Add(new Entry(info, real: null));
                 return info;
             }
         }
@@ -105,73 +134,61 @@ namespace TeamsRemediation.Simulation
             {
                 entries.RemoveAll(e => e.Real != null && HasExited(e.Real));
                 return entries.Select(e => MayOpen(e.Info) ? e.Info
-                    : new ProcessInfo(e.Info.Id, e.Info.Name, e.Info.ParentId, e.Info.SessionId, null, e.Info.ExecutablePath)).ToList();
+                    : new ProcessInfo(e.Info.Id, e.Info.Name, e.Info.ParentId, e.Info.SessionId, null, e.Info.ExecutablePath, e.Info.StartTimeUtc))
+                    .ToList();
             }
         }
 
-        public bool RequestClose(int processId)
+        public ProcessKillOutcome Kill(ProcessInfo listed)
         {
-            var entry = Find(processId);
+            Record("kill " + listed);
+            var entry = Find(listed.Id);
             if (entry == null)
             {
-                return false;
+                return ProcessKillOutcome.AlreadyGone;
             }
 
-            if (entry.IgnoresClose)
+            if (!listed.IsSameProcessAs(entry.Info.Name, entry.Info.StartTimeUtc))
             {
-                return true;
-            }
-
-            if (entry.Real != null)
-            {
-                SendTerminate(entry.Real.Id);
-            }
-            else
-            {
-                Remove(entry);
-            }
-
-            return true;
-        }
-
-        public void Kill(int processId)
-        {
-            var entry = Find(processId);
-            if (entry == null)
-            {
-                return;
+                return ProcessKillOutcome.IdReused;
             }
 
             if (!MayOpen(entry.Info))
             {
-                throw new UnauthorizedAccessException("Could not stop process " + processId + ": Access is denied.");
+                throw new UnauthorizedAccessException("Could not stop process " + listed.Id + ": Access is denied.");
             }
 
             if (entry.Real == null)
             {
                 Remove(entry);
-                return;
+                return ProcessKillOutcome.Ended;
             }
 
             // A killed real process is gone only once the OS says so, as on Windows: it stays listed until it has
             // exited, and WaitForExit waits for that exit.
-            if (!HasExited(entry.Real))
+            if (HasExited(entry.Real))
             {
-                try
-                {
-                    entry.Real.Kill();
-                }
-                catch (InvalidOperationException)
-                {
-                    // Exited between the check and the kill: the outcome asked for.
-                }
+                return ProcessKillOutcome.AlreadyGone;
             }
+
+            try
+            {
+                entry.Real.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited between the check and the kill: the outcome asked for.
+                return ProcessKillOutcome.AlreadyGone;
+            }
+
+            return ProcessKillOutcome.Ended;
         }
 
-        public bool WaitForExit(int processId, TimeSpan timeout)
+        public bool WaitForExit(ProcessInfo listed, TimeSpan timeout)
         {
-            var entry = Find(processId);
-            if (entry == null)
+            Record("wait " + listed + " " + (long)timeout.TotalMilliseconds + " ms");
+            var entry = Find(listed.Id);
+            if (entry == null || !listed.IsSameProcessAs(entry.Info.Name, entry.Info.StartTimeUtc))
             {
                 return true;
             }
@@ -196,8 +213,8 @@ namespace TeamsRemediation.Simulation
             {
                 started.Add((executablePath + " " + arguments).Trim());
                 var name = System.IO.Path.GetFileNameWithoutExtension(executablePath);
-                var info = new ProcessInfo(nextId++, name, 0, 1, null, executablePath);
-                entries.Add(new Entry(info, real: null, ignoresClose: false));
+                var info = new ProcessInfo(nextId++, name, 0, 1, null, executablePath, NextStartTime());
+                entries.Add(new Entry(info, real: null));
                 return info.Id;
             }
         }
@@ -223,16 +240,21 @@ namespace TeamsRemediation.Simulation
             }
         }
 
-        private static void SendTerminate(int pid)
+        /// <summary>A start time later than every earlier one, however fast processes are declared: two never share one.</summary>
+        private DateTime NextStartTime()
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-            {
-                _ = kill(pid, 15);
-            }
+            var now = DateTime.UtcNow;
+            lastStart = now > lastStart ? now : lastStart.AddTicks(1);
+            return lastStart;
         }
 
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int sig);
+        private void Record(string action)
+        {
+            lock (gate)
+            {
+                actions.Add(action);
+            }
+        }
 
         private Entry? Find(int processId)
         {
@@ -252,18 +274,15 @@ namespace TeamsRemediation.Simulation
 
         private sealed class Entry
         {
-            public Entry(ProcessInfo info, Process? real, bool ignoresClose)
+            public Entry(ProcessInfo info, Process? real)
             {
                 Info = info;
                 Real = real;
-                IgnoresClose = ignoresClose;
             }
 
             public ProcessInfo Info { get; }
 
             public Process? Real { get; }
-
-            public bool IgnoresClose { get; }
         }
 
         private sealed class PrivilegeScope : IDisposable

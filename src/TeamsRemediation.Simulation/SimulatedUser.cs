@@ -161,12 +161,12 @@ namespace TeamsRemediation.Simulation
         }
 
         /// <summary>Declares a running Teams process of this user (simulated, or backed by a real process).</summary>
-        public ProcessInfo StartProcess(string name, int parentId = 0, System.Diagnostics.Process? real = null, bool ignoresClose = false)
+        public ProcessInfo StartProcess(string name, int parentId = 0, System.Diagnostics.Process? real = null)
         {
             var session = SessionId ?? throw new InvalidOperationException(UserName + " is not logged on: a process needs a session.");
             return real == null
-                ? pc.Machine.ProcessTable.Add(name, session, Sid, parentId, ignoresClose: ignoresClose)
-                : pc.Machine.ProcessTable.AddReal(real, name, session, Sid, parentId, ignoresClose);
+                ? pc.Machine.ProcessTable.Add(name, session, Sid, parentId)
+                : pc.Machine.ProcessTable.AddReal(real, name, session, Sid, parentId);
         }
 
         /// <summary>Sets a value in the user's own hive, loaded or not (then it waits in NTUSER.DAT for the next load).</summary>

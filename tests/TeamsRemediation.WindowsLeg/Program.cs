@@ -49,6 +49,7 @@ namespace TeamsRemediation.WindowsLeg
                 .Where(t => t.DisplayName.IndexOf(filter, StringComparison.OrdinalIgnoreCase) >= 0)
                 .ToList();
             var report = new LegReport();
+            ProcessBitness.Report(report);
             foreach (var test in tests)
             {
                 report.Add(test.DisplayName, test.Run());
@@ -62,6 +63,7 @@ namespace TeamsRemediation.WindowsLeg
         {
             var outcomes = PesterSuiteRun.Run(suitesFolder, modulesFolder, Console.Out);
             var report = new LegReport();
+            ProcessBitness.Report(report);
             foreach (var file in outcomes.GroupBy(o => o.File))
             {
                 var before = report.Counts;

@@ -54,7 +54,7 @@ namespace TeamsRemediation.Account
         /// <summary>For dsregcmd and cmdkey.</summary>
         public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>How long Teams gets to close when asked before it is ended.</summary>
-        public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+        /// <summary>How long Teams' WebView2 processes get to leave with their ended host, and an ended process to be gone.</summary>
+        public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
     }
 }

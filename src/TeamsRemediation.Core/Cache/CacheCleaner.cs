@@ -109,7 +109,7 @@ namespace TeamsRemediation.Cache
 
             var stopper = new TeamsProcessStopper(machine, host.Verbose, host.Warning)
             {
-                CloseTimeout = options.CloseTimeout,
+                WebViewGrace = options.WebViewGrace,
                 KillTimeout = options.KillTimeout,
             };
             var running = stopper.Find(user, client);

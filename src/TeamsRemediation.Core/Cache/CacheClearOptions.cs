@@ -29,7 +29,8 @@ namespace TeamsRemediation.Cache
         /// <summary>How long to wait for another run on the same user before giving up.</summary>
         public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(3);
 
-        public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+        /// <summary>How long Teams' WebView2 processes get to leave with their ended host before they are ended too.</summary>
+        public TimeSpan WebViewGrace { get; set; } = TimeSpan.FromSeconds(5);
 
         public TimeSpan KillTimeout { get; set; } = TimeSpan.FromSeconds(10);
     }

@@ -8,13 +8,13 @@ namespace TeamsRemediation.Errors
             "TeamsRunning",
             ModuleErrorCategory.ResourceBusy,
             client + " Teams is running for " + user + " (" + string.Join(", ", processes) + "), so its cache was not cleared.",
-            "Ask the user to quit Teams, or add -Force to stop that user's Teams processes (only theirs, gracefully first).",
+            "Ask the user to quit Teams, or add -Force to stop that user's Teams processes (only theirs).",
             user);
 
         public static ModuleError TeamsStillRunning(string user, string client, IEnumerable<string> processes) => new ModuleError(
             "TeamsStillRunning",
             ModuleErrorCategory.OperationTimeout,
-            "These " + client + " Teams processes of " + user + " did not exit when asked and when killed: " + string.Join(", ", processes)
+            "These " + client + " Teams processes of " + user + " were still running after they were ended: " + string.Join(", ", processes)
                 + ". The cache was not cleared.",
             "Run elevated (or as SYSTEM) so the processes can be stopped, or sign the user out, then run Clear-TeamsCache again.",
             user);

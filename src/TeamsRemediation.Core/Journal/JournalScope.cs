@@ -91,7 +91,8 @@ namespace TeamsRemediation.Journal
                 return false;
             }
 
-            var match = TlsRegistryLocations.All.Any(setting =>
+            // A journal of an earlier version may hold the SCHANNEL Server key it turned on: its Undo still puts that back.
+            var match = TlsRegistryLocations.All.Concat(TlsRegistryLocations.ServerKeyOfEarlierVersions).Any(setting =>
                 setting.Write != TlsWriteRule.Never
                 && setting.Hive == key.Hive
                 && setting.WriteViews.Contains(key.View)

@@ -8,14 +8,16 @@ namespace TeamsRemediation.Platform
     {
         IReadOnlyList<ProcessInfo> List();
 
-        /// <summary>Asks the process to close (WM_CLOSE to its windows on Windows). False when it has no way to be asked.</summary>
-        bool RequestClose(int processId);
+        /// <summary>
+        /// Ends the listed process at once, after checking on the opened process that its id still names it
+        /// (<see cref="ProcessInfo.IsSameProcessAs"/>): Windows reuses a process id as soon as the process is gone, and seconds pass
+        /// between the listing and the kill. A process that already exited, or whose id now names another process, is not an error:
+        /// the listed one is gone, and the other is left alone.
+        /// </summary>
+        ProcessKillOutcome Kill(ProcessInfo listed);
 
-        /// <summary>Ends the process at once. A process that already exited is not an error.</summary>
-        void Kill(int processId);
-
-        /// <summary>True when the process is gone within the timeout.</summary>
-        bool WaitForExit(int processId, TimeSpan timeout);
+        /// <summary>True when the listed process is gone within the timeout (its id naming another process now counts as gone).</summary>
+        bool WaitForExit(ProcessInfo listed, TimeSpan timeout);
 
         /// <summary>
         /// Lets this process open other users' processes while the scope lasts: on Windows SeDebugPrivilege is enabled when the token
@@ -26,5 +28,18 @@ namespace TeamsRemediation.Platform
 
         /// <summary>Starts a program in the caller's own session. Returns the new process id.</summary>
         int Start(string executablePath, string arguments);
+    }
+
+    /// <summary>What <see cref="IProcessTable.Kill"/> found.</summary>
+    public enum ProcessKillOutcome
+    {
+        /// <summary>The listed process was ended.</summary>
+        Ended,
+
+        /// <summary>It had already exited: nothing to end.</summary>
+        AlreadyGone,
+
+        /// <summary>Its id now names another process (another image or start time), which was left alone.</summary>
+        IdReused,
     }
 }

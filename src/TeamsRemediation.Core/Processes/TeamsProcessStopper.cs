@@ -24,8 +24,17 @@ namespace TeamsRemediation.Processes
     /// <summary>
     /// Finds and stops one user's Teams of one client: its processes (by name, and whose they are by
     /// <see cref="UserProcesses"/>) and the msedgewebview2 processes that descend from them. Nothing of another
-    /// user, and no WebView2 of another app. Asks first, kills after a grace period, and waits for the real exit.
+    /// user, and no WebView2 of another app. Ends Teams at once, gives its WebView2 processes a grace period to leave with it,
+    /// and waits for the real exit. Every kill checks that the id still names the listed process (Windows reuses ids).
     /// </summary>
+    /// <remarks>
+    /// Teams is not asked to close first. WM_CLOSE only hides classic and new Teams to the notification area (both keep running
+    /// when their window is closed, by default), so the grace period after it was nearly always lost; from SYSTEM, Intune's case,
+    /// no window of the user can be reached at all; and the Restart Manager cannot shut down applications of another session from
+    /// a service (RmShutdown remarks). Microsoft's own steps before clearing the cache quit Teams from its notification-area icon
+    /// or end the task; a script can only do the latter. Nothing is lost that the cache clear or the account reset would keep:
+    /// Teams keeps its messages in the service.
+    /// </remarks>
     public sealed class TeamsProcessStopper
     {
         private readonly IMachine machine;
@@ -41,8 +50,8 @@ namespace TeamsRemediation.Processes
             this.notice = notice ?? verbose;
         }
 
-        /// <summary>Grace period after asking the processes to close.</summary>
-        public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+        /// <summary>How long the WebView2 processes get to leave with their ended Teams host before they are ended too.</summary>
+        public TimeSpan WebViewGrace { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>How long a killed process may take to be gone.</summary>
         public TimeSpan KillTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -90,7 +99,7 @@ namespace TeamsRemediation.Processes
             return found;
         }
 
-        /// <summary>Asks each process to close, waits, kills what is left, and waits for the exit.</summary>
+        /// <summary>Ends Teams, gives its WebView2 processes the grace period, ends what is left, and waits for the exit.</summary>
         public ProcessStopOutcome Stop(IReadOnlyList<ProcessInfo> processes)
         {
             var teams = processes.Where(p => !p.Name.Equals(TeamsLayout.WebView2ProcessName, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -100,40 +109,33 @@ namespace TeamsRemediation.Processes
             // The processes may be another user's: an elevated administrator can stop those only with SeDebugPrivilege enabled.
             using (machine.Processes.ActOnOtherUsers())
             {
-                still.AddRange(StopGroup(teams, askFirst: true));
+                still.AddRange(StopGroup(teams, TimeSpan.Zero));
 
                 // WebView2 children usually leave with their host; those that linger would keep cache files open.
-                still.AddRange(StopGroup(webViews, askFirst: false));
+                still.AddRange(StopGroup(webViews, WebViewGrace));
             }
 
             return new ProcessStopOutcome(processes.Except(still).ToList(), still);
         }
 
-        private IEnumerable<ProcessInfo> StopGroup(IReadOnlyList<ProcessInfo> group, bool askFirst)
+        private IEnumerable<ProcessInfo> StopGroup(IReadOnlyList<ProcessInfo> group, TimeSpan grace)
         {
             if (group.Count == 0)
             {
                 return group;
             }
 
-            if (askFirst)
-            {
-                foreach (var process in group)
-                {
-                    var asked = machine.Processes.RequestClose(process.Id);
-                    verbose(asked ? "Asked " + process + " to close." : process
-                        + " has no window to ask (another session or desktop); it will be stopped if it does not exit.");
-                }
-            }
-
-            var deadline = DateTime.UtcNow + CloseTimeout;
-            var left = group.Where(p => !machine.Processes.WaitForExit(p.Id, Remaining(deadline))).ToList();
+            var deadline = DateTime.UtcNow + grace;
+            var left = grace > TimeSpan.Zero ? group.Where(p => !machine.Processes.WaitForExit(p, Remaining(deadline))).ToList() : group.ToList();
             foreach (var process in left)
             {
-                verbose(process + " did not exit" + (askFirst ? " when asked" : " with its host") + "; stopping it.");
+                verbose(grace > TimeSpan.Zero ? process + " did not exit with its host; stopping it." : "Stopping " + process + ".");
                 try
                 {
-                    machine.Processes.Kill(process.Id);
+                    if (machine.Processes.Kill(process) == ProcessKillOutcome.IdReused)
+                    {
+                        verbose(process + " had exited; its id now names another process, which was left alone.");
+                    }
                 }
                 catch (Exception e) when (e is UnauthorizedAccessException || e is InvalidOperationException
                     || e is System.ComponentModel.Win32Exception)
@@ -143,7 +145,7 @@ namespace TeamsRemediation.Processes
             }
 
             deadline = DateTime.UtcNow + KillTimeout;
-            return left.Where(p => !machine.Processes.WaitForExit(p.Id, Remaining(deadline))).ToList();
+            return left.Where(p => !machine.Processes.WaitForExit(p, Remaining(deadline))).ToList();
         }
 
         private static TimeSpan Remaining(DateTime deadline)

@@ -128,13 +128,12 @@ namespace TeamsRemediation.Tls
         public static readonly IReadOnlyList<TlsRegistryValue> All = new[]
         {
             // SYSTEM is not redirected by WOW64: both views are the same key, read both anyway so a 32-bit host proves it.
+            // The Client key only: CAA20002 is an outbound sign-in failure, and Teams, WAM and WinHTTP connect as TLS clients. The
+            // Server key governs inbound TLS (RDP, IIS, WinRM over HTTPS); an admin may have turned it off on purpose, and nothing
+            // a sign-in needs depends on it, so it is neither a finding nor a repair (see ServerKeyOfEarlierVersions).
             new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "Enabled",
                 TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
             new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Client", "DisabledByDefault",
-                TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "Enabled",
-                TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
-            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "DisabledByDefault",
                 TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
             new TlsRegistryValue(TlsSettingArea.DotNet, RegistryHive.LocalMachine, DotNet4, "SchUseStrongCrypto", TlsValueMeaning.OptInFlag,
                 TlsWriteRule.RepairOrCreate, true, Both),
@@ -152,6 +151,18 @@ namespace TeamsRemediation.Tls
                 TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, RegistryView.Registry64),
             new TlsRegistryValue(TlsSettingArea.InternetOptionsPolicy, RegistryHive.LocalMachine, PolicyInternetSettings, "SecureProtocols",
                 TlsValueMeaning.ProtocolMask, TlsWriteRule.Never, false, Both),
+        };
+
+        /// <summary>
+        /// SCHANNEL TLS 1.2\Server, which versions before this one also turned back on. Never read or written now; listed only so
+        /// that Undo of a journal such a version wrote still puts the admin's own value back.
+        /// </summary>
+        public static readonly IReadOnlyList<TlsRegistryValue> ServerKeyOfEarlierVersions = new[]
+        {
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "Enabled",
+                TlsValueMeaning.EnabledFlag, TlsWriteRule.RepairWhenPresent, true, Both),
+            new TlsRegistryValue(TlsSettingArea.Schannel, RegistryHive.LocalMachine, SchannelTls12 + @"\Server", "DisabledByDefault",
+                TlsValueMeaning.DisabledByDefaultFlag, TlsWriteRule.RepairWhenPresent, true, Both),
         };
 
         /// <summary>Every value name the module may ever write: the typo guard. Anything else is never written.</summary>

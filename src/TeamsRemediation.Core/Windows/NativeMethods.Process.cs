@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace TeamsRemediation.Windows
 {
-    /// <summary>kernel32 and user32 process and window functions (sdk-api tlhelp32, processthreadsapi, winbase, synchapi, winuser).</summary>
+    /// <summary>kernel32 process functions (sdk-api tlhelp32, processthreadsapi, winbase, synchapi).</summary>
     internal static partial class NativeMethods
     {
         internal const int Th32csSnapProcess = 0x00000002;
@@ -17,10 +17,6 @@ namespace TeamsRemediation.Windows
         internal const uint WaitTimeout = 0x00000102;
         internal const uint WaitFailed = 0xFFFFFFFF;
         internal const uint Infinite = 0xFFFFFFFF;
-
-        internal const int WmClose = 0x0010;
-
-        internal delegate bool EnumWindowsProc(IntPtr hwnd, IntPtr lParam);
 
         [DllImport("kernel32.dll", SetLastError = true, ExactSpelling = true)]
         internal static extern KernelHandle CreateToolhelp32Snapshot(int dwFlags, int th32ProcessID);
@@ -68,17 +64,6 @@ namespace TeamsRemediation.Windows
 
         [DllImport("kernel32.dll", SetLastError = true, ExactSpelling = true)]
         internal static extern IntPtr LocalFree(IntPtr hMem);
-
-        [DllImport("user32.dll", SetLastError = true, ExactSpelling = true)]
-        [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool EnumWindows(EnumWindowsProc lpEnumFunc, IntPtr lParam);
-
-        [DllImport("user32.dll", SetLastError = true, ExactSpelling = true)]
-        internal static extern int GetWindowThreadProcessId(IntPtr hWnd, out int lpdwProcessId);
-
-        [DllImport("user32.dll", SetLastError = true, CharSet = CharSet.Unicode, ExactSpelling = true)]
-        [return: MarshalAs(UnmanagedType.Bool)]
-        internal static extern bool PostMessageW(IntPtr hWnd, int msg, IntPtr wParam, IntPtr lParam);
 
         /// <summary>PROCESSENTRY32W: szExeFile is a fixed WCHAR[MAX_PATH] inside the struct, th32DefaultHeapID is a ULONG_PTR.</summary>
         [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]

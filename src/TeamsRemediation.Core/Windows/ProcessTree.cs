@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Windows
 {
@@ -39,19 +40,21 @@ namespace TeamsRemediation.Windows
                 }
             }
 
-            var descendants = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? WindowsDescendants(root.Id) : new List<int>();
+            var descendants = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? WindowsDescendants(root.Id) : new List<ProcessInfo>();
             TryKill(() => root.Kill());
-            foreach (var id in descendants)
+            var table = new WindowsProcessTable();
+            foreach (var descendant in descendants)
             {
-                TryKill(() => new WindowsProcessTable().Kill(id));
+                TryKill(() => table.Kill(descendant));
             }
         }
 
         /// <summary>
-        /// Every process below the root, from one snapshot taken before anything is killed. A parent id can be stale
-        /// (Windows reuses ids), so a child counts only when it started after its parent, as .NET's own Kill(true) checks.
+        /// Every process below the root, from one snapshot taken before anything is killed, each with its start time so that a
+        /// child whose id is reused before its turn is left alone. A parent id can be stale (Windows reuses ids), so a child counts
+        /// only when it started after its parent, as .NET's own Kill(true) checks.
         /// </summary>
-        private static List<int> WindowsDescendants(int rootId)
+        private static List<ProcessInfo> WindowsDescendants(int rootId)
         {
             var snapshot = ProcessSnapshot.Take();
             var created = new Dictionary<int, long?>();
@@ -61,8 +64,7 @@ namespace TeamsRemediation.Windows
                 {
                     using (var process = NativeMethods.OpenProcess(NativeMethods.ProcessQueryLimitedInformation, false, id))
                     {
-                        time = !process.IsInvalid && NativeMethods.GetProcessTimes(process, out var creation, out _, out _, out _) ? creation
-                            : (long?)null;
+                        time = process.IsInvalid ? null : ProcessIdentity.CreationFileTime(process);
                     }
 
                     created[id] = time;
@@ -71,7 +73,7 @@ namespace TeamsRemediation.Windows
                 return time;
             }
 
-            var found = new List<int>();
+            var found = new List<ProcessInfo>();
             var queue = new Queue<int>();
             queue.Enqueue(rootId);
             while (queue.Count > 0)
@@ -81,9 +83,10 @@ namespace TeamsRemediation.Windows
                 {
                     var parentTime = CreationTime(parent);
                     var childTime = CreationTime(child.ProcessId);
-                    if (parentTime != null && childTime != null && childTime >= parentTime && !found.Contains(child.ProcessId))
+                    if (parentTime != null && childTime != null && childTime >= parentTime && found.All(f => f.Id != child.ProcessId))
                     {
-                        found.Add(child.ProcessId);
+                        found.Add(new ProcessInfo(child.ProcessId, WindowsProcessTable.DisplayName(child.ProcessId, child.ExeFile), parent, -1, null,
+                            null, ProcessIdentity.AsUtc(childTime)));
                         queue.Enqueue(child.ProcessId);
                     }
                 }

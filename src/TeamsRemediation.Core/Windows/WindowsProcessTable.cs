@@ -9,7 +9,8 @@ namespace TeamsRemediation.Windows
 {
     /// <summary>
     /// Processes of this Windows PC with the facts needed to tell whose they are: parent (WebView2 children of
-    /// ms-teams), session and token owner (the right user's Teams, not every session's).
+    /// ms-teams), session and token owner (the right user's Teams, not every session's), and when each started, so that
+    /// a process id Windows has meanwhile given to another process is never ended or waited for in its place.
     /// </summary>
     public sealed class WindowsProcessTable : IProcessTable
     {
@@ -19,46 +20,43 @@ namespace TeamsRemediation.Windows
             foreach (var entry in ProcessSnapshot.Take())
             {
                 var sessionId = NativeMethods.ProcessIdToSessionId(entry.ProcessId, out var session) ? session : -1;
+                string? imagePath = null;
+                DateTime? started = null;
+                if (entry.ProcessId != 0)
+                {
+                    using (var process = NativeMethods.OpenProcess(NativeMethods.ProcessQueryLimitedInformation, false, entry.ProcessId))
+                    {
+                        if (!process.IsInvalid)
+                        {
+                            imagePath = ProcessIdentity.ImagePath(process);
+                            started = ProcessIdentity.StartTimeUtc(process);
+                        }
+                    }
+                }
+
                 processes.Add(new ProcessInfo(
                     entry.ProcessId,
                     DisplayName(entry.ProcessId, entry.ExeFile),
                     entry.ParentId,
                     sessionId,
                     entry.ProcessId == 0 ? null : TokenReader.TryGetProcessOwnerSid(entry.ProcessId),
-                    ImagePath(entry.ProcessId)));
+                    imagePath,
+                    started));
             }
 
             return processes;
         }
 
-        /// <summary>
-        /// Posts WM_CLOSE to every top-level window the process owns. EnumWindows sees only the caller's own desktop,
-        /// so from SYSTEM (session 0) a user's Teams has no window to ask and this answers false: the caller then kills.
-        /// </summary>
-        public bool RequestClose(int processId)
+        public ProcessKillOutcome Kill(ProcessInfo listed)
         {
-            var posted = 0;
-            NativeMethods.EnumWindowsProc callback = (hwnd, _) =>
+            if (listed is null)
             {
-                NativeMethods.GetWindowThreadProcessId(hwnd, out var owner);
+                throw new ArgumentNullException(nameof(listed));
+            }
 
-                // PostMessage to a higher-integrity process fails (UIPI): such a window does not count as asked.
-                if (owner == processId && NativeMethods.PostMessageW(hwnd, NativeMethods.WmClose, IntPtr.Zero, IntPtr.Zero))
-                {
-                    posted++;
-                }
-
-                return true;
-            };
-
-            NativeMethods.EnumWindows(callback, IntPtr.Zero);
-            GC.KeepAlive(callback);
-            return posted > 0;
-        }
-
-        public void Kill(int processId)
-        {
-            using (var process = NativeMethods.OpenProcess(NativeMethods.ProcessTerminate | NativeMethods.Synchronize, false, processId))
+            // Query rights too: the identity is read on the very handle that terminates, so the id cannot change hands in between.
+            var access = NativeMethods.ProcessTerminate | NativeMethods.Synchronize | NativeMethods.ProcessQueryLimitedInformation;
+            using (var process = NativeMethods.OpenProcess(access, false, listed.Id))
             {
                 if (process.IsInvalid)
                 {
@@ -67,10 +65,22 @@ namespace TeamsRemediation.Windows
                     // ERROR_INVALID_PARAMETER is what OpenProcess says for an id that no longer exists.
                     if (error == NativeMethods.ErrorInvalidParameter)
                     {
-                        return;
+                        return ProcessKillOutcome.AlreadyGone;
                     }
 
-                    throw ProcessFailure(error, processId, "stop");
+                    throw ProcessFailure(error, listed.Id, "stop");
+                }
+
+                // An exited process stays openable while anyone holds a handle to it (its id is not reused meanwhile), and its image
+                // may no longer be readable: it is gone, as asked.
+                if (NativeMethods.WaitForSingleObject(process, 0) == NativeMethods.WaitObject0)
+                {
+                    return ProcessKillOutcome.AlreadyGone;
+                }
+
+                if (!listed.IsSameProcessAs(ProcessIdentity.DisplayName(process), ProcessIdentity.StartTimeUtc(process)))
+                {
+                    return ProcessKillOutcome.IdReused;
                 }
 
                 if (!NativeMethods.TerminateProcess(process, 1))
@@ -80,19 +90,27 @@ namespace TeamsRemediation.Windows
                     // TerminateProcess on a process that is already exiting fails with access denied; it is gone, as asked.
                     if (NativeMethods.WaitForSingleObject(process, 0) == NativeMethods.WaitObject0)
                     {
-                        return;
+                        return ProcessKillOutcome.AlreadyGone;
                     }
 
-                    throw ProcessFailure(error, processId, "stop");
+                    throw ProcessFailure(error, listed.Id, "stop");
                 }
+
+                return ProcessKillOutcome.Ended;
             }
         }
 
         public IDisposable ActOnOtherUsers() => TokenPrivilege.Enable(TokenPrivilege.Debug);
 
-        public bool WaitForExit(int processId, TimeSpan timeout)
+        public bool WaitForExit(ProcessInfo listed, TimeSpan timeout)
         {
-            using (var process = NativeMethods.OpenProcess(NativeMethods.Synchronize, false, processId))
+            if (listed is null)
+            {
+                throw new ArgumentNullException(nameof(listed));
+            }
+
+            var access = NativeMethods.Synchronize | NativeMethods.ProcessQueryLimitedInformation;
+            using (var process = NativeMethods.OpenProcess(access, false, listed.Id))
             {
                 if (process.IsInvalid)
                 {
@@ -102,13 +120,21 @@ namespace TeamsRemediation.Windows
                         return true;
                     }
 
-                    throw ProcessFailure(error, processId, "wait for");
+                    throw ProcessFailure(error, listed.Id, "wait for");
+                }
+
+                // The id names another process now: the listed one is gone, whatever this one does. (An exited process still open
+                // somewhere keeps its id, so it is never mistaken for another; the wait below sees it signalled.)
+                if (NativeMethods.WaitForSingleObject(process, 0) != NativeMethods.WaitObject0
+                    && !listed.IsSameProcessAs(ProcessIdentity.DisplayName(process), ProcessIdentity.StartTimeUtc(process)))
+                {
+                    return true;
                 }
 
                 var result = NativeMethods.WaitForSingleObject(process, Milliseconds(timeout));
                 if (result == NativeMethods.WaitFailed)
                 {
-                    throw ProcessFailure(Marshal.GetLastWin32Error(), processId, "wait for");
+                    throw ProcessFailure(Marshal.GetLastWin32Error(), listed.Id, "wait for");
                 }
 
                 return result == NativeMethods.WaitObject0;
@@ -137,8 +163,12 @@ namespace TeamsRemediation.Windows
                 return "Idle";
             }
 
-            return exeFile.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? exeFile.Substring(0, exeFile.Length - 4) : exeFile;
+            return NameOfImage(exeFile);
         }
+
+        /// <summary>An image file name without ".exe" (ms-teams.exe is ms-teams).</summary>
+        internal static string NameOfImage(string exeFile) =>
+            exeFile.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? exeFile.Substring(0, exeFile.Length - 4) : exeFile;
 
         internal static uint Milliseconds(TimeSpan timeout)
         {
@@ -150,40 +180,6 @@ namespace TeamsRemediation.Windows
             // INFINITE is 0xFFFFFFFF: stay one below so a very long timeout never turns into "wait forever".
             return timeout.TotalMilliseconds >= NativeMethods.Infinite - 1 ? NativeMethods.Infinite - 1
                 : (uint)Math.Ceiling(timeout.TotalMilliseconds);
-        }
-
-        private static string? ImagePath(int processId)
-        {
-            if (processId == 0)
-            {
-                return null;
-            }
-
-            using (var process = NativeMethods.OpenProcess(NativeMethods.ProcessQueryLimitedInformation, false, processId))
-            {
-                if (process.IsInvalid)
-                {
-                    return null;
-                }
-
-                // Paths may exceed MAX_PATH (long path support); grow up to the 32,767-character limit.
-                for (var capacity = 1024; capacity <= 32768; capacity *= 2)
-                {
-                    var buffer = new char[capacity];
-                    var length = buffer.Length;
-                    if (NativeMethods.QueryFullProcessImageNameW(process, 0, buffer, ref length))
-                    {
-                        return new string(buffer, 0, length);
-                    }
-
-                    if (Marshal.GetLastWin32Error() != NativeMethods.ErrorInsufficientBuffer)
-                    {
-                        return null;
-                    }
-                }
-
-                return null;
-            }
         }
 
         private static Exception ProcessFailure(int error, int processId, string action)

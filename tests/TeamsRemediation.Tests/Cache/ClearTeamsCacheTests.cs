@@ -208,17 +208,18 @@ namespace TeamsRemediation.Tests.Cache
         }
 
         [Fact]
-        public void ATeamsProcessThatIgnoresCloseIsKilled()
+        public void TeamsIsStoppedWithoutBeingAskedToCloseWhichWouldOnlyHideItToTheNotificationArea()
         {
             using var s = new SimulatedSession();
             var alice = s.Pc.AddUser("alice", loggedOn: true).InstallClassicTeams();
-            var stubborn = alice.StartProcess("Teams", ignoresClose: true);
+            var teams = alice.StartProcess("Teams");
 
             var result = s.Run("Clear-TeamsCache -UserName alice -Force -Verbose");
 
             Assert.Equal(CacheClearStatus.Cleared, Assert.Single(result.Objects<TeamsCacheClearResult>()).Status);
-            Assert.DoesNotContain(s.Machine.ProcessTable.List(), p => p.Id == stubborn.Id);
-            Assert.Contains(result.Verbose, v => v.Contains(stubborn + " did not exit when asked"));
+            Assert.DoesNotContain(s.Machine.ProcessTable.List(), p => p.Id == teams.Id);
+            Assert.Contains("Stopping " + teams + ".", result.Verbose);
+            Assert.Equal("kill " + teams, s.Machine.ProcessTable.Actions.First(a => a.Contains(teams.ToString())));
         }
 
         [Fact]

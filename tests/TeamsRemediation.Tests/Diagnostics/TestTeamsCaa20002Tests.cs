@@ -60,7 +60,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         [Theory]
         [InlineData(TlsRegistryLocations.SchannelTls12 + @"\Client", "Enabled", 0u, "Tls.Schannel", FindingStatus.Fail)]
         [InlineData(TlsRegistryLocations.SchannelTls12 + @"\Client", "Enabled", 0xFFFFFFFFu, "Tls.Schannel", FindingStatus.Pass)]
-        [InlineData(TlsRegistryLocations.SchannelTls12 + @"\Server", "DisabledByDefault", 1u, "Tls.Schannel", FindingStatus.Fail)]
+        [InlineData(TlsRegistryLocations.SchannelTls12 + @"\Client", "DisabledByDefault", 1u, "Tls.Schannel", FindingStatus.Fail)]
         [InlineData(TlsRegistryLocations.WinHttp, "DefaultSecureProtocols", 0x2A00u, "Tls.WinHttp", FindingStatus.Pass)]
         [InlineData(TlsRegistryLocations.WinHttp, "DefaultSecureProtocols", 0x0280u, "Tls.WinHttp", FindingStatus.Fail)]
         [InlineData(TlsRegistryLocations.DotNet4, "SchUseStrongCrypto", 0u, "Tls.DotNet", FindingStatus.Warning)]

@@ -95,7 +95,7 @@ namespace TeamsRemediation.Tests.Diagnostics
                 WinHttpProxyViews.ValueName, RegistryValue.Binary(blob));
 
         /// <summary>The layout netsh winhttp writes: marker 0x28, counter, flags, then length-prefixed ANSI proxy and bypass.</summary>
-        private static byte[] Blob(uint flags, string proxy, string bypass)
+        internal static byte[] Blob(uint flags, string proxy, string bypass)
         {
             var bytes = BitConverter.GetBytes(0x28u).Concat(BitConverter.GetBytes(7u)).Concat(BitConverter.GetBytes(flags))
                 .Concat(BitConverter.GetBytes((uint)proxy.Length)).Concat(Encoding.ASCII.GetBytes(proxy))

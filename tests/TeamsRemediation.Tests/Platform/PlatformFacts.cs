@@ -53,6 +53,26 @@ namespace TeamsRemediation.Tests.Platform
         }
     }
 
+    /// <summary>
+    /// A fact about WOW64: it needs a 32-bit process on 64-bit Windows (Intune's default host), which the Windows leg's win-x86 run
+    /// under Wine is. With <see cref="ChangesTheMachine"/> it writes HKLM and so runs only in a Wine prefix, as <see cref="WineFactAttribute"/>.
+    /// </summary>
+    public sealed class Wow64FactAttribute : WindowsFactAttribute
+    {
+        /// <summary>True when the fact writes HKLM or a profile: then only a throwaway Wine prefix may run it.</summary>
+        public bool ChangesTheMachine { get; set; }
+
+        public override string? Skip
+        {
+            get => base.Skip
+                ?? (IntPtr.Size == 4 && Environment.Is64BitOperatingSystem ? null
+                    : "Needs a 32-bit process on 64-bit Windows: it runs in the Windows leg's win-x86 run (.ci/wine).")
+                ?? (!ChangesTheMachine || Wine.IsRunning ? null
+                    : "Needs a throwaway Windows: it changes HKLM, so it runs only in a Wine prefix (.ci/wine).");
+            set => base.Skip = value;
+        }
+    }
+
     /// <summary>A fact that needs a POSIX shell and /proc (process ids written by /bin/sh).</summary>
     public sealed class LinuxFactAttribute : FactAttribute
     {

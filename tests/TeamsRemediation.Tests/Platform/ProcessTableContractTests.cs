@@ -37,10 +37,12 @@ namespace TeamsRemediation.Tests.Platform
             using var teams = RealProcess.Start("ms-teams");
             Track(teams, "ms-teams");
 
-            Assert.False(Table.WaitForExit(teams.Process.Id, TimeSpan.FromMilliseconds(100)), "a sleeping process does not exit by itself");
-            Table.Kill(teams.Process.Id);
+            var listed = Table.List().Single(p => p.Id == teams.Process.Id);
 
-            Assert.True(Table.WaitForExit(teams.Process.Id, TimeSpan.FromSeconds(10)));
+            Assert.False(Table.WaitForExit(listed, TimeSpan.FromMilliseconds(100)), "a sleeping process does not exit by itself");
+            Assert.Equal(ProcessKillOutcome.Ended, Table.Kill(listed));
+
+            Assert.True(Table.WaitForExit(listed, TimeSpan.FromSeconds(10)));
             Assert.False(teams.IsAlive);
             Assert.DoesNotContain(Table.List(), p => p.Id == teams.Process.Id);
         }
@@ -50,12 +52,34 @@ namespace TeamsRemediation.Tests.Platform
         {
             using var teams = RealProcess.Start("ms-teams");
             Track(teams, "ms-teams");
-            Table.Kill(teams.Process.Id);
-            Assert.True(Table.WaitForExit(teams.Process.Id, TimeSpan.FromSeconds(10)));
+            var listed = Table.List().Single(p => p.Id == teams.Process.Id);
+            Table.Kill(listed);
+            Assert.True(Table.WaitForExit(listed, TimeSpan.FromSeconds(10)));
 
-            Table.Kill(teams.Process.Id);
+            Assert.Equal(ProcessKillOutcome.AlreadyGone, Table.Kill(listed));
 
-            Assert.True(Table.WaitForExit(teams.Process.Id, TimeSpan.Zero));
+            Assert.True(Table.WaitForExit(listed, TimeSpan.Zero));
+        }
+
+        /// <summary>
+        /// W18: the listing saw a process that started earlier under this id; the id now names a later process (Windows reuses ids).
+        /// The kill checks the start time on the opened process and leaves the later one alone, and a wait for the listed one is over.
+        /// </summary>
+        [ContractFact]
+        public void AnIdThatNowNamesALaterProcessIsNotKilled()
+        {
+            using var teams = RealProcess.Start("ms-teams");
+            Track(teams, "ms-teams");
+            var now = Table.List().Single(p => p.Id == teams.Process.Id);
+            Assert.NotNull(now.StartTimeUtc);
+            var listedEarlier = new ProcessInfo(now.Id, now.Name, now.ParentId, now.SessionId, now.OwnerSid, now.ExecutablePath,
+                now.StartTimeUtc!.Value.AddSeconds(-30));
+
+            Assert.Equal(ProcessKillOutcome.IdReused, Table.Kill(listedEarlier));
+
+            Assert.True(Table.WaitForExit(listedEarlier, TimeSpan.Zero));
+            Assert.False(Table.WaitForExit(now, TimeSpan.FromMilliseconds(200)), "the later process was left running");
+            Assert.True(teams.IsAlive);
         }
     }
 

@@ -43,7 +43,7 @@ namespace TeamsRemediation.Tests.Tls
 
             Assert.Empty(result.Errors);
             var restored = result.Objects<RestoreResult>().ToList();
-            Assert.Equal(4 + 8 + 2 + 1, restored.Count);
+            Assert.Equal(2 + 8 + 2 + 1, restored.Count);
             Assert.All(restored, r => Assert.Equal(RestoreStatus.Restored, r.Status));
             Assert.Equal(before, s.Machine.SimulatedRegistry.Export());
             Assert.Equal(RegistryValue.String("1"), Get(s.Machine, DotNet4x86, "SchUseStrongCrypto"));
@@ -64,7 +64,8 @@ namespace TeamsRemediation.Tests.Tls
             var users = changes.Where(c => c.UserSid.Length > 0).ToList();
             Assert.Equal(new[] { alice.Sid, bob.Sid }.OrderBy(x => x), users.Select(c => c.UserSid).OrderBy(x => x));
             Assert.All(users, c => Assert.Equal(TlsChangeAction.Updated, c.Action));
-            Assert.Equal(4, changes.Count(c => c.Path.Contains("SCHANNEL")));
+            Assert.Equal(2, changes.Count(c => c.Path.Contains("SCHANNEL")));
+            Assert.DoesNotContain(changes, c => c.Path.Contains(@"TLS 1.2\Server"));
         }
 
         [Fact]
@@ -91,7 +92,7 @@ namespace TeamsRemediation.Tests.Tls
             s.Shell.Invoke("Enable-Tls12 -Scope Machine");
 
             Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, SchannelClient, "Enabled"));
-            Assert.Equal(RegistryValue.DWord(1), Get(s.Machine, SchannelServer, "Enabled"));
+            Assert.Equal(RegistryValue.String("0"), Get(s.Machine, SchannelServer, "Enabled"));
         }
 
         [Fact]

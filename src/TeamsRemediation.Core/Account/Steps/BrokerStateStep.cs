@@ -52,7 +52,7 @@ namespace TeamsRemediation.Account.Steps
             var stillRunning = CloseTeamsAndBroker(run);
             if (stillRunning.Count > 0)
             {
-                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Still running after being asked to close and ended: "
+                return AccountResetRun.Finish(step, AccountResetStatus.Failed, "Still running after being ended: "
                     + string.Join(", ", stillRunning) + ". Nothing was moved; close Teams and run again.");
             }
 
@@ -78,8 +78,8 @@ namespace TeamsRemediation.Account.Steps
         /// </summary>
         private static List<string> CloseTeamsAndBroker(AccountResetRun run)
         {
-            var stopper = new TeamsProcessStopper(run.Machine, _ => { }) { CloseTimeout = run.Options.CloseTimeout,
-                KillTimeout = run.Options.CloseTimeout };
+            var stopper = new TeamsProcessStopper(run.Machine, _ => { }) { WebViewGrace = run.Options.StopTimeout,
+                KillTimeout = run.Options.StopTimeout };
             var broker = run.Machine.Processes.List().Where(p => string.Equals(p.OwnerSid, run.User.Sid, StringComparison.OrdinalIgnoreCase)
                 && p.Name.Equals(AccountLayout.BrokerProcessName, StringComparison.OrdinalIgnoreCase));
             var targets = stopper.Find(run.User, TeamsClient.Classic)
