@@ -70,9 +70,10 @@ namespace TeamsRemediation.Diagnostics
                 // expires), never a Fail by itself (Account.Prt weighs the token itself).
                 var code = prtErrors.Codes.FirstOrDefault();
                 return EvidenceReading.NoCodes(WithAnswered(findings.Make(CheckIds.EvidenceAadEvents, user, FindingStatus.Warning,
-                    "No Teams token errors (event 1098) in " + window + ", but " + Wording.Count(prtErrors.Count, "PRT error") + " of Windows (events 1081, 1084, "
-                        + "1088)" + (code != null ? ": " + string.Join(", ", prtErrors.Codes.Select(c => c.Code)) + " (latest: " + code.Meaning + ")."
-                        : "."), prtErrors.Lines.Concat(AnsweredLines(sightings)),
+                    "No Teams token errors (event 1098) in " + window + ", but " + Wording.Count(prtErrors.Count, "PRT error")
+                        + " of Windows (events 1081, 1084, 1088)" + (code != null
+                            ? ": " + string.Join(", ", prtErrors.Codes.Select(c => c.Code)) + " (latest: " + code.Meaning + ")."
+                            : "."), prtErrors.Lines.Concat(AnsweredLines(sightings)),
                     code != null && code.IsOutsideThePc ? code.Advice : PrtAdvice, code?.Owner), sightings));
             }
 

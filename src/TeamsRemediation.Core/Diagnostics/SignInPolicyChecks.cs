@@ -138,7 +138,8 @@ namespace TeamsRemediation.Diagnostics
             if (!listed.Any(t => Guid.TryParse(t, out var g) && g == deviceTenant))
             {
                 return findings.Make(CheckIds.TeamsTenantList, user, FindingStatus.Fail, "Teams sign-in is restricted to "
-                    + Wording.Noun(listed.Count, "tenant") + " " + string.Join(", ", listed) + ", which do not include this device's tenant " + tenant + ".", evidence, Remedy,
+                    + Wording.Noun(listed.Count, "tenant") + " " + string.Join(", ", listed) + ", which do not include this device's tenant "
+                    + tenant + ".", evidence, Remedy,
                     FindingOwner.DeviceAdmin);
             }
 

@@ -51,8 +51,8 @@ namespace TeamsRemediation.Diagnostics
             if (lockouts.Succeeded && lockouts.Events.Count > 0)
             {
                 return findings.Make(CheckIds.AccountTpm, null, FindingStatus.Fail, "The TPM went into dictionary-attack lockout "
-                    + Wording.Count(lockouts.Events.Count, "time") + " in " + period + " (TPM-WMI event 1026): Windows cannot use the TPM-bound device and "
-                    + "token keys while it lasts, so no new PRT is issued.", evidence, Remedy);
+                    + Wording.Count(lockouts.Events.Count, "time") + " in " + period + " (TPM-WMI event 1026): Windows cannot use the TPM-bound "
+                    + "device and token keys while it lasts, so no new PRT is issued.", evidence, Remedy);
             }
 
             if (codes.Count > 0)

@@ -56,7 +56,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var finding = Finding(s.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId Evidence.AadEvents"), "Evidence.AadEvents", alice);
 
             Assert.Equal(FindingStatus.Warning, finding.Status);
-            Assert.StartsWith("No Teams token errors (event 1098) in the last 7 days, but 3 PRT error(s) of Windows (events 1081, 1084, 1088): "
+            Assert.StartsWith("No Teams token errors (event 1098) in the last 7 days, but 3 PRT errors of Windows (events 1081, 1084, 1088): "
                 + "AADSTS50126, AADSTS50034 (latest: invalid user name or password).", finding.Summary);
             Assert.Equal(FindingOwner.User, finding.Owner);
             Assert.Equal(3, finding.Evidence.Length);
@@ -113,7 +113,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var finding = Finding(s.Run("Test-TeamsCaa20002 -SkipNetwork -CheckId Evidence.AadEvents"), "Evidence.AadEvents", alice);
 
             Assert.Equal(FindingStatus.Fail, finding.Status);
-            Assert.StartsWith("1 Teams token error(s) in the last 7 days: CAA20002", finding.Summary);
+            Assert.StartsWith("1 Teams token error in the last 7 days: CAA20002", finding.Summary);
             Assert.Contains("event 1098: 0xCAA20002", finding.Evidence[0]);
             Assert.Contains(finding.Evidence, e => e.Contains("event 1081 (PRT request refused by Entra ID)"));
         }

@@ -290,7 +290,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             var locked = Check(s, CheckIds.AccountTpm);
             Assert.Equal(FindingStatus.Fail, locked.Status);
             Assert.Equal(FindingOwner.Device, locked.Owner);
-            Assert.Contains("dictionary-attack lockout 1 time(s)", locked.Summary);
+            Assert.Contains("dictionary-attack lockout 1 time in", locked.Summary);
             Assert.Contains(locked.Evidence, e => e.Contains("System event 1026 (TPM-WMI)"));
             Assert.Contains("Not changed by this module", locked.Remedy);
 
