@@ -97,6 +97,11 @@ namespace TeamsRemediation.Simulation
         public SimulatedEventSource SimulatedEvents { get; }
 
         public IEventSource Events => SimulatedEvents;
+
+        /// <summary>A healthy TPM 2.0 (not in lockout, no failed authorization) unless a scenario says otherwise.</summary>
+        public SimulatedTpm SimulatedTpm { get; } = new SimulatedTpm();
+
+        public ITpmState Tpm => SimulatedTpm;
         public FileSystem.IFileOperations Files => FileOperations;
 
         /// <summary>Owners and DACLs by path; ProgramData is declared as Windows ships it.</summary>

@@ -41,6 +41,8 @@ namespace TeamsRemediation.Windows
         public INetworkSettings NetworkSettings { get; }
 
         public IEventSource Events { get; }
+
+        public ITpmState Tpm { get; } = new TbsTpmState();
         public FileSystem.IFileOperations Files => WindowsFileOperations.Instance;
 
         public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();
