@@ -102,6 +102,11 @@ namespace TeamsRemediation.Simulation
         public SimulatedTpm SimulatedTpm { get; } = new SimulatedTpm();
 
         public ITpmState Tpm => SimulatedTpm;
+
+        /// <summary>The signatures a scenario declares per file; an undeclared file is unsigned.</summary>
+        public SimulatedFileSignatures SimulatedSignatures { get; } = new SimulatedFileSignatures();
+
+        public IFileSignatures Signatures => SimulatedSignatures;
         public FileSystem.IFileOperations Files => FileOperations;
 
         /// <summary>Owners and DACLs by path; ProgramData is declared as Windows ships it.</summary>

@@ -34,5 +34,15 @@ namespace TeamsRemediation.Errors
             "-WebView2InstallerPath '" + path + "' is not an .exe file. Nothing was changed.",
             "Give the path of " + WebView2Installers + " itself, not the fixed-version cab or a folder.",
             path);
+    
+
+        public static ModuleError WebView2InstallerNotTrusted(string path, string why) => new ModuleError(
+            "WebView2InstallerNotTrusted",
+            ModuleErrorCategory.SecurityError,
+            "-WebView2InstallerPath '" + path + "' does not carry Microsoft's valid signature (" + why + "); an installer run elevated "
+                + "must be Microsoft's own. Nothing was changed.",
+            "Download the installer from Microsoft again (a copy changed on the way, or another program with its name, fails this check) "
+                + "and give its path; Get-AuthenticodeSignature shows what Windows finds.",
+            path);
     }
 }

@@ -31,6 +31,9 @@ namespace TeamsRemediation.Platform
 
         /// <summary>The TPM's own dictionary-attack state (read only).</summary>
         ITpmState Tpm { get; }
+
+        /// <summary>Authenticode signatures of programs an admin names for the module to run (installers).</summary>
+        IFileSignatures Signatures { get; }
         /// <summary>Deleting and moving files and folders (the real file system; fault-injecting in a simulation).</summary>
         FileSystem.IFileOperations Files { get; }
 

@@ -12,18 +12,22 @@ namespace TeamsRemediation.Repair
     /// Bootstrapper (MicrosoftEdgeWebview2Setup.exe, which fetches the runtime from Microsoft) or the Evergreen Standalone Installer
     /// (MicrosoftEdgeWebView2RuntimeInstallerX64.exe and its x86/ARM64 twins, offline). Microsoft's "Distribute your app and the WebView2
     /// Runtime": run from an elevated process with "/silent /install" for a silent per-machine install; run without elevation it installs
-    /// per user, which is what Teams.WebView2 warns about, so this installer is only ever run elevated.
+    /// per user, which is what Teams.WebView2 warns about, so this installer is only ever run elevated, and only when Windows finds
+    /// Microsoft's valid signature on it.
     /// </summary>
     public static class WebView2Installer
     {
         public const string SilentArguments = "/silent /install";
 
-        /// <summary>The reason the path cannot be run, or null when it is a local .exe file (not a link) that exists.</summary>
-        public static ModuleError? Validate(IFileOperations files, string path)
+        /// <summary>
+        /// The reason the path cannot be run, or null when it is an .exe file (not a link) that exists and carries Microsoft's valid
+        /// signature.
+        /// </summary>
+        public static ModuleError? Validate(IFileOperations files, IFileSignatures signatures, string path)
         {
-            if (files == null)
+            if (files == null || signatures == null)
             {
-                throw new ArgumentNullException(nameof(files));
+                throw new ArgumentNullException(files == null ? nameof(files) : nameof(signatures));
             }
 
             if (Uri.TryCreate(path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps
@@ -49,8 +53,14 @@ namespace TeamsRemediation.Repair
                 return ModuleErrors.WebView2InstallerNotFound(path);
             }
 
-            return string.Equals(Path.GetExtension(path), ".exe", StringComparison.OrdinalIgnoreCase) ? null
-                : ModuleErrors.WebView2InstallerNotExecutable(path);
+            if (!string.Equals(Path.GetExtension(path), ".exe", StringComparison.OrdinalIgnoreCase))
+            {
+                return ModuleErrors.WebView2InstallerNotExecutable(path);
+            }
+
+            // It runs elevated, as SYSTEM under Intune: only Microsoft's own installer, as Windows judges its signature.
+            var signature = signatures.Check(path);
+            return signature.Verdict == FileSignatureVerdict.Microsoft ? null : ModuleErrors.WebView2InstallerNotTrusted(path, signature.Detail);
         }
 
         /// <summary>Runs the silent install; true when the installer exited 0; <paramref name="detail"/> says how it ended.</summary>

@@ -43,6 +43,8 @@ namespace TeamsRemediation.Windows
         public IEventSource Events { get; }
 
         public ITpmState Tpm { get; } = new TbsTpmState();
+
+        public IFileSignatures Signatures { get; } = new WinTrustFileSignatures();
         public FileSystem.IFileOperations Files => WindowsFileOperations.Instance;
 
         public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();

@@ -126,7 +126,7 @@ namespace TeamsRemediation.Commands
             {
                 webView2Installer = WebView2InstallerPath.IndexOf("://", StringComparison.Ordinal) > 0 ? WebView2InstallerPath
                     : ProviderPath(WebView2InstallerPath);
-                var problem = WebView2Installer.Validate(Machine.Files, webView2Installer!);
+                var problem = WebView2Installer.Validate(Machine.Files, Machine.Signatures, webView2Installer!);
                 if (problem != null)
                 {
                     ThrowModuleError(problem);

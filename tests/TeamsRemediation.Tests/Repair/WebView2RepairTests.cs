@@ -36,6 +36,7 @@ namespace TeamsRemediation.Tests.Repair
             s.Pc.WebView2Runtime(null);
             var installer = Path.Combine(s.Machine.RootFolder, "MicrosoftEdgeWebView2RuntimeInstallerX64.exe");
             File.WriteAllText(installer, "MZ");
+            s.Machine.SimulatedSignatures.SignedByMicrosoft(installer);
             return installer;
         }
 
@@ -133,7 +134,7 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
-        public void APathThatIsNotALocalExeFileIsRefusedWithItsIdBeforeAnythingRuns()
+        public void APathThatIsNotMicrosoftsSignedLocalExeFileIsRefusedWithItsIdBeforeAnythingRuns()
         {
             using var s = new SimulatedSession();
             var installer = NoRuntime(s);
@@ -142,6 +143,13 @@ namespace TeamsRemediation.Tests.Repair
             File.CreateSymbolicLink(link, installer);
             var cab = Path.Combine(s.Machine.RootFolder, "Microsoft.WebView2.FixedVersionRuntime.cab");
             File.WriteAllText(cab, "MSCF");
+            var unsigned = Path.Combine(s.Machine.RootFolder, "Downloads", "MicrosoftEdgeWebview2Setup.exe");
+            Directory.CreateDirectory(Path.GetDirectoryName(unsigned)!);
+            File.WriteAllText(unsigned, "MZ");
+            var otherPublisher = Path.Combine(s.Machine.RootFolder, "Tools", "MicrosoftEdgeWebview2Setup.exe");
+            Directory.CreateDirectory(Path.GetDirectoryName(otherPublisher)!);
+            File.WriteAllText(otherPublisher, "MZ");
+            s.Machine.SimulatedSignatures.SignedBy(otherPublisher, "CN=Contoso Tools, O=Contoso");
             var before = TreeSnapshot.Take(s.Machine.RootFolder);
 
             var web = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath https://go.microsoft.com/fwlink/p/?LinkId=2124703");
@@ -149,12 +157,18 @@ namespace TeamsRemediation.Tests.Repair
             var folder = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath $args[0]", s.Machine.RootFolder);
             var linked = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath $args[0]", link);
             var notExe = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath $args[0]", cab);
+            var notSigned = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath $args[0]", unsigned);
+            var notMicrosoft = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath $args[0]", otherPublisher);
 
             Assert.Equal("WebView2InstallerNotLocal," + Cmd, web.TerminatingErrorId);
             Assert.Equal("WebView2InstallerNotFound," + Cmd, missing.TerminatingErrorId);
             Assert.Equal("WebView2InstallerNotFound," + Cmd, folder.TerminatingErrorId);
             Assert.Equal("WebView2InstallerIsLink," + Cmd, linked.TerminatingErrorId);
             Assert.Equal("WebView2InstallerNotExecutable," + Cmd, notExe.TerminatingErrorId);
+            Assert.Equal("WebView2InstallerNotTrusted," + Cmd, notSigned.TerminatingErrorId);
+            Assert.Contains("TRUST_E_NOSIGNATURE", notSigned.Terminating!.Message);
+            Assert.Equal("WebView2InstallerNotTrusted," + Cmd, notMicrosoft.TerminatingErrorId);
+            Assert.Contains("signed by CN=Contoso Tools", notMicrosoft.Terminating!.Message);
             Assert.Equal(0, InstallerCalls(s));
             Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
             Assert.Null(s.Machine.SimulatedRegistry.GetValue(MachineRuntime, WebView2Checks.VersionValue));
