@@ -175,6 +175,29 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
+        public void AnInstallerSwappedAfterTheCommandCheckedItIsJudgedAgainAndNotRun()
+        {
+            using var s = new SimulatedSession();
+            var installer = NoRuntime(s);
+            InstallerWorks(s, installer);
+
+            // While the diagnosis runs (dsregcmd), the file on the share is replaced by one whose signature no longer holds.
+            s.Machine.CommandRunner.RecordWithEffect("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status",
+                () => s.Machine.SimulatedSignatures.Declare(installer, new FileSignature(FileSignatureVerdict.NotTrusted,
+                    "it was changed after it was signed (TRUST_E_BAD_DIGEST, 0x80096010)")));
+
+            var result = s.Run("Repair-TeamsCaa20002 -Force -WebView2InstallerPath $args[0]", installer);
+
+            Assert.Null(result.Terminating);
+            var step = Step(result);
+            Assert.Equal(RepairStepStatus.Failed, step.Status);
+            Assert.Contains("TRUST_E_BAD_DIGEST", step.Detail);
+            Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId == "WebView2InstallerNotTrusted," + Cmd);
+            Assert.Equal(0, InstallerCalls(s));
+            Assert.Null(s.Machine.SimulatedRegistry.GetValue(MachineRuntime, WebView2Checks.VersionValue));
+        }
+
+        [Fact]
         public void WhatIfSaysWhatWouldRunAndChangesNothing()
         {
             using var s = new SimulatedSession();

@@ -47,6 +47,15 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
+            // Judged again just before it runs: the file the command checked at its start may have been swapped since (a share).
+            var problem = WebView2Installer.Validate(run.Machine.Files, run.Machine.Signatures, path);
+            if (problem != null)
+            {
+                run.Host.Error(problem);
+                yield return RepairRun.Finish(step, RepairStepStatus.Failed, problem.Message);
+                yield break;
+            }
+
             // Write-ahead: an installer that cannot be undone runs only once its decision is on record.
             var log = new MachineLog(run.Machine);
             var because = string.Join("; ", calling.Select(RepairProblems.Describe));
