@@ -71,17 +71,16 @@ namespace TeamsRemediation.Diagnostics
                         + "needs the work account added again (or the device rejoined). Not changed by this module.");
             }
 
-            var stateRead = state.Outcome != TpmStateRead.Unreadable;
-            if (!lockouts.Succeeded && !stateRead)
+            // Without the log only a TPM that answered gives a verdict: no TPM 2.0 found may still be a TPM 1.2, which is not asked.
+            if (!lockouts.Succeeded && state.Outcome != TpmStateRead.Read)
             {
                 return findings.Skipped(CheckIds.AccountTpm, null, lockouts.Error + " " + state.Describe(), evidence);
             }
 
             if (!lockouts.Succeeded)
             {
-                return findings.Make(CheckIds.AccountTpm, null, FindingStatus.Pass, (state.Outcome == TpmStateRead.NoTpm
-                    ? "No TPM 2.0 to be locked out" : "The TPM is not in lockout now") + " and no TPM error is in the sign-in evidence; the "
-                    + "System log could not be read for lockouts earlier in " + period + ".", evidence);
+                return findings.Make(CheckIds.AccountTpm, null, FindingStatus.Pass, "The TPM is not in lockout now and no TPM error is in the "
+                    + "sign-in evidence; the System log could not be read for lockouts earlier in " + period + ".", evidence);
             }
 
             return findings.Make(CheckIds.AccountTpm, null, FindingStatus.Pass, "No TPM lockout (event 1026) in " + period

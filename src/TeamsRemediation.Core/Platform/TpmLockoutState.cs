@@ -66,7 +66,7 @@ namespace TeamsRemediation.Platform
                         + (MaxTries > 0 ? " of " + MaxTries.ToString(CultureInfo.InvariantCulture) + " allowed" : string.Empty)
                         + (HealSeconds.HasValue ? ", one forgiven every " + TimeInWordsSeconds(HealSeconds.Value) : string.Empty) + ".";
                 case TpmStateRead.NoTpm:
-                    return "No TPM 2.0 was found (" + Reason + "): nothing to be locked out.";
+                    return "No TPM 2.0 was found (" + Reason + "); a TPM 1.2, if there is one, is not asked (its lockout shows as event 1026).";
                 default:
                     return "The TPM's own lockout state could not be read: " + Reason;
             }

@@ -114,7 +114,7 @@ namespace TeamsRemediation.Tests.Diagnostics
         }
 
         [Fact]
-        public void APcWithoutATpm2PassesAndSaysSo()
+        public void APcWithoutATpm2PassesFromTheLogAndSaysSoButIsSkippedWithoutTheLog()
         {
             using var s = Pc();
             s.Machine.SimulatedTpm.Absent = true;
@@ -123,7 +123,11 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             Assert.Equal(FindingStatus.Pass, finding.Status);
             Assert.EndsWith("; no TPM 2.0 was found to ask.", finding.Summary);
-            Assert.Contains(finding.Evidence, e => e == "No TPM 2.0 was found (TBS_E_TPM_NOT_FOUND): nothing to be locked out.");
+            Assert.Contains(finding.Evidence, e => e.StartsWith("No TPM 2.0 was found (TBS_E_TPM_NOT_FOUND); a TPM 1.2"));
+
+            // Without the log, no TPM 2.0 is no verdict: a TPM 1.2 would not have been asked.
+            s.Machine.SimulatedEvents.SystemLogFailureReason = "The System log could not be read: access denied.";
+            Assert.Equal(FindingStatus.Skipped, Tpm(s).Status);
         }
     }
 }
