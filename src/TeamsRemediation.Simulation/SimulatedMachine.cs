@@ -97,6 +97,16 @@ namespace TeamsRemediation.Simulation
         public SimulatedEventSource SimulatedEvents { get; }
 
         public IEventSource Events => SimulatedEvents;
+
+        /// <summary>A healthy TPM 2.0 (not in lockout, no failed authorization) unless a scenario says otherwise.</summary>
+        public SimulatedTpm SimulatedTpm { get; } = new SimulatedTpm();
+
+        public ITpmState Tpm => SimulatedTpm;
+
+        /// <summary>The signatures a scenario declares per file; an undeclared file is unsigned.</summary>
+        public SimulatedFileSignatures SimulatedSignatures { get; } = new SimulatedFileSignatures();
+
+        public IFileSignatures Signatures => SimulatedSignatures;
         public FileSystem.IFileOperations Files => FileOperations;
 
         /// <summary>Owners and DACLs by path; ProgramData is declared as Windows ships it.</summary>

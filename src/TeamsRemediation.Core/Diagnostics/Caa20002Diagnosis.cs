@@ -70,6 +70,9 @@ namespace TeamsRemediation.Diagnostics
             var tpm = Needs(needs, CheckNeeds.TpmEvents)
                 ? OwnThread.Run("TeamsRemediation TPM events", () => machine.Events.ReadTpmLockouts(options.EventWindow, options.Timeout))
                 : null;
+            var tpmState = Needs(needs, CheckNeeds.TpmEvents)
+                ? OwnThread.Run("TeamsRemediation TPM state", () => machine.Tpm.ReadLockout())
+                : null;
             var probes = probing
                 ? EndpointProbePlan.Start(options, dsreg, events,
                     (endpoints, timeout) => table.Endpoints.StartProbes(endpoints, machineInputs.Proxies.Route, timeout,
@@ -129,6 +132,8 @@ namespace TeamsRemediation.Diagnostics
                 ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
             machineInputs.TpmLockouts = tpm == null ? null : Wait(tpm, deadline)
                 ?? EventQueryResult.Failed("wevtutil did not finish within " + options.Timeout.TotalSeconds + " s.");
+            machineInputs.TpmState = tpmState == null ? null : Wait(tpmState, deadline)
+                ?? TpmLockoutState.Unreadable("the TPM did not answer within " + options.Timeout.TotalSeconds + " s.");
 
             // What the evidence showed, as one value per user, before the checks that weigh it.
             progress.Evidence();

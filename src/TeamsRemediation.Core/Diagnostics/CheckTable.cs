@@ -55,7 +55,7 @@ namespace TeamsRemediation.Diagnostics
 
                 // The users' evidence is read first, so TPM codes in it count beside the System log's lockouts.
                 Machine(CheckIds.AccountTpm, CheckNeeds.TpmEvents | CheckNeeds.AadEvents | CheckNeeds.LogScan | CheckNeeds.CodesSeen,
-                    m => tpm.Tpm(m.TpmLockouts!, m.UserEvidence, m.Options.EventWindow)),
+                    m => tpm.Tpm(m.TpmLockouts!, m.TpmState!, m.UserEvidence, m.Options.EventWindow)),
                 Machine(CheckIds.AccountDeviceState, CheckNeeds.Dsreg, m => policies.DeviceState(m.Dsreg!)),
 
                 PerUser(CheckIds.TlsInternetOptions, CheckNeeds.Nothing, (m, u) => tls.User(u.User)),

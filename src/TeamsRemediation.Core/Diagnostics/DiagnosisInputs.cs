@@ -37,6 +37,9 @@ namespace TeamsRemediation.Diagnostics
         /// <summary>The System log's TPM-WMI 1026 lockouts of the window; null when Account.Tpm is not run.</summary>
         public EventQueryResult? TpmLockouts { get; set; }
 
+        /// <summary>The TPM's own lockout state, read beside the System log; null when Account.Tpm is not run.</summary>
+        public TpmLockoutState? TpmState { get; set; }
+
         /// <summary>Every user's evidence lines (event 1098 and Teams logs as read, answered evidence left out), for the TPM codes in
         /// them.</summary>
         public IReadOnlyList<string> UserEvidence { get; set; } = new string[0];

@@ -22,7 +22,8 @@ namespace TeamsRemediation.Diagnostics
         public const string ProcessFile = "msedgewebview2.exe";
 
         public const string Remedy = "Install the WebView2 Runtime for the whole PC (Microsoft's Evergreen Standalone installer, run elevated: "
-            + "MicrosoftEdgeWebView2RuntimeInstallerX64.exe /silent /install), then restart Teams.";
+            + "MicrosoftEdgeWebView2RuntimeInstallerX64.exe /silent /install), then restart Teams; or let the repair do it: "
+            + "Repair-TeamsCaa20002 -WebView2InstallerPath <path of that installer>.";
 
         private readonly IMachine machine;
         private readonly FindingFactory findings;

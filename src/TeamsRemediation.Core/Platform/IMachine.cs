@@ -28,6 +28,12 @@ namespace TeamsRemediation.Platform
 
         /// <summary>Event 1098 of the Microsoft-Windows-AAD/Operational log.</summary>
         IEventSource Events { get; }
+
+        /// <summary>The TPM's own dictionary-attack state (read only).</summary>
+        ITpmState Tpm { get; }
+
+        /// <summary>Authenticode signatures of programs an admin names for the module to run (installers).</summary>
+        IFileSignatures Signatures { get; }
         /// <summary>Deleting and moving files and folders (the real file system; fault-injecting in a simulation).</summary>
         FileSystem.IFileOperations Files { get; }
 

@@ -22,6 +22,7 @@ namespace TeamsRemediation.Repair
             new ClockRung(),
             new DnsRung(),
             new TlsRung(),
+            new WebView2Rung(),
             new AccountRung(),
             new CacheRung(),
             new BrokerRepairRung(),

@@ -17,6 +17,9 @@ namespace TeamsRemediation.Repair
         /// <summary>The Teams bootstrapper the admin provides (never downloaded); opts in to the reinstall.</summary>
         public string? BootstrapperPath { get; set; }
 
+        /// <summary>The WebView2 Runtime installer the admin provides (never downloaded); opts in to installing the runtime.</summary>
+        public string? WebView2InstallerPath { get; set; }
+
         /// <summary>
         /// Also repairs the TLS values the diagnosis calls "not Teams" (.NET Framework's, a Warning): off by default, because the repair
         /// needs a restart and Teams does not read them.
@@ -28,6 +31,9 @@ namespace TeamsRemediation.Repair
 
         /// <summary>How long the bootstrapper may take.</summary>
         public TimeSpan BootstrapperTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>How long the WebView2 Runtime installer may take (the Evergreen Bootstrapper downloads the runtime first).</summary>
+        public TimeSpan WebView2InstallerTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>Whether a step of <paramref name="rung"/> may change anything, given its own switch.</summary>
         public bool Allows(RepairRung rung, bool explicitSwitch = false) => rung <= MaximumRung || explicitSwitch;

@@ -32,6 +32,9 @@ namespace TeamsRemediation
         ClockResync,
         DnsFlush,
         Tls,
+
+        /// <summary>The WebView2 Runtime installed for the whole PC from the installer at -WebView2InstallerPath.</summary>
+        WebView2Install,
         AccountReset,
         CacheLight,
         CacheFull,

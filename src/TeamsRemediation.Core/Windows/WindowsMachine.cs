@@ -41,6 +41,10 @@ namespace TeamsRemediation.Windows
         public INetworkSettings NetworkSettings { get; }
 
         public IEventSource Events { get; }
+
+        public ITpmState Tpm { get; } = new TbsTpmState();
+
+        public IFileSignatures Signatures { get; } = new WinTrustFileSignatures();
         public FileSystem.IFileOperations Files => WindowsFileOperations.Instance;
 
         public IStorageSecurity Storage { get; } = new WindowsStorageSecurity();

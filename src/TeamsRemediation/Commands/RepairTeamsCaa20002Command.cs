@@ -39,6 +39,7 @@ namespace TeamsRemediation.Commands
         private readonly List<TargetUser> users = new List<TargetUser>();
         private readonly List<TeamsCaa20002Finding> piped = new List<TeamsCaa20002Finding>();
         private string? bootstrapper;
+        private string? webView2Installer;
         private Version? minimumTeamsVersion;
 
         /// <summary>Findings of Test-TeamsCaa20002 to repair from, instead of running the diagnosis here.</summary>
@@ -64,6 +65,12 @@ namespace TeamsRemediation.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? BootstrapperPath { get; set; }
+
+        /// <summary>The WebView2 Runtime installer (MicrosoftEdgeWebView2RuntimeInstallerX64.exe or MicrosoftEdgeWebview2Setup.exe) to install
+        /// the runtime for the whole PC with when Teams.WebView2 finds it missing, broken or per user only; never downloaded.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? WebView2InstallerPath { get; set; }
 
         /// <summary>No endpoint probes in the diagnosis (Network.Endpoint and Network.ClockSkew are Skipped, so the clock and DNS steps do not
         /// run).</summary>
@@ -110,6 +117,17 @@ namespace TeamsRemediation.Commands
             {
                 bootstrapper = BootstrapperPath.IndexOf("://", StringComparison.Ordinal) > 0 ? BootstrapperPath : ProviderPath(BootstrapperPath);
                 var problem = TeamsBootstrapper.Validate(bootstrapper!);
+                if (problem != null)
+                {
+                    ThrowModuleError(problem);
+                }
+            }
+
+            if (WebView2InstallerPath != null)
+            {
+                webView2Installer = WebView2InstallerPath.IndexOf("://", StringComparison.Ordinal) > 0 ? WebView2InstallerPath
+                    : ProviderPath(WebView2InstallerPath);
+                var problem = WebView2Installer.Validate(Machine.Files, Machine.Signatures, webView2Installer!);
                 if (problem != null)
                 {
                     ThrowModuleError(problem);
@@ -167,6 +185,7 @@ namespace TeamsRemediation.Commands
                 RepairBroker = RepairBroker,
                 ResetApp = ResetApp,
                 BootstrapperPath = bootstrapper,
+                WebView2InstallerPath = webView2Installer,
                 IncludeDotNetTls = IncludeDotNetTls,
                 EvidenceWindow = diagnosis.Since,
             };

@@ -294,7 +294,9 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Contains(locked.Evidence, e => e.Contains("System event 1026 (TPM-WMI)"));
             Assert.Contains("Not changed by this module", locked.Remedy);
 
+            // Skipped only when the TPM's own state cannot be read either (TpmStateCheckTests covers the state).
             s.Machine.SimulatedEvents.SystemLogFailureReason = "The System log could not be read: access denied.";
+            s.Machine.SimulatedTpm.Refused = "TPM Base Services refused a context: TBS_E_SERVICE_NOT_RUNNING (0x80284008).";
             Assert.Equal(FindingStatus.Skipped, Check(s, CheckIds.AccountTpm).Status);
         }
 

@@ -1,0 +1,82 @@
+using System;
+using System.Globalization;
+using System.IO;
+using TeamsRemediation.Errors;
+using TeamsRemediation.FileSystem;
+using TeamsRemediation.Platform;
+
+namespace TeamsRemediation.Repair
+{
+    /// <summary>
+    /// Microsoft's Evergreen WebView2 Runtime installer at a path the admin gives (never downloaded by this module): the Evergreen
+    /// Bootstrapper (MicrosoftEdgeWebview2Setup.exe, which fetches the runtime from Microsoft) or the Evergreen Standalone Installer
+    /// (MicrosoftEdgeWebView2RuntimeInstallerX64.exe and its x86/ARM64 twins, offline). Microsoft's "Distribute your app and the WebView2
+    /// Runtime": run from an elevated process with "/silent /install" for a silent per-machine install; run without elevation it installs
+    /// per user, which is what Teams.WebView2 warns about, so this installer is only ever run elevated, and only when Windows finds
+    /// Microsoft's valid signature on it.
+    /// </summary>
+    public static class WebView2Installer
+    {
+        public const string SilentArguments = "/silent /install";
+
+        /// <summary>
+        /// The reason the path cannot be run, or null when it is an .exe file (not a link) that exists and carries Microsoft's valid
+        /// signature.
+        /// </summary>
+        public static ModuleError? Validate(IFileOperations files, IFileSignatures signatures, string path)
+        {
+            if (files == null || signatures == null)
+            {
+                throw new ArgumentNullException(files == null ? nameof(files) : nameof(signatures));
+            }
+
+            if (Uri.TryCreate(path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps
+                || uri.Scheme == Uri.UriSchemeFtp))
+            {
+                return ModuleErrors.WebView2InstallerNotLocal(path);
+            }
+
+            var entry = Path.IsPathRooted(path) ? files.Find(path) : null;
+            if (entry == null)
+            {
+                return ModuleErrors.WebView2InstallerNotFound(path);
+            }
+
+            // A link is refused, not followed: what runs elevated must be the file the admin named, not whatever a link points at later.
+            if (entry.Value.IsLink)
+            {
+                return ModuleErrors.WebView2InstallerIsLink(path);
+            }
+
+            if (entry.Value.IsDirectory)
+            {
+                return ModuleErrors.WebView2InstallerNotFound(path);
+            }
+
+            if (!string.Equals(Path.GetExtension(path), ".exe", StringComparison.OrdinalIgnoreCase))
+            {
+                return ModuleErrors.WebView2InstallerNotExecutable(path);
+            }
+
+            // It runs elevated, as SYSTEM under Intune: only Microsoft's own installer, as Windows judges its signature.
+            var signature = signatures.Check(path);
+            return signature.Verdict == FileSignatureVerdict.Microsoft ? null : ModuleErrors.WebView2InstallerNotTrusted(path, signature.Detail);
+        }
+
+        /// <summary>Runs the silent install; true when the installer exited 0; <paramref name="detail"/> says how it ended.</summary>
+        public static bool Install(ICommandRunner commands, string path, TimeSpan timeout, out string detail)
+        {
+            var result = commands.Run(path, SilentArguments, timeout);
+            if (result.Outcome != CommandOutcome.Completed)
+            {
+                detail = result.Describe(path);
+                return false;
+            }
+
+            // The installers answer in exit codes only (no output): 0 is success, anything else an HRESULT such as 0x80040C01.
+            detail = Path.GetFileName(path) + " " + SilentArguments + " exited " + (result.ExitCode == 0 ? "0"
+                : "0x" + result.ExitCode.ToString("X8", CultureInfo.InvariantCulture));
+            return result.ExitCode == 0;
+        }
+    }
+}
