@@ -53,7 +53,8 @@ namespace TeamsRemediation.Diagnostics
             if (state.Outcome == TpmStateRead.Read && state.InLockout)
             {
                 return findings.Make(CheckIds.AccountTpm, null, FindingStatus.Fail, "The TPM is in dictionary-attack lockout now ("
-                    + state.FailedTries + " failed authorization(s) counted" + (state.MaxTries > 0 ? " of " + state.MaxTries : string.Empty)
+                    + Wording.Count(state.FailedTries, "failed authorization") + " counted"
+                    + (state.MaxTries > 0 ? " of " + state.MaxTries : string.Empty)
                     + "): Windows cannot use the TPM-bound device and token keys while it lasts, so no new PRT is issued.", evidence, Remedy);
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsRemediation.Text;
 
 namespace TeamsRemediation.Platform
 {
@@ -62,7 +63,7 @@ namespace TeamsRemediation.Platform
             {
                 case TpmStateRead.Read:
                     return "The TPM's own state (TPM2_GetCapability through TPM Base Services): " + (InLockout ? "in lockout" : "not in lockout")
-                        + ", " + FailedTries.ToString(CultureInfo.InvariantCulture) + " failed authorization(s) counted"
+                        + ", " + Wording.Count(FailedTries, "failed authorization") + " counted"
                         + (MaxTries > 0 ? " of " + MaxTries.ToString(CultureInfo.InvariantCulture) + " allowed" : string.Empty)
                         + (HealSeconds.HasValue ? ", one forgiven every " + TimeInWordsSeconds(HealSeconds.Value) : string.Empty) + ".";
                 case TpmStateRead.NoTpm:

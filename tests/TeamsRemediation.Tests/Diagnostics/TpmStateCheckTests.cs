@@ -36,7 +36,7 @@ namespace TeamsRemediation.Tests.Diagnostics
             Assert.Equal(FindingStatus.Pass, finding.Status);
             Assert.EndsWith("; the TPM is not in lockout now.", finding.Summary);
             Assert.Contains(finding.Evidence, e => e.StartsWith("The TPM's own state (TPM2_GetCapability through TPM Base Services): not in "
-                + "lockout, 0 failed authorization(s) counted of 32 allowed"));
+                + "lockout, 0 failed authorizations counted of 32 allowed"));
             Assert.Equal(1, s.Machine.SimulatedTpm.Reads);
         }
 
@@ -50,8 +50,8 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             Assert.Equal(FindingStatus.Fail, finding.Status);
             Assert.Equal(FindingOwner.Device, finding.Owner);
-            Assert.StartsWith("The TPM is in dictionary-attack lockout now (32 failed authorization(s) counted of 32)", finding.Summary);
-            Assert.Contains(finding.Evidence, e => e.Contains(": in lockout, 32 failed authorization(s)"));
+            Assert.StartsWith("The TPM is in dictionary-attack lockout now (32 failed authorizations counted of 32)", finding.Summary);
+            Assert.Contains(finding.Evidence, e => e.Contains(": in lockout, 32 failed authorizations"));
             Assert.Contains("Not changed by this module", finding.Remedy);
             Assert.True(s.Machine.SimulatedTpm.InLockout);
             Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.IndexOf("tpm", StringComparison.OrdinalIgnoreCase) >= 0);

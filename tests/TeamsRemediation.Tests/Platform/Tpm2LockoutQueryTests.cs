@@ -44,7 +44,7 @@ namespace TeamsRemediation.Tests.Platform
             Assert.Equal(3u, state.FailedTries);
             Assert.Equal(32u, state.MaxTries);
             Assert.Equal(7200u, state.HealSeconds);
-            Assert.Equal("The TPM's own state (TPM2_GetCapability through TPM Base Services): not in lockout, 3 failed authorization(s) "
+            Assert.Equal("The TPM's own state (TPM2_GetCapability through TPM Base Services): not in lockout, 3 failed authorizations "
                 + "counted of 32 allowed, one forgiven every 2 h.", state.Describe());
         }
 
