@@ -51,7 +51,13 @@ namespace TeamsRemediation.WindowsLeg
             var report = new LegReport();
             foreach (var test in tests)
             {
-                report.Add(test.DisplayName, test.Run());
+                TestOutcome outcome;
+                using (RunningTestNotice.Watch(test.DisplayName))
+                {
+                    outcome = test.Run();
+                }
+
+                report.Add(test.DisplayName, outcome);
             }
 
             return report.Close();
