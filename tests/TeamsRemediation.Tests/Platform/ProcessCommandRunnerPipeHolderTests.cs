@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using TeamsRemediation.Platform;
 using TeamsRemediation.Tests.Support;
@@ -51,6 +52,54 @@ namespace TeamsRemediation.Tests.Platform
 
                 Assert.Equal(CommandOutcome.TimedOut, result.Outcome);
                 Assert.Equal("reader closed", WhatTheHolderSaw(marker));
+            }
+        }
+
+        /// <summary>
+        /// On Windows (under Wine in the leg) the same holder is a copy of this machine's .NET program in its --sleep mode, which
+        /// cmd's start /b starts with the program's pipes inherited: Run still returns the program's output soon after the
+        /// program ends, and ending its reads (CancelIoEx on the synchronous pipe read, then the close) comes back.
+        /// </summary>
+        [WindowsFact]
+        public void AProgramThatLeavesAProcessHoldingItsPipeStillGivesItsOutputOnWindows()
+        {
+            var launcher = new[] { "TeamsRemediation.WindowsLeg.exe", "TeamsRemediation.Tests.exe" }
+                .Select(file => Path.Combine(AppContext.BaseDirectory, file))
+                .First(File.Exists);
+            var name = "pipe-holder-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            var copy = Path.Combine(AppContext.BaseDirectory, name + ".exe");
+            File.Copy(launcher, copy);
+            try
+            {
+                var watch = Stopwatch.StartNew();
+
+                var result = runner.Run(Environment.GetEnvironmentVariable("ComSpec") ?? "cmd.exe",
+                    "/d /c start \"\" /b \"" + copy + "\" --sleep & echo started", TimeSpan.FromSeconds(5));
+
+                watch.Stop();
+                Assert.Equal(CommandOutcome.Completed, result.Outcome);
+                Assert.Equal("started", result.StandardOutput.Trim());
+                Assert.True(watch.Elapsed < ReaderClosedWithin, "Run returned after " + watch.Elapsed + ", not soon after its 5 s timeout.");
+            }
+            finally
+            {
+                foreach (var holder in Process.GetProcessesByName(name))
+                {
+                    using (holder)
+                    {
+                        holder.Kill();
+                        holder.WaitForExit(5000);
+                    }
+                }
+
+                try
+                {
+                    File.Delete(copy);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // Still mapped by a holder that has not quite gone: the leg's prefix is thrown away anyway.
+                }
             }
         }
 
