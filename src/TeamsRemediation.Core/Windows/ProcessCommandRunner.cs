@@ -179,7 +179,8 @@ namespace TeamsRemediation.Windows
             {
                 ending.Cancel();
                 var waited = Stopwatch.StartNew();
-                while (windowsPipe != null && !Completion.Wait(50) && waited.Elapsed < EndGrace)
+                // The wait handle, not Task.Wait: a pump that failed must not make Dispose throw.
+                while (windowsPipe != null && !((IAsyncResult)Completion).AsyncWaitHandle.WaitOne(50) && waited.Elapsed < EndGrace)
                 {
                     CancelPendingRead(windowsPipe);
                 }
