@@ -52,7 +52,13 @@ namespace TeamsRemediation.WindowsLeg
             ProcessBitness.Report(report);
             foreach (var test in tests)
             {
-                report.Add(test.DisplayName, test.Run());
+                TestOutcome outcome;
+                using (RunningTestNotice.Watch(test.DisplayName))
+                {
+                    outcome = test.Run();
+                }
+
+                report.Add(test.DisplayName, outcome);
             }
 
             return report.Close();

@@ -33,7 +33,7 @@ namespace TeamsRemediation.Windows
             this.decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
         }
 
-        /// <summary>How long to wait for a killed tree to disappear before reporting the timeout anyway.</summary>
+        /// <summary>How long to wait for the tree kill to return and the killed tree to disappear before reporting the timeout anyway.</summary>
         private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
 
         /// <summary>How long to wait for the last output after the program exited, when the caller's time is already spent.</summary>
@@ -56,7 +56,9 @@ namespace TeamsRemediation.Windows
             };
 
             var clock = Stopwatch.StartNew();
-            using (var process = new Process { StartInfo = startInfo })
+            var process = new Process { StartInfo = startInfo };
+            var killStillRunning = false;
+            try
             {
                 try
                 {
@@ -88,38 +90,69 @@ namespace TeamsRemediation.Windows
 
                 // Both streams are drained concurrently from the start: a program that fills one pipe while we wait on the
                 // other would otherwise block forever.
-                var stdout = new OutputCollector(process.StandardOutput.BaseStream, decoder);
-                var stderr = new OutputCollector(process.StandardError.BaseStream, decoder);
-
-                if (!process.WaitForExit(Milliseconds(timeout)))
+                using (var stdout = new OutputCollector(process.StandardOutput.BaseStream, decoder))
+                using (var stderr = new OutputCollector(process.StandardError.BaseStream, decoder))
                 {
-                    ProcessTree.Kill(process);
-                    process.WaitForExit(Milliseconds(KillGrace));
-                    return CommandResult.TimedOut(timeout);
-                }
+                    if (!process.WaitForExit(Milliseconds(timeout)))
+                    {
+                        var grace = Stopwatch.StartNew();
+                        killStillRunning = !BoundedTreeKill.EndedWithin(process, KillGrace);
+                        if (!killStillRunning)
+                        {
+                            var left = KillGrace - grace.Elapsed;
+                            process.WaitForExit(Milliseconds(left > TimeSpan.Zero ? left : TimeSpan.Zero));
+                        }
 
-                // A grandchild that inherited the pipes can keep them open after the program exits: take what arrived
-                // by the deadline instead of waiting for it.
-                var remaining = timeout - clock.Elapsed;
-                var drain = remaining > DrainGrace ? remaining : DrainGrace;
-                Task.WaitAll(new[] { stdout.Completion, stderr.Completion }, Milliseconds(drain));
-                return CommandResult.Completed(process.ExitCode, stdout.Text, stderr.Text);
+                        return CommandResult.TimedOut(timeout);
+                    }
+
+                    // A grandchild that inherited the pipes can keep them open after the program exits: take what arrived
+                    // by the deadline instead of waiting for it. Disposing the collectors then ends their reads.
+                    var remaining = timeout - clock.Elapsed;
+                    var drain = remaining > DrainGrace ? remaining : DrainGrace;
+                    Task.WaitAll(new[] { stdout.Completion, stderr.Completion }, Milliseconds(drain));
+                    return CommandResult.Completed(process.ExitCode, stdout.Text, stderr.Text);
+                }
+            }
+            finally
+            {
+                // A kill that outlived its grace still uses the Process, and disposes it when it ends.
+                if (!killStillRunning)
+                {
+                    process.Dispose();
+                }
             }
         }
 
         private static int Milliseconds(TimeSpan span) => (int)Math.Max(0, Math.Min(int.MaxValue - 1, Math.Ceiling(span.TotalMilliseconds)));
 
-        /// <summary>Reads a stream's bytes to its end in the background, keeping what it got so far available at any time.</summary>
-        private sealed class OutputCollector
+        /// <summary>
+        /// Reads a stream's bytes to its end in the background, keeping what it got so far available at any time. Disposing it
+        /// ends the read even while something still holds the pipe's write end (a grandchild the kill did not reach, or one a
+        /// finished program left running): no thread stays blocked on the pipe and no pipe stays open after Run returns.
+        /// </summary>
+        private sealed class OutputCollector : IDisposable
         {
+            /// <summary>How long Dispose keeps cancelling a read that has not ended yet (a read issued just after a cancel).</summary>
+            private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(2);
+
             private readonly MemoryStream bytes = new MemoryStream();
             private readonly ConsoleOutputDecoder decoder;
             private readonly object gate = new object();
+            private readonly Stream stream;
+            private readonly SafeHandle? windowsPipe;
+            private readonly CancellationTokenSource ending = new CancellationTokenSource();
 
             public OutputCollector(Stream stream, ConsoleOutputDecoder decoder)
             {
                 this.decoder = decoder;
-                Completion = Task.Run(() => Pump(stream));
+                this.stream = stream;
+
+                // Taken before any read starts (FileStream flushes when its handle is asked for). On Windows the pipe is a
+                // synchronous handle and its read a blocking ReadFile on a pool thread that a token cannot interrupt:
+                // CancelIoEx can, from any thread ("regardless of which thread created the I/O operation", ioapiset.h).
+                windowsPipe = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? (stream as FileStream)?.SafeFileHandle : null;
+                Completion = Task.Run(() => Pump(stream, ending.Token));
             }
 
             public Task Completion { get; }
@@ -136,13 +169,56 @@ namespace TeamsRemediation.Windows
                 }
             }
 
-            private async Task Pump(Stream stream)
+            /// <summary>
+            /// Ends the read: the token stops the next one (and, on Linux, the pending one: .NET reads a pipe there through a
+            /// cancellable socket operation); on Windows CancelIoEx aborts the pending ReadFile, again until the pump has
+            /// ended, in case a read began just after a cancel. Then the pipe is closed, so a writer still holding it gets
+            /// a broken pipe instead of an endless wait for a reader.
+            /// </summary>
+            public void Dispose()
+            {
+                ending.Cancel();
+                var waited = Stopwatch.StartNew();
+                // The wait handle, not Task.Wait: a pump that failed must not make Dispose throw.
+                while (windowsPipe != null && !((IAsyncResult)Completion).AsyncWaitHandle.WaitOne(50) && waited.Elapsed < EndGrace)
+                {
+                    CancelPendingRead(windowsPipe);
+                }
+
+                stream.Dispose();
+                ending.Dispose();
+            }
+
+            private static void CancelPendingRead(SafeHandle pipe)
+            {
+                var added = false;
+                try
+                {
+                    pipe.DangerousAddRef(ref added);
+
+                    // ERROR_NOT_FOUND (no read pending at this moment) is the usual answer between two reads: try again.
+                    NativeMethods.CancelIoEx(pipe.DangerousGetHandle(), IntPtr.Zero);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Closed already: no read can be pending on it.
+                }
+                finally
+                {
+                    if (added)
+                    {
+                        pipe.DangerousRelease();
+                    }
+                }
+            }
+
+            private async Task Pump(Stream stream, CancellationToken ending)
             {
                 var buffer = new byte[4096];
                 try
                 {
                     int read;
-                    while ((read = await stream.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+                    while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, ending).ConfigureAwait(false)) > 0)
                     {
                         lock (gate)
                         {
@@ -156,7 +232,11 @@ namespace TeamsRemediation.Windows
                 }
                 catch (ObjectDisposedException)
                 {
-                    // The Process was disposed after a timeout while this read was pending.
+                    // Disposed while this read was pending, after Run had what it needed.
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ended by Dispose (the token, or CancelIoEx's ERROR_OPERATION_ABORTED).
                 }
             }
         }
