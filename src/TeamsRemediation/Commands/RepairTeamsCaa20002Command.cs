@@ -87,6 +87,14 @@ namespace TeamsRemediation.Commands
         [ValidateNotNullOrEmpty]
         public string? MinimumTeamsVersion { get; set; }
 
+        /// <summary>
+        /// As SYSTEM or elevated: do not read Account.Prt, Account.WamAccounts and Network.UserProxy in each logged-on user's own session
+        /// (a one-shot task per session, as Test-TeamsCaa20002 does); they are Skipped for other users and nothing is repaired or handed
+        /// over for them. -WhatIf never reads the sessions: registering the task is a change.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipUserSession { get; set; }
+
         /// <summary>Also repairs .NET Framework's TLS values, which the diagnosis reports as a Warning that does not stop Teams (a restart
         /// follows); without it they are left alone.</summary>
         [Parameter]
@@ -158,6 +166,12 @@ namespace TeamsRemediation.Commands
                 MinimumTeamsVersion = minimumTeamsVersion,
                 NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
+            var manifest = ModuleManifest();
+            if (!SkipUserSession && !IsWhatIf && manifest.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase))
+            {
+                diagnosis.UserSessionModule = manifest;
+            }
+
             IReadOnlyList<TeamsCaa20002Finding> findings;
             if (ParameterSetName == ByFinding)
             {
@@ -189,7 +203,7 @@ namespace TeamsRemediation.Commands
                 IncludeDotNetTls = IncludeDotNetTls,
                 EvidenceWindow = diagnosis.Since,
             };
-            var services = RepairWiring.Services(Machine, diagnosis, users, options.EvidenceWindow, ModuleManifest());
+            var services = RepairWiring.Services(Machine, diagnosis, users, options.EvidenceWindow, manifest);
             var ladder = new RepairLadder(Machine, RemediationHost, options, services, new DiagnosisRecheck(Machine, diagnosis).Run);
             foreach (var step in ladder.Climb(users, findings))
             {

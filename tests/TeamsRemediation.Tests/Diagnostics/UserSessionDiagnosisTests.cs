@@ -293,5 +293,45 @@ namespace TeamsRemediation.Tests.Diagnostics
 
             Assert.Empty(pc.Machine.TaskScheduler.Runs);
         }
+
+        [Fact]
+        public void RepairAsSystemSeesWhatTheDetectionSawInTheUsersSessionAndHandsItToTheAdmin()
+        {
+            using var pc = new Pc();
+            pc.AliceView.Play(pc.Machine);
+            pc.BobView.Play(pc.Machine);
+
+            var result = pc.Session.Run("Repair-TeamsCaa20002 -Force -SkipNetwork -TimeoutSeconds 120");
+
+            var summary = result.Objects<TeamsRepairSummary>().Single();
+            // Bob's PRT is the tenant's to fix and his account list a warning the ladder does not reset: both stay, handed to the admin.
+            Assert.Equal(RepairOutcome.NotFixed, summary.Outcome);
+            Assert.Equal(1, summary.ExitCode);
+            Assert.Contains("NothingThePcCanFix/AdminPack: NeedsAdmin", summary.Steps);
+            Assert.Contains(summary.ProblemsBefore, p => p.Contains("Account.Prt " + pc.Bob.UserName));
+            Assert.DoesNotContain(summary.ProblemsBefore, p => p.Contains("Account.Prt " + pc.Alice.UserName));
+            Assert.Contains(summary.ProblemsAfter, p => p.Contains("Account.Prt " + pc.Bob.UserName));
+            Assert.True(summary.ReportPath.Length > 0, "the admin pack names Bob's PRT problem");
+            var runs = pc.Machine.TaskScheduler.Runs.OrderBy(r => r.SessionId).ToList();
+            Assert.Equal(new[] { (pc.Alice.Sid, 1), (pc.Bob.Sid, 2) }, runs.Select(r => (r.UserSid, r.SessionId)));
+            Assert.All(runs, r => Assert.Equal("Test-TeamsCaa20002", r.Parameter("CommandName")));
+            Assert.Empty(pc.Machine.TaskScheduler.Present);
+        }
+
+        [Theory]
+        [InlineData("-SkipUserSession")]
+        [InlineData("-WhatIf")]
+        public void RepairWithSkipUserSessionOrWhatIfStartsNothingInTheSessions(string how)
+        {
+            using var pc = new Pc();
+            pc.AliceView.Play(pc.Machine);
+            pc.BobView.Play(pc.Machine);
+
+            var result = pc.Session.Run("Repair-TeamsCaa20002 -Force -SkipNetwork " + how);
+
+            var summary = result.Objects<TeamsRepairSummary>().Single();
+            Assert.DoesNotContain(summary.ProblemsBefore, p => p.Contains("Account.Prt"));
+            Assert.Empty(pc.Machine.TaskScheduler.Runs);
+        }
     }
 }

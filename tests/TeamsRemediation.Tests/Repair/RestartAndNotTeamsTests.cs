@@ -48,7 +48,7 @@ namespace TeamsRemediation.Tests.Repair
             // No session read: as SYSTEM it would register the module's own event log source for its machine log, a write of its own.
             var findings = s.Run("Test-TeamsCaa20002 -SkipNetwork -SkipUserSession").Objects<TeamsCaa20002Finding>().ToList();
             var compliance = s.Run("Test-TeamsCaa20002 -SkipNetwork -SkipUserSession -As Compliance").Output.Single().BaseObject;
-            var result = s.Run("Repair-TeamsCaa20002 -Force -SkipNetwork");
+            var result = s.Run("Repair-TeamsCaa20002 -Force -SkipNetwork -SkipUserSession");
             var summary = result.Objects<TeamsRepairSummary>().Single();
 
             Assert.Equal(FindingStatus.Warning, findings.Single(f => f.CheckId == "Tls.DotNet").Status);

@@ -122,12 +122,12 @@ namespace TeamsRemediation.Tests.Scripts
         [InlineData("TlsOff")]
         [InlineData("WamDisabled")]
         [InlineData("ClockSkew")]
-        public void ARemediationRunAgainOnAFixedPcIsANoOpThatTouchesNothing(string how)
+        public void ARemediationRunAgainOnAFixedPcIsANoOpThatOnlyReads(string how)
         {
-            using var s = BrokenOneWay(how, out _);
+            using var s = BrokenOneWay(how, out var alice);
             Run(s.Shell, Remediate);
             var second = Run(s.Shell, Remediate);
-            var files = TreeSnapshot.Take(s.Machine.RootFolder);
+            var files = WithoutTheModuleLog(TreeSnapshot.Take(s.Machine.RootFolder));
             var registry = s.Machine.SimulatedRegistry.Export();
             var writes = s.Machine.SimulatedRegistry.WriteCount;
             var tasks = s.Machine.TaskScheduler.Runs.Count;
@@ -140,12 +140,37 @@ namespace TeamsRemediation.Tests.Scripts
             Assert.StartsWith("CAA20002/1 Repair PC01 NothingToFix exit=0 dropped=0 restart=no report=- || no step", second.LastLine);
             Assert.Equal(0, third.ExitCode);
             Assert.StartsWith("CAA20002/1 Repair PC01 NothingToFix exit=0 dropped=0 restart=no report=- || no step", third.LastLine);
-            Assert.Equal(files, TreeSnapshot.Take(s.Machine.RootFolder));
+            Assert.Equal(files, WithoutTheModuleLog(TreeSnapshot.Take(s.Machine.RootFolder)));
             Assert.Equal(registry, s.Machine.SimulatedRegistry.Export());
             Assert.Equal(writes, s.Machine.SimulatedRegistry.WriteCount);
-            Assert.Equal(tasks, s.Machine.TaskScheduler.Runs.Count);
             Assert.Equal(started, s.Machine.ProcessTable.Started.Count);
             Assert.Equal(processes, s.Machine.ProcessTable.List().Count);
+
+            // What the diagnosis reads in Alice's own session: one read-only task, gone again.
+            var read = Assert.Single(s.Machine.TaskScheduler.Runs.Skip(tasks));
+            Assert.Equal((alice.Sid, "Test-TeamsCaa20002"), (read.UserSid, read.Parameter("CommandName")));
+            Assert.Empty(s.Machine.TaskScheduler.Present);
+        }
+
+        [Fact]
+        public void ARemediationWithSkipUserSessionRegistersNoTask()
+        {
+            using var s = BrokenOneWay("StaleCache", out _);
+            Run(s.Shell, Remediate);
+            var tasks = s.Machine.TaskScheduler.Runs.Count;
+
+            var line = s.Run("Repair-TeamsCaa20002 -SkipNetwork -SkipUserSession -Force -As Line").Output.Single().BaseObject.ToString();
+
+            Assert.StartsWith("CAA20002/1 Repair PC01 NothingToFix exit=0", line);
+            Assert.Equal(tasks, s.Machine.TaskScheduler.Runs.Count);
+        }
+
+        /// <summary>The module's own log grows with every run, reads included; everything else on the PC is compared.</summary>
+        private static System.Collections.Generic.SortedDictionary<string, string> WithoutTheModuleLog(
+            System.Collections.Generic.SortedDictionary<string, string> files)
+        {
+            files.Remove(Path.Combine("ProgramData", "TeamsRemediation", "Logs", "TeamsRemediation.log"));
+            return files;
         }
 
         [Fact]
@@ -153,7 +178,7 @@ namespace TeamsRemediation.Tests.Scripts
         {
             using var s = BrokenOneWay("CaBlock", out var alice);
             var first = Run(s.Shell, Remediate);
-            var files = TreeSnapshot.Take(s.Machine.RootFolder);
+            var files = WithoutTheModuleLog(TreeSnapshot.Take(s.Machine.RootFolder));
 
             var second = Run(s.Shell, Remediate);
             var line = TeamsRemediation.Lines.SummaryLine.Parse(second.LastLine);
@@ -165,7 +190,7 @@ namespace TeamsRemediation.Tests.Scripts
             Assert.Equal(new[] { "NothingThePcCanFix/AdminPack" }, line.Items.Where(i => i.Status == "Step").Select(i => i.CheckId));
             Assert.Equal("NeedsAdmin", line.Items.Single(i => i.Status == "Step")["status"]);
             Assert.Contains(line.Items, i => i.Owner == "TenantAdmin" && i.User == alice.UserName);
-            Assert.Equal(files, TreeSnapshot.Take(s.Machine.RootFolder));
+            Assert.Equal(files, WithoutTheModuleLog(TreeSnapshot.Take(s.Machine.RootFolder)));
 
             // A problem that was not handed over (a new code) is: a new evidence copy and a new pack.
             BrokenPc.AadError(s, alice, "CAA2000C", "AADSTS50076");
