@@ -23,5 +23,8 @@ namespace TeamsRemediation.Demo
         public SimulatedUser Alice => Breaks.Alice;
 
         public SimulatedUser Bob => Breaks.Bob;
+
+        /// <summary>The PC as Alice's own session sees it (dsregcmd, WAM), once a step has started playing it.</summary>
+        public SimulatedMachine? AliceSession { get; set; }
     }
 }

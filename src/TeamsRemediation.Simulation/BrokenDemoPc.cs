@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using TeamsRemediation.Account;
 using TeamsRemediation.Platform;
@@ -187,6 +188,19 @@ namespace TeamsRemediation.Simulation
             Alice.SetUserValue(AccountLayout.IdentityKeyPath, "DisableAADWAM", RegistryValue.DWord(1));
             Alice.WriteFile(Path.Combine(Alice.ProfilePath, "AppData", "Local", "Packages", AccountLayout.BrokerPackageFamily, "AC",
                 "TokenBroker", "Accounts", "stale.tbacct"), "broker account");
+        }
+
+        /// <summary>
+        /// dsregcmd in Alice's session once Windows has a primary refresh token for her again (after TLS 1.2 is back and the PC restarted):
+        /// refreshed five minutes before <paramref name="now"/>, the simulated clock's time.
+        /// </summary>
+        public static void RecordRefreshedPrt(SimulatedMachine sessionMachine, DateTimeOffset now)
+        {
+            string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture);
+            var ssoState = Dsregcmd.Substring(0, Dsregcmd.IndexOf("                AzureAdPrt : NO", StringComparison.Ordinal))
+                + "                AzureAdPrt : YES\n      AzureAdPrtUpdateTime : " + Time(now - TimeSpan.FromMinutes(5))
+                + "\n      AzureAdPrtExpiryTime : " + Time(now + TimeSpan.FromDays(14)) + "\n";
+            sessionMachine.CommandRunner.Record("dsregcmd", CommandResult.Completed(0, ssoState), "^/status$");
         }
 
         /// <summary>Windows' answers for Alice's account (dsregcmd, cmdkey, the WAM and broker scripts in Windows PowerShell 5.1).</summary>

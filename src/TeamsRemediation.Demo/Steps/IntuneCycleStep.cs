@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Simulation;
 using TeamsRemediation.Targets;
 
 namespace TeamsRemediation.Demo.Steps
@@ -24,6 +25,14 @@ namespace TeamsRemediation.Demo.Steps
         {
             var demo = pc ?? throw new InvalidOperationException("Prepare comes first.");
             var now = demo.Machine.Clock.UtcNow;
+            if (demo.AliceSession != null)
+            {
+                // Her PRT failed while TLS 1.2 was off (the device could not reach Entra ID); the repair turned it on and Windows restarted.
+                BrokenDemoPc.RecordRefreshedPrt(demo.AliceSession, now);
+                console.Say("Since TLS 1.2 is on again and Windows restarted, Windows has a primary refresh token for Alice again "
+                    + "(dsregcmd in her session: AzureAdPrt YES).");
+            }
+
             demo.Machine.SimulatedEvents.Add(new AadEvent(now, demo.Alice.Sid,
                 "Error: 0xCAA20002 The request is invalid.\r\nCode: invalid_request\r\nClient ID: 1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
             demo.Alice.AppendToFile(Path.Combine(TeamsLayout.NewLogFolder(demo.Alice.Folders), demo.Alice.NewTeamsLogName!),
@@ -37,7 +46,7 @@ namespace TeamsRemediation.Demo.Steps
             console.Type("$line = Test-TeamsCaa20002 -As Line; $line; 'exit ' + [TeamsRemediation.Lines.SummaryLine]::Parse($line).ExitCode; "
                 + "[TeamsRemediation.Lines.SummaryLine]::Parse($line).Items | ForEach-Object { '  ' + $_.Status + ' ' + $_.CheckId + ' ' "
                 + "+ $_.Code + ' ' + $_.User + ' at ' + $_['at'] + ' by ' + $_['by'] }");
-            console.Say("The next scheduled remediation finds nothing to do and touches nothing:");
+            console.Say("The next scheduled remediation finds nothing to do and changes nothing:");
             console.Type("Repair-TeamsCaa20002 -Force -As Line");
         }
     }

@@ -21,6 +21,7 @@ namespace TeamsRemediation.Demo.Steps
             var aliceSession = new UserSessionPlayer(demo.Machine, demo.Alice);
             BrokenDemoPc.RecordAccountAnswers(aliceSession.Machine);
             aliceSession.Play(demo.Machine);
+            demo.AliceSession = aliceSession.Machine;
         }
 
         public void Run(DemoConsole console)
