@@ -2,15 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TeamsRemediation.Platform;
+using TeamsRemediation.Windows;
 
 namespace TeamsRemediation.Simulation
 {
-    /// <summary>Recorded event 1098 entries and System-log TPM-WMI 1026 lockouts of a simulated PC, or a log that cannot be read.</summary>
+    /// <summary>
+    /// The event logs of a simulated PC: every event is held by log, provider and id, and each read asks what the Windows adapter's
+    /// wevtutil query asks (<see cref="WevtutilEventSource.Arguments"/>, <see cref="WevtutilEventSource.TpmArguments"/>): the log,
+    /// the ids, the provider where the query names one, the window, newest first, at most <see cref="WevtutilEventSource.MaxEvents"/>.
+    /// So an event of the right id in the wrong log or from another provider is on the PC and still not read, as on Windows.
+    /// </summary>
     public sealed class SimulatedEventSource : IEventSource
     {
+        /// <summary>The provider of Microsoft-Windows-AAD/Operational's events.</summary>
+        public const string AadProvider = "Microsoft-Windows-AAD";
+
         private readonly object gate = new object();
-        private readonly List<AadEvent> events = new List<AadEvent>();
-        private readonly List<AadEvent> tpmLockouts = new List<AadEvent>();
+        private readonly List<LoggedEvent> logged = new List<LoggedEvent>();
+        private readonly Dictionary<string, string> unreadable = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly IClock clock;
 
         public SimulatedEventSource(IClock clock)
@@ -18,55 +27,103 @@ namespace TeamsRemediation.Simulation
             this.clock = clock;
         }
 
-        /// <summary>When set, every read fails with this reason (log missing, access denied).</summary>
-        public string? FailureReason { get; set; }
+        /// <summary>When set, every read of Microsoft-Windows-AAD/Operational fails with this reason (log missing, access denied).</summary>
+        public string? FailureReason
+        {
+            get => Unreadable(WevtutilEventSource.LogName);
+            set => SetUnreadable(WevtutilEventSource.LogName, value);
+        }
 
         /// <summary>When set, every read of the System log fails with this reason.</summary>
-        public string? SystemLogFailureReason { get; set; }
+        public string? SystemLogFailureReason
+        {
+            get => Unreadable(WevtutilEventSource.SystemLogName);
+            set => SetUnreadable(WevtutilEventSource.SystemLogName, value);
+        }
+
+        /// <summary>Writes one event into <paramref name="log"/> as <paramref name="provider"/> would.</summary>
+        public void Write(string log, string provider, AadEvent e)
+        {
+            if (e is null)
+            {
+                throw new ArgumentNullException(nameof(e));
+            }
+
+            lock (gate)
+            {
+                logged.Add(new LoggedEvent(log, provider, e));
+            }
+        }
+
+        /// <summary>An event of Microsoft-Windows-AAD/Operational (1098, 1081, 1084, 1088 or any other id the AAD provider writes).</summary>
+        public void Add(AadEvent e) => Write(WevtutilEventSource.LogName, AadProvider, e);
 
         /// <summary>A TPM-WMI event 1026 ("dictionary attack lockout") in the System log, with its rendered message.</summary>
-        public void AddTpmLockout(DateTimeOffset timeCreated, string message)
-        {
-            lock (gate)
-            {
-                tpmLockouts.Add(new AadEvent(timeCreated, string.Empty, message));
-            }
-        }
+        public void AddTpmLockout(DateTimeOffset timeCreated, string message) => Write(WevtutilEventSource.SystemLogName,
+            WevtutilEventSource.TpmProvider, new AadEvent(timeCreated, string.Empty, message, null, WevtutilEventSource.TpmLockoutEventId));
 
-        public EventQueryResult ReadTpmLockouts(TimeSpan window, TimeSpan timeout)
+        public EventQueryResult ReadAadTokenErrors(TimeSpan window, TimeSpan timeout) =>
+            Query(WevtutilEventSource.LogName, null, AadEvent.ReadIds, window);
+
+        public EventQueryResult ReadTpmLockouts(TimeSpan window, TimeSpan timeout) => Query(WevtutilEventSource.SystemLogName,
+            WevtutilEventSource.TpmProvider, new[] { WevtutilEventSource.TpmLockoutEventId }, window);
+
+        private EventQueryResult Query(string log, string? provider, IReadOnlyList<int> ids, TimeSpan window)
         {
-            if (SystemLogFailureReason != null)
+            var failure = Unreadable(log);
+            if (failure != null)
             {
-                return EventQueryResult.Failed(SystemLogFailureReason);
+                return EventQueryResult.Failed(failure);
             }
 
             var since = clock.UtcNow - window;
             lock (gate)
             {
-                return EventQueryResult.Read(tpmLockouts.Where(e => e.TimeCreated >= since).OrderByDescending(e => e.TimeCreated).ToList());
+                return EventQueryResult.Read(logged
+                    .Where(l => l.Log.Equals(log, StringComparison.OrdinalIgnoreCase)
+                        && (provider == null || l.Provider.Equals(provider, StringComparison.OrdinalIgnoreCase))
+                        && ids.Contains(l.Event.EventId) && l.Event.TimeCreated >= since)
+                    .Select(l => l.Event).OrderByDescending(e => e.TimeCreated).Take(WevtutilEventSource.MaxEvents).ToList());
             }
         }
 
-        public void Add(AadEvent e)
+        private string? Unreadable(string log)
         {
             lock (gate)
             {
-                events.Add(e);
+                return unreadable.TryGetValue(log, out var reason) ? reason : null;
             }
         }
 
-        public EventQueryResult ReadAadTokenErrors(TimeSpan window, TimeSpan timeout)
+        private void SetUnreadable(string log, string? reason)
         {
-            if (FailureReason != null)
-            {
-                return EventQueryResult.Failed(FailureReason);
-            }
-
-            var since = clock.UtcNow - window;
             lock (gate)
             {
-                return EventQueryResult.Read(events.Where(e => e.TimeCreated >= since).OrderByDescending(e => e.TimeCreated).ToList());
+                if (reason == null)
+                {
+                    unreadable.Remove(log);
+                }
+                else
+                {
+                    unreadable[log] = reason;
+                }
             }
+        }
+
+        private sealed class LoggedEvent
+        {
+            public LoggedEvent(string log, string provider, AadEvent e)
+            {
+                Log = log;
+                Provider = provider;
+                Event = e;
+            }
+
+            public string Log { get; }
+
+            public string Provider { get; }
+
+            public AadEvent Event { get; }
         }
     }
 }
