@@ -23,6 +23,23 @@ namespace TeamsRemediation.Errors
             "Give the path of teamsbootstrapper.exe itself, not the MSIX or a folder.",
             path);
 
+        public static ModuleError BootstrapperIsLink(string path) => new ModuleError(
+            "BootstrapperIsLink",
+            ModuleErrorCategory.SecurityError,
+            "-BootstrapperPath '" + path + "' is a symbolic link or junction; an installer run elevated must be the file itself. "
+                + "Nothing was changed.",
+            "Give the path of teamsbootstrapper.exe itself, not of a link to it.",
+            path);
+
+        public static ModuleError BootstrapperNotTrusted(string path, string why) => new ModuleError(
+            "BootstrapperNotTrusted",
+            ModuleErrorCategory.SecurityError,
+            "-BootstrapperPath '" + path + "' does not carry Microsoft's valid signature (" + why + "); an installer run elevated "
+                + "must be Microsoft's own. Nothing was changed.",
+            "Download teamsbootstrapper.exe from Microsoft again (a copy changed on the way, or another program with its name, fails this "
+                + "check) and give its path; Get-AuthenticodeSignature shows what Windows finds.",
+            path);
+
         public static ModuleError RepairStepFailed(string user, string step, string detail) => new ModuleError(
             "RepairStepFailed",
             ModuleErrorCategory.InvalidResult,

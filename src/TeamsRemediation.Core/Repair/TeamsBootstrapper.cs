@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.RegularExpressions;
 using TeamsRemediation.Errors;
+using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
 
 namespace TeamsRemediation.Repair
@@ -19,22 +20,27 @@ namespace TeamsRemediation.Repair
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex ErrorCode = new Regex("\"errorCode\"\\s*:\\s*\"(0x[0-9A-Fa-f]{1,8})\"", RegexOptions.CultureInvariant);
 
-        /// <summary>The reason the path cannot be run, or null when it is a local .exe file that exists.</summary>
-        public static ModuleError? Validate(string path)
+        /// <summary>
+        /// The reason the path cannot be run, or null when it is an .exe file (not a link) that exists and carries Microsoft's valid
+        /// signature (<see cref="AdminGivenInstaller"/>).
+        /// </summary>
+        public static ModuleError? Validate(IFileOperations files, IFileSignatures signatures, string path)
         {
-            if (Uri.TryCreate(path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps
-                || uri.Scheme == Uri.UriSchemeFtp))
+            switch (AdminGivenInstaller.Check(files, signatures, path, out var signature))
             {
-                return ModuleErrors.BootstrapperNotLocal(path);
+                case InstallerPathProblem.NotLocal:
+                    return ModuleErrors.BootstrapperNotLocal(path);
+                case InstallerPathProblem.NotFound:
+                    return ModuleErrors.BootstrapperNotFound(path);
+                case InstallerPathProblem.IsLink:
+                    return ModuleErrors.BootstrapperIsLink(path);
+                case InstallerPathProblem.NotExecutable:
+                    return ModuleErrors.BootstrapperNotExecutable(path);
+                case InstallerPathProblem.NotTrusted:
+                    return ModuleErrors.BootstrapperNotTrusted(path, signature);
+                default:
+                    return null;
             }
-
-            if (!Path.IsPathRooted(path) || !File.Exists(path))
-            {
-                return ModuleErrors.BootstrapperNotFound(path);
-            }
-
-            return string.Equals(Path.GetExtension(path), ".exe", StringComparison.OrdinalIgnoreCase) ? null
-                : ModuleErrors.BootstrapperNotExecutable(path);
         }
 
         /// <summary>Runs the provisioning; true when the bootstrapper exited 0 and said success; <paramref name="detail"/> is its answer.</summary>

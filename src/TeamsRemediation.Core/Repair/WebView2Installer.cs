@@ -25,42 +25,21 @@ namespace TeamsRemediation.Repair
         /// </summary>
         public static ModuleError? Validate(IFileOperations files, IFileSignatures signatures, string path)
         {
-            if (files == null || signatures == null)
+            switch (AdminGivenInstaller.Check(files, signatures, path, out var signature))
             {
-                throw new ArgumentNullException(files == null ? nameof(files) : nameof(signatures));
+                case InstallerPathProblem.NotLocal:
+                    return ModuleErrors.WebView2InstallerNotLocal(path);
+                case InstallerPathProblem.NotFound:
+                    return ModuleErrors.WebView2InstallerNotFound(path);
+                case InstallerPathProblem.IsLink:
+                    return ModuleErrors.WebView2InstallerIsLink(path);
+                case InstallerPathProblem.NotExecutable:
+                    return ModuleErrors.WebView2InstallerNotExecutable(path);
+                case InstallerPathProblem.NotTrusted:
+                    return ModuleErrors.WebView2InstallerNotTrusted(path, signature);
+                default:
+                    return null;
             }
-
-            if (Uri.TryCreate(path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps
-                || uri.Scheme == Uri.UriSchemeFtp))
-            {
-                return ModuleErrors.WebView2InstallerNotLocal(path);
-            }
-
-            var entry = Path.IsPathRooted(path) ? files.Find(path) : null;
-            if (entry == null)
-            {
-                return ModuleErrors.WebView2InstallerNotFound(path);
-            }
-
-            // A link is refused, not followed: what runs elevated must be the file the admin named, not whatever a link points at later.
-            if (entry.Value.IsLink)
-            {
-                return ModuleErrors.WebView2InstallerIsLink(path);
-            }
-
-            if (entry.Value.IsDirectory)
-            {
-                return ModuleErrors.WebView2InstallerNotFound(path);
-            }
-
-            if (!string.Equals(Path.GetExtension(path), ".exe", StringComparison.OrdinalIgnoreCase))
-            {
-                return ModuleErrors.WebView2InstallerNotExecutable(path);
-            }
-
-            // It runs elevated, as SYSTEM under Intune: only Microsoft's own installer, as Windows judges its signature.
-            var signature = signatures.Check(path);
-            return signature.Verdict == FileSignatureVerdict.Microsoft ? null : ModuleErrors.WebView2InstallerNotTrusted(path, signature.Detail);
         }
 
         /// <summary>Runs the silent install; true when the installer exited 0; <paramref name="detail"/> says how it ended.</summary>

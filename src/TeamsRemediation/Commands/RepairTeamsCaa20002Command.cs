@@ -124,7 +124,7 @@ namespace TeamsRemediation.Commands
             if (BootstrapperPath != null)
             {
                 bootstrapper = BootstrapperPath.IndexOf("://", StringComparison.Ordinal) > 0 ? BootstrapperPath : ProviderPath(BootstrapperPath);
-                var problem = TeamsBootstrapper.Validate(bootstrapper!);
+                var problem = TeamsBootstrapper.Validate(Machine.Files, Machine.Signatures, bootstrapper!);
                 if (problem != null)
                 {
                     ThrowModuleError(problem);

@@ -128,6 +128,66 @@ namespace TeamsRemediation.Tests.Repair
         }
 
         [Fact]
+        public void ABootstrapperThatIsALinkOrNotMicrosoftsIsRefusedBeforeAnythingRuns()
+        {
+            using var s = new SimulatedSession();
+            BrokenPc.ClassicOnly(s);
+            BrokenPc.Healthy(s);
+            var signed = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
+            File.WriteAllText(signed, "MZ");
+            s.Machine.SimulatedSignatures.SignedByMicrosoft(signed);
+            var link = Path.Combine(s.Machine.RootFolder, "Public", "teamsbootstrapper.exe");
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            File.CreateSymbolicLink(link, signed);
+            var unsigned = Path.Combine(s.Machine.RootFolder, "Downloads", "teamsbootstrapper.exe");
+            Directory.CreateDirectory(Path.GetDirectoryName(unsigned)!);
+            File.WriteAllText(unsigned, "MZ");
+            var otherPublisher = Path.Combine(s.Machine.RootFolder, "Tools", "teamsbootstrapper.exe");
+            Directory.CreateDirectory(Path.GetDirectoryName(otherPublisher)!);
+            File.WriteAllText(otherPublisher, "MZ");
+            s.Machine.SimulatedSignatures.SignedBy(otherPublisher, "CN=Contoso Tools, O=Contoso");
+            var before = TreeSnapshot.Take(s.Machine.RootFolder);
+
+            var linked = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", link);
+            var notSigned = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", unsigned);
+            var notMicrosoft = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", otherPublisher);
+
+            Assert.Equal("BootstrapperIsLink," + Cmd, linked.TerminatingErrorId);
+            Assert.Equal("BootstrapperNotTrusted," + Cmd, notSigned.TerminatingErrorId);
+            Assert.Contains("TRUST_E_NOSIGNATURE", notSigned.Terminating!.Message);
+            Assert.Equal("BootstrapperNotTrusted," + Cmd, notMicrosoft.TerminatingErrorId);
+            Assert.Contains("signed by CN=Contoso Tools", notMicrosoft.Terminating!.Message);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("bootstrapper", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(before, TreeSnapshot.Take(s.Machine.RootFolder));
+        }
+
+        [Fact]
+        public void ABootstrapperSwappedAfterTheCommandCheckedItIsJudgedAgainAndNotRun()
+        {
+            using var s = new SimulatedSession();
+            BrokenPc.ClassicOnly(s);
+            BrokenPc.Healthy(s);
+            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
+            File.WriteAllText(bootstrapper, "MZ");
+            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
+            s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(0, "{ \"success\": true }"), "-p");
+
+            // While the diagnosis runs (dsregcmd), the file on the share is replaced by one whose signature no longer holds.
+            s.Machine.CommandRunner.RecordWithEffect("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status",
+                () => s.Machine.SimulatedSignatures.Declare(bootstrapper, new FileSignature(FileSignatureVerdict.NotTrusted,
+                    "it was changed after it was signed (TRUST_E_BAD_DIGEST, 0x80096010)")));
+
+            var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
+
+            Assert.Null(result.Terminating);
+            var reinstall = Step(result, RepairStepName.Reinstall);
+            Assert.Equal(RepairStepStatus.Failed, reinstall.Status);
+            Assert.Contains("TRUST_E_BAD_DIGEST", reinstall.Detail);
+            Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId == "BootstrapperNotTrusted," + Cmd);
+            Assert.DoesNotContain(s.Machine.CommandRunner.Calls, c => c.Contains("teamsbootstrapper.exe -p"));
+        }
+
+        [Fact]
         public void WithTheBootstrapperTheClassicOnlyUserGetsNewTeamsProvisionedAndSignsInNext()
         {
             using var s = new SimulatedSession();
@@ -135,6 +195,7 @@ namespace TeamsRemediation.Tests.Repair
             BrokenPc.Healthy(s);
             var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
             File.WriteAllText(bootstrapper, "MZ");
+            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
             s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(0, "{\r\n  \"success\": true\r\n}\r\n"), "-p");
 
             var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
@@ -154,6 +215,7 @@ namespace TeamsRemediation.Tests.Repair
             BrokenPc.Healthy(s);
             var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
             File.WriteAllText(bootstrapper, "MZ");
+            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
             s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(1, "{ \"success\": false, \"errorCode\": \"0x80004001\" }"), "-p");
 
             var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
