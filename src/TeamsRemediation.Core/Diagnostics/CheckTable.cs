@@ -71,7 +71,8 @@ namespace TeamsRemediation.Diagnostics
 
                 // Logs are read before anything could clear them: this command changes nothing, and the repair cmdlets come after it.
                 PerUser(CheckIds.EvidenceTeamsLogs, CheckNeeds.LogScan, (m, u) => u.Logs!.Finding),
-                PerUser(CheckIds.TeamsWebView2, CheckNeeds.Installations, (m, u) => webView2.WebView2(u.User, u.Installations)),
+                PerUser(CheckIds.TeamsWebView2, CheckNeeds.Installations, (m, u) => webView2.WebView2(u.User, u.Installations,
+                    m.Options.MinimumWebView2Version)),
                 PerUser(CheckIds.TeamsVersion, CheckNeeds.Installations,
                     (m, u) => version.Version(u.User, u.Installations, m.Options.MinimumTeamsVersion)),
                 PerUser(CheckIds.TeamsTenantList, CheckNeeds.Dsreg, (m, u) => policies.TenantRestriction(u.User, m.Dsreg)),

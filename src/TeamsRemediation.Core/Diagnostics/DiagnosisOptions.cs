@@ -50,6 +50,12 @@ namespace TeamsRemediation.Diagnostics
         public Version? MinimumTeamsVersion { get; set; }
 
         /// <summary>
+        /// The oldest machine-wide WebView2 Runtime the admin accepts (-MinimumWebView2Version); null: Teams.WebView2 judges only whether a
+        /// working runtime is there (Microsoft documents no minimum runtime for new Teams, so none is assumed).
+        /// </summary>
+        public Version? MinimumWebView2Version { get; set; }
+
+        /// <summary>
         /// The installed module's manifest, by full path, that a logged-on user's session imports to run the checks that need that
         /// session (<see cref="UserSessionRead"/>) when this runs as SYSTEM or elevated; null keeps them Skipped (-SkipUserSession).
         /// </summary>

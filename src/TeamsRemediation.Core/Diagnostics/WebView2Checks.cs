@@ -34,7 +34,15 @@ namespace TeamsRemediation.Diagnostics
             this.findings = findings;
         }
 
-        public TeamsCaa20002Finding WebView2(TargetUser user, IReadOnlyList<TeamsInstallation> installations)
+        /// <summary>
+        /// What the admin does about a runtime older than they accept: the Evergreen runtime updates itself through Microsoft Edge Update,
+        /// so something on this PC or its network stops that; the module changes neither.
+        /// </summary>
+        public const string TooOldRemedy = "The Evergreen WebView2 Runtime updates itself through Microsoft Edge Update: find what stops it on "
+            + "this PC (an Edge Update policy, a disabled update service, a blocked download) and deploy a current runtime for the whole PC "
+            + "(Intune/ConfigMgr, or MicrosoftEdgeWebView2RuntimeInstallerX64.exe /silent /install run elevated). Not changed by this module.";
+
+        public TeamsCaa20002Finding WebView2(TargetUser user, IReadOnlyList<TeamsInstallation> installations, Version? minimum = null)
         {
             if (!installations.Any(i => i.Installed && i.Client == TeamsClient.New))
             {
@@ -50,6 +58,18 @@ namespace TeamsRemediation.Diagnostics
             if (!user.HiveLoaded)
             {
                 evidence.Add("The user's hive is not loaded: a per-user runtime was not looked for.");
+            }
+
+            if (minimum != null)
+            {
+                evidence.Add("Minimum accepted (-MinimumWebView2Version): " + minimum);
+            }
+
+            if (machineRuntime.State == RuntimeState.Installed && minimum != null && System.Version.Parse(machineRuntime.Version) < minimum)
+            {
+                return findings.Make(CheckIds.TeamsWebView2, user, FindingStatus.Warning, "The WebView2 Runtime " + machineRuntime.Version
+                    + " is older than " + minimum + ", the oldest accepted (-MinimumWebView2Version): it is not updating itself.", evidence,
+                    TooOldRemedy, Codes.FindingOwner.DeviceAdmin);
             }
 
             if (machineRuntime.State == RuntimeState.Installed)

@@ -34,6 +34,7 @@ namespace TeamsRemediation.Repair
                 OutsideThePcSince = template.Since,
                 NobodyToCheck = template.NobodyToCheck,
                 MinimumTeamsVersion = template.MinimumTeamsVersion,
+                MinimumWebView2Version = template.MinimumWebView2Version,
                 UserSessionModule = template.UserSessionModule,
             };
             if (template.EndpointsGiven)

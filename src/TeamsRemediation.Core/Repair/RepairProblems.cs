@@ -33,7 +33,8 @@ namespace TeamsRemediation.Repair
         public static bool BrokerDamaged(TeamsCaa20002Finding f) => IsEvidence(f) && PcFixability.IsProblem(f) && Codes(f).Contains("CAA50021");
 
         /// <summary>The WebView2 Runtime missing, broken or per user only (Teams.WebView2 Fail or Warning).</summary>
-        public static bool WebView2Missing(TeamsCaa20002Finding f) => f.CheckId == CheckIds.TeamsWebView2 && PcFixability.IsProblem(f);
+        public static bool WebView2Missing(TeamsCaa20002Finding f) => f.CheckId == CheckIds.TeamsWebView2 && PcFixability.IsProblem(f)
+            && f.Owner == FindingOwner.Device;
 
         public static bool ClientMissing(TeamsCaa20002Finding f) => f.CheckId == CheckIds.TeamsClient && PcFixability.IsProblem(f);
 

@@ -41,6 +41,7 @@ namespace TeamsRemediation.Commands
         private string? bootstrapper;
         private string? webView2Installer;
         private Version? minimumTeamsVersion;
+        private Version? minimumWebView2Version;
 
         /// <summary>Findings of Test-TeamsCaa20002 to repair from, instead of running the diagnosis here.</summary>
         [Parameter(ParameterSetName = ByFinding, Mandatory = true, ValueFromPipeline = true)]
@@ -88,6 +89,13 @@ namespace TeamsRemediation.Commands
         public string? MinimumTeamsVersion { get; set; }
 
         /// <summary>
+        /// The oldest machine-wide WebView2 Runtime accepted: Teams.WebView2 is a Warning for the device admin below it (e.g. 131.0.2903.70).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MinimumWebView2Version { get; set; }
+
+        /// <summary>
         /// As SYSTEM or elevated: do not read Account.Prt, Account.WamAccounts and Network.UserProxy in each logged-on user's own session
         /// (a one-shot task per session, as Test-TeamsCaa20002 does); they are Skipped for other users and nothing is repaired or handed
         /// over for them. -WhatIf never reads the sessions: registering the task is a change.
@@ -112,14 +120,8 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (MinimumTeamsVersion != null)
-            {
-                minimumTeamsVersion = Diagnostics.TeamsVersionChecks.ParseMinimum(MinimumTeamsVersion);
-                if (minimumTeamsVersion == null)
-                {
-                    ThrowModuleError(Errors.ModuleErrors.InvalidTeamsVersion(MinimumTeamsVersion));
-                }
-            }
+            minimumTeamsVersion = MinimumVersion(MinimumTeamsVersion, Errors.ModuleErrors.InvalidTeamsVersion);
+            minimumWebView2Version = MinimumVersion(MinimumWebView2Version, Errors.ModuleErrors.InvalidWebView2Version);
 
             if (BootstrapperPath != null)
             {
@@ -164,6 +166,7 @@ namespace TeamsRemediation.Commands
                 SkipNetwork = SkipNetwork,
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 MinimumTeamsVersion = minimumTeamsVersion,
+                MinimumWebView2Version = minimumWebView2Version,
                 NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
             var manifest = ModuleManifest();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -229,6 +230,26 @@ namespace TeamsRemediation.Commands
         ChangeJournal IRemediationHost.StartJournal(string operation, string? journalPath) => ChangeJournal.Start(Machine, operation, journalPath);
 
         /// <summary>The manifest beside the loaded dll (what a user's session imports), else the dll itself; empty outside a module.</summary>
+        /// <summary>
+        /// A -Minimum...Version parameter as a version (two to four plain numbers), null when it was not given; anything else stops the
+        /// command with <paramref name="invalid"/>'s error before anything is checked.
+        /// </summary>
+        protected Version? MinimumVersion(string? text, Func<string, ModuleError> invalid)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            var version = Diagnostics.TeamsVersionChecks.ParseMinimum(text);
+            if (version == null)
+            {
+                ThrowModuleError(invalid(text));
+            }
+
+            return version;
+        }
+
         protected string ModuleManifest()
         {
             var module = MyInvocation.MyCommand.Module;

@@ -43,6 +43,7 @@ namespace TeamsRemediation.Commands
         private ISet<string>? checkIds;
         private IReadOnlyList<ProbeEndpoint>? endpoints;
         private Version? minimumTeamsVersion;
+        private Version? minimumWebView2Version;
 
         /// <summary>How far back event 1098 and the Teams logs are read (default: 7 days).</summary>
         [Parameter]
@@ -75,6 +76,13 @@ namespace TeamsRemediation.Commands
         public string? MinimumTeamsVersion { get; set; }
 
         /// <summary>
+        /// The oldest machine-wide WebView2 Runtime accepted: Teams.WebView2 is a Warning for the device admin below it (e.g. 131.0.2903.70).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MinimumWebView2Version { get; set; }
+
+        /// <summary>
         /// As SYSTEM or elevated: do not run the checks that need a logged-on user's own session (Account.Prt) in that session; they are
         /// Skipped for other users, as before.
         /// </summary>
@@ -91,14 +99,8 @@ namespace TeamsRemediation.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (MinimumTeamsVersion != null)
-            {
-                minimumTeamsVersion = Diagnostics.TeamsVersionChecks.ParseMinimum(MinimumTeamsVersion);
-                if (minimumTeamsVersion == null)
-                {
-                    ThrowModuleError(Errors.ModuleErrors.InvalidTeamsVersion(MinimumTeamsVersion));
-                }
-            }
+            minimumTeamsVersion = MinimumVersion(MinimumTeamsVersion, Errors.ModuleErrors.InvalidTeamsVersion);
+            minimumWebView2Version = MinimumVersion(MinimumWebView2Version, Errors.ModuleErrors.InvalidWebView2Version);
 
             if (Quiet && MyInvocation.BoundParameters.ContainsKey(nameof(As)) && As != DiagnosisOutput.Boolean)
             {
@@ -148,6 +150,7 @@ namespace TeamsRemediation.Commands
                 SkipNetwork = SkipNetwork,
                 Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
                 MinimumTeamsVersion = minimumTeamsVersion,
+                MinimumWebView2Version = minimumWebView2Version,
                 CheckIds = checkIds,
                 NobodyToCheck = users.Count == 0 && NobodyLoggedOn != null ? NobodyLoggedOn.Message : null,
             };
