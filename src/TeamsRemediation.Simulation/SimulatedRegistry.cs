@@ -178,7 +178,7 @@ namespace TeamsRemediation.Simulation
             }
         }
 
-        /// <summary>Makes the NTUSER.DAT of an unloaded hive unreadable (in use, denied, damaged), as RegLoadAppKey then fails.</summary>
+        /// <summary>Makes the NTUSER.DAT of an unloaded hive unreadable: it reads as missing (null), as a profile without the file does.</summary>
         public void MakeUnloadedHiveUnreadable(string sid)
         {
             lock (gate)

@@ -90,8 +90,11 @@ namespace TeamsRemediation.Targets
             {
                 if (relativeKey == UserShellFoldersKey)
                 {
+                    // A damaged or not yet flushed NTUSER.DAT, or one that is a link, stays unread whoever runs this: only a refusal
+                    // of access is for elevation to fix.
+                    var denied = e is UnauthorizedAccessException || e is System.Security.SecurityException;
                     notes.Add("The User Shell Folders of " + sid + " could not be read (" + e.Message + "): the default folders in " + profile
-                        + " are used. Run elevated or as SYSTEM to see redirected folders.");
+                        + " are used." + (denied ? " Run elevated or as SYSTEM to see redirected folders." : string.Empty));
                 }
 
                 return null;

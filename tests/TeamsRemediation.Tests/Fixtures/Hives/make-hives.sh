@@ -4,59 +4,66 @@
 # the tests never run this script. Run it from this folder: sh make-hives.sh
 set -eu
 
+# printf, not echo: dash's echo turns \\server into \server and \a into a bell.
+say() { printf '%s\n' "$@"; }
+
 # values.hive: every value type the module decodes, a value over 16344 bytes (hivex stores it as "db" big data),
 # 100 subkeys (one "lh" list) and names that are not ASCII.
 python3 empty-hive.py values.hive
 {
-  echo 'add Values'
-  echo 'cd Values'
-  echo 'setval 8'
-  echo '@'; echo 'string:default'
-  echo 'Text'; echo 'string:hello world'
-  echo 'Expand'; echo 'expandstring:%USERPROFILE%\AppData\Roaming'
-  echo 'Number'; echo 'dword:0x12345678'
-  echo 'Big Number'; echo 'hex:11:ef,cd,ab,89,67,45,23,01'  # hivexsh's qword: parser keeps 32 bits only
-  echo 'List'; echo 'hex:7:61,00,00,00,62,00,63,00,00,00,00,00'
-  echo 'Bytes'; echo 'hex:3:de,ad,be,ef'
-  echo 'Empty'; echo 'hex:3:'
-  echo 'cd ..'
-  echo 'add Many'
-  echo 'cd Many'
+  say 'add Values'
+  say 'cd Values'
+  say 'setval 8'
+  say '@'; say 'string:default'
+  say 'Text'; say 'string:hello world'
+  say 'Expand'; say 'expandstring:%USERPROFILE%\AppData\Roaming'
+  say 'Number'; say 'dword:0x12345678'
+  say 'Big Number'; say 'hex:11:ef,cd,ab,89,67,45,23,01'  # hivexsh's qword: parser keeps 32 bits only
+  say 'List'; say 'hex:7:61,00,00,00,62,00,63,00,00,00,00,00'
+  say 'Bytes'; say 'hex:3:de,ad,be,ef'
+  say 'Empty'; say 'hex:3:'
+  say 'cd ..'
+  say 'add Many'
+  say 'cd Many'
   i=0
   while [ $i -lt 100 ]; do printf 'add Key%03d\n' $i; i=$((i + 1)); done
-  echo 'cd Key099'
-  echo 'setval 1'
-  echo 'Last'; echo 'dword:99'
-  echo 'cd \ '
-  echo 'add Grüße'
-  echo 'cd Grüße'
-  echo 'setval 1'
-  echo 'Wert'; echo 'string:x'
-  echo 'cd \ '
-  echo 'add 日本語'
-  echo 'commit'
+  say 'cd Key099'
+  say 'setval 1'
+  say 'Last'; say 'dword:99'
+  say 'cd \ '
+  say 'add Grüße'
+  say 'cd Grüße'
+  say 'setval 2'
+  say 'Wert'; say 'string:x'
+  say 'Größe'; say 'dword:7'
+  say 'cd \ '
+  say 'add 日本語'
+  say 'cd 日本語'
+  say 'setval 1'
+  say '名前'; say 'string:y'
+  say 'commit'
 } | hivexsh -w values.hive
 python3 set-large-value.py values.hive 'Values' 'Large' 20000
 
 # ntuser.hive: the keys of a user's NTUSER.DAT that the module reads, as Windows writes them for a new profile.
 python3 empty-hive.py ntuser.hive
 {
-  echo 'add Software'; echo 'cd Software'
-  echo 'add Microsoft'; echo 'cd Microsoft'
-  echo 'add Windows'; echo 'cd Windows'
-  echo 'add CurrentVersion'; echo 'cd CurrentVersion'
-  echo 'add Explorer'; echo 'cd Explorer'
-  echo 'add Shell Folders'
-  echo 'add User Shell Folders'; echo 'cd User Shell Folders'
-  echo 'setval 4'
-  echo 'AppData'; echo 'expandstring:%USERPROFILE%\AppData\Roaming'
-  echo 'Local AppData'; echo 'expandstring:%USERPROFILE%\AppData\Local'
-  echo 'Desktop'; echo 'expandstring:%USERPROFILE%\Desktop'
-  echo '{374DE290-123F-4565-9164-39C4925E467B}'; echo 'expandstring:\\server\home$\alice\Downloads'
-  echo 'cd \ '
-  echo 'add Environment'; echo 'cd Environment'
-  echo 'setval 2'
-  echo 'TEMP'; echo 'expandstring:%USERPROFILE%\AppData\Local\Temp'
-  echo 'HOMESHARE'; echo 'string:\\server\home$\alice'
-  echo 'commit'
+  say 'add Software'; say 'cd Software'
+  say 'add Microsoft'; say 'cd Microsoft'
+  say 'add Windows'; say 'cd Windows'
+  say 'add CurrentVersion'; say 'cd CurrentVersion'
+  say 'add Explorer'; say 'cd Explorer'
+  say 'add Shell Folders'
+  say 'add User Shell Folders'; say 'cd User Shell Folders'
+  say 'setval 4'
+  say 'AppData'; say 'expandstring:%USERPROFILE%\AppData\Roaming'
+  say 'Local AppData'; say 'expandstring:%USERPROFILE%\AppData\Local'
+  say 'Desktop'; say 'expandstring:%USERPROFILE%\Desktop'
+  say '{374DE290-123F-4565-9164-39C4925E467B}'; say 'expandstring:\\server\home$\alice\Downloads'
+  say 'cd \ '
+  say 'add Environment'; say 'cd Environment'
+  say 'setval 2'
+  say 'TEMP'; say 'expandstring:%USERPROFILE%\AppData\Local\Temp'
+  say 'HOMESHARE'; say 'string:\\server\home$\alice'
+  say 'commit'
 } | hivexsh -w ntuser.hive
