@@ -45,8 +45,9 @@ namespace TeamsRemediation.FileSystem
         IFolderHandle OpenFolder(string path);
 
         /// <summary>
-        /// Opens an existing file for reading only, sharing read, write and delete so its owner is never blocked (a user logging on
-        /// while their NTUSER.DAT is read). Nothing is ever created: a missing file is a FileNotFoundException (or
+        /// Opens an existing file for reading only, sharing read, write and delete, so any other open that shares reading succeeds
+        /// meanwhile (one that asks for the file alone, as Windows loading a hive at logon, fails while this handle is open: callers
+        /// hold it only to copy the bytes). Nothing is ever created: a missing file is a FileNotFoundException (or
         /// DirectoryNotFoundException). A junction, symbolic link or other reparse point at the path is refused, never followed.
         /// </summary>
         /// <exception cref="Platform.LinkRefusedException">The path is a link.</exception>

@@ -9,8 +9,10 @@ namespace TeamsRemediation.Hives
     /// Reads one key of a logged-off user's NTUSER.DAT from the file itself, without loading it into the registry: RegLoadKey and
     /// RegLoadAppKey create an empty, SYSTEM-owned hive when the file vanished since it was looked at, and hold a loaded hive
     /// exclusively and writable (a user logging on meanwhile gets a temporary profile). Here the file is opened for reading only
-    /// (a missing one is "no hive", nothing is created), shared for read, write and delete so a logon is never blocked, a link at the
-    /// path is refused (the profile folder is the user's), and it is parsed in memory by <see cref="HiveFile"/>.
+    /// (a missing one is "no hive", nothing is created), shared for read, write and delete, a link at the path is refused (the
+    /// profile folder is the user's), the bytes are copied into memory and the handle closed, and only then parsed by
+    /// <see cref="HiveFile"/>. Windows opens a hive it loads for itself alone, so a logon in the milliseconds of the copy finds the
+    /// file in use, as it would with any backup program reading it; nothing is held while the hive is parsed.
     /// NTUSER.DAT has no Wow6432Node redirection for the keys read here, so the caller's bitness does not matter.
     /// </summary>
     public static class UserHiveReader

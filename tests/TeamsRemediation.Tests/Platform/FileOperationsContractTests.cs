@@ -331,9 +331,9 @@ namespace TeamsRemediation.Tests.Platform
             Assert.False(Directory.Exists(Path.Combine(Root, "no-profile")));
         }
 
-        /// <summary>Its owner keeps writing, and may delete it, while the file is open for reading: a logon is never blocked.</summary>
+        /// <summary>While the file is open for reading, another open that shares it may write to it and delete it.</summary>
         [ContractFact]
-        public void AFileOpenForReadingStaysWritableAndDeletableForItsOwner()
+        public void AFileOpenForReadingStaysWritableAndDeletableForOthers()
         {
             var hive = Path.Combine(Root, "NTUSER.DAT");
             File.WriteAllText(hive, "hive");
