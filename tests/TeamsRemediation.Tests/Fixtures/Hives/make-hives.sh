@@ -7,7 +7,8 @@ set -eu
 # printf, not echo: dash's echo turns \\server into \server and \a into a bell.
 say() { printf '%s\n' "$@"; }
 
-# values.hive: every value type the module decodes, a value over 16344 bytes (hivex stores it as "db" big data),
+# values.hive: every value type the module decodes, a value over 16344 bytes (hivex 1.3.23 stores it in one large cell, not
+# as "db" big data, and writes only "lh" subkey lists: HiveFileTests builds the "db", "ri" and "li" shapes cell by cell),
 # 100 subkeys (one "lh" list) and names that are not ASCII.
 python3 empty-hive.py values.hive
 {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sets one REG_BINARY value of LENGTH bytes (byte i is i % 251) on KEY (backslash path from the root) through libhivex itself:
-hivexsh reads its input lines into a fixed buffer too short for a value over 16344 bytes, the size from which hivex stores
-the data as "db" big data. Usage: set-large-value.py HIVE KEY NAME LENGTH
+hivexsh refuses input lines longer than a few KB ("trailing garbage after hex string"), too short for a value over 16344
+bytes, the size above which Windows stores data as "db" big data. Usage: set-large-value.py HIVE KEY NAME LENGTH
 """
 import ctypes
 import sys
