@@ -153,7 +153,8 @@ else {
     Add-Result "Other users' Teams (W8, W12)" 'Manual' 'Run this elevated (or as SYSTEM) while another user runs Teams.'
 }
 
-# 7. W6: logged-off users' redirected folders come from their NTUSER.DAT (RegLoadKey as SYSTEM or an elevated administrator).
+# 7. W6: logged-off users' redirected folders come from their NTUSER.DAT, parsed from the file opened read-only (as SYSTEM or an
+# elevated administrator, who may read it).
 if ($module -and $elevated) {
     $notes = @(Get-TeamsInstallation -AllUsers -Verbose -ErrorAction SilentlyContinue 4>&1 |
         Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'NTUSER\.DAT' })

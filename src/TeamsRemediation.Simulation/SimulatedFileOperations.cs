@@ -145,6 +145,13 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>A locked or denied file fails the open as Windows does; otherwise the real file, links refused.</summary>
+        public Stream OpenForReading(string path)
+        {
+            ThrowIfFaulted(path, includeBelow: false);
+            return PhysicalFileOperations.Instance.OpenForReading(path);
+        }
+
         /// <summary>A fault on the journal itself or on any folder above it (its ACL refuses new files) fails the record.</summary>
         public Stream OpenJournal(string path, bool createNew)
         {

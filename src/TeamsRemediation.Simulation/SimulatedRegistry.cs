@@ -21,6 +21,7 @@ namespace TeamsRemediation.Simulation
             List<KeyValuePair<string, Dictionary<string, RegistryValue>>>>(StringComparer.OrdinalIgnoreCase);
 
         private readonly HashSet<string> unreadableHives = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> refusedHives = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>How many writes (sets and deletes) reached this registry: an idempotent run leaves it unchanged.</summary>
         public int WriteCount { get; private set; }
@@ -178,7 +179,7 @@ namespace TeamsRemediation.Simulation
             }
         }
 
-        /// <summary>Makes the NTUSER.DAT of an unloaded hive unreadable (in use, denied, damaged), as RegLoadAppKey then fails.</summary>
+        /// <summary>Makes the NTUSER.DAT of an unloaded hive unreadable: it reads as missing (null), as a profile without the file does.</summary>
         public void MakeUnloadedHiveUnreadable(string sid)
         {
             lock (gate)
@@ -187,10 +188,27 @@ namespace TeamsRemediation.Simulation
             }
         }
 
+        /// <summary>
+        /// Makes the NTUSER.DAT of an unloaded hive one the parser refuses (damaged, or with changes not yet written into it): the read
+        /// throws <see cref="Hives.HiveNotReadableException"/> with <paramref name="reason"/>, as the Windows adapter's does.
+        /// </summary>
+        public void RefuseUnloadedHive(string sid, string reason)
+        {
+            lock (gate)
+            {
+                refusedHives[sid] = reason;
+            }
+        }
+
         public IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey)
         {
             lock (gate)
             {
+                if (refusedHives.TryGetValue(sid, out var reason))
+                {
+                    throw new Hives.HiveNotReadableException(reason);
+                }
+
                 if (!unloadedHives.TryGetValue(sid, out var stored) || unreadableHives.Contains(sid))
                 {
                     return null;

@@ -44,6 +44,15 @@ namespace TeamsRemediation.FileSystem
         /// <exception cref="Platform.LinkRefusedException">The path is a junction or symbolic link.</exception>
         IFolderHandle OpenFolder(string path);
 
+        /// <summary>
+        /// Opens an existing file for reading only, sharing read, write and delete, so any other open that shares reading succeeds
+        /// meanwhile (one that asks for the file alone, as Windows loading a hive at logon, fails while this handle is open: callers
+        /// hold it only to copy the bytes). Nothing is ever created: a missing file is a FileNotFoundException (or
+        /// DirectoryNotFoundException). A junction, symbolic link or other reparse point at the path is refused, never followed.
+        /// </summary>
+        /// <exception cref="Platform.LinkRefusedException">The path is a link.</exception>
+        Stream OpenForReading(string path);
+
         /// <summary>True when the path is on a network share (a UNC path or a mapped network drive), not on a disk of this PC.</summary>
         bool IsOnNetworkShare(string path);
 

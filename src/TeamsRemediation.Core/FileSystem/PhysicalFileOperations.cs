@@ -114,6 +114,14 @@ namespace TeamsRemediation.FileSystem
                 ? PosixFolderHandle.Open(path)
                 : throw new PlatformNotSupportedException("Folders are opened by handle on Windows and Linux only.");
 
+        /// <summary>
+        /// Windows: through <see cref="Windows.WindowsFileOperations"/> (FILE_FLAG_OPEN_REPARSE_POINT on the handle). Linux: open(2) with
+        /// O_NOFOLLOW, so a symbolic link at the path fails with ELOOP instead of being followed.
+        /// </summary>
+        public Stream OpenForReading(string path) => RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+            ? Windows.WindowsFileOperations.Instance.OpenForReading(path)
+            : PosixFile.OpenForReading(path);
+
         /// <summary>A UNC path (\\server\share, also \\?\UNC\...): what this OS-neutral implementation can tell without asking Windows.</summary>
         public bool IsOnNetworkShare(string path) => ExtendedLengthPath.IsUnc(path);
 

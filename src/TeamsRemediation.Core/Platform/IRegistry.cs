@@ -21,9 +21,11 @@ namespace TeamsRemediation.Platform
         IReadOnlyList<string> GetValueNames(RegistryKeyPath key);
 
         /// <summary>
-        /// The values of one key of a user's hive that is not loaded under HKEY_USERS (the user is logged off), read from the profile's
-        /// NTUSER.DAT, loaded under HKEY_USERS only for the read and unloaded at once (nothing is written). Null when the file cannot be
-        /// read (missing, denied, no backup/restore privilege, or in use because the hive is loaded after all); empty when the key does not exist.
+        /// The values of one key of a user's hive that is not loaded under HKEY_USERS (the user is logged off), parsed from the
+        /// profile's NTUSER.DAT opened for reading only (never loaded into the registry, nothing created or written). Null when the
+        /// profile has no NTUSER.DAT; empty when the key does not exist. A file that is there but not read throws with the reason:
+        /// <see cref="Hives.HiveNotReadableException"/> (damaged, too large, changes not yet written), <see cref="LinkRefusedException"/>,
+        /// another IOException (in use) or UnauthorizedAccessException (this account may not read it).
         /// </summary>
         IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey);
 

@@ -10,8 +10,8 @@ namespace TeamsRemediation.Targets
     /// Finds where a user's AppData and Downloads really are, the way Windows' known-folder lookup does for that user: the
     /// REG_EXPAND_SZ values of HKEY_USERS\&lt;SID&gt;\...\Explorer\User Shell Folders (Folder Redirection writes them), expanded with
     /// the USER's environment (%USERPROFILE% is their profile, %USERNAME% their name, %HOMESHARE% from their logon), never with the
-    /// caller's: from SYSTEM, %USERPROFILE% would be the system profile. A logged-off user's hive is read from NTUSER.DAT without
-    /// loading it for anyone else. When a value cannot be read or expanded, the default folder is used and <see cref="UserFolders.Note"/>
+    /// caller's: from SYSTEM, %USERPROFILE% would be the system profile. A logged-off user's hive is parsed from the NTUSER.DAT file,
+    /// never loaded into the registry. When a value cannot be read or expanded, the default folder is used and <see cref="UserFolders.Note"/>
     /// says why.
     /// </summary>
     public static class UserFolderReader
@@ -90,8 +90,11 @@ namespace TeamsRemediation.Targets
             {
                 if (relativeKey == UserShellFoldersKey)
                 {
+                    // A damaged or not yet flushed NTUSER.DAT, or one that is a link, stays unread whoever runs this: only a refusal
+                    // of access is for elevation to fix.
+                    var denied = e is UnauthorizedAccessException || e is System.Security.SecurityException;
                     notes.Add("The User Shell Folders of " + sid + " could not be read (" + e.Message + "): the default folders in " + profile
-                        + " are used. Run elevated or as SYSTEM to see redirected folders.");
+                        + " are used." + (denied ? " Run elevated or as SYSTEM to see redirected folders." : string.Empty));
                 }
 
                 return null;

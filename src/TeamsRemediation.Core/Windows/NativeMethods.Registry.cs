@@ -71,13 +71,6 @@ namespace TeamsRemediation.Windows
 
         internal const int KeyRead = 0x20019;
 
-        /// <summary>LSTATUS RegLoadKeyW(HKEY hKey, LPCWSTR lpSubKey, LPCWSTR lpFile): hKey is HKEY_USERS or HKEY_LOCAL_MACHINE.</summary>
-        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegLoadKeyW(IntPtr hKey, string lpSubKey, string lpFile);
-
-        [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
-        internal static extern int RegUnLoadKeyW(IntPtr hKey, string lpSubKey);
-
         [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, EntryPoint = "RegOpenKeyExW")]
         internal static extern int RegOpenSubKeyExW(RegistryKeyHandle hKey, string lpSubKey, int ulOptions, int samDesired,
             out RegistryKeyHandle phkResult);

@@ -18,11 +18,6 @@ namespace TeamsRemediation.Windows
         /// </summary>
         public const string Debug = "SeDebugPrivilege";
 
-        /// <summary>RegLoadKey: "the calling process must have the SE_RESTORE_NAME and SE_BACKUP_NAME privileges".</summary>
-        public const string Backup = "SeBackupPrivilege";
-
-        public const string Restore = "SeRestorePrivilege";
-
         private static readonly object Gate = new object();
         private static readonly Dictionary<string, Holding> Held = new Dictionary<string, Holding>(StringComparer.Ordinal);
 

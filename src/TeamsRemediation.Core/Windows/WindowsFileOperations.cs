@@ -179,6 +179,36 @@ namespace TeamsRemediation.Windows
         /// <summary>Handles that never follow a reparse point (<see cref="WindowsFolderHandle"/>).</summary>
         public IFolderHandle OpenFolder(string path) => WindowsFolderHandle.Open(Full(path));
 
+        /// <summary>
+        /// One handle opened with FILE_FLAG_OPEN_REPARSE_POINT and OPEN_EXISTING (<see cref="UnfollowedHandle"/>): a link is refused, a
+        /// missing file is never created, and FILE_SHARE_READ | WRITE | DELETE leaves the file to its owner meanwhile.
+        /// </summary>
+        public Stream OpenForReading(string path)
+        {
+            KernelHandle handle;
+            NativeMethods.ByHandleFileInformation information;
+            try
+            {
+                handle = UnfollowedHandle.Open(Full(path), NativeMethods.FileGenericRead, out information);
+            }
+            catch (IOException e) when (e.InnerException is Win32Exception win32
+                && (win32.NativeErrorCode == NativeMethods.ErrorFileNotFound || win32.NativeErrorCode == NativeMethods.ErrorPathNotFound))
+            {
+                throw new FileNotFoundException(path + " does not exist.", path, e);
+            }
+
+            if ((information.FileAttributes & NativeMethods.FileAttributeDirectory) != 0)
+            {
+                handle.Dispose();
+                throw new IOException(path + " is a folder, not a file.");
+            }
+
+            // The FileStream takes the handle over: it closes it, the KernelHandle no longer does.
+            var owned = new Microsoft.Win32.SafeHandles.SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: true);
+            handle.SetHandleAsInvalid();
+            return new FileStream(owned, FileAccess.Read);
+        }
+
         public bool IsOnNetworkShare(string path)
         {
             if (ExtendedLengthPath.IsUnc(path))

@@ -56,7 +56,7 @@ namespace TeamsRemediation.Windows
                     status = NativeMethods.RegQueryValueExW(handle, valueName, IntPtr.Zero, out var type, buffer, ref length);
                     if (status == NativeMethods.ErrorSuccess)
                     {
-                        return Decode(type, buffer, Math.Min(length, buffer.Length));
+                        return RegistryValueDecoder.Decode(type, buffer, Math.Min(length, buffer.Length));
                     }
 
                     size = status == NativeMethods.ErrorMoreData ? Math.Max(length, buffer.Length * 2) : size;
@@ -122,7 +122,7 @@ namespace TeamsRemediation.Windows
         }
 
         public IReadOnlyDictionary<string, RegistryValue>? ReadUnloadedHiveKey(string sid, string profilePath, string relativeKey) =>
-            UnloadedHiveReader.ReadKey(sid, profilePath, relativeKey);
+            Hives.UserHiveReader.ReadKey(WindowsFileOperations.Instance, profilePath, relativeKey);
 
         public void SetValue(RegistryKeyPath key, string name, RegistryValue value)
         {
@@ -196,30 +196,6 @@ namespace TeamsRemediation.Windows
             }
         }
 
-        /// <summary>Turns raw value data into a typed value. Strings need not end with NUL: Windows stores what the writer gave it.</summary>
-        internal static RegistryValue Decode(int type, byte[] data, int length)
-        {
-            switch (type)
-            {
-                case NativeMethods.RegDword when length == 4:
-                    return RegistryValue.DWord(BitConverter.ToUInt32(data, 0));
-                case NativeMethods.RegQword when length == 8:
-                    return RegistryValue.QWord(BitConverter.ToUInt64(data, 0));
-                case NativeMethods.RegSz:
-                    return RegistryValue.String(FirstString(data, length));
-                case NativeMethods.RegExpandSz:
-                    return RegistryValue.ExpandString(FirstString(data, length));
-                case NativeMethods.RegMultiSz:
-                    return RegistryValue.MultiString(Strings(data, length));
-                default:
-                    // REG_NONE, REG_LINK, resource lists and a DWORD or QWORD of the wrong size: shown as their bytes,
-                    // so a report states what is stored instead of guessing a number.
-                    var bytes = new byte[length];
-                    Array.Copy(data, bytes, length);
-                    return RegistryValue.Binary(bytes);
-            }
-        }
-
         internal static (int Type, byte[] Data) Encode(RegistryValue value)
         {
             switch (value.Kind)
@@ -238,32 +214,6 @@ namespace TeamsRemediation.Windows
 
                     return (NativeMethods.RegMultiSz, Encoding.Unicode.GetBytes(text.Append('\0').ToString()));
             }
-        }
-
-        private static string FirstString(byte[] data, int length)
-        {
-            // An odd trailing byte is not part of any UTF-16 character; Windows itself ignores it.
-            var text = Encoding.Unicode.GetString(data, 0, length & ~1);
-            var end = text.IndexOf('\0');
-            return end < 0 ? text : text.Substring(0, end);
-        }
-
-        private static string[] Strings(byte[] data, int length)
-        {
-            var text = Encoding.Unicode.GetString(data, 0, length & ~1);
-
-            // Drop the list terminator (one or two NULs, or none when the writer left it out); an empty string in
-            // the middle of the list is data and stays.
-            if (text.EndsWith("\0\0", StringComparison.Ordinal))
-            {
-                text = text.Substring(0, text.Length - 2);
-            }
-            else if (text.EndsWith("\0", StringComparison.Ordinal))
-            {
-                text = text.Substring(0, text.Length - 1);
-            }
-
-            return text.Length == 0 ? new string[0] : text.Split('\0');
         }
 
         private static RegistryKeyHandle? Open(RegistryKeyPath key, int access)

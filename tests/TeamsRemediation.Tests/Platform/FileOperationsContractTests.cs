@@ -319,6 +319,41 @@ namespace TeamsRemediation.Tests.Platform
         }
 
         [ContractFact]
+        public void OpeningAMissingFileForReadingCreatesNothing()
+        {
+            var missing = Path.Combine(Root, "profile", "NTUSER.DAT");
+            Directory.CreateDirectory(Path.GetDirectoryName(missing)!);
+
+            Assert.ThrowsAny<FileNotFoundException>(() => Files.OpenForReading(missing));
+            Assert.ThrowsAny<IOException>(() => Files.OpenForReading(Path.Combine(Root, "no-profile", "NTUSER.DAT")));
+
+            Assert.False(File.Exists(missing));
+            Assert.False(Directory.Exists(Path.Combine(Root, "no-profile")));
+        }
+
+        /// <summary>While the file is open for reading, another open that shares it may write to it and delete it.</summary>
+        [ContractFact]
+        public void AFileOpenForReadingStaysWritableAndDeletableForOthers()
+        {
+            var hive = Path.Combine(Root, "NTUSER.DAT");
+            File.WriteAllText(hive, "hive");
+
+            using (var reading = Files.OpenForReading(hive))
+            {
+                Assert.False(reading.CanWrite);
+                using (var owner = new FileStream(hive, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    owner.WriteByte((byte)'H');
+                }
+
+                Assert.Equal((byte)'H', (byte)reading.ReadByte());
+                File.Delete(hive);
+            }
+
+            Assert.False(File.Exists(hive));
+        }
+
+        [ContractFact]
         public void AUncPathIsANetworkShareAndTheTempFolderIsNot()
         {
             Assert.True(Files.IsOnNetworkShare(@"\\files\profiles$\alice\AppData"));

@@ -19,8 +19,8 @@ namespace TeamsRemediation.Tests.Platform
 
             Assert.Equal(4, type);
             Assert.Equal(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF }, data);
-            Assert.Equal(0xFFFFFFFFu, Assert.IsType<uint>(WindowsRegistry.Decode(4, data, 4).Data));
-            Assert.Equal(0x800u, WindowsRegistry.Decode(4, new byte[] { 0x00, 0x08, 0x00, 0x00 }, 4).AsDWord);
+            Assert.Equal(0xFFFFFFFFu, Assert.IsType<uint>(RegistryValueDecoder.Decode(4, data, 4).Data));
+            Assert.Equal(0x800u, RegistryValueDecoder.Decode(4, new byte[] { 0x00, 0x08, 0x00, 0x00 }, 4).AsDWord);
         }
 
         [Fact]
@@ -30,13 +30,13 @@ namespace TeamsRemediation.Tests.Platform
 
             Assert.Equal(11, type);
             Assert.Equal(new byte[] { 8, 7, 6, 5, 4, 3, 2, 1 }, data);
-            Assert.Equal(RegistryValue.QWord(0x0102030405060708UL), WindowsRegistry.Decode(11, data, 8));
+            Assert.Equal(RegistryValue.QWord(0x0102030405060708UL), RegistryValueDecoder.Decode(11, data, 8));
         }
 
         [Fact]
         public void DWordOfTheWrongSizeIsShownAsItsBytesNotGuessed()
         {
-            var read = WindowsRegistry.Decode(4, new byte[] { 1, 0 }, 2);
+            var read = RegistryValueDecoder.Decode(4, new byte[] { 1, 0 }, 2);
 
             Assert.Equal(RegistryValueKind.Binary, read.Kind);
             Assert.Null(read.AsDWord);
@@ -58,10 +58,10 @@ namespace TeamsRemediation.Tests.Platform
             var bare = Encoding.Unicode.GetBytes("Teams");
             var padded = Encoding.Unicode.GetBytes("Teams\0junk");
 
-            Assert.Equal("Teams", WindowsRegistry.Decode(1, bare, bare.Length).AsString);
-            Assert.Equal("Teams", WindowsRegistry.Decode(1, padded, padded.Length).AsString);
-            Assert.Equal("Teams", WindowsRegistry.Decode(1, Append(bare, 0x41), bare.Length + 1).AsString);
-            Assert.Equal(RegistryValue.ExpandString("%TEMP%"), WindowsRegistry.Decode(2, Encoding.Unicode.GetBytes("%TEMP%\0"), 14));
+            Assert.Equal("Teams", RegistryValueDecoder.Decode(1, bare, bare.Length).AsString);
+            Assert.Equal("Teams", RegistryValueDecoder.Decode(1, padded, padded.Length).AsString);
+            Assert.Equal("Teams", RegistryValueDecoder.Decode(1, Append(bare, 0x41), bare.Length + 1).AsString);
+            Assert.Equal(RegistryValue.ExpandString("%TEMP%"), RegistryValueDecoder.Decode(2, Encoding.Unicode.GetBytes("%TEMP%\0"), 14));
         }
 
         [Fact]
@@ -71,8 +71,8 @@ namespace TeamsRemediation.Tests.Platform
             Encoding.Unicode.GetBytes("abc\0").CopyTo(buffer, 0);
             buffer[20] = 0x41;
 
-            Assert.Equal("abc", WindowsRegistry.Decode(1, buffer, 8).AsString);
-            Assert.Equal(new byte[] { (byte)'a', 0, (byte)'b' }, (byte[])WindowsRegistry.Decode(3, buffer, 3).Data);
+            Assert.Equal("abc", RegistryValueDecoder.Decode(1, buffer, 8).AsString);
+            Assert.Equal(new byte[] { (byte)'a', 0, (byte)'b' }, (byte[])RegistryValueDecoder.Decode(3, buffer, 3).Data);
         }
 
         [Theory]
@@ -87,7 +87,7 @@ namespace TeamsRemediation.Tests.Platform
         {
             var bytes = Encoding.Unicode.GetBytes(stored);
 
-            Assert.Equal(expected, (string[])WindowsRegistry.Decode(7, bytes, bytes.Length).Data);
+            Assert.Equal(expected, (string[])RegistryValueDecoder.Decode(7, bytes, bytes.Length).Data);
         }
 
         [Fact]
@@ -103,7 +103,7 @@ namespace TeamsRemediation.Tests.Platform
         [Fact]
         public void UnknownTypesAreKeptAsBytes()
         {
-            var read = WindowsRegistry.Decode(0, new byte[] { 9, 8 }, 2);
+            var read = RegistryValueDecoder.Decode(0, new byte[] { 9, 8 }, 2);
 
             Assert.Equal(RegistryValue.Binary(new byte[] { 9, 8 }), read);
         }

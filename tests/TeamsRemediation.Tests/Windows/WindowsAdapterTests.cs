@@ -49,15 +49,27 @@ namespace TeamsRemediation.Tests.Windows
             Assert.Equal(edition == "ServerRdsh", Local.IsMultiSessionHost);
         }
 
+        /// <summary>
+        /// A logged-off user's hive is read from the file, never loaded: a missing NTUSER.DAT is no hive and none is created (RegLoadKey
+        /// created an empty one), a file that is no hive says so, and a real one gives its values.
+        /// </summary>
         [WindowsFact]
-        public void AProfileWhoseNtuserDatIsNoHiveReadsAsUnreadableAndAMissingOneToo()
+        public void ALoggedOffUsersNtuserDatIsReadFromTheFileAndAMissingOneIsNeverCreated()
         {
             using var profile = new TempFolder();
             var key = TeamsRemediation.Targets.UserFolderReader.UserShellFoldersKey;
+            var hive = Path.Combine(profile.Path, "NTUSER.DAT");
 
             Assert.Null(Local.Registry.ReadUnloadedHiveKey("S-1-5-21-1-2-3-1001", profile.Path, key));
-            File.WriteAllText(Path.Combine(profile.Path, "NTUSER.DAT"), "not a registry hive");
-            Assert.Null(Local.Registry.ReadUnloadedHiveKey("S-1-5-21-1-2-3-1001", profile.Path, key));
+            Assert.False(File.Exists(hive));
+
+            File.WriteAllText(hive, "not a registry hive");
+            Assert.Throws<TeamsRemediation.Hives.HiveNotReadableException>(
+                () => Local.Registry.ReadUnloadedHiveKey("S-1-5-21-1-2-3-1001", profile.Path, key));
+
+            File.Copy(Fixture.Path(Path.Combine("Hives", "ntuser.hive")), hive, overwrite: true);
+            var folders = Local.Registry.ReadUnloadedHiveKey("S-1-5-21-1-2-3-1001", profile.Path, key);
+            Assert.Equal(RegistryValue.ExpandString(@"%USERPROFILE%\AppData\Local"), folders!["Local AppData"]);
         }
 
         [WindowsFact]
