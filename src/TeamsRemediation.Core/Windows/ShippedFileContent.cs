@@ -64,9 +64,11 @@ namespace TeamsRemediation.Windows
         /// <summary>
         /// The program as the compiler wrote it, or null when it is no PE file. Authenticode signing (Windows Authenticode PE Signature
         /// Format) changes exactly three things: it sets the CheckSum, points the Certificate Table entry at the signature and appends
-        /// the signature at the end of the file. The compiler writes a zero CheckSum, no Certificate Table and a file aligned to 512
-        /// bytes (so the signer adds no padding): zeroing the two fields and cutting the file where the signature starts gives back
-        /// exactly the built bytes. Anything else that differs, including bytes appended after the signature, fails the hash.
+        /// the signature at the end of the file ("Zero padding is inserted between the original end of the file and the beginning of
+        /// the attribute certificate table" to a quadword boundary: PE Format, The Attribute Certificate Table). The compiler writes a
+        /// zero CheckSum, no Certificate Table and a file aligned to 512 bytes (so there is no padding): zeroing the two fields and
+        /// cutting the file where the signature starts gives back exactly the built bytes. Anything else that differs, including
+        /// bytes appended after the signature, fails the hash.
         /// </summary>
         internal static byte[]? ProgramAsBuilt(byte[] content)
         {
