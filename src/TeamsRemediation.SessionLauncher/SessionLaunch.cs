@@ -10,7 +10,8 @@ namespace TeamsRemediation.SessionLauncher
     /// Checks a <see cref="ScriptRequest"/> against the Scripts folder beside the launcher, then starts Windows PowerShell on that script
     /// with no console window (CreateNoWindow: "The process is a console application that is being run without a console window",
     /// Process Creation Flags, CREATE_NO_WINDOW), waits for it and returns its exit code. The script file stays open (others may read it,
-    /// not change, rename or delete it) until PowerShell has exited, so the file that was checked is the file that runs.
+    /// not change, rename or delete it) until PowerShell has exited, so the file that was checked is the file that runs. PowerShell ends
+    /// with the launcher (<see cref="KillOnCloseJob"/>), so stopping the task stops the script as it did before.
     /// </summary>
     internal sealed class SessionLaunch
     {
@@ -116,6 +117,7 @@ namespace TeamsRemediation.SessionLauncher
             }
 
             using (process ?? throw new LaunchRefusedException(LauncherExitCodes.PowerShellNotStarted, powerShellPath + " did not start."))
+            using (KillOnCloseJob.Tie(process, out _))
             {
                 process.WaitForExit();
                 return process.ExitCode;
