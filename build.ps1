@@ -157,9 +157,11 @@ function Invoke-Sign {
     if ($TimestampServer) { $signing.TimestampServer = $TimestampServer.AbsoluteUri }
     else { Write-Warning 'No -TimestampServer: the signatures become invalid when the certificate expires.' }
 
-    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files; and the helper scripts in
-    # Scripts/, which an AppLocker or WDAC publisher rule then allows to run in FullLanguage (the module accepts their signature block).
-    $files = @(Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.psd1', '*.ps1xml', '*.ps1')
+    # What PowerShell checks under AllSigned: the module's dlls, its manifest and its format files; the helper scripts in Scripts/,
+    # which an AppLocker or WDAC publisher rule then allows to run in FullLanguage (the module accepts their signature block); and
+    # the session launcher, the program the user-session task starts, which such a rule must allow too (the module accepts its
+    # Authenticode signature: it hashes the program as built, without the signature).
+    $files = @(Get-ChildItem -Path $moduleFolder -Recurse -File -Include '*.dll', '*.exe', '*.psd1', '*.ps1xml', '*.ps1')
     foreach ($file in $files) { Set-Signature $file.FullName $signing }
 
     # The shipped scripts (Intune, ConfigMgr, the pilot checklist), signed as copies so the checkout is left as it is.

@@ -3,7 +3,8 @@
     Checks on one pilot PC what only a real Windows PC can show about TeamsRemediation in Windows PowerShell 5.1 and 32-bit hosts.
 .DESCRIPTION
     Read-only: it reads the registry, event logs, processes and the AppLocker policy, and runs only the module's reading commands
-    (Get-TeamsInstallation, Test-TeamsCaa20002). It registers no task, writes no value and stops nothing. Run it in each host the fleet
+    (Get-TeamsInstallation, Test-TeamsCaa20002) and the module's session launcher with a request it refuses (it starts nothing).
+    It registers no task, writes no value and stops nothing. Run it in each host the fleet
     uses, for example as SYSTEM in 32-bit Windows PowerShell (psexec -s -i %windir%\SysWOW64\WindowsPowerShell\v1.0\powershell.exe),
     then elevated in 64-bit Windows PowerShell and in PowerShell 7. One line per item: Pass, Fail, Info, or Manual (a step to do by hand).
     The last line counts them.
@@ -212,11 +213,55 @@ if ($unsigned.Count -gt 0) {
         'cannot allow them; sign the package with build.ps1 -Task Package -CertificateThumbprint ..., or allow them by path.')
 }
 
-# 9. What needs a change to try, so it stays a manual step here (W24, W20).
+# 9. W20: the session launcher. The user-session task starts TeamsRemediation.SessionLauncher.exe (a .NET Framework 4.7.2 GUI program),
+#    which starts powershell.exe on a module script with no console window. Checked here: the file is there and signed, an enforced
+#    AppLocker executable rule allows it, and it starts in this host and refuses a path as a script name with its documented exit code
+#    0x54520002 (ScriptNameRefused): nothing else is started, nothing is written, no task is registered.
+$launcher = $null
+if ($module) { $launcher = Join-Path $module.ModuleBase 'TeamsRemediation.SessionLauncher.exe' }
+if (-not $launcher -or -not (Test-Path -LiteralPath $launcher -PathType Leaf)) {
+    Add-Result 'Session launcher (W20)' 'Fail' ('TeamsRemediation.SessionLauncher.exe is not in the module folder' +
+        $(if ($module) { ' ' + $module.ModuleBase } else { ' (module not loaded)' }) + ': the bridge refuses with ModuleLauncherAltered.')
+}
+else {
+    $launcherSignature = Get-AuthenticodeSignature -LiteralPath $launcher
+    if ([string]$launcherSignature.Status -ne 'Valid') {
+        Add-Result 'Session launcher signed (W20)' 'Info' ('TeamsRemediation.SessionLauncher.exe carries no valid signature (' +
+            [string]$launcherSignature.Status + '): a publisher rule cannot allow it; sign the package or allow it by path.')
+    }
+    $exeRules = $null
+    try {
+        $exeRules = @((Get-AppLockerPolicy -Effective -ErrorAction Stop).RuleCollections |
+                Where-Object { $_.RuleCollectionType -eq 'Exe' -and [string]$_.EnforcementMode -eq 'Enabled' })
+    }
+    catch {
+        $exeRules = $null
+    }
+    if ($exeRules -and $exeRules.Count -gt 0 -and
+        [string](Get-AppLockerPolicy -Effective | Test-AppLockerPolicy -Path $launcher -User Everyone).PolicyDecision -ne 'Allowed') {
+        Add-Result 'Session launcher allowed (W20)' 'Fail' ('AppLocker executable rules are enforced and do not allow ' + $launcher +
+            ': allow it by the publisher rule for the module''s signing certificate, or by path.')
+    }
+    try {
+        $refusal = Start-Process -FilePath $launcher -ArgumentList '..\Test-PilotPc.ps1' -Wait -PassThru -ErrorAction Stop
+        if ($refusal.ExitCode -eq 0x54520002) {
+            Add-Result 'Session launcher starts (W20)' 'Pass' ('it started in this host and refused a path as a script name (0x54520002).')
+        }
+        else {
+            Add-Result 'Session launcher starts (W20)' 'Fail' ('it exited with 0x' + $refusal.ExitCode.ToString('X8') +
+                ' instead of 0x54520002: .NET Framework 4.7.2, AppLocker/WDAC or an antivirus stopped it; see the event logs.')
+        }
+    }
+    catch {
+        Add-Result 'Session launcher starts (W20)' 'Fail' ('it could not be started: ' + $_.Exception.Message)
+    }
+}
+
+# 10. What needs a change to try, so it stays a manual step here (W24, W20).
 Add-Result 'Entra ID user task by SID (W24, W20)' 'Manual' ('With an Entra ID user logged on, run' +
     ' Reset-TeamsWorkAccount -Force -Step Credentials as SYSTEM: ' +
-    'the task registers by SID (no 0x80070534) and starts powershell.exe -File on the signed UserBridgeChild.ps1; ' +
-    'check the EDR console for a block.')
+    'the task registers by SID (no 0x80070534) and starts TeamsRemediation.SessionLauncher.exe UserBridgeChild.ps1 ..., which ' +
+    'starts powershell.exe -File on the signed script; no console window shows on the user''s desktop; check the EDR console for a block.')
 
 $results | Format-Table -AutoSize -Wrap | Out-String -Width 200
 $counts = $results | Group-Object Status | ForEach-Object { $_.Name + ' ' + $_.Count }

@@ -36,7 +36,8 @@ namespace TeamsRemediation.Simulation
             var exec = XDocument.Parse(definitionXml).Descendants(UserTaskDefinition.TaskNamespace + "Exec").Single();
             Command = (string)exec.Element(UserTaskDefinition.TaskNamespace + "Command")!;
             Arguments = (string)exec.Element(UserTaskDefinition.TaskNamespace + "Arguments")!;
-            FileCommand = ScriptFileCommand.Parse(Arguments);
+            // What the session launcher starts: Windows PowerShell -File on the named script in the Scripts folder beside it.
+            FileCommand = ScriptFileCommand.ParseLauncherLine(Arguments, Path.Combine(Path.GetDirectoryName(Command)!, ShippedScripts.FolderName));
             Request = ReadRequest(FileCommand.Parameter("RequestPath"));
         }
 
@@ -52,7 +53,7 @@ namespace TeamsRemediation.Simulation
 
         public string Arguments { get; }
 
-        /// <summary>The script file and named values the program was given (-File).</summary>
+        /// <summary>The script file and named values the launcher was given, as the powershell.exe -File command it starts.</summary>
         public ScriptFileCommand FileCommand { get; }
 
         /// <summary>

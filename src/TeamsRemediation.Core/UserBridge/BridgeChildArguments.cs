@@ -4,8 +4,9 @@ using TeamsRemediation.Windows;
 namespace TeamsRemediation.UserBridge
 {
     /// <summary>
-    /// The command line the task starts in the user's session: Windows PowerShell running the shipped child script file with a few
-    /// small named values; the command's own parameters are in the run folder's request file (<see cref="BridgeRequestFile"/>).
+    /// The arguments of the session launcher the task starts in the user's session (<see cref="ShippedLauncher"/>): the child script's
+    /// name and a few small named values, which the launcher hands to Windows PowerShell -File with no console window (W20); the
+    /// command's own parameters are in the run folder's request file (<see cref="BridgeRequestFile"/>).
     /// </summary>
     internal static class BridgeChildArguments
     {
@@ -13,7 +14,7 @@ namespace TeamsRemediation.UserBridge
         /// A few hundred characters whatever the request holds, far below the 32,767 CreateProcess takes: the request's values, however
         /// long or many, are in the request file.
         /// </summary>
-        public static string Build(string scriptPath, BridgeRequest request, string runId, string resultPath, string requestPath)
+        public static string Build(string scriptName, BridgeRequest request, string runId, string resultPath, string requestPath)
         {
             var parameters = new List<KeyValuePair<string, object>>
             {
@@ -24,7 +25,7 @@ namespace TeamsRemediation.UserBridge
                 new KeyValuePair<string, object>("RequestPath", requestPath),
             };
 
-            return ScriptFileCommand.Build(scriptPath, parameters, hiddenWindow: true);
+            return ScriptFileCommand.BuildLauncherLine(scriptName, parameters);
         }
     }
 }

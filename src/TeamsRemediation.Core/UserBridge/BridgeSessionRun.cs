@@ -30,8 +30,12 @@ namespace TeamsRemediation.UserBridge
             this.cleanup = cleanup;
         }
 
-        /// <summary>Runs the request in one session with the child script at <paramref name="scriptPath"/>, checked before any run.</summary>
-        public UserSessionRun Run(BridgeRequest request, InteractiveSession session, string scriptPath, CancellationToken cancellation)
+        /// <summary>
+        /// Runs the request in one session: the task starts the launcher at <paramref name="launcherPath"/> on the child script at
+        /// <paramref name="scriptPath"/>, both checked before any run.
+        /// </summary>
+        public UserSessionRun Run(BridgeRequest request, InteractiveSession session, string launcherPath, string scriptPath,
+            CancellationToken cancellation)
         {
             var runId = Guid.NewGuid().ToString("N");
             var name = BridgeTaskName.Create(machine.Clock.UtcNow, runId.Substring(0, 12), session.SessionId);
@@ -53,13 +57,13 @@ namespace TeamsRemediation.UserBridge
                 log.Info("Preparing " + name.TaskPath + " for " + session.UserSid + " (session " + session.SessionId + ") with its folder under "
                     + BridgeRunFolder.BridgeFolder(machine) + ".");
                 folder = BridgeRunFolder.Create(machine, name, session.UserSid);
-                // The 64-bit Task Scheduler service starts the action, so it names System32 even when this process is 32-bit (W2).
-                var executable = WindowsPowerShellScript.NativeExecutablePath(machine);
+                // The launcher, not powershell.exe: a console program started in the user's desktop shows its console before PowerShell
+                // can hide it (W20). The launcher is AnyCPU, so the 64-bit service starts it 64-bit and it starts System32's PowerShell (W2).
                 var requestPath = BridgeRequestFile.Write(machine, folder, request, runId, session.UserSid);
-                var arguments = BridgeChildArguments.Build(scriptPath, request, runId, Path.Combine(folder, BridgeResultReader.FileName),
-                    requestPath);
+                var arguments = BridgeChildArguments.Build(UserSessionBridge.ChildScript, request, runId,
+                    Path.Combine(folder, BridgeResultReader.FileName), requestPath);
 
-                var definition = new UserTaskDefinition(session.UserSid, executable, arguments, folder, request.Timeout, machine.Clock.UtcNow);
+                var definition = new UserTaskDefinition(session.UserSid, launcherPath, arguments, folder, request.Timeout, machine.Clock.UtcNow);
                 step = "registered";
                 machine.Tasks.Register(name.TaskPath, definition.ToXml(), session.UserSid);
                 registered = true;

@@ -47,7 +47,7 @@ namespace TeamsRemediation.UserBridge
         /// <summary>One entry per session (run or skipped) and per requested user without a session, in session order.</summary>
         /// <exception cref="UserBridgeException">
         /// The request is invalid, names a service account, the caller may not do this, or the child script is not the one the module
-        /// shipped (ModuleScriptAltered): nothing was started.
+        /// shipped (ModuleScriptAltered) or the session launcher is not (ModuleLauncherAltered): nothing was started.
         /// </exception>
         public IReadOnlyList<UserSessionRun> Run(BridgeRequest request, CancellationToken cancellation)
         {
@@ -75,9 +75,11 @@ namespace TeamsRemediation.UserBridge
 
             Log("Request by " + caller.Sid + ": " + request.CommandName + Describe(request) + ", timeout " + request.Timeout.TotalSeconds + " s.");
             string scriptPath;
+            string launcherPath;
             try
             {
                 scriptPath = scripts.Verified(ChildScript);
+                launcherPath = ShippedLauncher.Beside(machine, scripts).Verified();
             }
             catch (ShippedScriptException e)
             {
@@ -131,7 +133,7 @@ namespace TeamsRemediation.UserBridge
                     new[] { ModuleErrors.UserSessionNotFound(sid) }, true));
             }
 
-            runs.AddRange(RunAll(request, toRun, scriptPath, cancellation));
+            runs.AddRange(RunAll(request, toRun, launcherPath, scriptPath, cancellation));
             return runs.OrderBy(r => r.SessionId).ThenBy(r => r.UserSid, StringComparer.OrdinalIgnoreCase).ToList();
         }
 
@@ -139,7 +141,7 @@ namespace TeamsRemediation.UserBridge
         /// Up to MaxParallel sessions at once, each worker on its own thread taking the next session when it is done. Not
         /// Parallel.For: it hands out sessions in chunks, so one slow session held the next ones back behind it.
         /// </summary>
-        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, string scriptPath,
+        private UserSessionRun[] RunAll(BridgeRequest request, IReadOnlyList<InteractiveSession> sessions, string launcherPath, string scriptPath,
             CancellationToken cancellation)
         {
             var done = new UserSessionRun[sessions.Count];
@@ -151,7 +153,7 @@ namespace TeamsRemediation.UserBridge
                 {
                     for (var i = Interlocked.Increment(ref next); i < sessions.Count; i = Interlocked.Increment(ref next))
                     {
-                        done[i] = sessionRun.Run(request, sessions[i], scriptPath, cancellation);
+                        done[i] = sessionRun.Run(request, sessions[i], launcherPath, scriptPath, cancellation);
                     }
                 }
                 catch (Exception e)

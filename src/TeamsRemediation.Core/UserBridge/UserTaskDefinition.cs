@@ -95,7 +95,8 @@ namespace TeamsRemediation.UserBridge
                     new XElement(ns + "IdleSettings", new XElement(ns + "StopOnIdleEnd", "false"), new XElement(ns + "RestartOnIdle", "false")),
                     new XElement(ns + "AllowStartOnDemand", "true"),
                     new XElement(ns + "Enabled", "true"),
-                    // Hidden keeps the task out of the user's Task Scheduler view; it does not hide a window (-WindowStyle Hidden does).
+                    // Hidden keeps the task out of the user's Task Scheduler view; it hides no window. The program is the session
+                    // launcher, which starts PowerShell with no console window at all (W20).
                     new XElement(ns + "Hidden", "true"),
                     new XElement(ns + "RunOnlyIfIdle", "false"),
                     new XElement(ns + "WakeToRun", "false"),

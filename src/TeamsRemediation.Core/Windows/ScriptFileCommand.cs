@@ -7,9 +7,10 @@ namespace TeamsRemediation.Windows
 {
     /// <summary>
     /// The argument line of powershell.exe that runs a shipped script file: "-NoProfile -NonInteractive -ExecutionPolicy Bypass
-    /// [-WindowStyle Hidden] -File "script" -Name "value" -Switch". With -File the policy judges the file (a signed or allowed
-    /// script runs in FullLanguage under AppLocker or WDAC), and every value reaches the script as one literal string
-    /// (about_PowerShell_exe), so values stay small: a list goes in a file the module writes, never on this line.
+    /// -File "script" -Name "value" -Switch" (no -WindowStyle Hidden: it hides the console only after Windows has shown it, W20; the
+    /// user-session task starts the session launcher, which starts powershell.exe with no console at all). With -File the policy judges
+    /// the file (a signed or allowed script runs in FullLanguage under AppLocker or WDAC), and every value reaches the script as one
+    /// literal string (about_PowerShell_exe), so values stay small: a list goes in a file the module writes, never on this line.
     /// </summary>
     public sealed class ScriptFileCommand
     {
@@ -34,19 +35,24 @@ namespace TeamsRemediation.Windows
 
         /// <param name="scriptPath">The verified script file (<see cref="ShippedScripts.Verified"/>).</param>
         /// <param name="parameters">Name to value: a string, or true for a switch (false leaves it out).</param>
-        /// <param name="hiddenWindow">Adds -WindowStyle Hidden: the console of a program started in a user's desktop would otherwise show.</param>
         /// <exception cref="ArgumentException">
         /// A value -File cannot carry as it is: a list, or text starting with a dash (bound as a name).
         /// </exception>
-        public static string Build(string scriptPath, IEnumerable<KeyValuePair<string, object>> parameters, bool hiddenWindow = false)
-        {
-            var line = new StringBuilder(Options);
-            if (hiddenWindow)
-            {
-                line.Append(" -WindowStyle Hidden");
-            }
+        public static string Build(string scriptPath, IEnumerable<KeyValuePair<string, object>> parameters) =>
+            Options + " -File " + Quote(scriptPath) + NamedValues(parameters);
 
-            line.Append(" -File ").Append(Quote(scriptPath));
+        /// <summary>
+        /// The session launcher's argument line (TeamsRemediation.SessionLauncher.exe): the bare name of a shipped script, then the
+        /// same named values as <see cref="Build"/>. The launcher turns it into the powershell.exe line of <see cref="Build"/>.
+        /// </summary>
+        /// <exception cref="ArgumentException">A value -File cannot carry as it is (see <see cref="Build"/>).</exception>
+        public static string BuildLauncherLine(string scriptName, IEnumerable<KeyValuePair<string, object>> parameters) =>
+            Quote(scriptName) + NamedValues(parameters);
+
+        /// <summary>" -Name "value" -Switch": each value one argument, a switch present when true.</summary>
+        private static string NamedValues(IEnumerable<KeyValuePair<string, object>> parameters)
+        {
+            var line = new StringBuilder();
             foreach (var parameter in parameters)
             {
                 switch (parameter.Value)
@@ -81,8 +87,31 @@ namespace TeamsRemediation.Windows
                 throw new FormatException("No -File script in: " + arguments);
             }
 
+            return new ScriptFileCommand(words[file + 1], ReadNamedValues(words, file + 2));
+        }
+
+        /// <summary>
+        /// Reads a line of <see cref="BuildLauncherLine"/> back as the powershell.exe command the launcher starts from it, the script
+        /// in <paramref name="scriptsFolder"/> (the simulated PC runs what a task's launcher would).
+        /// </summary>
+        /// <exception cref="FormatException">It is not such a line.</exception>
+        public static ScriptFileCommand ParseLauncherLine(string arguments, string scriptsFolder)
+        {
+            var words = Split(arguments ?? string.Empty);
+            if (words.Count == 0 || words[0].StartsWith("-", StringComparison.Ordinal))
+            {
+                throw new FormatException("No script name first in: " + arguments);
+            }
+
+            return new ScriptFileCommand(System.IO.Path.Combine(scriptsFolder, words[0]), ReadNamedValues(words, 1));
+        }
+
+        /// <summary>"-Name value" and "-Switch" from <paramref name="start"/> on: a word starting with a dash is a name.</summary>
+        /// <exception cref="FormatException">A value follows no name.</exception>
+        internal static List<KeyValuePair<string, string?>> ReadNamedValues(IList<string> words, int start)
+        {
             var parameters = new List<KeyValuePair<string, string?>>();
-            for (var i = file + 2; i < words.Count; i++)
+            for (var i = start; i < words.Count; i++)
             {
                 if (!words[i].StartsWith("-", StringComparison.Ordinal))
                 {
@@ -93,7 +122,7 @@ namespace TeamsRemediation.Windows
                 parameters.Add(new KeyValuePair<string, string?>(words[i].Substring(1), hasValue ? words[++i] : null));
             }
 
-            return new ScriptFileCommand(words[file + 1], parameters);
+            return parameters;
         }
 
         /// <summary>One argument as CommandLineToArgvW reads it back: quoted, backslashes doubled only before a quote.</summary>

@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using TeamsRemediation.Errors;
 using TeamsRemediation.FileSystem;
 using TeamsRemediation.Platform;
@@ -22,9 +20,6 @@ namespace TeamsRemediation.Windows
 
         // The helpers are a few kilobytes; anything much larger is not one of them and is not read whole.
         private const long MaximumScriptBytes = 1024 * 1024;
-
-        private const string SignatureBegin = "# SIG # Begin signature block";
-        private const string SignatureEnd = "# SIG # End signature block";
 
         private readonly IMachine machine;
 
@@ -83,51 +78,13 @@ namespace TeamsRemediation.Windows
                 throw new ShippedScriptException(ModuleErrors.ModuleScriptAltered(path, "not a file of a script's size"));
             }
 
-            if (!Matches(AsBuiltCandidates(content), expected))
+            if (!ShippedFileContent.IsScriptAsBuilt(content, expected))
             {
                 throw new ShippedScriptException(ModuleErrors.ModuleScriptAltered(path, "different from the one this module was built with"));
             }
 
             return path;
         }
-
-        /// <summary>
-        /// What the file may have been as built: itself; or, when it ends in an Authenticode block (only comment lines, from its Begin
-        /// line to its End line), what comes before the block, with or without the line break the signer may have put before it.
-        /// </summary>
-        internal static byte[][] AsBuiltCandidates(byte[] content)
-        {
-            var text = Encoding.ASCII.GetString(content);
-            var begin = text.LastIndexOf(SignatureBegin, StringComparison.Ordinal);
-            if (begin <= 0 || (text[begin - 1] != '\n'))
-            {
-                return new[] { content };
-            }
-
-            var block = text.Substring(begin).TrimEnd('\r', '\n');
-            var lines = block.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-            if (!lines[lines.Count - 1].Equals(SignatureEnd, StringComparison.Ordinal)
-                || lines.Any(l => !l.StartsWith("# ", StringComparison.Ordinal)))
-            {
-                return new[] { content };
-            }
-
-            // The script as built ends right before the block, or one line break earlier when the signer added that break.
-            var script = content.Take(begin).ToArray();
-            var breakLength = begin >= 2 && text[begin - 2] == '\r' ? 2 : 1;
-            return new[] { script, content.Take(begin - breakLength).ToArray() };
-        }
-
-        private static bool Matches(byte[][] candidates, string expected)
-        {
-            using (var sha = SHA256.Create())
-            {
-                return candidates.Any(c => string.Equals(Hex(sha.ComputeHash(c)), expected, StringComparison.OrdinalIgnoreCase));
-            }
-        }
-
-        private static string Hex(byte[] hash) =>
-            string.Concat(hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
         private static string ModuleScriptsFolder()
         {

@@ -145,6 +145,8 @@ namespace TeamsRemediation.Tests.Module
             // W7: the helper scripts Windows PowerShell runs with -File are in the package, in the module's Scripts folder.
             Assert.All(TeamsRemediation.Windows.ShippedScriptHashes.Sha256.Keys, script =>
                 Assert.Contains(zip.Entries, e => e.FullName == "TeamsRemediation/Scripts/" + script));
+            // W20: the session launcher the user-session task starts, beside the dlls (where the module looks for it).
+            Assert.Contains(zip.Entries, e => e.FullName == "TeamsRemediation/" + TeamsRemediation.Windows.ShippedLauncher.FileName);
         }
 
         [Fact]

@@ -37,6 +37,9 @@ namespace TeamsRemediation.Tests.Module
             // Two dlls and no more: nothing that could clash with another module's copy in the same session.
             Assert.Equal(new[] { "TeamsRemediation.Core.dll", "TeamsRemediation.dll" },
                 files.Where(f => f.EndsWith(".dll")).OrderBy(f => f, StringComparer.Ordinal));
+            // One program and no more (W20): the session launcher the user-session task starts, beside the dll that checks its hash.
+            // Its .exe.config is not shipped: the CLR version in the program's header is all it needs.
+            Assert.Equal(new[] { "TeamsRemediation.SessionLauncher.exe" }, files.Where(f => f.EndsWith(".exe") || f.EndsWith(".config")));
         }
 
         [Fact]

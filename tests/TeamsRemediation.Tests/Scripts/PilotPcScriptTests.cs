@@ -26,6 +26,8 @@ namespace TeamsRemediation.Tests.Scripts
             "Get-Process", "Get-AppLockerPolicy", "Format-Table", "Out-String",
             // W7: the module's helper scripts are listed, their signatures read, and the effective AppLocker policy asked about them.
             "Get-ChildItem", "Join-Path", "Get-AuthenticodeSignature", "Test-AppLockerPolicy",
+            // W20: the session launcher's file is looked for, and the launcher started once with a request it refuses (it starts nothing).
+            "Test-Path", "Start-Process",
         };
 
         /// <summary>.NET methods the script calls: registry opening and reading, text, dates, its own result list.</summary>
@@ -33,6 +35,19 @@ namespace TeamsRemediation.Tests.Scripts
         {
             "new", "OpenBaseKey", "OpenSubKey", "GetValue", "Close", "ToString", "AddDays", "Add", "GetCurrent", "IsInRole",
         };
+
+        [Fact]
+        public void ItStartsTheSessionLauncherOnlyWithARequestTheLauncherRefuses()
+        {
+            var ast = Parser.ParseFile(ScriptPath, out _, out _);
+            var starts = ast.FindAll(a => a is CommandAst c && c.GetCommandName() == "Start-Process", true).Cast<CommandAst>().ToList();
+
+            // W20: a path as the script name is ScriptNameRefused (0x54520002): the launcher starts nothing and the check stays read-only.
+            var start = Assert.Single(starts);
+            Assert.Contains("-FilePath $launcher -ArgumentList '..\\Test-PilotPc.ps1' -Wait -PassThru", start.Extent.Text);
+            Assert.Contains("0x" + TeamsRemediation.SessionLauncher.LauncherExitCodes.ScriptNameRefused.ToString("X8",
+                System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(ScriptPath));
+        }
 
         [Fact]
         public void ItParsesAndCallsOnlyCommandsAndMethodsThatRead()

@@ -12,9 +12,16 @@ namespace TeamsRemediation.Tests.Support
 
         public static string Text(string name) => File.ReadAllText(PathOf(name));
 
-        /// <summary>A copy of the Scripts folder in <paramref name="parent"/>, for a test that changes a script.</summary>
+        /// <summary>The session launcher the build copied beside the module's dll, with the Scripts folder next to it.</summary>
+        public static string LauncherPath => Path.Combine(Path.GetDirectoryName(Folder)!, ShippedLauncher.FileName);
+
+        /// <summary>
+        /// A copy of the Scripts folder in <paramref name="parent"/>, with the session launcher beside it as in the module folder, for a
+        /// test that changes a script or the launcher.
+        /// </summary>
         public static string CopyTo(string parent)
         {
+            File.Copy(LauncherPath, Path.Combine(parent, ShippedLauncher.FileName));
             var copy = Path.Combine(parent, ShippedScripts.FolderName);
             Directory.CreateDirectory(copy);
             foreach (var file in Directory.GetFiles(Folder))

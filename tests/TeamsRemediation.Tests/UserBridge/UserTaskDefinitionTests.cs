@@ -14,14 +14,16 @@ namespace TeamsRemediation.Tests.UserBridge
     {
         private static readonly XNamespace Ns = UserTaskDefinition.TaskNamespace;
 
-        /// <remarks>The 64-bit Task Scheduler service starts the action, so a 32-bit caller names System32 too: Sysnative does not exist for
-        /// the service (the simulated service ends such a task with 0x80070003 and never starts its program).</remarks>
+        /// <remarks>
+        /// W20: the action is the module's session launcher (a GUI-subsystem program that starts powershell.exe with CreateNoWindow),
+        /// never powershell.exe itself, whose console shows before -WindowStyle Hidden can hide it. W2: the 64-bit Task Scheduler service
+        /// starts the action, so a 32-bit caller names no Sysnative path either (the simulated service ends such a task with 0x80070003).
+        /// </remarks>
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void TheTaskRuns64BitWindowsPowerShellAsTheUserBySIDWithInteractiveTokenAndLeastPrivilege(bool bitness32)
+        public void TheTaskRunsTheSessionLauncherAsTheUserBySIDWithInteractiveTokenAndLeastPrivilege(bool bitness32)
         {
-            const string folder = "System32";
             using (var scenario = new BridgeScenario())
             {
                 if (bitness32)
@@ -69,12 +71,16 @@ namespace TeamsRemediation.Tests.UserBridge
                 Assert.Equal(TimeSpan.FromMinutes(12), end - start);
 
                 var exec = task.Element(Ns + "Actions")!.Element(Ns + "Exec")!;
-                Assert.Equal(
-                    System.IO.Path.Combine(scenario.Machine.WindowsPath, folder, "WindowsPowerShell", "v1.0", "powershell.exe"),
-                    (string)exec.Element(Ns + "Command")!);
+                var command = (string)exec.Element(Ns + "Command")!;
+                Assert.Equal(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ShippedScriptFiles.Folder)!, ShippedLauncher.FileName), command);
+                Assert.DoesNotContain("powershell", command, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("Sysnative", command, StringComparison.OrdinalIgnoreCase);
                 var arguments = (string)exec.Element(Ns + "Arguments")!;
-                // W7, W20: the shipped script file, started with -File (a policy can allow a file, never a command line); no encoded command.
-                Assert.StartsWith("-NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File ", arguments);
+                // W7, W20: the launcher gets the shipped script's bare name and its named values; it starts powershell.exe -File with no
+                // console window. No -WindowStyle Hidden (a console that already flashed) and no encoded command.
+                Assert.StartsWith(UserSessionBridge.ChildScript + " -RunId ", arguments);
+                Assert.DoesNotContain("-WindowStyle", arguments, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("-File", arguments, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("-EncodedCommand", arguments, StringComparison.OrdinalIgnoreCase);
                 var run = scenario.Tasks.Runs.Single();
                 Assert.Equal(ShippedScriptFiles.PathOf(UserSessionBridge.ChildScript), run.FileCommand.ScriptPath);
