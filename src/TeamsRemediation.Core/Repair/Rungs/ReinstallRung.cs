@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TeamsRemediation.Codes;
-using TeamsRemediation.Logging;
 
 namespace TeamsRemediation.Repair.Rungs
 {
@@ -52,29 +51,21 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            // Judged again just before it runs: the file the command checked at its start may have been swapped since (a share).
-            var problem = TeamsBootstrapper.Validate(run.Machine.Files, run.Machine.Signatures, path);
-            if (problem != null)
-            {
-                run.Host.Error(problem);
-                yield return RepairRun.Finish(step, RepairStepStatus.Failed, problem.Message);
-                yield break;
-            }
-
-            // Write-ahead: a provisioning that cannot be undone runs only once its decision is on record.
-            var log = new MachineLog(run.Machine);
-            if (!log.Write(MachineActionRecord.Source, "Teams provisioning on " + run.Machine.ComputerName + ": running '" + path + " "
-                + TeamsBootstrapper.ProvisionArgument + "' because " + string.Join("; ", calling.Select(RepairProblems.Describe))))
-            {
-                yield return RepairRun.Finish(step, RepairStepStatus.Failed, "The machine log could not be written, so the bootstrapper was "
-                    + "not run (it cannot be undone, so it runs only once its record is written). Nothing was changed.");
-                yield break;
-            }
-
             var start = run.Machine.Clock.UtcNow;
-            var ok = TeamsBootstrapper.Provision(run.Machine.Commands, path, run.Options.BootstrapperTimeout, out var detail);
-            log.Write(MachineActionRecord.Source, "Teams provisioning on " + run.Machine.ComputerName + ": " + (ok ? "Done" : "Failed") + " ("
-                + detail + ")", ok ? Platform.EventLogLevel.Information : Platform.EventLogLevel.Warning);
+            var installer = new AdminInstallerRun
+            {
+                Action = "Teams provisioning",
+                Program = "bootstrapper",
+                CommandLine = path + " " + TeamsBootstrapper.ProvisionArgument,
+                Judge = () => TeamsBootstrapper.Validate(run.Machine.Files, run.Machine.Signatures, path),
+                Execute = () => (TeamsBootstrapper.Provision(run.Machine.Commands, path, run.Options.BootstrapperTimeout, out var said), said),
+            };
+            if (!installer.Run(run, step, calling, out var ok, out var detail))
+            {
+                yield return step;
+                yield break;
+            }
+
             run.Apply(step, new Ports.RungOutcome(ok ? RepairStepStatus.Done : RepairStepStatus.Failed, detail + (ok
                 ? ". New Teams is registered for each user when they next sign in to Windows." : ".")));
             if (!ok)

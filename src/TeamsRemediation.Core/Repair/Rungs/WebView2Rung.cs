@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using TeamsRemediation.Codes;
-using TeamsRemediation.Logging;
 
 namespace TeamsRemediation.Repair.Rungs
 {
@@ -47,30 +46,21 @@ namespace TeamsRemediation.Repair.Rungs
                 yield break;
             }
 
-            // Judged again just before it runs: the file the command checked at its start may have been swapped since (a share).
-            var problem = WebView2Installer.Validate(run.Machine.Files, run.Machine.Signatures, path);
-            if (problem != null)
-            {
-                run.Host.Error(problem);
-                yield return RepairRun.Finish(step, RepairStepStatus.Failed, problem.Message);
-                yield break;
-            }
-
-            // Write-ahead: an installer that cannot be undone runs only once its decision is on record.
-            var log = new MachineLog(run.Machine);
-            var because = string.Join("; ", calling.Select(RepairProblems.Describe));
-            if (!log.Write(MachineActionRecord.Source, "WebView2 Runtime install on " + run.Machine.ComputerName + ": running '" + path + " "
-                + WebView2Installer.SilentArguments + "' because " + because))
-            {
-                yield return RepairRun.Finish(step, RepairStepStatus.Failed, "The machine log could not be written, so the installer was not "
-                    + "run (it cannot be undone, so it runs only once its record is written). Nothing was changed.");
-                yield break;
-            }
-
             var start = run.Machine.Clock.UtcNow;
-            var ok = WebView2Installer.Install(run.Machine.Commands, path, run.Options.WebView2InstallerTimeout, out var detail);
-            log.Write(MachineActionRecord.Source, "WebView2 Runtime install on " + run.Machine.ComputerName + ": " + (ok ? "Done" : "Failed")
-                + " (" + detail + ")", ok ? Platform.EventLogLevel.Information : Platform.EventLogLevel.Warning);
+            var installer = new AdminInstallerRun
+            {
+                Action = "WebView2 Runtime install",
+                Program = "installer",
+                CommandLine = path + " " + WebView2Installer.SilentArguments,
+                Judge = () => WebView2Installer.Validate(run.Machine.Files, run.Machine.Signatures, path),
+                Execute = () => (WebView2Installer.Install(run.Machine.Commands, path, run.Options.WebView2InstallerTimeout, out var said), said),
+            };
+            if (!installer.Run(run, step, calling, out var ok, out var detail))
+            {
+                yield return step;
+                yield break;
+            }
+
             run.Apply(step, new Ports.RungOutcome(ok ? RepairStepStatus.Done : RepairStepStatus.Failed, detail + (ok
                 ? ". Restart Teams to use the runtime." : ".")));
             if (ok)
