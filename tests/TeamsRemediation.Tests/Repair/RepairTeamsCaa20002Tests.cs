@@ -19,6 +19,16 @@ namespace TeamsRemediation.Tests.Repair
         private static TeamsRepairStep Step(ScriptResult result, RepairStepName name) =>
             Assert.Single(result.Objects<TeamsRepairStep>(), s => s.Step == name);
 
+        /// <summary>Microsoft's teamsbootstrapper.exe on the PC's disk, validly signed, answering -p with <paramref name="answer"/>.</summary>
+        private static string MicrosoftBootstrapper(SimulatedSession s, CommandResult answer)
+        {
+            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
+            File.WriteAllText(bootstrapper, "MZ");
+            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
+            s.Machine.CommandRunner.Record(bootstrapper, answer, "-p");
+            return bootstrapper;
+        }
+
         [Fact]
         public void AHealthyPcHasNothingToFixAndGetsOnlyTheSummary()
         {
@@ -167,10 +177,7 @@ namespace TeamsRemediation.Tests.Repair
             using var s = new SimulatedSession();
             BrokenPc.ClassicOnly(s);
             BrokenPc.Healthy(s);
-            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
-            File.WriteAllText(bootstrapper, "MZ");
-            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
-            s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(0, "{ \"success\": true }"), "-p");
+            var bootstrapper = MicrosoftBootstrapper(s, CommandResult.Completed(0, "{ \"success\": true }"));
 
             // While the diagnosis runs (dsregcmd), the file on the share is replaced by one whose signature no longer holds.
             s.Machine.CommandRunner.RecordWithEffect("dsregcmd", CommandResult.Completed(0, Fixture.Text("dsregcmd-status.txt")), "/status",
@@ -193,10 +200,7 @@ namespace TeamsRemediation.Tests.Repair
             using var s = new SimulatedSession();
             var bob = BrokenPc.ClassicOnly(s);
             BrokenPc.Healthy(s);
-            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
-            File.WriteAllText(bootstrapper, "MZ");
-            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
-            s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(0, "{\r\n  \"success\": true\r\n}\r\n"), "-p");
+            var bootstrapper = MicrosoftBootstrapper(s, CommandResult.Completed(0, "{\r\n  \"success\": true\r\n}\r\n"));
 
             var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
 
@@ -213,10 +217,7 @@ namespace TeamsRemediation.Tests.Repair
             using var s = new SimulatedSession();
             BrokenPc.ClassicOnly(s);
             BrokenPc.Healthy(s);
-            var bootstrapper = Path.Combine(s.Machine.RootFolder, "teamsbootstrapper.exe");
-            File.WriteAllText(bootstrapper, "MZ");
-            s.Machine.SimulatedSignatures.SignedByMicrosoft(bootstrapper);
-            s.Machine.CommandRunner.Record(bootstrapper, CommandResult.Completed(1, "{ \"success\": false, \"errorCode\": \"0x80004001\" }"), "-p");
+            var bootstrapper = MicrosoftBootstrapper(s, CommandResult.Completed(1, "{ \"success\": false, \"errorCode\": \"0x80004001\" }"));
 
             var result = s.Run("Repair-TeamsCaa20002 -UserName bob -Force -BootstrapperPath $args[0]", bootstrapper);
 
